@@ -1,0 +1,96 @@
+"""The one error type of the core, and its texts in French and English.
+
+Every error raised by ``domain``, ``store``, ``services``, ``reports`` and ``exchange`` is a
+:class:`PtceError` carrying a stable ``code``, the ``field`` it is about (if any) and the
+``values`` needed to explain it. The texts live here, once, so that the CLI (French) and the UI
+(in its language) show the same message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+Lang = str  # "fr" or "en"
+
+# code -> (French, English). Placeholders are filled from ``PtceError.values`` (and ``field``).
+MESSAGES: dict[str, tuple[str, str]] = {
+    # --- generic input ---------------------------------------------------------------------
+    "required": (
+        "Le champ « {field_label} » est obligatoire.",
+        "The field “{field_label}” is required.",
+    ),
+    "too_long": (
+        "Le champ « {field_label} » dépasse {max} caractères.",
+        "The field “{field_label}” is longer than {max} characters.",
+    ),
+    "invalid_value": (
+        "Valeur invalide pour « {field_label} » : {value}.",
+        "Invalid value for “{field_label}”: {value}.",
+    ),
+    "not_found": ("{entity} introuvable (n° {id}).", "{entity} not found (id {id})."),
+    # --- store / unit of work ----------------------------------------------------------------
+    "file_locked": (
+        "Le fichier {path} est déjà ouvert par un autre programme ({owner}).",
+        "The file {path} is already open in another program ({owner}).",
+    ),
+    "read_only": (
+        "Le fichier est ouvert en lecture seule : aucune modification n'est possible.",
+        "The file is open read-only: nothing can be changed.",
+    ),
+    "closed_year": (
+        "L'exercice {year} est clôturé : {what} ne peut plus être modifié(e).",
+        "Fiscal year {year} is closed: {what} can no longer be changed.",
+    ),
+    "foreign_file": (
+        "Le fichier {path} n'est pas une base PTCE Desktop.",
+        "The file {path} is not a PTCE Desktop database.",
+    ),
+    "newer_schema": (
+        "Le fichier {path} a été créé par une version plus récente de PTCE Desktop ; "
+        "mettez l'application à jour.",
+        "The file {path} was written by a newer version of PTCE Desktop; please update the app.",
+    ),
+    "integrity_failed": (
+        "Le fichier {path} est endommagé ({detail}). Restaurez une sauvegarde.",
+        "The file {path} is damaged ({detail}). Restore a backup.",
+    ),
+    "database_error": (
+        "Erreur de la base de données : {detail}.",
+        "Database error: {detail}.",
+    ),
+}
+
+
+class PtceError(Exception):
+    """A known, explainable failure: bad input, locked file, closed year…"""
+
+    def __init__(self, code: str, field: str | None = None, **values: Any) -> None:
+        self.code = code
+        self.field = field
+        self.values: dict[str, Any] = dict(values)
+        super().__init__(self.message("en"))
+
+    def message(self, lang: Lang = "fr") -> str:
+        return error_text(self.code, self.field, self.values, lang)
+
+    def __repr__(self) -> str:
+        return f"PtceError({self.code!r}, field={self.field!r}, values={self.values!r})"
+
+
+def error_text(code: str, field: str | None, values: Mapping[str, Any], lang: Lang = "fr") -> str:
+    """The message of an error in ``lang`` ("fr" or "en"); unknown codes stay readable."""
+    fr, en = MESSAGES.get(
+        code, (f"Erreur « {code} » ({{values}}).", f"Error “{code}” ({{values}}).")
+    )
+    template = en if lang == "en" else fr
+    data: dict[str, Any] = {
+        "field": field or "",
+        "field_label": field or "",
+        "values": dict(values),
+    }
+    data.update(values)
+    try:
+        return template.format(**data)
+    except (KeyError, IndexError, ValueError):
+        return f"{template} {dict(values)}"
