@@ -1,0 +1,26 @@
+"""Composition root: paths, lock, database, services, then the window or the command line.
+
+Nothing is created at import time; ``main()`` does it all. Qt is imported only when the window
+is asked for, so the command-line verbs start fast and run on machines without a display.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from ptce_desktop import cli
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``ptce-desktop``: a verb runs the CLI, no verb opens the window."""
+    args = cli.build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+    if getattr(args, "command", None):
+        return cli.run(args)
+    from ptce_desktop.ui.launch import launch_gui
+
+    return launch_gui(args)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
