@@ -62,6 +62,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
+_CATALOGUE: dict[str, tuple[str, str]] = {}
+
+
+def all_messages() -> dict[str, tuple[str, str]]:
+    """Every known message: ``MESSAGES`` above plus each ``domain/messages_<area>.py`` module.
+
+    Each area of the application keeps its texts in its own ``messages_<area>.py`` (a module
+    defining ``MESSAGES: dict[str, tuple[str, str]]``), so areas never edit one shared file.
+    """
+    if not _CATALOGUE:
+        import importlib
+        import pkgutil
+        from pathlib import Path
+
+        merged = dict(MESSAGES)
+        for info in pkgutil.iter_modules([str(Path(__file__).parent)]):
+            if info.name.startswith("messages_"):
+                module = importlib.import_module(f"{__package__}.{info.name}")
+                merged.update(getattr(module, "MESSAGES", {}))
+        _CATALOGUE.update(merged)
+    return _CATALOGUE
+
+
 class PtceError(Exception):
     """A known, explainable failure: bad input, locked file, closed year…"""
 
@@ -80,7 +103,7 @@ class PtceError(Exception):
 
 def error_text(code: str, field: str | None, values: Mapping[str, Any], lang: Lang = "fr") -> str:
     """The message of an error in ``lang`` ("fr" or "en"); unknown codes stay readable."""
-    fr, en = MESSAGES.get(
+    fr, en = all_messages().get(
         code, (f"Erreur « {code} » ({{values}}).", f"Error “{code}” ({{values}}).")
     )
     template = en if lang == "en" else fr
