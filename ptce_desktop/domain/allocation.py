@@ -1,0 +1,422 @@
+"""The one allocation engine (DESIGN §4): exact weights, a split to the cent, and its reasons.
+
+Screens, PDFs and exports all call :func:`split_cost` (or :func:`allocate_cents` directly), so a
+share is computed in exactly one place. Weights are :class:`~fractions.Fraction`; amounts are
+integer cents; units are integer thousandths; percentages are basis points.
+
+Largest-remainder apportionment can show the Alabama paradox (adding a member may take a cent
+away from another); this is why calls freeze their shares once issued.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from fractions import Fraction
+
+from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.periods import days_inclusive, format_date, overlap_days
+
+# --- the split --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Split:
+    cents: dict[int, int]
+    exact: dict[int, Fraction]
+    floor: dict[int, int]
+    leftover: frozenset[int]
+
+
+def _split(
+    total: int, weights: Mapping[int, Fraction | int], cost_label: str, key_name: str
+) -> _Split:
+    if not weights:
+        raise PtceError("no_participant", cost=cost_label, key=key_name)
+    exact_weights = {member: Fraction(weight) for member, weight in weights.items()}
+    for member, weight in sorted(exact_weights.items()):
+        if weight < 0:
+            raise PtceError("negative_weight", cost=cost_label, key=key_name, member=member)
+    weight_sum = sum(exact_weights.values(), Fraction(0))
+    if weight_sum == 0:
+        raise PtceError("all_weights_zero", cost=cost_label, key=key_name)
+    sign = -1 if total < 0 else 1
+    magnitude = abs(total)
+    members = sorted(exact_weights)
+    exact = {m: magnitude * exact_weights[m] / weight_sum for m in members}
+    floors = {m: exact[m].numerator // exact[m].denominator for m in members}
+    leftover_count = magnitude - sum(floors.values())
+    # Largest remainder first; ties to the larger weight, then to the lower member id.
+    ranking = sorted(
+        (m for m in members if exact_weights[m] > 0),
+        key=lambda m: (-(exact[m] - floors[m]), -exact_weights[m], m),
+    )
+    lucky = frozenset(ranking[:leftover_count])
+    cents = {m: sign * (floors[m] + (1 if m in lucky else 0)) for m in members}
+    return _Split(
+        cents=cents,
+        exact={m: sign * exact[m] for m in members},
+        floor={m: sign * floors[m] for m in members},
+        leftover=lucky,
+    )
+
+
+def allocate_cents(
+    total: int,
+    weights: Mapping[int, Fraction | int],
+    *,
+    cost_label: str = "",
+    key_name: str = "",
+) -> dict[int, int]:
+    """Split ``total`` cents over members (id -> exact weight) by largest remainder.
+
+    Exact share = total·wᵢ/Σw; each member gets the floor; the leftover cents go one by one to
+    the largest fractional remainders, ties to the larger weight, then to the lower member id.
+    A negative total is split as its magnitude and negated. Members of weight 0 get 0. The
+    result (sorted by member id) always sums to ``total`` and does not depend on the order of
+    ``weights``. Raises ``no_participant``, ``all_weights_zero`` or ``negative_weight``
+    naming ``cost_label`` and ``key_name``.
+    """
+    return _split(total, weights, cost_label, key_name).cents
+
+
+def split_over_quarters(budget_cents: int) -> list[int]:
+    """A yearly budget over four quarters, the same rule with equal weights (Q1 first on ties)."""
+    shares = allocate_cents(budget_cents, {1: 1, 2: 1, 3: 1, 4: 1})
+    return [shares[quarter] for quarter in (1, 2, 3, 4)]
+
+
+# --- keys ---------------------------------------------------------------------------------------
+
+
+class Method(StrEnum):
+    EQUAL = "equal"
+    UNITS = "units"
+    USAGE = "usage"
+    PERCENT = "percent"
+    MIXED = "mixed"
+
+
+@dataclass(frozen=True)
+class UsageRecord:
+    """Usage recorded for a member on a day (hours, bookings…), in thousandths of the unit."""
+
+    member_id: int
+    on: date
+    units: int
+
+
+@dataclass(frozen=True)
+class MixedPart:
+    """One part of a mixed key: another key, weighted (e.g. 3000 and 7000 for 30 % / 70 %).
+    Part weights need not sum to anything: they are normalised by their sum."""
+
+    key: KeySpec
+    weight: int
+
+
+@dataclass(frozen=True)
+class KeyVersion:
+    """The content of a key from ``valid_from`` on.
+
+    ``values`` is per member: thousandths of the unit (UNITS), basis points (PERCENT), or for
+    EQUAL an optional list of participants (any value > 0; empty = every member present).
+    ``parts`` is used by MIXED only. USAGE reads the key's usage records instead.
+    """
+
+    id: int | None
+    valid_from: date
+    values: Mapping[int, int] = field(default_factory=dict)
+    parts: tuple[MixedPart, ...] = ()
+
+
+@dataclass(frozen=True)
+class KeySpec:
+    """An allocation key with its versions (and, for USAGE, the usage recorded)."""
+
+    name: str
+    method: Method
+    versions: tuple[KeyVersion, ...]
+    id: int | None = None
+    unit: str = ""
+    usage: tuple[UsageRecord, ...] = ()
+
+    def version_on(self, day: date) -> KeyVersion:
+        """The version in force on ``day``: the latest ``valid_from`` not after it."""
+        candidates = [v for v in self.versions if v.valid_from <= day]
+        if not candidates:
+            raise PtceError("no_key_version", key=self.name, date=format_date(day))
+        return max(candidates, key=lambda v: v.valid_from)
+
+
+@dataclass(frozen=True)
+class MemberPresence:
+    """A member and its dates in the pole (``left`` is its last day; None = open)."""
+
+    member_id: int
+    joined: date | None = None
+    left: date | None = None
+
+
+@dataclass(frozen=True)
+class PartExplanation:
+    """A mixed key's part as seen by one member."""
+
+    key_name: str
+    method: Method
+    part_weight: Fraction  # normalised: the parts' weights sum to 1
+    member_units: int
+    total_units: int
+    member_weight: Fraction  # this member's normalised weight inside the part
+
+
+@dataclass(frozen=True)
+class ShareExplanation:
+    """One member's share of one cost, and why (DESIGN §4.6).
+
+    For a negative total, ``exact``, ``floor`` and ``cents`` are negative; ``floor`` is then
+    rounded toward zero and ``leftover_cent`` means one more cent of credit.
+    ``member_units``/``total_units`` are raw (unprorated) values of the version in force:
+    thousandths (UNITS, USAGE), basis points (PERCENT), 1000 per participant (EQUAL), and
+    None for MIXED (see ``parts``). ``weight``/``total_weight`` are the prorated weights
+    actually used.
+    """
+
+    member_id: int
+    cents: int
+    key_name: str
+    key_id: int | None
+    version_id: int | None
+    valid_from: date
+    method: Method
+    member_units: int | None
+    total_units: int | None
+    days_present: int
+    period_days: int
+    weight: Fraction
+    total_weight: Fraction
+    exact: Fraction
+    floor: int
+    leftover_cent: bool
+    parts: tuple[PartExplanation, ...] = ()
+
+    @property
+    def prorated(self) -> bool:
+        return self.days_present < self.period_days
+
+    @property
+    def rounding_delta(self) -> Fraction:
+        """Cents charged minus the exact share (|delta| < 1)."""
+        return self.cents - self.exact
+
+
+@dataclass(frozen=True)
+class _Weights:
+    weights: dict[int, Fraction]  # member id -> weight after prorating (only positive ones)
+    units: dict[int, int]  # raw units of the participants
+    version: KeyVersion
+    parts: dict[int, tuple[PartExplanation, ...]]
+    present: int  # listed members present in the period, whatever their units
+
+    def check(self, key_name: str, cost_label: str) -> None:
+        """No weight at all is an error that names the cost and the key."""
+        if not self.weights:
+            code = "all_weights_zero" if self.present else "no_participant"
+            raise PtceError(code, cost=cost_label, key=key_name)
+
+
+def _presence_days(members: Sequence[MemberPresence], start: date, end: date) -> dict[int, int]:
+    days = {}
+    for member in members:
+        joined = member.joined or start
+        left = member.left or end
+        days[member.member_id] = overlap_days(joined, left, start, end) if joined <= left else 0
+    return days
+
+
+def _key_weights(
+    key: KeySpec,
+    start: date,
+    end: date,
+    presence: Mapping[int, int],
+    cost_label: str,
+) -> _Weights:
+    version = key.version_on(start)
+    period_days = days_inclusive(start, end)
+    raw: dict[int, int]
+    prorate = True
+    if key.method is Method.EQUAL:
+        listed = version.values or dict.fromkeys(presence, 1)
+        raw = {m: 1000 for m, v in listed.items() if v > 0}
+    elif key.method in (Method.UNITS, Method.PERCENT):
+        raw = dict(version.values)
+    elif key.method is Method.USAGE:
+        # Recorded usage already reflects presence: it is not prorated again.
+        prorate = False
+        raw = {}
+        for record in key.usage:
+            if start <= record.on <= end:
+                raw[record.member_id] = raw.get(record.member_id, 0) + record.units
+    else:
+        return _mixed_weights(key, version, start, end, presence, cost_label)
+    for member, units in sorted(raw.items()):
+        if units < 0:
+            raise PtceError("negative_weight", cost=cost_label, key=key.name, member=member)
+    weights: dict[int, Fraction] = {}
+    for member, units in raw.items():
+        days = presence.get(member, 0)
+        if units > 0 and days > 0:
+            weights[member] = Fraction(units * (days if prorate else period_days), period_days)
+    units_of = {m: raw[m] for m in weights}
+    present = sum(1 for m in raw if presence.get(m, 0) > 0)
+    return _Weights(weights, units_of, version, {}, present)
+
+
+def _mixed_weights(
+    key: KeySpec,
+    version: KeyVersion,
+    start: date,
+    end: date,
+    presence: Mapping[int, int],
+    cost_label: str,
+) -> _Weights:
+    live_parts = [part for part in version.parts if part.weight != 0]
+    for part in live_parts:
+        if part.weight < 0:
+            raise PtceError("negative_weight", cost=cost_label, key=key.name, member="-")
+    part_sum = sum(part.weight for part in live_parts)
+    if part_sum == 0:
+        raise PtceError("all_weights_zero", cost=cost_label, key=key.name)
+    combined: dict[int, Fraction] = {}
+    details: dict[int, list[PartExplanation]] = {}
+    computed = []
+    for part in live_parts:
+        inner = _key_weights(part.key, start, end, presence, cost_label)
+        inner.check(part.key.name, cost_label)
+        inner_sum = sum(inner.weights.values(), Fraction(0))
+        computed.append((part, inner, inner_sum))
+    for part, inner, inner_sum in computed:
+        part_weight = Fraction(part.weight, part_sum)
+        for member, weight in inner.weights.items():
+            combined[member] = combined.get(member, Fraction(0)) + part_weight * weight / inner_sum
+    for member in combined:
+        details[member] = [
+            PartExplanation(
+                key_name=part.key.name,
+                method=part.key.method,
+                part_weight=Fraction(part.weight, part_sum),
+                member_units=inner.units.get(member, 0),
+                total_units=sum(inner.units.values()),
+                member_weight=inner.weights.get(member, Fraction(0)) / inner_sum,
+            )
+            for part, inner, inner_sum in computed
+        ]
+    parts = {m: tuple(d) for m, d in details.items()}
+    return _Weights(combined, {}, version, parts, len(combined))
+
+
+def key_weights(
+    key: KeySpec,
+    period_start: date,
+    period_end: date,
+    members: Sequence[MemberPresence],
+    *,
+    cost_label: str = "",
+) -> dict[int, Fraction]:
+    """The exact weight of every participating member (weight > 0) for a cost period.
+
+    Version in force on ``period_start``; members present only part of the period weigh
+    units × days present / days of the period; members absent the whole period, or not in
+    ``members``, weigh nothing. A mixed key's parts are each normalised to 1, weighted and
+    added: the result is split once.
+    """
+    presence = _presence_days(members, period_start, period_end)
+    return dict(_key_weights(key, period_start, period_end, presence, cost_label).weights)
+
+
+def split_cost(
+    total: int,
+    key: KeySpec,
+    period_start: date,
+    period_end: date,
+    members: Sequence[MemberPresence],
+    *,
+    cost_label: str = "",
+) -> list[ShareExplanation]:
+    """Split a cost of ``total`` cents over ``members`` with ``key`` for the period covered.
+
+    Returns one explanation per participating member (weight > 0), sorted by member id;
+    their ``cents`` sum to ``total``. Errors (``no_key_version``, ``no_participant``,
+    ``all_weights_zero``, ``negative_weight``, ``invalid_period``) name ``cost_label`` and
+    the key.
+    """
+    period_days = days_inclusive(period_start, period_end)
+    presence = _presence_days(members, period_start, period_end)
+    computed = _key_weights(key, period_start, period_end, presence, cost_label)
+    computed.check(key.name, cost_label)
+    split = _split(total, computed.weights, cost_label, key.name)
+    total_weight = sum(computed.weights.values(), Fraction(0))
+    total_units = None if key.method is Method.MIXED else sum(computed.units.values())
+    return [
+        ShareExplanation(
+            member_id=member,
+            cents=split.cents[member],
+            key_name=key.name,
+            key_id=key.id,
+            version_id=computed.version.id,
+            valid_from=computed.version.valid_from,
+            method=key.method,
+            member_units=computed.units.get(member) if total_units is not None else None,
+            total_units=total_units,
+            days_present=presence.get(member, 0),
+            period_days=period_days,
+            weight=computed.weights[member],
+            total_weight=total_weight,
+            exact=split.exact[member],
+            floor=split.floor[member],
+            leftover_cent=member in split.leftover,
+            parts=computed.parts.get(member, ()),
+        )
+        for member in sorted(computed.weights)
+    ]
+
+
+# --- VAT (DESIGN §4.5) ----------------------------------------------------------------------
+
+
+class VatRegime(StrEnum):
+    EXEMPT_261B = "exempt_261b"  # CGI art. 261 B: members charged exactly their share
+    TAXABLE = "taxable"
+
+
+class SplitBasis(StrEnum):
+    HT = "ht"
+    TTC = "ttc"
+
+
+def split_basis(regime: VatRegime, pole_vat_registered: bool) -> SplitBasis:
+    """TTC when the service is 261 B exempt or the pole cannot recover VAT, else HT."""
+    if regime is VatRegime.EXEMPT_261B or not pole_vat_registered:
+        return SplitBasis.TTC
+    return SplitBasis.HT
+
+
+def amount_to_split(
+    ht_cents: int, ttc_cents: int, regime: VatRegime, pole_vat_registered: bool
+) -> int:
+    """The amount of a cost that is shared between members (its HT or its TTC)."""
+    basis = split_basis(regime, pole_vat_registered)
+    return ttc_cents if basis is SplitBasis.TTC else ht_cents
+
+
+def vat_cents(ht_cents: int, rate_bp: int) -> int:
+    """VAT of a call line, rounded half up to the cent (half away from zero for a credit,
+    so a credit note mirrors its invoice): ``vat_cents(1005, 2000)`` -> 201."""
+    if rate_bp < 0:
+        raise PtceError("invalid_value", "rate_bp", field_label="TVA", value=rate_bp)
+    magnitude, remainder = divmod(abs(ht_cents) * rate_bp, 10_000)
+    if 2 * remainder >= 10_000:
+        magnitude += 1
+    return -magnitude if ht_cents < 0 else magnitude

@@ -1,0 +1,142 @@
+"""French and banking identifiers: SIREN, SIRET, RNA, IBAN, BIC, intra-EU VAT number.
+
+Each ``validate_*`` accepts what people type (spaces, dots, dashes, lower case), returns the
+compact form to store, and raises :class:`PtceError` with a precise reason otherwise:
+``identifier_empty``, ``identifier_length``, ``identifier_format``, ``identifier_checksum``
+or ``identifier_component``, with ``kind`` ("SIRET"…) and ``value``. Checksums come from
+python-stdnum (which also knows La Poste's SIRET exception).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from stdnum import bic as _bic
+from stdnum import iban as _iban
+from stdnum.exceptions import (
+    InvalidChecksum,
+    InvalidComponent,
+    InvalidLength,
+    ValidationError,
+)
+from stdnum.fr import siren as _siren
+from stdnum.fr import siret as _siret
+from stdnum.fr import tva as _tva
+
+from ptce_desktop.domain.errors import PtceError
+
+
+@dataclass(frozen=True)
+class _Kind:
+    name: str
+    expected_fr: str
+    expected_en: str
+    example: str
+
+
+SIREN = _Kind("SIREN", "9 chiffres", "9 digits", "732 829 320")
+SIRET = _Kind("SIRET", "14 chiffres", "14 digits", "732 829 320 00074")
+RNA = _Kind("RNA", "W suivi de 9 chiffres", "W followed by 9 digits", "W261234567")
+IBAN = _Kind(
+    "IBAN",
+    "code pays, 2 chiffres de clé puis le compte",
+    "country code, 2 check digits then the account",
+    "FR76 3000 6000 0112 3456 7890 189",
+)
+BIC = _Kind("BIC", "8 ou 11 caractères", "8 or 11 characters", "BNPAFRPP")
+VAT = _Kind("TVA", "FR suivi de 11 caractères", "FR followed by 11 characters", "FR40303265045")
+
+_SEPARATORS = re.compile(r"[\s.\-/]+")
+_RNA = re.compile(r"W\d{9}")
+
+
+def _fail(code: str, kind: _Kind, value: str, field: str | None, **extra: Any) -> PtceError:
+    return PtceError(
+        code,
+        field,
+        kind=kind.name,
+        value=value,
+        expected=kind.expected_fr,
+        expected_en=kind.expected_en,
+        example=kind.example,
+        **extra,
+    )
+
+
+def _with_stdnum(
+    kind: _Kind,
+    text: str,
+    field: str | None,
+    check: Callable[[str], Any],
+    compact: Callable[[str], str],
+) -> str:
+    value = text.strip()
+    if not value:
+        raise _fail("identifier_empty", kind, value, field)
+    try:
+        return str(check(value))
+    except InvalidLength:
+        raise _fail("identifier_length", kind, value, field, got=len(compact(value))) from None
+    except InvalidChecksum:
+        raise _fail("identifier_checksum", kind, value, field) from None
+    except InvalidComponent:
+        raise _fail("identifier_component", kind, value, field) from None
+    except ValidationError:  # InvalidFormat and anything stdnum adds later
+        raise _fail("identifier_format", kind, value, field) from None
+
+
+def validate_siren(text: str, *, field: str | None = None) -> str:
+    """``"732 829 320"`` -> ``"732829320"``."""
+    return _with_stdnum(SIREN, text, field, _siren.validate, _siren.compact)
+
+
+def validate_siret(text: str, *, field: str | None = None) -> str:
+    """``"732 829 320 00074"`` -> ``"73282932000074"``."""
+    return _with_stdnum(SIRET, text, field, _siret.validate, _siret.compact)
+
+
+def format_siret(siret: str) -> str:
+    """``"73282932000074"`` -> ``"732 829 320 00074"`` (plain spaces, for display)."""
+    return str(_siret.format(siret))
+
+
+def siren_of_siret(siret: str) -> str:
+    """The SIREN (first 9 digits) of a valid SIRET."""
+    return validate_siret(siret)[:9]
+
+
+def validate_rna(text: str, *, field: str | None = None) -> str:
+    """Répertoire national des associations number: ``"w26 123 4567"`` -> ``"W261234567"``."""
+    value = text.strip()
+    if not value:
+        raise _fail("identifier_empty", RNA, value, field)
+    compact = _SEPARATORS.sub("", value).upper()
+    if compact.startswith("W") and compact[1:].isdigit() and len(compact) != 10:
+        raise _fail("identifier_length", RNA, value, field, got=len(compact))
+    if not _RNA.fullmatch(compact):
+        raise _fail("identifier_format", RNA, value, field)
+    return compact
+
+
+def validate_iban(text: str, *, field: str | None = None) -> str:
+    """``"fr76 3000 6000 0112 3456 7890 189"`` -> ``"FR7630006000011234567890189"``."""
+    return _with_stdnum(IBAN, text, field, _iban.validate, _iban.compact)
+
+
+def format_iban(iban: str) -> str:
+    """Groups of four for printing: ``"FR76 3000 6000 0112 3456 7890 189"``."""
+    return str(_iban.format(iban))
+
+
+def validate_bic(text: str, *, field: str | None = None) -> str:
+    """``"bnpa frpp"`` -> ``"BNPAFRPP"``."""
+    return _with_stdnum(BIC, text, field, _bic.validate, _bic.compact)
+
+
+def validate_vat_number(text: str, *, field: str | None = None) -> str:
+    """French intra-EU VAT number, stored with its prefix: ``"FR 40 303265045"`` ->
+    ``"FR40303265045"``."""
+    return "FR" + _with_stdnum(VAT, text, field, _tva.validate, _tva.compact)
