@@ -328,7 +328,8 @@ def key_weights(
     """The exact weight of every participating member (weight > 0) for a cost period.
 
     Version in force on ``period_start``; members present only part of the period weigh
-    units × days present / days of the period; members absent the whole period, or not in
+    units × days present / days of the period (EQUAL, UNITS, PERCENT; USAGE is taken as
+    recorded inside the period, not prorated); members absent the whole period, or not in
     ``members``, weigh nothing. A mixed key's parts are each normalised to 1, weighted and
     added: the result is split once.
     """
