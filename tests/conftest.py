@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -26,3 +27,40 @@ def _isolated_dirs(
     runtime.mkdir(mode=0o700)
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
     yield
+
+
+@pytest.fixture(scope="session")
+def _template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One migrated empty database per test run; tests get a copy (migrating is the slow part)."""
+    from ptce_desktop.store.database import open_database
+
+    path = tmp_path_factory.mktemp("template") / "template.sqlite3"
+    open_database(path).close()
+    return path
+
+
+@pytest.fixture
+def db_path(tmp_path: Path, _template_db: Path) -> Path:
+    """A fresh, migrated, empty database file in ``tmp_path``."""
+    import shutil
+
+    target = tmp_path / "pôle test.sqlite3"
+    shutil.copyfile(_template_db, target)
+    return target
+
+
+@pytest.fixture
+def database(db_path: Path) -> Iterator[Any]:
+    from ptce_desktop.store.database import open_database
+
+    db = open_database(db_path)
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def uow(database: Any) -> Any:
+    """A UnitOfWork over a fresh migrated database."""
+    from ptce_desktop.store.unit_of_work import UnitOfWork
+
+    return UnitOfWork(database)
