@@ -6,18 +6,15 @@ services and exchange code can validate input without importing the ORM.
 
 from __future__ import annotations
 
-MEMBER_CATEGORIES: tuple[str, ...] = (
-    "entreprise_ess",  # ESS enterprise (association, SCOP, SCIC, mutual, foundation…)
-    "entreprise_hors_ess",  # ordinary ("responsible") enterprise
-    "collectivite",  # local authority
-    "recherche",  # research, higher education
-    "formation",  # training body
-    "reseau",  # network
-    "personne",  # natural person
-    "autre",
-)
+from ptce_desktop.domain.allocation import Method
+from ptce_desktop.domain.categories import FunderType, GrantStatus, MemberCategory
 
-KEY_METHODS: tuple[str, ...] = ("equal", "units", "usage", "percent", "mixed")
+# Codes owned by the domain (member categories, key methods, funder types, grant statuses) are
+# taken from its enums; a migration freezes them as literal strings.
+
+MEMBER_CATEGORIES: tuple[str, ...] = tuple(category.value for category in MemberCategory)
+
+KEY_METHODS: tuple[str, ...] = tuple(method.value for method in Method)
 
 VAT_REGIMES: tuple[str, ...] = ("exempt_261b", "taxable")
 
@@ -33,26 +30,9 @@ PAYMENT_METHODS: tuple[str, ...] = (
     "autre",
 )
 
-FUNDER_TYPES: tuple[str, ...] = (
-    "etat",
-    "region",
-    "departement",
-    "epci",
-    "commune",
-    "organisme_social",
-    "fonds_europeen",
-    "asp",
-    "autre_public",
-    "prive",
-)
+FUNDER_TYPES: tuple[str, ...] = tuple(kind.value for kind in FunderType)
 
-GRANT_STATUSES: tuple[str, ...] = (
-    "demandee",
-    "votee",
-    "refusee",
-    "versee_partiellement",
-    "soldee",
-)
+GRANT_STATUSES: tuple[str, ...] = tuple(status.value for status in GrantStatus)
 
 GRANT_NATURES: tuple[str, ...] = ("cash", "in_kind")
 

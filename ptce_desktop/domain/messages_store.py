@@ -1,0 +1,16 @@
+"""Texts of the errors raised by ``ptce_desktop.store`` beyond the shared ones in errors.py."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "file_not_found": (
+        "Le fichier {path} est introuvable.",
+        "The file {path} does not exist.",
+    ),
+    "schema_outdated": (
+        "Le fichier {path} vient d'une version plus ancienne de PTCE Desktop et doit être mis "
+        "à jour : ouvrez-le en écriture (une sauvegarde est faite avant).",
+        "The file {path} comes from an older version of PTCE Desktop and must be upgraded: "
+        "open it for writing (a backup is taken first).",
+    ),
+}

@@ -1,0 +1,151 @@
+"""The audit trail written by the unit of work: one entry per business record per action.
+
+Before a flush, each new, changed or deleted record of an audited class is noted with its
+values before the change; after the flush (ids are known) an :class:`~.models.AuditEntry` row
+is inserted in the same transaction, so it commits or rolls back with the change. With a bulk
+summary ("Import de 250 membres") one entry with the row count replaces them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import insert, inspect
+from sqlalchemy.orm import Session
+
+from .base import Base
+from .models import AuditEntry
+
+_VERBS = {"create": "Création", "update": "Modification", "delete": "Suppression"}
+
+
+def utc_now() -> dt.datetime:
+    """Naive UTC timestamp, as stored in ``at``/``closed_at``/``added_at`` columns."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    if value is None or isinstance(value, bool | int | str):
+        return value
+    return str(value)
+
+
+def column_values(obj: Base) -> dict[str, Any]:
+    """The column attributes of ``obj`` as JSON-ready values."""
+    mapper = inspect(type(obj))
+    return {attr.key: _plain(getattr(obj, attr.key)) for attr in mapper.column_attrs}
+
+
+def _old_values(obj: Base) -> tuple[dict[str, Any], list[str]]:
+    """Values before this session's changes, and the names of the changed columns."""
+    state = inspect(obj)
+    before: dict[str, Any] = {}
+    changed: list[str] = []
+    for attr in inspect(type(obj)).column_attrs:
+        history = state.attrs[attr.key].history
+        if history.deleted:
+            before[attr.key] = _plain(history.deleted[0])
+            changed.append(attr.key)
+        elif history.added:
+            before[attr.key] = None
+            changed.append(attr.key)
+        else:
+            before[attr.key] = _plain(getattr(obj, attr.key))
+    return before, changed
+
+
+def _dumps(values: dict[str, Any] | None) -> str | None:
+    if values is None:
+        return None
+    return json.dumps(values, ensure_ascii=False, sort_keys=True)
+
+
+@dataclass
+class _Pending:
+    operation: str
+    obj: Base
+    before: dict[str, Any] | None
+    changed: list[str]
+
+
+class AuditRecorder:
+    """Collects audited changes of one write and inserts their entries."""
+
+    def __init__(self, action: str, bulk_summary: str | None) -> None:
+        self.action = action
+        self.bulk_summary = bulk_summary
+        self._pending: list[_Pending] = []
+        self.bulk_rows = 0
+        self.bulk_tables: set[str] = set()
+
+    def before_flush(self, session: Session) -> None:
+        for obj in session.new:
+            if isinstance(obj, Base) and obj.audited:
+                self._pending.append(_Pending("create", obj, None, []))
+        for obj in session.dirty:
+            if isinstance(obj, Base) and obj.audited and session.is_modified(obj):
+                before, changed = _old_values(obj)
+                if changed:
+                    self._pending.append(_Pending("update", obj, before, changed))
+        for obj in session.deleted:
+            if isinstance(obj, Base) and obj.audited:
+                self._pending.append(_Pending("delete", obj, column_values(obj), []))
+
+    def after_flush(self, session: Session) -> bool:
+        """Insert the entries of this flush; True if any was written."""
+        pending, self._pending = self._pending, []
+        if not pending:
+            return False
+        if self.bulk_summary is not None:
+            self.bulk_rows += len(pending)
+            self.bulk_tables.update(type(item.obj).__tablename__ for item in pending)
+            return False
+        now = utc_now()
+        rows = [self._row(item, now) for item in pending]
+        session.connection().execute(insert(AuditEntry), rows)
+        return True
+
+    def finish(self, session: Session) -> bool:
+        """Write the single entry of a bulk action; True if written."""
+        if self.bulk_summary is None or not self.bulk_rows:
+            return False
+        session.connection().execute(
+            insert(AuditEntry),
+            [
+                {
+                    "at": utc_now(),
+                    "action": self.action,
+                    "operation": "bulk",
+                    "entity": ",".join(sorted(self.bulk_tables)),
+                    "record_id": None,
+                    "summary": self.bulk_summary,
+                    "before_json": None,
+                    "after_json": _dumps({"rows": self.bulk_rows}),
+                }
+            ],
+        )
+        return True
+
+    def _row(self, item: _Pending, now: dt.datetime) -> dict[str, Any]:
+        obj = item.obj
+        key = inspect(type(obj)).primary_key_from_instance(obj)
+        record_id = key[0] if len(key) == 1 and isinstance(key[0], int) else None
+        after = None if item.operation == "delete" else column_values(obj)
+        summary = f"{_VERBS[item.operation]} : {obj.entity_label} « {obj.audit_title()} »"
+        if item.changed:
+            summary += " (" + ", ".join(item.changed) + ")"
+        return {
+            "at": now,
+            "action": self.action,
+            "operation": item.operation,
+            "entity": type(obj).__tablename__,
+            "record_id": record_id,
+            "summary": summary,
+            "before_json": _dumps(item.before),
+            "after_json": _dumps(after),
+        }

@@ -1,0 +1,210 @@
+"""Verified, rotating backups with SQLite's online backup API, and restore.
+
+A backup is written to a temporary file in ``<data>/backups/``, flushed to disk, checked
+(``PRAGMA integrity_check`` and our ``application_id``), and only then renamed
+(``os.replace``) to ``ptce-YYYYmmdd-HHMMSS[-reason].sqlite3``: a file with that name is always
+a complete, verified copy. The attachments folder is copied beside it
+(``ptce-…[-reason].attachments/``). Copying the live file with ``cp`` is never done: the
+backup API reads through SQLite's locks and WAL.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+import sqlite3
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from ptce_desktop.domain.errors import PtceError
+
+from .engine import APPLICATION_ID, sqlite_uri
+from .paths import attachments_dir, backups_dir
+
+DEFAULT_KEEP = 10
+# ptce-YYYYmmdd-HHMMSS[-reason][_N].sqlite3 — "_N" only when two backups share a second.
+_NAME_RE = re.compile(r"^ptce-(\d{8})-(\d{6})(?:-([a-z0-9-]+))?(?:_\d+)?\.sqlite3$")
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    created: datetime
+    reason: str | None
+    size: int
+
+    @property
+    def attachments(self) -> Path:
+        return attachments_beside(self.path)
+
+
+def attachments_beside(backup: Path) -> Path:
+    return backup.with_name(backup.name.removesuffix(".sqlite3") + ".attachments")
+
+
+def slugify(reason: str) -> str:
+    """ "Avant migration" → "avant-migration" (ASCII, for file names)."""
+    ascii_text = unicodedata.normalize("NFKD", reason).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:40]
+
+
+@contextlib.contextmanager
+def _connect(path: Path, *, read_only: bool) -> Iterator[sqlite3.Connection]:
+    connection = sqlite3.connect(sqlite_uri(path, read_only=read_only), uri=True)
+    try:
+        connection.isolation_level = None
+        connection.execute("PRAGMA trusted_schema = OFF")
+        yield connection
+    finally:
+        connection.close()
+
+
+def verify_backup(path: Path) -> None:
+    """Full ``integrity_check`` and our ``application_id``, or ``PtceError``."""
+    try:
+        with _connect(path, read_only=True) as connection:
+            app_id = connection.execute("PRAGMA application_id").fetchone()[0]
+            if app_id != APPLICATION_ID:
+                raise PtceError("foreign_file", path=str(path))
+            rows = connection.execute("PRAGMA integrity_check").fetchall()
+    except sqlite3.DatabaseError as exc:
+        raise PtceError("integrity_failed", path=str(path), detail=str(exc)) from exc
+    if rows != [("ok",)]:
+        raise PtceError("integrity_failed", path=str(path), detail=str(rows[0][0]))
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _online_copy(source: Path, destination: Path) -> None:
+    """Copy ``source`` to a new file ``destination`` through the backup API, then fsync it."""
+    with _connect(source, read_only=True) as src, _connect(destination, read_only=False) as dst:
+        src.backup(dst)
+        # A backup keeps the source's WAL flag; leave no -wal beside the copy.
+        dst.execute("PRAGMA journal_mode = DELETE")
+    _fsync(destination)
+
+
+def _target_name(directory: Path, stamp: datetime, reason: str | None) -> Path:
+    slug = slugify(reason) if reason else ""
+    base = f"ptce-{stamp:%Y%m%d-%H%M%S}" + (f"-{slug}" if slug else "")
+    candidate = directory / f"{base}.sqlite3"
+    counter = 2
+    while candidate.exists():
+        candidate = directory / f"{base}_{counter}.sqlite3"
+        counter += 1
+    return candidate
+
+
+def create_backup(
+    db_path: Path,
+    *,
+    reason: str | None = None,
+    keep: int = DEFAULT_KEEP,
+    directory: Path | None = None,
+) -> Path:
+    """Write, verify and rotate a backup of ``db_path``; returns the new backup's path.
+
+    Safe while the application has the file open (WAL: readers do not block the writer).
+    """
+    target_dir = directory or backups_dir(db_path)
+    target_dir.mkdir(parents=True, exist_ok=True)
+    target = _target_name(target_dir, datetime.now(), reason)
+    temporary = target.with_name(target.name + ".tmp")
+    temporary.unlink(missing_ok=True)
+    try:
+        _online_copy(db_path, temporary)
+        verify_backup(temporary)
+        os.replace(temporary, target)
+    except sqlite3.Error as exc:
+        raise PtceError("database_error", detail=str(exc)) from exc
+    finally:
+        temporary.unlink(missing_ok=True)
+    source_attachments = attachments_dir(db_path)
+    if source_attachments.is_dir():
+        shutil.copytree(source_attachments, attachments_beside(target), dirs_exist_ok=True)
+    rotate(target_dir, keep=keep, reason=slugify(reason) if reason else None)
+    return target
+
+
+def list_backups(directory: Path) -> list[BackupInfo]:
+    """Backups in ``directory`` (a ``backups`` folder), newest first."""
+    found: list[BackupInfo] = []
+    if not directory.is_dir():
+        return found
+    for path in directory.iterdir():
+        match = _NAME_RE.match(path.name)
+        if not match or not path.is_file():
+            continue
+        created = datetime.strptime(match[1] + match[2], "%Y%m%d%H%M%S")
+        reason = match[3] or None
+        found.append(BackupInfo(path, created, reason, path.stat().st_size))
+    found.sort(key=lambda info: (info.created, info.path.name), reverse=True)
+    return found
+
+
+def rotate(directory: Path, *, keep: int, reason: str | None) -> list[Path]:
+    """Keep the ``keep`` newest backups of the same reason; returns the removed ones."""
+    same = [info for info in list_backups(directory) if info.reason == reason]
+    removed: list[Path] = []
+    for info in same[max(keep, 1) :]:
+        info.path.unlink(missing_ok=True)
+        shutil.rmtree(info.attachments, ignore_errors=True)
+        removed.append(info.path)
+    return removed
+
+
+def restore(backup: Path, target: Path, *, keep_directory: Path | None = None) -> Path | None:
+    """Replace ``target`` (closed, not in use) by a verified ``backup``.
+
+    The current ``target`` is first kept as a backup with reason "avant-restauration" (an
+    online copy if it is readable, a raw copy of the file and its WAL otherwise); the path of
+    that copy is returned (None when there was no current file). Attachments of the backup are
+    added back to the target's attachments folder (files are named by hash: nothing is lost).
+    """
+    verify_backup(backup)
+    kept: Path | None = None
+    if target.exists():
+        kept = _keep_current(target, keep_directory or backups_dir(target))
+    temporary = target.with_name(target.name + ".restore.tmp")
+    temporary.unlink(missing_ok=True)
+    try:
+        shutil.copyfile(backup, temporary)
+        _fsync(temporary)
+        verify_backup(temporary)
+        # The old WAL belongs to the old file (already kept): pairing it with the restored
+        # file would corrupt it.
+        for suffix in ("-wal", "-shm"):
+            target.with_name(target.name + suffix).unlink(missing_ok=True)
+        os.replace(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)
+    backup_attachments = attachments_beside(backup)
+    if backup_attachments.is_dir():
+        shutil.copytree(backup_attachments, attachments_dir(target), dirs_exist_ok=True)
+    return kept
+
+
+def _keep_current(target: Path, directory: Path) -> Path:
+    try:
+        return create_backup(target, reason="avant-restauration", directory=directory)
+    except PtceError:
+        pass
+    # Unreadable or foreign: keep the raw bytes (and the WAL, which holds the last commits).
+    directory.mkdir(parents=True, exist_ok=True)
+    kept = _target_name(directory, datetime.now(), "avant-restauration-brut")
+    shutil.copy2(target, kept)
+    wal = target.with_name(target.name + "-wal")
+    if wal.exists():
+        shutil.copy2(wal, kept.with_name(kept.name + "-wal"))
+    return kept

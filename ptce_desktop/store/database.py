@@ -1,0 +1,163 @@
+"""Opening a PTCE database file: recognise it, check it, migrate it, hand out sessions.
+
+Open sequence (research §2.1): the file must be ours (SQLite header and ``application_id``),
+pass ``PRAGMA quick_check`` and carry a schema revision this app knows; a file that needs
+migrating is first backed up (verified), then upgraded by Alembic. A new file gets our
+``application_id`` and its schema from the migrations, never from ``create_all``.
+
+The caller takes the :class:`~.lock.DatabaseLock` before opening for writing.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from ptce_desktop.domain.errors import PtceError
+
+from . import migrate
+from .backup import create_backup
+from .engine import APPLICATION_ID, make_engine, sqlite_uri, writer
+from .paths import attachments_dir, backups_dir
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+@dataclass
+class Database:
+    """An open database file. ``session_factory`` is for reads; writes go through the UoW."""
+
+    path: Path
+    engine: Engine
+    session_factory: sessionmaker[Session]
+    write_session_factory: sessionmaker[Session]
+    read_only: bool
+    attachments_dir: Path
+    backups_dir: Path
+    migrated_from: str | None = field(default=None)
+    pre_migration_backup: Path | None = field(default=None)
+
+    def close(self) -> None:
+        """Close every pooled connection (the last one checkpoints and removes the WAL)."""
+        self.engine.dispose()
+
+
+@dataclass(frozen=True)
+class FileState:
+    """What :func:`inspect_file` found in an existing file."""
+
+    revision: str | None
+    has_tables: bool
+
+
+def inspect_file(path: Path) -> FileState:
+    """Check that ``path`` is one of our files, intact, with a known schema revision.
+
+    Raises ``PtceError`` with code ``foreign_file``, ``integrity_failed`` or ``newer_schema``.
+    Nothing is written.
+    """
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise PtceError("database_error", detail=str(exc)) from exc
+    if header != SQLITE_HEADER:
+        # Random bytes, a text file, or a zero-byte file: never adopted as a new database.
+        raise PtceError("foreign_file", path=str(path))
+    try:
+        # mode=rw (never creates); nothing is written. A read-only connection could not
+        # remove the -wal/-shm files it makes when closing.
+        connection = sqlite3.connect(sqlite_uri(path, read_only=False) + "?mode=rw", uri=True)
+    except sqlite3.Error as exc:
+        raise PtceError("integrity_failed", path=str(path), detail=str(exc)) from exc
+    try:
+        connection.execute("PRAGMA trusted_schema = OFF")
+        app_id = connection.execute("PRAGMA application_id").fetchone()[0]
+        if app_id != APPLICATION_ID:
+            raise PtceError("foreign_file", path=str(path))
+        rows = connection.execute("PRAGMA quick_check").fetchall()
+        if rows != [("ok",)]:
+            raise PtceError("integrity_failed", path=str(path), detail=str(rows[0][0]))
+        tables = {
+            row[0]
+            for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+        revision: str | None = None
+        if "alembic_version" in tables:
+            found = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = found[0] if found else None
+    except sqlite3.DatabaseError as exc:
+        raise PtceError("integrity_failed", path=str(path), detail=str(exc)) from exc
+    finally:
+        connection.close()
+    if revision is not None and revision not in migrate.known_revisions():
+        raise PtceError("newer_schema", path=str(path), revision=revision)
+    has_tables = bool(tables - {"alembic_version"})
+    if revision is None and has_tables:
+        # Our id but tables no migration made: not a state this app ever leaves a file in.
+        raise PtceError("foreign_file", path=str(path))
+    return FileState(revision=revision, has_tables=has_tables)
+
+
+def _initialise(path: Path) -> None:
+    """Stamp a brand-new file as ours; the schema comes next, from the migrations."""
+    connection = sqlite3.connect(sqlite_uri(path, read_only=False), uri=True)
+    try:
+        connection.isolation_level = None
+        connection.execute("PRAGMA journal_mode = WAL")
+        connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    finally:
+        connection.close()
+
+
+def open_database(
+    path: Path | str,
+    *,
+    read_only: bool = False,
+    create: bool = True,
+    backup_keep: int = 10,
+) -> Database:
+    """Open (creating or migrating if needed) the database file ``path``."""
+    db_path = Path(path).expanduser().absolute()
+    state: FileState | None = None
+    if db_path.exists():
+        state = inspect_file(db_path)
+    elif read_only or not create:
+        raise PtceError("file_not_found", path=str(db_path))
+    else:
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+        _initialise(db_path)
+
+    head = migrate.head_revision()
+    current = state.revision if state else None
+    backup: Path | None = None
+    if current != head and read_only:
+        raise PtceError("schema_outdated", path=str(db_path))
+
+    engine = make_engine(db_path, read_only=read_only)
+    try:
+        if current != head:
+            if current is not None:
+                backup = create_backup(
+                    db_path, reason=f"avant-migration-{current}", keep=backup_keep
+                )
+            migrate.upgrade(engine)
+    except BaseException:
+        engine.dispose()
+        raise
+
+    return Database(
+        path=db_path,
+        engine=engine,
+        session_factory=sessionmaker(bind=engine, expire_on_commit=False),
+        write_session_factory=sessionmaker(bind=writer(engine), expire_on_commit=False),
+        read_only=read_only,
+        attachments_dir=attachments_dir(db_path),
+        backups_dir=backups_dir(db_path),
+        migrated_from=current if current != head else None,
+        pre_migration_backup=backup,
+    )

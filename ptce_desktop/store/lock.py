@@ -1,0 +1,100 @@
+"""One writer per database file: an OS-level lock (``filelock``), Qt-free.
+
+The lock is ``<db>.lock`` held with ``flock``/``LockFileEx``, so the operating system releases
+it when the holder dies, even on ``kill -9``: a stale lock file never blocks the next start. A
+sidecar ``<db>.lock.info`` (JSON: host, pid, started at, program) says who holds it, so the
+refusal can name the other program.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from filelock import FileLock, Timeout
+
+from ptce_desktop.domain.errors import PtceError
+
+from .paths import lock_path
+
+
+class DatabaseLock:
+    """``with DatabaseLock(db_path):`` — raises ``PtceError("file_locked")`` if held elsewhere."""
+
+    def __init__(self, db_path: Path | str, *, program: str = "ptce-desktop") -> None:
+        self.db_path = Path(db_path)
+        self.lock_path = lock_path(self.db_path)
+        self.info_path = self.lock_path.with_name(self.lock_path.name + ".info")
+        self.program = program
+        self._lock = FileLock(str(self.lock_path), timeout=0, thread_local=False)
+
+    @property
+    def is_held(self) -> bool:
+        """True while this object holds the lock."""
+        return self._lock.is_locked
+
+    def acquire(self) -> None:
+        """Take the lock now or raise ``PtceError("file_locked", path=..., owner=...)``."""
+        if self._lock.is_locked:
+            return
+        self.lock_path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._lock.acquire(timeout=0)
+        except Timeout:
+            raise PtceError(
+                "file_locked", path=str(self.db_path), owner=self.owner_text()
+            ) from None
+        self._write_info()
+
+    def release(self) -> None:
+        if not self._lock.is_locked:
+            return
+        try:
+            self.info_path.unlink(missing_ok=True)
+        finally:
+            self._lock.release(force=True)
+
+    def read_info(self) -> dict[str, Any] | None:
+        """The sidecar of the current (or last) holder, if readable."""
+        try:
+            data = json.loads(self.info_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        return data if isinstance(data, dict) else None
+
+    def owner_text(self) -> str:
+        """ "host pid N" of the holder, as far as the sidecar says."""
+        info = self.read_info()
+        if not info:
+            return "?"
+        return f"{info.get('host', '?')} pid {info.get('pid', '?')}"
+
+    def _write_info(self) -> None:
+        info = {
+            "host": socket.gethostname(),
+            "pid": os.getpid(),
+            "started_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "program": self.program,
+            "argv0": sys.argv[0] if sys.argv else "",
+        }
+        temporary = self.info_path.with_name(self.info_path.name + ".tmp")
+        temporary.write_text(json.dumps(info, ensure_ascii=False), encoding="utf-8")
+        os.replace(temporary, self.info_path)
+
+    def __enter__(self) -> DatabaseLock:
+        self.acquire()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.release()

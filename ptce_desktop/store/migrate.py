@@ -1,0 +1,92 @@
+"""Alembic, configured in code: the schema is only ever created or changed by migrations.
+
+The scripts live in ``ptce_desktop/store/migrations`` (shipped inside the package); there is no
+``alembic.ini``. ``env.py`` turns foreign keys off around the migration transaction (a table
+rebuild's DROP would otherwise fire ON DELETE cascades) and runs ``PRAGMA foreign_key_check``
+before committing.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine
+from sqlalchemy.engine import Connection
+
+from .engine import WRITE_OPTION, make_engine
+
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+
+#: Extra folders of migration scripts; empty in the application, used by tests to add a
+#: throw-away revision on top of the real head.
+EXTRA_VERSION_LOCATIONS: list[Path] = []
+
+
+def make_config(
+    connection: Connection | None = None, *, extra_version_locations: Sequence[Path] = ()
+) -> Config:
+    """An Alembic config pointing at our scripts; ``connection`` is handed to ``env.py``."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    locations = [MIGRATIONS_DIR / "versions", *EXTRA_VERSION_LOCATIONS, *extra_version_locations]
+    # Alembic splits this option on the path separator.
+    config.set_main_option("path_separator", "os")
+    config.set_main_option("version_locations", _join_paths(locations))
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+def _join_paths(paths: Sequence[Path]) -> str:
+    return os.pathsep.join(str(path) for path in paths)
+
+
+def script_directory(*, extra_version_locations: Sequence[Path] = ()) -> ScriptDirectory:
+    return ScriptDirectory.from_config(make_config(extra_version_locations=extra_version_locations))
+
+
+def head_revision() -> str:
+    """The single head of this app's migrations (a test checks there is exactly one)."""
+    head = script_directory().get_current_head()
+    if head is None:  # pragma: no cover - there is always 0001
+        raise RuntimeError("no migration script found")
+    return head
+
+
+def known_revisions() -> frozenset[str]:
+    return frozenset(script.revision for script in script_directory().walk_revisions())
+
+
+def current_revision(target: Engine | Connection) -> str | None:
+    """The revision stamped in the file, or None for a file without schema."""
+    if isinstance(target, Connection):
+        return MigrationContext.configure(target).get_current_revision()
+    with target.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def upgrade(
+    target: Engine | Path | str,
+    revision: str = "head",
+    *,
+    extra_version_locations: Sequence[Path] = (),
+) -> None:
+    """Upgrade the file (an engine from :func:`~.engine.make_engine`, or a path) to ``revision``.
+
+    The caller takes the verified backup first (:func:`~.database.open_database` does).
+    """
+    engine = target if isinstance(target, Engine) else make_engine(Path(target))
+    try:
+        with engine.connect() as connection:
+            connection.execution_options(**{WRITE_OPTION: True})
+            config = make_config(connection, extra_version_locations=extra_version_locations)
+            command.upgrade(config, revision)
+    finally:
+        if not isinstance(target, Engine):
+            engine.dispose()
