@@ -1,0 +1,153 @@
+"""Load allocation keys and member presences from the database into the domain engine.
+
+The one bridge between the stored keys (``allocation_keys``, ``key_versions``,
+``key_version_units``, ``key_mix_parts``, ``usage_records``) and
+:mod:`ptce_desktop.domain.allocation`. Every service that splits money (costs, calls, true-up,
+reports) goes through :func:`load_key_spec` and :func:`split_for`, inside its own session.
+
+Mapping of stored rows to :class:`~ptce_desktop.domain.allocation.KeyVersion` values:
+
+* ``units``: ``units_milli`` per member (thousandths);
+* ``percent``: ``percent_bp`` per member (basis points);
+* ``equal``: the listed members take part (value 1); no row at all = every member present;
+* ``usage``: the key's usage records; a usage key needs no version of its own, so when it has
+  none a neutral version valid since ``date.min`` (id None) is supplied to the engine;
+* ``mixed``: each part's key is loaded recursively; a key reaching itself again is refused
+  (``key_cycle``).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from ptce_desktop.domain.allocation import (
+    KeySpec,
+    KeyVersion,
+    MemberPresence,
+    Method,
+    MixedPart,
+    ShareExplanation,
+    UsageRecord,
+    split_cost,
+)
+from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.store.models import AllocationKey, Member
+from ptce_desktop.store.models import KeyVersion as KeyVersionRow
+from ptce_desktop.store.models import UsageRecord as UsageRow
+
+__all__ = ["load_key_spec", "member_presences", "split_for"]
+
+
+def _version_values(method: Method, row: KeyVersionRow) -> dict[int, int]:
+    if method is Method.UNITS:
+        return {u.member_id: u.units_milli or 0 for u in row.units}
+    if method is Method.PERCENT:
+        return {u.member_id: u.percent_bp or 0 for u in row.units}
+    if method is Method.EQUAL:
+        return {u.member_id: 1 for u in row.units}
+    return {}
+
+
+def _load(session: Session, key_id: int, visiting: tuple[int, ...]) -> KeySpec:
+    if key_id in visiting:
+        names = {
+            row_id: name
+            for row_id, name in session.execute(
+                select(AllocationKey.id, AllocationKey.name).where(AllocationKey.id.in_(visiting))
+            )
+        }
+        raise PtceError("key_cycle", key=names.get(key_id, str(key_id)))
+    key = session.scalars(
+        select(AllocationKey)
+        .where(AllocationKey.id == key_id)
+        .options(
+            selectinload(AllocationKey.versions).selectinload(KeyVersionRow.units),
+            selectinload(AllocationKey.versions).selectinload(KeyVersionRow.mix_parts),
+        )
+    ).one_or_none()
+    if key is None:
+        raise PtceError("not_found", entity="Clé de répartition", id=key_id)
+    method = Method(key.method)
+    versions: list[KeyVersion] = []
+    for row in key.versions:
+        parts: tuple[MixedPart, ...] = ()
+        if method is Method.MIXED:
+            parts = tuple(
+                MixedPart(_load(session, part.part_key_id, (*visiting, key_id)), part.weight_bp)
+                for part in sorted(row.mix_parts, key=lambda p: p.part_key_id)
+            )
+        versions.append(
+            KeyVersion(
+                id=row.id,
+                valid_from=row.valid_from,
+                values=_version_values(method, row),
+                parts=parts,
+            )
+        )
+    usage: tuple[UsageRecord, ...] = ()
+    if method is Method.USAGE:
+        usage = tuple(
+            UsageRecord(member_id, on, units)
+            for member_id, on, units in session.execute(
+                select(UsageRow.member_id, UsageRow.date, UsageRow.quantity_milli)
+                .where(UsageRow.key_id == key_id)
+                .order_by(UsageRow.date, UsageRow.id)
+            )
+        )
+        if not versions:
+            versions.append(KeyVersion(id=None, valid_from=date.min))
+    return KeySpec(
+        name=key.name,
+        method=method,
+        versions=tuple(versions),
+        id=key.id,
+        unit=key.unit or "",
+        usage=usage,
+    )
+
+
+def load_key_spec(session: Session, key_id: int) -> KeySpec:
+    """The key ``key_id`` as a domain :class:`KeySpec` with all its versions (and usage).
+
+    Mixed parts are resolved recursively; a mixed key that reaches itself raises
+    ``PtceError("key_cycle")``; an unknown id raises ``not_found``.
+    """
+    return _load(session, key_id, ())
+
+
+def member_presences(session: Session) -> list[MemberPresence]:
+    """Every member with its joined/left dates (``left_on`` is its last day), by id."""
+    return [
+        MemberPresence(member_id, joined, left)
+        for member_id, joined, left in session.execute(
+            select(Member.id, Member.joined_on, Member.left_on).order_by(Member.id)
+        )
+    ]
+
+
+def split_for(
+    session: Session,
+    *,
+    total_cents: int,
+    key_id: int,
+    period_start: date,
+    period_end: date,
+    label: str,
+) -> list[ShareExplanation]:
+    """Split ``total_cents`` over the members with key ``key_id`` for the period covered.
+
+    One explanation per participating member, sorted by member id, summing to
+    ``total_cents``; engine errors name ``label`` and the key.
+    """
+    spec = load_key_spec(session, key_id)
+    return split_cost(
+        total_cents,
+        spec,
+        period_start,
+        period_end,
+        member_presences(session),
+        cost_label=label,
+    )
