@@ -28,7 +28,7 @@ from .paths import attachments_dir, backups_dir
 
 DEFAULT_KEEP = 10
 # ptce-YYYYmmdd-HHMMSS[-reason][_N].sqlite3 — "_N" only when two backups share a second.
-_NAME_RE = re.compile(r"^ptce-(\d{8})-(\d{6})(?:-([a-z0-9-]+))?(?:_\d+)?\.sqlite3$")
+_NAME_RE = re.compile(r"^ptce-(\d{8})-(\d{6})(?:-([a-z0-9-]+))?(?:_(\d+))?\.sqlite3$")
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,8 @@ class BackupInfo:
     created: datetime
     reason: str | None
     size: int
+    #: 1, or N for the N-th backup with the same name within one second.
+    sequence: int = 1
 
     @property
     def attachments(self) -> Path:
@@ -98,12 +100,13 @@ def _online_copy(source: Path, destination: Path) -> None:
 def _target_name(directory: Path, stamp: datetime, reason: str | None) -> Path:
     slug = slugify(reason) if reason else ""
     base = f"ptce-{stamp:%Y%m%d-%H%M%S}" + (f"-{slug}" if slug else "")
-    candidate = directory / f"{base}.sqlite3"
-    counter = 2
-    while candidate.exists():
-        candidate = directory / f"{base}_{counter}.sqlite3"
-        counter += 1
-    return candidate
+    # Numbers only grow within a second, even after rotation removed an earlier one.
+    used = [1 if path.name == f"{base}.sqlite3" else 0 for path in directory.iterdir()]
+    for path in directory.glob(f"{base}_*.sqlite3"):
+        suffix = path.name.removeprefix(f"{base}_").removesuffix(".sqlite3")
+        used.append(int(suffix) if suffix.isdigit() else 0)
+    counter = max(used, default=0) + 1
+    return directory / (f"{base}.sqlite3" if counter == 1 else f"{base}_{counter}.sqlite3")
 
 
 def create_backup(
@@ -148,8 +151,8 @@ def list_backups(directory: Path) -> list[BackupInfo]:
             continue
         created = datetime.strptime(match[1] + match[2], "%Y%m%d%H%M%S")
         reason = match[3] or None
-        found.append(BackupInfo(path, created, reason, path.stat().st_size))
-    found.sort(key=lambda info: (info.created, info.path.name), reverse=True)
+        found.append(BackupInfo(path, created, reason, path.stat().st_size, int(match[4] or 1)))
+    found.sort(key=lambda info: (info.created, info.sequence), reverse=True)
     return found
 
 
