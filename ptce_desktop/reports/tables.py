@@ -1,0 +1,231 @@
+"""Data tables that stay fast and never overflow a page.
+
+ReportLab re-measures the remainder of a Table at every page break, so one Table over thousands
+of rows is quadratic (bench/README.md: 34 s for 20 000 rows, 9 s in chunks of 1 000). Tables
+here are cut into chunks of at most :data:`CHUNK_ROWS` rows, each repeating the header row.
+Cells that fit on one line are drawn as plain strings (no markup parsing at all); the others
+become escaped, wrapping paragraphs, and a row taller than a page is split inside the row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from itertools import islice
+from typing import TypeAlias
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, TableStyle
+
+from ptce_desktop.reports.flowables import (
+    EMPTY_TEXT,
+    Align,
+    Cell,
+    PagedTable,
+    cell_para,
+    cell_text,
+    clean_text,
+    empty_note,
+    para,
+)
+from ptce_desktop.reports.styles import (
+    ACCENT,
+    ACCENT_LIGHT,
+    CONTENT_WIDTH,
+    RULE,
+    TABLE_LEADING,
+    TABLE_SIZE,
+    TEXT,
+    ZEBRA,
+    Styles,
+    get_styles,
+)
+
+CellValue: TypeAlias = str | int | Cell | Flowable | None
+"""What a table cell may hold: text, an integer (grouped, right-aligned), a :class:`Cell`
+(``money_cell``, ``right``, ``bold``…), any flowable, or ``None`` for an empty cell."""
+
+CHUNK_ROWS = 500
+PADDING_H = 4.0
+PADDING_V = 2.5
+
+_Row = list[str | Flowable]
+
+
+def data_table(
+    header: Sequence[str],
+    rows: Iterable[Sequence[CellValue]],
+    col_widths: Sequence[float] | None = None,
+    *,
+    totals_row: Sequence[CellValue] | None = None,
+    align_right_cols: Iterable[int] = (),
+    width: float = CONTENT_WIDTH,
+    empty_text: str = EMPTY_TEXT,
+    zebra: bool = True,
+) -> list[Flowable]:
+    """A table as flowables to append to a story (``story += data_table(...)``).
+
+    ``col_widths`` are relative weights (``(4, 1, 1)``) scaled to ``width``; equal by default.
+    ``align_right_cols`` right-aligns whole columns (amounts and counts are right-aligned
+    anyway). The header row repeats on every page; ``totals_row`` is printed bold at the end.
+    Without rows, the note ``empty_text`` is printed instead of the table.
+    """
+    n_cols = len(header)
+    if n_cols == 0:
+        raise ValueError("a table needs at least one column")
+    weights = list(col_widths) if col_widths is not None else [1.0] * n_cols
+    if len(weights) != n_cols or any(w <= 0 for w in weights):
+        raise ValueError("col_widths must give one positive weight per column")
+    total = sum(weights)
+    widths = [width * w / total for w in weights]
+    iterator = iter(rows)
+    chunk = list(islice(iterator, CHUNK_ROWS))
+    if not chunk:
+        return [empty_note(empty_text)]
+    right_cols = frozenset(align_right_cols)
+    aligns: list[Align] = [
+        "RIGHT" if c in right_cols or _numeric_column(chunk, c) else "LEFT" for c in range(n_cols)
+    ]
+    builder = _TableBuilder(widths, aligns, get_styles(), zebra)
+
+    flowables: list[Flowable] = []
+    while next_chunk := list(islice(iterator, CHUNK_ROWS)):
+        flowables.append(builder.table(header, chunk, None))
+        chunk = next_chunk
+    # The totals stay in the last chunk so they never start a page without a header row.
+    flowables.append(builder.table(header, chunk, totals_row))
+    return flowables
+
+
+def _numeric_column(rows: Sequence[Sequence[CellValue]], col: int) -> bool:
+    """True when every filled cell of the column is an amount or a number (right-aligned)."""
+    values = [row[col] for row in rows if col < len(row) and row[col] is not None]
+    return bool(values) and all(
+        (isinstance(v, Cell) and v.align == "RIGHT")
+        or (isinstance(v, int) and not isinstance(v, bool))
+        for v in values
+    )
+
+
+class _TableBuilder:
+    def __init__(self, widths: list[float], aligns: list[Align], styles: Styles, zebra: bool):
+        self.widths = widths
+        self.aligns = aligns
+        self.styles = styles
+        self.zebra = zebra
+        self.font = styles.fonts.regular
+        self.font_bold = styles.fonts.bold
+        # Room for text inside a cell, with a little slack against rounding.
+        self.inner = [w - 2 * PADDING_H - 0.5 for w in widths]
+
+    def table(
+        self,
+        header: Sequence[str],
+        rows: Sequence[Sequence[CellValue]],
+        totals: Sequence[CellValue] | None,
+    ) -> PagedTable:
+        data: list[_Row] = []
+        commands: list[tuple[object, ...]] = [
+            ("FONTNAME", (0, 0), (-1, -1), self.font),
+            ("FONTSIZE", (0, 0), (-1, -1), TABLE_SIZE),
+            ("LEADING", (0, 0), (-1, -1), TABLE_LEADING),
+            ("TEXTCOLOR", (0, 0), (-1, -1), TEXT),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), PADDING_H),
+            ("RIGHTPADDING", (0, 0), (-1, -1), PADDING_H),
+            ("TOPPADDING", (0, 0), (-1, -1), PADDING_V),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), PADDING_V + 0.5),
+        ]
+        for col, align in enumerate(self.aligns):
+            if align != "LEFT":
+                commands.append(("ALIGN", (col, 0), (col, -1), align))
+        data.append(self._header_row(header))
+        commands += [
+            ("BACKGROUND", (0, 0), (-1, 0), ACCENT_LIGHT),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
+            ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
+        ]
+        first = 1
+        for offset, row in enumerate(rows):
+            data.append(self._row(row, first + offset, commands, bold=False))
+        commands.append(("LINEBELOW", (0, first), (-1, -1), 0.25, RULE))
+        if self.zebra:
+            commands.append(("ROWBACKGROUNDS", (0, first), (-1, -1), [None, ZEBRA]))
+        if totals is not None:
+            index = len(data)
+            data.append(self._row(totals, index, commands, bold=True))
+            commands += [
+                ("FONTNAME", (0, index), (-1, index), self.font_bold),
+                ("BACKGROUND", (0, index), (-1, index), ACCENT_LIGHT),
+                ("LINEABOVE", (0, index), (-1, index), 0.8, ACCENT),
+            ]
+        return PagedTable(
+            data,
+            colWidths=self.widths,
+            repeatRows=1,
+            splitByRow=1,
+            splitInRow=1,
+            hAlign="LEFT",
+            style=TableStyle(commands),
+        )
+
+    def _header_row(self, header: Sequence[str]) -> _Row:
+        styles = self.styles
+        return [
+            para(text, styles.table_header_right if align == "RIGHT" else styles.table_header)
+            for text, align in zip(header, self.aligns, strict=True)
+        ]
+
+    def _row(
+        self,
+        values: Sequence[CellValue],
+        index: int,
+        commands: list[tuple[object, ...]],
+        *,
+        bold: bool,
+    ) -> _Row:
+        if len(values) != len(self.widths):
+            raise ValueError(f"row has {len(values)} cells, the table has {len(self.widths)}")
+        return [self._cell(value, col, index, commands, bold) for col, value in enumerate(values)]
+
+    def _cell(
+        self,
+        value: CellValue,
+        col: int,
+        row: int,
+        commands: list[tuple[object, ...]],
+        row_bold: bool,
+    ) -> str | Flowable:
+        if value is None:
+            return ""
+        if isinstance(value, Flowable):
+            return value
+        align = self.aligns[col]
+        is_bold = row_bold
+        if isinstance(value, Cell):
+            align = value.align if value.align != "LEFT" else align
+            is_bold = is_bold or value.bold
+        elif isinstance(value, int) and not isinstance(value, bool):
+            align = "RIGHT"
+        text = clean_text(cell_text(value))
+        font = self.font_bold if is_bold else self.font
+        if "\n" not in text and stringWidth(text, font, TABLE_SIZE) <= self.inner[col]:
+            # Fast path: a plain string is drawn as is, never parsed as markup.
+            if align != self.aligns[col]:
+                commands.append(("ALIGN", (col, row), (col, row), align))
+            if is_bold and not row_bold:
+                commands.append(("FONTNAME", (col, row), (col, row), self.font_bold))
+            return text
+        return cell_para(text, self._style(align, is_bold))
+
+    def _style(self, align: Align, is_bold: bool) -> ParagraphStyle:
+        styles = self.styles
+        if is_bold:
+            style = {"RIGHT": styles.cell_bold_right, "CENTER": styles.cell_bold_center}.get(
+                align, styles.cell_bold
+            )
+        else:
+            style = {"RIGHT": styles.cell_right, "CENTER": styles.cell_center}.get(
+                align, styles.cell
+            )
+        return style
