@@ -106,17 +106,22 @@ class UnitOfWork:
     def __init__(self, db: Database, bus: ChangeBus | None = None) -> None:
         self.db = db
         self.bus = bus if bus is not None else ChangeBus()
+        self._writing = False
 
     @contextmanager
     def write(self, action: str, *, bulk_summary: str | None = None) -> Iterator[Session]:
         """``with uow.write("Modifier une charge") as session:`` — all or nothing."""
         if self.db.read_only:
             raise PtceError("read_only")
+        if self._writing:
+            # A second write would wait 5 s on SQLite's lock held by the first, then fail.
+            raise RuntimeError("UnitOfWork.write() is not reentrant: pass the session down")
         tracker = _WriteTracker(action, bulk_summary)
         session = self.db.write_session_factory()
         session.info[WRITE_INFO_KEY] = tracker
         event.listen(session, "before_flush", tracker.before_flush)
         event.listen(session, "after_flush", tracker.after_flush)
+        self._writing = True
         try:
             with session.begin():
                 yield session
@@ -126,6 +131,7 @@ class UnitOfWork:
         except exc.DBAPIError as error:
             raise PtceError("database_error", detail=str(error.orig)) from error
         finally:
+            self._writing = False
             session.close()
         if tracker.tables:
             self.bus.publish(Change(action, frozenset(tracker.tables)))

@@ -313,3 +313,12 @@ def test_next_sequence_is_gap_free(uow: UnitOfWork) -> None:
         assert next_sequence(session, "appel", 2026) == 4
     with pytest.raises(RuntimeError), uow.read() as session:
         next_sequence(session, "appel", 2026)
+
+
+def test_nested_writes_are_refused_clearly(uow: UnitOfWork) -> None:
+    with uow.write("Extérieur") as session:
+        session.add(Member(name="Dehors", category="other"))
+        with pytest.raises(RuntimeError, match="reentrant"), uow.write("Intérieur"):
+            pass
+    with uow.write("Après") as session:
+        assert session.scalars(select(Member.name)).all() == ["Dehors"]
