@@ -98,7 +98,13 @@ class ServiceBudget(Base):
 
 
 class Cost(Base):
-    """An expense of a shared service; its fiscal year is that of its invoice date."""
+    """An expense of a shared service.
+
+    It belongs to (is reported in, and its shares count for) the fiscal year of the first day
+    of its period, the accrual rule a coordinator's accountant uses. Closing a year freezes a
+    cost whose period starts in it *or* whose invoice is dated in it; a correction to a frozen
+    cost is a new adjustment cost whose period lies in an open year.
+    """
 
     __tablename__ = "costs"
     __table_args__ = (
@@ -112,7 +118,7 @@ class Cost(Base):
         ),
     )
     entity_label = "la charge"
-    fiscal_date_fields = ("invoice_date",)
+    fiscal_date_fields = ("invoice_date", "period_start")
 
     id: Mapped[int] = pk()
     service_id: Mapped[int] = mapped_column(
