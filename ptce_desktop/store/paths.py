@@ -28,12 +28,16 @@ def default_db_path() -> Path:
 
 
 def attachments_dir(db_path: Path) -> Path:
-    """Attachments live beside the database file, named by content hash."""
-    return db_path.parent / "attachments"
+    """Attachments live beside the database file (``<name>-justificatifs/``), by content hash.
+
+    Named after the file so two databases in one folder (the default one and a demo) never
+    mix their documents or their backups.
+    """
+    return db_path.parent / f"{db_path.stem}-justificatifs"
 
 
 def backups_dir(db_path: Path) -> Path:
-    return db_path.parent / "backups"
+    return db_path.parent / f"{db_path.stem}-sauvegardes"
 
 
 def lock_path(db_path: Path) -> Path:
