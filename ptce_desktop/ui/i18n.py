@@ -1,0 +1,79 @@
+"""Translations: English source strings in ``tr()``, the French catalogue, Qt's own buttons.
+
+The UI is written with English source text (``self.tr("Members")`` or
+``QCoreApplication.translate("Context", "Members")``); ``resources/translations/ptce_fr.ts``
+holds the French, compiled to ``ptce_fr.qm``. Both files are committed, so running the app needs
+no build step. ``resources/translations/README.md`` says how to refresh them.
+
+Careful with ``self.tr()`` in PySide6: the context looked up at run time is the *runtime* class
+name, while ``lupdate`` records the class the call is written in. A subclass of a class that
+calls ``self.tr()`` therefore shows English. In classes meant to be subclassed, write
+``QCoreApplication.translate("ThatClass", "...")`` instead.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from ptce_desktop.resources import resources_dir
+
+log = logging.getLogger(__name__)
+
+LANGUAGES = ("fr", "en")
+CATALOGUE_NAME = "ptce_fr"
+
+_language = "fr"
+
+
+def translations_dir() -> Path:
+    return resources_dir() / "translations"
+
+
+def choose_language(lang: str | None) -> str:
+    """``lang`` if given ("fr" or "en"); else English on an English system, French otherwise."""
+    if lang is not None:
+        if lang not in LANGUAGES:
+            raise ValueError(f"unknown language {lang!r}; expected one of {LANGUAGES}")
+        return lang
+    return "en" if QLocale.system().language() == QLocale.Language.English else "fr"
+
+
+def current_language() -> str:
+    """The language chosen by :func:`install_translators` ("fr" until then)."""
+    return _language
+
+
+def install_translators(app: QCoreApplication, lang: str | None = None) -> str:
+    """Install our French catalogue and Qt's own (``qtbase_fr``) unless English is chosen.
+
+    Returns the language used. The translators are parented to ``app`` so they live as long as
+    it does. Calling it again replaces the translators installed by the previous call.
+    """
+    global _language
+    chosen = choose_language(lang)
+    for old in app.findChildren(QTranslator, "ptce-translator"):
+        app.removeTranslator(old)
+        old.deleteLater()
+    _language = chosen
+    if chosen == "en":
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+        return chosen
+
+    QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    _load(app, "qtbase_fr", qt_dir)
+    _load(app, CATALOGUE_NAME, str(translations_dir()))
+    return chosen
+
+
+def _load(app: QCoreApplication, name: str, directory: str) -> None:
+    translator = QTranslator(app)
+    translator.setObjectName("ptce-translator")
+    if translator.load(name, directory):
+        app.installTranslator(translator)
+    else:  # the app stays usable in English; say so in the log
+        log.warning("translation %s not found in %s", name, directory)
+        translator.deleteLater()

@@ -1,0 +1,31 @@
+"""UI fixtures: settings in tmp_path, a French UI on demand, the language reset after."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale, QSettings, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from ptce_desktop.ui import i18n
+
+
+@pytest.fixture
+def ui_settings(tmp_path: Path) -> QSettings:
+    """UI-state settings in an INI file of the test's own folder."""
+    return QSettings(str(tmp_path / "ui-state.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def french(qapp: QApplication) -> Iterator[None]:
+    """The French catalogue and Qt's own French texts, removed after the test."""
+    default_locale = QLocale()
+    i18n.install_translators(qapp, "fr")
+    yield
+    for translator in qapp.findChildren(QTranslator, "ptce-translator"):
+        qapp.removeTranslator(translator)
+        translator.deleteLater()
+    QLocale.setDefault(default_locale)
+    i18n._language = "fr"
