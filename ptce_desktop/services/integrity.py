@@ -1,0 +1,164 @@
+"""``check``: is a database file sound? File-level checks, then the money invariants.
+
+Used by ``ptce-desktop check`` and by the window's "Vérifier la base". Nothing is written: the
+file is inspected as it is (an older schema is reported, not migrated).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from ptce_desktop.domain.allocation import VatRegime, amount_to_split
+from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.money import format_money
+from ptce_desktop.store import migrate
+from ptce_desktop.store.database import inspect_file, open_database
+from ptce_desktop.store.models import (
+    Call,
+    CallLine,
+    Cost,
+    Payment,
+    PaymentMatch,
+    Pole,
+    Share,
+    SharedService,
+)
+from ptce_desktop.store.unit_of_work import UnitOfWork
+
+
+@dataclass(frozen=True)
+class CheckItem:
+    ok: bool
+    text: str
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    path: Path
+    items: tuple[CheckItem, ...]
+
+    @property
+    def ok(self) -> bool:
+        return all(item.ok for item in self.items)
+
+
+def check_database(path: Path) -> CheckReport:
+    """Every check that applies to ``path``; a file that is not ours raises ``PtceError``."""
+    path = Path(path).expanduser().absolute()
+    if not path.exists():
+        raise PtceError("file_not_found", path=str(path))
+    state = inspect_file(path)  # foreign, damaged (quick_check) or newer files raise here
+    items = [CheckItem(True, "Fichier PTCE Desktop reconnu (identifiant d'application).")]
+    items += _sqlite_checks(path)
+    head = migrate.head_revision()
+    if state.revision != head:
+        items.append(
+            CheckItem(
+                True,
+                "Schéma d'une version antérieure : il sera mis à jour (après sauvegarde) "
+                "à la prochaine ouverture en écriture.",
+            )
+        )
+        return CheckReport(path, tuple(items))
+    items.append(CheckItem(True, f"Schéma à jour (révision {head})."))
+    database = open_database(path, read_only=True)
+    try:
+        items += _money_checks(UnitOfWork(database))
+    finally:
+        database.close()
+    return CheckReport(path, tuple(items))
+
+
+def _sqlite_checks(path: Path) -> list[CheckItem]:
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        integrity = [row[0] for row in connection.execute("PRAGMA integrity_check")]
+        foreign = connection.execute("PRAGMA foreign_key_check").fetchall()
+    finally:
+        connection.close()
+    items = [
+        CheckItem(integrity == ["ok"], "Intégrité SQLite : " + "; ".join(integrity[:5]) + "."),
+        CheckItem(
+            not foreign,
+            "Références entre tables : "
+            + ("toutes valides." if not foreign else f"{len(foreign)} référence(s) cassée(s)."),
+        ),
+    ]
+    return items
+
+
+def _money_checks(uow: UnitOfWork) -> list[CheckItem]:
+    with uow.read() as session:
+        registered = bool(session.scalar(select(Pole.vat_registered).limit(1)))
+        shares = (
+            select(Share.cost_id, func.sum(Share.cents).label("total"))
+            .group_by(Share.cost_id)
+            .subquery()
+        )
+        rows = session.execute(
+            select(
+                Cost.id,
+                Cost.label,
+                Cost.ht_cents,
+                Cost.ttc_cents,
+                SharedService.vat_regime,
+                shares.c.total,
+            )
+            .join(SharedService, SharedService.id == Cost.service_id)
+            .outerjoin(shares, shares.c.cost_id == Cost.id)
+        ).all()
+        bad_costs = []
+        unshared = 0
+        for cost_id, label, ht, ttc, regime, total in rows:
+            if total is None:
+                unshared += 1
+                continue
+            expected = amount_to_split(ht, ttc, VatRegime(regime), registered)
+            if total != expected:
+                bad_costs.append(
+                    f"charge n° {cost_id} « {label} » : quotes-parts {format_money(total)} "
+                    f"pour {format_money(expected)}"
+                )
+        bad_lines = session.scalar(
+            select(func.count())
+            .select_from(CallLine)
+            .where(CallLine.ht_cents + CallLine.vat_cents != CallLine.ttc_cents)
+        )
+        over_matched = session.execute(
+            select(Payment.id)
+            .join(PaymentMatch, PaymentMatch.payment_id == Payment.id)
+            .group_by(Payment.id, Payment.amount_cents)
+            .having(func.sum(PaymentMatch.amount_cents) > Payment.amount_cents)
+        ).all()
+        calls = session.scalar(select(func.count()).select_from(Call)) or 0
+    items = [
+        CheckItem(
+            not bad_costs,
+            f"Quotes-parts : {len(rows) - unshared} charge(s) réparties exactement au centime."
+            if not bad_costs
+            else "Quotes-parts fausses : " + " ; ".join(bad_costs[:10]),
+        ),
+        CheckItem(
+            unshared == 0,
+            "Toutes les charges sont réparties."
+            if unshared == 0
+            else f"{unshared} charge(s) sans quote-part.",
+        ),
+        CheckItem(
+            not bad_lines,
+            f"Appels de fonds : {calls} appel(s), HT + TVA = TTC sur chaque ligne."
+            if not bad_lines
+            else f"{bad_lines} ligne(s) d'appel où HT + TVA ≠ TTC.",
+        ),
+        CheckItem(
+            not over_matched,
+            "Règlements : aucun n'est affecté au-delà de son montant."
+            if not over_matched
+            else f"{len(over_matched)} règlement(s) affecté(s) au-delà de leur montant.",
+        ),
+    ]
+    return items
