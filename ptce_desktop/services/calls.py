@@ -30,7 +30,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from ptce_desktop.domain.allocation import (
@@ -55,83 +55,22 @@ from ptce_desktop.store.models import (
 )
 from ptce_desktop.store.unit_of_work import UnitOfWork, next_sequence
 
-from .common import fiscal_year, get_or_error, pole_row, start_month
+from .call_views import (
+    MENTION_261B,
+    CallLineView,
+    CallView,
+    MemberStatement,
+    call_views,
+    payment_views,
+)
+from .common import fiscal_year, get_or_error, pole_row
 from .key_loader import split_for
-from .payments import PaymentView, payment_views
+
+__all__ = ["MENTION_261B", "CallLineView", "CallService", "CallView", "MemberStatement"]
 
 PROVISIONAL = "provisional"
 TRUE_UP = "true_up"
 SEQUENCE_NAME = "call"
-#: The mention printed on a call line of a service exempt under CGI art. 261 B.
-MENTION_261B = "Exonération de TVA — article 261 B du CGI"
-
-
-@dataclass(frozen=True)
-class CallLineView:
-    service_id: int
-    service_name: str
-    ht_cents: int
-    vat_rate_bp: int
-    vat_cents: int
-    ttc_cents: int
-    #: The service is exempt under CGI art. 261 B: print :data:`MENTION_261B`.
-    exempt_261b: bool
-
-
-@dataclass(frozen=True)
-class CallView:
-    id: int
-    number: str
-    member_id: int
-    member_name: str
-    year: int
-    year_label: str
-    #: 1–4 for a provisional call, None for a true-up.
-    quarter: int | None
-    #: "T2 2025" or "Régularisation 2025".
-    period_label: str
-    kind: str
-    issue_date: dt.date
-    due_date: dt.date
-    lines: tuple[CallLineView, ...]
-    total_ht_cents: int
-    total_vat_cents: int
-    #: TTC, what the member is asked to pay (negative for a credit note).
-    total_cents: int
-    paid_cents: int
-    outstanding_cents: int
-
-    @property
-    def exempt_261b(self) -> bool:
-        return any(line.exempt_261b for line in self.lines)
-
-
-@dataclass(frozen=True)
-class MemberStatement:
-    """A member's account for one fiscal year (the "relevé").
-
-    ``payments`` are the member's payments dated in the year or settling one of its calls;
-    ``paid_cents`` is what payments settle of the year's calls; ``unapplied_cents`` the
-    unmatched part of the payments dated in the year; ``balance_cents`` = called − paid −
-    unapplied (positive: the member owes; negative: the pole owes the member).
-    """
-
-    member_id: int
-    member_name: str
-    member_address: str | None
-    member_postcode: str | None
-    member_city: str | None
-    year: int
-    year_label: str
-    pole_name: str
-    pole_iban: str | None
-    pole_bic: str | None
-    calls: tuple[CallView, ...]
-    payments: tuple[PaymentView, ...]
-    called_cents: int
-    paid_cents: int
-    unapplied_cents: int
-    balance_cents: int
 
 
 @dataclass(frozen=True)
@@ -207,77 +146,6 @@ def _insert_calls(
         session.flush()
         ids.append(call.id)
     return ids
-
-
-def _period_label(fy: FiscalYear, quarter: int | None) -> str:
-    return f"T{quarter} {fy.label}" if quarter is not None else f"Régularisation {fy.label}"
-
-
-def call_views(session: Session, *where: ColumnElement[bool]) -> list[CallView]:
-    """Calls matching ``where`` (by number) with lines and paid amounts: three queries."""
-    month = start_month(session)
-    calls = session.execute(
-        select(Call, Member.name)
-        .join(Member, Member.id == Call.member_id)
-        .where(*where)
-        .order_by(Call.number)
-    ).all()
-    lines: dict[int, list[CallLineView]] = defaultdict(list)
-    for call_id, line, name, regime in session.execute(
-        select(CallLine.call_id, CallLine, SharedService.name, SharedService.vat_regime)
-        .join(Call, Call.id == CallLine.call_id)
-        .join(SharedService, SharedService.id == CallLine.service_id)
-        .where(*where)
-        .order_by(CallLine.call_id, SharedService.name, CallLine.id)
-    ):
-        lines[call_id].append(
-            CallLineView(
-                service_id=line.service_id,
-                service_name=name,
-                ht_cents=line.ht_cents,
-                vat_rate_bp=line.vat_rate_bp,
-                vat_cents=line.vat_cents,
-                ttc_cents=line.ttc_cents,
-                exempt_261b=regime == VatRegime.EXEMPT_261B.value,
-            )
-        )
-    paid: dict[int, int] = {
-        call_id: int(cents)
-        for call_id, cents in session.execute(
-            select(PaymentMatch.call_id, func.sum(PaymentMatch.amount_cents))
-            .join(Call, Call.id == PaymentMatch.call_id)
-            .where(*where)
-            .group_by(PaymentMatch.call_id)
-        )
-    }
-    views = []
-    for call, member_name in calls:
-        own = tuple(lines.get(call.id, ()))
-        fy = FiscalYear(call.year, month)
-        total = sum(line.ttc_cents for line in own)
-        paid_cents = int(paid.get(call.id, 0))
-        views.append(
-            CallView(
-                id=call.id,
-                number=call.number,
-                member_id=call.member_id,
-                member_name=member_name,
-                year=call.year,
-                year_label=fy.label,
-                quarter=call.quarter,
-                period_label=_period_label(fy, call.quarter),
-                kind=call.kind,
-                issue_date=call.issue_date,
-                due_date=call.due_date,
-                lines=own,
-                total_ht_cents=sum(line.ht_cents for line in own),
-                total_vat_cents=sum(line.vat_cents for line in own),
-                total_cents=total,
-                paid_cents=paid_cents,
-                outstanding_cents=total - paid_cents,
-            )
-        )
-    return views
 
 
 def _budgeted_services(session: Session, fy: FiscalYear) -> list[tuple[SharedService, int]]:

@@ -26,9 +26,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, or_, select
+from sqlalchemy import ColumnElement, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from ptce_desktop.domain.errors import PtceError
@@ -39,80 +38,20 @@ from ptce_desktop.store.models import Call, CallLine, Member, Payment, PaymentMa
 from ptce_desktop.store.models import FiscalYear as FiscalYearRow
 from ptce_desktop.store.unit_of_work import UnitOfWork
 
+from .call_views import (
+    MemberBalance,
+    MemberDebt,
+    PaymentMatchView,
+    PaymentView,
+    call_paid,
+    call_ttc,
+    payment_views,
+)
 from .common import clean_text, fiscal_year, get_or_error
 
+__all__ = ["MemberBalance", "MemberDebt", "PaymentMatchView", "PaymentService", "PaymentView"]
+
 NOTE_MAX = 2000
-
-
-@dataclass(frozen=True)
-class PaymentMatchView:
-    """The part of a payment that settles one call."""
-
-    call_id: int
-    call_number: str
-    amount_cents: int
-
-
-@dataclass(frozen=True)
-class PaymentView:
-    id: int
-    member_id: int
-    member_name: str
-    date: dt.date
-    amount_cents: int
-    method: str
-    reference: str | None
-    note: str | None
-    matches: tuple[PaymentMatchView, ...]
-    matched_cents: int
-    #: What no call absorbs: a credit on the member's account (negative for a refund).
-    unmatched_cents: int
-
-    def matches_by_call(self) -> dict[int, int]:
-        """``{call_id: cents}``, e.g. to record the same payment again (undo of a delete)."""
-        return {match.call_id: match.amount_cents for match in self.matches}
-
-
-@dataclass(frozen=True)
-class MemberBalance:
-    member_id: int
-    name: str
-    called_cents: int
-    paid_cents: int
-    outstanding_cents: int
-    unapplied_cents: int
-
-
-@dataclass(frozen=True)
-class MemberDebt:
-    """A member who still owes on a year's calls."""
-
-    member_id: int
-    name: str
-    outstanding_cents: int
-    oldest_due_date: dt.date
-    days_late: int
-
-
-# --- SQL building blocks (shared with services/calls.py) ---------------------------------------
-
-
-def call_ttc() -> Any:
-    """Correlated scalar subquery: TTC total of the enclosing ``Call`` row."""
-    return (
-        select(func.coalesce(func.sum(CallLine.ttc_cents), 0))
-        .where(CallLine.call_id == Call.id)
-        .scalar_subquery()
-    )
-
-
-def call_paid() -> Any:
-    """Correlated scalar subquery: what payments settle of the enclosing ``Call`` row."""
-    return (
-        select(func.coalesce(func.sum(PaymentMatch.amount_cents), 0))
-        .where(PaymentMatch.call_id == Call.id)
-        .scalar_subquery()
-    )
 
 
 def closed_years(session: Session) -> set[int]:
@@ -121,47 +60,6 @@ def closed_years(session: Session) -> set[int]:
             select(FiscalYearRow.start_year).where(FiscalYearRow.closed_at.is_not(None))
         )
     )
-
-
-def payment_views(session: Session, *where: ColumnElement[bool]) -> list[PaymentView]:
-    """Payments matching ``where`` (by date, then id), with their matches: two queries."""
-    rows = session.execute(
-        select(Payment, Member.name)
-        .join(Member, Member.id == Payment.member_id)
-        .where(*where)
-        .order_by(Payment.date, Payment.id)
-    ).all()
-    matches: dict[int, list[PaymentMatchView]] = {}
-    for payment_id, call_id, number, cents in session.execute(
-        select(
-            PaymentMatch.payment_id, PaymentMatch.call_id, Call.number, PaymentMatch.amount_cents
-        )
-        .join(Call, Call.id == PaymentMatch.call_id)
-        .join(Payment, Payment.id == PaymentMatch.payment_id)
-        .where(*where)
-        .order_by(Call.number)
-    ):
-        matches.setdefault(payment_id, []).append(PaymentMatchView(call_id, number, cents))
-    views = []
-    for payment, name in rows:
-        own = tuple(matches.get(payment.id, ()))
-        matched = sum(match.amount_cents for match in own)
-        views.append(
-            PaymentView(
-                id=payment.id,
-                member_id=payment.member_id,
-                member_name=name,
-                date=payment.date,
-                amount_cents=payment.amount_cents,
-                method=payment.method,
-                reference=payment.reference,
-                note=payment.note,
-                matches=own,
-                matched_cents=matched,
-                unmatched_cents=payment.amount_cents - matched,
-            )
-        )
-    return views
 
 
 # --- matching --------------------------------------------------------------------------------
@@ -313,8 +211,7 @@ class PaymentService:
         with self.uow.write("Modifier un règlement") as session:
             payment = get_or_error(session, Payment, payment_id, "Règlement")
             get_or_error(session, Member, member_id, "Membre")
-            for old in list(payment.matches):
-                session.delete(old)
+            payment.matches.clear()  # delete-orphan: removed through the ORM, guarded
             session.flush()
             payment.member_id = member_id
             payment.date = date
@@ -329,9 +226,7 @@ class PaymentService:
         """Delete a payment; the calls it settled are outstanding again."""
         with self.uow.write("Supprimer un règlement") as session:
             payment = get_or_error(session, Payment, payment_id, "Règlement")
-            # Through the ORM, so the guard sees a closed year's call losing its match.
-            for old in list(payment.matches):
-                session.delete(old)
+            payment.matches.clear()  # delete-orphan: removed through the ORM, guarded
             session.flush()
             session.delete(payment)
 
@@ -437,12 +332,13 @@ class PaymentService:
                 select(Member.id, Member.name, owed, oldest)
                 .join(per_call, per_call.c.member_id == Member.id)
                 .group_by(Member.id, Member.name)
-                .having(and_(owed > 0))
+                .having(owed > 0)
                 .order_by(owed.desc(), Member.name, Member.id)
             ).all()
             debts = []
             for member_id, name, cents, due in rows:
-                due_date = due if isinstance(due, dt.date) else dt.date.fromisoformat(str(due))
+                due_date = due if isinstance(due, dt.date) else None
+                assert due_date is not None, "a positive debt has an unpaid call"
                 debts.append(
                     MemberDebt(
                         member_id=member_id,

@@ -30,6 +30,7 @@ from ptce_desktop.store.models import (
 from ptce_desktop.store.unit_of_work import UnitOfWork
 
 D = dt.date
+KEY_START = D(2000, 1, 1)
 LONG_NAME = "Société coopérative d'intérêt collectif « L'Œuvre & Cœur <Drôme> » " + "é" * 120
 NAMES = (
     "Atelier Dupont & Fils <SARL>",
@@ -84,7 +85,7 @@ def seed_units_key(
     units: Mapping[int, int],
     *,
     name: str = "Surface (m²) & <co>",
-    valid_from: dt.date = D(2000, 1, 1),
+    valid_from: dt.date = KEY_START,
 ) -> int:
     """A units key: member id -> whole units (stored in thousandths)."""
     with uow.write("Créer une clé") as session:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable
 from fractions import Fraction
 from pathlib import Path
 
@@ -113,7 +114,7 @@ def test_numbers_stay_gap_free_after_a_failed_issue(uow: UnitOfWork) -> None:
     ]
     with pytest.raises(PtceError):
         _issue(service, 1)
-    assert [c.number for c in _issue(service, 2)][0] == "AF-2025-0004"
+    assert _issue(service, 2)[0].number == "AF-2025-0004"
 
 
 def test_vat_of_a_taxable_line_is_rounded_half_up(uow: UnitOfWork) -> None:
@@ -354,12 +355,26 @@ def test_a_closed_year_refuses_calls_and_true_up(uow: UnitOfWork) -> None:
     service = CallService(uow)
     _issue(service, 1)
     set_closed(uow, 2025)
-    for action in (
+    actions: tuple[Callable[[], object], ...] = (
         lambda: _issue(service, 2),
         lambda: service.issue_true_up(2025, issue_date=ISSUE, due_date=DUE),
-    ):
+    )
+    for action in actions:
         with pytest.raises(PtceError) as excinfo:
             action()
         assert excinfo.value.code == "closed_year"
         assert "L'exercice 2025 est clôturé" in _error(excinfo)
     assert len(service.list_calls(2025)) == 3
+
+
+def test_every_call_message_has_both_texts_with_the_same_placeholders() -> None:
+    import string
+
+    from ptce_desktop.domain import errors, messages_calls
+
+    catalogue = errors.all_messages()
+    for code, (fr, en) in messages_calls.MESSAGES.items():
+        assert catalogue[code] == (fr, en)
+        assert fr and en and fr != en, code
+        names = [{n for _, n, _, _ in string.Formatter().parse(t) if n} for t in (fr, en)]
+        assert names[0] == names[1], code
