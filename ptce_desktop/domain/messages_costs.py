@@ -35,6 +35,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "La clé « {key} » a déjà une version au {date}.",
         "The key “{key}” already has a version on {date}.",
     ),
+    "version_frozen": (
+        "La version du {date} a servi aux quotes-parts de l'exercice clôturé {year} : elle ne "
+        "peut pas être supprimée. Ajoutez plutôt une nouvelle version.",
+        "The version of {date} explains shares of the closed fiscal year {year}: it cannot be "
+        "deleted. Add a newer version instead.",
+    ),
     "version_needs_parts": (
         "Une version de clé mixte doit comporter au moins une clé de poids non nul.",
         "A mixed key version needs at least one part with a non-zero weight.",

@@ -63,6 +63,7 @@ def _load(session: Session, key_id: int, visiting: tuple[int, ...]) -> KeySpec:
     key = session.scalars(
         select(AllocationKey)
         .where(AllocationKey.id == key_id)
+        .execution_options(populate_existing=True)
         .options(
             selectinload(AllocationKey.versions).selectinload(KeyVersionRow.units),
             selectinload(AllocationKey.versions).selectinload(KeyVersionRow.mix_parts),

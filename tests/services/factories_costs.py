@@ -9,6 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from ptce_desktop.services.costs import CostDraft
+from ptce_desktop.services.keys import KeyDraft, KeyService, VersionDraft
+from ptce_desktop.services.shared_services import ServiceDraft, SharedServiceService
 from ptce_desktop.store.models import FiscalYear, Member, Pole
 from ptce_desktop.store.unit_of_work import UnitOfWork
 
@@ -80,3 +83,66 @@ def close_year(uow: UnitOfWork, year: int) -> None:
             row = FiscalYear(start_year=year)
             session.add(row)
         row.closed_at = dt.datetime(year + 1, 3, 1, 12, 0)
+
+
+# --- through the services ----------------------------------------------------------------
+
+
+def make_key(
+    uow: UnitOfWork,
+    method: str,
+    values: dict[int, int] | None = None,
+    *,
+    name: str = "Surface (m²) « bureaux » & <co>",
+    valid_from: dt.date = dt.date(2025, 1, 1),
+    parts: dict[int, int] | None = None,
+) -> int:
+    """A key with one version (none for a usage key)."""
+    keys = KeyService(uow)
+    key_id = keys.create_key(KeyDraft(name=name, method=method, unit="m²"))
+    if method != "usage":
+        keys.add_version(key_id, VersionDraft(valid_from, values or {}, parts or {}))
+    return key_id
+
+
+def make_service(
+    uow: UnitOfWork,
+    key_id: int | None,
+    *,
+    name: str = "Locaux partagés à Crest — l'€ & <co>",
+    taxable: bool = False,
+) -> int:
+    return SharedServiceService(uow).create_service(
+        ServiceDraft(
+            name=name,
+            vat_regime="taxable" if taxable else "exempt_261b",
+            vat_rate_bp=2000 if taxable else 0,
+            key_id=key_id,
+        )
+    )
+
+
+def draft(
+    service_id: int,
+    ht_cents: int,
+    vat_cents: int = 0,
+    *,
+    invoice: dt.date = dt.date(2025, 3, 15),
+    start: dt.date = dt.date(2025, 1, 1),
+    end: dt.date = dt.date(2025, 12, 31),
+    label: str = "Loyer « bureau » & <co> — l'€",
+    **extra: object,
+) -> CostDraft:
+    return CostDraft(
+        service_id=service_id,
+        invoice_date=invoice,
+        period_start=start,
+        period_end=end,
+        label=label,
+        ht_cents=ht_cents,
+        vat_cents=vat_cents,
+        ttc_cents=ht_cents + vat_cents,
+        supplier="SCI L'Étoile <Valence> & fils",
+        cerfa_code="613",
+        **extra,  # type: ignore[arg-type]
+    )

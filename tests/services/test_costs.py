@@ -1,0 +1,388 @@
+"""Costs and shares through the service and the database (DESIGN §4 table cases)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import itertools
+from fractions import Fraction
+
+import pytest
+from factories_costs import (
+    LONG_NAME,
+    close_year,
+    draft,
+    make_key,
+    make_service,
+    seed_members,
+    seed_pole,
+    seed_world,
+)
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import func, select
+
+from ptce_desktop.domain.allocation import Method, SplitBasis
+from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.services.costs import CostFilters, CostService
+from ptce_desktop.services.shares import format_exact_cents
+from ptce_desktop.store.models import FiscalYear, Member, Project, Share
+from ptce_desktop.store.unit_of_work import UnitOfWork
+
+D = dt.date
+
+
+def _shares(uow: UnitOfWork, cost_id: int) -> list[int]:
+    """Shares of a cost, by member id."""
+    with uow.read() as session:
+        return list(
+            session.scalars(
+                select(Share.cents).where(Share.cost_id == cost_id).order_by(Share.member_id)
+            )
+        )
+
+
+def _equal_setup(uow: UnitOfWork, *, vat_registered: bool = True) -> tuple[int, tuple[int, ...]]:
+    world = seed_world(uow, vat_registered=vat_registered)
+    key = make_key(uow, "equal", name="Parts égales", valid_from=D(2024, 1, 1))
+    return make_service(uow, key), world.members
+
+
+def test_equal_split_of_1000_euros_over_three(uow: UnitOfWork) -> None:
+    service, _ = _equal_setup(uow)
+    cost_id = CostService(uow).create_cost(draft(service, 100_000))
+    assert _shares(uow, cost_id) == [33_334, 33_333, 33_333]
+
+
+def test_units_split_by_square_metres(uow: UnitOfWork) -> None:
+    world = seed_world(uow)
+    values = dict(zip(world.members, (120_000, 80_000, 50_000), strict=True))
+    service = make_service(uow, make_key(uow, "units", values))
+    cost_id = CostService(uow).create_cost(draft(service, 1_200_000))
+    assert _shares(uow, cost_id) == [576_000, 384_000, 240_000]
+    with uow.read() as session:
+        versions = set(
+            session.scalars(select(Share.key_version_id).where(Share.cost_id == cost_id))
+        )
+    assert len(versions) == 1 and None not in versions
+
+
+_EXAMPLES = itertools.count()
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    amount=st.integers(min_value=-10_000_000, max_value=10_000_000),
+    units=st.lists(st.integers(min_value=0, max_value=500_000), min_size=3, max_size=3).filter(any),
+    method=st.sampled_from(["units", "equal", "mixed"]),
+)
+def test_shares_always_sum_to_the_cost(
+    uow: UnitOfWork, amount: int, units: list[int], method: str
+) -> None:
+    # The database is shared by the examples of one run: seed it once.
+    with uow.read() as session:
+        members = list(session.scalars(select(Member.id).order_by(Member.id)))
+    if not members:
+        seed_pole(uow)
+        members = list(seed_members(uow, 3))
+    n = next(_EXAMPLES)
+    values = dict(zip(members, units, strict=True))
+    key = make_key(uow, "units", values, name=f"Unités n° {n}")
+    if method == "equal":
+        key = make_key(uow, "equal", name=f"Égal n° {n}")
+    elif method == "mixed":
+        equal = make_key(uow, "equal", name=f"Égal n° {n}")
+        key = make_key(uow, "mixed", name=f"Mixte n° {n}", parts={equal: 3000, key: 7000})
+    service = make_service(uow, key, name=f"Service n° {n}")
+    cost_id = CostService(uow).create_cost(draft(service, amount, start=D(2025, 2, 3)))
+    assert sum(_shares(uow, cost_id)) == amount
+
+
+def test_taxable_service_splits_ht_exempt_splits_ttc(uow: UnitOfWork) -> None:
+    world = seed_world(uow, vat_registered=True)
+    key = make_key(uow, "equal", name="Parts égales")
+    taxable = make_service(uow, key, name="Informatique", taxable=True)
+    exempt = make_service(uow, key, name="Secrétariat")
+    costs = CostService(uow)
+    ht = costs.create_cost(draft(taxable, 30_000, 6_000))
+    ttc = costs.create_cost(draft(exempt, 30_000, 6_000))
+    assert sum(_shares(uow, ht)) == 30_000
+    assert sum(_shares(uow, ttc)) == 36_000
+    assert costs.get_cost(ht).basis is SplitBasis.HT
+    assert costs.get_cost(ttc).basis is SplitBasis.TTC
+    assert len(world.members) == 3
+
+
+def test_pole_not_vat_registered_splits_ttc_even_for_taxable(uow: UnitOfWork) -> None:
+    seed_world(uow, vat_registered=False)
+    key = make_key(uow, "equal", name="Parts égales")
+    taxable = make_service(uow, key, name="Informatique", taxable=True)
+    cost_id = CostService(uow).create_cost(draft(taxable, 30_000, 6_000))
+    assert sum(_shares(uow, cost_id)) == 36_000
+
+
+def test_member_joining_mid_period_is_prorated(uow: UnitOfWork) -> None:
+    seed_pole(uow)
+    # Member 2 joins on 1 July: present 184 of 365 days.
+    members = seed_members(uow, 2, joined={1: D(2025, 7, 1)})
+    service = make_service(uow, make_key(uow, "equal", name="Parts égales"))
+    costs = CostService(uow)
+    cost_id = costs.create_cost(draft(service, 54_900))
+    # Weights 365 and 184 -> 54 900 × 365/549 = 36 500, 54 900 × 184/549 = 18 400.
+    assert _shares(uow, cost_id) == [36_500, 18_400]
+    explanation = costs.explain_share(cost_id, members[1])
+    assert (explanation.days_present, explanation.period_days) == (184, 365)
+
+
+def test_closed_year_refused_and_adjustment_recorded_in_open_year(uow: UnitOfWork) -> None:
+    service, _ = _equal_setup(uow)
+    costs = CostService(uow)
+    cost_id = costs.create_cost(draft(service, 100_000))
+    close_year(uow, 2025)
+    with pytest.raises(PtceError) as caught:
+        costs.update_cost(cost_id, draft(service, 90_000))
+    assert caught.value.code == "closed_year"
+    with pytest.raises(PtceError) as caught:
+        costs.create_cost(draft(service, 10_000))
+    assert caught.value.code == "closed_year"
+    with pytest.raises(PtceError) as caught:
+        costs.delete_cost(cost_id)
+    assert caught.value.code == "closed_year"
+    correction = draft(
+        service, -10_000, invoice=D(2026, 1, 10), start=D(2026, 1, 1), end=D(2026, 1, 31)
+    )
+    with pytest.raises(PtceError) as caught:
+        costs.record_adjustment(
+            cost_id, dataclasses.replace(correction, invoice_date=D(2025, 12, 31))
+        )
+    assert (caught.value.code, caught.value.field) == ("adjustment_in_closed_year", "invoice_date")
+    with pytest.raises(PtceError) as caught:
+        costs.record_adjustment(
+            cost_id, dataclasses.replace(correction, period_start=D(2025, 12, 1))
+        )
+    assert (caught.value.code, caught.value.field) == ("adjustment_in_closed_year", "period_start")
+    adjustment = costs.record_adjustment(cost_id, correction)
+    assert _shares(uow, adjustment) == [-3_334, -3_333, -3_333]
+    row = costs.get_cost(adjustment).cost
+    assert row.is_adjustment and row.adjusts_cost_id == cost_id
+    assert _shares(uow, cost_id) == [33_334, 33_333, 33_333]
+    page = costs.list_costs(2026)
+    assert [r.id for r in page.rows] == [adjustment]
+
+
+def test_adjustment_of_an_open_year_cost_is_refused(uow: UnitOfWork) -> None:
+    service, _ = _equal_setup(uow)
+    costs = CostService(uow)
+    cost_id = costs.create_cost(draft(service, 100_000))
+    with pytest.raises(PtceError) as caught:
+        costs.record_adjustment(
+            cost_id,
+            draft(service, -100, invoice=D(2026, 1, 2), start=D(2026, 1, 1), end=D(2026, 1, 31)),
+        )
+    assert caught.value.code == "adjustment_year_open"
+
+
+def test_cost_with_an_adjustment_cannot_be_deleted(uow: UnitOfWork) -> None:
+    service, _ = _equal_setup(uow)
+    costs = CostService(uow)
+    cost_id = costs.create_cost(draft(service, 100_000))
+    close_year(uow, 2025)
+    costs.record_adjustment(
+        cost_id,
+        draft(service, -100, invoice=D(2026, 1, 2), start=D(2026, 1, 1), end=D(2026, 1, 31)),
+    )
+    with uow.write("Rouvrir") as session:
+        session.scalars(select(FiscalYear)).one().closed_at = None
+    with pytest.raises(PtceError) as caught:
+        costs.delete_cost(cost_id)
+    assert caught.value.code == "cost_is_adjusted"
+
+
+def test_keyset_paging_returns_every_row_once_in_order(uow: UnitOfWork) -> None:
+    service, _ = _equal_setup(uow)
+    costs = CostService(uow)
+    for index in range(23):
+        costs.create_cost(
+            draft(
+                service,
+                1_000 + (index % 5) * 100,
+                invoice=D(2025, 1 + index % 12, 1 + index % 3),
+                label=f"Facture n° {index:02d} « é » & <x>",
+            )
+        )
+    expected_all = None
+    for sort in ("invoice_date", "-invoice_date", "ttc", "-label", "service", "period_start"):
+        seen: list[int] = []
+        after = None
+        pages = 0
+        while True:
+            page = costs.list_costs(2025, sort=sort, after=after, limit=5)
+            assert page.total_count == 23
+            seen.extend(row.id for row in page.rows)
+            pages += 1
+            after = page.next_cursor
+            if after is None:
+                break
+        assert pages == 5
+        assert len(seen) == len(set(seen)) == 23
+        whole = costs.list_costs(2025, sort=sort, limit=100)
+        assert [r.id for r in whole.rows] == seen
+        expected_all = expected_all or set(seen)
+        assert set(seen) == expected_all
+    by_date = costs.list_costs(2025, sort="invoice_date", limit=100).rows
+    keys = [(r.invoice_date, r.id) for r in by_date]
+    assert keys == sorted(keys)
+
+
+def test_list_filters(uow: UnitOfWork) -> None:
+    world = seed_world(uow)
+    equal = make_key(uow, "equal", name="Parts égales")
+    only_first = make_key(uow, "units", {world.members[0]: 1_000}, name="Premier seul")
+    service_a = make_service(uow, equal, name="Service A")
+    service_b = make_service(uow, only_first, name="Service B")
+    with uow.write("Projet") as session:
+        project = Project(name="Projet « Tiers-lieu » & <co>")
+        session.add(project)
+        session.flush()
+        project_id = project.id
+    costs = CostService(uow)
+    a = costs.create_cost(draft(service_a, 900, label="Ménage 100% <Crest>"))
+    b = costs.create_cost(draft(service_b, 500, label="Logiciel_compta", project_id=project_id))
+    assert costs.list_costs(2025, filters=CostFilters(service_id=service_b)).total_count == 1
+    by_member = costs.list_costs(2025, filters=CostFilters(member_id=world.members[1]))
+    assert [(r.id, r.member_cents) for r in by_member.rows] == [(a, 300)]
+    assert [r.id for r in costs.list_costs(2025, filters=CostFilters(text="100%")).rows] == [a]
+    assert [r.id for r in costs.list_costs(2025, filters=CostFilters(text="_")).rows] == [b]
+    assert [r.id for r in costs.list_costs(2025, filters=CostFilters(text="LOGICIEL")).rows] == [b]
+    assert [
+        r.id for r in costs.list_costs(2025, filters=CostFilters(project_id=project_id)).rows
+    ] == [b]
+    assert costs.list_costs(2024).total_count == 0
+
+
+def test_list_refuses_bad_sort_and_cursor(uow: UnitOfWork) -> None:
+    seed_world(uow)
+    costs = CostService(uow)
+    with pytest.raises(PtceError) as caught:
+        costs.list_costs(2025, sort="supplier")
+    assert (caught.value.code, caught.value.field) == ("invalid_sort", "sort")
+    with pytest.raises(PtceError) as caught:
+        costs.list_costs(2025, after="not json")
+    assert (caught.value.code, caught.value.field) == ("invalid_cursor", "after")
+    with pytest.raises(PtceError) as caught:
+        costs.list_costs(2025, sort="ttc", after='["x", 1]')
+    assert caught.value.code == "invalid_cursor"
+
+
+def test_preview_equals_saved_result(uow: UnitOfWork) -> None:
+    world = seed_world(uow)
+    values = dict(zip(world.members, (1_000, 1_000, 1_000), strict=True))
+    service = make_service(uow, make_key(uow, "units", values))
+    costs = CostService(uow)
+    proposal = draft(service, 100_001)
+    preview = costs.preview_split(proposal)
+    cost_id = costs.create_cost(proposal)
+    assert preview == list(costs.get_cost(cost_id).shares)
+    assert {s.member_name for s in preview} >= {LONG_NAME}
+
+
+def test_explain_share(uow: UnitOfWork) -> None:
+    service, members = _equal_setup(uow)
+    costs = CostService(uow)
+    cost_id = costs.create_cost(draft(service, 100_000))
+    first = costs.explain_share(cost_id, members[0])
+    assert first.method is Method.EQUAL
+    assert first.exact_cents == Fraction(100_000, 3)
+    assert first.exact_text == "333,333…\xa0€"
+    assert first.exact_fraction == "100000/3"
+    assert (first.floor_cents, first.leftover_cent, first.computed_cents) == (33_333, True, 33_334)
+    assert first.matches_stored
+    assert (first.member_units, first.total_units) == (1000, 3000)
+    assert first.valid_from == D(2024, 1, 1)
+    second = costs.explain_share(cost_id, members[1])
+    assert not second.leftover_cent and second.rounding_delta == Fraction(-1, 3)
+    with pytest.raises(PtceError) as caught:
+        costs.explain_share(cost_id, 99_999)
+    assert caught.value.code == "no_share"
+
+
+def test_format_exact_cents() -> None:
+    assert format_exact_cents(Fraction(123_456_789)) == "1\xa0234\xa0567,89\xa0€"
+    assert format_exact_cents(Fraction(-1, 8)) == "-0,00125\xa0€"
+    assert format_exact_cents(Fraction(200_000, 3)) == "666,666…\xa0€"
+
+
+def test_shares_by_quarter_and_totals(uow: UnitOfWork) -> None:
+    service, members = _equal_setup(uow)
+    costs = CostService(uow)
+    costs.create_cost(draft(service, 300, invoice=D(2025, 2, 1)))
+    costs.create_cost(
+        draft(service, 600, invoice=D(2025, 11, 30), start=D(2025, 10, 1), end=D(2025, 12, 31))
+    )
+    costs.create_cost(
+        draft(service, 999, invoice=D(2024, 11, 30), start=D(2024, 1, 1), end=D(2024, 12, 31))
+    )
+    quarters = costs.shares_by_quarter(2025)
+    assert {(q.member_id, q.quarter, q.cents) for q in quarters} == {
+        (m, quarter, cents) for m in members for quarter, cents in ((1, 100), (4, 200))
+    }
+    assert len(costs.shares_by_quarter(2025, member_id=members[0])) == 2
+    (totals,) = costs.totals_per_service(2025)
+    assert (totals.cost_count, totals.ttc_cents, totals.shared_cents) == (2, 900, 900)
+
+
+@pytest.mark.parametrize(
+    ("change", "code", "field"),
+    [
+        ({"label": "  "}, "required", "label"),
+        ({"period_end": D(2024, 12, 31)}, "end_before_start", "period_end"),
+        ({"ttc_cents": 999}, "ttc_mismatch", "ttc_cents"),
+        ({"cerfa_code": "60"}, "unknown_cerfa_line", "cerfa_code"),
+        ({"cerfa_code": "706"}, "unknown_cerfa_line", "cerfa_code"),
+        ({"project_id": 4242}, "not_found", None),
+        ({"service_id": 4242}, "not_found", None),
+        ({"ht_cents": 10**12, "ttc_cents": 10**12}, "amount_out_of_bounds", "ht_cents"),
+        ({"supplier": "x" * 201}, "too_long", "supplier"),
+        ({"invoice_ref": "x" * 101}, "too_long", "invoice_ref"),
+        ({"label": "x" * 301}, "too_long", "label"),
+    ],
+)
+def test_cost_validation_errors(
+    uow: UnitOfWork, change: dict[str, object], code: str, field: str | None
+) -> None:
+    service, _ = _equal_setup(uow)
+    costs = CostService(uow)
+    bad = dataclasses.replace(draft(service, 1_000), **change)  # type: ignore[arg-type]
+    for action in (costs.create_cost, costs.preview_split):
+        with pytest.raises(PtceError) as caught:
+            action(bad)
+        assert (caught.value.code, caught.value.field) == (code, field)
+        assert caught.value.message("fr")
+    assert costs.list_costs(2025).total_count == 0
+
+
+def test_service_without_key_and_no_participant(uow: UnitOfWork) -> None:
+    seed_world(uow)
+    costs = CostService(uow)
+    keyless = make_service(uow, None, name="Sans clé")
+    with pytest.raises(PtceError) as caught:
+        costs.create_cost(draft(keyless, 1_000))
+    assert (caught.value.code, caught.value.field) == ("service_without_key", "service_id")
+    empty = make_service(uow, make_key(uow, "usage", name="Heures"), name="Salle")
+    with pytest.raises(PtceError) as caught:
+        costs.preview_split(draft(empty, 1_000))
+    assert caught.value.code == "no_participant"
+    assert "Loyer" in caught.value.message("fr")
+
+
+def test_update_and_delete_cost(uow: UnitOfWork) -> None:
+    service, _ = _equal_setup(uow)
+    costs = CostService(uow)
+    cost_id = costs.create_cost(draft(service, 100_000))
+    costs.update_cost(cost_id, draft(service, 200))
+    assert _shares(uow, cost_id) == [67, 67, 66]
+    costs.delete_cost(cost_id)
+    with uow.read() as session:
+        assert session.scalar(select(func.count()).select_from(Share)) == 0
