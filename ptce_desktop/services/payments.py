@@ -10,10 +10,9 @@ Decisions (DESIGN §4b leaves them open):
 * ``matches=None`` matches automatically, oldest call first (due date, then issue date, then
   number); ``matches={}`` deliberately leaves the whole payment unmatched. Entries of 0 cents
   are ignored. Whatever is not matched stays on the payment as a credit (*non affecté*).
-* Automatic matching skips calls of closed fiscal years: the closed-year guard freezes those
-  calls and their matches, so an old closed call must not block recording today's payment
-  (the surplus stays as a credit). Matching a closed year's call by hand is refused by the
-  guard (``closed_year``), as is any payment dated in a closed year.
+* A match belongs to its payment's fiscal year (see ``PaymentMatch``): a late payment dated
+  in an open year settles a call of a closed year, automatically or by hand; a payment dated
+  in a closed year cannot be recorded, edited or deleted (``closed_year``).
 * Editing a payment removes its matches and matches it again (automatically, or with the
   matches given); deleting it frees the calls it settled.
 * ``balances(year)`` per member: ``called`` = TTC of the year's calls, ``paid`` = what payments
@@ -72,14 +71,11 @@ def _money(cents: int) -> str:
 def _auto_match(session: Session, payment: Payment) -> None:
     sign = 1 if payment.amount_cents > 0 else -1
     outstanding = (call_ttc() - call_paid()).label("outstanding")
-    frozen = closed_years(session)
     query = (
         select(Call.id, outstanding)
         .where(Call.member_id == payment.member_id, (call_ttc() - call_paid()) * sign > 0)
         .order_by(Call.due_date, Call.issue_date, Call.number)
     )
-    if frozen:
-        query = query.where(Call.year.not_in(frozen))
     remaining = abs(payment.amount_cents)
     for call_id, due in session.execute(query):
         if remaining == 0:

@@ -126,13 +126,17 @@ class Payment(Base):
 
 
 class PaymentMatch(Base):
-    """The part of a payment that settles a call."""
+    """The part of a payment that settles a call.
+
+    It belongs to its *payment's* fiscal year: a member who pays a call of a closed year late
+    (in an open year) settles it normally; closing freezes the payments dated in the year.
+    """
 
     __tablename__ = "payment_matches"
     __table_args__ = (UniqueConstraint("payment_id", "call_id"), money_range("amount_cents"))
     entity_label = "le lettrage"
     audited = False
-    fiscal_parents = ("payment", "call")
+    fiscal_parents = ("payment",)
 
     id: Mapped[int] = pk()
     payment_id: Mapped[int] = mapped_column(ForeignKey("payments.id", ondelete="CASCADE"))

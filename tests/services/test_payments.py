@@ -240,8 +240,8 @@ def test_a_closed_year_freezes_payments(world: World, uow: UnitOfWork) -> None:
     assert error.code == "closed_year"
     assert error.message().startswith("L'exercice 2025 est clôturé : le règlement")
     assert _error(lambda: world.payments.delete_payment(paid.id)).code == "closed_year"
-    # Matching a closed year's call by hand is refused; automatic matching skips it.
-    error = _error(lambda: world.pay(a, 1_000, date=D(2026, 1, 5), matches={q1.id: 1_000}))
-    assert error.code == "closed_year"
+    # A late payment dated in the open year settles the closed year's call, by hand or not.
+    by_hand = world.pay(a, 1_000, date=D(2026, 1, 5), matches={q1.id: 1_000})
+    assert [(m.call_id, m.amount_cents) for m in by_hand.matches] == [(q1.id, 1_000)]
     later = world.pay(a, 1_000, date=D(2026, 1, 5))
-    assert (later.matches, later.unmatched_cents) == ((), 1_000)
+    assert later.unmatched_cents == 0 and later.matches[0].call_id == q1.id
