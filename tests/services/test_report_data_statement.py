@@ -1,0 +1,213 @@
+"""The appel de fonds / relevé read model over a database filled through the calls and payments
+services; the PDF prints the services' own figures."""
+
+from __future__ import annotations
+
+import datetime as dt
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+from factories_calls import seed_members, seed_pole, seed_service, seed_units_key
+from pypdf import PdfReader
+
+from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.money import format_money
+from ptce_desktop.reports.statement import build_statement
+from ptce_desktop.services.calls import MENTION_261B, CallService
+from ptce_desktop.services.payments import PaymentService
+from ptce_desktop.services.report_data_statement import (
+    MENTION_NOT_APPLICABLE,
+    StatementData,
+    VatStatus,
+    build_statement_data,
+)
+from ptce_desktop.store.models import Pole
+from ptce_desktop.store.unit_of_work import UnitOfWork
+
+D = dt.date
+GENERATED = D(2026, 5, 4)
+IBAN = "FR7630006000011234567890189"
+IBAN_PRINTED = "FR76 3000 6000 0112 3456 7890 189"
+TAXABLE_NAME = "<b>x</b> Informatique & réseau"
+
+
+def _text(pdf: bytes) -> str:
+    pages = PdfReader(BytesIO(pdf)).pages
+    return " ".join(" ".join(page.extract_text().split()) for page in pages)
+
+
+def _money(cents: int) -> str:
+    return " ".join(format_money(cents).split())
+
+
+def _render(model: StatementData) -> bytes:
+    out = BytesIO()
+    build_statement(model, out, generated_on=GENERATED)
+    return out.getvalue()
+
+
+def _world(
+    uow: UnitOfWork, *, registered: bool = True, exempt: bool = True, taxable: bool = True
+) -> tuple[int, ...]:
+    seed_pole(uow, vat_registered=registered, iban=IBAN)
+    with uow.write("Compléter le pôle") as session:
+        pole = session.get(Pole, 1)
+        assert pole is not None
+        pole.siret = "73282932000074"
+        pole.vat_number = "FR44732829320"
+        pole.address = "12 rue de l'Œuvre & <bis>"
+        pole.postcode = "26000"
+        pole.city = "Valence"
+    members = seed_members(uow, 3)
+    key_id = seed_units_key(uow, dict(zip(members, (120, 80, 50), strict=True)))
+    if exempt:
+        seed_service(uow, key_id, {2025: 1_200_000})
+    if taxable:
+        seed_service(
+            uow,
+            key_id,
+            {2025: 400_000},
+            name=TAXABLE_NAME,
+            vat_regime="taxable",
+            vat_rate_bp=2000,
+        )
+    calls = CallService(uow)
+    for quarter in (1, 2):
+        start = D(2025, 3 * quarter - 2, 5)
+        calls.issue_provisional_calls(
+            2025, quarter, issue_date=start, due_date=start + dt.timedelta(days=25)
+        )
+    return members
+
+
+def test_statement_figures_are_the_services_figures(uow: UnitOfWork) -> None:
+    members = _world(uow)
+    PaymentService(uow).record_payment(
+        members[0], D(2025, 2, 1), 100_000, "virement", "VIR Dupont & <Fils>", None
+    )
+    expected = CallService(uow).statement(members[0], 2025)
+    model = build_statement_data(uow, members[0], 2025)
+    assert model.call is None
+    assert [c.number for c in model.calls] == [c.number for c in expected.calls]
+    assert [c.total_ttc_cents for c in model.calls] == [c.total_cents for c in expected.calls]
+    assert (model.called_cents, model.paid_cents, model.unapplied_cents, model.balance_cents) == (
+        expected.called_cents,
+        expected.paid_cents,
+        expected.unapplied_cents,
+        expected.balance_cents,
+    )
+    assert model.balance_cents == expected.called_cents - 100_000
+    assert model.vat_mentions == (MENTION_261B,)
+    assert model.pole.vat_number == "FR44732829320"
+    assert model.pole_iban == IBAN_PRINTED
+
+    pdf = _render(model)
+    text = _text(pdf)
+    assert "Relevé de compte — exercice 2025" in text
+    assert "Atelier Dupont & Fils <SARL>" in text
+    assert "12 rue de l'Œuvre & <bis>" in text
+    assert "SIRET : 732 829 320 00074" in text
+    assert "FR44732829320" in text
+    assert IBAN_PRINTED in text
+    assert MENTION_261B in text
+    assert "VIR Dupont & <Fils>" in text
+    assert TAXABLE_NAME in text
+    for call in expected.calls:
+        assert call.number in text
+        assert _money(call.total_cents) in text
+        for line in call.lines:
+            assert _money(line.ttc_cents) in text
+            assert _money(line.vat_cents) in text
+    for cents in (expected.called_cents, expected.paid_cents, expected.balance_cents):
+        assert _money(cents) in text
+
+
+def test_one_call_document(uow: UnitOfWork) -> None:
+    members = _world(uow)
+    service = CallService(uow)
+    first = service.list_calls(2025, member_id=members[1])[0]
+    model = build_statement_data(uow, members[1], 2025, call_id=first.id)
+    assert model.call is not None and model.call.number == first.number
+    statuses = {line.vat_status for line in model.call.lines}
+    assert statuses == {VatStatus.EXEMPT_261B, VatStatus.TAXABLE}
+    detail = service.call_detail(first.id)
+    assert model.call.total_ttc_cents == detail.total_cents
+    assert model.call.outstanding_cents == detail.outstanding_cents
+
+    text = _text(_render(model))
+    assert f"Appel de fonds n° {first.number}" in text
+    assert "05/01/2025" in text and "30/01/2025" in text
+    assert "20 %" in text and "Exonérée" in text
+    for line in detail.lines:
+        assert _money(line.ht_cents) in text
+    assert _money(detail.total_ht_cents) in text
+    assert _money(detail.total_vat_cents) in text
+    assert _money(detail.total_cents) in text
+    assert MENTION_261B in text
+    assert IBAN_PRINTED in text and "AGRIFRPP881" in text
+    assert f"la référence {first.number}" in text
+
+
+def test_261b_mention_only_when_an_exempt_line_exists(uow: UnitOfWork) -> None:
+    members = _world(uow, exempt=False)
+    model = build_statement_data(uow, members[0], 2025)
+    assert model.vat_mentions == ()
+    text = _text(_render(model))
+    assert "261 B" not in text
+    assert "Exonérée" not in text
+    assert MENTION_NOT_APPLICABLE not in text
+
+
+def test_pole_not_vat_registered(uow: UnitOfWork) -> None:
+    members = _world(uow, registered=False)
+    model = build_statement_data(uow, members[2], 2025)
+    assert model.pole.vat_number is None
+    assert model.vat_mentions == (MENTION_261B, MENTION_NOT_APPLICABLE)
+    assert all(line.vat_cents == 0 for call in model.calls for line in call.lines)
+    text = _text(_render(model))
+    assert MENTION_NOT_APPLICABLE in text
+    assert "Non applicable" in text
+    assert "FR44732829320" not in text
+
+
+def test_member_without_calls_prints_aucune_donnee(uow: UnitOfWork) -> None:
+    seed_pole(uow)
+    (member,) = seed_members(uow, 1)
+    model = build_statement_data(uow, member, 2030)
+    assert model.calls == () and model.payments == () and model.balance_cents == 0
+    text = _text(_render(model))
+    assert "Aucune donnée" in text
+    assert "Relevé de compte — exercice 2030" in text
+
+
+def test_no_pole_yet_still_prints(uow: UnitOfWork) -> None:
+    (member,) = seed_members(uow, 1)
+    model = build_statement_data(uow, member, 2025)
+    assert model.pole_iban is None
+    text = _text(_render(model))
+    assert "Aucune donnée" in text
+
+
+def test_wrong_call_or_member(uow: UnitOfWork) -> None:
+    members = _world(uow)
+    other = CallService(uow).list_calls(2025, member_id=members[1])[0]
+    with pytest.raises(ValueError, match=other.number):
+        build_statement_data(uow, members[0], 2025, call_id=other.id)
+    with pytest.raises(PtceError) as unknown_call:
+        build_statement_data(uow, members[0], 2025, call_id=9999)
+    assert unknown_call.value.code == "not_found"
+    with pytest.raises(PtceError) as unknown_member:
+        build_statement_data(uow, 9999, 2025)
+    assert unknown_member.value.code == "not_found"
+
+
+def test_same_data_same_bytes(uow: UnitOfWork, tmp_path: Path) -> None:
+    members = _world(uow)
+    first = build_statement_data(uow, members[0], 2025)
+    second = build_statement_data(uow, members[0], 2025)
+    assert first == second
+    a, b = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    build_statement(first, a, generated_on=GENERATED)
+    build_statement(second, b, generated_on=GENERATED)
+    assert a.read_bytes() == b.read_bytes()
