@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>Dialogs</name>
+    <message>
+        <source>File already open</source>
+        <translation>Fichier déjà ouvert</translation>
+    </message>
+    <message>
+        <source>You can open it read-only to look and print, or quit and close the other program first.</source>
+        <translation>Vous pouvez l&apos;ouvrir en lecture seule pour consulter et imprimer, ou quitter et fermer d&apos;abord l&apos;autre programme.</translation>
+    </message>
+    <message>
+        <source>Open &amp;read-only</source>
+        <translation>Ouvrir en &amp;lecture seule</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>Open a PTCE Desktop file</source>
+        <translation>Ouvrir un fichier PTCE Desktop</translation>
+    </message>
+    <message>
+        <source>Where to keep the new pole&apos;s file</source>
+        <translation>Où enregistrer le fichier du nouveau pôle</translation>
+    </message>
+    <message>
+        <source>Folder for the copy (a USB key, a shared drive…)</source>
+        <translation>Dossier de la copie (clé USB, lecteur partagé…)</translation>
+    </message>
+    <message>
+        <source>PTCE Desktop</source>
+        <translation>PTCE Desktop</translation>
+    </message>
+</context>
+<context>
     <name>ErrorPresenter</name>
     <message>
         <source>PTCE Desktop</source>
@@ -201,6 +236,30 @@
     <message>
         <source>Coming in a later version.</source>
         <translation>Disponible dans une prochaine version.</translation>
+    </message>
+</context>
+<context>
+    <name>Shell</name>
+    <message>
+        <source>The demo is not available in this version.</source>
+        <extracomment>Tables whose change may add or close a fiscal year, or rename the pole.</extracomment>
+        <translation>La démo n&apos;est pas disponible dans cette version.</translation>
+    </message>
+    <message>
+        <source>Demo pole ready: %1</source>
+        <translation>Pôle de démonstration prêt : %1</translation>
+    </message>
+    <message>
+        <source>Building the demo pole…</source>
+        <translation>Construction du pôle de démonstration…</translation>
+    </message>
+    <message>
+        <source>Copy saved: %1</source>
+        <translation>Copie enregistrée : %1</translation>
+    </message>
+    <message>
+        <source>Saving a copy…</source>
+        <translation>Enregistrement de la copie…</translation>
     </message>
 </context>
 <context>

@@ -7,10 +7,18 @@ A page is any QWidget. It *may* also implement these methods; the window calls t
 - ``refresh(changes) -> None`` something changed in the file (``changes`` comes from the store's
   change bus; a page reloads only if it cares);
 - ``set_fiscal_year(year: int) -> None`` the fiscal year chosen in the toolbar changed.
+
+Plugging a page in: write ``ptce_desktop/ui/pages/<key>.py`` (``<key>`` as in
+:func:`navigation_entries`, e.g. ``costs``) with a module-level ``create_page(ctx) -> QWidget``
+taking the :class:`~ptce_desktop.ui.context.AppContext`. The composition root finds it with
+:func:`page_factory`; no shared file needs editing. Until the module exists, the placeholder
+stays.
 """
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
 
@@ -181,3 +189,20 @@ class PlaceholderPage(QWidget):
         soon.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(soon)
         layout.addStretch(3)
+
+
+def page_factory(key: str) -> Callable[[Any], QWidget] | None:
+    """``create_page`` of ``ptce_desktop.ui.pages.<key>``, or None while that module is absent.
+
+    Only the page module itself being absent counts as "not written yet": an import error
+    inside it (a bug) is raised, not hidden behind a placeholder.
+    """
+    name = f"{__name__}.{key}"
+    try:
+        module = importlib.import_module(name)
+    except ModuleNotFoundError as error:
+        if error.name == name:
+            return None
+        raise
+    factory = getattr(module, "create_page", None)
+    return factory if callable(factory) else None
