@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import itertools
 from fractions import Fraction
+from pathlib import Path
 
 import pytest
 from factories_costs import (
@@ -24,6 +26,7 @@ from sqlalchemy import func, select
 
 from ptce_desktop.domain.allocation import Method, SplitBasis
 from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.services.attachments import AttachmentService, AttachmentTarget
 from ptce_desktop.services.costs import CostFilters, CostService
 from ptce_desktop.services.shares import format_exact_cents
 from ptce_desktop.store.models import FiscalYear, Member, Project, Share
@@ -386,3 +389,60 @@ def test_update_and_delete_cost(uow: UnitOfWork) -> None:
     costs.delete_cost(cost_id)
     with uow.read() as session:
         assert session.scalar(select(func.count()).select_from(Share)) == 0
+
+
+# --- attachments ------------------------------------------------------------------------------
+
+
+def test_attachments_are_stored_once_by_hash(uow: UnitOfWork, tmp_path: Path) -> None:
+    service, _ = _equal_setup(uow)
+    costs = CostService(uow)
+    first = costs.create_cost(draft(service, 100))
+    second = costs.create_cost(draft(service, 200))
+    invoice = tmp_path / "Facture « loyer » & <co> l'€.PDF"
+    invoice.write_bytes(b"%PDF-1.4 facture\n" * 1000)
+    copy = tmp_path / "copie.pdf"
+    copy.write_bytes(invoice.read_bytes())
+    attachments = AttachmentService(uow)
+    one = attachments.attach_file(first, invoice)
+    two = attachments.attach_file(second, copy)
+    again = attachments.attach_file(first, copy)
+    assert one.id == two.id == again.id and one.link_id == again.link_id != two.link_id
+    assert one.sha256 == hashlib.sha256(invoice.read_bytes()).hexdigest()
+    assert one.size == invoice.stat().st_size and one.mime == "application/pdf"
+    stored = [p for p in uow.db.attachments_dir.iterdir() if not p.name.startswith(".")]
+    assert [p.name for p in stored] == [f"{one.sha256}.pdf"]
+    path = attachments.attachment_path(one.id)
+    assert path.read_bytes() == invoice.read_bytes()
+    assert costs.get_cost(first).attachments == (one,)
+    assert costs.list_costs(2025, sort="ttc").rows[0].attachment_count == 1
+    attachments.detach(one.link_id)
+    assert attachments.list_for(AttachmentTarget("cost", first)) == []
+    assert attachments.attachment_path(one.id) == path  # still linked to the second cost
+    attachments.detach(two.link_id)
+    with pytest.raises(PtceError) as caught:
+        attachments.attachment_path(one.id)
+    assert caught.value.code == "not_found"
+    assert path.exists()  # files are never deleted by the application
+
+
+def test_attachment_errors(uow: UnitOfWork, tmp_path: Path) -> None:
+    service, _ = _equal_setup(uow)
+    cost_id = CostService(uow).create_cost(draft(service, 100))
+    attachments = AttachmentService(uow)
+    with pytest.raises(PtceError) as caught:
+        attachments.attach_file(cost_id, tmp_path / "absent.pdf")
+    assert caught.value.code == "attachment_unreadable"
+    real = tmp_path / "ok.txt"
+    real.write_text("justificatif é€")
+    with pytest.raises(PtceError) as caught:
+        attachments.attach_file(4242, real)
+    assert caught.value.code == "not_found"
+    with pytest.raises(PtceError) as caught:
+        attachments.attach(AttachmentTarget("membre", 1), real)  # type: ignore[arg-type]
+    assert caught.value.code == "attachment_target"
+    view = attachments.attach_file(cost_id, real)
+    attachments.attachment_path(view.id).unlink()
+    with pytest.raises(PtceError) as caught:
+        attachments.attachment_path(view.id)
+    assert caught.value.code == "attachment_missing"
