@@ -5,8 +5,8 @@ Decisions:
 * the years listed are every year from the earliest to the latest one holding a cost, call,
   payment, service budget or a closed/reopened mark, plus the current year (the years in
   between are listed too, so a year without data is still visible and closable);
-* closing does not require the previous year to be closed; the view flags it instead
-  (``earlier_open``) so the page can warn;
+* closing does not require the previous year to be closed, nor the year to be over; the view
+  flags an earlier open year (``earlier_open``) so the page can warn;
 * closing freezes the year's shares, calls and payments: from then on the unit of work's guard
   refuses every change to them (DESIGN §4b). Reopening is allowed and, like closing, audited
   (the ``fiscal_years`` row is an audited record);
