@@ -1,0 +1,446 @@
+"""The "Rapport d'activité" PDF (DESIGN §6; research/cerfa-and-reports.md §3.6).
+
+Built only from :class:`~ptce_desktop.services.report_data_activity.ActivityReportData`. The
+sections of §3.6 for which the application holds data, in its order: cover, 1. édito, 2. the
+year in key figures, 3. the pole and its territory, 4. members (by category, joins and exits,
+the PTCE eligibility rule), 5. jobs, 6. shared services, 7. cooperation projects,
+8. events, 9. governance, 10. financial report (charts and totals), 11. funders, 12. outlook,
+and the member list in annex. Section 10 of §3.6 (economic impact) needs data the application
+does not hold and is left out. An empty section prints "Aucune donnée", never nothing.
+
+:func:`activity_story` gives the flowables (cover first, no trailing page break) so that the
+Cerfa 15059 bundle can append the activity report to a compte rendu financier.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from functools import cache
+
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, PageBreak, Spacer
+
+from ptce_desktop.domain.money import format_money, format_units
+from ptce_desktop.reports.base import Target, build_pdf
+from ptce_desktop.reports.charts import bar_chart
+from ptce_desktop.reports.flowables import (
+    EMPTY_TEXT,
+    bold,
+    date_text,
+    empty_note,
+    heading,
+    key_figures,
+    key_value_table,
+    money_cell,
+    number_cell,
+    para,
+    right,
+    spacer,
+)
+from ptce_desktop.reports.styles import ACCENT, MUTED, get_styles
+from ptce_desktop.reports.tables import CellValue, data_table
+from ptce_desktop.services.report_data_activity import ActivityReportData, JobsLine
+
+__all__ = ["activity_story", "build_activity_report"]
+
+TITLE = "Rapport d'activité"
+
+
+def build_activity_report(
+    model: ActivityReportData,
+    target: Target,
+    *,
+    generated_on: date | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Write the activity report of ``model`` to ``target``; returns the page count."""
+    return build_pdf(
+        target,
+        title=f"{TITLE} {model.year_label}",
+        subject=f"Exercice {model.year_label}",
+        pole_name=model.pole.name,
+        story=activity_story(model),
+        logo_path=model.logo_path,
+        generated_on=generated_on,
+        progress=progress,
+    )
+
+
+def activity_story(model: ActivityReportData) -> list[Flowable]:
+    """The report's flowables: the cover, then every section."""
+    story = _cover(model)
+    for section in (
+        _edito,
+        _figures,
+        _pole,
+        _members,
+        _jobs,
+        _services,
+        _projects,
+        _events,
+        _governance,
+        _finances,
+        _funders,
+        _outlook,
+        _annex,
+    ):
+        story += section(model)
+    return story
+
+
+def _text_or_empty(text: str) -> Flowable:
+    return para(text) if text.strip() else empty_note(EMPTY_TEXT)
+
+
+def _count(value: int, one: str, many: str) -> str:
+    return f"{value} {one if value <= 1 else many}"
+
+
+# --- cover --------------------------------------------------------------------------------------
+
+
+@cache
+def _cover_styles() -> tuple[ParagraphStyle, ParagraphStyle, ParagraphStyle]:
+    styles = get_styles()
+    name = ParagraphStyle(
+        "ptce.cover.name", parent=styles.title, fontSize=24, leading=30, alignment=TA_CENTER
+    )
+    title = ParagraphStyle(
+        "ptce.cover.title",
+        parent=styles.title,
+        fontName=styles.fonts.regular,
+        fontSize=20,
+        leading=26,
+        textColor=ACCENT,
+        alignment=TA_CENTER,
+        spaceBefore=18,
+    )
+    line = ParagraphStyle(
+        "ptce.cover.line", parent=styles.body, textColor=MUTED, alignment=TA_CENTER, fontSize=10.5
+    )
+    return name, title, line
+
+
+def _cover(model: ActivityReportData) -> list[Flowable]:
+    name, title, line = _cover_styles()
+    pole = model.pole
+    ids = " · ".join(
+        text for text in (f"SIRET {pole.siret}" if pole.siret else "", pole.rna or "") if text
+    )
+    story: list[Flowable] = [
+        Spacer(1, 150),
+        para(pole.name or "Pôle territorial de coopération économique", name),
+        para(f"{TITLE} {model.year_label}", title),
+        spacer(10),
+        para(f"Exercice du {date_text(model.period_start)} au {date_text(model.period_end)}", line),
+    ]
+    if pole.territory:
+        story.append(para(f"Territoire : {pole.territory}", line))
+    if ids:
+        story.append(para(ids, line))
+    story.append(PageBreak())
+    return story
+
+
+# --- sections -----------------------------------------------------------------------------------
+
+
+def _edito(model: ActivityReportData) -> list[Flowable]:
+    return [heading("1. Édito"), _text_or_empty(model.edito)]
+
+
+def _figures(model: ActivityReportData) -> list[Flowable]:
+    f = model.figures
+    return [
+        heading("2. L'année en chiffres clés"),
+        key_figures(
+            [
+                ("Membres", f.members),
+                ("Salariés des membres", f.headcount),
+                ("Équivalents temps plein", format_units(f.etp_milli)),
+                ("Emplois créés", model.jobs_totals.created),
+                ("Bénévoles", model.jobs_totals.volunteers),
+                ("Services mutualisés", f.services),
+                ("Projets de coopération", f.projects),
+                ("Événements", f.events),
+                ("Réunions des instances", f.meetings),
+                ("Charges mutualisées", format_money(f.costs_cents)),
+                ("Subventions reçues", format_money(f.grants_received_cents)),
+                ("Contributions en nature", format_money(f.in_kind_cents)),
+            ]
+        ),
+    ]
+
+
+def _pole(model: ActivityReportData) -> list[Flowable]:
+    pole = model.pole
+    contact = " · ".join(part for part in (pole.email, pole.phone, pole.website) if part)
+    items = [
+        ("Nom", pole.name),
+        ("SIRET", pole.siret or ""),
+        ("RNA", pole.rna or ""),
+        ("Territoire", pole.territory or ""),
+        ("Adresse", pole.address or ""),
+        ("Contact", contact),
+        ("Représentant légal", pole.legal_rep or ""),
+        ("Structure porteuse", pole.lead_member or ""),
+    ]
+    filled = [(label, value) for label, value in items if value]
+    return [heading("3. Le pôle et son territoire"), key_value_table(filled)]
+
+
+def _members(model: ActivityReportData) -> list[Flowable]:
+    lines = [line for line in model.categories if line.count or line.joined or line.left]
+    story: list[Flowable] = [heading("4. Membres")]
+    story += data_table(
+        ("Catégorie", "Membres", "Entrées dans l'année", "Sorties dans l'année"),
+        [[line.label, line.count, line.joined, line.left] for line in lines],
+        (3.4, 1.2, 1.5, 1.5),
+        totals_row=[
+            "Total",
+            number_cell(sum(line.count for line in lines)),
+            number_cell(sum(line.joined for line in lines)),
+            number_cell(sum(line.left for line in lines)),
+        ],
+    )
+    rule = model.eligibility
+    counts = (
+        f"{_count(rule.ess, 'entreprise', 'entreprises')} de l'ESS, "
+        f"{_count(rule.non_ess, 'entreprise', 'entreprises')} hors ESS, "
+        f"{_count(rule.other, 'autre acteur', 'autres acteurs')}"
+    )
+    if rule.eligible:
+        verdict = f"Critères de composition d'un PTCE remplis : {counts}."
+    else:
+        verdict = (
+            f"Critères de composition d'un PTCE non remplis ({counts}) : il manque "
+            + ", ".join(rule.missing)
+            + "."
+        )
+    story += [
+        spacer(4),
+        heading("Éligibilité (loi 2014-856, art. 9)", 2),
+        para(verdict),
+        para("La liste des membres figure en annexe.", get_styles().small),
+    ]
+    return story
+
+
+def _jobs_row(line: JobsLine) -> list[CellValue]:
+    etp = right(format_units(line.etp_milli)) if line.etp_milli is not None else None
+    return [line.member_name, line.headcount, etp, line.created, line.maintained, line.volunteers]
+
+
+def _jobs(model: ActivityReportData) -> list[Flowable]:
+    totals = model.jobs_totals
+    story: list[Flowable] = [heading("5. Emploi")]
+    story += data_table(
+        ("Membre", "Salariés", "ETP", "Emplois créés", "Emplois maintenus", "Bénévoles"),
+        [_jobs_row(line) for line in model.jobs],
+        (3.6, 1, 1, 1.1, 1.2, 1.1),
+        totals_row=[
+            "Total",
+            number_cell(totals.headcount),
+            right(format_units(totals.etp_milli)),
+            number_cell(totals.created),
+            number_cell(totals.maintained),
+            number_cell(totals.volunteers),
+        ],
+        align_right_cols=(1, 2, 3, 4, 5),
+    )
+    silent = totals.members - totals.reporting
+    if silent > 0 and model.jobs:
+        story.append(spacer(3))
+        story.append(
+            para(
+                f"{_count(silent, 'membre n’a', 'membres n’ont')} pas déclaré de chiffres "
+                f"pour l'exercice (comptés pour 0).",
+                get_styles().small,
+            )
+        )
+    return story
+
+
+def _services(model: ActivityReportData) -> list[Flowable]:
+    story: list[Flowable] = [heading("6. Services mutualisés")]
+    story += data_table(
+        (
+            "Service",
+            "Clé de répartition",
+            "Utilisateurs",
+            "Nombre de charges",
+            "Coût de l'exercice",
+            "Réparti",
+        ),
+        [
+            [
+                s.name,
+                s.key_name or "—",
+                s.users,
+                s.cost_count,
+                money_cell(s.costs_cents),
+                money_cell(s.shared_cents),
+            ]
+            for s in model.services
+        ],
+        (2.6, 2.0, 1.35, 1.1, 1.6, 1.6),
+        totals_row=[
+            "Total",
+            None,
+            None,
+            number_cell(sum(s.cost_count for s in model.services)),
+            money_cell(sum(s.costs_cents for s in model.services)),
+            money_cell(sum(s.shared_cents for s in model.services)),
+        ],
+        align_right_cols=(2, 3, 4, 5),
+    )
+    return story
+
+
+def _period(start: date | None, end: date | None) -> str:
+    if start and end:
+        return f"{date_text(start)} – {date_text(end)}"
+    if start:
+        return f"depuis le {date_text(start)}"
+    return f"jusqu'au {date_text(end)}" if end else "—"
+
+
+def _projects(model: ActivityReportData) -> list[Flowable]:
+    story: list[Flowable] = [heading("7. Projets de coopération")]
+    story += data_table(
+        ("Projet", "Statut", "Période", "Porteur", "Partenaires"),
+        [
+            [
+                p.name,
+                p.status_label,
+                _period(p.start, p.end),
+                p.lead_name or "—",
+                ", ".join(p.partners),
+            ]
+            for p in model.projects
+        ],
+        (2.6, 1.1, 1.9, 2, 2.8),
+    )
+    for project in model.projects:
+        if project.description and project.description.strip():
+            story += [heading(project.name, 2), para(project.description)]
+    return story
+
+
+def _events(model: ActivityReportData) -> list[Flowable]:
+    story: list[Flowable] = [heading("8. Animation et événements")]
+    story += data_table(
+        ("Date", "Événement", "Type", "Lieu", "Participants"),
+        [
+            [date_text(e.date), e.title, e.kind or "", e.place or "", e.participants]
+            for e in model.events
+        ],
+        (1.1, 3.4, 1.5, 2.2, 1.2),
+        totals_row=[
+            "Total",
+            _count(len(model.events), "événement", "événements"),
+            None,
+            None,
+            number_cell(sum(e.participants or 0 for e in model.events)),
+        ],
+        align_right_cols=(4,),
+    )
+    return story
+
+
+def _governance(model: ActivityReportData) -> list[Flowable]:
+    story: list[Flowable] = [heading("9. Gouvernance"), heading("Instances", 2)]
+    story += data_table(
+        ("Instance", "Type", "Réunions dans l'exercice"),
+        [[b.name, b.kind_label, b.meetings] for b in model.bodies],
+        (3.5, 2.5, 1.6),
+    )
+    story.append(heading("Réunions tenues", 2))
+    story += data_table(
+        ("Date", "Instance", "Objet", "Lieu"),
+        [[date_text(m.date), m.body_name or "—", m.title, m.place or ""] for m in model.meetings],
+        (1.1, 2.4, 3.6, 2.2),
+    )
+    return story
+
+
+def _finances(model: ActivityReportData) -> list[Flowable]:
+    f = model.figures
+    hours = (
+        f" ({format_units(model.in_kind_hours_milli)} h de bénévolat et mises à disposition)"
+        if model.in_kind_hours_milli
+        else ""
+    )
+    services = [(s.name, s.costs_cents) for s in model.services if s.costs_cents]
+    return [
+        heading("10. Rapport financier"),
+        heading("Charges mutualisées par service", 2),
+        bar_chart(services),
+        heading("Subventions reçues par type de financeur", 2),
+        bar_chart(list(model.funding_by_type)),
+        heading("Totaux de l'exercice", 2),
+        key_value_table(
+            [
+                ("Charges mutualisées", format_money(f.costs_cents)),
+                (
+                    "Réparties entre les membres",
+                    format_money(sum(s.shared_cents for s in model.services)),
+                ),
+                ("Subventions reçues", format_money(f.grants_received_cents)),
+                ("Contributions volontaires en nature", format_money(model.in_kind_cents) + hours),
+            ]
+        ),
+    ]
+
+
+def _funders(model: ActivityReportData) -> list[Flowable]:
+    story: list[Flowable] = [heading("11. Financeurs et partenaires")]
+    story += data_table(
+        ("Financeur", "Type", "Subventions", "Voté", "Reçu dans l'exercice"),
+        [
+            [
+                x.name,
+                x.type_label,
+                x.grants,
+                money_cell(x.voted_cents),
+                money_cell(x.received_cents),
+            ]
+            for x in model.funders
+        ],
+        (2.9, 2.0, 1.4, 1.6, 1.7),
+        totals_row=[
+            "Total",
+            None,
+            number_cell(sum(x.grants for x in model.funders)),
+            money_cell(sum(x.voted_cents for x in model.funders)),
+            money_cell(sum(x.received_cents for x in model.funders)),
+        ],
+        align_right_cols=(2, 3, 4),
+    )
+    return story
+
+
+def _outlook(model: ActivityReportData) -> list[Flowable]:
+    return [heading("12. Perspectives"), _text_or_empty(model.perspectives)]
+
+
+def _annex(model: ActivityReportData) -> list[Flowable]:
+    story: list[Flowable] = [PageBreak(), heading("Annexe — Liste des membres")]
+    story += data_table(
+        ("Membre", "Catégorie", "SIRET", "Adhésion", "Sortie"),
+        [
+            [m.name, m.category_label, m.siret or "", date_text(m.joined_on), date_text(m.left_on)]
+            for m in model.members
+        ],
+        (3.6, 2.2, 1.8, 1.1, 1.1),
+        totals_row=[
+            bold("Total"),
+            _count(len(model.members), "membre", "membres"),
+            None,
+            None,
+            None,
+        ],
+    )
+    return story

@@ -1,0 +1,323 @@
+"""The "Rapport de redistribution" PDF (DESIGN §6): where a year's grants and pooled costs went.
+
+Built only from :class:`~ptce_desktop.services.report_data_redistribution.RedistributionReportData`:
+every amount printed is one the grants, redistributions, costs, calls and payments services
+returned. Layout, top to bottom:
+
+* the title, the fiscal year and the funder (or "tous financeurs"), and the year in figures;
+* **1. Subventions et reversements**: one line per grant (voted, received, passed on, kept for
+  coordination, still to pass on) with totals; then each grant: its references, its money, the
+  members with the key or decision behind their part (due, passed on, still to pass on), and the
+  redistributions made;
+* **2. Répartition des charges mutualisées**: one line per service (costs, amount split, called,
+  paid, outstanding) with totals; then each service: its key and versions, each member's share,
+  called, paid and outstanding, totals, and the check that the shares add up to the costs.
+
+Rows are per member (aggregated in SQL), never per cost line, so a 300-member pole with tens of
+thousands of costs prints a few hundred rows per service at most.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from reportlab.platypus import Flowable
+
+from ptce_desktop.domain.money import format_money, format_percent
+from ptce_desktop.reports.base import Target, build_pdf
+from ptce_desktop.reports.flowables import (
+    bold,
+    date_text,
+    empty_note,
+    heading,
+    key_figures,
+    key_value_table,
+    money_cell,
+    para,
+    spacer,
+    title_block,
+)
+from ptce_desktop.reports.styles import get_styles
+from ptce_desktop.reports.tables import data_table
+from ptce_desktop.services.report_data_redistribution import (
+    GrantSection,
+    RedistributionReportData,
+    ServiceSection,
+)
+
+__all__ = ["build_redistribution_report", "redistribution_story"]
+
+TITLE = "Rapport de redistribution"
+NO_GRANTS = "Aucune donnée : aucune subvention pour cet exercice."
+NO_SERVICES = "Aucune donnée : aucune charge mutualisée ni appel de fonds pour cet exercice."
+NO_MEMBERS = "Aucune donnée : aucun membre concerné."
+NO_REDISTRIBUTIONS = "Aucun reversement effectué."
+# A name column and five amounts wide enough for "9 999 999,99 €" in bold (totals).
+_SUMMARY_WIDTHS = (3.0, 1.6, 1.6, 1.6, 1.6, 1.6)
+
+
+def build_redistribution_report(
+    model: RedistributionReportData,
+    target: Target,
+    *,
+    generated_on: date | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Write the redistribution report of ``model`` to ``target``; returns the page count."""
+    scope = f"financeur : {model.funder_name}" if model.funder_name else "tous financeurs"
+    return build_pdf(
+        target,
+        title=f"{TITLE} {model.year_label}",
+        subject=f"Exercice {model.year_label} — {scope}",
+        pole_name=model.pole_name,
+        story=redistribution_story(model),
+        logo_path=model.logo_path,
+        generated_on=generated_on,
+        progress=progress,
+    )
+
+
+def redistribution_story(model: RedistributionReportData) -> list[Flowable]:
+    scope = f"Financeur : {model.funder_name}" if model.funder_name else "Tous financeurs"
+    story = title_block(
+        f"{TITLE} — exercice {model.year_label}",
+        f"Du {date_text(model.period_start)} au {date_text(model.period_end)} · {scope}",
+    )
+    story.append(_figures(model))
+    story += _grants(model)
+    story += _services(model)
+    return story
+
+
+def _figures(model: RedistributionReportData) -> Flowable:
+    return key_figures(
+        [
+            ("Subventions", len(model.grants)),
+            ("Montant voté", format_money(model.grants_total("voted_cents"))),
+            ("Montant reçu", format_money(model.grants_total("received_cents"))),
+            ("Reversé aux membres", format_money(model.grants_total("passed_cents"))),
+            ("Conservé (coordination)", format_money(model.grants_total("coordination_cents"))),
+            ("Reste à reverser", format_money(model.grants_total("remaining_cents"))),
+            ("Charges mutualisées", format_money(model.services_total("costs_cents"))),
+            ("Appelé auprès des membres", format_money(model.services_total("called_cents"))),
+            ("Reste dû par les membres", format_money(model.services_total("outstanding_cents"))),
+        ]
+    )
+
+
+# --- grants -------------------------------------------------------------------------------------
+
+
+def _grants(model: RedistributionReportData) -> list[Flowable]:
+    story: list[Flowable] = [heading("1. Subventions et reversements")]
+    if not model.grants:
+        return [*story, empty_note(NO_GRANTS)]
+    story += data_table(
+        ("Subvention (financeur)", "Voté", "Reçu", "Reversé", "Conservé", "Reste à reverser"),
+        [
+            [
+                f"{grant.title} ({grant.funder_name})",
+                money_cell(grant.voted_cents),
+                money_cell(grant.received_cents),
+                money_cell(grant.passed_cents),
+                money_cell(grant.coordination_cents + grant.unplanned_cents),
+                money_cell(grant.remaining_cents),
+            ]
+            for grant in model.grants
+        ],
+        _SUMMARY_WIDTHS,
+        totals_row=[
+            "Total",
+            money_cell(model.grants_total("voted_cents")),
+            money_cell(model.grants_total("received_cents")),
+            money_cell(model.grants_total("passed_cents")),
+            money_cell(
+                model.grants_total("coordination_cents") + model.grants_total("unplanned_cents")
+            ),
+            money_cell(model.grants_total("remaining_cents")),
+        ],
+        align_right_cols=(1, 2, 3, 4, 5),
+    )
+    story.append(spacer(3))
+    story.append(
+        para(
+            "Montants à la date du rapport (tous versements et reversements de la subvention). "
+            "« Conservé » : part de coordination et reçu non affecté par le plan.",
+            get_styles().small,
+        )
+    )
+    for grant in model.grants:
+        story += _grant(grant)
+    return story
+
+
+def _period(start: date | None, end: date | None) -> str:
+    if start and end:
+        return f"du {date_text(start)} au {date_text(end)}"
+    if start:
+        return f"à partir du {date_text(start)}"
+    if end:
+        return f"jusqu'au {date_text(end)}"
+    return "—"
+
+
+def _grant(grant: GrantSection) -> list[Flowable]:
+    decision = " du ".join(
+        part for part in (grant.decision_ref, date_text(grant.decision_date)) if part
+    )
+    coordination = f"Conservé pour la coordination ({format_percent(grant.coordination_share_bp)})"
+    items: list[tuple[str, str]] = [
+        ("Financeur", f"{grant.funder_name} ({grant.funder_type_label})"),
+        ("Projet ou action", grant.project_name or "—"),
+        ("Statut", grant.status_label),
+        ("Décision", decision or "—"),
+        ("Période", _period(grant.period_start, grant.period_end)),
+        ("Montant voté", format_money(grant.voted_cents) if grant.voted_cents is not None else "—"),
+        ("Montant reçu", format_money(grant.received_cents)),
+        ("Reversé aux membres", format_money(grant.passed_cents)),
+        (coordination, format_money(grant.coordination_cents)),
+    ]
+    if grant.unplanned_cents:
+        items.append(("Reçu non affecté par le plan", format_money(grant.unplanned_cents)))
+    items.append(("Reste à reverser", format_money(grant.remaining_cents)))
+    story: list[Flowable] = [
+        heading(f"{grant.funder_name} — {grant.title}", 2),
+        key_value_table(items),
+        spacer(6),
+    ]
+    story += data_table(
+        ("Membre", "Clé ou décision", "Dû sur le reçu", "Reversé", "Reste à reverser"),
+        [
+            [
+                line.member_name,
+                line.basis,
+                money_cell(line.due_cents),
+                money_cell(line.passed_cents),
+                money_cell(line.remaining_cents),
+            ]
+            for line in grant.members
+        ],
+        (3.2, 3, 1.5, 1.5, 1.5),
+        totals_row=[
+            "Total",
+            None,
+            money_cell(sum(line.due_cents for line in grant.members)),
+            money_cell(sum(line.passed_cents for line in grant.members)),
+            money_cell(sum(line.remaining_cents for line in grant.members)),
+        ],
+        align_right_cols=(2, 3, 4),
+        empty_text="Aucun membre dans le plan de reversement ni aucun reversement.",
+    )
+    story.append(spacer(4))
+    if grant.redistributions:
+        story += data_table(
+            ("Date du reversement", "Membre", "Montant", "Fondement"),
+            [
+                [date_text(row.date), row.member_name, money_cell(row.amount_cents), row.basis]
+                for row in grant.redistributions
+            ],
+            (1.3, 3, 1.4, 4),
+            align_right_cols=(2,),
+        )
+    else:
+        story.append(empty_note(NO_REDISTRIBUTIONS))
+    return story
+
+
+# --- cost sharing -------------------------------------------------------------------------------
+
+
+def _key_text(service: ServiceSection) -> str:
+    key = service.key_name or "aucune clé"
+    if service.key_versions:
+        dates = ", ".join(date_text(day) for day in service.key_versions)
+        plural = "s" if len(service.key_versions) > 1 else ""
+        key += f" (version{plural} du {dates})"
+    count = f"{service.cost_count} charge{'s' if service.cost_count > 1 else ''}"
+    return f"Clé : {key} · base de répartition : {service.basis} · {count}"
+
+
+def _services(model: RedistributionReportData) -> list[Flowable]:
+    story: list[Flowable] = [heading("2. Répartition des charges mutualisées")]
+    if not model.services:
+        return [*story, empty_note(NO_SERVICES)]
+    story += data_table(
+        ("Service", "Charges", "Réparti", "Appelé", "Payé", "Reste dû"),
+        [
+            [
+                service.name,
+                money_cell(service.costs_cents),
+                money_cell(service.shared_cents),
+                money_cell(service.called_cents),
+                money_cell(service.paid_cents),
+                money_cell(service.outstanding_cents),
+            ]
+            for service in model.services
+        ],
+        _SUMMARY_WIDTHS,
+        totals_row=[
+            "Total",
+            money_cell(model.services_total("costs_cents")),
+            money_cell(model.services_total("shared_cents")),
+            money_cell(model.services_total("called_cents")),
+            money_cell(model.services_total("paid_cents")),
+            money_cell(model.services_total("outstanding_cents")),
+        ],
+        align_right_cols=(1, 2, 3, 4, 5),
+    )
+    story.append(spacer(3))
+    story.append(
+        para(
+            "Charges de l'exercice dans la base de répartition (TTC, ou HT pour un service "
+            "taxable d'un pôle assujetti) ; appelé et payé en TTC, appels de l'exercice.",
+            get_styles().small,
+        )
+    )
+    for service in model.services:
+        story += _service(service)
+    return story
+
+
+def _service(service: ServiceSection) -> list[Flowable]:
+    styles = get_styles()
+    story: list[Flowable] = [heading(service.name, 2), para(_key_text(service), styles.small)]
+    story += data_table(
+        ("Membre", "Quote-part", "Appelé", "Payé", "Reste dû"),
+        [
+            [
+                line.member_name,
+                money_cell(line.share_cents),
+                money_cell(line.called_cents),
+                money_cell(line.paid_cents),
+                money_cell(line.outstanding_cents),
+            ]
+            for line in service.members
+        ],
+        (4, 1.5, 1.5, 1.5, 1.5),
+        totals_row=[
+            bold("Total"),
+            money_cell(service.shares_total_cents),
+            money_cell(service.called_cents),
+            money_cell(service.paid_cents),
+            money_cell(service.outstanding_cents),
+        ],
+        align_right_cols=(1, 2, 3, 4),
+        empty_text=NO_MEMBERS,
+    )
+    story += [spacer(3), para(_reconciliation(service), styles.small)]
+    return story
+
+
+def _reconciliation(service: ServiceSection) -> str:
+    shares = service.shares_total_cents
+    if shares == service.costs_cents:
+        return (
+            f"Contrôle : total des quotes-parts {format_money(shares)} = charges de l'exercice "
+            f"{format_money(service.costs_cents)}."
+        )
+    return (
+        f"Écart : total des quotes-parts {format_money(shares)}, charges de l'exercice "
+        f"{format_money(service.costs_cents)} (charges non réparties : "
+        f"{format_money(service.costs_cents - shares)})."
+    )
