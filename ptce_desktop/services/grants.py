@@ -95,7 +95,6 @@ class GrantService:
         with self.uow.write("Créer une subvention") as session:
             row = Grant()
             self._apply(session, row, draft)
-            GrantStatus(draft.status)  # any status may start a grant (history entered late)
             session.add(row)
             session.flush()
             return self._detail(session, row)

@@ -37,7 +37,12 @@ __all__ = [
     "RedistributionService",
     "RedistributionView",
     "check_open_date",
+    "member_names",
+    "passed_by_member",
+    "plan_lines",
     "plan_state",
+    "received_cents",
+    "redistribution_views",
 ]
 
 
