@@ -2,8 +2,9 @@
 
 Decisions:
 
-* the years listed are every year from the earliest to the latest one holding a cost, call,
-  payment, service budget or a closed/reopened mark, plus the current year (the years in
+* the years listed are every year from the earliest to the latest one holding a cost (by its
+  period start or its invoice date, the two dates a closing freezes it by), call, payment,
+  service budget or a closed/reopened mark, plus the current year (the years in
   between are listed too, so a year without data is still visible and closable);
 * closing does not require the previous year to be closed, nor the year to be over; the view
   flags an earlier open year (``earlier_open``) so the page can warn;
@@ -62,6 +63,8 @@ class FiscalYearService:
             select(
                 select(func.min(Cost.invoice_date)).scalar_subquery(),
                 select(func.max(Cost.invoice_date)).scalar_subquery(),
+                select(func.min(Cost.period_start)).scalar_subquery(),
+                select(func.max(Cost.period_start)).scalar_subquery(),
                 select(func.min(Payment.date)).scalar_subquery(),
                 select(func.max(Payment.date)).scalar_subquery(),
                 select(func.min(Call.year)).scalar_subquery(),

@@ -5,8 +5,8 @@ every total summed in SQL; a bounded number of statements whatever the data size
 
 Decisions:
 
-* a share belongs to the quarter of its cost's **invoice date** (the date that decides the
-  cost's fiscal year, so quarters add up to the year);
+* a share belongs to the fiscal year and quarter of the **first day of its cost's period**
+  (the store's rule for a cost's fiscal year, see ``Cost``), so quarters add up to the year;
 * a service is **used** by the member when the member has shares on the year's costs, or when
   the service's key gives it weight during the year: a non-zero unit or percentage (or a
   listed presence for an equal key) in a key version in force during the year, an equal key
@@ -224,7 +224,7 @@ def _quarter_shares(
 ) -> tuple[ServiceQuarterShares, ...]:
     columns: list[Any] = [
         func.coalesce(
-            func.sum(case((Cost.invoice_date.between(q.start, q.end), Share.cents), else_=0)), 0
+            func.sum(case((Cost.period_start.between(q.start, q.end), Share.cents), else_=0)), 0
         )
         for q in fy.quarters()
     ]
@@ -233,7 +233,7 @@ def _quarter_shares(
         .select_from(Share)
         .join(Cost, Cost.id == Share.cost_id)
         .join(SharedService, SharedService.id == Cost.service_id)
-        .where(Share.member_id == member_id, Cost.invoice_date.between(fy.start, fy.end))
+        .where(Share.member_id == member_id, Cost.period_start.between(fy.start, fy.end))
         .group_by(SharedService.id, SharedService.name)
         .order_by(SharedService.name, SharedService.id)
     )

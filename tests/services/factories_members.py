@@ -70,15 +70,18 @@ def add_cost(
     shares: dict[int, int],
     *,
     label: str = "Loyer & charges <mars> l'€",
+    period: tuple[dt.date, dt.date] | None = None,
 ) -> int:
-    """A cost whose TTC is the sum of ``shares`` (member id -> cents), with those shares."""
+    """A cost whose TTC is the sum of ``shares`` (member id -> cents), with those shares;
+    its period is the invoice day unless given."""
+    start, end = period or (invoice_date, invoice_date)
     total = sum(shares.values())
     with uow.write("Saisir une charge (test)") as session:
         cost = Cost(
             service_id=service_id,
             invoice_date=invoice_date,
-            period_start=invoice_date,
-            period_end=invoice_date,
+            period_start=start,
+            period_end=end,
             label=label,
             ht_cents=total,
             vat_cents=0,

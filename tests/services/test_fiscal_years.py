@@ -63,6 +63,9 @@ def test_years_from_data_most_recent_first(uow: UnitOfWork) -> None:
     add_payment(uow, member, D(2023, 2, 1), 100)
     years = service(uow).list_years()
     assert [y.start_year for y in years] == [2027, 2026, 2025, 2024, 2023, 2022]
+    # A cost whose period starts earlier than its invoice brings its period's year in.
+    add_cost(uow, svc, D(2022, 1, 5), {member: 1}, period=(D(2021, 12, 1), D(2021, 12, 31)))
+    assert service(uow).list_years()[-1].start_year == 2021
     assert [y.current for y in years] == [False, True, False, False, False, False]
 
 

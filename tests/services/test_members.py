@@ -337,6 +337,9 @@ def test_member_detail(uow: UnitOfWork) -> None:
     add_cost(uow, rooms, D(2025, 1, 15), {member: 10_000, other: 5_000})
     add_cost(uow, rooms, D(2025, 5, 15), {member: 2_001})
     add_cost(uow, it, D(2025, 12, 31), {member: 333})
+    # Invoiced in 2026 for December 2025: counts in 2025, fourth quarter (period start).
+    add_cost(uow, it, D(2026, 1, 10), {member: 7}, period=(D(2025, 12, 1), D(2025, 12, 31)))
+    add_cost(uow, it, D(2025, 12, 20), {member: 5}, period=(D(2026, 1, 1), D(2026, 1, 31)))
     add_cost(uow, rooms, D(2024, 12, 31), {member: 99_999})  # another year
     q1 = add_call(
         uow,
@@ -374,12 +377,12 @@ def test_member_detail(uow: UnitOfWork) -> None:
     detail = members(uow).member_detail(member, 2025)
     assert (detail.year, detail.year_label, detail.active) == (2025, "2025", True)
     assert [(s.service_name, s.quarters) for s in detail.shares] == [
-        ("Informatique — l'€", (0, 0, 0, 333)),
+        ("Informatique — l'€", (0, 0, 0, 340)),
         ("Locaux & salles", (10_000, 2_001, 0, 0)),
     ]
-    assert detail.shares_total_cents == 12_334
+    assert detail.shares_total_cents == 12_341
     assert [(u.name, u.via_key, u.shares_cents) for u in detail.services] == [
-        ("Informatique — l'€", False, 333),
+        ("Informatique — l'€", False, 340),
         ("Locaux & salles", False, 12_001),
         ("Véhicule", True, 0),
     ]
