@@ -1,0 +1,343 @@
+"""The compte rendu financier de subvention (Cerfa n° 15059*02) of one grant, as a PDF.
+
+Built only from :class:`~ptce_desktop.services.report_data_cerfa.CerfaReport`: every amount
+printed is one the read model holds. The three *feuillets* of the form, each on a new page:
+
+1. identification (the organisation, the grant) and the bilan qualitatif of the action
+   (mise en œuvre, bénéficiaires, dates et lieux);
+2. the tableau de synthèse: the charges block then the produits block (the form prints them
+   side by side; an A4 page in portrait cannot hold eight readable columns, so they are
+   stacked), every row of the grid in order with prévision / réalisation / %, the shaded
+   group rows, the totals, the contributions in kind (86/87) below them, and the sentence
+   giving the grant's share of the total income. ``group_rows_only`` prints only the shaded
+   group rows, the section subtotals and the totals (the form allows it when the forecast
+   was presented that way);
+3. the annex (:mod:`.cerfa15059_annex`): the overhead rule in words, the gaps, the in-kind
+   note, the remarks, how the figures were gathered, and the attestation to sign.
+
+:func:`cerfa_story` returns the flowables, so another document can follow the CRF in one PDF
+(:mod:`.bundle`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+
+from reportlab.lib import colors
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak
+
+from ptce_desktop.domain.money import NBSP, format_money
+from ptce_desktop.reports.base import Target, build_pdf
+from ptce_desktop.reports.cerfa15059_annex import annex_story
+from ptce_desktop.reports.flowables import (
+    EMPTY_TEXT,
+    PagedTable,
+    cell_para,
+    date_text,
+    empty_note,
+    heading,
+    integer_text,
+    key_value_table,
+    para,
+    spacer,
+    title_block,
+)
+from ptce_desktop.reports.styles import (
+    ACCENT,
+    ACCENT_LIGHT,
+    CONTENT_WIDTH,
+    MUTED,
+    RULE,
+    TABLE_LEADING,
+    TABLE_SIZE,
+    TEXT,
+    get_styles,
+)
+from ptce_desktop.services.report_data_cerfa import CerfaReport, CerfaRow
+
+__all__ = [
+    "DOCUMENT_TITLE",
+    "build_cerfa15059",
+    "cerfa_story",
+    "grid_table",
+    "percent_text",
+    "share_sentence",
+    "visible_rows",
+]
+
+DOCUMENT_TITLE = "Compte rendu financier de subvention"
+FORM_NUMBER = "Cerfa n° 15059*02"
+NO_RATIO = "—"
+LEGAL_BASIS = (
+    "Arrêté du Premier ministre du 11 octobre 2006 portant fixation des modalités de "
+    "présentation du compte rendu financier prévu par le quatrième alinéa de l'article 10 de "
+    "la loi n° 2000-321 du 12 avril 2000 relative aux droits des citoyens dans leurs relations "
+    "avec les administrations."
+)
+THREE_SHEETS = (
+    "Le compte rendu financier est composé de trois feuillets : 1. un bilan qualitatif de "
+    "l'action ; 2. un tableau de données chiffrées ; 3. l'annexe explicative du tableau."
+)
+GROUPS_ONLY_NOTE = (
+    "Présentation par groupes de comptes : « Vous pouvez ne renseigner que les cases grisées "
+    "du tableau si le budget prévisionnel de l'action projetée a été présenté sous cette "
+    "forme. »"
+)
+RATIO_NOTE = (
+    "% : réalisation rapportée à la prévision ; « — » lorsque la prévision est nulle. "
+    "Montants en euros."
+)
+
+SHADE = colors.HexColor("#E3E7ED")  # the form's grey cells (group rows)
+_COL_WEIGHTS = (0.52, 0.185, 0.185, 0.11)
+_INDENT = 14.0
+_MIN_BLOCK_START = 200.0  # points: header row and about a dozen rows
+
+
+def build_cerfa15059(
+    model: CerfaReport,
+    target: Target,
+    *,
+    group_rows_only: bool = False,
+    generated_on: date | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Write the Cerfa 15059 of ``model`` to ``target``; returns the number of pages."""
+    return build_pdf(
+        target,
+        title=f"{DOCUMENT_TITLE} — {FORM_NUMBER}",
+        subject=f"{model.grant.title} — {model.grant.funder_name}",
+        pole_name=model.pole.name,
+        story=cerfa_story(model, group_rows_only=group_rows_only),
+        logo_path=model.logo_path,
+        generated_on=generated_on,
+        progress=progress,
+    )
+
+
+def cerfa_story(model: CerfaReport, *, group_rows_only: bool = False) -> list[Flowable]:
+    """The three feuillets as flowables (for :func:`build_cerfa15059` or a bundle)."""
+    story: list[Flowable] = []
+    story += title_block(DOCUMENT_TITLE, f"{FORM_NUMBER} — {model.grant.title}")
+    story.append(para(LEGAL_BASIS, get_styles().small))
+    story.append(para(THREE_SHEETS, get_styles().small))
+    story += _identification(model)
+    story += _qualitative(model)
+    story.append(PageBreak())
+    story += _grid_sheet(model, group_rows_only)
+    story.append(PageBreak())
+    story += annex_story(model, group_rows_only=group_rows_only)
+    return story
+
+
+# --- feuillet 1 ---------------------------------------------------------------------------------
+
+
+def _money(cents: int | None) -> str:
+    return EMPTY_TEXT if cents is None else format_money(cents)
+
+
+def _ref(reference: str | None, day: date | None) -> str:
+    parts = [reference or ""]
+    if day is not None:
+        parts.append(f"du {date_text(day)}")
+    return " ".join(part for part in parts if part) or EMPTY_TEXT
+
+
+def _identification(model: CerfaReport) -> list[Flowable]:
+    pole, grant, signatory = model.pole, model.grant, model.signatory
+    representative = ", ".join(part for part in (signatory.name, signatory.title) if part)
+    organisation = [
+        ("Nom de l'organisme", pole.name or EMPTY_TEXT),
+        ("N° SIRET", pole.siret or EMPTY_TEXT),
+        ("N° RNA ou à défaut celui du récépissé en préfecture", pole.rna or EMPTY_TEXT),
+        ("Adresse", pole.address or EMPTY_TEXT),
+        ("Représentant(e) légal(e)", representative or EMPTY_TEXT),
+    ]
+    if grant.period_start is not None and grant.period_end is not None:
+        period = f"du {date_text(grant.period_start)} au {date_text(grant.period_end)}"
+    else:
+        period = "Non renseignée"
+    subsidy = [
+        ("Intitulé", grant.title),
+        ("Financeur", f"{grant.funder_name} ({grant.funder_type_label})"),
+        ("Action ou projet subventionné", grant.project_name or "Activité générale du pôle"),
+        ("Convention", _ref(grant.convention_ref, grant.convention_date)),
+        ("Décision d'attribution", _ref(grant.decision_ref, grant.decision_date)),
+        ("Période de l'action", period),
+        ("Exercice", grant.exercise_label or EMPTY_TEXT),
+        ("Montant demandé", _money(grant.requested_cents)),
+        ("Montant attribué (voté)", _money(grant.voted_cents)),
+        ("Montant reçu à ce jour", format_money(grant.received_cents)),
+        ("Statut", grant.status_label),
+    ]
+    return [
+        heading("Identification"),
+        heading("L'organisme", 2),
+        key_value_table(organisation),
+        heading("La subvention", 2),
+        key_value_table(subsidy),
+    ]
+
+
+def _text_block(title: str, text: str | None) -> list[Flowable]:
+    return [heading(title, 2), para(text) if text else empty_note()]
+
+
+def _qualitative(model: CerfaReport) -> list[Flowable]:
+    texts = model.texts
+    return [
+        heading("Feuillet 1 — Bilan qualitatif de l'action réalisée"),
+        *_text_block("Mise en œuvre de l'action", texts.bilan_qualitatif),
+        *_text_block("Bénéficiaires de l'action", texts.beneficiaires),
+        *_text_block("Date(s) et lieu(x) de réalisation de l'action", texts.dates_lieux),
+    ]
+
+
+# --- feuillet 2 ---------------------------------------------------------------------------------
+
+
+def visible_rows(rows: Sequence[CerfaRow], group_rows_only: bool) -> list[CerfaRow]:
+    """The rows printed: all, or only sections, shaded groups, rows outside any group and
+    totals (``group_rows_only``)."""
+    if not group_rows_only:
+        return list(rows)
+    return [row for row in rows if not row.is_sub_row]
+
+
+def percent_text(basis_points: int) -> str:
+    """``9307`` → ``93,07 %``: always two decimals, so a column of ratios lines up."""
+    whole, hundredths = divmod(abs(basis_points), 100)
+    sign = "-" if basis_points < 0 else ""
+    return f"{sign}{integer_text(whole)},{hundredths:02d}{NBSP}%"
+
+
+def _ratio_text(row: CerfaRow) -> str:
+    ratio = row.ratio_bp
+    return NO_RATIO if ratio is None else percent_text(ratio)
+
+
+def grid_table(rows: Sequence[CerfaRow], side_title: str) -> Flowable:
+    """One block of the grid (charges or produits) as a table with the form's shading."""
+    styles = get_styles()
+    fonts = styles.fonts
+    header = [
+        para(side_title, styles.table_header),
+        para("Prévision", styles.table_header_right),
+        para("Réalisation", styles.table_header_right),
+        para("%", styles.table_header_right),
+    ]
+    data: list[list[object]] = [header]
+    commands: list[tuple[object, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), fonts.regular),
+        ("FONTSIZE", (0, 0), (-1, -1), TABLE_SIZE),
+        ("LEADING", (0, 0), (-1, -1), TABLE_LEADING),
+        ("TEXTCOLOR", (0, 0), (-1, -1), TEXT),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("BACKGROUND", (0, 0), (-1, 0), ACCENT_LIGHT),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
+        ("BOX", (0, 0), (-1, -1), 0.5, RULE),
+        ("LINEBEFORE", (1, 0), (-1, -1), 0.25, RULE),
+    ]
+    for index, row in enumerate(rows, start=1):
+        strong = row.level in ("section", "group", "total")
+        label_style = styles.cell_bold if strong else styles.cell
+        data.append(
+            [
+                cell_para(row.label, label_style),
+                format_money(row.forecast_cents),
+                format_money(row.actual_cents),
+                _ratio_text(row),
+            ]
+        )
+        if strong:
+            commands.append(("FONTNAME", (1, index), (-1, index), fonts.bold))
+        for col, cents in ((1, row.forecast_cents), (2, row.actual_cents)):
+            if cents == 0:
+                commands.append(("TEXTCOLOR", (col, index), (col, index), MUTED))
+        if row.ratio_bp is None:
+            commands.append(("TEXTCOLOR", (3, index), (3, index), MUTED))
+        if row.level == "group":
+            commands.append(("BACKGROUND", (0, index), (-1, index), SHADE))
+        elif row.level == "section":
+            commands.append(("LINEABOVE", (0, index), (-1, index), 0.6, ACCENT))
+        elif row.level == "total":
+            commands += [
+                ("BACKGROUND", (0, index), (-1, index), ACCENT_LIGHT),
+                ("LINEABOVE", (0, index), (-1, index), 0.8, ACCENT),
+            ]
+        elif row.parent is not None:
+            commands.append(("LEFTPADDING", (0, index), (0, index), _INDENT))
+    table = PagedTable(
+        data,
+        colWidths=[CONTENT_WIDTH * weight for weight in _COL_WEIGHTS],
+        repeatRows=1,
+        splitByRow=1,
+        hAlign="LEFT",
+    )
+    table.setStyle(commands)
+    return table
+
+
+def share_sentence(model: CerfaReport) -> str:
+    """The sentence under the grid: the grant's share of the total income."""
+    voted = model.grant_amount_cents
+    if not voted:
+        return (
+            "Le montant attribué de la subvention n'est pas renseigné : sa part dans le total "
+            "des produits ne peut pas être calculée."
+        )
+    if model.grant_share_bp is None:
+        return (
+            f"La subvention de {format_money(voted)} ne peut pas être rapportée au total des "
+            "produits réalisés, qui est nul."
+        )
+    return (
+        f"La subvention de {format_money(voted)} représente "
+        f"{percent_text(model.grant_share_bp)} du total des produits "
+        "(montant attribué ÷ total des produits réalisés, hors contributions en nature)."
+    )
+
+
+def _grid_sheet(model: CerfaReport, group_rows_only: bool) -> list[Flowable]:
+    styles = get_styles()
+    exercise = model.grant.exercise_label
+    story: list[Flowable] = [
+        heading("Feuillet 2 — Tableau de synthèse"),
+        para(f"Exercice {exercise}" if exercise else "Exercice non renseigné", styles.h2),
+        para(RATIO_NOTE, styles.small),
+    ]
+    if group_rows_only:
+        story.append(para(GROUPS_ONLY_NOTE, styles.small))
+    story.append(spacer(4))
+    story.append(
+        grid_table(visible_rows(model.charges + model.in_kind_charges, group_rows_only), "Charges")
+    )
+    # The produits block starts on a new page rather than with two rows at a page's foot.
+    story.append(CondPageBreak(_MIN_BLOCK_START))
+    story.append(spacer(10))
+    story.append(
+        grid_table(
+            visible_rows(model.produits + model.in_kind_produits, group_rows_only), "Produits"
+        )
+    )
+    story.append(spacer(8))
+    story.append(para(share_sentence(model)))
+    if model.groups_with_own_accounts and not group_rows_only:
+        codes = ", ".join(model.groups_with_own_accounts)
+        story.append(
+            para(
+                f"Les lignes {codes} comprennent aussi des comptes sans sous-ligne propre sur "
+                "le formulaire (par exemple 614 Charges locatives dans 61) : leur montant peut "
+                "dépasser la somme des sous-lignes imprimées.",
+                styles.note,
+            )
+        )
+    return story

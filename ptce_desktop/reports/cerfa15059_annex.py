@@ -1,0 +1,318 @@
+"""Feuillet 3 of the Cerfa 15059*02: the annex that explains the table, and the attestation.
+
+Blocks, in order: the rules for the indirect charges (the grant's overhead rule in words:
+flat rate of the direct costs, or the key with its unit and the units used); the gaps between
+forecast and actual (the user's explanation, then the rows whose gap reaches
+:data:`GAP_THRESHOLD_BP` of the forecast, with the gap in euros — the form sets no threshold,
+research §1.4: 10 % is the lower of the two seen); the contributions in kind (the user's note
+and the 870/875 caveat); the remarks; how the figures were gathered; the attestation signed
+by the pole's legal representative. An empty text prints "Aucune donnée".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from fractions import Fraction
+
+from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
+
+from ptce_desktop.domain.money import format_money, format_percent, format_units
+from ptce_desktop.reports.flowables import (
+    EMPTY_TEXT,
+    date_text,
+    empty_note,
+    heading,
+    money_cell,
+    para,
+    right,
+    spacer,
+)
+from ptce_desktop.reports.styles import CONTENT_WIDTH, RULE, get_styles
+from ptce_desktop.reports.tables import data_table
+from ptce_desktop.services.report_data_cerfa import (
+    NO_PERIOD,
+    NO_PROJECT,
+    NO_UNITS,
+    CerfaOverhead,
+    CerfaReport,
+    CerfaRow,
+    round_half_up,
+)
+
+__all__ = ["GAP_THRESHOLD_BP", "annex_story", "attestation_text", "overhead_text"]
+
+GAP_THRESHOLD_BP = 1000
+"""A row's gap is listed when |réalisation − prévision| ≥ 10 % of the prévision."""
+
+IN_KIND_CAVEAT = (
+    "Les comptes 870 et 875 n'ont pas le même sens dans le Cerfa (870 Bénévolat, 875 Dons en "
+    "nature) et dans le plan comptable des associations de 2018 (870 Dons en nature, 875 "
+    "Bénévolat) : les contributions sont classées selon leur nature, avec les intitulés du "
+    "Cerfa."
+)
+BLANK = "……………………………………"
+_UNIT_KEYS = ("units", "usage")
+
+
+def annex_story(model: CerfaReport, *, group_rows_only: bool = False) -> list[Flowable]:
+    """Feuillet 3 and the attestation."""
+    texts = model.texts
+    story: list[Flowable] = [
+        heading("Feuillet 3 — Annexe explicative du tableau"),
+        heading(
+            "Règles de répartition des charges indirectes affectées à l'action subventionnée", 2
+        ),
+        *(para(sentence) for sentence in overhead_text(model.overhead)),
+        heading(
+            "Explication et justification des écarts significatifs entre le budget "
+            "prévisionnel et le budget final exécuté",
+            2,
+        ),
+        para(texts.ecarts) if texts.ecarts else empty_note(),
+        *_gap_table(model, group_rows_only),
+        heading("Contributions volontaires en nature affectées à la réalisation de l'action", 2),
+        para(texts.cvn_note) if texts.cvn_note else empty_note(),
+        para(IN_KIND_CAVEAT, get_styles().note),
+        heading("Observations sur le compte rendu financier de l'action subventionnée", 2),
+        para(texts.remarques) if texts.remarques else empty_note(),
+        *_method(model),
+        spacer(6),
+        KeepTogether(_attestation(model)),
+    ]
+    return story
+
+
+# --- overhead -----------------------------------------------------------------------------------
+
+
+def _units(weight_milli: Fraction, unit: str | None) -> str:
+    """Units (thousandths, possibly prorated) to the nearest thousandth, with their unit."""
+    text = format_units(round_half_up(weight_milli))
+    return f"{text} {unit}" if unit else f"{text} unités"
+
+
+def overhead_text(rule: CerfaOverhead) -> list[str]:
+    """The overhead rule in words, with its figures (one sentence per paragraph)."""
+    sentences: list[str] = []
+    if rule.method == "flat_rate":
+        rate = format_percent(rule.rate_bp or 0)
+        sentences.append(
+            f"Taux forfaitaire : {rate} des coûts directs de l'action "
+            f"({format_money(rule.base_cents)}, hors subventions reversées aux membres), "
+            f"soit {format_money(rule.amount_cents)} arrondis au centime, portés en "
+            "« Charges fixes de fonctionnement »."
+        )
+    elif rule.method == "key":
+        sentences.append(
+            f"Clé de répartition « {rule.key_name or EMPTY_TEXT} »"
+            + (f" (unité : {rule.key_unit})" if rule.key_unit else "")
+            + " : les charges de structure du pôle sur la période (charges sans projet, "
+            f"{format_money(rule.base_cents)}) sont affectées à l'action selon son poids dans "
+            "la clé ; les clés de partage des services entre les membres ne sont pas utilisées."
+        )
+        sentences.append(_key_detail(rule))
+    else:
+        sentences.append(
+            "Aucune règle de répartition des charges indirectes n'est définie pour cette "
+            "subvention : aucune charge indirecte n'est affectée à l'action."
+        )
+    if rule.note:
+        sentences.append(f"Précisions : {rule.note}")
+    return sentences
+
+
+def _key_detail(rule: CerfaOverhead) -> str:
+    if rule.problem == NO_PROJECT:
+        return (
+            "La subvention n'est rattachée à aucun projet : elle finance l'activité générale "
+            "du pôle, dont toutes les charges sont déjà des charges directes ; la clé n'est "
+            "donc pas appliquée."
+        )
+    if rule.problem == NO_PERIOD:
+        return "La subvention n'a pas de période : la clé ne peut pas être appliquée."
+    if rule.problem == NO_UNITS:
+        return "La clé ne compte aucune unité sur la période : aucune charge indirecte."
+    if rule.problem:
+        return f"La clé n'a pas pu être appliquée : {rule.problem}"
+    members = ", ".join(rule.action_members) or "aucun membre désigné"
+    share = rule.weight_bp
+    share_text = format_percent(share) if share is not None else "0 %"
+    if rule.key_method in _UNIT_KEYS:
+        used = (
+            f"{_units(rule.action_weight, rule.key_unit)} pour les membres participant à "
+            f"l'action ({members}) sur {_units(rule.total_weight, rule.key_unit)} au total"
+        )
+    else:
+        used = f"membres participant à l'action : {members}"
+    return (
+        f"Poids de l'action dans la clé : {share_text} ({used}, sur la période de la "
+        f"subvention), soit {format_money(rule.amount_cents)} de charges indirectes, "
+        "arrondis au centime par ligne."
+    )
+
+
+# --- gaps ---------------------------------------------------------------------------------------
+
+
+def significant_gaps(rows: Sequence[CerfaRow], group_rows_only: bool) -> list[CerfaRow]:
+    """Rows whose gap reaches the threshold: the most detailed rows printed (rows without
+    sub-rows; in "group rows only" mode the groups), never sections nor totals."""
+    parents = {row.parent for row in rows}
+    found = []
+    for row in rows:
+        if row.level in ("section", "total"):
+            continue
+        if (group_rows_only and row.is_sub_row) or (not group_rows_only and row.code in parents):
+            continue
+        gap = abs(row.actual_cents - row.forecast_cents)
+        if gap == 0:
+            continue
+        if row.forecast_cents == 0 or gap * 10_000 >= GAP_THRESHOLD_BP * abs(row.forecast_cents):
+            found.append(row)
+    return found
+
+
+def _gap_table(model: CerfaReport, group_rows_only: bool) -> list[Flowable]:
+    rows = significant_gaps(
+        model.charges + model.in_kind_charges + model.produits + model.in_kind_produits,
+        group_rows_only,
+    )
+    if not rows:
+        return []
+    threshold = format_percent(GAP_THRESHOLD_BP)
+    story: list[Flowable] = [
+        para(f"Lignes dont l'écart atteint {threshold} de la prévision :", get_styles().small)
+    ]
+    story += data_table(
+        ("Ligne", "Prévision", "Réalisation", "Écart"),
+        [
+            (
+                row.label,
+                money_cell(row.forecast_cents),
+                money_cell(row.actual_cents),
+                right(format_money(row.actual_cents - row.forecast_cents)),
+            )
+            for row in rows
+        ],
+        (0.52, 0.16, 0.16, 0.16),
+    )
+    return story
+
+
+# --- how the figures were gathered --------------------------------------------------------------
+
+
+def _method(model: CerfaReport) -> list[Flowable]:
+    method, grant = model.method, model.grant
+    styles = get_styles()
+    lines: list[str] = []
+    if not method.period_known:
+        lines.append(
+            "La subvention n'a pas de période : seuls les montants rattachés directement à la "
+            "subvention sont repris (budget prévisionnel, versements, reversements, "
+            "contributions en nature)."
+        )
+    else:
+        action = (
+            f"le projet « {method.project_name} »"
+            if method.project_name
+            else "l'activité générale du pôle (charges sans projet)"
+        )
+        lines.append(
+            f"Action : {action}, du {_day(grant.period_start)} au {_day(grant.period_end)}. "
+            f"Charges directes : {method.cost_count} charge(s) dont la période commence dans "
+            "celle de la subvention, au montant supporté par le pôle (TTC, ou HT lorsque la "
+            "TVA est récupérable)."
+        )
+    if method.uncoded_costs_cents:
+        lines.append(
+            f"Charges sans ligne Cerfa : {format_money(method.uncoded_costs_cents)}, portées en "
+            "« Services bancaires, autres »."
+        )
+    lines.append(
+        "Subventions versées (65) : "
+        f"{format_money(method.redistributed_cents)} reversés aux membres sur les subventions "
+        "de l'action."
+    )
+    years = ", ".join(method.fee_years) or EMPTY_TEXT
+    lines.append(
+        f"Cotisations (75) : cotisations dues pour l'exercice {years}, "
+        f"{format_money(method.fees_cents)}. Prestations de services (70) : règlements des "
+        f"membres reçus sur la période, {format_money(method.payments_cents)}."
+    )
+    lines.append(
+        f"Contributions en nature : {method.in_kind_count} contribution(s) rattachée(s) à la "
+        "subvention ou à l'action sur la période."
+    )
+    story: list[Flowable] = [heading("Établissement des montants réalisés", 2)]
+    story += [para(line, styles.small) for line in lines]
+    story.append(
+        para(
+            "Subventions d'exploitation (74) : subventions de l'action, au montant reçu à ce jour.",
+            styles.small,
+        )
+    )
+    story += data_table(
+        ("Financeur", "Subvention", "Ligne du tableau", "Attribué", "Reçu"),
+        [
+            (
+                item.funder_name,
+                item.title,
+                item.row_label,
+                money_cell(item.voted_cents),
+                money_cell(item.received_cents),
+            )
+            for item in method.grants
+        ],
+        (0.22, 0.3, 0.2, 0.14, 0.14),
+    )
+    return story
+
+
+def _day(day: date | None) -> str:
+    return date_text(day) if day is not None else EMPTY_TEXT
+
+
+# --- attestation --------------------------------------------------------------------------------
+
+
+def attestation_text(model: CerfaReport) -> str:
+    """ "Je soussigné(e) …, représentant(e) légal(e) de …, certifie exactes …" """
+    signatory = model.signatory
+    name = signatory.name or BLANK
+    if signatory.name and signatory.title:
+        name = f"{signatory.name}, {signatory.title}"
+    organisation = signatory.organisation or BLANK
+    return (
+        f"Je soussigné(e) {name}, représentant(e) légal(e) de {organisation}, certifie "
+        "exactes les informations du présent compte rendu."
+    )
+
+
+def _attestation(model: CerfaReport) -> list[Flowable]:
+    styles = get_styles()
+    width = CONTENT_WIDTH * 0.45
+    box = Table(
+        [[para("Signature", styles.small)], [""]],
+        colWidths=[width],
+        rowHeights=[14, 62],
+        hAlign="RIGHT",
+    )
+    box.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), styles.fonts.regular),
+                ("BOX", (0, 0), (-1, -1), 0.6, RULE),
+                ("LEFTPADDING", (0, 0), (-1, -1), 6),
+            ]
+        )
+    )
+    return [
+        heading("Attestation"),
+        para(attestation_text(model)),
+        spacer(10),
+        para(f"Fait à {BLANK}, le {BLANK}"),
+        spacer(10),
+        box,
+    ]
