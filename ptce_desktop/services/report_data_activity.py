@@ -249,7 +249,7 @@ def build_activity_data(uow: UnitOfWork, year: int) -> ActivityReportData:
         texts = dict(
             session.execute(
                 select(ReportText.section, ReportText.text).where(ReportText.year == year)
-            ).tuples()
+            ).all()
         )
         rows = [row for row in member_rows(session, fy, include_archived=True) if row.active]
         jobs = tuple(
@@ -296,7 +296,7 @@ def build_activity_data(uow: UnitOfWork, year: int) -> ActivityReportData:
                     .outerjoin(Project, Project.id == Event.project_id)
                     .where(in_year(Event.date, fy))
                     .order_by(Event.date, Event.id)
-                ).tuples()
+                ).all()
             )
         )
         meetings = tuple(
@@ -308,7 +308,7 @@ def build_activity_data(uow: UnitOfWork, year: int) -> ActivityReportData:
                     .outerjoin(GovernanceBody, GovernanceBody.id == Meeting.body_id)
                     .where(in_year(Meeting.date, fy))
                     .order_by(Meeting.date, Meeting.id)
-                ).tuples()
+                ).all()
             )
         )
         funding = [
@@ -433,7 +433,7 @@ def _funders(session: Session, fy: FiscalYear) -> tuple[FunderLine, ...]:
             .join(Grant, Grant.id == Instalment.grant_id)
             .where(in_year(Instalment.date, fy))
             .group_by(Grant.funder_id)
-        ).tuples()
+        ).all()
     )
     ids = set(grants) | set(received)
     if not ids:
@@ -442,7 +442,7 @@ def _funders(session: Session, fy: FiscalYear) -> tuple[FunderLine, ...]:
         select(Funder.id, Funder.name, Funder.type)
         .where(Funder.id.in_(ids))
         .order_by(func.lower(Funder.name), Funder.id)
-    ).tuples()
+    ).all()
     return tuple(
         FunderLine(
             name,

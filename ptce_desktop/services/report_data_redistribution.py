@@ -320,7 +320,7 @@ def _called_and_paid(
         .join(CallLine, CallLine.call_id == Call.id)
         .where(Call.year == year)
         .order_by(Call.id, CallLine.id)
-    ).tuples()
+    ).all()
     called: dict[tuple[int, int], int] = defaultdict(int)
     paid: dict[tuple[int, int], int] = defaultdict(int)
     calls: dict[int, tuple[int, int, dict[int, int], dict[int, int]]] = {}
@@ -345,7 +345,7 @@ def _versions_in_year(
             select(KeyVersion.key_id, KeyVersion.valid_from)
             .where(KeyVersion.key_id.in_(wanted), KeyVersion.valid_from <= fy.end)
             .order_by(KeyVersion.key_id, KeyVersion.valid_from)
-        ).tuples():
+        ).all():
             by_key[key_id].append(valid_from)
     result = {}
     for key_id, dates in by_key.items():
@@ -372,7 +372,7 @@ def _service_sections(session: Session, fy: FiscalYear) -> tuple[ServiceSection,
     called, paid = _called_and_paid(session, year)
     missing = {member for _, member in (*called, *paid)} - set(names)
     names.update(member_names(session, missing))
-    key_ids = dict(session.execute(select(SharedService.id, SharedService.key_id)).tuples())
+    key_ids = dict(session.execute(select(SharedService.id, SharedService.key_id)).all())
     versions = _versions_in_year(session, (k for k in key_ids.values() if k is not None), fy)
     registered = pole_vat_registered(session)
 
