@@ -1,0 +1,341 @@
+"""The "Rapport de répartition des charges" PDF (one fiscal year; one service or all).
+
+Built only from :class:`~ptce_desktop.services.report_data_cost_sharing.CostSharingData`. For
+each service: its VAT regime and the amount that is split, its key with the versions in force
+during the year (each member's units and part), each member's share per quarter with a totals
+row, and the reconciliation of the shares with the costs (difference 0,00 € per quarter and for
+the year). A closing table sums up every service.
+
+Orientation: portrait A4, unless the largest amount of a quarter table would not fit its
+column on one line (from about 1 000 000 €), then landscape — decided from the data, so the
+output stays reproducible.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from fractions import Fraction
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable
+
+from ptce_desktop.domain.allocation import Method, SplitBasis, VatRegime
+from ptce_desktop.domain.money import format_money, format_percent, format_units
+from ptce_desktop.reports.base import Target, build_pdf
+from ptce_desktop.reports.flowables import (
+    date_text,
+    empty_note,
+    heading,
+    key_figures,
+    key_value_table,
+    money_cell,
+    para,
+    right,
+    spacer,
+    title_block,
+)
+from ptce_desktop.reports.styles import (
+    CONTENT_WIDTH,
+    CONTENT_WIDTH_LANDSCAPE,
+    TABLE_SIZE,
+    get_styles,
+)
+from ptce_desktop.reports.tables import PADDING_H, CellValue, data_table
+from ptce_desktop.services.report_data_cost_sharing import (
+    CostSharingData,
+    KeyBlock,
+    KeyUnitsRow,
+    KeyVersionBlock,
+    ServiceSharing,
+)
+
+__all__ = ["build_cost_sharing_report"]
+
+TITLE = "Rapport de répartition des charges"
+METHOD_LABELS: dict[Method, str] = {
+    Method.EQUAL: "parts égales",
+    Method.UNITS: "unités par membre",
+    Method.USAGE: "utilisation enregistrée",
+    Method.PERCENT: "pourcentages fixes",
+    Method.MIXED: "clé mixte",
+}
+NO_COSTS = "Aucune donnée : aucune charge sur l'exercice pour ce service."
+NO_SERVICES = "Aucune donnée : aucun service mutualisé actif ni aucune charge sur l'exercice."
+NO_VERSION = "Aucune donnée : aucune version de la clé en vigueur sur l'exercice."
+NO_UNITS = "Aucune donnée : aucun membre ne participe à cette clé."
+INTRO = (
+    "Chaque charge d'un service mutualisé est répartie entre les membres au centime près, selon "
+    "la version de la clé de répartition en vigueur au premier jour de la période qu'elle "
+    "couvre ; elle est comptée dans le trimestre où commence cette période. La somme des "
+    "quotes-parts est égale au montant des charges, trimestre par trimestre (CGI, art. 261 B : "
+    "chaque membre supporte exactement sa part des dépenses communes)."
+)
+#: Relative widths of the quarter tables: label, T1–T4, total.
+QUARTER_COLUMNS = (2.6, 1.45, 1.45, 1.45, 1.45, 1.6)
+
+
+def build_cost_sharing_report(
+    model: CostSharingData,
+    target: Target,
+    *,
+    generated_on: date | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Write the cost-sharing report to ``target``; returns the number of pages."""
+    landscape = _needs_landscape(model)
+    doc = _Document(model, CONTENT_WIDTH_LANDSCAPE if landscape else CONTENT_WIDTH)
+    subtitle = f"Exercice {model.year_label}"
+    if model.service_name is not None:
+        subtitle += f" — service « {model.service_name} »"
+    return build_pdf(
+        target,
+        title=f"{TITLE} — {model.year_label}",
+        subject=subtitle,
+        pole_name=model.pole_name,
+        story=doc.story(subtitle),
+        logo_path=model.logo_path,
+        generated_on=generated_on,
+        landscape=landscape,
+        progress=progress,
+    )
+
+
+def _needs_landscape(model: CostSharingData) -> bool:
+    amounts = [model.costs_cents, model.shared_cents]
+    for service in model.services:
+        amounts += [*service.costs_quarters, service.costs_cents, service.shared_cents]
+        amounts += [c for row in service.members for c in (*row.quarters, row.total_cents)]
+    font = get_styles().fonts.bold
+    widest: float = max(stringWidth(format_money(c), font, TABLE_SIZE) for c in amounts)
+    column = CONTENT_WIDTH * QUARTER_COLUMNS[1] / sum(QUARTER_COLUMNS) - 2 * PADDING_H - 0.5
+    return widest > column
+
+
+def _percent(share: Fraction) -> str:
+    """An exact share as a percentage rounded half up to 0,01 % (display only)."""
+    return format_percent(int(share * 10_000 + Fraction(1, 2)))
+
+
+def _basis_label(basis: SplitBasis) -> str:
+    return "TTC" if basis is SplitBasis.TTC else "HT"
+
+
+def _units_header(method: Method, unit: str) -> str:
+    if method is Method.PERCENT:
+        return "Pourcentage fixé"
+    if method is Method.EQUAL:
+        return "Parts"
+    label = "Utilisation" if method is Method.USAGE else "Unités"
+    return f"{label} ({unit})" if unit else label
+
+
+def _units_text(method: Method, units: int) -> str:
+    return format_percent(units) if method is Method.PERCENT else format_units(units)
+
+
+def _version_caption(version: KeyVersionBlock) -> str:
+    applied = f"du {date_text(version.applies_from)} au {date_text(version.applies_to)}"
+    if version.valid_from is None:
+        return f"Utilisation enregistrée {applied}"
+    caption = f"Version du {date_text(version.valid_from)}, appliquée {applied}"
+    return f"{caption} — {version.note}" if version.note else caption
+
+
+class _Document:
+    def __init__(self, model: CostSharingData, width: float) -> None:
+        self.model = model
+        self.width = width
+        self.styles = get_styles()
+        self.quarters = [q.label.split()[0] for q in model.quarters]
+
+    def story(self, subtitle: str) -> list[Flowable]:
+        model = self.model
+        story: list[Flowable] = title_block(TITLE, subtitle)
+        story.append(para(INTRO))
+        story.append(
+            para(
+                "Trimestres de l'exercice : "
+                + " · ".join(
+                    f"{q.label.split()[0]} du {date_text(q.start)} au {date_text(q.end)}"
+                    for q in model.quarters
+                ),
+                self.styles.small,
+            )
+        )
+        story.append(
+            key_figures(
+                [
+                    ("Services", len(model.services)),
+                    ("Charges réparties", format_money(model.costs_cents)),
+                    ("Quotes-parts des membres", format_money(model.shared_cents)),
+                    ("Écart", format_money(model.difference_cents)),
+                ],
+                columns=4,
+                width=self.width,
+            )
+        )
+        if not model.services:
+            story.append(empty_note(NO_SERVICES))
+        for service in model.services:
+            story += self._service(service)
+        story += self._summary()
+        return story
+
+    # --- one service ----------------------------------------------------------------------------
+
+    def _service(self, service: ServiceSharing) -> list[Flowable]:
+        if service.vat_regime is VatRegime.EXEMPT_261B:
+            regime = "Exonéré de TVA — article 261 B du CGI"
+        else:
+            regime = f"Soumis à la TVA au taux de {format_percent(service.vat_rate_bp)}"
+        if service.basis is SplitBasis.TTC:
+            basis = "Montant TTC (la TVA non récupérable est une charge à répartir)"
+        else:
+            basis = "Montant HT (la TVA est appliquée sur les appels de fonds)"
+        key = service.key
+        key_text = f"{key.name} — {METHOD_LABELS[key.method]}" if key else "Aucune clé"
+        if key is not None and key.unit:
+            key_text += f" (unité : {key.unit})"
+        count = f"{service.cost_count} charge{'s' if service.cost_count > 1 else ''}"
+        costs = (
+            f"{count} — HT {format_money(service.costs_ht_cents)} · TVA "
+            f"{format_money(service.costs_vat_cents)} · TTC {format_money(service.costs_ttc_cents)}"
+        )
+        story: list[Flowable] = [
+            heading(service.name),
+            key_value_table(
+                [
+                    ("Régime de TVA", regime),
+                    ("Montant réparti", basis),
+                    ("Clé de répartition", key_text),
+                    ("Charges de l'exercice", costs),
+                ],
+                width=self.width,
+            ),
+        ]
+        if key is not None:
+            story += self._key(key)
+        story += self._shares(service)
+        return story
+
+    def _key(self, key: KeyBlock) -> list[Flowable]:
+        story: list[Flowable] = [heading(f"Clé de répartition : {key.name}", 2)]
+        if not key.versions:
+            story.append(empty_note(NO_VERSION))
+        for version in key.versions:
+            story += [spacer(4), para(_version_caption(version), self.styles.cell_bold)]
+            if key.method is not Method.MIXED:
+                story += self._units(key.method, key.unit, version.rows, version.total_units)
+                continue
+            for part in version.parts:
+                story.append(
+                    para(
+                        f"Composante « {part.key_name} » ({METHOD_LABELS[part.method]}) — "
+                        f"pondération {_percent(part.share)}",
+                        self.styles.cell,
+                    )
+                )
+                story += self._units(part.method, part.unit, part.rows, part.total_units)
+        return story
+
+    def _units(
+        self, method: Method, unit: str, rows: Sequence[KeyUnitsRow], total: int
+    ) -> list[Flowable]:
+        return data_table(
+            ("Membre", _units_header(method, unit), "Part de la clé"),
+            [
+                [row.member_name, right(_units_text(method, row.units)), right(_percent(row.share))]
+                for row in rows
+            ],
+            (4.2, 1.6, 1.4),
+            totals_row=["Total", right(_units_text(method, total)), right(format_percent(10_000))],
+            width=self.width,
+            empty_text=NO_UNITS,
+        )
+
+    def _shares(self, service: ServiceSharing) -> list[Flowable]:
+        story: list[Flowable] = [heading("Quotes-parts par trimestre", 2)]
+        if service.cost_count == 0 and not service.members:
+            story.append(empty_note(NO_COSTS))
+            return story
+        story += data_table(
+            ("Membre", *self.quarters, "Total"),
+            [
+                [row.member_name, *map(money_cell, row.quarters), money_cell(row.total_cents)]
+                for row in service.members
+            ],
+            QUARTER_COLUMNS,
+            totals_row=[
+                "Total réparti",
+                *map(money_cell, service.shared_quarters),
+                money_cell(service.shared_cents),
+            ],
+            width=self.width,
+        )
+        differences = [
+            shared - cost
+            for shared, cost in zip(service.shared_quarters, service.costs_quarters, strict=True)
+        ]
+        rows: list[list[CellValue]] = [
+            [
+                f"Charges de l'exercice ({_basis_label(service.basis)})",
+                *map(money_cell, service.costs_quarters),
+                money_cell(service.costs_cents),
+            ],
+            [
+                "Quotes-parts réparties",
+                *map(money_cell, service.shared_quarters),
+                money_cell(service.shared_cents),
+            ],
+        ]
+        story.append(heading("Rapprochement avec les charges", 2))
+        story += data_table(
+            ("", *self.quarters, "Total"),
+            rows,
+            QUARTER_COLUMNS,
+            totals_row=[
+                "Écart",
+                *map(money_cell, differences),
+                money_cell(service.difference_cents),
+            ],
+            width=self.width,
+            zebra=False,
+        )
+        return story
+
+    # --- summary --------------------------------------------------------------------------------
+
+    def _summary(self) -> list[Flowable]:
+        model = self.model
+        if not model.services:
+            return []
+        rows: list[list[CellValue]] = [
+            [
+                service.name,
+                service.key.name if service.key else "—",
+                _basis_label(service.basis),
+                money_cell(service.costs_cents),
+                money_cell(service.shared_cents),
+                money_cell(service.difference_cents),
+            ]
+            for service in model.services
+        ]
+        total: list[CellValue] = [
+            "Total",
+            None,
+            None,
+            money_cell(model.costs_cents),
+            money_cell(model.shared_cents),
+            money_cell(model.difference_cents),
+        ]
+        return [
+            heading("Synthèse de l'exercice"),
+            *data_table(
+                ("Service", "Clé", "Base", "Charges", "Réparti", "Écart"),
+                rows,
+                (2.8, 2.0, 0.7, 1.5, 1.5, 1.2),
+                totals_row=total,
+                width=self.width,
+            ),
+        ]
