@@ -71,72 +71,97 @@ class _Pending:
     obj: Base
     before: dict[str, Any] | None
     changed: list[str]
+    # Captured before the flush for deletions: a deleted row cannot be read afterwards.
+    record_id: int | None = None
+    title: str = ""
+
+
+def _deletion(obj: Base, before: dict[str, Any] | None = None) -> _Pending:
+    key = inspect(type(obj)).primary_key_from_instance(obj)
+    record_id = key[0] if len(key) == 1 and isinstance(key[0], int) else None
+    values = before if before is not None else column_values(obj)
+    return _Pending("delete", obj, values, [], record_id, obj.audit_title())
 
 
 class AuditRecorder:
-    """Collects audited changes of one write and inserts their entries."""
+    """Collects the audited changes of one write and inserts their entries at its end.
+
+    A service may flush several times in one action (a query autoflushes); changes to one
+    record are merged so the action leaves exactly one entry per record: created then edited
+    is one creation, edited twice is one modification (first "before", last "after"), created
+    then deleted leaves nothing.
+    """
 
     def __init__(self, action: str, bulk_summary: str | None) -> None:
         self.action = action
         self.bulk_summary = bulk_summary
-        self._pending: list[_Pending] = []
-        self.bulk_rows = 0
-        self.bulk_tables: set[str] = set()
+        self._pending: dict[int, _Pending] = {}
+
+    def _note(self, item: _Pending) -> None:
+        key = id(item.obj)
+        known = self._pending.get(key)
+        if known is None:
+            self._pending[key] = item
+        elif item.operation == "delete":
+            if known.operation == "create":
+                del self._pending[key]
+            else:
+                self._pending[key] = _deletion(item.obj, known.before)
+        elif item.operation == "update" and known.operation == "update":
+            known.changed.extend(name for name in item.changed if name not in known.changed)
 
     def before_flush(self, session: Session) -> None:
         for obj in session.new:
             if isinstance(obj, Base) and obj.audited:
-                self._pending.append(_Pending("create", obj, None, []))
+                self._note(_Pending("create", obj, None, []))
         for obj in session.dirty:
             if isinstance(obj, Base) and obj.audited and session.is_modified(obj):
                 before, changed = _old_values(obj)
                 if changed:
-                    self._pending.append(_Pending("update", obj, before, changed))
+                    self._note(_Pending("update", obj, before, changed))
         for obj in session.deleted:
             if isinstance(obj, Base) and obj.audited:
-                self._pending.append(_Pending("delete", obj, column_values(obj), []))
+                self._note(_deletion(obj))
 
     def after_flush(self, session: Session) -> bool:
-        """Insert the entries of this flush; True if any was written."""
-        pending, self._pending = self._pending, []
-        if not pending:
-            return False
-        if self.bulk_summary is not None:
-            self.bulk_rows += len(pending)
-            self.bulk_tables.update(type(item.obj).__tablename__ for item in pending)
-            return False
-        now = utc_now()
-        rows = [self._row(item, now) for item in pending]
-        session.connection().execute(insert(AuditEntry), rows)
-        return True
+        """Entries are written once, by :meth:`finish`; nothing to do per flush."""
+        return False
 
     def finish(self, session: Session) -> bool:
-        """Write the single entry of a bulk action; True if written."""
-        if self.bulk_summary is None or not self.bulk_rows:
+        """Write the entries of the action (or its one bulk entry); True if any was written."""
+        pending = list(self._pending.values())
+        self._pending = {}
+        if not pending:
             return False
-        session.connection().execute(
-            insert(AuditEntry),
-            [
+        now = utc_now()
+        if self.bulk_summary is not None:
+            tables = sorted({type(item.obj).__tablename__ for item in pending})
+            rows = [
                 {
-                    "at": utc_now(),
+                    "at": now,
                     "action": self.action,
                     "operation": "bulk",
-                    "entity": ",".join(sorted(self.bulk_tables)),
+                    "entity": ",".join(tables),
                     "record_id": None,
                     "summary": self.bulk_summary,
                     "before_json": None,
-                    "after_json": _dumps({"rows": self.bulk_rows}),
+                    "after_json": _dumps({"rows": len(pending)}),
                 }
-            ],
-        )
+            ]
+        else:
+            rows = [self._row(item, now) for item in pending]
+        session.connection().execute(insert(AuditEntry), rows)
         return True
 
     def _row(self, item: _Pending, now: dt.datetime) -> dict[str, Any]:
         obj = item.obj
-        key = inspect(type(obj)).primary_key_from_instance(obj)
-        record_id = key[0] if len(key) == 1 and isinstance(key[0], int) else None
-        after = None if item.operation == "delete" else column_values(obj)
-        summary = f"{_VERBS[item.operation]} : {obj.entity_label} « {obj.audit_title()} »"
+        if item.operation == "delete":
+            record_id, title, after = item.record_id, item.title, None
+        else:
+            key = inspect(type(obj)).primary_key_from_instance(obj)
+            record_id = key[0] if len(key) == 1 and isinstance(key[0], int) else None
+            title, after = obj.audit_title(), column_values(obj)
+        summary = f"{_VERBS[item.operation]} : {obj.entity_label} « {title} »"
         if item.changed:
             summary += " (" + ", ".join(item.changed) + ")"
         return {

@@ -242,11 +242,20 @@ def test_update_and_delete_entries_carry_before_and_after(
         assert member is not None
         member.name = "Dupont & Filles <SAS> l'unique"
         member.qpv = True
-    with uow.write("Supprimer un membre") as session:
+    with uow.write("Créer puis supprimer") as session:
+        fleeting = Member(name="Fugace", category="person")
+        session.add(fleeting)
+        session.flush()
+        session.delete(fleeting)
+    with uow.write("Créer un membre") as session:
         extra = Member(name="Éphémère", category="person")
         session.add(extra)
         session.flush()
-        session.delete(extra)
+        extra.short_name = "Éph."  # a second flush of the same action: still one entry
+        session.flush()
+        extra_id = extra.id
+    with uow.write("Supprimer un membre") as session:
+        session.delete(session.get(Member, extra_id))
     entries = _entries(uow)
     update = next(e for e in entries if e.action == "Renommer un membre")
     before, after = json.loads(update.before_json or ""), json.loads(update.after_json or "")
@@ -255,10 +264,14 @@ def test_update_and_delete_entries_carry_before_and_after(
     assert update.operation == "update" and update.record_id == seeded["member"]
     assert "name" in update.summary and "qpv" in update.summary
     assert [e.action for e in entries].count("Renommer un membre") == 1
+    assert [e for e in entries if e.action == "Créer puis supprimer"] == []
+    creation = [e for e in entries if e.action == "Créer un membre"]
+    assert [e.operation for e in creation] == ["create"]
+    assert json.loads(creation[0].after_json or "")["short_name"] == "Éph."
     deletion = [e for e in entries if e.action == "Supprimer un membre"]
-    assert [e.operation for e in deletion] == ["create", "delete"]
-    assert json.loads(deletion[1].before_json or "")["name"] == "Éphémère"
-    assert deletion[1].after_json is None
+    assert [e.operation for e in deletion] == ["delete"]
+    assert json.loads(deletion[0].before_json or "")["name"] == "Éphémère"
+    assert deletion[0].after_json is None
 
 
 def test_unchanged_assignment_writes_no_entry(uow: UnitOfWork, seeded: dict[str, int]) -> None:
