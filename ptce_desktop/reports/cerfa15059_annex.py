@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from datetime import date
 from fractions import Fraction
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
 from ptce_desktop.domain.money import format_money, format_percent, format_units
@@ -249,17 +250,18 @@ def _method(model: CerfaReport) -> list[Flowable]:
     story += [para(line, styles.small) for line in lines]
     story.append(
         para(
-            "Subventions d'exploitation (74) : subventions de l'action, au montant reçu à ce jour.",
-            styles.small,
+            "Subventions d'exploitation (74) : subventions de l'action, au montant reçu à ce "
+            "jour, sur la ligne du type de leur financeur.",
+            ParagraphStyle("cerfa.intro", parent=styles.small, keepWithNext=1),
         )
     )
     story += data_table(
-        ("Financeur", "Subvention", "Ligne du tableau", "Attribué", "Reçu"),
+        ("Financeur", "Subvention", "Type", "Attribué", "Reçu"),
         [
             (
                 item.funder_name,
                 item.title,
-                item.row_label,
+                item.funder_type_label,
                 money_cell(item.voted_cents),
                 money_cell(item.received_cents),
             )

@@ -230,7 +230,8 @@ class CerfaGrantOfAction:
 
     title: str
     funder_name: str
-    row_label: str
+    funder_type_label: str
+    row_label: str  # the sub-row of 74 it is counted on
     voted_cents: int | None
     received_cents: int
 

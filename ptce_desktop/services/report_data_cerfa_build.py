@@ -54,6 +54,7 @@ from ptce_desktop.domain.cerfa import (
     cerfa_line,
 )
 from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.identifiers import format_siret
 from ptce_desktop.domain.periods import FiscalYear
 from ptce_desktop.services.common import fiscal_year_for, get_or_error, pole_row
 from ptce_desktop.services.fees import FeeService
@@ -126,7 +127,12 @@ def build_report(uow: UnitOfWork, grant_id: int) -> CerfaReport:
             actual[code] += got
             of_action.append(
                 CerfaGrantOfAction(
-                    row.title, funder.name, cerfa_line(code).label_fr, row.amount_voted_cents, got
+                    row.title,
+                    funder.name,
+                    FunderType(funder.type).label(),
+                    cerfa_line(code).label_fr,
+                    row.amount_voted_cents,
+                    got,
                 )
             )
         years = _years(session, period)
@@ -194,7 +200,8 @@ def _pole(pole: Pole | None) -> CerfaPole:
         return CerfaPole("", None, None, None, None, None)
     place = " ".join(part for part in (pole.postcode, pole.city) if part)
     address = ", ".join(part for part in (pole.address, place) if part) or None
-    return CerfaPole(pole.name, pole.siret, pole.rna, address, pole.email, pole.phone)
+    siret = format_siret(pole.siret) if pole.siret else None
+    return CerfaPole(pole.name, siret, pole.rna, address, pole.email, pole.phone)
 
 
 def _grant(grant: Grant, years: Sequence[FiscalYear], received: int) -> CerfaGrant:

@@ -157,9 +157,9 @@ def make_report(
             redistributed_cents=5_000_00,
             grants=(
                 CerfaGrantOfAction(
-                    f"Animation {MARKUP}", "Région AURA", "Région(s)", voted, 25_000_00
+                    f"Animation {MARKUP}", "Région AURA", "Région", "Région(s)", voted, 25_000_00
                 ),
-                CerfaGrantOfAction("Appui DREETS", "État", "État", None, 4_000_00),
+                CerfaGrantOfAction("Appui DREETS", "DREETS", "État", "État : …", None, 4_000_00),
             ),
             fee_years=("2025",),
             fees_cents=2_400_00,
