@@ -229,6 +229,7 @@ class _Document:
                 story += self._units(key.method, key.unit, version.rows, version.total_units)
                 continue
             for part in version.parts:
+                story.append(spacer(3))
                 story.append(
                     para(
                         f"Composante « {part.key_name} » ({METHOD_LABELS[part.method]}) — "

@@ -63,7 +63,7 @@ def build_statement(
     progress: Callable[[int], None] | None = None,
 ) -> int:
     """Write the appel de fonds (``model.call`` set) or the relevé to ``target``; returns pages."""
-    story: list[Flowable] = [_letterhead(model.pole, model.member), spacer(14)]
+    story: list[Flowable] = [_letterhead(model.pole, model.member), spacer(10)]
     if model.call is not None:
         story += _call_document(model, model.call)
     else:
@@ -136,7 +136,7 @@ def _vat_rate(line: CallDocumentLine) -> Cell:
 
 
 _LINE_HEADER = ("Service", "Montant HT", "Taux TVA", "TVA", "Montant TTC")
-_LINE_WIDTHS = (4.2, 1.5, 1.3, 1.3, 1.6)
+_LINE_WIDTHS = (3.9, 1.5, 1.6, 1.3, 1.6)
 
 
 def _line_row(line: CallDocumentLine) -> list[str | Cell]:
@@ -240,7 +240,7 @@ def _year_statement(model: StatementData) -> list[Flowable]:
         story += data_table(
             ("Appel", *_LINE_HEADER),
             [[call.number, *_line_row(line)] for call in model.calls for line in call.lines],
-            (1.35, 3.0, 1.4, 1.2, 1.2, 1.45),
+            (1.35, 2.8, 1.4, 1.4, 1.15, 1.45),
             totals_row=[
                 "Total",
                 None,
@@ -324,7 +324,7 @@ def _account(model: StatementData) -> list[Flowable]:
         ],
         empty_text=NO_PAYMENTS,
     )
-    story.append(heading("Solde de l'exercice", 2 if model.call is not None else 1))
+    story.append(spacer(8))
     rows: list[list[str | Cell]] = [
         ["Total appelé (TTC)", money_cell(model.called_cents)],
         ["Réglé sur ces appels", money_cell(model.paid_cents)],
@@ -332,7 +332,7 @@ def _account(model: StatementData) -> list[Flowable]:
     if model.unapplied_cents:
         rows.append(["Règlements non affectés à un appel", money_cell(model.unapplied_cents)])
     story += data_table(
-        ("", "Montant"),
+        (f"Solde de l'exercice {model.year_label}", "Montant"),
         rows,
         (4.0, 1.3),
         totals_row=[bold(_balance_label(model.balance_cents)), money_cell(model.balance_cents)],
