@@ -22,12 +22,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from ptce_desktop.domain.money import format_money, format_percent
 from ptce_desktop.reports.base import Target, build_pdf
 from ptce_desktop.reports.flowables import (
     bold,
+    clean_text,
     date_text,
     empty_note,
     heading,
@@ -38,8 +41,8 @@ from ptce_desktop.reports.flowables import (
     spacer,
     title_block,
 )
-from ptce_desktop.reports.styles import get_styles
-from ptce_desktop.reports.tables import data_table
+from ptce_desktop.reports.styles import CONTENT_WIDTH, TABLE_LEADING, TABLE_SIZE, TEXT, get_styles
+from ptce_desktop.reports.tables import PADDING_H, CellValue, data_table
 from ptce_desktop.services.report_data_redistribution import (
     GrantSection,
     RedistributionReportData,
@@ -55,6 +58,9 @@ NO_MEMBERS = "Aucune donnée : aucun membre concerné."
 NO_REDISTRIBUTIONS = "Aucun reversement effectué."
 # A name column and five amounts wide enough for "9 999 999,99 €" in bold (totals).
 _SUMMARY_WIDTHS = (3.0, 1.6, 1.6, 1.6, 1.6, 1.6)
+# The member's name as wide as four amount columns of "999 999,99 €" in bold allow (68 pt).
+_MEMBER_WIDTHS = (3.25, 1, 1, 1, 1)
+_GRANT_MEMBER_WIDTHS = (3.2, 3, 1.5, 1.5, 1.5)
 
 
 def build_redistribution_report(
@@ -190,7 +196,7 @@ def _grant(grant: GrantSection) -> list[Flowable]:
         ("Membre", "Clé ou décision", "Dû sur le reçu", "Reversé", "Reste à reverser"),
         [
             [
-                line.member_name,
+                _name(line.member_name, _GRANT_MEMBER_WIDTHS),
                 line.basis,
                 money_cell(line.due_cents),
                 money_cell(line.passed_cents),
@@ -198,7 +204,7 @@ def _grant(grant: GrantSection) -> list[Flowable]:
             ]
             for line in grant.members
         ],
-        (3.2, 3, 1.5, 1.5, 1.5),
+        _GRANT_MEMBER_WIDTHS,
         totals_row=[
             "Total",
             None,
@@ -279,6 +285,40 @@ def _services(model: RedistributionReportData) -> list[Flowable]:
     return story
 
 
+class _Lines(Flowable):  # type: ignore[misc]  # ReportLab ships no type hints
+    """Plain text broken into lines once, drawn with ``drawString``: no markup is parsed (user
+    text stays literal) and re-measuring at each page break costs nothing. A wrapping name as
+    a Paragraph made a 300-member report 8x slower (tests/benchmarks, ``--long-names``)."""
+
+    def __init__(self, lines: list[str], width: float, font: str) -> None:
+        super().__init__()
+        self.lines, self.font = lines, font
+        self.width, self.height = width, TABLE_LEADING * len(lines)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.setFont(self.font, TABLE_SIZE)
+        self.canv.setFillColor(TEXT)
+        for index, line in enumerate(self.lines):
+            self.canv.drawString(0, self.height - TABLE_SIZE - index * TABLE_LEADING, line)
+
+
+def _name(text: str, weights: tuple[float, ...]) -> CellValue:
+    """A name for the first column of a table of ``weights``: plain when it fits one line
+    (or cannot be broken at spaces: the table's own wrapping paragraph then cuts it)."""
+    value = " ".join(clean_text(text).split())
+    font = get_styles().fonts.regular
+    width = CONTENT_WIDTH * weights[0] / sum(weights) - 2 * PADDING_H - 0.5
+    if stringWidth(value, font, TABLE_SIZE) <= width:
+        return value
+    lines = simpleSplit(value, font, TABLE_SIZE, width)
+    if any(stringWidth(line, font, TABLE_SIZE) > width for line in lines):
+        return value
+    return _Lines(lines, width, font)
+
+
 def _service(service: ServiceSection) -> list[Flowable]:
     styles = get_styles()
     story: list[Flowable] = [heading(service.name, 2), para(_key_text(service), styles.small)]
@@ -286,7 +326,7 @@ def _service(service: ServiceSection) -> list[Flowable]:
         ("Membre", "Quote-part", "Appelé", "Payé", "Reste dû"),
         [
             [
-                line.member_name,
+                _name(line.member_name, _MEMBER_WIDTHS),
                 money_cell(line.share_cents),
                 money_cell(line.called_cents),
                 money_cell(line.paid_cents),
@@ -294,7 +334,7 @@ def _service(service: ServiceSection) -> list[Flowable]:
             ]
             for line in service.members
         ],
-        (4, 1.5, 1.5, 1.5, 1.5),
+        _MEMBER_WIDTHS,
         totals_row=[
             bold("Total"),
             money_cell(service.shares_total_cents),
