@@ -55,6 +55,7 @@ from ptce_desktop.services.member_lists import (
     category_counts,
     member_rows,
 )
+from ptce_desktop.services.shares import recompute_open_costs
 from ptce_desktop.store.base import (
     LEN_SHORT,
     MONEY_MAX,
@@ -224,6 +225,22 @@ def _usage_counts(session: Session, member_id: int) -> dict[str, int]:
     return {name: int(count) for (name, *_), count in zip(_IN_USE, row, strict=True)}
 
 
+def _presence_change(
+    row: Member, joined_on: dt.date | None, left_on: dt.date | None
+) -> dt.date | None:
+    """The earliest day whose splits a change of presence dates affects (None: no change).
+
+    Shares of open years always reflect the members' current dates: costs whose period ends
+    on or after that day are recomputed (closed years are never touched). A new member takes
+    part in the costs entered, or recomputed, after its creation.
+    """
+    if (row.joined_on, row.left_on) == (joined_on, left_on):
+        return None
+    days = [d for d in (row.joined_on, joined_on, row.left_on, left_on) if d is not None]
+    changed_joined = row.joined_on != joined_on and (row.joined_on is None or joined_on is None)
+    return dt.date.min if changed_joined or not days else min(days)
+
+
 class MemberService:
     """Use cases of the member register (one public method = one user action)."""
 
@@ -244,10 +261,13 @@ class MemberService:
         values = _validated(draft)
         with self.uow.write("Modifier un membre") as session:
             row = get_or_error(session, Member, member_id, "Membre")
+            moved = _presence_change(row, values.get("joined_on"), values.get("left_on"))
             for name, value in values.items():
                 if getattr(row, name) != value:
                     setattr(row, name, value)
             session.flush()
+            if moved is not None:
+                recompute_open_costs(session, ending_from=moved)
             return member_view(row)
 
     def archive(self, member_id: int, left_on: dt.date) -> MemberView:
@@ -261,8 +281,11 @@ class MemberService:
                     joined=row.joined_on.strftime("%d/%m/%Y"),
                     left=left_on.strftime("%d/%m/%Y"),
                 )
+            moved = _presence_change(row, row.joined_on, left_on)
             row.left_on = left_on
             session.flush()
+            if moved is not None:
+                recompute_open_costs(session, ending_from=moved)
             return member_view(row)
 
     def delete(self, member_id: int) -> None:

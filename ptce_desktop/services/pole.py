@@ -39,6 +39,7 @@ from ptce_desktop.domain.identifiers import (
 )
 from ptce_desktop.services.common import get_or_error, pole_row
 from ptce_desktop.services.member_input import email, identifier, phone, postcode, text
+from ptce_desktop.services.shares import recompute_open_costs
 from ptce_desktop.store.audit import utc_now
 from ptce_desktop.store.base import LEN_LABEL, LEN_SHORT, LEN_URL
 from ptce_desktop.store.models import Attachment, Call, Cost, FiscalYear, Member, Payment, Pole
@@ -273,10 +274,13 @@ class PoleService:
                 get_or_error(session, Member, values["lead_member_id"], "Membre")
             if values["fiscal_year_start_month"] != pole.fiscal_year_start_month:
                 _check_start_month_change(session)
+            basis_changes = values["vat_registered"] != pole.vat_registered
             for name, value in values.items():
                 if getattr(pole, name) != value:
                     setattr(pole, name, value)
             session.flush()
+            if basis_changes:  # HT or TTC is split: the open years' shares follow
+                recompute_open_costs(session)
             session.refresh(pole)
             return self._view(pole)
 

@@ -239,6 +239,19 @@ def recompute_key_costs(
     return RecomputeResult(recomputed, skipped)
 
 
+def recompute_open_costs(session: Session, *, ending_from: date | None = None) -> int:
+    """Recompute every open-year cost whose period ends on or after ``ending_from`` (all if None).
+
+    Used when something every split depends on changes: a member's joining or leaving date
+    (presence prorating), the pole's VAT registration (HT or TTC basis).
+    """
+    session.flush()
+    query = select(Cost.id)
+    if ending_from is not None:
+        query = query.where(Cost.period_end >= ending_from)
+    return recompute_cost_ids(session, session.scalars(query).all())
+
+
 def recompute_cost_ids(session: Session, cost_ids: Iterable[int]) -> int:
     """Recompute the shares of the given costs (open years only; closed ones are skipped)."""
     ids = sorted(set(cost_ids))
