@@ -4,8 +4,8 @@ Assembled in **one** read transaction from the services' own session-level compu
 the member register (:func:`~.member_lists.member_rows`, :func:`~.member_lists.category_counts`,
 the domain's :func:`~ptce_desktop.domain.categories.eligibility`), the activity
 (:func:`~.activity_views.project_views`, :func:`~.activity_views.body_views`, meetings and
-events of the year), the shared services (:func:`~.shared_services.service_totals`,
-:func:`~.shares.shares_by_quarter`), the grants (:func:`~.grant_views.grant_summaries`,
+events of the year), the shared services (:func:`~.shared_services.service_totals`, the shares per
+service and member), the grants (:func:`~.grant_views.grant_summaries`,
 :func:`~.grant_views.funder_type_totals`) and the in-kind contributions.
 
 Decisions:
@@ -53,9 +53,8 @@ from .activity_views import body_views, event_view, in_year, meeting_view, proje
 from .common import fiscal_year, pole_row
 from .grant_views import VOTED_STATUSES, funder_type_totals, grant_summaries
 from .member_lists import category_counts, member_rows
-from .report_data_redistribution import logo_path
+from .report_data_redistribution import logo_path, shares_by_service_member
 from .shared_services import service_totals
-from .shares import shares_by_quarter
 
 __all__ = [
     "ActivityReportData",
@@ -396,12 +395,9 @@ def _pole(session: Session) -> PoleIdentity:
 
 
 def _services(session: Session, fy: FiscalYear) -> tuple[ServiceLine, ...]:
-    users: Counter[int] = Counter()
-    seen: set[tuple[int, int]] = set()
-    for row in shares_by_quarter(session, fy.start_year):
-        if row.cents and (row.service_id, row.member_id) not in seen:
-            seen.add((row.service_id, row.member_id))
-            users[row.service_id] += 1
+    users: Counter[int] = Counter(
+        service for (service, _), cents in shares_by_service_member(session, fy).items() if cents
+    )
     active = set(
         session.scalars(
             select(SharedService.id).where(

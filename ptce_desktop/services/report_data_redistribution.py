@@ -73,6 +73,7 @@ __all__ = [
     "ServiceSection",
     "build_redistribution_data",
     "logo_path",
+    "shares_by_service_member",
     "spread_paid",
 ]
 
@@ -348,7 +349,7 @@ def _called_and_paid(
     return called, paid
 
 
-def _shares(session: Session, fy: FiscalYear) -> dict[tuple[int, int], int]:
+def shares_by_service_member(session: Session, fy: FiscalYear) -> dict[tuple[int, int], int]:
     """Per (service, member): the shares of the year's costs, one GROUP BY.
 
     The same sums as :func:`~.shares.shares_by_quarter` over the year (a cost counts in the
@@ -393,7 +394,7 @@ def _sort_key(name: str) -> str:
 def _service_sections(session: Session, fy: FiscalYear) -> tuple[ServiceSection, ...]:
     year = fy.start_year
     totals = service_totals(session, year)
-    shares = _shares(session, fy)
+    shares = shares_by_service_member(session, fy)
     called, paid = _called_and_paid(session, year)
     names = member_names(session, {member for _, member in (*shares, *called, *paid)})
     key_ids = dict(session.execute(select(SharedService.id, SharedService.key_id)).all())
