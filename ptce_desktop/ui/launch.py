@@ -24,6 +24,7 @@ from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.store.backup import create_backup
 from ptce_desktop.store.paths import APP_NAME, default_data_dir, default_db_path
 from ptce_desktop.ui.bus import touches
+from ptce_desktop.ui.compat import pin_singletons
 from ptce_desktop.ui.context import AppContext, open_context
 from ptce_desktop.ui.errors import ErrorPresenter, install_excepthook, setup_logging
 from ptce_desktop.ui.i18n import install_translators
@@ -43,6 +44,7 @@ _YEAR_TABLES = ("fiscal_years", "costs", "calls", "payments", "service_budgets",
 
 
 def create_application(lang: str | None) -> QApplication:
+    pin_singletons()  # PySide6 6.12 on Python 3.11 drops references to None (see compat)
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)

@@ -1,0 +1,88 @@
+"""Sample data for the UI tests of the members and settings pages, through the services."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.services.cost_views import CostDraft
+from ptce_desktop.services.costs import CostService
+from ptce_desktop.services.key_views import KeyDraft, VersionDraft
+from ptce_desktop.services.keys import KeyService
+from ptce_desktop.services.shared_services import ServiceDraft, SharedServiceService
+from ptce_desktop.ui.compat import pin_singletons
+from ptce_desktop.ui.context import AppContext, open_context
+from ptce_desktop.ui.errors import ErrorPresenter
+from ptce_desktop.ui.worker import Runner
+
+# These page tests make thousands of PySide6 calls; on Python 3.11 PySide6 6.12 drops a
+# reference to None on each void call (ptce_desktop/ui/compat.py). The app pins the
+# singletons in create_application(); tests/ui/conftest.py should do it for every UI test.
+pin_singletons()
+
+LONG_NAME = "Société coopérative d'intérêt collectif « L'Œuvre & Cœur <Drôme> » " + "é" * 120
+VALID_SIRET = "73282932000074"
+
+
+class RecordingPresenter(ErrorPresenter):
+    """Keeps the errors instead of showing a modal box."""
+
+    def __init__(self) -> None:
+        super().__init__(None)
+        self.errors: list[BaseException] = []
+
+    def present(self, error: BaseException, parent: Any = None) -> None:
+        self.errors.append(error)
+
+    def codes(self) -> list[str]:
+        return [getattr(error, "code", type(error).__name__) for error in self.errors]
+
+
+def make_context(db_path: Path, pole: str = "Pôle Sud & <Drôme>") -> AppContext:
+    ctx = open_context(db_path, runner=Runner(inline=True), presenter=RecordingPresenter())
+    ctx.pole.create_pole(pole, "Drôme")
+    return ctx
+
+
+@dataclass(frozen=True)
+class Money:
+    service_id: int
+    cost_id: int
+
+
+def give_shares(ctx: AppContext, member_ids: list[int], amount_cents: int = 120_000) -> Money:
+    """An equal key over ``member_ids``, a shared service and one 2025 cost split by it."""
+    keys = ctx.service(KeyService)
+    key_id = keys.create_key(KeyDraft(name="Parts égales « bureau » & co", method="equal"))
+    keys.add_version(
+        key_id, VersionDraft(dt.date(2025, 1, 1), {member: 1000 for member in member_ids})
+    )
+    service_id = ctx.service(SharedServiceService).create_service(
+        ServiceDraft(name="Accueil & secrétariat <partagé>", key_id=key_id)
+    )
+    cost_id = ctx.service(CostService).create_cost(
+        CostDraft(
+            service_id=service_id,
+            invoice_date=dt.date(2025, 3, 15),
+            period_start=dt.date(2025, 1, 1),
+            period_end=dt.date(2025, 3, 31),
+            label="Loyer « bureau » T1 — l'€",
+            ht_cents=amount_cents,
+            vat_cents=0,
+            ttc_cents=amount_cents,
+            supplier="SCI L'Étoile",
+            cerfa_code="613",
+        )
+    )
+    return Money(service_id, cost_id)
+
+
+def raises_code(code: str, action: Any) -> bool:
+    try:
+        action()
+    except PtceError as error:
+        return error.code == code
+    return False
