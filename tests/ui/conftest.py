@@ -10,6 +10,11 @@ from PySide6.QtCore import QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from ptce_desktop.ui import i18n
+from ptce_desktop.ui.compat import pin_singletons
+
+# PySide6 6.12 on Python 3.11 drops a reference to None/True/False per void call: without this
+# a long UI test run aborts with "none_dealloc" (see ptce_desktop/ui/compat.py).
+pin_singletons()
 
 
 @pytest.fixture
