@@ -3,19 +3,33 @@
 Every error is one French line on stderr and a non-zero exit status, never a traceback:
 known errors (:class:`PtceError`) with their text, anything else as "erreur inattendue" with
 the exception's own words (the details go to the log when logging is configured).
+
+``--db`` may be given before the verb or, for ``demo`` and ``summary``, after it. ``demo``
+only ever creates a new file: it refuses to run without ``--db`` (the demo must never go into
+the default database) and refuses an existing file; if the build fails or is interrupted, the
+files it created are removed.
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
+import shutil
 import sys
-from collections.abc import Callable, Iterator
+import time
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ptce_desktop import __version__
 from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.money import format_money
+from ptce_desktop.domain.periods import format_date
+
+if TYPE_CHECKING:
+    from ptce_desktop.services.demo import DemoSummary
+    from ptce_desktop.store.unit_of_work import UnitOfWork
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +66,27 @@ def build_parser() -> argparse.ArgumentParser:
     backup = verbs.add_parser("backup", help="faire une sauvegarde vérifiée du fichier")
     backup.add_argument("--out", type=Path, default=None, help="dossier des sauvegardes")
     backup.set_defaults(handler=_backup)
+
+    demo = verbs.add_parser(
+        "demo", help="créer un nouveau fichier rempli d'un pôle fictif de démonstration"
+    )
+    _db_option(demo)
+    demo.set_defaults(handler=_demo)
+
+    summary = verbs.add_parser("summary", help="résumé d'un exercice (membres, charges, argent)")
+    _db_option(summary)
+    summary.add_argument(
+        "--year",
+        default=None,
+        help="exercice, nommé par son année de début (par défaut : l'exercice en cours)",
+    )
+    summary.set_defaults(handler=_summary)
     return parser
+
+
+def _db_option(verb: argparse.ArgumentParser) -> None:
+    """``--db`` after the verb too; absent, it leaves the global option's value alone."""
+    verb.add_argument("--db", type=Path, default=argparse.SUPPRESS, help="fichier de base")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -83,7 +117,7 @@ def db_path_of(args: argparse.Namespace) -> Path:
 
 
 @contextmanager
-def opened(args: argparse.Namespace, *, write: bool, create: bool = False) -> Iterator[object]:
+def opened(args: argparse.Namespace, *, write: bool, create: bool = False) -> Iterator[UnitOfWork]:
     """The database of ``--db`` opened for a verb; writers hold the one-writer lock."""
     from ptce_desktop.store.database import open_database
     from ptce_desktop.store.lock import DatabaseLock
@@ -131,3 +165,105 @@ def _backup(args: argparse.Namespace) -> int:
     target = create_backup(path, reason="manuelle", directory=args.out)
     print(f"Sauvegarde vérifiée : {target}")
     return EXIT_OK
+
+
+# --- demo -------------------------------------------------------------------------------------
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from ptce_desktop.services.demo import build_demo
+    from ptce_desktop.store.paths import attachments_dir, backups_dir
+
+    if args.db is None:
+        raise PtceError("demo_needs_db")
+    if args.read_only:
+        raise PtceError("demo_read_only")
+    path = db_path_of(args)
+    if path.exists():
+        raise PtceError("demo_file_exists", path=str(path))
+    new_folders = [d for d in (attachments_dir(path), backups_dir(path)) if not d.exists()]
+    started = time.perf_counter()
+    entered = False
+    try:
+        with opened(args, write=True, create=True) as uow:
+            entered = True
+            summary = build_demo(uow, progress=_progress_bar())
+    except BaseException:
+        if entered:
+            _discard(path, new_folders)
+        raise
+    finally:
+        if sys.stderr.isatty():
+            print(file=sys.stderr)
+    for line in _demo_lines(path, summary, time.perf_counter() - started):
+        print(line)
+    return EXIT_OK
+
+
+def _progress_bar() -> Callable[[int, int], None] | None:
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        print(
+            f"\rConstruction de la démonstration… {done * 100 // total} %", end="", file=sys.stderr
+        )
+
+    return show
+
+
+def _discard(path: Path, new_folders: Sequence[Path]) -> None:
+    """Remove what a failed demo build created (the file, its WAL files, new folders)."""
+    for name in (path.name, path.name + "-wal", path.name + "-shm"):
+        path.with_name(name).unlink(missing_ok=True)
+    for folder in new_folders:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _demo_lines(path: Path, demo: DemoSummary, seconds: float) -> list[str]:
+    years = " · ".join(f"{year} : {format_money(ttc)}" for year, ttc, _ in demo.costs_by_year)
+    closed = ", ".join(str(year) for year in demo.closed_years) or "aucun"
+    return [
+        f"Démonstration créée : {path}",
+        f"  Pôle : {demo.pole_name} (fictif, données arrêtées au {format_date(demo.today)})",
+        f"  {demo.members} membres · {demo.keys} clés de répartition · {demo.services} services "
+        f"mutualisés · {demo.usage_records} relevés d'utilisation",
+        f"  {demo.costs} charges TTC — {years}",
+        f"  {demo.calls} appels de fonds · {demo.payments} règlements · appelé "
+        f"{format_money(demo.called_cents)} · réglé {format_money(demo.paid_cents)} · "
+        f"reste dû {format_money(demo.outstanding_cents)}",
+        f"  {demo.grants} subventions de {demo.funders} financeurs · votées "
+        f"{format_money(demo.voted_cents)} · reçues {format_money(demo.received_cents)} · "
+        f"reversées {format_money(demo.passed_cents)} · reste à reverser "
+        f"{format_money(demo.remaining_cents)}",
+        f"  {demo.projects} projets · {demo.meetings} réunions · {demo.events} événements · "
+        f"{demo.in_kind} contributions en nature · {demo.attachments} justificatifs",
+        f"  Exercice(s) clôturé(s) : {closed}",
+        f"Construite en {seconds:.1f} s.".replace(".", ",", 1),
+        f"Essayez : ptce-desktop --db {path} summary --year 2025",
+    ]
+
+
+# --- summary ----------------------------------------------------------------------------------
+
+
+def _summary(args: argparse.Namespace) -> int:
+    from ptce_desktop.cli_summary import summary_lines
+    from ptce_desktop.services.summary import SummaryService
+
+    year = _parse_year(args.year)
+    with opened(args, write=False) as uow:
+        summary = SummaryService(uow).year_summary(year)
+    print("\n".join(summary_lines(summary)))
+    return EXIT_OK
+
+
+def _parse_year(text: str | None) -> int | None:
+    """``2025`` or ``2025/2026`` (a fiscal year is named by its start year)."""
+    if text is None:
+        return None
+    value = text.strip()
+    head, _, tail = value.partition("/")
+    if head.isdigit() and len(head) == 4 and (not tail or tail == str(int(head) + 1)):
+        return int(head)
+    raise PtceError("invalid_year", "year", value=value)
