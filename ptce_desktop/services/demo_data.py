@@ -180,8 +180,8 @@ _ETP_2024 = {"archipel": 6500, "aiims": 4200, "velodrome": 1500, "reseau": 2000,
 _ETP_2025 = {**_ETP_2024, "aiims": 4800, "formation": 2600, "mobilethique": 3000}
 _SEATS_2024 = {"archipel": 8, "aiims": 5, "reseau": 3, "formation": 4, "velodrome": 2,
                "epicerie": 2, "energies": 3}  # fmt: skip
-_SEATS_2025 = {**_SEATS_2024, "aiims": 6, "mobilethique": 2}
-_COMMUNICATION = {"archipel": 3000, "reseau": 2000, "aiims": 1500, "recyclerie": 1500,
+_SEATS_2025 = {**_SEATS_2024, "aiims": 6, "mobilethique": 2, "labo": 1}
+_COMMUNICATION = {"archipel": 2000, "ccdv": 1000, "reseau": 2000, "aiims": 1500, "recyclerie": 1500,
                   "energies": 1000, "ateliers": 1000}  # fmt: skip
 _ACCOUNTING = ("archipel", "aiims", "velodrome", "epicerie", "reseau", "recyclerie", "energies")
 _RESIDENTS = tuple(_M2_2025)
