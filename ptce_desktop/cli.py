@@ -81,7 +81,37 @@ def build_parser() -> argparse.ArgumentParser:
         help="exercice, nommé par son année de début (par défaut : l'exercice en cours)",
     )
     summary.set_defaults(handler=_summary)
+
+    _report_parser(verbs)
     return parser
+
+
+def _report_parser(verbs: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from ptce_desktop.services.report_jobs import KINDS
+
+    report = verbs.add_parser(
+        "report",
+        help="imprimer un document en PDF (rapport d'activité, redistribution, répartition "
+        "des charges, appel de fonds / relevé, compte rendu financier Cerfa 15059)",
+    )
+    report.add_argument("kind", metavar="TYPE", choices=[kind.key for kind in KINDS])
+    _db_option(report)
+    report.add_argument("--year", default=None, help="exercice (par défaut : l'exercice en cours)")
+    report.add_argument("--out", type=Path, default=None, help="fichier PDF à écrire")
+    for name, what in (
+        ("grant", "subvention (cerfa-15059, crf-bundle)"),
+        ("member", "membre (statement)"),
+        ("call", "appel de fonds précis (statement)"),
+        ("funder", "financeur (redistribution ; tous par défaut)"),
+        ("service", "service mutualisé (cost-sharing ; tous par défaut)"),
+    ):
+        report.add_argument(f"--{name}", type=int, default=None, metavar="ID", help=what)
+    report.add_argument(
+        "--groups-only",
+        action="store_true",
+        help="Cerfa 15059 : lignes de regroupement seulement (les lignes grisées)",
+    )
+    report.set_defaults(handler=_report)
 
 
 def _db_option(verb: argparse.ArgumentParser) -> None:
@@ -267,3 +297,35 @@ def _parse_year(text: str | None) -> int | None:
     if head.isdigit() and len(head) == 4 and (not tail or tail == str(int(head) + 1)):
         return int(head)
     raise PtceError("invalid_year", "year", value=value)
+
+
+# --- report -----------------------------------------------------------------------------------
+
+
+def _report(args: argparse.Namespace) -> int:
+    from ptce_desktop.services.report_jobs import ReportRequest, build_report, kind_of
+    from ptce_desktop.services.summary import SummaryService
+
+    year = _parse_year(args.year)
+    with opened(args, write=False) as uow:
+        if year is None:
+            year = SummaryService(uow).current_year()
+        request = ReportRequest(
+            kind=args.kind,
+            year=year,
+            grant_id=args.grant,
+            member_id=args.member,
+            funder_id=args.funder,
+            service_id=args.service,
+            call_id=args.call,
+            group_rows_only=bool(args.groups_only),
+        )
+        out: Path = args.out or Path(f"{kind_of(args.kind).file_stem}-{year}.pdf")
+        if out.suffix.lower() != ".pdf":
+            out = out.with_name(out.name + ".pdf")
+        out = out.expanduser().absolute()
+        if out == db_path_of(args):
+            raise PtceError("report_over_database", path=str(out))
+        pages = build_report(uow, request, out)
+    print(f"{kind_of(args.kind).title} écrit : {out} ({pages} page{'s' if pages > 1 else ''})")
+    return EXIT_OK
