@@ -2,6 +2,205 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>ActivityPage</name>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Lead member</source>
+        <translation>Membre porteur</translation>
+    </message>
+    <message>
+        <source>Partners</source>
+        <translation>Partenaires</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>Réunions</translation>
+    </message>
+    <message>
+        <source>Meetings in the fiscal year</source>
+        <translation>Réunions de l&apos;exercice</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Intitulé</translation>
+    </message>
+    <message>
+        <source>Governance body</source>
+        <translation>Instance</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n project(s)</source>
+        <translation>
+            <numerusform>%n projet(s)</numerusform>
+            <numerusform>%n projet(s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Search a project (name, member…)</source>
+        <translation>Rechercher un projet (nom, membre…)</translation>
+    </message>
+    <message>
+        <source>Projects of &amp;every year</source>
+        <translation>Projets de &amp;tous les exercices</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n governance body(ies)</source>
+        <translation>
+            <numerusform>%n instance(s)</numerusform>
+            <numerusform>%n instance(s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Search a governance body</source>
+        <translation>Rechercher une instance</translation>
+    </message>
+    <message>
+        <source>Add a &amp;body…</source>
+        <translation>Ajouter une &amp;instance…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n meeting(s)</source>
+        <translation>
+            <numerusform>%n réunion(s)</numerusform>
+            <numerusform>%n réunion(s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Search a meeting (title, place, attendees…)</source>
+        <translation>Rechercher une réunion (intitulé, lieu, participants…)</translation>
+    </message>
+    <message>
+        <source>Add a &amp;meeting…</source>
+        <translation>Ajouter une &amp;réunion…</translation>
+    </message>
+    <message>
+        <source>Meetings of which governance body</source>
+        <translation>Réunions de quelle instance</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n événement(s)</numerusform>
+            <numerusform>%n événement(s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Search an event (title, place, project…)</source>
+        <translation>Rechercher un événement (intitulé, lieu, projet…)</translation>
+    </message>
+    <message>
+        <source>Cooperation &amp;projects</source>
+        <translation>&amp;Projets de coopération</translation>
+    </message>
+    <message>
+        <source>&amp;Governance and meetings</source>
+        <translation>&amp;Instances et réunions</translation>
+    </message>
+    <message>
+        <source>E&amp;vents</source>
+        <translation>É&amp;vénements</translation>
+    </message>
+    <message>
+        <source>&amp;Jobs</source>
+        <translation>&amp;Emplois</translation>
+    </message>
+    <message>
+        <source>Activity report &amp;texts</source>
+        <translation>&amp;Textes du rapport d&apos;activité</translation>
+    </message>
+    <message>
+        <source>All governance bodies</source>
+        <translation>Toutes les instances</translation>
+    </message>
+    <message>
+        <source>Delete project “%1”</source>
+        <translation>Supprimer le projet « %1 »</translation>
+    </message>
+    <message>
+        <source>Delete the project “%1”? You can undo it with Ctrl+Z.</source>
+        <translation>Supprimer le projet « %1 » ? Vous pourrez l&apos;annuler avec Ctrl+Z.</translation>
+    </message>
+    <message>
+        <source>Delete a project</source>
+        <translation>Supprimer un projet</translation>
+    </message>
+    <message>
+        <source>Delete governance body “%1”</source>
+        <translation>Supprimer l&apos;instance « %1 »</translation>
+    </message>
+    <message>
+        <source>Delete the governance body “%1”? Its meetings are kept, without a body. You can undo it with Ctrl+Z.</source>
+        <translation>Supprimer l&apos;instance « %1 » ? Ses réunions sont conservées, sans instance. Vous pourrez l&apos;annuler avec Ctrl+Z.</translation>
+    </message>
+    <message>
+        <source>Delete a governance body</source>
+        <translation>Supprimer une instance</translation>
+    </message>
+    <message>
+        <source>Delete meeting “%1”</source>
+        <translation>Supprimer la réunion « %1 »</translation>
+    </message>
+    <message>
+        <source>Delete the meeting “%1”? You can undo it with Ctrl+Z.</source>
+        <translation>Supprimer la réunion « %1 » ? Vous pourrez l&apos;annuler avec Ctrl+Z.</translation>
+    </message>
+    <message>
+        <source>Delete a meeting</source>
+        <translation>Supprimer une réunion</translation>
+    </message>
+    <message>
+        <source>Delete event “%1”</source>
+        <translation>Supprimer l&apos;événement « %1 »</translation>
+    </message>
+    <message>
+        <source>Delete the event “%1”? You can undo it with Ctrl+Z.</source>
+        <translation>Supprimer l&apos;événement « %1 » ? Vous pourrez l&apos;annuler avec Ctrl+Z.</translation>
+    </message>
+    <message>
+        <source>Delete an event</source>
+        <translation>Supprimer un événement</translation>
+    </message>
+</context>
+<context>
     <name>ArchiveDialog</name>
     <message>
         <source>Archive “%1”</source>
@@ -21,6 +220,885 @@
     </message>
 </context>
 <context>
+    <name>BalancesTab</name>
+    <message>
+        <source>Member</source>
+        <translation>Membre</translation>
+    </message>
+    <message>
+        <source>Called</source>
+        <translation>Appelé</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Réglé</translation>
+    </message>
+    <message>
+        <source>Outstanding</source>
+        <translation>Reste dû</translation>
+    </message>
+    <message>
+        <source>Unmatched credit</source>
+        <translation>Avoir non affecté</translation>
+    </message>
+    <message>
+        <source>Payments of the year that no call absorbs</source>
+        <translation>Règlements de l&apos;exercice qu&apos;aucun appel n&apos;absorbe</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Solde</translation>
+    </message>
+    <message>
+        <source>Positive: the member owes; negative: the pole owes the member</source>
+        <translation>Positif : le membre doit ; négatif : le pôle doit au membre</translation>
+    </message>
+    <message>
+        <source>Search a member</source>
+        <translation>Rechercher un membre</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n membre</numerusform>
+            <numerusform>%n membres</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BodyDialog</name>
+    <message>
+        <source>New governance body</source>
+        <translation>Nouvelle instance</translation>
+    </message>
+    <message>
+        <source>Governance body “%1”</source>
+        <translation>Instance « %1 »</translation>
+    </message>
+    <message>
+        <source>e.g. Board of directors</source>
+        <translation>p. ex. Conseil d&apos;administration</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nom</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Type</translation>
+    </message>
+    <message>
+        <source>Add governance body “%1”</source>
+        <translation>Ajouter l&apos;instance « %1 »</translation>
+    </message>
+    <message>
+        <source>Edit governance body “%1”</source>
+        <translation>Modifier l&apos;instance « %1 »</translation>
+    </message>
+</context>
+<context>
+    <name>BudgetDialog</name>
+    <message>
+        <source>Budget %1 of “%2”</source>
+        <translation>Budget %1 de « %2 »</translation>
+    </message>
+    <message>
+        <source>Budget %1</source>
+        <translation>Budget %1</translation>
+    </message>
+    <message>
+        <source>The provisional quarterly calls split this budget between the members.</source>
+        <translation>Les appels de fonds provisionnels trimestriels répartissent ce budget entre les membres.</translation>
+    </message>
+</context>
+<context>
+    <name>CallsPage</name>
+    <message>
+        <source>Number</source>
+        <translation>Numéro</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Membre</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Émis le</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Total incl. VAT</source>
+        <translation>Total TTC</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Réglé</translation>
+    </message>
+    <message>
+        <source>Outstanding</source>
+        <translation>Reste dû</translation>
+    </message>
+    <message>
+        <source>True-up</source>
+        <translation>Régularisation</translation>
+    </message>
+    <message>
+        <source>Provisional call</source>
+        <translation>Appel provisionnel</translation>
+    </message>
+    <message>
+        <source>Issued on %1, due on %2</source>
+        <translation>Émis le %1, échéance le %2</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Excl. VAT</source>
+        <translation>HT</translation>
+    </message>
+    <message>
+        <source>VAT rate</source>
+        <translation>Taux TVA</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>TVA</translation>
+    </message>
+    <message>
+        <source>Incl. VAT</source>
+        <translation>TTC</translation>
+    </message>
+    <message>
+        <source>Settlement</source>
+        <translation>Règlement</translation>
+    </message>
+    <message>
+        <source>Issue calls</source>
+        <translation>Émettre les appels de fonds</translation>
+    </message>
+    <message>
+        <source>Search a call (number, member, period…)</source>
+        <translation>Rechercher un appel (numéro, membre, période…)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s)</source>
+        <translation>
+            <numerusform>%n appel</numerusform>
+            <numerusform>%n appels</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Issue the quarter&apos;s calls…</source>
+        <translation>É&amp;mettre les appels du trimestre…</translation>
+    </message>
+    <message>
+        <source>Year-end &amp;true-up…</source>
+        <translation>&amp;Régularisation de l&apos;exercice…</translation>
+    </message>
+    <message>
+        <source>Call detail</source>
+        <translation>Détail de l&apos;appel</translation>
+    </message>
+    <message>
+        <source>&amp;Calls for funds</source>
+        <translation>&amp;Appels de fonds</translation>
+    </message>
+    <message>
+        <source>&amp;Payments</source>
+        <translation>&amp;Règlements</translation>
+    </message>
+    <message>
+        <source>&amp;Unpaid by member</source>
+        <translation>&amp;Impayés par membre</translation>
+    </message>
+    <message>
+        <source>&amp;Balances</source>
+        <translation>&amp;Soldes</translation>
+    </message>
+    <message>
+        <source>This fiscal year is closed.</source>
+        <translation>Cet exercice est clôturé.</translation>
+    </message>
+    <message>
+        <source>Select a call to see its lines.</source>
+        <translation>Sélectionnez un appel pour voir ses lignes.</translation>
+    </message>
+    <message>
+        <source>Issue the calls for %1, dated %2 and due on %3?
+
+This cannot be undone: the calls get their numbers for good.</source>
+        <translation>Émettre les appels de fonds de %1, datés du %2, échéance le %3 ?
+
+Cette action ne peut pas être annulée : les appels reçoivent leur numéro définitivement.</translation>
+    </message>
+    <message>
+        <source>Issuing the calls for %1…</source>
+        <translation>Émission des appels de fonds de %1…</translation>
+    </message>
+    <message>
+        <source>No call issued: no member had anything to pay.</source>
+        <translation>Aucun appel émis : aucun membre n&apos;avait de montant à payer.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s) issued</source>
+        <translation>
+            <numerusform>%n appel émis</numerusform>
+            <numerusform>%n appels émis</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ChartPanel</name>
+    <message>
+        <source>No data</source>
+        <translation>Aucune donnée</translation>
+    </message>
+</context>
+<context>
+    <name>CostDetailPanel</name>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 octets</translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <translation>%1 Ko</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 Mo</translation>
+    </message>
+    <message>
+        <source>excl. VAT</source>
+        <translation>HT</translation>
+    </message>
+    <message>
+        <source>incl. VAT</source>
+        <translation>TTC</translation>
+    </message>
+    <message>
+        <source>key “%1”</source>
+        <translation>clé « %1 »</translation>
+    </message>
+    <message>
+        <source>Adjustment of a closed year</source>
+        <translation>Régularisation d&apos;un exercice clôturé</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Invoice date</source>
+        <translation>Date de facture</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <source>Paid on</source>
+        <translation>Payée le</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>Fournisseur</translation>
+    </message>
+    <message>
+        <source>Invoice ref.</source>
+        <translation>Réf. facture</translation>
+    </message>
+    <message>
+        <source>Excl. VAT</source>
+        <translation>HT</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>TVA</translation>
+    </message>
+    <message>
+        <source>Incl. VAT</source>
+        <translation>TTC</translation>
+    </message>
+    <message>
+        <source>Amount split</source>
+        <translation>Montant réparti</translation>
+    </message>
+    <message>
+        <source>Cerfa line</source>
+        <translation>Ligne Cerfa</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projet</translation>
+    </message>
+    <message>
+        <source>Shares</source>
+        <translation>Quotes-parts</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Membre</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Quote-part</translation>
+    </message>
+    <message>
+        <source>&amp;Why this amount?</source>
+        <translation>&amp;Pourquoi ce montant ?</translation>
+    </message>
+    <message>
+        <source>Explain how the selected share was computed</source>
+        <translation>Expliquer le calcul de la quote-part sélectionnée</translation>
+    </message>
+    <message>
+        <source>Supporting documents</source>
+        <translation>Justificatifs</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>A&amp;dd…</source>
+        <translation>A&amp;jouter…</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Ouvrir</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>Re&amp;tirer</translation>
+    </message>
+    <message>
+        <source>Select a cost to see its shares.</source>
+        <translation>Sélectionnez une charge pour voir ses quotes-parts.</translation>
+    </message>
+    <message>
+        <source>Add a supporting document</source>
+        <translation>Ajouter un justificatif</translation>
+    </message>
+    <message>
+        <source>Documents (*.pdf *.png *.jpg *.jpeg *.odt *.ods *.doc *.docx *.xls *.xlsx);;All files (*)</source>
+        <translation>Documents (*.pdf *.png *.jpg *.jpeg *.odt *.ods *.doc *.docx *.xls *.xlsx);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Attach “%1” to “%2”</source>
+        <translation>Joindre « %1 » à « %2 »</translation>
+    </message>
+    <message>
+        <source>Remove a supporting document</source>
+        <translation>Retirer un justificatif</translation>
+    </message>
+    <message>
+        <source>Remove “%1” from this cost? You can undo it with Ctrl+Z.</source>
+        <translation>Retirer « %1 » de cette charge ? Vous pourrez l&apos;annuler avec Ctrl+Z.</translation>
+    </message>
+    <message>
+        <source>Remove “%1” from “%2”</source>
+        <translation>Retirer « %1 » de « %2 »</translation>
+    </message>
+</context>
+<context>
+    <name>CostDialog</name>
+    <message>
+        <source>Split between the members</source>
+        <extracomment>for an adjustment: a day of an open fiscal year to date it (its month is the period)</extracomment>
+        <translation>Répartition entre les membres</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Membre</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Quote-part</translation>
+    </message>
+    <message numerus="yes">
+        <source>Total split: %1 (%n member(s))</source>
+        <translation>
+            <numerusform>Total réparti : %1 (%n membre)</numerusform>
+            <numerusform>Total réparti : %1 (%n membres)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New cost</source>
+        <translation>Nouvelle charge</translation>
+    </message>
+    <message>
+        <source>Cost “%1”</source>
+        <translation>Charge « %1 »</translation>
+    </message>
+    <message>
+        <source>Record an &amp;adjustment instead…</source>
+        <translation>Enregistrer une &amp;régularisation…</translation>
+    </message>
+    <message>
+        <source>This cost belongs to the closed fiscal year %1: it can no longer be changed. Record an adjustment in an open year instead.</source>
+        <translation>Cette charge appartient à l&apos;exercice clôturé %1 : elle ne peut plus être modifiée. Enregistrez plutôt une régularisation dans un exercice ouvert.</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>Facture</translation>
+    </message>
+    <message>
+        <source>&amp;Service</source>
+        <translation>&amp;Service</translation>
+    </message>
+    <message>
+        <source>&amp;Label</source>
+        <translation>&amp;Libellé</translation>
+    </message>
+    <message>
+        <source>Su&amp;pplier</source>
+        <translation>&amp;Fournisseur</translation>
+    </message>
+    <message>
+        <source>Invoice &amp;reference</source>
+        <translation>Référe&amp;nce de facture</translation>
+    </message>
+    <message>
+        <source>&amp;Invoice date</source>
+        <translation>Date de fac&amp;ture</translation>
+    </message>
+    <message>
+        <source>Period &amp;from</source>
+        <translation>Période &amp;du</translation>
+    </message>
+    <message>
+        <source>Period &amp;to</source>
+        <translation>Période a&amp;u</translation>
+    </message>
+    <message>
+        <source>Pa&amp;yment date</source>
+        <translation>Date de pai&amp;ement</translation>
+    </message>
+    <message>
+        <source>Amounts</source>
+        <translation>Montants</translation>
+    </message>
+    <message>
+        <source>Amount e&amp;xcl. VAT</source>
+        <translation>Montant &amp;HT</translation>
+    </message>
+    <message>
+        <source>&amp;VAT</source>
+        <translation>T&amp;VA</translation>
+    </message>
+    <message>
+        <source>Amount incl. VA&amp;T</source>
+        <translation>Montant TT&amp;C</translation>
+    </message>
+    <message>
+        <source>Filled from the amount excl. VAT and the VAT.</source>
+        <translation>Calculé à partir du montant HT et de la TVA.</translation>
+    </message>
+    <message>
+        <source>Booking</source>
+        <translation>Imputation</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+    <message>
+        <source>&amp;Cerfa line</source>
+        <translation>Li&amp;gne Cerfa</translation>
+    </message>
+    <message>
+        <source>Pro&amp;ject</source>
+        <translation>Pro&amp;jet</translation>
+    </message>
+    <message>
+        <source>Choose the shared service to see the split.</source>
+        <translation>Choisissez le service mutualisé pour voir la répartition.</translation>
+    </message>
+    <message>
+        <source>Type the period covered to see how it is split.</source>
+        <translation>Saisissez la période couverte pour voir la répartition.</translation>
+    </message>
+    <message>
+        <source>Type the amount to see how it is split.</source>
+        <translation>Saisissez le montant pour voir la répartition.</translation>
+    </message>
+    <message>
+        <source>The split cannot be shown (see the log file).</source>
+        <translation>La répartition ne peut pas être affichée (voir le journal).</translation>
+    </message>
+    <message>
+        <source>Nobody takes part in this split.</source>
+        <translation>Personne ne participe à cette répartition.</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Period from</source>
+        <translation>Période du</translation>
+    </message>
+    <message>
+        <source>Period to</source>
+        <translation>Période au</translation>
+    </message>
+    <message>
+        <source>Invoice date</source>
+        <translation>Date de facture</translation>
+    </message>
+    <message>
+        <source>Amount excl. VAT</source>
+        <translation>Montant HT</translation>
+    </message>
+    <message>
+        <source>Adjustment of “%1”</source>
+        <translation>Régularisation de « %1 »</translation>
+    </message>
+    <message>
+        <source>An adjustment is a new cost, dated in an open fiscal year, that corrects “%1”. Type the correction (negative for a credit): it is split with the key in force for its own period.</source>
+        <translation>Une régularisation est une nouvelle charge, datée dans un exercice ouvert, qui corrige « %1 ». Saisissez la correction (négative pour un avoir) : elle est répartie avec la clé en vigueur sur sa propre période.</translation>
+    </message>
+    <message>
+        <source>Adjustment: %1</source>
+        <translation>Régularisation : %1</translation>
+    </message>
+    <message>
+        <source>Add cost “%1”</source>
+        <translation>Ajouter la charge « %1 »</translation>
+    </message>
+    <message>
+        <source>Adjust “%1”</source>
+        <translation>Régulariser « %1 »</translation>
+    </message>
+    <message>
+        <source>Edit cost “%1”</source>
+        <translation>Modifier la charge « %1 »</translation>
+    </message>
+</context>
+<context>
+    <name>CostListModel</name>
+    <message>
+        <source>Invoice date</source>
+        <translation>Date facture</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <source>Period covered by the cost</source>
+        <translation>Période couverte par la charge</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Libellé</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>Fournisseur</translation>
+    </message>
+    <message>
+        <source>Excl. VAT</source>
+        <translation>HT</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>TVA</translation>
+    </message>
+    <message>
+        <source>Incl. VAT</source>
+        <translation>TTC</translation>
+    </message>
+    <message>
+        <source>Cerfa</source>
+        <translation>Cerfa</translation>
+    </message>
+    <message>
+        <source>Line of the Cerfa 15059 budget</source>
+        <translation>Ligne du budget Cerfa 15059</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projet</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>PJ</translation>
+    </message>
+    <message>
+        <source>Number of attachments (justificatifs)</source>
+        <translation>Nombre de justificatifs joints</translation>
+    </message>
+    <message>
+        <source>Member&apos;s share</source>
+        <translation>Quote-part du membre</translation>
+    </message>
+    <message>
+        <source>Share of the member chosen in the filter</source>
+        <translation>Quote-part du membre choisi dans le filtre</translation>
+    </message>
+    <message>
+        <source>Adjustment of a cost of a closed year: %1</source>
+        <translation>Régularisation d&apos;une charge d&apos;un exercice clôturé : %1</translation>
+    </message>
+    <message>
+        <source>(cannot be sorted)</source>
+        <translation>(tri impossible)</translation>
+    </message>
+</context>
+<context>
+    <name>CostsPage</name>
+    <message>
+        <source>Search label, supplier, invoice reference…</source>
+        <translation>Rechercher libellé, fournisseur, référence de facture…</translation>
+    </message>
+    <message>
+        <source>Search costs</source>
+        <translation>Rechercher des charges</translation>
+    </message>
+    <message>
+        <source>Filter by service</source>
+        <translation>Filtrer par service</translation>
+    </message>
+    <message>
+        <source>Filter by project</source>
+        <translation>Filtrer par projet</translation>
+    </message>
+    <message>
+        <source>Filter by member</source>
+        <translation>Filtrer par membre</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Ajouter…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>Costs</source>
+        <translation>Charges</translation>
+    </message>
+    <message>
+        <source>All services</source>
+        <translation>Tous les services</translation>
+    </message>
+    <message>
+        <source>All projects</source>
+        <translation>Tous les projets</translation>
+    </message>
+    <message>
+        <source>All members</source>
+        <translation>Tous les membres</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln cost(s)</source>
+        <translation>
+            <numerusform>%Ln charge</numerusform>
+            <numerusform>%Ln charges</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 matching the filters</source>
+        <translation>%1 correspondant aux filtres</translation>
+    </message>
+    <message>
+        <source>Delete a cost</source>
+        <translation>Supprimer une charge</translation>
+    </message>
+    <message>
+        <source>Delete “%1” and its shares? You can undo it with Ctrl+Z.</source>
+        <translation>Supprimer « %1 » et ses quotes-parts ? Vous pourrez l&apos;annuler avec Ctrl+Z.</translation>
+    </message>
+    <message>
+        <source>Delete cost “%1”</source>
+        <translation>Supprimer la charge « %1 »</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Members</source>
+        <extracomment>The tables whose changes move a figure of the dashboard.</extracomment>
+        <translation>Membres</translation>
+    </message>
+    <message>
+        <source>Shared costs</source>
+        <translation>Charges mutualisées</translation>
+    </message>
+    <message>
+        <source>Total costs (incl. VAT)</source>
+        <translation>Total des charges (TTC)</translation>
+    </message>
+    <message>
+        <source>Amount shared between members</source>
+        <translation>Montant réparti entre les membres</translation>
+    </message>
+    <message>
+        <source>Members&apos; shares</source>
+        <translation>Quotes-parts des membres</translation>
+    </message>
+    <message>
+        <source>Services with costs</source>
+        <translation>Services ayant des charges</translation>
+    </message>
+    <message>
+        <source>Calls for funds</source>
+        <translation>Appels de fonds</translation>
+    </message>
+    <message>
+        <source>Called</source>
+        <translation>Appelé</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Réglé</translation>
+    </message>
+    <message>
+        <source>Outstanding</source>
+        <translation>Reste dû</translation>
+    </message>
+    <message>
+        <source>Payments not yet matched</source>
+        <translation>Règlements non affectés</translation>
+    </message>
+    <message>
+        <source>Grants</source>
+        <translation>Subventions</translation>
+    </message>
+    <message>
+        <source>Voted</source>
+        <translation>Voté</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Reçu</translation>
+    </message>
+    <message>
+        <source>Passed on to members</source>
+        <translation>Reversé aux membres</translation>
+    </message>
+    <message>
+        <source>Kept for coordination</source>
+        <translation>Conservé pour la coordination</translation>
+    </message>
+    <message>
+        <source>Still to pass on</source>
+        <translation>Reste à reverser</translation>
+    </message>
+    <message>
+        <source>Grants whose period covers the year; amounts to date.</source>
+        <translation>Subventions dont la période couvre l&apos;exercice ; montants à ce jour.</translation>
+    </message>
+    <message>
+        <source>In-kind contributions</source>
+        <translation>Contributions en nature</translation>
+    </message>
+    <message>
+        <source>Total value</source>
+        <translation>Valeur totale</translation>
+    </message>
+    <message>
+        <source>Contributions</source>
+        <translation>Contributions</translation>
+    </message>
+    <message>
+        <source>Volunteer hours</source>
+        <translation>Heures de bénévolat</translation>
+    </message>
+    <message>
+        <source>Costs by service</source>
+        <translation>Charges par service</translation>
+    </message>
+    <message>
+        <source>Shares by member</source>
+        <translation>Quotes-parts par membre</translation>
+    </message>
+    <message>
+        <source>Members by category</source>
+        <translation>Membres par catégorie</translation>
+    </message>
+    <message>
+        <source>Grants by funder type</source>
+        <translation>Subventions par type de financeur</translation>
+    </message>
+    <message>
+        <source>Loading the figures…</source>
+        <translation>Chargement des chiffres…</translation>
+    </message>
+    <message>
+        <source>The figures could not be loaded: %1</source>
+        <translation>Les chiffres n&apos;ont pas pu être chargés : %1</translation>
+    </message>
+    <message>
+        <source>The figures could not be loaded.</source>
+        <translation>Les chiffres n&apos;ont pas pu être chargés.</translation>
+    </message>
+    <message>
+        <source>Fiscal year %1, from %2 to %3.</source>
+        <translation>Exercice %1, du %2 au %3.</translation>
+    </message>
+    <message>
+        <source>The shares do not add up to the amount shared.</source>
+        <translation>La somme des quotes-parts diffère du montant réparti.</translation>
+    </message>
+    <message>
+        <source>Active members</source>
+        <translation>Membres actifs</translation>
+    </message>
+    <message>
+        <source>Amount shared</source>
+        <translation>Montant réparti</translation>
+    </message>
+    <message>
+        <source>Others</source>
+        <translation>Autres</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Quote-part</translation>
+    </message>
+    <message>
+        <source>Received in the year</source>
+        <translation>Reçu dans l&apos;exercice</translation>
+    </message>
+    <message>
+        <source>The members meet the PTCE rule.</source>
+        <translation>Les membres remplissent la condition PTCE.</translation>
+    </message>
+    <message>
+        <source>The members do not meet the PTCE rule yet.</source>
+        <translation>Les membres ne remplissent pas encore la condition PTCE.</translation>
+    </message>
+    <message>
+        <source>Missing: %1</source>
+        <translation>Il manque %1</translation>
+    </message>
+</context>
+<context>
     <name>DateEdit</name>
     <message>
         <source>dd/mm/yyyy</source>
@@ -29,6 +1107,36 @@
     <message>
         <source>Choose in a calendar</source>
         <translation>Choisir dans un calendrier</translation>
+    </message>
+</context>
+<context>
+    <name>DebtsTab</name>
+    <message>
+        <source>Member</source>
+        <translation>Membre</translation>
+    </message>
+    <message>
+        <source>Outstanding</source>
+        <translation>Reste dû</translation>
+    </message>
+    <message>
+        <source>Oldest due date</source>
+        <translation>Échéance la plus ancienne</translation>
+    </message>
+    <message>
+        <source>Days late</source>
+        <translation>Jours de retard</translation>
+    </message>
+    <message>
+        <source>Search a member</source>
+        <translation>Rechercher un membre</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s) owing</source>
+        <translation>
+            <numerusform>%n membre débiteur</numerusform>
+            <numerusform>%n membres débiteurs</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -89,6 +1197,89 @@
 %1</source>
         <translation>Transmettez les détails et le fichier journal à la personne qui vous assiste :
 %1</translation>
+    </message>
+</context>
+<context>
+    <name>EventDialog</name>
+    <message>
+        <source>Forum</source>
+        <translation>Forum</translation>
+    </message>
+    <message>
+        <source>Workshop</source>
+        <translation>Atelier</translation>
+    </message>
+    <message>
+        <source>Conference</source>
+        <translation>Conférence</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Visite</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Formation</translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation>Salon</translation>
+    </message>
+    <message>
+        <source>New event</source>
+        <translation>Nouvel événement</translation>
+    </message>
+    <message>
+        <source>Event “%1”</source>
+        <translation>Événement « %1 »</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Intitulé</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Type</translation>
+    </message>
+    <message>
+        <source>&amp;Place</source>
+        <translation>&amp;Lieu</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>P&amp;articipants</source>
+        <translation>P&amp;articipants</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+    <message>
+        <source>P&amp;roject</source>
+        <translation>P&amp;rojet</translation>
+    </message>
+    <message>
+        <source>D&amp;escription</source>
+        <translation>D&amp;escription</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Add event “%1”</source>
+        <translation>Ajouter l&apos;événement « %1 »</translation>
+    </message>
+    <message>
+        <source>Edit event “%1”</source>
+        <translation>Modifier l&apos;événement « %1 »</translation>
     </message>
 </context>
 <context>
@@ -171,6 +1362,1565 @@ Ses quotes-parts, appels de fonds et règlements pourront de nouveau être modif
     </message>
 </context>
 <context>
+    <name>FunderDialog</name>
+    <message>
+        <source>New funder</source>
+        <translation>Nouveau financeur</translation>
+    </message>
+    <message>
+        <source>Funder “%1”</source>
+        <translation>Financeur « %1 »</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nom</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>&amp;Type</source>
+        <translation>&amp;Type</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>&amp;Contact</source>
+        <translation>&amp;Contact</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>N&amp;otes</source>
+        <translation>N&amp;otes</translation>
+    </message>
+</context>
+<context>
+    <name>FundingPage</name>
+    <message>
+        <source>Title</source>
+        <translation>Intitulé</translation>
+    </message>
+    <message>
+        <source>Funder</source>
+        <translation>Financeur</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Suggested: %1</source>
+        <translation>Suggéré : %1</translation>
+    </message>
+    <message>
+        <source>Voted</source>
+        <translation>Voté</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Reçu</translation>
+    </message>
+    <message>
+        <source>Passed on</source>
+        <translation>Reversé</translation>
+    </message>
+    <message>
+        <source>Reste à reverser</source>
+        <translation>Reste à reverser</translation>
+    </message>
+    <message>
+        <source>The plan applied to what was received, minus what was passed on</source>
+        <translation>Le plan appliqué à ce qui a été reçu, moins ce qui a déjà été reversé</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Grants</source>
+        <translation>Subventions</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Search a grant (title, funder, status…)</source>
+        <translation>Rechercher une subvention (intitulé, financeur, statut…)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n grant(s)</source>
+        <translation>
+            <numerusform>%n subvention</numerusform>
+            <numerusform>%n subventions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Ajouter…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>Search a funder</source>
+        <translation>Rechercher un financeur</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n funder(s)</source>
+        <translation>
+            <numerusform>%n financeur</numerusform>
+            <numerusform>%n financeurs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A&amp;dd…</source>
+        <translation>Aj&amp;outer…</translation>
+    </message>
+    <message>
+        <source>E&amp;dit…</source>
+        <translation>Mo&amp;difier…</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>Supp&amp;rimer</translation>
+    </message>
+    <message>
+        <source>&amp;Grants</source>
+        <translation>S&amp;ubventions</translation>
+    </message>
+    <message>
+        <source>&amp;Funders</source>
+        <translation>&amp;Financeurs</translation>
+    </message>
+    <message>
+        <source>Voted %1 · received %2 · passed on %3 · reste à reverser %4</source>
+        <translation>Voté %1 · reçu %2 · reversé %3 · reste à reverser %4</translation>
+    </message>
+    <message>
+        <source>Delete the grant “%1”? You can undo it with Ctrl+Z.</source>
+        <translation>Supprimer la subvention « %1 » ? Vous pourrez l&apos;annuler avec Ctrl+Z.</translation>
+    </message>
+    <message>
+        <source>Delete a grant</source>
+        <translation>Supprimer une subvention</translation>
+    </message>
+    <message>
+        <source>Delete the funder “%1”? You can undo it with Ctrl+Z.</source>
+        <translation>Supprimer le financeur « %1 » ? Vous pourrez l&apos;annuler avec Ctrl+Z.</translation>
+    </message>
+    <message>
+        <source>Delete a funder</source>
+        <translation>Supprimer un financeur</translation>
+    </message>
+</context>
+<context>
+    <name>GrantActions</name>
+    <message>
+        <source>Add funder “%1”</source>
+        <translation>Ajouter le financeur « %1 »</translation>
+    </message>
+    <message>
+        <source>Edit funder “%1”</source>
+        <translation>Modifier le financeur « %1 »</translation>
+    </message>
+    <message>
+        <source>Delete funder “%1”</source>
+        <translation>Supprimer le financeur « %1 »</translation>
+    </message>
+    <message>
+        <source>Add grant “%1”</source>
+        <translation>Ajouter la subvention « %1 »</translation>
+    </message>
+    <message>
+        <source>Edit grant “%1”</source>
+        <translation>Modifier la subvention « %1 »</translation>
+    </message>
+    <message>
+        <source>Delete grant “%1”</source>
+        <translation>Supprimer la subvention « %1 »</translation>
+    </message>
+    <message>
+        <source>Change the status of “%1”</source>
+        <translation>Changer le statut de « %1 »</translation>
+    </message>
+    <message>
+        <source>Forecast budget of “%1”</source>
+        <translation>Budget prévisionnel de « %1 »</translation>
+    </message>
+    <message>
+        <source>Redistribution plan of “%1”</source>
+        <translation>Plan de reversement de « %1 »</translation>
+    </message>
+    <message>
+        <source>Report texts of “%1”</source>
+        <translation>Compte rendu de « %1 »</translation>
+    </message>
+    <message>
+        <source>Instalment of “%1”</source>
+        <translation>Versement de « %1 »</translation>
+    </message>
+    <message>
+        <source>Change an instalment</source>
+        <translation>Modifier un versement</translation>
+    </message>
+    <message>
+        <source>Delete an instalment</source>
+        <translation>Supprimer un versement</translation>
+    </message>
+    <message>
+        <source>Redistribution of “%1”</source>
+        <translation>Reversement de « %1 »</translation>
+    </message>
+    <message>
+        <source>Change a redistribution</source>
+        <translation>Modifier un reversement</translation>
+    </message>
+    <message>
+        <source>Delete a redistribution</source>
+        <translation>Supprimer un reversement</translation>
+    </message>
+    <message>
+        <source>Pass on “%1” by its plan</source>
+        <translation>Reverser « %1 » selon le plan</translation>
+    </message>
+</context>
+<context>
+    <name>GrantDialog</name>
+    <message>
+        <source>In kind</source>
+        <translation>En nature</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Numéraire</translation>
+    </message>
+    <message>
+        <source>New grant</source>
+        <translation>Nouvelle subvention</translation>
+    </message>
+    <message>
+        <source>Grant “%1”</source>
+        <translation>Subvention « %1 »</translation>
+    </message>
+    <message>
+        <source>The grant</source>
+        <translation>La subvention</translation>
+    </message>
+    <message>
+        <source>&amp;Funder</source>
+        <translation>&amp;Financeur</translation>
+    </message>
+    <message>
+        <source>Funder</source>
+        <translation>Financeur</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Intitulé</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Intitulé</translation>
+    </message>
+    <message>
+        <source>(no project)</source>
+        <translation>(aucun projet)</translation>
+    </message>
+    <message>
+        <source>&amp;Project or action</source>
+        <translation>&amp;Projet ou action</translation>
+    </message>
+    <message>
+        <source>Project or action</source>
+        <translation>Projet ou action</translation>
+    </message>
+    <message>
+        <source>&amp;Nature</source>
+        <translation>&amp;Nature</translation>
+    </message>
+    <message>
+        <source>Nature</source>
+        <translation>Nature</translation>
+    </message>
+    <message>
+        <source>Paid in several instalments</source>
+        <translation>Versée en plusieurs fois</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Versement</translation>
+    </message>
+    <message>
+        <source>Amounts and status</source>
+        <translation>Montants et statut</translation>
+    </message>
+    <message>
+        <source>Amount &amp;requested</source>
+        <translation>Montant &amp;demandé</translation>
+    </message>
+    <message>
+        <source>Amount requested</source>
+        <translation>Montant demandé</translation>
+    </message>
+    <message>
+        <source>Amount &amp;voted</source>
+        <translation>Montant &amp;voté</translation>
+    </message>
+    <message>
+        <source>Amount voted</source>
+        <translation>Montant voté</translation>
+    </message>
+    <message>
+        <source>Amount to re&amp;pay to the funder</source>
+        <translation>Montant à &amp;rembourser au financeur</translation>
+    </message>
+    <message>
+        <source>Amount to repay to the funder</source>
+        <translation>Montant à rembourser au financeur</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation>&amp;Statut</translation>
+    </message>
+    <message>
+        <source>Change the status from the box above the grant&apos;s tabs.</source>
+        <translation>Le statut se change dans la liste au-dessus des onglets de la subvention.</translation>
+    </message>
+    <message>
+        <source>Decision and convention</source>
+        <translation>Décision et convention</translation>
+    </message>
+    <message>
+        <source>&amp;Decision reference</source>
+        <translation>Référence de la déc&amp;ision</translation>
+    </message>
+    <message>
+        <source>Decision reference</source>
+        <translation>Référence de la décision</translation>
+    </message>
+    <message>
+        <source>D&amp;ecision date</source>
+        <translation>Date de la d&amp;écision</translation>
+    </message>
+    <message>
+        <source>Decision date</source>
+        <translation>Date de la décision</translation>
+    </message>
+    <message>
+        <source>&amp;Convention reference</source>
+        <translation>Référence de la &amp;convention</translation>
+    </message>
+    <message>
+        <source>Convention reference</source>
+        <translation>Référence de la convention</translation>
+    </message>
+    <message>
+        <source>Con&amp;vention date</source>
+        <translation>Date de la con&amp;vention</translation>
+    </message>
+    <message>
+        <source>Convention date</source>
+        <translation>Date de la convention</translation>
+    </message>
+    <message>
+        <source>Period and report</source>
+        <translation>Période et compte rendu</translation>
+    </message>
+    <message>
+        <source>Period &amp;from</source>
+        <translation>Période du</translation>
+    </message>
+    <message>
+        <source>Period from</source>
+        <translation>Période du</translation>
+    </message>
+    <message>
+        <source>Period &amp;to</source>
+        <translation>Période au</translation>
+    </message>
+    <message>
+        <source>Period to</source>
+        <translation>Période au</translation>
+    </message>
+    <message>
+        <source>Report &amp;due on</source>
+        <translation>Compte rendu &amp;attendu le</translation>
+    </message>
+    <message>
+        <source>Report due on</source>
+        <translation>Compte rendu attendu le</translation>
+    </message>
+</context>
+<context>
+    <name>GrantEditor</name>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>flat rate of %1 of the direct costs</source>
+        <translation>forfait de %1 des charges directes</translation>
+    </message>
+    <message>
+        <source>key “%1”</source>
+        <translation>clé « %1 »</translation>
+    </message>
+    <message>
+        <source>Funder</source>
+        <translation>Financeur</translation>
+    </message>
+    <message>
+        <source>Project or action</source>
+        <translation>Projet ou action</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Nature</source>
+        <translation>Nature</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Versement</translation>
+    </message>
+    <message>
+        <source>in several instalments</source>
+        <translation>en plusieurs fois</translation>
+    </message>
+    <message>
+        <source>single</source>
+        <translation>en une fois</translation>
+    </message>
+    <message>
+        <source>Amount requested</source>
+        <translation>Montant demandé</translation>
+    </message>
+    <message>
+        <source>Amount voted</source>
+        <translation>Montant voté</translation>
+    </message>
+    <message>
+        <source>Amount to repay</source>
+        <translation>Montant à rembourser</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Décision</translation>
+    </message>
+    <message>
+        <source>Convention</source>
+        <translation>Convention</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <source>Report due on</source>
+        <translation>Compte rendu attendu le</translation>
+    </message>
+    <message>
+        <source>Overhead rule</source>
+        <translation>Charges indirectes</translation>
+    </message>
+    <message>
+        <source>Coordination share</source>
+        <translation>Part de coordination</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Reçu</translation>
+    </message>
+    <message>
+        <source>Passed on</source>
+        <translation>Reversé</translation>
+    </message>
+    <message>
+        <source>Kept for coordination</source>
+        <translation>Conservé pour la coordination</translation>
+    </message>
+    <message>
+        <source>Not covered by the plan</source>
+        <translation>Hors plan</translation>
+    </message>
+    <message>
+        <source>Reste à reverser</source>
+        <translation>Reste à reverser</translation>
+    </message>
+    <message>
+        <source>Appl&amp;y</source>
+        <translation>Appli&amp;quer</translation>
+    </message>
+    <message>
+        <source>Edit the &amp;grant…</source>
+        <translation>Modifier la &amp;subvention…</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus</source>
+        <translation>S&amp;tatut</translation>
+    </message>
+    <message>
+        <source>Grant fields</source>
+        <translation>Champs de la subvention</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Général</translation>
+    </message>
+    <message>
+        <source>Forecast budget</source>
+        <translation>Budget prévisionnel</translation>
+    </message>
+    <message>
+        <source>Indirect charges</source>
+        <translation>Charges indirectes</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan de reversement</translation>
+    </message>
+    <message>
+        <source>Instalments</source>
+        <translation>Versements</translation>
+    </message>
+    <message>
+        <source>Redistributions</source>
+        <translation>Reversements</translation>
+    </message>
+    <message>
+        <source>Per member</source>
+        <translation>Par membre</translation>
+    </message>
+    <message>
+        <source>Report (Cerfa)</source>
+        <translation>Compte rendu (Cerfa)</translation>
+    </message>
+    <message>
+        <source>Select a grant to see its detail.</source>
+        <translation>Sélectionnez une subvention pour voir son détail.</translation>
+    </message>
+    <message>
+        <source>Reste à reverser: %1</source>
+        <translation>Reste à reverser : %1</translation>
+    </message>
+    <message>
+        <source>The money received suggests “%1”.</source>
+        <translation>Les versements reçus suggèrent « %1 ».</translation>
+    </message>
+    <message>
+        <source>&amp;No indirect charges</source>
+        <translation>&amp;Pas de charges indirectes</translation>
+    </message>
+    <message>
+        <source>&amp;Flat rate of the direct costs</source>
+        <translation>&amp;Forfait en pourcentage des charges directes</translation>
+    </message>
+    <message>
+        <source>A &amp;key on physical units (m², hours, FTE)</source>
+        <translation>Une &amp;clé sur des unités physiques (m², heures, ETP)</translation>
+    </message>
+    <message>
+        <source>Flat rate</source>
+        <translation>Taux forfaitaire</translation>
+    </message>
+    <message>
+        <source>Overhead key</source>
+        <translation>Clé des charges indirectes</translation>
+    </message>
+    <message>
+        <source>Overhead note</source>
+        <translation>Note sur les charges indirectes</translation>
+    </message>
+    <message>
+        <source>How the indirect charges are computed, in words (printed in the Cerfa annex).</source>
+        <translation>Comment les charges indirectes sont calculées, en toutes lettres (imprimé dans l&apos;annexe du Cerfa).</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Règle</translation>
+    </message>
+    <message>
+        <source>&amp;Rate (%)</source>
+        <translation>&amp;Taux (%)</translation>
+    </message>
+    <message>
+        <source>&amp;Key</source>
+        <translation>&amp;Clé</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>&amp;Note</translation>
+    </message>
+    <message>
+        <source>(choose a key)</source>
+        <translation>(choisir une clé)</translation>
+    </message>
+    <message>
+        <source>Overhead rule of “%1”</source>
+        <translation>Charges indirectes de « %1 »</translation>
+    </message>
+    <message>
+        <source>Qualitative review of the action</source>
+        <translation>Bilan qualitatif de l&apos;action</translation>
+    </message>
+    <message>
+        <source>Beneficiaries (number, profile)</source>
+        <translation>Public bénéficiaire (nombre, caractéristiques)</translation>
+    </message>
+    <message>
+        <source>Dates and places of the action</source>
+        <translation>Dates et lieux de réalisation de l&apos;action</translation>
+    </message>
+    <message>
+        <source>Gaps between forecast and actual, and why</source>
+        <translation>Écarts entre le prévisionnel et le réalisé, et leurs raisons</translation>
+    </message>
+    <message>
+        <source>In-kind contributions (comment)</source>
+        <translation>Contributions volontaires en nature (commentaire)</translation>
+    </message>
+    <message>
+        <source>Remarks</source>
+        <translation>Remarques</translation>
+    </message>
+</context>
+<context>
+    <name>GrantTabs</name>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>Ré&amp;tablir</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>Cerfa row</source>
+        <translation>Ligne du Cerfa</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>Prévision</translation>
+    </message>
+    <message>
+        <source>Forecast budget</source>
+        <translation>Budget prévisionnel</translation>
+    </message>
+    <message>
+        <source>Total charges %1 · total income %2 · difference %3</source>
+        <translation>Total des charges %1 · total des produits %2 · écart %3</translation>
+    </message>
+    <message>
+        <source>in kind %1 / %2</source>
+        <translation>en nature %1 / %2</translation>
+    </message>
+    <message>
+        <source>not saved yet</source>
+        <translation>non enregistré</translation>
+    </message>
+    <message>
+        <source>Member to add to the plan</source>
+        <translation>Membre à ajouter au plan</translation>
+    </message>
+    <message>
+        <source>&amp;Add to the plan</source>
+        <translation>&amp;Ajouter au plan</translation>
+    </message>
+    <message>
+        <source>&amp;Remove from the plan</source>
+        <translation>&amp;Retirer du plan</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Membre</translation>
+    </message>
+    <message>
+        <source>Fixed amount</source>
+        <translation>Montant fixe</translation>
+    </message>
+    <message>
+        <source>or share (%)</source>
+        <translation>ou part (%)</translation>
+    </message>
+    <message>
+        <source>Redistribution plan</source>
+        <translation>Plan de reversement</translation>
+    </message>
+    <message>
+        <source>Coordination share</source>
+        <translation>Part de coordination</translation>
+    </message>
+    <message>
+        <source>Fixed amounts %1 · </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>&amp;Coordination share (%)</source>
+        <translation>Part de &amp;coordination (%)</translation>
+    </message>
+    <message>
+        <source>Kept by the pole for the coordination, out of what is received.</source>
+        <translation>Conservée par le pôle pour la coordination, sur ce qui est reçu.</translation>
+    </message>
+    <message>
+        <source>Shares %1 + coordination %2 = %3 of what is received</source>
+        <translation>Parts %1 + coordination %2 = %3 de ce qui est reçu</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Ajouter…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n instalment(s)</source>
+        <translation>
+            <numerusform>%n versement</numerusform>
+            <numerusform>%n versements</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete the instalment of %1 received on %2?</source>
+        <translation>Supprimer le versement de %1 reçu le %2 ?</translation>
+    </message>
+    <message>
+        <source>Delete an instalment</source>
+        <translation>Supprimer un versement</translation>
+    </message>
+    <message>
+        <source>Basis</source>
+        <translation>Fondement</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n redistribution(s)</source>
+        <translation>
+            <numerusform>%n reversement</numerusform>
+            <numerusform>%n reversements</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pass on by the &amp;plan…</source>
+        <translation>Reverser selon le &amp;plan…</translation>
+    </message>
+    <message>
+        <source>Delete the %1 passed on to “%2” on %3?</source>
+        <translation>Supprimer les %1 reversés à « %2 » le %3 ?</translation>
+    </message>
+    <message>
+        <source>Delete a redistribution</source>
+        <translation>Supprimer un reversement</translation>
+    </message>
+    <message>
+        <source>outside the plan</source>
+        <translation>hors plan</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Dû</translation>
+    </message>
+    <message>
+        <source>Passed on</source>
+        <translation>Reversé</translation>
+    </message>
+    <message>
+        <source>Reste à reverser</source>
+        <translation>Reste à reverser</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n membre</numerusform>
+            <numerusform>%n membres</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Received %1 · kept for coordination %2 · not covered by the plan %3 · passed on %4 · reste à reverser %5</source>
+        <translation>Reçu %1 · conservé pour la coordination %2 · hors plan %3 · reversé %4 · reste à reverser %5</translation>
+    </message>
+</context>
+<context>
+    <name>InKindDialog</name>
+    <message>
+        <source>New in-kind contribution</source>
+        <translation>Nouvelle contribution en nature</translation>
+    </message>
+    <message>
+        <source>In-kind contribution “%1”</source>
+        <translation>Contribution en nature « %1 »</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Nature</translation>
+    </message>
+    <message>
+        <source>Cerfa &amp;row</source>
+        <translation>&amp;Ligne Cerfa</translation>
+    </message>
+    <message>
+        <source>The row follows the kind unless you choose another.</source>
+        <translation>La ligne suit la nature, sauf si vous en choisissez une autre.</translation>
+    </message>
+    <message>
+        <source>&amp;Label</source>
+        <translation>Li&amp;bellé</translation>
+    </message>
+    <message>
+        <source>&amp;Value</source>
+        <translation>&amp;Valeur</translation>
+    </message>
+    <message>
+        <source>&amp;Hours</source>
+        <translation>&amp;Heures</translation>
+    </message>
+    <message>
+        <source>For volunteering: the hours given.</source>
+        <translation>Pour le bénévolat : les heures données.</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+    <message>
+        <source>&amp;Member</source>
+        <translation>&amp;Membre</translation>
+    </message>
+    <message>
+        <source>&amp;Project</source>
+        <translation>&amp;Projet</translation>
+    </message>
+    <message>
+        <source>&amp;Grant</source>
+        <translation>&amp;Subvention</translation>
+    </message>
+    <message>
+        <source>Choose a row for this kind</source>
+        <translation>Choisissez une ligne pour cette nature</translation>
+    </message>
+    <message>
+        <source>By its kind: %1</source>
+        <translation>Selon la nature : %1</translation>
+    </message>
+    <message>
+        <source>Add in-kind contribution “%1”</source>
+        <translation>Ajouter la contribution en nature « %1 »</translation>
+    </message>
+    <message>
+        <source>Edit in-kind contribution “%1”</source>
+        <translation>Modifier la contribution en nature « %1 »</translation>
+    </message>
+</context>
+<context>
+    <name>InKindPage</name>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Nature</translation>
+    </message>
+    <message>
+        <source>Cerfa row</source>
+        <translation>Ligne Cerfa</translation>
+    </message>
+    <message>
+        <source>Row of uses (86) / row of resources (87)</source>
+        <translation>Ligne d&apos;emplois (86) / ligne de ressources (87)</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Libellé</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Membre</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projet</translation>
+    </message>
+    <message>
+        <source>Grant</source>
+        <translation>Subvention</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Heures</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Totals by Cerfa row</source>
+        <translation>Totaux par ligne Cerfa</translation>
+    </message>
+    <message>
+        <source>Uses (86)</source>
+        <translation>Emplois (86)</translation>
+    </message>
+    <message>
+        <source>Resources (87)</source>
+        <translation>Ressources (87)</translation>
+    </message>
+    <message>
+        <source>Total: %1 — %2 hours</source>
+        <translation>Total : %1 — %2 heures</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contribution(s)</source>
+        <translation>
+            <numerusform>%n contribution(s)</numerusform>
+            <numerusform>%n contribution(s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Search a contribution (label, member, project…)</source>
+        <translation>Rechercher une contribution (libellé, membre, projet…)</translation>
+    </message>
+    <message>
+        <source>Delete the contribution “%1”? You can undo it with Ctrl+Z.</source>
+        <translation>Supprimer la contribution « %1 » ? Vous pourrez l&apos;annuler avec Ctrl+Z.</translation>
+    </message>
+    <message>
+        <source>Delete a contribution</source>
+        <translation>Supprimer une contribution</translation>
+    </message>
+    <message>
+        <source>Delete in-kind contribution “%1”</source>
+        <translation>Supprimer la contribution en nature « %1 »</translation>
+    </message>
+</context>
+<context>
+    <name>InstalmentDialog</name>
+    <message>
+        <source>Instalment received</source>
+        <translation>Versement reçu</translation>
+    </message>
+    <message>
+        <source>Change an instalment</source>
+        <translation>Modifier un versement</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>&amp;Amount</source>
+        <translation>&amp;Montant</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <source>&amp;Reference</source>
+        <translation>&amp;Référence</translation>
+    </message>
+</context>
+<context>
+    <name>IssueCallsDialog</name>
+    <message>
+        <source>Year-end true-up %1</source>
+        <translation>Régularisation de l&apos;exercice %1</translation>
+    </message>
+    <message>
+        <source>Issue the calls of a quarter — %1</source>
+        <translation>Émettre les appels du trimestre — %1</translation>
+    </message>
+    <message>
+        <source>Each member is called, per service, its actual shares of the year&apos;s costs minus what the provisional calls asked; a negative line is a credit.</source>
+        <translation>Chaque membre est appelé, par service, de ses quotes-parts réelles des charges de l&apos;exercice moins ce que les appels provisionnels ont demandé ; une ligne négative est un avoir.</translation>
+    </message>
+    <message>
+        <source>Each member is called its share of a quarter of each service&apos;s budget for the year, split with the service&apos;s allocation key.</source>
+        <translation>Chaque membre est appelé de sa quote-part du quart du budget annuel de chaque service, réparti selon la clé de répartition du service.</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Trimestre</translation>
+    </message>
+    <message>
+        <source>%1 (already issued)</source>
+        <translation>%1 (déjà émis)</translation>
+    </message>
+    <message>
+        <source>The calls of the four quarters are already issued.</source>
+        <translation>Les appels des quatre trimestres sont déjà émis.</translation>
+    </message>
+    <message>
+        <source>&amp;Quarter</source>
+        <translation>&amp;Trimestre</translation>
+    </message>
+    <message>
+        <source>Issue date</source>
+        <translation>Date d&apos;émission</translation>
+    </message>
+    <message>
+        <source>&amp;Issue date</source>
+        <translation>Date d&apos;é&amp;mission</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Date d&apos;échéance</translation>
+    </message>
+    <message>
+        <source>&amp;Due date</source>
+        <translation>Date d&apos;é&amp;chéance</translation>
+    </message>
+    <message>
+        <source>Issuing calls cannot be undone: each call gets its number for good and is meant to be sent to the member. Undo (Ctrl+Z) will not remove them.</source>
+        <translation>L&apos;émission des appels ne peut pas être annulée : chaque appel reçoit son numéro définitivement et sera envoyé au membre. Annuler (Ctrl+Z) ne les supprimera pas.</translation>
+    </message>
+    <message>
+        <source>true-up %1</source>
+        <translation>la régularisation %1</translation>
+    </message>
+</context>
+<context>
+    <name>JobsPanel</name>
+    <message>
+        <source>Totals of the figures declared for the year by the members active in it (entered with each member, on the Members page).</source>
+        <translation>Totaux des chiffres déclarés pour l&apos;exercice par les membres actifs (saisis avec chaque membre, page Membres).</translation>
+    </message>
+    <message>
+        <source>Active members</source>
+        <translation>Membres actifs</translation>
+    </message>
+    <message>
+        <source>Members who declared figures</source>
+        <translation>Membres ayant déclaré leurs chiffres</translation>
+    </message>
+    <message>
+        <source>Headcount</source>
+        <translation>Effectif</translation>
+    </message>
+    <message>
+        <source>Full-time equivalents (FTE)</source>
+        <translation>Équivalents temps plein (ETP)</translation>
+    </message>
+    <message>
+        <source>Jobs created</source>
+        <translation>Emplois créés</translation>
+    </message>
+    <message>
+        <source>Jobs maintained</source>
+        <translation>Emplois maintenus</translation>
+    </message>
+    <message>
+        <source>Volunteers</source>
+        <translation>Bénévoles</translation>
+    </message>
+    <message>
+        <source>Declared turnover</source>
+        <translation>Chiffre d&apos;affaires déclaré</translation>
+    </message>
+</context>
+<context>
+    <name>KeyActions</name>
+    <message>
+        <source>Key version</source>
+        <translation>Version de clé</translation>
+    </message>
+    <message>
+        <source>Add key “%1”</source>
+        <translation>Ajouter la clé « %1 »</translation>
+    </message>
+    <message>
+        <source>Edit key “%1”</source>
+        <translation>Modifier la clé « %1 »</translation>
+    </message>
+    <message>
+        <source>Delete key “%1”</source>
+        <translation>Supprimer la clé « %1 »</translation>
+    </message>
+    <message>
+        <source>Add the version of %1 to “%2”</source>
+        <translation>Ajouter la version du %1 à « %2 »</translation>
+    </message>
+    <message>
+        <source>Edit the version of %1 of “%2”</source>
+        <translation>Modifier la version du %1 de « %2 »</translation>
+    </message>
+    <message>
+        <source>Delete the version of %1 of “%2”</source>
+        <translation>Supprimer la version du %1 de « %2 »</translation>
+    </message>
+    <message>
+        <source>Record usage of “%1” on %2</source>
+        <translation>Saisir l&apos;utilisation de « %1 » le %2</translation>
+    </message>
+    <message>
+        <source>Edit usage of “%1” on %2</source>
+        <translation>Modifier l&apos;utilisation de « %1 » le %2</translation>
+    </message>
+    <message>
+        <source>Delete usage of “%1” on %2</source>
+        <translation>Supprimer l&apos;utilisation de « %1 » le %2</translation>
+    </message>
+</context>
+<context>
+    <name>KeyDetailPanel</name>
+    <message>
+        <source>Versions</source>
+        <translation>Versions</translation>
+    </message>
+    <message>
+        <source>Add a &amp;version…</source>
+        <translation>Ajouter une &amp;version…</translation>
+    </message>
+    <message>
+        <source>Edit vers&amp;ion…</source>
+        <translation>Modifier la vers&amp;ion…</translation>
+    </message>
+    <message>
+        <source>Delete versio&amp;n</source>
+        <translation>Supprimer la versio&amp;n</translation>
+    </message>
+    <message>
+        <source>Versions of the key</source>
+        <translation>Versions de la clé</translation>
+    </message>
+    <message>
+        <source>Members of the version</source>
+        <translation>Membres de la version</translation>
+    </message>
+    <message>
+        <source>Keys combined</source>
+        <translation>Clés combinées</translation>
+    </message>
+    <message>
+        <source>&amp;Record usage…</source>
+        <translation>&amp;Saisir une utilisation…</translation>
+    </message>
+    <message>
+        <source>Edit recor&amp;d…</source>
+        <translation>Modifier le relev&amp;é…</translation>
+    </message>
+    <message>
+        <source>Delete recor&amp;d</source>
+        <translation>Supprimer le rele&amp;vé</translation>
+    </message>
+    <message>
+        <source>Usage recorded</source>
+        <translation>Utilisation relevée</translation>
+    </message>
+    <message>
+        <source>Select a key to see its versions.</source>
+        <translation>Sélectionnez une clé pour voir ses versions.</translation>
+    </message>
+    <message>
+        <source>No version selected</source>
+        <translation>Aucune version sélectionnée</translation>
+    </message>
+    <message>
+        <source>Version of %1</source>
+        <translation>Version du %1</translation>
+    </message>
+    <message>
+        <source>Usage recorded in %1</source>
+        <translation>Utilisation relevée en %1</translation>
+    </message>
+    <message>
+        <source>Total: %1 · %2</source>
+        <translation>Total : %1 · %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n relevé</numerusform>
+            <numerusform>%n relevés</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>KeyDialog</name>
+    <message>
+        <source>New allocation key</source>
+        <translation>Nouvelle clé de répartition</translation>
+    </message>
+    <message>
+        <source>Allocation key “%1”</source>
+        <translation>Clé de répartition « %1 »</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Méthode</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unité</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>e.g. Floor area (m²)</source>
+        <translation>par ex. Surface occupée (m²)</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nom</translation>
+    </message>
+    <message>
+        <source>A key with versions keeps its method.</source>
+        <translation>Une clé qui a des versions garde sa méthode.</translation>
+    </message>
+    <message>
+        <source>&amp;Method</source>
+        <translation>&amp;Méthode</translation>
+    </message>
+    <message>
+        <source>m², FTE, h, km, seats…</source>
+        <translation>m², ETP, h, km, postes…</translation>
+    </message>
+    <message>
+        <source>&amp;Unit</source>
+        <translation>&amp;Unité</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>&amp;Description</translation>
+    </message>
+</context>
+<context>
+    <name>KeysPage</name>
+    <message>
+        <source>Equal shares</source>
+        <translation>Égal</translation>
+    </message>
+    <message>
+        <source>Units per member</source>
+        <translation>Unités</translation>
+    </message>
+    <message>
+        <source>Recorded usage</source>
+        <translation>Usage relevé</translation>
+    </message>
+    <message>
+        <source>Fixed percentages</source>
+        <translation>Pourcentages fixes</translation>
+    </message>
+    <message>
+        <source>Mixed</source>
+        <translation>Mixte</translation>
+    </message>
+    <message>
+        <source>Search a key (name, method, unit…)</source>
+        <translation>Rechercher une clé (nom, méthode, unité…)</translation>
+    </message>
+    <message>
+        <source>Search a key</source>
+        <translation>Rechercher une clé</translation>
+    </message>
+    <message>
+        <source>&amp;Add a key…</source>
+        <translation>&amp;Ajouter une clé…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>Allocation keys</source>
+        <translation>Clés de répartition</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s)</source>
+        <translation>
+            <numerusform>%n clé</numerusform>
+            <numerusform>%n clés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 shown of %2</source>
+        <translation>%1 affichées sur %2</translation>
+    </message>
+    <message>
+        <source>Delete the key “%1” with its versions? You can undo it with Ctrl+Z.</source>
+        <translation>Supprimer la clé « %1 » et ses versions ? Vous pourrez l&apos;annuler avec Ctrl+Z.</translation>
+    </message>
+    <message>
+        <source>Delete a key</source>
+        <translation>Supprimer une clé</translation>
+    </message>
+    <message numerus="yes">
+        <source>Shares of %n cost(s) recomputed.</source>
+        <translation>
+            <numerusform>Quote-parts de %n charge recalculées.</numerusform>
+            <numerusform>Quote-parts de %n charges recalculées.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cost(s) of closed fiscal years keep their shares.</source>
+        <translation>
+            <numerusform>%n charge d&apos;un exercice clos garde ses quotes-parts.</numerusform>
+            <numerusform>%n charges d&apos;exercices clos gardent leurs quotes-parts.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Version added.</source>
+        <translation>Version ajoutée.</translation>
+    </message>
+    <message>
+        <source>Version saved.</source>
+        <translation>Version enregistrée.</translation>
+    </message>
+    <message>
+        <source>Delete the version of %1? Costs it governed will be shared with the version in force before it. You can undo it with Ctrl+Z.</source>
+        <translation>Supprimer la version du %1 ? Les charges qu&apos;elle répartissait le seront avec la version en vigueur avant elle. Vous pourrez l&apos;annuler avec Ctrl+Z.</translation>
+    </message>
+    <message>
+        <source>Delete a version</source>
+        <translation>Supprimer une version</translation>
+    </message>
+    <message>
+        <source>Version deleted.</source>
+        <translation>Version supprimée.</translation>
+    </message>
+    <message>
+        <source>Usage recorded; the shares of its period are recomputed.</source>
+        <translation>Utilisation saisie ; les quotes-parts de sa période sont recalculées.</translation>
+    </message>
+    <message>
+        <source>Usage saved; the shares of its period are recomputed.</source>
+        <translation>Utilisation enregistrée ; les quotes-parts de sa période sont recalculées.</translation>
+    </message>
+    <message>
+        <source>Delete the usage of “%1” on %2? You can undo it with Ctrl+Z.</source>
+        <translation>Supprimer l&apos;utilisation de « %1 » du %2 ? Vous pourrez l&apos;annuler avec Ctrl+Z.</translation>
+    </message>
+    <message>
+        <source>Delete a usage record</source>
+        <translation>Supprimer un relevé d&apos;utilisation</translation>
+    </message>
+    <message>
+        <source>Usage deleted; the shares of its period are recomputed.</source>
+        <translation>Utilisation supprimée ; les quotes-parts de sa période sont recalculées.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Méthode</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unité</translation>
+    </message>
+    <message>
+        <source>In force since</source>
+        <translation>En vigueur depuis</translation>
+    </message>
+    <message>
+        <source>Date of the version in force</source>
+        <translation>Date de la version en vigueur</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Membres</translation>
+    </message>
+    <message>
+        <source>Members taking part in the version in force (usage keys: members with usage recorded in the fiscal year; mixed keys: the keys combined)</source>
+        <translation>Membres de la version en vigueur (clés d&apos;usage : membres ayant une utilisation relevée dans l&apos;exercice ; clés mixtes : clés combinées)</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versions</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <translation>En vigueur</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Valable à partir du</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>1 share</source>
+        <translation>1 part</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n membre</numerusform>
+            <numerusform>%n membres</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n share(s)</source>
+        <translation>
+            <numerusform>%n part</numerusform>
+            <numerusform>%n parts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Total: %1 · %2</source>
+        <translation>Total : %1 · %2</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Membre</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Unités</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Quote-part</translation>
+    </message>
+    <message>
+        <source>Percentage</source>
+        <translation>Pourcentage</translation>
+    </message>
+    <message>
+        <source>Takes part</source>
+        <translation>Participe</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantité</translation>
+    </message>
+    <message>
+        <source>Units (%1)</source>
+        <translation>Unités (%1)</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Clé</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Poids</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Weight (%)</source>
+        <translation>Poids (%)</translation>
+    </message>
+    <message>
+        <source>Percentage (%)</source>
+        <translation>Pourcentage (%)</translation>
+    </message>
+</context>
+<context>
+    <name>ListPanel</name>
+    <message numerus="yes">
+        <source>%n shown of %1</source>
+        <translation>
+            <numerusform>%n affiché sur %1</numerusform>
+            <numerusform>%n affichés sur %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Ajouter…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>%1 shown of %2</source>
+        <translation>%1 affiché(s) sur %2</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;New pole…</source>
@@ -247,6 +2997,57 @@ Ses quotes-parts, appels de fonds et règlements pourront de nouveau être modif
     <message>
         <source>&lt;h3&gt;PTCE Desktop %1&lt;/h3&gt;&lt;p&gt;Members, shared services, cost sharing to the cent, funding and reports of a pôle territorial de coopération économique.&lt;/p&gt;&lt;p&gt;Free software under the GNU GPL, version 3 or later.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;PTCE Desktop %1&lt;/h3&gt;&lt;p&gt;Membres, services mutualisés, répartition des charges au centime, financements et rapports d&apos;un pôle territorial de coopération économique.&lt;/p&gt;&lt;p&gt;Logiciel libre sous licence GNU GPL, version 3 ou ultérieure.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingDialog</name>
+    <message>
+        <source>New meeting</source>
+        <translation>Nouvelle réunion</translation>
+    </message>
+    <message>
+        <source>Meeting “%1”</source>
+        <translation>Réunion « %1 »</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Intitulé</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucune)</translation>
+    </message>
+    <message>
+        <source>&amp;Governance body</source>
+        <translation>I&amp;nstance</translation>
+    </message>
+    <message>
+        <source>&amp;Place</source>
+        <translation>&amp;Lieu</translation>
+    </message>
+    <message>
+        <source>&amp;Attendees</source>
+        <translation>&amp;Participants</translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation>No&amp;tes</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Add meeting “%1”</source>
+        <translation>Ajouter la réunion « %1 »</translation>
+    </message>
+    <message>
+        <source>Edit meeting “%1”</source>
+        <translation>Modifier la réunion « %1 »</translation>
     </message>
 </context>
 <context>
@@ -817,10 +3618,1031 @@ Ses quotes-parts, appels de fonds et règlements pourront de nouveau être modif
     </message>
 </context>
 <context>
+    <name>PassOnDialog</name>
+    <message>
+        <source>Pass on according to the plan</source>
+        <translation>Reverser selon le plan</translation>
+    </message>
+    <message>
+        <source>Each member of the plan receives its whole reste à reverser:</source>
+        <translation>Chaque membre du plan reçoit tout son reste à reverser :</translation>
+    </message>
+    <message>
+        <source>Nothing is due to the members of the plan yet.</source>
+        <translation>Rien n&apos;est encore dû aux membres du plan.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>&amp;Date</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <source>Bank transfer</source>
+        <translation>Virement</translation>
+    </message>
+    <message>
+        <source>Cheque</source>
+        <translation>Chèque</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Espèces</translation>
+    </message>
+    <message>
+        <source>Direct debit</source>
+        <translation>Prélèvement</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Carte</translation>
+    </message>
+    <message>
+        <source>Offset</source>
+        <translation>Compensation</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Appel</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Reste dû</translation>
+    </message>
+    <message>
+        <source>Amount to match</source>
+        <translation>Montant affecté</translation>
+    </message>
+    <message>
+        <source>New payment</source>
+        <translation>Nouveau règlement</translation>
+    </message>
+    <message>
+        <source>Payment of %1</source>
+        <translation>Règlement de %1</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Membre</translation>
+    </message>
+    <message>
+        <source>&amp;Member</source>
+        <translation>&amp;Membre</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>&amp;Amount</source>
+        <translation>Mon&amp;tant</translation>
+    </message>
+    <message>
+        <source>A refund to the member is a negative amount.</source>
+        <translation>Un remboursement au membre est un montant négatif.</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Mode de règlement</translation>
+    </message>
+    <message>
+        <source>M&amp;ethod</source>
+        <translation>Mode de &amp;règlement</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <source>e.g. cheque number, transfer label</source>
+        <translation>par ex. numéro de chèque, libellé du virement</translation>
+    </message>
+    <message>
+        <source>&amp;Reference</source>
+        <translation>Ré&amp;férence</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>&amp;Note</translation>
+    </message>
+    <message>
+        <source>Matching to calls</source>
+        <translation>Affectation aux appels</translation>
+    </message>
+    <message>
+        <source>A&amp;utomatic (oldest call first)</source>
+        <translation>A&amp;utomatique (appel le plus ancien d&apos;abord)</translation>
+    </message>
+    <message>
+        <source>&amp;By hand</source>
+        <translation>À la ma&amp;in</translation>
+    </message>
+    <message>
+        <source>Open calls of the member</source>
+        <translation>Appels non soldés du membre</translation>
+    </message>
+    <message>
+        <source>&amp;Fill oldest first</source>
+        <translation>Re&amp;mplir par ancienneté</translation>
+    </message>
+    <message>
+        <source>Matching</source>
+        <translation>Affectation</translation>
+    </message>
+    <message>
+        <source>Matched by hand: %1</source>
+        <translation>Affecté à la main : %1</translation>
+    </message>
+    <message>
+        <source>Matched by hand: %1 of %2</source>
+        <translation>Affecté à la main : %1 sur %2</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsTab</name>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Membre</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <source>Matched</source>
+        <translation>Affecté</translation>
+    </message>
+    <message>
+        <source>Unmatched</source>
+        <translation>Non affecté</translation>
+    </message>
+    <message>
+        <source>What no call absorbs: a credit on the member&apos;s account</source>
+        <translation>Ce qu&apos;aucun appel n&apos;absorbe : un avoir sur le compte du membre</translation>
+    </message>
+    <message>
+        <source>Delete a payment</source>
+        <translation>Supprimer un règlement</translation>
+    </message>
+    <message>
+        <source>Search a payment (member, reference, method…)</source>
+        <translation>Rechercher un règlement (membre, référence, mode…)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n payment(s)</source>
+        <translation>
+            <numerusform>%n règlement</numerusform>
+            <numerusform>%n règlements</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Ajouter…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>This payment settles no call.</source>
+        <translation>Ce règlement ne solde aucun appel.</translation>
+    </message>
+    <message>
+        <source>Settles: %1</source>
+        <translation>Affecté à : %1</translation>
+    </message>
+    <message>
+        <source>Delete the payment of %1 from “%2” dated %3? You can undo it with Ctrl+Z.</source>
+        <translation>Supprimer le règlement de %1 de « %2 » du %3 ? Vous pourrez l&apos;annuler avec Ctrl+Z.</translation>
+    </message>
+    <message>
+        <source>Delete a payment from “%1”</source>
+        <translation>Supprimer un règlement de « %1 »</translation>
+    </message>
+    <message>
+        <source>Record a payment from “%1”</source>
+        <translation>Enregistrer un règlement de « %1 »</translation>
+    </message>
+    <message>
+        <source>Edit a payment from “%1”</source>
+        <translation>Modifier un règlement de « %1 »</translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderPage</name>
     <message>
         <source>Coming in a later version.</source>
         <translation>Disponible dans une prochaine version.</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPanel</name>
+    <message>
+        <source>Document preview</source>
+        <extracomment>Pages are rendered for the printer at most at this resolution (dots per inch).</extracomment>
+        <translation>Aperçu du document</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>Page précédente</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Page suivante</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Page</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Zoom arrière</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Zoom avant</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>Pleine largeur</translation>
+    </message>
+    <message>
+        <source>Whole page</source>
+        <translation>Page entière</translation>
+    </message>
+    <message>
+        <source>Choose a document on the left, then click “Generate preview”.
+The document appears here before you save or print it.</source>
+        <translation>Choisissez un document à gauche, puis cliquez sur « Générer l&apos;aperçu ».
+Le document s&apos;affiche ici avant que vous l&apos;enregistriez ou l&apos;imprimiez.</translation>
+    </message>
+    <message>
+        <source>/ %1</source>
+        <translation>/ %1</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectDialog</name>
+    <message>
+        <source>New cooperation project</source>
+        <translation>Nouveau projet de coopération</translation>
+    </message>
+    <message>
+        <source>Project “%1”</source>
+        <translation>Projet « %1 »</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nom</translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation>&amp;Statut</translation>
+    </message>
+    <message>
+        <source>S&amp;tarts on</source>
+        <translation>&amp;Début le</translation>
+    </message>
+    <message>
+        <source>&amp;Ends on</source>
+        <translation>&amp;Fin le</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+    <message>
+        <source>&amp;Lead member</source>
+        <translation>Membre &amp;porteur</translation>
+    </message>
+    <message>
+        <source>&amp;Partners</source>
+        <translation>P&amp;artenaires</translation>
+    </message>
+    <message>
+        <source>Tick the members taking part (Space ticks).</source>
+        <translation>Cochez les membres qui y participent (Espace coche).</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>D&amp;escription</translation>
+    </message>
+    <message>
+        <source>Add project “%1”</source>
+        <translation>Ajouter le projet « %1 »</translation>
+    </message>
+    <message>
+        <source>Edit project “%1”</source>
+        <translation>Modifier le projet « %1 »</translation>
+    </message>
+</context>
+<context>
+    <name>RedistributionDialog</name>
+    <message>
+        <source>More than the reste à reverser</source>
+        <translation>Plus que le reste à reverser</translation>
+    </message>
+    <message>
+        <source>Pass this amount on anyway?</source>
+        <translation>Reverser ce montant malgré tout ?</translation>
+    </message>
+    <message>
+        <source>Pass money on to a member</source>
+        <translation>Reverser à un membre</translation>
+    </message>
+    <message>
+        <source>Change a redistribution</source>
+        <translation>Modifier un reversement</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Membre</translation>
+    </message>
+    <message>
+        <source>&amp;Member</source>
+        <translation>M&amp;embre</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>&amp;Amount</source>
+        <translation>&amp;Montant</translation>
+    </message>
+    <message>
+        <source>Basis</source>
+        <translation>Fondement</translation>
+    </message>
+    <message>
+        <source>e.g. decision of the steering committee of 12/03</source>
+        <translation>par ex. décision du comité de pilotage du 12/03</translation>
+    </message>
+    <message>
+        <source>&amp;Basis</source>
+        <translation>&amp;Fondement</translation>
+    </message>
+</context>
+<context>
+    <name>ReportForm</name>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Fiscal year</source>
+        <translation>Exercice</translation>
+    </message>
+    <message>
+        <source>Funder</source>
+        <translation>Financeur</translation>
+    </message>
+    <message>
+        <source>Grant</source>
+        <translation>Subvention</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Membre</translation>
+    </message>
+    <message>
+        <source>Call for funds</source>
+        <translation>Appel de fonds</translation>
+    </message>
+    <message>
+        <source>Shared service</source>
+        <translation>Service mutualisé</translation>
+    </message>
+    <message>
+        <source>Group rows only</source>
+        <translation>Lignes de regroupement seulement</translation>
+    </message>
+    <message>
+        <source>Print only the grey group rows of the Cerfa grid (60, 61, 62…), not their sub-lines.</source>
+        <translation>N&apos;imprimer que les lignes grisées de regroupement de la grille Cerfa (60, 61, 62…), sans leurs sous-lignes.</translation>
+    </message>
+    <message>
+        <source>Variant with the group rows &amp;only</source>
+        <translation>Variante lignes de &amp;regroupement seulement</translation>
+    </message>
+    <message>
+        <source>Fiscal &amp;year</source>
+        <translation>E&amp;xercice</translation>
+    </message>
+    <message>
+        <source>F&amp;under</source>
+        <translation>Fina&amp;nceur</translation>
+    </message>
+    <message>
+        <source>G&amp;rant</source>
+        <translation>&amp;Subvention</translation>
+    </message>
+    <message>
+        <source>&amp;Member</source>
+        <translation>&amp;Membre</translation>
+    </message>
+    <message>
+        <source>&amp;Call for funds</source>
+        <translation>A&amp;ppel de fonds</translation>
+    </message>
+    <message>
+        <source>&amp;Service</source>
+        <translation>Ser&amp;vice</translation>
+    </message>
+    <message>
+        <source>All funders</source>
+        <translation>Tous les financeurs</translation>
+    </message>
+    <message>
+        <source>All services</source>
+        <translation>Tous les services</translation>
+    </message>
+    <message>
+        <source>The whole year (statement)</source>
+        <translation>Tout l&apos;exercice (relevé)</translation>
+    </message>
+    <message>
+        <source>No grant concerns this fiscal year: record one on the Funding page.</source>
+        <translation>Aucune subvention ne concerne cet exercice : enregistrez-la d&apos;abord dans la page Financements.</translation>
+    </message>
+    <message>
+        <source>No member in this fiscal year.</source>
+        <translation>Aucun membre pour cet exercice.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportTextsPanel</name>
+    <message>
+        <source>Editorial</source>
+        <translation>Édito</translation>
+    </message>
+    <message>
+        <source>Outlook</source>
+        <translation>Perspectives</translation>
+    </message>
+    <message>
+        <source>These texts open and close the activity report of the year.</source>
+        <translation>Ces textes ouvrent et concluent le rapport d&apos;activité de l&apos;exercice.</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Save %1</source>
+        <translation>Enregistrer %1</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Non enregistré</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Enregistré</translation>
+    </message>
+    <message>
+        <source>Edit the report text “%1” (%2)</source>
+        <translation>Modifier le texte du rapport « %1 » (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>&amp;Generate preview</source>
+        <extracomment>Tables whose change alters the choices offered (years, grants, members…).</extracomment>
+        <translation>&amp;Générer l&apos;aperçu</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Avancement</translation>
+    </message>
+    <message>
+        <source>Save &amp;as…</source>
+        <translation>Enregistrer so&amp;us…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimer…</translation>
+    </message>
+    <message>
+        <source>The data changed since this preview was generated.</source>
+        <translation>Les données ont changé depuis cet aperçu : générez-le à nouveau pour en tenir compte.</translation>
+    </message>
+    <message>
+        <source>Reading the figures…</source>
+        <translation>Lecture des chiffres…</translation>
+    </message>
+    <message>
+        <source>Laying out page %1…</source>
+        <translation>Mise en page : page %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n page(s).</source>
+        <translation>
+            <numerusform>%1 — %n page.</numerusform>
+            <numerusform>%1 — %n pages.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The document could not be generated.</source>
+        <translation>Le document n&apos;a pas pu être généré.</translation>
+    </message>
+    <message>
+        <source>Generation cancelled.</source>
+        <translation>Génération annulée.</translation>
+    </message>
+    <message>
+        <source>Save the document</source>
+        <translation>Enregistrer le document</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documents PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>Enregistré dans %1.</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>Envoyé à l&apos;imprimante.</translation>
+    </message>
+    <message>
+        <source>The printer could not be opened.</source>
+        <translation>L&apos;imprimante n&apos;a pas pu être ouverte.</translation>
+    </message>
+    <message>
+        <source>Activity report</source>
+        <translation>Rapport d&apos;activité</translation>
+    </message>
+    <message>
+        <source>The year of the pole: members, jobs, services, projects, events, key figures.</source>
+        <translation>L&apos;année du pôle : membres, emplois, services, projets, événements, chiffres clés.</translation>
+    </message>
+    <message>
+        <source>Redistribution report</source>
+        <translation>Rapport de redistribution</translation>
+    </message>
+    <message>
+        <source>Per grant: received, passed on to each member, still to pass on; cost sharing.</source>
+        <translation>Par subvention : reçu, reversé à chaque membre, reste à reverser ; répartition des charges.</translation>
+    </message>
+    <message>
+        <source>Cost-sharing report</source>
+        <translation>Rapport de répartition des charges</translation>
+    </message>
+    <message>
+        <source>Keys, versions and units; each member&apos;s share per service and quarter.</source>
+        <translation>Clés, versions et unités ; la quote-part de chaque membre par service et par trimestre.</translation>
+    </message>
+    <message>
+        <source>Call for funds / statement</source>
+        <translation>Appel de fonds / relevé</translation>
+    </message>
+    <message>
+        <source>A member&apos;s calls, payments and balance for the year, or one call for funds.</source>
+        <translation>Le relevé d&apos;un membre (appels, règlements, solde de l&apos;exercice) ou un appel de fonds.</translation>
+    </message>
+    <message>
+        <source>Financial report (Cerfa 15059)</source>
+        <translation>Compte rendu financier (Cerfa 15059)</translation>
+    </message>
+    <message>
+        <source>The official financial report of a grant, row by row of the form.</source>
+        <translation>Le compte rendu financier officiel d&apos;une subvention, ligne à ligne du formulaire.</translation>
+    </message>
+    <message>
+        <source>Financial report + activity report</source>
+        <translation>Compte rendu financier + rapport d&apos;activité</translation>
+    </message>
+    <message>
+        <source>The Cerfa 15059 of a grant, then the activity report of its last year, in one PDF.</source>
+        <translation>Le Cerfa 15059 d&apos;une subvention suivi du rapport d&apos;activité de sa dernière année, en un seul PDF.</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceActions</name>
+    <message>
+        <source>Add service “%1”</source>
+        <translation>Ajouter le service « %1 »</translation>
+    </message>
+    <message>
+        <source>Edit service “%1”</source>
+        <translation>Modifier le service « %1 »</translation>
+    </message>
+    <message>
+        <source>Delete service “%1”</source>
+        <translation>Supprimer le service « %1 »</translation>
+    </message>
+    <message>
+        <source>Budget %1 of “%2”</source>
+        <translation>Budget %1 de « %2 »</translation>
+    </message>
+    <message>
+        <source>Remove the budget %1 of “%2”</source>
+        <translation>Retirer le budget %1 de « %2 »</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceDetailPanel</name>
+    <message>
+        <source>Member</source>
+        <translation>Membre</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Poids</translation>
+    </message>
+    <message>
+        <source>Share of the key on the first day of the fiscal year</source>
+        <translation>Part de la clé au premier jour de l&apos;exercice</translation>
+    </message>
+    <message>
+        <source>Shares</source>
+        <translation>Quotes-parts</translation>
+    </message>
+    <message>
+        <source>Shares of the costs of the fiscal year</source>
+        <translation>Quotes-parts des charges de l&apos;exercice</translation>
+    </message>
+    <message>
+        <source>Fiscal year</source>
+        <translation>Exercice</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Utilisateurs</translation>
+    </message>
+    <message>
+        <source>Budgets</source>
+        <translation>Budgets</translation>
+    </message>
+    <message>
+        <source>Set the &amp;budget %1…</source>
+        <translation>Fixer le &amp;budget %1…</translation>
+    </message>
+    <message>
+        <source>Remove the budget %1</source>
+        <translation>Retirer le budget %1</translation>
+    </message>
+    <message>
+        <source>Users in %1</source>
+        <translation>Utilisateurs en %1</translation>
+    </message>
+    <message>
+        <source>Select a service to see its users.</source>
+        <translation>Sélectionnez un service pour voir ses utilisateurs.</translation>
+    </message>
+    <message>
+        <source>no allocation key yet</source>
+        <translation>pas encore de clé de répartition</translation>
+    </message>
+    <message>
+        <source>Key: %1</source>
+        <translation>Clé : %1</translation>
+    </message>
+    <message>
+        <source>Carried by %1</source>
+        <translation>Porté par %1</translation>
+    </message>
+    <message>
+        <source>Active %1</source>
+        <translation>Actif %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s) · shares %1</source>
+        <translation>
+            <numerusform>%n membre · quotes-parts %1</numerusform>
+            <numerusform>%n membres · quotes-parts %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ServiceDialog</name>
+    <message>
+        <source>New shared service</source>
+        <translation>Nouveau service mutualisé</translation>
+    </message>
+    <message>
+        <source>Shared service “%1”</source>
+        <translation>Service mutualisé « %1 »</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>VAT regime</source>
+        <translation>Régime de TVA</translation>
+    </message>
+    <message>
+        <source>VAT rate</source>
+        <translation>Taux de TVA</translation>
+    </message>
+    <message>
+        <source>Allocation key</source>
+        <translation>Clé de répartition</translation>
+    </message>
+    <message>
+        <source>Carrying member</source>
+        <translation>Membre porteur</translation>
+    </message>
+    <message>
+        <source>Active from</source>
+        <translation>Actif à partir du</translation>
+    </message>
+    <message>
+        <source>Active until</source>
+        <translation>Actif jusqu&apos;au</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>e.g. Shared premises</source>
+        <translation>par ex. Locaux partagés</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nom</translation>
+    </message>
+    <message>
+        <source>e.g. Premises, IT</source>
+        <translation>par ex. Locaux, Informatique</translation>
+    </message>
+    <message>
+        <source>&amp;Category</source>
+        <translation>&amp;Catégorie</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>&amp;Description</translation>
+    </message>
+    <message>
+        <source>VAT and sharing</source>
+        <translation>TVA et répartition</translation>
+    </message>
+    <message>
+        <source>Exempt (CGI art. 261 B)</source>
+        <translation>Exonéré (art. 261 B du CGI)</translation>
+    </message>
+    <message>
+        <source>Subject to VAT</source>
+        <translation>Soumis à la TVA</translation>
+    </message>
+    <message>
+        <source>&amp;VAT regime</source>
+        <translation>Régime de &amp;TVA</translation>
+    </message>
+    <message>
+        <source>Exempt only if each member pays exactly its share of the costs.</source>
+        <translation>Exonéré seulement si chaque membre paie exactement sa quote-part des charges.</translation>
+    </message>
+    <message>
+        <source>VAT &amp;rate (%)</source>
+        <translation>Tau&amp;x de TVA (%)</translation>
+    </message>
+    <message>
+        <source>— no key yet —</source>
+        <translation>— pas encore de clé —</translation>
+    </message>
+    <message>
+        <source>Allocation &amp;key</source>
+        <translation>&amp;Clé de répartition</translation>
+    </message>
+    <message>
+        <source>— none —</source>
+        <translation>— aucun —</translation>
+    </message>
+    <message>
+        <source>Carr&amp;ying member</source>
+        <translation>Membre &amp;porteur</translation>
+    </message>
+    <message>
+        <source>The member who pays the suppliers for the pole.</source>
+        <translation>Le membre qui paie les fournisseurs pour le pôle.</translation>
+    </message>
+    <message>
+        <source>Active &amp;from</source>
+        <translation>Actif à partir d&amp;u</translation>
+    </message>
+    <message>
+        <source>Active &amp;until</source>
+        <translation>Actif &amp;jusqu&apos;au</translation>
+    </message>
+</context>
+<context>
+    <name>ServicesPage</name>
+    <message>
+        <source>Search a service (name, category, key, member…)</source>
+        <translation>Rechercher un service (nom, catégorie, clé, membre…)</translation>
+    </message>
+    <message>
+        <source>Search a service</source>
+        <translation>Rechercher un service</translation>
+    </message>
+    <message>
+        <source>&amp;Add a service…</source>
+        <translation>&amp;Ajouter un service…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>Shared services</source>
+        <translation>Services mutualisés</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n service(s)</source>
+        <translation>
+            <numerusform>%n service</numerusform>
+            <numerusform>%n services</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 shown of %2</source>
+        <translation>%1 affichés sur %2</translation>
+    </message>
+    <message>
+        <source>budgets %1 · shared %2</source>
+        <translation>budgets %1 · réparti %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Service saved; the shares of %n cost(s) were recomputed.</source>
+        <translation>
+            <numerusform>Service enregistré ; les quotes-parts de %n charge ont été recalculées.</numerusform>
+            <numerusform>Service enregistré ; les quotes-parts de %n charges ont été recalculées.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete the service “%1” and its budgets? You can undo it with Ctrl+Z.</source>
+        <translation>Supprimer le service « %1 » et ses budgets ? Vous pourrez l&apos;annuler avec Ctrl+Z.</translation>
+    </message>
+    <message>
+        <source>Delete a service</source>
+        <translation>Supprimer un service</translation>
+    </message>
+    <message>
+        <source>Remove the budget %1 of “%2”? You can undo it with Ctrl+Z.</source>
+        <translation>Retirer le budget %1 de « %2 » ? Vous pourrez l&apos;annuler avec Ctrl+Z.</translation>
+    </message>
+    <message>
+        <source>Remove a budget</source>
+        <translation>Retirer un budget</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cost(s): %1 excl. VAT + %2 VAT = %3</source>
+        <translation>
+            <numerusform>%n charge : %1 HT + %2 TVA = %3 TTC</numerusform>
+            <numerusform>%n charges : %1 HT + %2 TVA = %3 TTC</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>from %1 to %2</source>
+        <translation>du %1 au %2</translation>
+    </message>
+    <message>
+        <source>since %1</source>
+        <translation>depuis le %1</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>jusqu&apos;au %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>TVA</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Budget of the fiscal year shown</source>
+        <translation>Budget de l&apos;exercice affiché</translation>
+    </message>
+    <message>
+        <source>Costs</source>
+        <translation>Charges</translation>
+    </message>
+    <message>
+        <source>Costs of the fiscal year shown, VAT included</source>
+        <translation>Charges de l&apos;exercice affiché, TTC</translation>
+    </message>
+    <message>
+        <source>Shared</source>
+        <translation>Réparti</translation>
+    </message>
+    <message>
+        <source>Split between the members: VAT included for a service exempt under art. 261 B or when the pole is not VAT-registered, excluding VAT otherwise</source>
+        <translation>Réparti entre les membres : TTC pour un service exonéré (art. 261 B) ou si le pôle n&apos;est pas assujetti à la TVA, HT sinon</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Clé</translation>
+    </message>
+    <message>
+        <source>Carrying member</source>
+        <translation>Membre porteur</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <source>Exempt 261 B</source>
+        <translation>Exonéré 261 B</translation>
+    </message>
+    <message>
+        <source>VAT %1</source>
+        <translation>TVA %1</translation>
     </message>
 </context>
 <context>
@@ -1104,6 +4926,123 @@ Ses quotes-parts, appels de fonds et règlements pourront de nouveau être modif
     <message>
         <source>&amp;Redo “%1”</source>
         <translation>&amp;Rétablir « %1 »</translation>
+    </message>
+</context>
+<context>
+    <name>UsageDialog</name>
+    <message>
+        <source>Record usage of “%1”</source>
+        <translation>Saisir une utilisation de « %1 »</translation>
+    </message>
+    <message>
+        <source>Usage recorded for “%1”</source>
+        <translation>Utilisation relevée pour « %1 »</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Membre</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantité</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>&amp;Member</source>
+        <translation>&amp;Membre</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <source>units</source>
+        <translation>unités</translation>
+    </message>
+    <message>
+        <source>&amp;Quantity (%1)</source>
+        <translation>&amp;Quantité (%1)</translation>
+    </message>
+    <message>
+        <source>N&amp;ote</source>
+        <translation>N&amp;ote</translation>
+    </message>
+</context>
+<context>
+    <name>VersionDialog</name>
+    <message>
+        <source>New version of “%1”</source>
+        <translation>Nouvelle version de « %1 »</translation>
+    </message>
+    <message>
+        <source>Version of “%1”</source>
+        <translation>Version de « %1 »</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Valable à partir du</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Membres</translation>
+    </message>
+    <message>
+        <source>&amp;Valid from</source>
+        <translation>&amp;Valable à partir du</translation>
+    </message>
+    <message>
+        <source>Costs whose period starts on or after this day use it.</source>
+        <translation>Les charges dont la période commence ce jour ou après l&apos;utilisent.</translation>
+    </message>
+    <message>
+        <source>e.g. decision of the board of 12/03</source>
+        <translation>par ex. décision du CA du 12/03</translation>
+    </message>
+    <message>
+        <source>N&amp;ote</source>
+        <translation>N&amp;ote</translation>
+    </message>
+    <message>
+        <source>Every member present takes part (no list)</source>
+        <translation>Tous les membres présents participent (sans liste)</translation>
+    </message>
+    <message>
+        <source>Total: %1</source>
+        <translation>Total : %1</translation>
+    </message>
+    <message>
+        <source>the percentages must add up to 100 %</source>
+        <translation>les pourcentages doivent totaliser 100 %</translation>
+    </message>
+    <message>
+        <source>Total of the weights: %1</source>
+        <translation>Total des poids : %1</translation>
+    </message>
+    <message>
+        <source>each part counts for its weight / total</source>
+        <translation>chaque clé compte pour son poids / total</translation>
+    </message>
+    <message>
+        <source>Every member present on each cost&apos;s period</source>
+        <translation>Tous les membres présents sur la période de chaque charge</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s) take part</source>
+        <translation>
+            <numerusform>%n membre participe</numerusform>
+            <numerusform>%n membres participent</numerusform>
+        </translation>
     </message>
 </context>
 <context>
