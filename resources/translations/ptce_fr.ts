@@ -354,10 +354,6 @@
         <translation>Appel provisionnel</translation>
     </message>
     <message>
-        <source>Issued on %1, due on %2</source>
-        <translation>Émis le %1, échéance le %2</translation>
-    </message>
-    <message>
         <source>Service</source>
         <translation>Service</translation>
     </message>
@@ -378,8 +374,12 @@
         <translation>TTC</translation>
     </message>
     <message>
-        <source>Settlement</source>
-        <translation>Règlement</translation>
+        <source>issued on %1, due on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid %1 · outstanding %2</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Issue calls</source>
@@ -848,8 +848,8 @@ Cette action ne peut pas être annulée : les appels reçoivent leur numéro dé
         <translation>Nombre de justificatifs joints</translation>
     </message>
     <message>
-        <source>Member&apos;s share</source>
-        <translation>Quote-part du membre</translation>
+        <source>Share</source>
+        <translation>Quote-part</translation>
     </message>
     <message>
         <source>Share of the member chosen in the filter</source>
@@ -2184,6 +2184,10 @@ Ses quotes-parts, appels de fonds et règlements pourront de nouveau être modif
             <numerusform>%n membre</numerusform>
             <numerusform>%n membres</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Due, passed on and remaining</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Received %1 · kept for coordination %2 · not covered by the plan %3 · passed on %4 · reste à reverser %5</source>

@@ -1,0 +1,180 @@
+"""The Tableau de bord page: the services' figures, formatted; the eligibility verdict; charts
+that cope with an empty year; reloads on changes, off the GUI thread when asked."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from member_seed import RecordingPresenter, make_context
+from pytestqt.qtbot import QtBot
+
+from ptce_desktop.domain.categories import MISSING_LABELS, MemberCategory
+from ptce_desktop.domain.money import format_money
+from ptce_desktop.services.demo import build_demo
+from ptce_desktop.services.in_kind import InKindDraft, InKindService
+from ptce_desktop.services.members import MemberDraft
+from ptce_desktop.services.summary import SummaryService
+from ptce_desktop.store.database import open_database
+from ptce_desktop.store.unit_of_work import UnitOfWork
+from ptce_desktop.ui.context import AppContext, open_context
+from ptce_desktop.ui.pages.dashboard import DashboardPage, create_page
+from ptce_desktop.ui.pages.dashboard_charts import nice_ticks, top_with_rest
+from ptce_desktop.ui.style import ERROR
+from ptce_desktop.ui.worker import Runner
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory: pytest.TempPathFactory, _template_db: Path) -> Path:
+    """The demo pole, built once for the module through the services (a few seconds)."""
+    path = tmp_path_factory.mktemp("demo") / "démo.sqlite3"
+    shutil.copyfile(_template_db, path)
+    db = open_database(path)
+    try:
+        build_demo(UnitOfWork(db))
+    finally:
+        db.close()
+    return path
+
+
+@pytest.fixture
+def demo_ctx(demo_file: Path, tmp_path: Path) -> Iterator[AppContext]:
+    path = tmp_path / "démo.sqlite3"
+    shutil.copyfile(demo_file, path)
+    ctx = open_context(path, runner=Runner(inline=True), presenter=RecordingPresenter())
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def ctx(db_path: Path) -> Iterator[AppContext]:
+    context = make_context(db_path)
+    yield context
+    context.close()
+
+
+def show_page(qtbot: QtBot, ctx: AppContext, year: int) -> DashboardPage:
+    page = create_page(ctx)
+    qtbot.addWidget(page)
+    ctx.changes.changed.connect(page.refresh)  # what the window does
+    page.resize(1200, 900)
+    page.show()
+    page.set_fiscal_year(year)
+    return page
+
+
+def test_demo_figures_are_the_services_figures(
+    qtbot: QtBot, demo_ctx: AppContext, french: None
+) -> None:
+    page = show_page(qtbot, demo_ctx, 2025)
+    summary = demo_ctx.service(SummaryService).year_summary(2025)
+    in_kind = demo_ctx.service(InKindService).totals(2025)
+    money = {
+        "costs_ttc": summary.costs_ttc_cents,
+        "costs_split": summary.costs_split_cents,
+        "shares": summary.shares_cents,
+        "called": summary.called_cents,
+        "paid": summary.paid_cents,
+        "outstanding": summary.outstanding_cents,
+        "voted": summary.voted_cents,
+        "received": summary.received_cents,
+        "passed": summary.passed_cents,
+        "coordination": summary.coordination_cents,
+        "remaining": summary.remaining_cents,
+        "in_kind": in_kind.total_cents,
+    }
+    assert summary.called_cents > 0 and in_kind.total_cents > 0  # the demo has both
+    for key, cents in money.items():
+        assert page.figure(key) == format_money(cents), key
+    assert page.figure("outstanding").endswith("\u00a0€") and "," in page.figure("called")
+    assert page.figure("members") == str(summary.active_members)
+    assert page.figure("in_kind_count") == str(in_kind.count)
+    ess = summary.categories[0]
+    assert page.figure(f"category-{ess.category}") == str(ess.count)
+    assert "Exercice 2025" in page.status.text() or "2025" in page.status.text()
+    assert all(panel.has_chart() for panel in page.charts.values())
+    assert "PTCE" in page.eligibility.text() and ERROR not in page.eligibility.text()
+    # the shares chart: at most 15 members and "others"
+    members_chart = page.charts["members"].chart()
+    series: Any = members_chart.series()[0]
+    bars = series.barSets()[0]
+    assert bars.count() == min(len([m for m in summary.members if m.share_cents]), 16)
+
+
+def test_missing_non_ess_firm_is_named_in_red(qtbot: QtBot, ctx: AppContext, french: None) -> None:
+    ctx.members.create(MemberDraft("Coopérative L'Éclair & <Fils>", "ess_enterprise"))
+    ctx.members.create(MemberDraft("Commune de Crest", MemberCategory.LOCAL_AUTHORITY.value))
+    page = show_page(qtbot, ctx, 2025)
+    text = page.eligibility.text()
+    missing = MISSING_LABELS["non_ess_enterprise"][0].replace("'", "&#x27;")
+    assert "ne remplissent pas encore" in text
+    line = next(part for part in text.split("<br>") if missing in part)
+    assert ERROR in line and "✗" in line
+    ess_line = next(part for part in text.split("<br>") if "ESS (1)" in part)
+    assert "✓" in ess_line and ERROR not in ess_line
+    assert page.figure("members") == "2"
+
+
+def test_a_year_without_data_says_so(qtbot: QtBot, ctx: AppContext, french: None) -> None:
+    page = show_page(qtbot, ctx, 2031)
+    for panel in page.charts.values():
+        assert not panel.has_chart()
+        assert panel.empty.text() == "Aucune donnée"
+    assert page.figure("called") == format_money(0)
+    assert page.figure("members") == "0"
+    assert "entreprise de l" in page.eligibility.text()  # every requirement named as missing
+
+
+def test_reloads_on_a_change_and_only_when_shown(
+    qtbot: QtBot, ctx: AppContext, french: None
+) -> None:
+    page = show_page(qtbot, ctx, 2025)
+    in_kind = ctx.service(InKindService)
+    draft = InKindDraft(dt.date(2025, 5, 4), "benevolat", "Atelier « vélo » & co", 12_345)
+    in_kind.create_contribution(draft)
+    assert page.figure("in_kind") == format_money(12_345)
+    page.hide()
+    in_kind.create_contribution(draft)
+    assert page.figure("in_kind") == format_money(12_345)  # hidden: nothing loaded yet
+    ctx.changes.changed.emit(None)  # "everything changed" while hidden: still nothing
+    page.show()
+    assert page.figure("in_kind") == format_money(24_690)
+    activity_only = type("Change", (), {})()
+    page.refresh(activity_only)  # not a Change: treated as "everything", reloads fine
+    assert page.figure("in_kind") == format_money(24_690)
+
+
+def test_loads_off_the_gui_thread_and_drops_a_stale_result(
+    qtbot: QtBot, db_path: Path, french: None
+) -> None:
+    ctx = open_context(db_path, runner=Runner(inline=False), presenter=RecordingPresenter())
+    try:
+        ctx.pole.create_pole("Pôle Sud & <Drôme>", "Drôme")
+        ctx.members.create(MemberDraft("Mairie de Valence", "local_authority"))
+        page = show_page(qtbot, ctx, 2025)
+        qtbot.waitUntil(lambda: page.data is not None, timeout=10_000)
+        assert page.figure("members") == "1"
+        stale = page.data
+        assert stale is not None
+        page.set_fiscal_year(2026)
+        page._loaded((page._generation - 1, stale))  # an older answer arriving late
+        qtbot.waitUntil(lambda: page.data is not None and page.data.summary.year == 2026)
+        assert ctx.runner.wait()
+        assert page.data is not None and page.data.summary.year == 2026
+        assert ctx.presenter.errors == []  # type: ignore[attr-defined]
+    finally:
+        ctx.runner.wait()
+        ctx.close()
+
+
+def test_chart_helpers() -> None:
+    assert nice_ticks(0, 1_234_500) == [0, 5000, 10000, 15000]
+    assert nice_ticks(-5000, 10_000)[0] == -50
+    assert nice_ticks(0, 0) == [0, 1]
+    items = [(f"M{n:02}", n) for n in range(1, 21)]
+    top = top_with_rest(items, 15, "Autres")
+    assert len(top) == 16 and top[0] == ("M20", 20) and top[-1] == ("Autres", sum(range(1, 6)))
