@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QSpinBox,
     QStackedWidget,
-    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -67,15 +66,11 @@ class PreviewPanel(QWidget):
         self.view.setDocumentMargins(QMargins(14, 14, 14, 14))
         self.navigator = self.view.pageNavigator()
 
-        style = self.style()
+        # arrows drawn by the style, so they grey out when disabled
         self.previous_button = _tool(
-            style.standardIcon(QStyle.StandardPixmap.SP_ArrowUp),
-            translate("PreviewPanel", "Previous page"),
+            Qt.ArrowType.UpArrow, translate("PreviewPanel", "Previous page")
         )
-        self.next_button = _tool(
-            style.standardIcon(QStyle.StandardPixmap.SP_ArrowDown),
-            translate("PreviewPanel", "Next page"),
-        )
+        self.next_button = _tool(Qt.ArrowType.DownArrow, translate("PreviewPanel", "Next page"))
         self.page_spin = QSpinBox()
         self.page_spin.setAccessibleName(translate("PreviewPanel", "Page"))
         self.page_spin.setRange(1, 1)
@@ -234,10 +229,10 @@ class PreviewPanel(QWidget):
 _READY = QPdfDocument.Status.Ready
 
 
-def _tool(icon: object, tip: str, text: str | None = None) -> QToolButton:
+def _tool(arrow: Qt.ArrowType | None, tip: str, text: str | None = None) -> QToolButton:
     button = QToolButton()
-    if icon is not None:
-        button.setIcon(icon)  # type: ignore[arg-type]
+    if arrow is not None:
+        button.setArrowType(arrow)
     if text is not None:
         button.setText(text)
     button.setToolTip(tip)
