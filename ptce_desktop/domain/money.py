@@ -86,6 +86,9 @@ def _read_decimal(text: str, lang: str, suffixes: tuple[str, ...]) -> tuple[Deci
         value = Decimal(f"{digits}.{frac}" if frac else digits)
     except InvalidOperation as exc:  # pragma: no cover - the regex only lets digits through
         raise _Bad("invalid") from exc
+    if negative and not value:
+        # "-0" / "-0,00": a sign with nothing to sign is a half-typed entry, not zero.
+        raise _Bad("invalid")
     return (-value if negative else value), len(frac)
 
 
