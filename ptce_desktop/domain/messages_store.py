@@ -7,6 +7,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Le fichier {path} est introuvable.",
         "The file {path} does not exist.",
     ),
+    "backup_failed": (
+        "La sauvegarde n'a pas pu être écrite dans {path} : {detail}. Vérifiez que le dossier "
+        "est accessible en écriture et qu'il reste de la place sur le disque ; les sauvegardes "
+        "précédentes sont intactes.",
+        "The backup could not be written to {path}: {detail}. Check that the folder is "
+        "writable and that the disk has free space; earlier backups are untouched.",
+    ),
     "schema_outdated": (
         "Le fichier {path} vient d'une version plus ancienne de PTCE Desktop et doit être mis "
         "à jour : ouvrez-le en écriture (une sauvegarde est faite avant).",

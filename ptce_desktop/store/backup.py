@@ -121,22 +121,32 @@ def create_backup(
     Safe while the application has the file open (WAL: readers do not block the writer).
     """
     target_dir = directory or backups_dir(db_path)
-    target_dir.mkdir(parents=True, exist_ok=True)
-    target = _target_name(target_dir, datetime.now(), reason)
-    temporary = target.with_name(target.name + ".tmp")
-    temporary.unlink(missing_ok=True)
+    temporary: Path | None = None
     try:
+        target_dir.mkdir(parents=True, exist_ok=True)
+        target = _target_name(target_dir, datetime.now(), reason)
+        temporary = target.with_name(target.name + ".tmp")
+        temporary.unlink(missing_ok=True)
+        # Made here so that a read-only folder fails with the OS's reason, not SQLite's
+        # "unable to open database file".
+        temporary.touch(exist_ok=False)
         _online_copy(db_path, temporary)
         verify_backup(temporary)
         os.replace(temporary, target)
+        source_attachments = attachments_dir(db_path)
+        if source_attachments.is_dir():
+            shutil.copytree(source_attachments, attachments_beside(target), dirs_exist_ok=True)
     except sqlite3.Error as exc:
         raise PtceError("database_error", detail=str(exc)) from exc
+    except OSError as exc:  # read-only folder, disk full, a file where the folder should be
+        raise PtceError(
+            "backup_failed", path=str(target_dir), detail=exc.strerror or str(exc)
+        ) from exc
     finally:
-        temporary.unlink(missing_ok=True)
-    source_attachments = attachments_dir(db_path)
-    if source_attachments.is_dir():
-        shutil.copytree(source_attachments, attachments_beside(target), dirs_exist_ok=True)
-    rotate(target_dir, keep=keep, reason=slugify(reason) if reason else None)
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                temporary.unlink(missing_ok=True)
+    rotate(target_dir, keep=keep, reason=slugify(reason) if reason else None, protect=db_path)
     return target
 
 
@@ -156,15 +166,33 @@ def list_backups(directory: Path) -> list[BackupInfo]:
     return found
 
 
-def rotate(directory: Path, *, keep: int, reason: str | None) -> list[Path]:
-    """Keep the ``keep`` newest backups of the same reason; returns the removed ones."""
-    same = [info for info in list_backups(directory) if info.reason == reason]
+def rotate(
+    directory: Path, *, keep: int, reason: str | None, protect: Path | None = None
+) -> list[Path]:
+    """Keep the ``keep`` newest backups of the same reason; returns the removed ones.
+
+    ``protect`` (the database being backed up) is never removed, even when it is named like a
+    backup and lives in ``directory`` (a backup opened as the working file, copies saved
+    beside it).
+    """
+    same = [
+        info
+        for info in list_backups(directory)
+        if info.reason == reason and not (protect is not None and _same_file(info.path, protect))
+    ]
     removed: list[Path] = []
     for info in same[max(keep, 1) :]:
         info.path.unlink(missing_ok=True)
         shutil.rmtree(info.attachments, ignore_errors=True)
         removed.append(info.path)
     return removed
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    try:
+        return first.samefile(second)
+    except OSError:
+        return first.absolute() == second.absolute()
 
 
 def restore(backup: Path, target: Path, *, keep_directory: Path | None = None) -> Path | None:
