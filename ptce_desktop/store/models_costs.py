@@ -125,7 +125,7 @@ class Cost(Base):
         ForeignKey("shared_services.id", ondelete="RESTRICT"), index=True
     )
     invoice_date: Mapped[dt.date] = mapped_column(Date, index=True)
-    period_start: Mapped[dt.date] = mapped_column(Date)
+    period_start: Mapped[dt.date] = mapped_column(Date, index=True)
     period_end: Mapped[dt.date] = mapped_column(Date)
     payment_date: Mapped[dt.date | None] = mapped_column(Date)
     label: Mapped[str] = mapped_column(String(LEN_LABEL))
