@@ -15,10 +15,10 @@ Rules:
 
 * each ``do``/``undo`` is a service call, i.e. one transaction through the unit of work: it is
   audited and obeys closed years and read-only files like any user action;
-* **a deleted record comes back with a new id** (SQLite hands out a new rowid). Commands
-  therefore name records by the id they had when the command was recorded, and the history
-  keeps a map "original id → current id" (:meth:`UndoHistory.resolve`), updated whenever a
-  re-create happens, so an older "edit" still finds the record after undo/redo of its delete;
+* **a deleted record comes back with a new id**, and SQLite may reuse a deleted record's id
+  for another one. Commands therefore hold a :class:`RecordRef` taken when they are recorded
+  (:meth:`UndoHistory.ref`), whose ``id`` follows the record through deletes and re-creates,
+  so an older "edit" still finds its record and never another one that took its old id;
 * if an undo or redo fails (the record is now in a closed year, a member now has shares…), the
   error is shown and the **whole history is cleared**: the data are as the last successful
   step left them, and no later step can replay over a state it does not expect;
@@ -70,6 +70,22 @@ class ServiceCommand(QUndoCommand):
         self._history._attempt(self, self._undo)
 
 
+class RecordRef:
+    """One record as the history knows it: its kind and its *current* id.
+
+    A deleted record comes back with a new id, and SQLite may give a new record the id of a
+    deleted one; commands therefore hold a ``RecordRef`` (taken when they are recorded), never
+    a bare id, so two records can never be confused.
+    """
+
+    __slots__ = ("alive", "id", "kind")
+
+    def __init__(self, kind: str, record_id: int) -> None:
+        self.kind = kind
+        self.id = record_id
+        self.alive = True
+
+
 class UndoHistory(QUndoStack):
     """The window's undo stack, with the helpers pages use (see the module docstring)."""
 
@@ -78,21 +94,45 @@ class UndoHistory(QUndoStack):
         self.setUndoLimit(200)
         self._on_error = on_error
         self._failed: BaseException | None = None
-        self._ids: dict[tuple[str, int], int] = {}
+        # (kind, current id) -> the ref of the live record that has that id now
+        self._live: dict[tuple[str, int], RecordRef] = {}
 
     def set_error_handler(self, on_error: ErrorHandler | None) -> None:
         self._on_error = on_error
 
-    # --- ids of re-created records ------------------------------------------------------------
+    # --- records and their current ids ---------------------------------------------------------
+    def ref(self, kind: str, record_id: int) -> RecordRef:
+        """The ref of the live record ``record_id`` now (call it when recording a step)."""
+        known = self._live.get((kind, record_id))
+        if known is None or not known.alive or known.id != record_id:
+            known = RecordRef(kind, record_id)
+            self._live[(kind, record_id)] = known
+        return known
+
     def resolve(self, kind: str, record_id: int) -> int:
-        """The current id of the record that had ``record_id`` when a command was recorded."""
-        return self._ids.get((kind, record_id), record_id)
+        """The current id of the record known under ``record_id``.
+
+        Prefer :meth:`ref`, taken when the step is recorded: ``resolve`` looks the record up
+        by an id value, which is only safe while that record has not been deleted.
+        """
+        known = self._live.get((kind, record_id))
+        return known.id if known is not None else record_id
+
+    def _moved(self, ref: RecordRef, new_id: int) -> None:
+        """``ref``'s record was re-created under ``new_id``."""
+        if self._live.get((ref.kind, ref.id)) is ref:
+            del self._live[(ref.kind, ref.id)]
+        ref.id, ref.alive = new_id, True
+        self._live[(ref.kind, new_id)] = ref
 
     def _rebind(self, kind: str, old_id: int, new_id: int) -> None:
-        for key, current in list(self._ids.items()):
-            if key[0] == kind and current == old_id:
-                self._ids[key] = new_id
-        self._ids[(kind, old_id)] = new_id
+        """The record known under ``old_id`` was re-created as ``new_id`` (custom steps)."""
+        self._moved(self._live.get((kind, old_id)) or RecordRef(kind, old_id), new_id)
+
+    def _gone(self, ref: RecordRef) -> None:
+        ref.alive = False
+        if self._live.get((ref.kind, ref.id)) is ref:
+            del self._live[(ref.kind, ref.id)]
 
     # --- recording ----------------------------------------------------------------------------
     def run(self, text: str, do: Callable[[], T], undo: Callable[[], Any]) -> T:
@@ -110,13 +150,16 @@ class UndoHistory(QUndoStack):
     ) -> T:
         """Create now (``create()`` returns a view with ``.id``); undo deletes, redo re-creates."""
         view = create()
-        original: int = view.id  # type: ignore[attr-defined]
+        ref = self.ref(kind, view.id)  # type: ignore[attr-defined]
 
         def redo() -> None:
-            current = self.resolve(kind, original)
-            self._rebind(kind, current, create().id)  # type: ignore[attr-defined]
+            self._moved(ref, create().id)  # type: ignore[attr-defined]
 
-        self.push(ServiceCommand(self, text, redo, lambda: delete(self.resolve(kind, original))))
+        def undo() -> None:
+            delete(ref.id)
+            self._gone(ref)
+
+        self.push(ServiceCommand(self, text, redo, undo))
         return view
 
     def update(
@@ -129,14 +172,10 @@ class UndoHistory(QUndoStack):
         after: Any,
     ) -> T:
         """``apply(id, after)`` now; undo is ``apply(id, before)``."""
+        ref = self.ref(kind, record_id)
         result = apply(record_id, after)
         self.push(
-            ServiceCommand(
-                self,
-                text,
-                lambda: apply(self.resolve(kind, record_id), after),
-                lambda: apply(self.resolve(kind, record_id), before),
-            )
+            ServiceCommand(self, text, lambda: apply(ref.id, after), lambda: apply(ref.id, before))
         )
         return result
 
@@ -148,14 +187,16 @@ class UndoHistory(QUndoStack):
         delete: Callable[[int], Any],
         recreate: Callable[[], Any],
     ) -> None:
-        """Delete now; undo calls ``recreate()`` (a new id, mapped), redo deletes again."""
+        """Delete now; undo calls ``recreate()`` (a new id, followed), redo deletes again."""
+        ref = self.ref(kind, record_id)
         delete(record_id)
+        self._gone(ref)
 
-        def undo() -> None:
-            current = self.resolve(kind, record_id)
-            self._rebind(kind, current, recreate().id)
+        def redo() -> None:
+            delete(ref.id)
+            self._gone(ref)
 
-        self.push(ServiceCommand(self, text, lambda: delete(self.resolve(kind, record_id)), undo))
+        self.push(ServiceCommand(self, text, redo, lambda: self._moved(ref, recreate().id)))
 
     # --- replaying ----------------------------------------------------------------------------
     def _attempt(self, command: ServiceCommand, work: Callable[[], Any]) -> None:
@@ -190,4 +231,4 @@ class UndoHistory(QUndoStack):
     def clear(self) -> None:
         """Forget every step (after a non-undoable action, or when a replay failed)."""
         super().clear()
-        self._ids.clear()
+        self._live.clear()

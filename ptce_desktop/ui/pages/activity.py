@@ -324,13 +324,16 @@ class ActivityPage(QWidget):
         if view is None:
             return False
         s, history, draft = self.service, self.history, project_draft(view)
-        linked = [e for e in (self.data.events if self.data else ()) if e.project_id == view.id]
+        linked = [
+            (history.ref("event", e.id), e)
+            for e in (self.data.events if self.data else ())
+            if e.project_id == view.id
+        ]
 
         def recreate() -> ProjectView:
             made = s.create_project(draft)
-            for event in linked:
-                again = replace(event_draft(event), project_id=made.id)
-                s.update_event(history.resolve("event", event.id), again)
+            for ref, event in linked:
+                s.update_event(ref.id, replace(event_draft(event), project_id=made.id))
             return made
 
         text = self.tr("Delete project “%1”").replace("%1", short(view.name))
@@ -346,13 +349,16 @@ class ActivityPage(QWidget):
         if view is None:
             return False
         s, history, draft = self.service, self.history, body_draft(view)
-        linked = [m for m in (self.data.meetings if self.data else ()) if m.body_id == view.id]
+        linked = [
+            (history.ref("meeting", m.id), m)
+            for m in (self.data.meetings if self.data else ())
+            if m.body_id == view.id
+        ]
 
         def recreate() -> BodyView:
             made = s.create_body(draft)
-            for meeting in linked:
-                again = replace(meeting_draft(meeting), body_id=made.id)
-                s.update_meeting(history.resolve("meeting", meeting.id), again)
+            for ref, meeting in linked:
+                s.update_meeting(ref.id, replace(meeting_draft(meeting), body_id=made.id))
             return made
 
         text = self.tr("Delete governance body “%1”").replace("%1", short(view.name))

@@ -274,9 +274,10 @@ class CostDetailPanel(QScrollArea):
         cost = self.detail.cost
         service, history = self.attachments, self.history
         added: list[AttachmentView] = []
+        ref = history.ref("cost", cost.id)
 
         def attach() -> Created:
-            cost_id = history.resolve("cost", cost.id)
+            cost_id = ref.id
             if added:  # redo: the content is in the data folder even if the source moved
                 return Created(reattach(service, cost_id, added[0]).link_id)
             view = service.attach_file(cost_id, path)
@@ -328,13 +329,14 @@ class CostDetailPanel(QScrollArea):
             .replace("%1", view.original_name)
             .replace("%2", short(cost.label))
         )
+        owner = history.ref("cost", cost.id)
         try:
             history.delete(
                 text,
                 "cost_attachment",
                 view.link_id,
                 service.detach,
-                lambda: Created(reattach(service, history.resolve("cost", cost.id), view).link_id),
+                lambda: Created(reattach(service, owner.id, view).link_id),
             )
         except PtceError as error:
             self.ctx.presenter.present(error, self)

@@ -395,12 +395,11 @@ class CostDialog(FormDialog):
         original = self.cost
         if self.adjusting:
             text = translate("CostDialog", "Adjust “%1”").replace("%1", short(original.label))
+            adjusted = history.ref("cost", original.id)
             return history.create(
                 text,
                 "cost",
-                lambda: Created(
-                    costs.record_adjustment(history.resolve("cost", original.id), draft)
-                ),
+                lambda: Created(costs.record_adjustment(adjusted.id, draft)),
                 costs.delete_cost,
             )
 

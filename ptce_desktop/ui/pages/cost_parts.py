@@ -218,14 +218,18 @@ def reattach(service: AttachmentService, cost_id: int, view: AttachmentView) -> 
 def recreate_cost(
     costs: Any,
     attachments: AttachmentService,
-    history: Any,
+    adjusted: Any,
     row: CostRow,
     files: Sequence[AttachmentView],
 ) -> Created:
-    """Undo of a deletion: the cost again (an adjustment stays one), then its files."""
+    """Undo of a deletion: the cost again (an adjustment stays one), then its files.
+
+    ``adjusted`` is the history's ref (taken when the deletion was recorded) of the cost an
+    adjustment corrects, or None.
+    """
     draft = draft_of(row)
-    if row.is_adjustment and row.adjusts_cost_id is not None:
-        new_id = costs.record_adjustment(history.resolve("cost", row.adjusts_cost_id), draft)
+    if row.is_adjustment and adjusted is not None:
+        new_id = costs.record_adjustment(adjusted.id, draft)
     else:
         new_id = costs.create_cost(draft)
     for view in files:

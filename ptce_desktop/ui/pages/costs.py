@@ -382,7 +382,10 @@ class CostsPage(QWidget):
             self.ctx.presenter.present(error, self)
             return False
         attachments = self.ctx.service(AttachmentService)
-        recreate = partial(recreate_cost, costs, attachments, history, row, files)
+        adjusted = (
+            history.ref("cost", row.adjusts_cost_id) if row.adjusts_cost_id is not None else None
+        )
+        recreate = partial(recreate_cost, costs, attachments, adjusted, row, files)
         text = self.tr("Delete cost “%1”").replace("%1", short(row.label))
         try:
             history.delete(text, "cost", row.id, costs.delete_cost, recreate)

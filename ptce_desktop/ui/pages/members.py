@@ -332,10 +332,11 @@ class MembersPage(QWidget):
         before = member.to_draft()
         service, history = self.service, self.history
         text = self.tr("Archive “%1”").replace("%1", member_label(member.name))
+        ref = history.ref("member", member.id)
         return history.run(
             text,
-            lambda: service.archive(history.resolve("member", member.id), left_on),
-            lambda: service.update(history.resolve("member", member.id), before),
+            lambda: service.archive(ref.id, left_on),
+            lambda: service.update(ref.id, before),
         )
 
     def archive_selected(self, member: MemberView | None = None) -> bool:
