@@ -85,6 +85,18 @@ def all_messages() -> dict[str, tuple[str, str]]:
     return _CATALOGUE
 
 
+def field_label(field: str | None, lang: Lang = "fr") -> str:
+    """The words a form shows for the attribute ``field`` (``ht_cents`` → « HT »)."""
+    if not field:
+        return ""
+    from ptce_desktop.domain.messages_fields import FIELD_LABELS
+
+    labels = FIELD_LABELS.get(field)
+    if labels is None:
+        return field
+    return labels[1] if lang == "en" else labels[0]
+
+
 class PtceError(Exception):
     """A known, explainable failure: bad input, locked file, closed year…"""
 
@@ -109,10 +121,12 @@ def error_text(code: str, field: str | None, values: Mapping[str, Any], lang: La
     template = en if lang == "en" else fr
     data: dict[str, Any] = {
         "field": field or "",
-        "field_label": field or "",
+        "field_label": field_label(field, lang),
         "values": dict(values),
     }
     data.update(values)
+    if data["field_label"] == field or values.get("field_label") == field:
+        data["field_label"] = field_label(field, lang)
     try:
         return template.format(**data)
     except (KeyError, IndexError, ValueError):

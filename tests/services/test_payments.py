@@ -130,7 +130,7 @@ def test_invalid_payments_are_refused(world: World) -> None:
         (
             lambda: world.payments.record_payment(a, D(2025, 5, 2), 100, "cheque", "x" * 101, None),
             "reference",
-            "Le champ « reference » dépasse 100 caractères.",
+            "Le champ « Référence » dépasse 100 caractères.",
         ),
         (lambda: world.pay(999, 100), None, "Membre introuvable (n° 999)."),
     ]

@@ -1,0 +1,55 @@
+"""How a field is named in a message, in French and English, by its attribute name.
+
+``PtceError.field`` is the attribute of the draft (``ht_cents``), so the UI can mark the
+widget; the text shows the words a coordinator reads on the form (« HT »).
+"""
+
+from __future__ import annotations
+
+FIELD_LABELS: dict[str, tuple[str, str]] = {
+    "name": ("Nom", "Name"),
+    "short_name": ("Nom court", "Short name"),
+    "label": ("Libellé", "Label"),
+    "title": ("Titre", "Title"),
+    "category": ("Catégorie", "Category"),
+    "description": ("Description", "Description"),
+    "supplier": ("Fournisseur", "Supplier"),
+    "invoice_ref": ("Référence de la facture", "Invoice reference"),
+    "invoice_date": ("Date de facture", "Invoice date"),
+    "payment_date": ("Date de paiement", "Payment date"),
+    "period_start": ("Début de période", "Period start"),
+    "period_end": ("Fin de période", "Period end"),
+    "ht_cents": ("HT", "Excl. VAT"),
+    "vat_cents": ("TVA", "VAT"),
+    "ttc_cents": ("TTC", "Incl. VAT"),
+    "amount_cents": ("Montant", "Amount"),
+    "budget": ("Budget", "Budget"),
+    "note": ("Note", "Note"),
+    "notes": ("Notes", "Notes"),
+    "reference": ("Référence", "Reference"),
+    "unit": ("Unité", "Unit"),
+    "date": ("Date", "Date"),
+    "year": ("Exercice", "Fiscal year"),
+    "values": ("Valeurs par membre", "Values per member"),
+    "parts": ("Composantes de la clé mixte", "Parts of the mixed key"),
+    "quantity_milli": ("Quantité", "Quantity"),
+    "method": ("Méthode", "Method"),
+    "vat_rate_bp": ("Taux de TVA", "VAT rate"),
+    "vat_regime": ("Régime de TVA", "VAT regime"),
+    "cerfa_code": ("Ligne Cerfa", "Cerfa line"),
+    "key_id": ("Clé de répartition", "Allocation key"),
+    "service_id": ("Service", "Service"),
+    "member_id": ("Membre", "Member"),
+    "grant_id": ("Subvention", "Grant"),
+    "funder_id": ("Financeur", "Funder"),
+    "project_id": ("Projet", "Project"),
+    "place": ("Lieu", "Place"),
+    "contact": ("Contact", "Contact"),
+    "contact_name": ("Contact", "Contact"),
+    "city": ("Ville", "City"),
+    "address": ("Adresse", "Address"),
+    "legal_form": ("Forme juridique", "Legal form"),
+    "college": ("Collège", "College"),
+    "territory": ("Territoire", "Territory"),
+    "basis": ("Fondement", "Basis"),
+}
