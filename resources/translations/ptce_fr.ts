@@ -220,6 +220,150 @@
     </message>
 </context>
 <context>
+    <name>BackupActions</name>
+    <message>
+        <source>Automatic backup made: %1</source>
+        <translation>Sauvegarde automatique faite : %1</translation>
+    </message>
+    <message>
+        <source>The automatic backup failed: %1</source>
+        <translation>La sauvegarde automatique a échoué : %1</translation>
+    </message>
+    <message>
+        <source>A backup is being written; try again in a moment.</source>
+        <translation>Une sauvegarde est en cours d&apos;écriture ; réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>Restauration de la sauvegarde…</translation>
+    </message>
+    <message>
+        <source>The backup of %1 at %2 is restored.</source>
+        <translation>La sauvegarde du %1 à %2 est restaurée.</translation>
+    </message>
+    <message>
+        <source>The previous file was kept: %1</source>
+        <translation>Le fichier précédent est conservé : %1</translation>
+    </message>
+    <message>
+        <source>Checking the database…</source>
+        <translation>Vérification de la base…</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsDialog</name>
+    <message>
+        <source>automatic</source>
+        <translation>automatique</translation>
+    </message>
+    <message>
+        <source>before migration</source>
+        <translation>avant migration</translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation>manuelle</translation>
+    </message>
+    <message>
+        <source>copy</source>
+        <translation>copie</translation>
+    </message>
+    <message>
+        <source>before restore</source>
+        <translation>avant restauration</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>autre</translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation>vérifiée</translation>
+    </message>
+    <message>
+        <source>not restorable</source>
+        <translation>non restaurable</translation>
+    </message>
+    <message>
+        <source>damaged</source>
+        <translation>endommagée</translation>
+    </message>
+    <message>
+        <source>Backups and restore</source>
+        <translation>Sauvegardes et restauration</translation>
+    </message>
+    <message>
+        <source>Backups of %1 are kept in %2. An automatic backup is made when the file is opened (at most one a day; the last 10 are kept). Every backup is checked before it is listed as verified.</source>
+        <translation>Les sauvegardes de %1 sont rangées dans %2. Une sauvegarde automatique est faite à l&apos;ouverture du fichier (une par jour au plus ; les 10 dernières sont gardées). Chaque sauvegarde est contrôlée avant d&apos;être indiquée comme vérifiée.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>&amp;Restaurer…</translation>
+    </message>
+    <message>
+        <source>Open the &amp;folder</source>
+        <translation>Ouvrir le &amp;dossier</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>&amp;Sauvegarder maintenant</translation>
+    </message>
+    <message>
+        <source>Checking the backups…</source>
+        <translation>Vérification des sauvegardes…</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 à %2</translation>
+    </message>
+    <message>
+        <source>No backup yet. “Back up now” makes one.</source>
+        <translation>Aucune sauvegarde pour l&apos;instant. « Sauvegarder maintenant » en fait une.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n backup(s) cannot be restored (point at one for the reason).</source>
+        <translation>
+            <numerusform>%n sauvegarde(s) non restaurable(s) (survolez la ligne pour savoir pourquoi).</numerusform>
+            <numerusform>%n sauvegarde(s) non restaurable(s) (survolez la ligne pour savoir pourquoi).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n backup(s), all verified.</source>
+        <translation>
+            <numerusform>%n sauvegarde(s), toutes vérifiées.</numerusform>
+            <numerusform>%n sauvegarde(s), toutes vérifiées.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The backups could not be listed.</source>
+        <translation>Les sauvegardes n&apos;ont pas pu être listées.</translation>
+    </message>
+    <message>
+        <source>Open the file for writing to restore a backup.</source>
+        <translation>Ouvrez le fichier en écriture pour restaurer une sauvegarde.</translation>
+    </message>
+    <message>
+        <source>Writing a verified backup…</source>
+        <translation>Écriture d&apos;une sauvegarde vérifiée…</translation>
+    </message>
+</context>
+<context>
     <name>BalancesTab</name>
     <message>
         <source>Member</source>
@@ -375,11 +519,11 @@
     </message>
     <message>
         <source>issued on %1, due on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>émis le %1, échéance le %2</translation>
     </message>
     <message>
         <source>Paid %1 · outstanding %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Réglé %1 · reste dû %2</translation>
     </message>
     <message>
         <source>Issue calls</source>
@@ -1173,6 +1317,46 @@ Cette action ne peut pas être annulée : les appels reçoivent leur numéro dé
         <source>PTCE Desktop</source>
         <translation>PTCE Desktop</translation>
     </message>
+    <message>
+        <source>The open file will be replaced by this backup. It is first kept as a copy in:
+%1
+
+A restore cannot be undone with Undo: the undo history is cleared.</source>
+        <translation>Le fichier ouvert sera remplacé par cette sauvegarde. Il est d&apos;abord conservé en copie dans :
+%1
+
+Une restauration ne peut pas être annulée avec « Annuler » : l&apos;historique d&apos;annulation est vidé.</translation>
+    </message>
+    <message>
+        <source>This backup of the file was verified. The refused file is not deleted: it is first kept as a copy in:
+%1</source>
+        <translation>Cette sauvegarde du fichier a été vérifiée. Le fichier refusé n&apos;est pas supprimé : il est d&apos;abord conservé en copie dans :
+%1</translation>
+    </message>
+    <message>
+        <source>Database check</source>
+        <translation>Vérification de la base</translation>
+    </message>
+    <message>
+        <source>The file is sound.</source>
+        <translation>Le fichier est sain.</translation>
+    </message>
+    <message>
+        <source>Problems were found.</source>
+        <translation>Des problèmes ont été trouvés.</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Restaurer une sauvegarde</translation>
+    </message>
+    <message>
+        <source>Restore the backup of %1 at %2?</source>
+        <translation>Restaurer la sauvegarde du %1 à %2 ?</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Restaurer</translation>
+    </message>
 </context>
 <context>
     <name>ErrorPresenter</name>
@@ -1752,7 +1936,7 @@ Ses quotes-parts, appels de fonds et règlements pourront de nouveau être modif
     </message>
     <message>
         <source>Period &amp;from</source>
-        <translation>Période du</translation>
+        <translation>Période &amp;du</translation>
     </message>
     <message>
         <source>Period from</source>
@@ -1760,7 +1944,7 @@ Ses quotes-parts, appels de fonds et règlements pourront de nouveau être modif
     </message>
     <message>
         <source>Period &amp;to</source>
-        <translation>Période au</translation>
+        <translation>Période a&amp;u</translation>
     </message>
     <message>
         <source>Period to</source>
@@ -2082,7 +2266,7 @@ Ses quotes-parts, appels de fonds et règlements pourront de nouveau être modif
     </message>
     <message>
         <source>Fixed amounts %1 · </source>
-        <translation type="unfinished"></translation>
+        <translation>Montants fixes %1 · </translation>
     </message>
     <message>
         <source>Plan</source>
@@ -2187,7 +2371,7 @@ Ses quotes-parts, appels de fonds et règlements pourront de nouveau être modif
     </message>
     <message>
         <source>Due, passed on and remaining</source>
-        <translation type="unfinished"></translation>
+        <translation>Dû, reversé et reste à reverser</translation>
     </message>
     <message>
         <source>Received %1 · kept for coordination %2 · not covered by the plan %3 · passed on %4 · reste à reverser %5</source>
@@ -2941,6 +3125,14 @@ Ses quotes-parts, appels de fonds et règlements pourront de nouveau être modif
     <message>
         <source>&amp;Save a copy…</source>
         <translation>&amp;Sauvegarder une copie…</translation>
+    </message>
+    <message>
+        <source>&amp;Backups and restore…</source>
+        <translation>Sauvegardes et &amp;restauration…</translation>
+    </message>
+    <message>
+        <source>&amp;Check the database</source>
+        <translation>&amp;Vérifier la base</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
