@@ -2718,18 +2718,6 @@ Ses quotes-parts, appels de fonds et règlements pourront de nouveau être modif
         <translation>Versions</translation>
     </message>
     <message>
-        <source>Add a &amp;version…</source>
-        <translation>Ajouter une &amp;version…</translation>
-    </message>
-    <message>
-        <source>Edit vers&amp;ion…</source>
-        <translation>Modifier la vers&amp;ion…</translation>
-    </message>
-    <message>
-        <source>Delete versio&amp;n</source>
-        <translation>Supprimer la versio&amp;n</translation>
-    </message>
-    <message>
         <source>Versions of the key</source>
         <translation>Versions de la clé</translation>
     </message>
@@ -2742,16 +2730,40 @@ Ses quotes-parts, appels de fonds et règlements pourront de nouveau être modif
         <translation>Clés combinées</translation>
     </message>
     <message>
-        <source>&amp;Record usage…</source>
-        <translation>&amp;Saisir une utilisation…</translation>
+        <source>Ne&amp;w…</source>
+        <translation>No&amp;uveau…</translation>
     </message>
     <message>
-        <source>Edit recor&amp;d…</source>
-        <translation>Modifier le relev&amp;é…</translation>
+        <source>Add a version</source>
+        <translation>Ajouter une version</translation>
     </message>
     <message>
-        <source>Delete recor&amp;d</source>
-        <translation>Supprimer le rele&amp;vé</translation>
+        <source>Chan&amp;ge…</source>
+        <translation>Mod&amp;ifier…</translation>
+    </message>
+    <message>
+        <source>Edit the version</source>
+        <translation>Modifier la version</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation>Su&amp;pprimer</translation>
+    </message>
+    <message>
+        <source>Delete the version</source>
+        <translation>Supprimer la version</translation>
+    </message>
+    <message>
+        <source>Record usage</source>
+        <translation>Saisir une utilisation</translation>
+    </message>
+    <message>
+        <source>Edit the usage record</source>
+        <translation>Modifier le relevé d&apos;utilisation</translation>
+    </message>
+    <message>
+        <source>Delete the usage record</source>
+        <translation>Supprimer le relevé d&apos;utilisation</translation>
     </message>
     <message>
         <source>Usage recorded</source>
