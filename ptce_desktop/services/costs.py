@@ -277,7 +277,13 @@ class CostService:
         sort: str = "invoice_date",
         after: str | None = None,
         limit: int = 200,
+        count: bool = True,
     ) -> CostPage:
+        """One page of the year's costs, filtered and sorted in SQL, after the keyset ``after``.
+
+        ``count=False`` skips counting every matching cost (``total_count`` is then -1): a list
+        that already knows the total asks the next pages without it.
+        """
         filters = filters or CostFilters()
         descending = sort.startswith("-")
         sort_name = sort.removeprefix("-")
@@ -314,8 +320,10 @@ class CostService:
                 on_share = (Share.cost_id == Cost.id) & (Share.member_id == filters.member_id)
                 base = base.join(Share, on_share)
                 query = query.join(Share, on_share)
-            total = session.scalar(
-                select(func.count()).select_from(base.where(*conditions).subquery())
+            total = (
+                session.scalar(select(func.count()).select_from(base.where(*conditions).subquery()))
+                if count
+                else -1
             )
             if after is not None:
                 value, last_id = _decode(after, sort_name)
@@ -341,7 +349,7 @@ class CostService:
                     "service": last.service_name,
                 }
                 cursor = _encode(sort_values[sort_name], last.id)
-            return CostPage(tuple(rows), cursor, total or 0)
+            return CostPage(tuple(rows), cursor, 0 if total is None else total)
 
     def get_cost(self, cost_id: int) -> CostDetail:
         with self.uow.read() as session:

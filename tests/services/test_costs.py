@@ -27,7 +27,7 @@ from sqlalchemy import func, select
 from ptce_desktop.domain.allocation import Method, SplitBasis
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.services.attachments import AttachmentService, AttachmentTarget
-from ptce_desktop.services.costs import CostFilters, CostService
+from ptce_desktop.services.costs import CostFilters, CostPage, CostService
 from ptce_desktop.services.shares import format_exact_cents
 from ptce_desktop.store.models import FiscalYear, Member, Project, Share
 from ptce_desktop.store.unit_of_work import UnitOfWork
@@ -223,6 +223,9 @@ def test_keyset_paging_returns_every_row_once_in_order(uow: UnitOfWork) -> None:
         while True:
             page = costs.list_costs(2025, sort=sort, after=after, limit=5)
             assert page.total_count == 23
+            assert costs.list_costs(2025, sort=sort, after=after, limit=5, count=False) == (
+                CostPage(page.rows, page.next_cursor, -1)
+            )
             seen.extend(row.id for row in page.rows)
             pages += 1
             after = page.next_cursor

@@ -204,7 +204,12 @@ class CostListModel(QAbstractTableModel):
             return None
         try:
             page: CostPage = self._service.list_costs(
-                self._year, filters=self._filters, sort=self._sort, after=after, limit=limit
+                self._year,
+                filters=self._filters,
+                sort=self._sort,
+                after=after,
+                limit=limit,
+                count=after is None,  # the total is known from the first page
             )
         except PtceError as error:
             log.info("cost list refused: %s", error.code)
