@@ -330,6 +330,7 @@ class DashboardPage(QWidget):
         grid = self.members_grid
         while (item := grid.takeAt(0)) is not None:
             if (widget := item.widget()) is not None:
+                widget.hide()  # at once: deleteLater waits for the event loop
                 widget.deleteLater()
         card = self.cards["members"]
         card.values.clear()
