@@ -65,7 +65,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     backup = verbs.add_parser("backup", help="faire une sauvegarde vérifiée du fichier")
     backup.add_argument("--out", type=Path, default=None, help="dossier des sauvegardes")
+    backup.add_argument(
+        "--list", action="store_true", help="lister les sauvegardes et leur état (vérifiée ou non)"
+    )
     backup.set_defaults(handler=_backup)
+
+    restore = verbs.add_parser(
+        "restore",
+        help="remplacer le fichier par une sauvegarde vérifiée (le fichier actuel est conservé)",
+    )
+    _db_option(restore)
+    restore.add_argument("backup", type=Path, metavar="SAUVEGARDE", help="fichier de sauvegarde")
+    restore.set_defaults(handler=_restore)
 
     demo = verbs.add_parser(
         "demo", help="créer un nouveau fichier rempli d'un pôle fictif de démonstration"
@@ -189,11 +200,23 @@ def _backup(args: argparse.Namespace) -> int:
     from ptce_desktop.store.database import inspect_file
 
     path = db_path_of(args)
+    if args.list:
+        from ptce_desktop.cli_backups import list_lines
+
+        print("\n".join(list_lines(path, args.out)))
+        return EXIT_OK
     if not path.exists():
         raise PtceError("file_not_found", path=str(path))
     inspect_file(path)
     target = create_backup(path, reason="manuelle", directory=args.out)
     print(f"Sauvegarde vérifiée : {target}")
+    return EXIT_OK
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from ptce_desktop.cli_backups import restore_lines
+
+    print("\n".join(restore_lines(args, db_path_of(args))))
     return EXIT_OK
 
 

@@ -115,16 +115,19 @@ def create_backup(
     reason: str | None = None,
     keep: int = DEFAULT_KEEP,
     directory: Path | None = None,
+    now: datetime | None = None,
 ) -> Path:
     """Write, verify and rotate a backup of ``db_path``; returns the new backup's path.
 
     Safe while the application has the file open (WAL: readers do not block the writer).
+    ``now`` (default: the clock) names the backup; rotation only ever removes backups with the
+    same ``reason``, so automatic ones never push out manual or pre-migration copies.
     """
     target_dir = directory or backups_dir(db_path)
     temporary: Path | None = None
     try:
         target_dir.mkdir(parents=True, exist_ok=True)
-        target = _target_name(target_dir, datetime.now(), reason)
+        target = _target_name(target_dir, now or datetime.now(), reason)
         temporary = target.with_name(target.name + ".tmp")
         temporary.unlink(missing_ok=True)
         # Made here so that a read-only folder fails with the OS's reason, not SQLite's
@@ -204,15 +207,20 @@ def restore(backup: Path, target: Path, *, keep_directory: Path | None = None) -
     added back to the target's attachments folder (files are named by hash: nothing is lost).
     """
     verify_backup(backup)
-    kept: Path | None = None
-    if target.exists():
-        kept = _keep_current(target, keep_directory or backups_dir(target))
     temporary = target.with_name(target.name + ".restore.tmp")
     temporary.unlink(missing_ok=True)
+    kept: Path | None = None
     try:
+        # Staged first: keeping the current file rotates "avant-restauration" copies, which
+        # may be the very backup being restored.
         shutil.copyfile(backup, temporary)
         _fsync(temporary)
         verify_backup(temporary)
+        backup_attachments = attachments_beside(backup)
+        if backup_attachments.is_dir():  # only adds files (named by hash): nothing is lost
+            shutil.copytree(backup_attachments, attachments_dir(target), dirs_exist_ok=True)
+        if target.exists():
+            kept = _keep_current(target, keep_directory or backups_dir(target))
         # The old WAL belongs to the old file (already kept): pairing it with the restored
         # file would corrupt it.
         for suffix in ("-wal", "-shm"):
@@ -220,9 +228,6 @@ def restore(backup: Path, target: Path, *, keep_directory: Path | None = None) -
         os.replace(temporary, target)
     finally:
         temporary.unlink(missing_ok=True)
-    backup_attachments = attachments_beside(backup)
-    if backup_attachments.is_dir():
-        shutil.copytree(backup_attachments, attachments_dir(target), dirs_exist_ok=True)
     return kept
 
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.store.backup import create_backup
 from ptce_desktop.store.paths import APP_NAME, default_data_dir, default_db_path
+from ptce_desktop.ui.backups_actions import BackupActions
 from ptce_desktop.ui.bus import touches
 from ptce_desktop.ui.compat import pin_singletons
 from ptce_desktop.ui.context import AppContext, open_context
@@ -87,6 +88,8 @@ class Shell(QObject):
         window.demo_action.triggered.connect(self.explore_demo)
         window.save_copy_action.triggered.connect(self.save_copy)
         window.destroyed.connect(self.close_document)
+        # automatic backup at open, Sauvegardes et restauration…, Vérifier la base
+        self.backups = BackupActions(self)
         QCoreApplication.instance().aboutToQuit.connect(self.close_document)  # type: ignore[union-attr]
 
     # --- starting ----------------------------------------------------------------------------
@@ -179,6 +182,8 @@ class Shell(QObject):
                 self.declined = True
                 return None
             self.presenter.present(error, self.window)
+            if not read_only and self.backups.offer_restore(path, error):
+                return self.open(path, read_only=read_only, create=False)
             return None
 
     # --- the document ------------------------------------------------------------------------
@@ -202,6 +207,7 @@ class Shell(QObject):
                 self.presenter.present(error, self.window)
         ctx.changes.changed.connect(self._changed)
         self.update_title()
+        self.backups.after_open(ctx)
 
     def update_title(self) -> None:
         ctx = self.ctx

@@ -1,4 +1,5 @@
-"""The questions the composition root asks: welcome, locked file, which file, which folder.
+"""The questions the composition root asks: welcome, locked file, which file, which folder,
+restore a backup (and the database check's report).
 
 Gathered in one object so tests replace them (modal dialogs block on the offscreen platform).
 """
@@ -8,14 +9,20 @@ from __future__ import annotations
 import re
 import unicodedata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.ui.backups_dialog import when_texts
 from ptce_desktop.ui.errors import ErrorPresenter
 from ptce_desktop.ui.i18n import current_language
 from ptce_desktop.ui.welcome import WelcomeChoice, WelcomeDialog
+
+if TYPE_CHECKING:
+    from ptce_desktop.services.backups import BackupEntry
+    from ptce_desktop.services.integrity import CheckReport
 
 translate = QCoreApplication.translate
 
@@ -92,3 +99,64 @@ class Dialogs:
 
     def info(self, parent: QWidget | None, text: str) -> None:
         QMessageBox.information(parent, translate("Dialogs", "PTCE Desktop"), text)
+
+    # --- backups (ui/backups_actions.py) -------------------------------------------------------
+    def confirm_restore(self, parent: QWidget | None, entry: BackupEntry, kept_in: Path) -> bool:
+        """True to replace the open file by ``entry`` (kept as a copy in ``kept_in`` first)."""
+        return _ask_restore(
+            parent,
+            entry,
+            translate(
+                "Dialogs",
+                "The open file will be replaced by this backup. It is first kept as a copy in:"
+                "\n%1\n\nA restore cannot be undone with Undo: the undo history is cleared.",
+            ).replace("%1", str(kept_in)),
+        )
+
+    def offer_restore(self, parent: QWidget | None, entry: BackupEntry, kept_in: Path) -> bool:
+        """After a file was refused at open: True to put its newest verified backup back."""
+        return _ask_restore(
+            parent,
+            entry,
+            translate(
+                "Dialogs",
+                "This backup of the file was verified. The refused file is not deleted: it is "
+                "first kept as a copy in:\n%1",
+            ).replace("%1", str(kept_in)),
+        )
+
+    def check_report(self, parent: QWidget | None, report: CheckReport) -> None:
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Information if report.ok else QMessageBox.Icon.Warning)
+        box.setWindowTitle(translate("Dialogs", "Database check"))
+        box.setText(
+            translate("Dialogs", "The file is sound.")
+            if report.ok
+            else translate("Dialogs", "Problems were found.")
+        )
+        lines = [("✓ " if item.ok else "✗ ") + item.text for item in report.items]
+        box.setInformativeText(str(report.path) + "\n\n" + "\n".join(lines))
+        box.exec()
+        box.deleteLater()
+
+
+def _ask_restore(parent: QWidget | None, entry: BackupEntry, details: str) -> bool:
+    day, time = when_texts(entry.created)
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(translate("Dialogs", "Restore a backup"))
+    box.setText(
+        translate("Dialogs", "Restore the backup of %1 at %2?")
+        .replace("%1", day)
+        .replace("%2", time)
+    )
+    box.setInformativeText(details)
+    restore = box.addButton(
+        translate("Dialogs", "&Restore"), QMessageBox.ButtonRole.DestructiveRole
+    )
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.exec()
+    chosen = box.clickedButton() is restore
+    box.deleteLater()
+    return chosen

@@ -100,6 +100,8 @@ class MainWindow(QMainWindow):
         self.open_action = action(self.tr("&Open…"), QKeySequence.StandardKey.Open)
         self.demo_action = action(self.tr("&Explore the demo"))
         self.save_copy_action = action(self.tr("&Save a copy…"), QKeySequence.StandardKey.SaveAs)
+        self.backups_action = action(self.tr("&Backups and restore…"))
+        self.check_action = action(self.tr("&Check the database"))
         self.quit_action = action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
@@ -127,7 +129,7 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addActions([self.new_pole_action, self.open_action, self.demo_action])
         file_menu.addSeparator()
-        file_menu.addAction(self.save_copy_action)
+        file_menu.addActions([self.save_copy_action, self.backups_action, self.check_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(self.tr("&Edit"))
@@ -346,7 +348,8 @@ class MainWindow(QMainWindow):
         self.pole_label.setToolTip(str(path) if path else "")
         self.read_only = read_only
         self.read_only_badge.setVisible(read_only)
-        self.save_copy_action.setEnabled(path is not None)
+        for file_action in (self.save_copy_action, self.backups_action, self.check_action):
+            file_action.setEnabled(path is not None)
         self._update_page_actions()
         self._undo_actions.set_read_only(read_only)
 

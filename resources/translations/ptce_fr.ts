@@ -1325,7 +1325,7 @@ A restore cannot be undone with Undo: the undo history is cleared.</source>
         <translation>Le fichier ouvert sera remplacé par cette sauvegarde. Il est d&apos;abord conservé en copie dans :
 %1
 
-Une restauration ne peut pas être annulée avec « Annuler » : l&apos;historique d&apos;annulation est vidé.</translation>
+Une restauration ne peut pas être annulée avec «&#xa0;Annuler&#xa0;» : l&apos;historique d&apos;annulation est vidé.</translation>
     </message>
     <message>
         <source>This backup of the file was verified. The refused file is not deleted: it is first kept as a copy in:
