@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from platformdirs import user_log_dir
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QApplication
 
 from ptce_desktop.domain.errors import PtceError
@@ -368,3 +368,8 @@ def launch_gui(args: argparse.Namespace) -> int:
         return app.exec()
     finally:
         uninstall()
+        # Destroy the window while Qt and Python are both alive: Python overrides of Qt's
+        # virtual methods must never be called during interpreter shutdown.
+        window.hide()
+        window.deleteLater()
+        app.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -44,6 +44,10 @@ class TableView(QTableView):
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(300)
         self._save_timer.timeout.connect(self.save_state)
+        # Not a hideEvent override: Qt may call that while Python is shutting down.
+        application = QCoreApplication.instance()
+        if application is not None:
+            application.aboutToQuit.connect(self._flush_pending_save)
 
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -106,10 +110,10 @@ class TableView(QTableView):
         if not self._restoring:
             self._save_timer.start()
 
-    def hideEvent(self, event: Any) -> None:
+    def _flush_pending_save(self) -> None:
+        """Write a layout change still waiting on the timer (the window is closing)."""
         if self._save_timer.isActive():
             self.save_state()
-        super().hideEvent(event)
 
     # --- rows --------------------------------------------------------------------------------
     def current_row(self) -> Any:
