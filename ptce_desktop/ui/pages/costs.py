@@ -13,18 +13,12 @@ import datetime as dt
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
-    QSplitter,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -53,6 +47,14 @@ from ptce_desktop.ui.pages.costs_model import (
     default_layout,
     fit_widths,
 )
+from ptce_desktop.ui.pages.scaffold import (
+    action_bar,
+    delete_shortcut,
+    hint_label,
+    page_layout,
+    remembered_splitter,
+    search_field,
+)
 from ptce_desktop.ui.state import ui_settings
 from ptce_desktop.ui.table_view import TableView
 
@@ -74,25 +76,26 @@ class CostsPage(QWidget):
         self._services: Choices | None = None
         self._settings = ui_settings()
 
-        self.search = QLineEdit()
-        self.search.setObjectName("costSearch")
-        self.search.setPlaceholderText(self.tr("Search label, supplier, invoice reference…"))
-        self.search.setAccessibleName(self.tr("Search costs"))
-        self.search.setClearButtonEnabled(True)
+        self.search = search_field(
+            "costSearch",
+            self.tr("Search label, supplier, invoice reference…"),
+            self.tr("Search costs"),
+        )
         self.service_filter = self._combo("serviceFilter", self.tr("Filter by service"))
         self.project_filter = self._combo("projectFilter", self.tr("Filter by project"))
         self.member_filter = self._combo("memberFilter", self.tr("Filter by member"))
         self.add_button = QPushButton(self.tr("&Add…"))
         self.edit_button = QPushButton(self.tr("&Edit…"))
         self.delete_button = QPushButton(self.tr("&Delete"))
-        bar = QHBoxLayout()
-        bar.setSpacing(8)
-        bar.addWidget(self.search, 3)
-        for combo in (self.service_filter, self.project_filter, self.member_filter):
-            bar.addWidget(combo, 2)
-        bar.addSpacing(12)
-        for button in (self.add_button, self.edit_button, self.delete_button):
-            bar.addWidget(button)
+        bar = action_bar(
+            self.search,
+            self.add_button,
+            self.edit_button,
+            self.delete_button,
+            search_stretch=3,
+            filters=(self.service_filter, self.project_filter, self.member_filter),
+            filter_stretch=2,
+        )
 
         self.model = CostListModel(self.costs, self)
         self.view = TableView("costs")
@@ -106,29 +109,11 @@ class CostsPage(QWidget):
         self._show_sort()
         self.detail = CostDetailPanel(ctx)
         self.detail.project_name = lambda pid: self._projects.get(pid) if pid else None
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("costsSplitter")
-        self.splitter.addWidget(self.view)
-        self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setChildrenCollapsible(False)
-        saved = self._settings.value("costs/splitter")
-        if isinstance(saved, QByteArray | bytes):
-            self.splitter.restoreState(QByteArray(saved))
-        else:
-            self.splitter.setSizes([820, 360])
-        self.splitter.splitterMoved.connect(
-            lambda *_a: self._settings.setValue("costs/splitter", self.splitter.saveState())
+        self.splitter = remembered_splitter(
+            self._settings, "costs/splitter", "costsSplitter", (self.view, self.detail), (820, 360)
         )
-        self.count_label = QLabel()
-        self.count_label.setObjectName("hint")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(8)
-        layout.addLayout(bar)
-        layout.addWidget(self.splitter, 1)
-        layout.addWidget(self.count_label)
+        self.count_label = hint_label()
+        page_layout(self, bar, self.splitter, self.count_label)
         self.setTabOrder(self.search, self.service_filter)
         self.setTabOrder(self.service_filter, self.project_filter)
         self.setTabOrder(self.project_filter, self.member_filter)
@@ -151,9 +136,7 @@ class CostsPage(QWidget):
         self.delete_button.clicked.connect(self.delete_selected)
         self.view.rowActivated.connect(lambda _row: self.edit_selected())
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
-        delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view)
-        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete_key.activated.connect(self.delete_selected)
+        delete_shortcut(self.view, self.delete_selected)
         self.view.setColumnHidden(MEMBER_SHARE, True)
         self._update_buttons()
 

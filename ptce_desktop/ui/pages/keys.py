@@ -11,17 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QModelIndex, Qt
-from PySide6.QtWidgets import (
-    QDialog,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication, QModelIndex
+from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 
 from ptce_desktop.domain.allocation import Method
 from ptce_desktop.domain.errors import PtceError
@@ -32,9 +23,20 @@ from ptce_desktop.ui.bus import touches
 from ptce_desktop.ui.context import AppContext
 from ptce_desktop.ui.pages import keys_usage
 from ptce_desktop.ui.pages.keys_actions import KeyActions, version_draft
-from ptce_desktop.ui.pages.keys_detail import KeyDetailPanel, confirm, delete_shortcut, select_row
+from ptce_desktop.ui.pages.keys_detail import KeyDetailPanel
 from ptce_desktop.ui.pages.keys_dialogs import KeyDialog, VersionDialog
 from ptce_desktop.ui.pages.keys_models import KeyRow, key_columns, load_key_rows
+from ptce_desktop.ui.pages.scaffold import (
+    action_bar,
+    confirm,
+    delete_shortcut,
+    hint_label,
+    page_layout,
+    remembered_splitter,
+    search_field,
+    select_row,
+    shown_of,
+)
 from ptce_desktop.ui.state import ui_settings
 from ptce_desktop.ui.table_model import ROW_ROLE, FilterProxy, RowTableModel
 from ptce_desktop.ui.table_view import TableView
@@ -66,20 +68,15 @@ class KeysPage(QWidget):
         self.last_message = ""
         self._settings = ui_settings()
 
-        self.search = QLineEdit()
-        self.search.setObjectName("keySearch")
-        self.search.setPlaceholderText(self.tr("Search a key (name, method, unit…)"))
-        self.search.setAccessibleName(self.tr("Search a key"))
-        self.search.setClearButtonEnabled(True)
+        self.search = search_field(
+            "keySearch",
+            self.tr("Search a key (name, method, unit…)"),
+            self.tr("Search a key"),
+        )
         self.add_button = QPushButton(self.tr("&Add a key…"))
         self.edit_button = QPushButton(self.tr("&Edit…"))
         self.delete_button = QPushButton(self.tr("&Delete"))
-        bar = QHBoxLayout()
-        bar.setSpacing(8)
-        bar.addWidget(self.search, 1)
-        bar.addSpacing(12)
-        for button in (self.add_button, self.edit_button, self.delete_button):
-            bar.addWidget(button)
+        bar = action_bar(self.search, self.add_button, self.edit_button, self.delete_button)
 
         self.model = RowTableModel(key_columns(), parent=self)
         self.proxy = FilterProxy(self)
@@ -89,30 +86,11 @@ class KeysPage(QWidget):
         self.view.setSelectionMode(TableView.SelectionMode.SingleSelection)
         self.view.setAccessibleName(self.tr("Allocation keys"))
         self.detail = KeyDetailPanel()
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("keysSplitter")
-        self.splitter.addWidget(self.view)
-        self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setChildrenCollapsible(False)
-        saved = self._settings.value("keys/splitter")
-        if isinstance(saved, QByteArray | bytes):
-            self.splitter.restoreState(QByteArray(saved))
-        else:
-            self.splitter.setSizes([700, 500])
-        self.splitter.splitterMoved.connect(
-            lambda *_: self._settings.setValue("keys/splitter", self.splitter.saveState())
+        self.splitter = remembered_splitter(
+            self._settings, "keys/splitter", "keysSplitter", (self.view, self.detail), (700, 500)
         )
-        self.count_label = QLabel()
-        self.count_label.setObjectName("hint")
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(8)
-        layout.addLayout(bar)
-        layout.addWidget(self.splitter, 1)
-        layout.addWidget(self.count_label)
+        self.count_label = hint_label()
+        page_layout(self, bar, self.splitter, self.count_label)
         self._connect()
         self._update_buttons()
 
@@ -183,9 +161,7 @@ class KeysPage(QWidget):
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         text = self.tr("%n key(s)", "", total)
-        if shown != total:
-            text = self.tr("%1 shown of %2").replace("%1", str(shown)).replace("%2", text)
-        self.count_label.setText(text)
+        self.count_label.setText(shown_of(self.tr("%1 shown of %2"), shown, total, text))
 
     def current_key(self) -> KeyView | None:
         row: KeyRow | None = self.view.current_row()

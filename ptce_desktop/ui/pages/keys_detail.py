@@ -8,15 +8,12 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
-from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -37,39 +34,10 @@ from ptce_desktop.ui.pages.keys_models import (
     version_columns,
 )
 from ptce_desktop.ui.style import title_font
-from ptce_desktop.ui.table_model import ROW_ROLE, FilterProxy, RowTableModel
+from ptce_desktop.ui.table_model import FilterProxy, RowTableModel
 from ptce_desktop.ui.table_view import TableView
 
 translate = QCoreApplication.translate
-
-
-def confirm(parent: QWidget, title: str, text: str) -> bool:
-    answer = QMessageBox.question(
-        parent,
-        title,
-        text,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
-    )
-    return answer == QMessageBox.StandardButton.Yes
-
-
-def select_row(view: TableView, proxy: FilterProxy, match: Any) -> bool:
-    """Make the first row for which ``match(row)`` is true current; False when none."""
-    for row in range(proxy.rowCount()):
-        index = proxy.index(row, 0)
-        if match(proxy.data(index, ROW_ROLE)):
-            view.setCurrentIndex(index)
-            view.selectRow(row)
-            return True
-    view.setCurrentIndex(QModelIndex())
-    return False
-
-
-def delete_shortcut(view: TableView, slot: Any) -> None:
-    shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), view)
-    shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-    shortcut.activated.connect(slot)
 
 
 def _section(text: str) -> QLabel:

@@ -14,8 +14,8 @@ from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.periods import format_date
 from ptce_desktop.services.key_views import KeyView, UsageDraft, UsageView
 from ptce_desktop.ui.pages.keys_actions import KeyActions, short
-from ptce_desktop.ui.pages.keys_detail import confirm
 from ptce_desktop.ui.pages.keys_dialogs import required, with_label
+from ptce_desktop.ui.pages.scaffold import confirm
 from ptce_desktop.ui.widgets import DateEdit, FormDialog, UnitsEdit
 
 if TYPE_CHECKING:

@@ -10,24 +10,25 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QModelIndex, Qt
-from PySide6.QtWidgets import (
-    QDialog,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QModelIndex
+from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.services.keys import KeyService
 from ptce_desktop.services.shared_services import ServiceView, SharedServiceService
 from ptce_desktop.ui.bus import touches
 from ptce_desktop.ui.context import AppContext
-from ptce_desktop.ui.pages.keys_detail import confirm, delete_shortcut, select_row
+from ptce_desktop.ui.pages.scaffold import (
+    action_bar,
+    confirm,
+    delete_shortcut,
+    hint_label,
+    page_layout,
+    remembered_splitter,
+    search_field,
+    select_row,
+    shown_of,
+)
 from ptce_desktop.ui.pages.services_detail import (
     ServiceDetailPanel,
     ServiceRow,
@@ -72,20 +73,15 @@ class ServicesPage(QWidget):
         self.last_message = ""
         self._settings = ui_settings()
 
-        self.search = QLineEdit()
-        self.search.setObjectName("serviceSearch")
-        self.search.setPlaceholderText(self.tr("Search a service (name, category, key, member…)"))
-        self.search.setAccessibleName(self.tr("Search a service"))
-        self.search.setClearButtonEnabled(True)
+        self.search = search_field(
+            "serviceSearch",
+            self.tr("Search a service (name, category, key, member…)"),
+            self.tr("Search a service"),
+        )
         self.add_button = QPushButton(self.tr("&Add a service…"))
         self.edit_button = QPushButton(self.tr("&Edit…"))
         self.delete_button = QPushButton(self.tr("&Delete"))
-        bar = QHBoxLayout()
-        bar.setSpacing(8)
-        bar.addWidget(self.search, 1)
-        bar.addSpacing(12)
-        for button in (self.add_button, self.edit_button, self.delete_button):
-            bar.addWidget(button)
+        bar = action_bar(self.search, self.add_button, self.edit_button, self.delete_button)
 
         self.model = RowTableModel(service_columns(), parent=self)
         self.proxy = FilterProxy(self)
@@ -95,30 +91,15 @@ class ServicesPage(QWidget):
         self.view.setSelectionMode(TableView.SelectionMode.SingleSelection)
         self.view.setAccessibleName(self.tr("Shared services"))
         self.detail = ServiceDetailPanel(self.label_of)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("servicesSplitter")
-        self.splitter.addWidget(self.view)
-        self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setChildrenCollapsible(False)
-        saved = self._settings.value("services/splitter")
-        if isinstance(saved, QByteArray | bytes):
-            self.splitter.restoreState(QByteArray(saved))
-        else:
-            self.splitter.setSizes([820, 400])
-        self.splitter.splitterMoved.connect(
-            lambda *_: self._settings.setValue("services/splitter", self.splitter.saveState())
+        self.splitter = remembered_splitter(
+            self._settings,
+            "services/splitter",
+            "servicesSplitter",
+            (self.view, self.detail),
+            (820, 400),
         )
-        self.count_label = QLabel()
-        self.count_label.setObjectName("hint")
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(8)
-        layout.addLayout(bar)
-        layout.addWidget(self.splitter, 1)
-        layout.addWidget(self.count_label)
+        self.count_label = hint_label()
+        page_layout(self, bar, self.splitter, self.count_label)
 
         self.search.textChanged.connect(self._filter)
         self.add_button.clicked.connect(self.new_item)
@@ -182,12 +163,7 @@ class ServicesPage(QWidget):
     def _update_count(self) -> None:
         rows: list[ServiceRow] = self.model.rows()
         text = self.tr("%n service(s)", "", len(rows))
-        if self.proxy.rowCount() != len(rows):
-            text = (
-                self.tr("%1 shown of %2")
-                .replace("%1", str(self.proxy.rowCount()))
-                .replace("%2", text)
-            )
+        text = shown_of(self.tr("%1 shown of %2"), self.proxy.rowCount(), len(rows), text)
         budgets = sum(row.totals.budget_cents or 0 for row in rows)
         shared = sum(row.totals.shared_cents for row in rows)
         totals = (
