@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from fractions import Fraction
+from math import gcd
+from typing import cast
 
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.periods import days_inclusive, format_date, overlap_days
@@ -28,38 +30,90 @@ class _Split:
     exact: dict[int, Fraction]
     floor: dict[int, int]
     leftover: frozenset[int]
+    total_weight: Fraction
+
+
+def _integer_weights(
+    weights: Mapping[int, Fraction | int], cost_label: str, key_name: str
+) -> tuple[list[int], list[int], int, int]:
+    """(members by id, their weights as integers in one common scale, the weights' sum, the
+    scale); checks the weights (the sum may be 0: the callers refuse it).
+
+    Integer weights are used as they are; Fractions are brought to their common denominator, so
+    every ratio wᵢ/Σw — hence every share, remainder and tie — is exactly the same.
+    """
+    if not weights:
+        raise PtceError("no_participant", cost=cost_label, key=key_name)
+    members = sorted(weights)
+    given = list(map(weights.__getitem__, members))
+    common = 1
+    values: list[int]
+    # All integers (the sum then is one), or else a Fraction (or float) among the weights.
+    if type(given[0]) is int and type(total := sum(given)) is int:
+        values, weight_sum = cast(list[int], given), total
+    else:
+        exact = [v if isinstance(v, int | Fraction) else Fraction(v) for v in given]
+        for value in exact:
+            d = value.denominator
+            common = common // gcd(common, d) * d
+        values = [v.numerator * (common // v.denominator) for v in exact]
+        weight_sum = sum(values)
+    if min(values) < 0:
+        member = next(m for m, v in zip(members, values, strict=True) if v < 0)
+        raise PtceError("negative_weight", cost=cost_label, key=key_name, member=member)
+    return members, values, weight_sum, common
+
+
+def _largest_remainder(magnitude: int, values: list[int], weight_sum: int) -> list[int]:
+    """Floors of magnitude·wᵢ/Σw plus one cent to each of the largest remainders.
+
+    Ties go to the larger weight, then to the earlier position (members are sorted by id).
+    Members of weight 0 have no remainder and never get a cent.
+    """
+    products = [magnitude * v for v in values]
+    shares = [p // weight_sum for p in products]
+    left = magnitude - sum(shares)
+    if left:
+        remainders = [p % weight_sum for p in products]
+        order = sorted(range(len(values)), key=remainders.__getitem__, reverse=True)
+        if left < len(order) and remainders[order[left - 1]] == remainders[order[left]]:
+            # A tie at the cut: (remainder, weight) as one integer (weight <= Σw); sorted() is
+            # stable with reverse=True, so equal keys keep the lower member id first.
+            scale = weight_sum + 1
+            keys = [r * scale + v for r, v in zip(remainders, values, strict=True)]
+            order = sorted(range(len(values)), key=keys.__getitem__, reverse=True)
+        for i in order[:left]:
+            shares[i] += 1
+    return shares
 
 
 def _split(
     total: int, weights: Mapping[int, Fraction | int], cost_label: str, key_name: str
 ) -> _Split:
-    if not weights:
-        raise PtceError("no_participant", cost=cost_label, key=key_name)
-    exact_weights = {member: Fraction(weight) for member, weight in weights.items()}
-    for member, weight in sorted(exact_weights.items()):
-        if weight < 0:
-            raise PtceError("negative_weight", cost=cost_label, key=key_name, member=member)
-    weight_sum = sum(exact_weights.values(), Fraction(0))
+    members, values, weight_sum, common = _integer_weights(weights, cost_label, key_name)
     if weight_sum == 0:
         raise PtceError("all_weights_zero", cost=cost_label, key=key_name)
     sign = -1 if total < 0 else 1
     magnitude = abs(total)
-    members = sorted(exact_weights)
-    exact = {m: magnitude * exact_weights[m] / weight_sum for m in members}
-    floors = {m: exact[m].numerator // exact[m].denominator for m in members}
-    leftover_count = magnitude - sum(floors.values())
-    # Largest remainder first; ties to the larger weight, then to the lower member id.
-    ranking = sorted(
-        (m for m in members if exact_weights[m] > 0),
-        key=lambda m: (-(exact[m] - floors[m]), -exact_weights[m], m),
-    )
-    lucky = frozenset(ranking[:leftover_count])
-    cents = {m: sign * (floors[m] + (1 if m in lucky else 0)) for m in members}
+    shares = _largest_remainder(magnitude, values, weight_sum)
+    cents: dict[int, int] = {}
+    exact: dict[int, Fraction] = {}
+    floor: dict[int, int] = {}
+    lucky = []
+    for member, value, share in zip(members, values, shares, strict=True):
+        product = magnitude * value
+        whole = product // weight_sum
+        cents[member] = sign * share
+        exact[member] = Fraction(sign * product, weight_sum)
+        floor[member] = sign * whole
+        if share != whole:
+            lucky.append(member)
     return _Split(
         cents=cents,
-        exact={m: sign * exact[m] for m in members},
-        floor={m: sign * floors[m] for m in members},
-        leftover=lucky,
+        exact=exact,
+        floor=floor,
+        leftover=frozenset(lucky),
+        total_weight=Fraction(weight_sum, common),
     )
 
 
@@ -79,7 +133,14 @@ def allocate_cents(
     ``weights``. Raises ``no_participant``, ``all_weights_zero`` or ``negative_weight``
     naming ``cost_label`` and ``key_name``.
     """
-    return _split(total, weights, cost_label, key_name).cents
+    members, values, weight_sum, _scale = _integer_weights(weights, cost_label, key_name)
+    if weight_sum == 0:
+        raise PtceError("all_weights_zero", cost=cost_label, key=key_name)
+    magnitude = abs(total)
+    shares = _largest_remainder(magnitude, values, weight_sum)
+    if total < 0:
+        shares = [-share for share in shares]
+    return dict(zip(members, shares, strict=True))
 
 
 def split_over_quarters(budget_cents: int) -> list[int]:
@@ -229,7 +290,13 @@ class _Weights:
 
 def _presence_days(members: Sequence[MemberPresence], start: date, end: date) -> dict[int, int]:
     days = {}
+    whole: int | None = None
     for member in members:
+        if member.joined is None and member.left is None:  # the common case: the whole period
+            if whole is None:
+                whole = days_inclusive(start, end)  # invalid_period, as overlap_days would
+            days[member.member_id] = whole
+            continue
         joined = member.joined or start
         left = member.left or end
         days[member.member_id] = overlap_days(joined, left, start, end) if joined <= left else 0
@@ -268,7 +335,10 @@ def _key_weights(
     for member, units in raw.items():
         days = presence.get(member, 0)
         if units > 0 and days > 0:
-            weights[member] = Fraction(units * (days if prorate else period_days), period_days)
+            if days == period_days or not prorate:
+                weights[member] = Fraction(units)
+            else:
+                weights[member] = Fraction(units * days, period_days)
     units_of = {m: raw[m] for m in weights}
     present = sum(1 for m in raw if presence.get(m, 0) > 0)
     return _Weights(weights, units_of, version, {}, present)
@@ -358,7 +428,7 @@ def split_cost(
     computed = _key_weights(key, period_start, period_end, presence, cost_label)
     computed.check(key.name, cost_label)
     split = _split(total, computed.weights, cost_label, key.name)
-    total_weight = sum(computed.weights.values(), Fraction(0))
+    total_weight = split.total_weight
     total_units = None if key.method is Method.MIXED else sum(computed.units.values())
     return [
         ShareExplanation(

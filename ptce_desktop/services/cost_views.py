@@ -142,3 +142,12 @@ class MemberServiceQuarter:
     service_name: str
     quarter: int
     cents: int
+
+
+@dataclass(frozen=True)
+class MemberShareTotal:
+    """Sum of one member's shares of the costs of one fiscal year, all services together."""
+
+    member_id: int
+    member_name: str
+    cents: int

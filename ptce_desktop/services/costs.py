@@ -41,6 +41,7 @@ from .cost_views import (
     CostPage,
     CostRow,
     MemberServiceQuarter,
+    MemberShareTotal,
     ShareExplanationView,
     ShareView,
 )
@@ -53,6 +54,7 @@ from .shares import (
     cost_frozen,
     explain_share,
     pole_vat_registered,
+    shares_by_member,
     shares_by_quarter,
     store_shares,
 )
@@ -377,6 +379,11 @@ class CostService:
     ) -> list[MemberServiceQuarter]:
         with self.uow.read() as session:
             return shares_by_quarter(session, year, service_id=service_id, member_id=member_id)
+
+    def shares_by_member(self, year: int) -> list[MemberShareTotal]:
+        """Each member's total share of the year's costs (the year summary's share column)."""
+        with self.uow.read() as session:
+            return shares_by_member(session, year)
 
     def totals_per_service(self, year: int) -> list[ServiceTotals]:
         with self.uow.read() as session:

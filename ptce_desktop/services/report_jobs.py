@@ -18,15 +18,18 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ptce_desktop.domain.errors import PtceError
-from ptce_desktop.reports.base import Target
 from ptce_desktop.services.calls import CallService
 from ptce_desktop.services.common import fiscal_year
 from ptce_desktop.services.grants import GrantService
 from ptce_desktop.services.members import MemberService
 from ptce_desktop.services.shared_services import SharedServiceService
 from ptce_desktop.store.unit_of_work import UnitOfWork
+
+if TYPE_CHECKING:  # ReportLab is imported when a report is made, not when the app starts
+    from ptce_desktop.reports.base import Target
 
 __all__ = [
     "KINDS",

@@ -47,7 +47,7 @@ from ptce_desktop.store.models import (
 )
 
 from .common import fiscal_year, get_or_error, pole_row, start_month
-from .cost_views import MemberServiceQuarter, ShareExplanationView
+from .cost_views import MemberServiceQuarter, MemberShareTotal, ShareExplanationView
 from .key_loader import load_key_spec, member_presences
 
 
@@ -395,3 +395,22 @@ def shares_by_quarter(
         MemberServiceQuarter(m, member_name, s, service_name, int(q), int(cents))
         for m, member_name, s, service_name, q, cents in session.execute(query)
     ]
+
+
+def shares_by_member(session: Session, year: int) -> list[MemberShareTotal]:
+    """Each member's total share of the costs of fiscal year ``year``, by name (one GROUP BY
+    over the year's shares; names joined to the totals, not grouped)."""
+    period = fiscal_year(session, year)
+    totals = (
+        select(Share.member_id.label("member_id"), func.sum(Share.cents).label("cents"))
+        .join(Cost, Cost.id == Share.cost_id)
+        .where(Cost.period_start.between(period.start, period.end))
+        .group_by(Share.member_id)
+        .subquery()
+    )
+    query = (
+        select(totals.c.member_id, Member.name, totals.c.cents)
+        .join(Member, Member.id == totals.c.member_id)
+        .order_by(Member.name, totals.c.member_id)
+    )
+    return [MemberShareTotal(m, name, int(cents)) for m, name, cents in session.execute(query)]

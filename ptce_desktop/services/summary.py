@@ -9,7 +9,8 @@ screens and the PDFs —
 * costs per service: :meth:`CostService.totals_per_service` (a cost counts in the fiscal year of
   its period start); the amount split is the TTC, or the HT for a taxable service of a
   VAT-registered pole (:func:`~ptce_desktop.domain.allocation.split_basis`, DESIGN §4.5);
-* each member's share: :meth:`CostService.shares_by_quarter`, summed over services and quarters;
+* each member's share: :meth:`CostService.shares_by_member` (the same shares as
+  :meth:`CostService.shares_by_quarter`, summed in SQL over services and quarters);
 * called / paid / outstanding: :meth:`PaymentService.balances` (the year's calls, whatever the
   date of the payments that settle them);
 * grants: :meth:`GrantService.list_grants` for the year (period overlapping it). Their voted,
@@ -262,9 +263,9 @@ def _member_lines(
 ) -> tuple[MemberLine, ...]:
     names: dict[int, str] = {}
     shares: dict[int, int] = {}
-    for share in costs.shares_by_quarter(year):
+    for share in costs.shares_by_member(year):
         names[share.member_id] = share.member_name
-        shares[share.member_id] = shares.get(share.member_id, 0) + share.cents
+        shares[share.member_id] = share.cents
     balances: dict[int, MemberBalance] = {}
     for row in payments.balances(year):
         names[row.member_id] = row.name
