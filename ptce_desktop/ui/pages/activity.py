@@ -52,8 +52,9 @@ from ptce_desktop.ui.pages.activity_dialogs import (
     MeetingDialog,
     ProjectDialog,
 )
-from ptce_desktop.ui.pages.activity_list import ListPanel, confirm, short
+from ptce_desktop.ui.pages.activity_list import ListPanel, short
 from ptce_desktop.ui.pages.activity_texts import JobsPanel, ReportTextsPanel
+from ptce_desktop.ui.pages.scaffold import confirm
 from ptce_desktop.ui.table_model import Column
 
 translate = QCoreApplication.translate

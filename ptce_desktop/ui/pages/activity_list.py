@@ -1,4 +1,5 @@
-"""A searchable list with Add / Edit / Delete buttons, shared by the activity and in-kind pages.
+"""A searchable list with Add / Edit / Delete buttons, shared by the activity and in-kind pages
+(the search, table and count come from :class:`~.list_panel.SearchableTable`).
 
 The panel shows rows (frozen dataclasses with an ``id``) through a :class:`RowTableModel` behind
 a :class:`FilterProxy` (these lists are small), remembers its columns under ``settings_key``,
@@ -11,39 +12,23 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QModelIndex, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QMessageBox,
     QPushButton,
     QSizePolicy,
-    QVBoxLayout,
     QWidget,
 )
 
-from ptce_desktop.ui.table_model import ROW_ROLE, Column, FilterProxy, RowTableModel
+from ptce_desktop.ui.pages.list_panel import SearchableTable
+from ptce_desktop.ui.pages.scaffold import delete_shortcut
+from ptce_desktop.ui.table_model import ROW_ROLE, Column
 from ptce_desktop.ui.table_view import TableView
 
 translate = QCoreApplication.translate
 
 #: ``(id, name)`` pairs offered in a combo.
 Choices = list[tuple[int, str]]
-
-
-def confirm(parent: QWidget, title: str, text: str) -> bool:
-    """Yes / No, No by default."""
-    answer = QMessageBox.question(
-        parent,
-        title,
-        text,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
-    )
-    return answer == QMessageBox.StandardButton.Yes
 
 
 def short(text: str, limit: int = 40) -> str:
@@ -97,7 +82,7 @@ def fit_to_width(view: TableView, keep: Sequence[int] = (), floor: int = 60) -> 
         header.resizeSection(logical, min(width, limit(logical, low)))
 
 
-class ListPanel(QWidget):
+class ListPanel(SearchableTable):
     """Search field, buttons, table and a count line; signals ask the page to act."""
 
     addRequested = Signal()
@@ -116,52 +101,24 @@ class ListPanel(QWidget):
         keep_wide: Sequence[int] = (),
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(settings_key, columns, f"search-{settings_key}", search_hint, parent)
         self.setObjectName(f"list-{settings_key}")
         self._count_text = count_text
         self._keep_wide = tuple(keep_wide)
         self.writable = True
-        self.search = QLineEdit()
-        self.search.setObjectName(f"search-{settings_key}")
-        self.search.setPlaceholderText(search_hint)
-        self.search.setAccessibleName(search_hint)
-        self.search.setClearButtonEnabled(True)
         self.add_button = QPushButton(add_text or translate("ListPanel", "&Add…"))
         self.edit_button = QPushButton(translate("ListPanel", "&Edit…"))
         self.delete_button = QPushButton(translate("ListPanel", "&Delete"))
-        self.bar = QHBoxLayout()
-        self.bar.setSpacing(8)
-        self.bar.addWidget(self.search, 1)
         for button in (self.add_button, self.edit_button, self.delete_button):
             self.bar.addWidget(button)
-
-        self.model = RowTableModel(columns, parent=self)
-        self.proxy = FilterProxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.view = TableView(settings_key)
-        self.view.setModel(self.proxy)
-        self.view.setSelectionMode(TableView.SelectionMode.SingleSelection)
-        self.view.setAccessibleName(search_hint)
-        self.count_label = QLabel()
-        self.count_label.setObjectName("hint")
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(8)
-        layout.addLayout(self.bar)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.count_label)
         self.setTabOrder(self.search, self.view)
 
-        self.search.textChanged.connect(self._filter)
         self.add_button.clicked.connect(self.addRequested)
         self.edit_button.clicked.connect(self._edit)
         self.delete_button.clicked.connect(self._delete)
         self.view.rowActivated.connect(lambda _row: self._edit())
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
-        delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view)
-        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete_key.activated.connect(self._delete)
+        delete_shortcut(self.view, self._delete)
         self._fitted = False
         self._update()
 
@@ -192,35 +149,20 @@ class ListPanel(QWidget):
     def rows(self) -> list[Any]:
         return self.model.rows()
 
-    def current_row(self) -> Any:
-        return self.view.current_row()
-
     def current_id(self) -> int | None:
         row = self.current_row()
         return row.id if row is not None else None
 
     def select_id(self, record_id: int | None) -> None:
-        if record_id is not None:
-            for row in range(self.proxy.rowCount()):
-                index = self.proxy.index(row, 0)
-                if self.proxy.data(index, ROW_ROLE).id == record_id:
-                    self.view.setCurrentIndex(index)
-                    self.view.selectRow(row)
-                    return
-        self.view.setCurrentIndex(QModelIndex())
-        self.view.clearSelection()
+        if not self._select(record_id):
+            self.view.clearSelection()
 
     def set_writable(self, writable: bool) -> None:
         self.writable = writable
         self._update()
 
-    def focus_search(self) -> None:
-        self.search.setFocus()
-        self.search.selectAll()
-
     # --- internals ---------------------------------------------------------------------------
-    def _filter(self, text: str) -> None:
-        self.proxy.set_filter_text(text)
+    def _filtered(self) -> None:
         self._update()
 
     def _edit(self) -> None:

@@ -15,7 +15,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
-    QMessageBox,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -39,6 +38,7 @@ from ptce_desktop.ui.pages.funding_dialogs import (
 from ptce_desktop.ui.pages.grant_actions import GrantActions
 from ptce_desktop.ui.pages.grant_editor import GrantEditor
 from ptce_desktop.ui.pages.list_panel import ListPanel
+from ptce_desktop.ui.pages.scaffold import confirm
 from ptce_desktop.ui.table_model import RIGHT, Column
 
 translate = QCoreApplication.translate
@@ -97,17 +97,6 @@ def funder_columns() -> list[Column]:
         Column(translate("FundingPage", "Grants"), lambda f: f.grant_count, align=RIGHT),
         Column(translate("FundingPage", "Contact"), lambda f: f.contact),
     ]
-
-
-def confirm(parent: QWidget, title: str, text: str) -> bool:
-    answer = QMessageBox.question(
-        parent,
-        title,
-        text,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
-    )
-    return answer == QMessageBox.StandardButton.Yes
 
 
 class FundingPage(QWidget):

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 from ptce_desktop.domain.money import format_percent
 from ptce_desktop.domain.periods import format_date
@@ -25,6 +25,7 @@ from ptce_desktop.ui.pages.grant_money_dialogs import (
     RedistributionDialog,
 )
 from ptce_desktop.ui.pages.list_panel import ListPanel
+from ptce_desktop.ui.pages.scaffold import confirm
 from ptce_desktop.ui.table_model import RIGHT, Column
 
 translate = QCoreApplication.translate
@@ -36,17 +37,6 @@ def _date(value: dt.date | None) -> str:
 
 def _amount(header: str, value: Callable[[Any], Any]) -> Column:
     return Column(header, value, display=money, align=RIGHT)
-
-
-def confirm_delete(parent: QWidget, title: str, text: str) -> bool:
-    answer = QMessageBox.question(
-        parent,
-        title,
-        text,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
-    )
-    return answer == QMessageBox.StandardButton.Yes
 
 
 class MoneyTab(QWidget):
@@ -166,7 +156,7 @@ class InstalmentsTab(MoneyTab):
             .replace("%1", money(row.amount_cents))
             .replace("%2", format_date(row.date))
         )
-        if not confirm_delete(self, translate("GrantTabs", "Delete an instalment"), text):
+        if not confirm(self, translate("GrantTabs", "Delete an instalment"), text):
             return False
         try:
             self.ops.delete_instalment(row)
@@ -245,7 +235,7 @@ class RedistributionsTab(MoneyTab):
             .replace("%2", row.member_name)
             .replace("%3", format_date(row.date))
         )
-        if not confirm_delete(self, translate("GrantTabs", "Delete a redistribution"), text):
+        if not confirm(self, translate("GrantTabs", "Delete a redistribution"), text):
             return False
         try:
             self.ops.delete_redistribution(row)

@@ -47,10 +47,10 @@ from ptce_desktop.ui.pages.activity_list import (
     Choices,
     ListPanel,
     choice_combo,
-    confirm,
     short,
     wide_combo,
 )
+from ptce_desktop.ui.pages.scaffold import confirm
 from ptce_desktop.ui.table_model import RIGHT, Column
 from ptce_desktop.ui.widgets import DateEdit, FormDialog, MoneyEdit, UnitsEdit
 

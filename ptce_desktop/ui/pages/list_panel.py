@@ -1,7 +1,9 @@
 """A searchable list: a search field and buttons above a sortable table, a count below.
 
-The building block of the calls and funding pages' lists (small tables of one year, so a
-:class:`~ptce_desktop.ui.table_model.FilterProxy` serves them). The panel keeps the selection
+:class:`SearchableTable` is the part every such list shares (the activity and in-kind pages'
+panel in :mod:`.activity_list` builds on it too); :class:`ListPanel` is the building block of
+the calls and funding pages' lists (small tables of one year, so a
+:class:`~ptce_desktop.ui.table_model.FilterProxy` serves them). The panels keep the selection
 across reloads by the rows' ``id``.
 """
 
@@ -10,25 +12,73 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication, QModelIndex, Signal
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QPushButton, QWidget
 
+from ptce_desktop.ui.pages.scaffold import (
+    delete_shortcut,
+    hint_label,
+    page_layout,
+    search_field,
+    select_row,
+)
 from ptce_desktop.ui.table_model import ROW_ROLE, Column, FilterProxy, RowTableModel
 from ptce_desktop.ui.table_view import TableView
 
 translate = QCoreApplication.translate
 
 
-class ListPanel(QWidget):
+class SearchableTable(QWidget):
+    """A search field (``bar`` holds it; subclasses add their buttons), a table of rows behind a
+    filter proxy, a count line. The search filters as typed and calls :meth:`_filtered`."""
+
+    def __init__(
+        self,
+        settings_key: str,
+        columns: Sequence[Column],
+        search_name: str,
+        search_hint: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.search = search_field(search_name, search_hint, search_hint)
+        self.bar = QHBoxLayout()
+        self.bar.setSpacing(8)
+        self.bar.addWidget(self.search, 1)
+        self.model = RowTableModel(columns, parent=self)
+        self.proxy = FilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.view = TableView(settings_key)
+        self.view.setModel(self.proxy)
+        self.view.setSelectionMode(TableView.SelectionMode.SingleSelection)
+        self.view.setAccessibleName(search_hint)
+        self.count_label = hint_label()
+        page_layout(self, self.bar, self.view, self.count_label)
+        self.search.textChanged.connect(self._filter)
+
+    def current_row(self) -> Any:
+        return self.view.current_row()
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _select(self, record_id: int | None) -> bool:
+        """Make the row of ``record_id`` current; False (and no current row) when not shown."""
+        if record_id is None:
+            self.view.setCurrentIndex(QModelIndex())
+            return False
+        return select_row(self.view, self.proxy, lambda row: getattr(row, "id", None) == record_id)
+
+    def _filter(self, text: str) -> None:
+        self.proxy.set_filter_text(text)
+        self._filtered()
+
+    def _filtered(self) -> None:
+        """The rows shown changed: subclasses update their count and buttons."""
+
+
+class ListPanel(SearchableTable):
     """``currentChanged(row or None)`` follows the cursor; ``activated(row)`` on Enter/double
     click; ``deleteRequested()`` on the Delete key."""
 
@@ -49,28 +99,13 @@ class ListPanel(QWidget):
         stretch_column: int | None = None,
         fixed_widths: dict[int, int] | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(settings_key, columns, f"{settings_key}Search", search_placeholder, parent)
         self._count_text = count_text
         self._fitted = False
         self._max_width = max_width
-        self.search = QLineEdit()
-        self.search.setObjectName(f"{settings_key}Search")
-        self.search.setPlaceholderText(search_placeholder)
-        self.search.setAccessibleName(search_placeholder)
-        self.search.setClearButtonEnabled(True)
-        self.bar = QHBoxLayout()
-        self.bar.setSpacing(8)
-        self.bar.addWidget(self.search, 1)
         if not searchable:  # a few rows: the buttons alone, on the right
             self.search.hide()
             self.bar.addStretch(1)
-        self.model = RowTableModel(columns, parent=self)
-        self.proxy = FilterProxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.view = TableView(settings_key)
-        self.view.setModel(self.proxy)
-        self.view.setSelectionMode(TableView.SelectionMode.SingleSelection)
-        self.view.setAccessibleName(search_placeholder)
         if stretch_column is not None:
             # a table inside a tab that may never have been shown: Qt sizes it when it shows
             self._fitted = True
@@ -84,20 +119,9 @@ class ListPanel(QWidget):
                     header.resizeSection(section, fixed[section])
                 else:
                     header.setSectionResizeMode(section, QHeaderView.ResizeMode.ResizeToContents)
-        self.count_label = QLabel()
-        self.count_label.setObjectName("hint")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(8)
-        layout.addLayout(self.bar)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.count_label)
-        self.search.textChanged.connect(self._filter)
         self.view.rowActivated.connect(self.activated)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
-        delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view)
-        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete_key.activated.connect(self.deleteRequested)
+        delete_shortcut(self.view, self.deleteRequested.emit)
 
     def add_button(self, text: str) -> QPushButton:
         button = QPushButton(text)
@@ -117,36 +141,18 @@ class ListPanel(QWidget):
                 for section in range(header.count() - 1):  # long names must not hide amounts
                     header.resizeSection(section, min(header.sectionSize(section), self._max_width))
         self.select_id(selected)
-        self._update_count()
-
-    def current_row(self) -> Any:
-        return self.view.current_row()
+        self._filtered()
 
     def selected_id(self) -> int | None:
         row = self.view.current_row()
         return getattr(row, "id", None) if row is not None else None
 
     def select_id(self, record_id: int | None) -> None:
-        if record_id is not None:
-            for number in range(self.proxy.rowCount()):
-                index = self.proxy.index(number, 0)
-                if getattr(self.proxy.data(index, ROW_ROLE), "id", None) == record_id:
-                    self.view.setCurrentIndex(index)
-                    self.view.selectRow(number)
-                    return
-        self.view.setCurrentIndex(QModelIndex())
-        self.currentChanged.emit(None)
-
-    def focus_search(self) -> None:
-        self.search.setFocus()
-        self.search.selectAll()
+        if not self._select(record_id):
+            self.currentChanged.emit(None)
 
     # --- internals ---------------------------------------------------------------------------
-    def _filter(self, text: str) -> None:
-        self.proxy.set_filter_text(text)
-        self._update_count()
-
-    def _update_count(self) -> None:
+    def _filtered(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         text = self._count_text(total)
         if shown != total:

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -23,22 +22,11 @@ from PySide6.QtWidgets import (
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.periods import format_date
 from ptce_desktop.ui.context import AppContext
+from ptce_desktop.ui.pages.scaffold import confirm
 from ptce_desktop.ui.table_model import Column, RowTableModel
 from ptce_desktop.ui.table_view import TableView
 
 translate = QCoreApplication.translate
-
-
-def confirm(parent: QWidget, title: str, text: str) -> bool:
-    """A yes/no question, "no" by default (tests replace it)."""
-    answer = QMessageBox.question(
-        parent,
-        title,
-        text,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
-    )
-    return answer == QMessageBox.StandardButton.Yes
 
 
 def _state(view: Any) -> str:
