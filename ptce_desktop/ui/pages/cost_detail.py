@@ -41,7 +41,7 @@ from ptce_desktop.ui.pages.cost_parts import (
     short,
 )
 from ptce_desktop.ui.pages.costs_model import money
-from ptce_desktop.ui.style import title_font
+from ptce_desktop.ui.pages.scaffold import section_title
 from ptce_desktop.ui.table_model import RIGHT, Column, RowTableModel
 from ptce_desktop.ui.table_view import TableView
 from ptce_desktop.ui.widgets import ShareExplanationPanel
@@ -85,30 +85,21 @@ class CostDetailPanel(QScrollArea):
         layout.addStretch(1)
 
         shares_title = QHBoxLayout()
-        shares_title.addWidget(self._title(translate("CostDetailPanel", "Shares")), 1)
+        shares_title.addWidget(section_title(translate("CostDetailPanel", "Shares")), 1)
         inner.addLayout(shares_title)
-        self.shares_model = RowTableModel(
-            [
-                Column(
-                    translate("CostDetailPanel", "Member"),
-                    lambda s: s.member_name,
-                    tooltip=lambda s: s.member_name,
-                ),
-                Column(
-                    translate("CostDetailPanel", "Share"),
-                    lambda s: s.cents,
-                    display=money,
-                    align=RIGHT,
-                ),
-            ],
-            parent=self,
+        self.shares_model, self.shares = self._name_amount_table(
+            "cost_shares",
+            "costShares",
+            translate("CostDetailPanel", "Shares"),
+            Column(
+                translate("CostDetailPanel", "Member"),
+                lambda s: s.member_name,
+                tooltip=lambda s: s.member_name,
+            ),
+            Column(
+                translate("CostDetailPanel", "Share"), lambda s: s.cents, display=money, align=RIGHT
+            ),
         )
-        self.shares = TableView("cost_shares")
-        self.shares.setObjectName("costShares")
-        self.shares.setAccessibleName(translate("CostDetailPanel", "Shares"))
-        self.shares.setModel(self.shares_model)
-        self.shares.setSelectionMode(TableView.SelectionMode.SingleSelection)
-        self._fit_names(self.shares)
         self.shares.rowActivated.connect(lambda share: self.explain(share.member_id))
         inner.addWidget(self.shares)
         self.why_button = QPushButton(translate("CostDetailPanel", "&Why this amount?"))
@@ -120,29 +111,23 @@ class CostDetailPanel(QScrollArea):
         self.explanation = ShareExplanationPanel()
         inner.addWidget(self.explanation)
 
-        inner.addWidget(self._title(translate("CostDetailPanel", "Supporting documents")))
-        self.files_model = RowTableModel(
-            [
-                Column(
-                    translate("CostDetailPanel", "File"),
-                    lambda a: a.original_name,
-                    tooltip=lambda a: a.original_name,
-                ),
-                Column(
-                    translate("CostDetailPanel", "Size"),
-                    lambda a: a.size,
-                    display=file_size,
-                    align=RIGHT,
-                ),
-            ],
-            parent=self,
+        inner.addWidget(section_title(translate("CostDetailPanel", "Supporting documents")))
+        self.files_model, self.files = self._name_amount_table(
+            "cost_attachments",
+            "costAttachments",
+            translate("CostDetailPanel", "Supporting documents"),
+            Column(
+                translate("CostDetailPanel", "File"),
+                lambda a: a.original_name,
+                tooltip=lambda a: a.original_name,
+            ),
+            Column(
+                translate("CostDetailPanel", "Size"),
+                lambda a: a.size,
+                display=file_size,
+                align=RIGHT,
+            ),
         )
-        self.files = TableView("cost_attachments")
-        self.files.setObjectName("costAttachments")
-        self.files.setAccessibleName(translate("CostDetailPanel", "Supporting documents"))
-        self.files.setModel(self.files_model)
-        self.files.setSelectionMode(TableView.SelectionMode.SingleSelection)
-        self._fit_names(self.files)
         self.files.rowActivated.connect(self.open_attachment)
         inner.addWidget(self.files)
         self.add_file_button = QPushButton(translate("CostDetailPanel", "A&dd…"))
@@ -162,13 +147,22 @@ class CostDetailPanel(QScrollArea):
         self.verticalScrollBar().rangeChanged.connect(self._reveal_explanation)
         self.show_cost(None)
 
-    @staticmethod
-    def _fit_names(table: TableView) -> None:
-        """Names take the room left by the amount, which is never cut."""
+    def _name_amount_table(
+        self, settings_key: str, object_name: str, accessible: str, name: Column, amount: Column
+    ) -> tuple[RowTableModel, TableView]:
+        """A table of a name and an amount: names take the room left by the amount, which is
+        never cut."""
+        model = RowTableModel([name, amount], parent=self)
+        table = TableView(settings_key)
+        table.setObjectName(object_name)
+        table.setAccessibleName(accessible)
+        table.setModel(model)
+        table.setSelectionMode(TableView.SelectionMode.SingleSelection)
         header = table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        return model, table
 
     @staticmethod
     def _fit_height(table: TableView, rows: int, most: int) -> None:
@@ -181,12 +175,6 @@ class CostDetailPanel(QScrollArea):
             + 2
         )
         table.setFixedHeight(height)
-
-    def _title(self, text: str) -> QLabel:
-        label = QLabel(text)
-        label.setObjectName("sectionTitle")
-        label.setFont(title_font(label, 1.1))
-        return label
 
     # --- showing -----------------------------------------------------------------------------
     def show_cost(self, cost_id: int | None) -> None:

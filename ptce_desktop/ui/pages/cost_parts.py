@@ -23,7 +23,8 @@ from ptce_desktop.services.attachments import AttachmentService, AttachmentView,
 from ptce_desktop.services.cost_views import CostDetail, CostDraft, CostRow, ShareView
 from ptce_desktop.ui.i18n import current_language
 from ptce_desktop.ui.pages.costs_model import cerfa_label, money, period_text
-from ptce_desktop.ui.style import ACCENT, title_font
+from ptce_desktop.ui.pages.scaffold import section_title
+from ptce_desktop.ui.style import ACCENT
 from ptce_desktop.ui.table_model import RIGHT, Column, RowTableModel
 
 translate = QCoreApplication.translate
@@ -103,10 +104,7 @@ class SplitPreview(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
-        title = QLabel(translate("CostDialog", "Split between the members"))
-        title.setObjectName("sectionTitle")
-        title.setFont(title_font(title, 1.1))
-        layout.addWidget(title)
+        layout.addWidget(section_title(translate("CostDialog", "Split between the members")))
         self.stack = QStackedWidget()
         self.model = RowTableModel(
             [

@@ -9,10 +9,9 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QStackedWidget,
@@ -33,18 +32,10 @@ from ptce_desktop.ui.pages.keys_models import (
     usage_total,
     version_columns,
 )
-from ptce_desktop.ui.style import title_font
-from ptce_desktop.ui.table_model import FilterProxy, RowTableModel
-from ptce_desktop.ui.table_view import TableView
+from ptce_desktop.ui.pages.scaffold import detail_header, detail_table, section_title
+from ptce_desktop.ui.table_model import RowTableModel
 
 translate = QCoreApplication.translate
-
-
-def _section(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setObjectName("sectionTitle")
-    label.setFont(title_font(label, 1.1))
-    return label
 
 
 def _button(text: str, name: str, says: str) -> QPushButton:
@@ -54,33 +45,6 @@ def _button(text: str, name: str, says: str) -> QPushButton:
     button.setToolTip(says)
     button.setAccessibleName(says)
     return button
-
-
-def _table(
-    settings_key: str,
-    model: RowTableModel,
-    accessible: str,
-    stretch: int = 0,
-    interactive: tuple[int, ...] = (),
-) -> tuple[TableView, FilterProxy]:
-    proxy = FilterProxy(model)
-    proxy.setSourceModel(model)
-    view = TableView(settings_key)
-    view.setModel(proxy)
-    view.setSelectionMode(TableView.SelectionMode.SingleSelection)
-    view.setAccessibleName(accessible)
-    header = view.horizontalHeader()
-    header.setStretchLastSection(False)  # names take the room, figures keep theirs
-    for column in range(model.columnCount()):
-        mode = QHeaderView.ResizeMode.ResizeToContents
-        if column == stretch:
-            mode = QHeaderView.ResizeMode.Stretch
-        elif column in interactive:
-            mode = QHeaderView.ResizeMode.Interactive
-        header.setSectionResizeMode(column, mode)
-        if column in interactive:
-            header.resizeSection(column, 140)
-    return view, proxy
 
 
 class KeyDetailPanel(QWidget):
@@ -95,11 +59,7 @@ class KeyDetailPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 0, 0, 0)
         layout.setSpacing(6)
-        self.header = QLabel()
-        self.header.setObjectName("keyHeader")
-        self.header.setWordWrap(True)
-        self.header.setTextFormat(Qt.TextFormat.RichText)
-        self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.header = detail_header("keyHeader")
         layout.addWidget(self.header)
         self.sections = QStackedWidget()
         layout.addWidget(self.sections, 1)
@@ -114,7 +74,7 @@ class KeyDetailPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         bar = QHBoxLayout()
-        bar.addWidget(_section(translate("KeyDetailPanel", "Versions")), 1)
+        bar.addWidget(section_title(translate("KeyDetailPanel", "Versions")), 1)
         self.add_version_button = _button(
             translate("KeyDetailPanel", "Ne&w…"),
             "addVersion",
@@ -138,7 +98,7 @@ class KeyDetailPanel(QWidget):
             bar.addWidget(button)
         layout.addLayout(bar)
         self.versions_model = RowTableModel(version_columns(lambda: self.in_force_id), parent=self)
-        self.versions_view, self.versions_proxy = _table(
+        self.versions_view, self.versions_proxy = detail_table(
             "key-versions",
             self.versions_model,
             translate("KeyDetailPanel", "Versions of the key"),
@@ -146,17 +106,17 @@ class KeyDetailPanel(QWidget):
         )
         self.versions_view.setMaximumHeight(170)
         layout.addWidget(self.versions_view)
-        self.version_title = _section("")
+        self.version_title = section_title("")
         layout.addWidget(self.version_title)
         self.values = QStackedWidget()
         self.members_model = MemberLinesModel(self)
-        self.members_view, self.members_proxy = _table(
+        self.members_view, self.members_proxy = detail_table(
             "key-version-members",
             self.members_model,
             translate("KeyDetailPanel", "Members of the version"),
         )
         self.parts_model = RowTableModel(part_columns(), parent=self)
-        self.parts_view, self.parts_proxy = _table(
+        self.parts_view, self.parts_proxy = detail_table(
             "key-version-parts", self.parts_model, translate("KeyDetailPanel", "Keys combined")
         )
         self.values.addWidget(self.members_view)
@@ -172,7 +132,7 @@ class KeyDetailPanel(QWidget):
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
-        self.usage_title = _section("")
+        self.usage_title = section_title("")
         layout.addWidget(self.usage_title)
         bar = QHBoxLayout()
         bar.addStretch(1)
@@ -197,7 +157,7 @@ class KeyDetailPanel(QWidget):
         self.usage_model = RowTableModel(
             usage_columns(lambda: self.key.unit if self.key else None), parent=self
         )
-        self.usage_view, self.usage_proxy = _table(
+        self.usage_view, self.usage_proxy = detail_table(
             "key-usage",
             self.usage_model,
             translate("KeyDetailPanel", "Usage recorded"),

@@ -1,6 +1,7 @@
 """The pieces every list page is built from: a search field and a bar of buttons above a table
-and its detail panel (a splitter the window remembers), a count line below; a Yes / No question,
-the Delete key on a table, finding a row again after a reload.
+and its detail panel (a splitter the window remembers), a count line below; the detail panels'
+header, section titles and small tables; a Yes / No question, the Delete key on a table,
+finding a row again after a reload.
 
 Helpers only take texts: each page passes its own ``self.tr(...)`` so the strings stay in the
 page's translation context.
@@ -15,6 +16,7 @@ from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLayout,
     QLineEdit,
@@ -24,7 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ptce_desktop.ui.table_model import ROW_ROLE, FilterProxy
+from ptce_desktop.ui.style import title_font
+from ptce_desktop.ui.table_model import ROW_ROLE, FilterProxy, RowTableModel
 from ptce_desktop.ui.table_view import TableView
 
 
@@ -149,3 +152,50 @@ def shown_of(template: str, shown: int, total: int, total_text: str) -> str:
     if shown == total:
         return total_text
     return template.replace("%1", str(shown)).replace("%2", total_text)
+
+
+def section_title(text: str) -> QLabel:
+    """A heading inside a panel or a dialog (a little larger, styled as ``sectionTitle``)."""
+    label = QLabel(text)
+    label.setObjectName("sectionTitle")
+    label.setFont(title_font(label, 1.1))
+    return label
+
+
+def detail_header(object_name: str) -> QLabel:
+    """The rich-text summary at the top of a detail panel; its text can be selected and copied."""
+    header = QLabel()
+    header.setObjectName(object_name)
+    header.setWordWrap(True)
+    header.setTextFormat(Qt.TextFormat.RichText)
+    header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return header
+
+
+def detail_table(
+    settings_key: str,
+    model: RowTableModel,
+    accessible: str,
+    stretch: int = 0,
+    interactive: tuple[int, ...] = (),
+) -> tuple[TableView, FilterProxy]:
+    """A small sortable table of a detail panel: the ``stretch`` column (names) takes the room,
+    the figures keep theirs; ``interactive`` columns start at 140 px and the user sizes them."""
+    proxy = FilterProxy(model)
+    proxy.setSourceModel(model)
+    view = TableView(settings_key)
+    view.setModel(proxy)
+    view.setSelectionMode(TableView.SelectionMode.SingleSelection)
+    view.setAccessibleName(accessible)
+    header = view.horizontalHeader()
+    header.setStretchLastSection(False)
+    for column in range(model.columnCount()):
+        mode = QHeaderView.ResizeMode.ResizeToContents
+        if column == stretch:
+            mode = QHeaderView.ResizeMode.Stretch
+        elif column in interactive:
+            mode = QHeaderView.ResizeMode.Interactive
+        header.setSectionResizeMode(column, mode)
+        if column in interactive:
+            header.resizeSection(column, 140)
+    return view, proxy

@@ -7,10 +7,9 @@ import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -21,10 +20,9 @@ from ptce_desktop.domain.money import format_money
 from ptce_desktop.services.shared_services import ServiceTotals, ServiceUser, ServiceView
 from ptce_desktop.ui.i18n import current_language
 from ptce_desktop.ui.pages.keys_models import date_text, percent_text
+from ptce_desktop.ui.pages.scaffold import detail_header, detail_table, section_title
 from ptce_desktop.ui.pages.services_dialogs import vat_text
-from ptce_desktop.ui.style import title_font
-from ptce_desktop.ui.table_model import RIGHT, Column, FilterProxy, RowTableModel
-from ptce_desktop.ui.table_view import TableView
+from ptce_desktop.ui.table_model import RIGHT, Column, RowTableModel
 
 translate = QCoreApplication.translate
 
@@ -149,30 +147,6 @@ def budget_columns(year_label: Callable[[int], str]) -> list[Column]:
     ]
 
 
-def _section(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setObjectName("sectionTitle")
-    label.setFont(title_font(label, 1.1))
-    return label
-
-
-def _small_table(
-    settings_key: str, model: RowTableModel, accessible: str
-) -> tuple[TableView, FilterProxy]:
-    proxy = FilterProxy(model)
-    proxy.setSourceModel(model)
-    view = TableView(settings_key)
-    view.setModel(proxy)
-    view.setSelectionMode(TableView.SelectionMode.SingleSelection)
-    view.setAccessibleName(accessible)
-    header = view.horizontalHeader()
-    header.setStretchLastSection(False)
-    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-    for column in range(1, model.columnCount()):
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-    return view, proxy
-
-
 class ServiceDetailPanel(QWidget):
     def __init__(self, year_label: Callable[[int], str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -180,23 +154,19 @@ class ServiceDetailPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 0, 0, 0)
         layout.setSpacing(6)
-        self.header = QLabel()
-        self.header.setObjectName("serviceHeader")
-        self.header.setWordWrap(True)
-        self.header.setTextFormat(Qt.TextFormat.RichText)
-        self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.header = detail_header("serviceHeader")
         layout.addWidget(self.header)
-        self.users_title = _section("")
+        self.users_title = section_title("")
         layout.addWidget(self.users_title)
         self.users_model = RowTableModel(user_columns(), parent=self)
-        self.users_view, self.users_proxy = _small_table(
+        self.users_view, self.users_proxy = detail_table(
             "service-users", self.users_model, translate("ServiceDetailPanel", "Users")
         )
         layout.addWidget(self.users_view, 3)
         self.users_total = QLabel()
         self.users_total.setObjectName("usersTotal")
         layout.addWidget(self.users_total)
-        layout.addWidget(_section(translate("ServiceDetailPanel", "Budgets")))
+        layout.addWidget(section_title(translate("ServiceDetailPanel", "Budgets")))
         bar = QHBoxLayout()
         bar.addStretch(1)
         self.set_budget_button = QPushButton()
@@ -207,7 +177,7 @@ class ServiceDetailPanel(QWidget):
         bar.addWidget(self.remove_budget_button)
         layout.addLayout(bar)
         self.budgets_model = RowTableModel(budget_columns(year_label), parent=self)
-        self.budgets_view, self.budgets_proxy = _small_table(
+        self.budgets_view, self.budgets_proxy = detail_table(
             "service-budgets", self.budgets_model, translate("ServiceDetailPanel", "Budgets")
         )
         layout.addWidget(self.budgets_view, 1)
