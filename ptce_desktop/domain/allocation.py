@@ -10,13 +10,13 @@ away from another); this is why calls freeze their shares once issued.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from fractions import Fraction
 from math import gcd
-from typing import cast
+from typing import NamedTuple, cast
 
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.periods import days_inclusive, format_date, overlap_days
@@ -64,7 +64,7 @@ def _integer_weights(
     return members, values, weight_sum, common
 
 
-def _largest_remainder(magnitude: int, values: list[int], weight_sum: int) -> list[int]:
+def _largest_remainder(magnitude: int, values: Sequence[int], weight_sum: int) -> list[int]:
     """Floors of magnitude·wᵢ/Σw plus one cent to each of the largest remainders.
 
     Ties go to the larger weight, then to the earlier position (members are sorted by id).
@@ -185,12 +185,34 @@ class KeyVersion:
     ``values`` is per member: thousandths of the unit (UNITS), basis points (PERCENT), or for
     EQUAL an optional list of participants (any value > 0; empty = every member present).
     ``parts`` is used by MIXED only. USAGE reads the key's usage records instead.
+
+    ``values`` is copied when the version is made (a version never changes, even if the
+    mapping it was given does), and kept as well as a vector sorted by member id, which is
+    what every split reads.
     """
 
     id: int | None
     valid_from: date
     values: Mapping[int, int] = field(default_factory=dict)
     parts: tuple[MixedPart, ...] = ()
+    #: Members of ``values`` by id, their values in the same order, and the smallest value.
+    member_ids: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    member_values: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    lowest_value: int = field(init=False, repr=False, compare=False)
+    #: True when every value is the same (equal weights: the split is a plain divmod).
+    values_all_equal: bool = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        values = dict(self.values)
+        ids = tuple(sorted(values))
+        vector = tuple(map(values.__getitem__, ids))
+        object.__setattr__(self, "values", values)
+        object.__setattr__(self, "member_ids", ids)
+        object.__setattr__(self, "member_values", vector)
+        object.__setattr__(self, "lowest_value", min(vector, default=0))
+        object.__setattr__(
+            self, "values_all_equal", bool(vector) and vector.count(vector[0]) == len(vector)
+        )
 
 
 @dataclass(frozen=True)
@@ -206,6 +228,8 @@ class KeySpec:
 
     def version_on(self, day: date) -> KeyVersion:
         """The version in force on ``day``: the latest ``valid_from`` not after it."""
+        if len(self.versions) == 1 and self.versions[0].valid_from <= day:
+            return self.versions[0]  # the common case, without building a list
         candidates = [v for v in self.versions if v.valid_from <= day]
         if not candidates:
             raise PtceError("no_key_version", key=self.name, date=format_date(day))
@@ -303,6 +327,63 @@ def _presence_days(members: Sequence[MemberPresence], start: date, end: date) ->
     return days
 
 
+_EQUAL, _MIXED, _USAGE = Method.EQUAL, Method.MIXED, Method.USAGE
+
+
+class _RawUnits(NamedTuple):
+    """The raw (unprorated) units of a non-mixed key for a period, by member id."""
+
+    ids: Sequence[int]
+    values: Sequence[int]
+    lowest: int  # the smallest value (0 when there is none)
+    all_equal: bool  # every value is the same
+    prorate: bool  # prorated by presence (not USAGE)
+
+
+def _raw_units(
+    key: KeySpec, version: KeyVersion, start: date, end: date, pole: Sequence[int], cost_label: str
+) -> _RawUnits:
+    """Who takes part in a non-mixed key and with how many units, before presence; refuses a
+    negative value (naming the lowest member id).
+
+    EQUAL: 1000 per participant (listed with a value > 0; none listed = every member of
+    ``pole``, sorted by id); UNITS, PERCENT: the version's values; USAGE: the usage recorded
+    inside the period (it already reflects presence: not prorated again). Shared by
+    :func:`split_cost` and :func:`split_cost_cents`, so both see exactly the same units.
+    """
+    method = key.method
+    if method is _USAGE:
+        usage: dict[int, int] = {}
+        for record in key.usage:
+            if start <= record.on <= end:
+                usage[record.member_id] = usage.get(record.member_id, 0) + record.units
+        ids: Sequence[int] = sorted(usage)
+        values: Sequence[int] = list(map(usage.__getitem__, ids))
+        lowest = min(values, default=0)
+        all_equal = bool(values) and values.count(values[0]) == len(values)
+        raw = _RawUnits(ids, values, lowest, all_equal, prorate=False)
+    elif method is _EQUAL:
+        ids = version.member_ids
+        if not ids:
+            ids = pole
+        elif version.lowest_value <= 0:
+            ids = [m for m, v in zip(ids, version.member_values, strict=True) if v > 0]
+        thousand = 1000 if ids else 0
+        return _RawUnits(ids, (1000,) * len(ids), thousand, bool(ids), prorate=True)
+    else:  # UNITS, PERCENT
+        raw = _RawUnits(
+            version.member_ids,
+            version.member_values,
+            version.lowest_value,
+            version.values_all_equal,
+            prorate=True,
+        )
+    if raw.lowest < 0:
+        member = next(m for m, v in zip(raw.ids, raw.values, strict=True) if v < 0)
+        raise PtceError("negative_weight", cost=cost_label, key=key.name, member=member)
+    return raw
+
+
 def _key_weights(
     key: KeySpec,
     start: date,
@@ -312,35 +393,22 @@ def _key_weights(
 ) -> _Weights:
     version = key.version_on(start)
     period_days = days_inclusive(start, end)
-    raw: dict[int, int]
-    prorate = True
-    if key.method is Method.EQUAL:
-        listed = version.values or dict.fromkeys(presence, 1)
-        raw = {m: 1000 for m, v in listed.items() if v > 0}
-    elif key.method in (Method.UNITS, Method.PERCENT):
-        raw = dict(version.values)
-    elif key.method is Method.USAGE:
-        # Recorded usage already reflects presence: it is not prorated again.
-        prorate = False
-        raw = {}
-        for record in key.usage:
-            if start <= record.on <= end:
-                raw[record.member_id] = raw.get(record.member_id, 0) + record.units
-    else:
+    if key.method is Method.MIXED:
         return _mixed_weights(key, version, start, end, presence, cost_label)
-    for member, units in sorted(raw.items()):
-        if units < 0:
-            raise PtceError("negative_weight", cost=cost_label, key=key.name, member=member)
+    raw = _raw_units(key, version, start, end, sorted(presence), cost_label)
     weights: dict[int, Fraction] = {}
-    for member, units in raw.items():
+    units_of: dict[int, int] = {}
+    present = 0
+    for member, units in zip(raw.ids, raw.values, strict=True):
         days = presence.get(member, 0)
-        if units > 0 and days > 0:
-            if days == period_days or not prorate:
-                weights[member] = Fraction(units)
-            else:
-                weights[member] = Fraction(units * days, period_days)
-    units_of = {m: raw[m] for m in weights}
-    present = sum(1 for m in raw if presence.get(m, 0) > 0)
+        if days > 0:
+            present += 1
+            if units > 0:
+                units_of[member] = units
+                if days == period_days or not raw.prorate:
+                    weights[member] = Fraction(units)
+                else:
+                    weights[member] = Fraction(units * days, period_days)
     return _Weights(weights, units_of, version, {}, present)
 
 
@@ -452,6 +520,130 @@ def split_cost(
         )
         for member in sorted(computed.weights)
     ]
+
+
+# --- the cents-only path (saving a cost) --------------------------------------------------------
+
+
+class MemberRoster:
+    """The pole's members as the cents-only path needs them, built once per action.
+
+    Lookups are by member id (the last entry wins when an id is given twice, as in
+    :func:`split_cost`); most members have neither a joining nor a leaving date, so only the
+    dated ones are kept apart and a split over undated members never computes any presence.
+    """
+
+    __slots__ = ("dated", "id_set", "ids")
+
+    def __init__(self, members: Sequence[MemberPresence]) -> None:
+        last = {member.member_id: member for member in members}
+        self.ids: tuple[int, ...] = tuple(sorted(last))
+        self.id_set: frozenset[int] = frozenset(last)
+        self.dated: dict[int, MemberPresence] = {
+            m: p for m, p in last.items() if p.joined is not None or p.left is not None
+        }
+
+    def days(self, member_id: int, start: date, end: date, period_days: int) -> int:
+        """Days of [start, end] the member is in the pole (0 for an unknown member)."""
+        if member_id not in self.id_set:
+            return 0
+        member = self.dated.get(member_id)
+        if member is None:
+            return period_days
+        joined = member.joined or start
+        left = member.left or end
+        return overlap_days(joined, left, start, end) if joined <= left else 0
+
+    def whole_period(self, member_ids: Iterable[int]) -> bool:
+        """True when every one of ``member_ids`` is a member without dates (present all along)."""
+        return self.id_set.issuperset(member_ids) and (
+            not self.dated or self.dated.keys().isdisjoint(member_ids)
+        )
+
+
+class SplitResult(NamedTuple):
+    """What saving a cost needs of its split: the key version used and each member's cents
+    (participating members, weight > 0, by id; they sum to the total)."""
+
+    version_id: int | None
+    cents: dict[int, int]
+
+
+def _equal_shares(members: Sequence[int], total: int) -> dict[int, int]:
+    """``total`` over equal weights: divmod, the leftover cents to the lowest member ids (the
+    largest-remainder rule when every remainder and every weight ties)."""
+    quotient, left = divmod(abs(total), len(members))
+    if total < 0:
+        quotient = -quotient
+    shares = dict.fromkeys(members, quotient)
+    if left:
+        more = quotient - 1 if total < 0 else quotient + 1
+        for member in members[:left]:
+            shares[member] = more
+    return shares
+
+
+def split_cost_cents(
+    total: int,
+    key: KeySpec,
+    period_start: date,
+    period_end: date,
+    members: Sequence[MemberPresence] | MemberRoster,
+    *,
+    cost_label: str = "",
+) -> SplitResult:
+    """The cents of :func:`split_cost` (same members, same cents, same key version, same errors)
+    without the explanations: what saving a cost stores.
+
+    Weights stay integers: a member present ``d`` of the period's ``D`` days weighs
+    units × d, a member present all along units × D (the same ratios as split_cost's
+    units × d / D); USAGE weighs its recorded units. Equal weights are split by ``divmod``.
+    Only a MIXED key goes through exact fractions (its parts are normalised). ``members`` may
+    be a :class:`MemberRoster` built once for many splits.
+    """
+    period_days = days_inclusive(period_start, period_end)
+    roster = members if isinstance(members, MemberRoster) else MemberRoster(members)
+    version = key.version_on(period_start)
+    method = key.method
+    if method is _MIXED:
+        presence = {m: roster.days(m, period_start, period_end, period_days) for m in roster.ids}
+        mixed = _mixed_weights(key, version, period_start, period_end, presence, cost_label)
+        mixed.check(key.name, cost_label)
+        cents = allocate_cents(total, mixed.weights, cost_label=cost_label, key_name=key.name)
+        return SplitResult(version.id, cents)
+    raw = _raw_units(key, version, period_start, period_end, roster.ids, cost_label)
+    ids, values = raw.ids, raw.values
+    if ids and roster.whole_period(ids):  # the common case: no prorating
+        present = len(ids)
+        all_equal = raw.all_equal
+        if raw.lowest == 0:
+            ids = [m for m, units in zip(ids, values, strict=True) if units > 0]
+            values = [units for units in values if units > 0]
+            all_equal = bool(values) and values.count(values[0]) == len(values)
+    else:
+        present = 0
+        kept: list[int] = []
+        weights: list[int] = []
+        for member, units in zip(ids, values, strict=True):
+            days = roster.days(member, period_start, period_end, period_days)
+            if days > 0:
+                present += 1
+                if units > 0:
+                    kept.append(member)
+                    # units × days for everyone (days = the whole period for those present
+                    # all along): the ratios of units × days / period days, in integers.
+                    weights.append(units * days if raw.prorate else units)
+        ids, values = kept, weights
+        all_equal = bool(values) and values.count(values[0]) == len(values)
+    if not ids:
+        code = "all_weights_zero" if present else "no_participant"
+        raise PtceError(code, cost=cost_label, key=key.name)
+    if all_equal:
+        return SplitResult(version.id, _equal_shares(ids, total))
+    shares = _largest_remainder(abs(total), values, sum(values))
+    if total < 0:
+        shares = [-share for share in shares]
+    return SplitResult(version.id, dict(zip(ids, shares, strict=True)))
 
 
 # --- VAT (DESIGN §4.5) ----------------------------------------------------------------------

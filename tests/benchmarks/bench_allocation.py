@@ -16,17 +16,23 @@ not timed:
 * **split_units_app**: :func:`~ptce_desktop.domain.allocation.split_cost` with a UNITS key
   holding those weights, every member present all period (what saving a cost runs): one
   :class:`ShareExplanation` per member;
-* **equal_base**: ``divmod`` equal shares; **split_equal_app**: ``split_cost`` with an EQUAL key
-  over the same participants.
+* **cents_units_app**: :func:`~ptce_desktop.domain.allocation.split_cost_cents` with that UNITS
+  key — the cents-only path that saving a cost runs (member -> cents and the key version, no
+  explanation), the pole's members given as a ``MemberRoster`` built once, as
+  ``SplitContext`` does once per action;
+* **equal_base**: ``divmod`` equal shares (a bare list of cents); **equal_ids_base**: the same
+  keyed by member id (``dict(zip(ids, ...))``: the floor of any result that says who pays
+  what); **split_equal_app**: ``split_cost`` with an EQUAL key over the same participants;
+  **cents_equal_app**: ``split_cost_cents`` with that EQUAL key.
 
-``split_cost`` (one explanation object per member) runs on the first ``--split-lines`` lines
-only, to keep the run under a minute; all figures are per line, so its ratios compare the same
-distribution of inputs.
+``split_cost`` (one explanation object per member, kept for "why this amount" and the preview)
+runs on the first ``--split-lines`` lines only, to keep the run under a minute; all figures are
+per line, so its ratios compare the same distribution of inputs.
 
 Every split of the app is checked (untimed) against the baseline on a sample: same sum, each
-share within one cent of the exact one. Prints one JSON line: seconds per million lines
-(extrapolated), and the ratios ``app / baseline`` (targets: allocate ≤ 1.5, split units ≤ 1.5,
-split equal ≤ 2).
+share within one cent of the exact one, and ``split_cost_cents`` gives exactly the cents of
+``split_cost``. Prints one JSON line: seconds per million lines (extrapolated), and the ratios
+``app / baseline`` (targets: allocate and the units key ≤ 1.5, the equal key ≤ 2).
 """
 
 from __future__ import annotations
@@ -44,9 +50,11 @@ from ptce_desktop.domain.allocation import (
     KeySpec,
     KeyVersion,
     MemberPresence,
+    MemberRoster,
     Method,
     allocate_cents,
     split_cost,
+    split_cost_cents,
 )
 
 START, END = dt.date(2025, 1, 1), dt.date(2025, 3, 31)
@@ -72,6 +80,12 @@ def equal(amount: int, n: int) -> list[int]:
     return [q + 1] * r + [q] * (n - r)
 
 
+def equal_by_member(amount: int, members: list[int]) -> dict[int, int]:
+    """``equal`` keyed by member id: the floor of any result that says who pays what."""
+    q, r = divmod(amount, len(members))
+    return dict(zip(members, [q + 1] * r + [q] * (len(members) - r), strict=True))
+
+
 # --- inputs -------------------------------------------------------------------------------------
 
 
@@ -79,6 +93,7 @@ class Pool:
     """One participant set: weights for the baseline, a mapping and keys for the app."""
 
     def __init__(self, members: list[int], weights: list[int]) -> None:
+        self.members = members
         self.weights = weights
         self.total = sum(weights)
         self.mapping = dict(zip(members, weights, strict=True))
@@ -107,6 +122,7 @@ def make_inputs(lines: int, seed: int) -> tuple[list[int], list[Pool], list[Memb
 
 
 def check(amounts: list[int], sets: list[Pool], presences: list[MemberPresence]) -> None:
+    roster = MemberRoster(presences)
     for i in range(0, len(amounts), max(1, len(amounts) // 2000)):
         amount, pool = amounts[i], sets[i]
         base = hamilton(amount, pool.weights, pool.total)
@@ -118,6 +134,12 @@ def check(amounts: list[int], sets: list[Pool], presences: list[MemberPresence])
         assert [s.cents for s in units] == list(app.values())
         eq = split_cost(amount, pool.equal_key, START, END, presences)
         assert sorted(s.cents for s in eq) == sorted(equal(amount, len(pool.weights)))
+        if amount >= 0:
+            assert {s.member_id: s.cents for s in eq} == equal_by_member(amount, pool.members)
+        fast = split_cost_cents(amount, pool.units_key, START, END, roster)
+        assert (fast.version_id, fast.cents) == (1, {s.member_id: s.cents for s in units})
+        fast = split_cost_cents(amount, pool.equal_key, START, END, roster)
+        assert (fast.version_id, fast.cents) == (2, {s.member_id: s.cents for s in eq})
 
 
 def main() -> None:
@@ -145,6 +167,20 @@ def main() -> None:
         for amount, pool in few:
             split_cost(amount, pool.units_key, START, END, presences)
 
+    roster = MemberRoster(presences)
+
+    def cents_units_app() -> None:
+        for amount, pool in pairs:
+            split_cost_cents(amount, pool.units_key, START, END, roster)
+
+    def equal_ids_base() -> None:
+        for amount, pool in pairs:
+            equal_by_member(amount, pool.members)
+
+    def cents_equal_app() -> None:
+        for amount, pool in pairs:
+            split_cost_cents(amount, pool.equal_key, START, END, roster)
+
     def equal_base() -> None:
         for amount, pool in pairs:
             equal(amount, len(pool.weights))
@@ -157,8 +193,11 @@ def main() -> None:
         "hamilton_base": hamilton_base,
         "allocate_app": allocate_app,
         "split_units_app": split_units_app,
+        "cents_units_app": cents_units_app,
         "equal_base": equal_base,
         "split_equal_app": split_equal_app,
+        "equal_ids_base": equal_ids_base,
+        "cents_equal_app": cents_equal_app,
     }
     times: dict[str, list[float]] = {name: [] for name in cases}
     for _ in range(args.runs):
@@ -185,7 +224,12 @@ def main() -> None:
         "ratio_allocate": round(med["allocate_app"] / med["hamilton_base"], 2),
         "ratio_split_units": round(med["split_units_app"] / med["hamilton_base"], 2),
         "ratio_split_equal": round(med["split_equal_app"] / med["equal_base"], 2),
-        "targets": {"allocate": 1.5, "split_units": 1.5, "split_equal": 2.0},
+        "ratio_cents_units": round(med["cents_units_app"] / med["hamilton_base"], 2),
+        "ratio_cents_equal": round(med["cents_equal_app"] / med["equal_base"], 2),
+        "ratio_cents_equal_vs_ids": round(med["cents_equal_app"] / med["equal_ids_base"], 2),
+        "cents_equal_app_ns_per_line": round(med["cents_equal_app"] * 1e9, 1),
+        "equal_base_ns_per_line": round(med["equal_base"] * 1e9, 1),
+        "targets": {"allocate": 1.5, "cents_units": 1.5, "cents_equal": 2.0},
     }
     print(json.dumps(result, ensure_ascii=False))
 
