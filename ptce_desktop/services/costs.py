@@ -50,13 +50,14 @@ from .shares import (
     SplitContext,
     basis_for,
     closed_years,
+    compute_cents,
     compute_split,
     cost_frozen,
     explain_share,
     pole_vat_registered,
     shares_by_member,
     shares_by_quarter,
-    store_shares,
+    write_cost_shares,
 )
 
 __all__ = ["SORTS", "CostDraft", "CostFilters", "CostPage", "CostService"]
@@ -226,9 +227,13 @@ class CostService:
     def _save(self, session: Session, cost: Cost, draft: CostDraft) -> int:
         service, label = _check_draft(session, draft)
         _apply(cost, service, label, draft)
-        if cost.id is None:
+        new = cost.id is None
+        if new:
             session.add(cost)
-        computed = compute_split(
+        # Before any query below can autoflush it: is the cost row itself written (and so
+        # checked by the unit of work) in this action?
+        changed = not new and session.is_modified(cost)
+        computed = compute_cents(
             session,
             SplitContext.load(session),
             service=service,
@@ -238,7 +243,7 @@ class CostService:
             period_end=cost.period_end,
             label=label,
         )
-        store_shares(cost, computed.shares)
+        write_cost_shares(session, cost, computed.result, new=new, changed=changed)
         session.flush()
         return cost.id
 

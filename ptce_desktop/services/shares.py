@@ -10,9 +10,14 @@ Shared by :mod:`.costs` (a cost is saved with its shares in the same transaction
   of its period start and is frozen when that year, or its invoice's, is closed. Frozen costs
   keep their shares and are skipped silently: a key change must remain possible after a year
   is closed; corrections of a closed year go through adjustments in the open year.
-* Shares are updated in place (same row per member), so the unique (cost, member) pair never
-  collides inside one flush, and ``key_version_id`` records the version actually used (the
-  mixed key's own version for a mixed key; NULL for a usage key without versions).
+* Stored shares need only member, cents and key version: they come from the engine's
+  cents-only path (:func:`~ptce_desktop.domain.allocation.split_cost_cents`); the
+  explanations (:func:`split_cost`) are for "why this amount" and the preview.
+* A cost being saved gets its shares with one bulk INSERT (and one DELETE first when an edit
+  changes them): see :func:`write_cost_shares` for why that is safe. Recomputation updates
+  them in place (same row per member), so the unique (cost, member) pair never collides inside
+  one flush. ``key_version_id`` records the version actually used (the mixed key's own
+  version for a mixed key; NULL for a usage key without versions).
 """
 
 from __future__ import annotations
@@ -22,17 +27,20 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from fractions import Fraction
 
-from sqlalchemy import case, func, select
+from sqlalchemy import case, delete, func, insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from ptce_desktop.domain.allocation import (
     KeySpec,
     MemberPresence,
+    MemberRoster,
     ShareExplanation,
     SplitBasis,
+    SplitResult,
     VatRegime,
     split_basis,
     split_cost,
+    split_cost_cents,
 )
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.periods import fiscal_year_of
@@ -45,6 +53,7 @@ from ptce_desktop.store.models import (
     Share,
     SharedService,
 )
+from ptce_desktop.store.unit_of_work import mark_changed
 
 from .common import fiscal_year, get_or_error, pole_row, start_month
 from .cost_views import MemberServiceQuarter, MemberShareTotal, ShareExplanationView
@@ -62,15 +71,26 @@ def basis_for(service: SharedService, vat_registered: bool) -> SplitBasis:
 
 @dataclass
 class SplitContext:
-    """What splitting many costs in one action needs only once (keys, presences, VAT)."""
+    """What splitting costs in one action needs only once (keys, presences, VAT).
+
+    Made for one action and dropped with it: a key edited by another action is always read
+    again (never cache a context across actions).
+    """
 
     vat_registered: bool
     presences: list[MemberPresence]
     specs: dict[int, KeySpec] = field(default_factory=dict)
+    _roster: MemberRoster | None = field(default=None, repr=False)
 
     @classmethod
     def load(cls, session: Session) -> SplitContext:
         return cls(pole_vat_registered(session), member_presences(session))
+
+    @property
+    def roster(self) -> MemberRoster:
+        if self._roster is None:
+            self._roster = MemberRoster(self.presences)
+        return self._roster
 
     def spec(self, session: Session, key_id: int) -> KeySpec:
         if key_id not in self.specs:
@@ -85,6 +105,22 @@ class ComputedSplit:
     shares: list[ShareExplanation]
 
 
+@dataclass(frozen=True)
+class ComputedCents:
+    basis: SplitBasis
+    amount_cents: int
+    result: SplitResult
+
+
+def _basis_and_amount(
+    context: SplitContext, service: SharedService, ht_cents: int, ttc_cents: int
+) -> tuple[SplitBasis, int, int]:
+    if service.key_id is None:
+        raise PtceError("service_without_key", "service_id", service=service.name)
+    basis = basis_for(service, context.vat_registered)
+    return basis, ttc_cents if basis is SplitBasis.TTC else ht_cents, service.key_id
+
+
 def compute_split(
     session: Session,
     context: SplitContext,
@@ -96,14 +132,12 @@ def compute_split(
     period_end: date,
     label: str,
 ) -> ComputedSplit:
-    """The shares of a cost (saved or draft) of ``service``; engine errors name ``label``."""
-    if service.key_id is None:
-        raise PtceError("service_without_key", "service_id", service=service.name)
-    basis = basis_for(service, context.vat_registered)
-    amount = ttc_cents if basis is SplitBasis.TTC else ht_cents
+    """The shares of a cost (saved or draft) of ``service`` with their explanations; engine
+    errors name ``label``."""
+    basis, amount, key_id = _basis_and_amount(context, service, ht_cents, ttc_cents)
     shares = split_cost(
         amount,
-        context.spec(session, service.key_id),
+        context.spec(session, key_id),
         period_start,
         period_end,
         context.presences,
@@ -112,32 +146,102 @@ def compute_split(
     return ComputedSplit(basis, amount, shares)
 
 
-def store_shares(cost: Cost, shares: Iterable[ShareExplanation]) -> None:
-    """Make ``cost.shares`` equal to ``shares``, updating rows in place."""
+def compute_cents(
+    session: Session,
+    context: SplitContext,
+    *,
+    service: SharedService,
+    ht_cents: int,
+    ttc_cents: int,
+    period_start: date,
+    period_end: date,
+    label: str,
+) -> ComputedCents:
+    """What :func:`compute_split` gives, cents and key version only (what is stored)."""
+    basis, amount, key_id = _basis_and_amount(context, service, ht_cents, ttc_cents)
+    result = split_cost_cents(
+        amount,
+        context.spec(session, key_id),
+        period_start,
+        period_end,
+        context.roster,
+        cost_label=label,
+    )
+    return ComputedCents(basis, amount, result)
+
+
+def store_shares(cost: Cost, result: SplitResult) -> None:
+    """Make ``cost.shares`` equal to ``result`` through the ORM, updating rows in place (each
+    changed row is then checked by the unit of work like any record)."""
+    version_id = result.version_id
     existing = {share.member_id: share for share in cost.shares}
-    wanted = {explanation.member_id: explanation for explanation in shares}
+    wanted = result.cents
     for member_id, share in existing.items():
         if member_id not in wanted:
             cost.shares.remove(share)
-    for member_id, explanation in wanted.items():
+    for member_id, cents in wanted.items():
         row = existing.get(member_id)
         if row is None:
-            cost.shares.append(
-                Share(
-                    member_id=member_id,
-                    cents=explanation.cents,
-                    key_version_id=explanation.version_id,
+            cost.shares.append(Share(member_id=member_id, cents=cents, key_version_id=version_id))
+        else:
+            if row.cents != cents:
+                row.cents = cents
+            if row.key_version_id != version_id:
+                row.key_version_id = version_id
+
+
+def write_cost_shares(
+    session: Session, cost: Cost, result: SplitResult, *, new: bool, changed: bool
+) -> None:
+    """Store the shares of a cost being saved: one INSERT of its rows (Core, not one ORM object
+    a share), after one DELETE when an edit changes them; nothing when they are unchanged.
+
+    ``new`` and ``changed`` say whether the cost row itself is new, or changed, in this
+    action (taken before any query could flush it). Then it goes through the ORM (flushed
+    here first): the unit of work refuses it if its period start or invoice date, old or new,
+    lies in a closed year — and that is exactly how a share reaches its fiscal year
+    (``Share.fiscal_parents = ("cost",)``), so rows belonging to a cost checked in the same
+    flush cannot touch a closed year either. Shares are derived rows, never audited one by one
+    (``Share.audited = False``): the cost's own audit entry covers the action. The unit of
+    work does not see bulk statements: "shares" is added to the published Change with
+    :func:`~ptce_desktop.store.unit_of_work.mark_changed`.
+
+    An unchanged cost whose shares differ (its key changed since it was saved) has its rows
+    updated through the ORM instead, where the unit of work checks each one.
+    """
+    if not (new or changed):
+        store_shares(cost, result)
+        return
+    session.flush()  # the cost: guarded, audited, and its id known
+    version_id = result.version_id
+    if not new:
+        wanted = {member: (cents, version_id) for member, cents in result.cents.items()}
+        stored = {
+            member: (cents, version)
+            for member, cents, version in session.execute(
+                select(Share.member_id, Share.cents, Share.key_version_id).where(
+                    Share.cost_id == cost.id
                 )
             )
-        else:
-            if row.cents != explanation.cents:
-                row.cents = explanation.cents
-            if row.key_version_id != explanation.version_id:
-                row.key_version_id = explanation.version_id
+        }
+        if stored == wanted:
+            return
+        # ORM-enabled: Share objects of this cost already in the session are removed too.
+        session.execute(delete(Share).where(Share.cost_id == cost.id))
+    if result.cents:
+        session.connection().execute(
+            insert(Share),
+            [
+                {"cost_id": cost.id, "member_id": m, "cents": c, "key_version_id": version_id}
+                for m, c in result.cents.items()
+            ],
+        )
+    session.expire(cost, ["shares"])
+    mark_changed(session, Share.__tablename__)
 
 
-def split_and_store(session: Session, context: SplitContext, cost: Cost) -> ComputedSplit:
-    computed = compute_split(
+def split_and_store(session: Session, context: SplitContext, cost: Cost) -> ComputedCents:
+    computed = compute_cents(
         session,
         context,
         service=cost.service,
@@ -147,7 +251,7 @@ def split_and_store(session: Session, context: SplitContext, cost: Cost) -> Comp
         period_end=cost.period_end,
         label=cost.label,
     )
-    store_shares(cost, computed.shares)
+    store_shares(cost, computed.result)
     return computed
 
 

@@ -14,8 +14,9 @@ After commit, a :class:`Change` naming the tables touched is published on the
 :class:`ChangeBus`, so pages refresh. A read-only database refuses every write.
 
 Only ORM unit-of-work changes (``session.add``, attribute changes, ``session.delete``) are
-guarded and audited; bulk ``update()``/``delete()`` statements are not, so services use them
-only for derived rows of records they changed through the ORM in the same action.
+guarded and audited; bulk ``insert()``/``update()``/``delete()`` statements are not, so services
+use them only for derived rows of records they changed through the ORM in the same action, and
+name their tables with :func:`mark_changed` (the unit of work only sees ORM objects).
 """
 
 from __future__ import annotations
@@ -158,6 +159,15 @@ def _refuse_flush(session: Session, _context: UOWTransaction, _instances: Any) -
 def in_write(session: Session) -> bool:
     """True for a session opened by :meth:`UnitOfWork.write`."""
     return WRITE_INFO_KEY in session.info
+
+
+def mark_changed(session: Session, *tables: str) -> None:
+    """Add ``tables`` to the :class:`Change` this write will publish: for rows written by bulk
+    statements, which the unit of work does not see."""
+    tracker = session.info.get(WRITE_INFO_KEY)
+    if not isinstance(tracker, _WriteTracker):
+        raise RuntimeError("mark_changed needs a session from UnitOfWork.write()")
+    tracker.tables.update(tables)
 
 
 def next_sequence(session: Session, name: str, year: int) -> int:

@@ -28,9 +28,11 @@ from ptce_desktop.domain.allocation import Method, SplitBasis
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.services.attachments import AttachmentService, AttachmentTarget
 from ptce_desktop.services.costs import CostFilters, CostPage, CostService
+from ptce_desktop.services.key_views import VersionDraft
+from ptce_desktop.services.keys import KeyService
 from ptce_desktop.services.shares import format_exact_cents
-from ptce_desktop.store.models import FiscalYear, Member, Project, Share
-from ptce_desktop.store.unit_of_work import UnitOfWork
+from ptce_desktop.store.models import AuditEntry, FiscalYear, KeyVersion, Member, Project, Share
+from ptce_desktop.store.unit_of_work import Change, UnitOfWork
 
 D = dt.date
 
@@ -449,3 +451,95 @@ def test_attachment_errors(uow: UnitOfWork, tmp_path: Path) -> None:
     with pytest.raises(PtceError) as caught:
         attachments.attachment_path(view.id)
     assert caught.value.code == "attachment_missing"
+
+
+# --- storing shares: one bulk INSERT, guarded through the cost, announced ---------------------
+
+
+def _share_rows(uow: UnitOfWork, cost_id: int) -> list[tuple[int, int, int, int | None]]:
+    with uow.read() as session:
+        rows = session.execute(
+            select(Share.id, Share.member_id, Share.cents, Share.key_version_id)
+            .where(Share.cost_id == cost_id)
+            .order_by(Share.member_id)
+        )
+        return [(a, b, c, d) for a, b, c, d in rows]
+
+
+def test_saving_a_cost_writes_its_shares_at_once_and_announces_them(uow: UnitOfWork) -> None:
+    world = seed_world(uow)
+    values = dict(zip(world.members, (120_000, 80_000, 50_000), strict=True))
+    key = make_key(uow, "units", values)
+    service = make_service(uow, key)
+    costs = CostService(uow)
+    seen: list[Change] = []
+    uow.bus.subscribe(seen.append)
+
+    cost_id = costs.create_cost(draft(service, 1_200_000))
+    assert seen[-1] == Change("Saisir une charge", frozenset({"costs", "shares", "audit_entries"}))
+    created = _share_rows(uow, cost_id)
+    assert [row[2] for row in created] == [576_000, 384_000, 240_000]
+    with uow.read() as session:
+        version = session.scalar(select(KeyVersion.id).where(KeyVersion.key_id == key))
+        entries = session.execute(
+            select(AuditEntry.entity, AuditEntry.record_id).where(
+                AuditEntry.action == "Saisir une charge"
+            )
+        ).all()
+    assert {row[3] for row in created} == {version}
+    assert len(entries) == 1 and entries[0][1] == cost_id  # the cost, no share one by one
+
+    # Label only: the shares are the same rows (no DELETE, no INSERT, not announced).
+    costs.update_cost(cost_id, draft(service, 1_200_000, label="Loyer révisé"))
+    assert seen[-1] == Change("Modifier une charge", frozenset({"costs", "audit_entries"}))
+    assert _share_rows(uow, cost_id) == created
+
+    # A new amount: the shares are replaced, and announced.
+    costs.update_cost(cost_id, draft(service, 250, label="Loyer révisé"))
+    assert seen[-1].entities == frozenset({"costs", "shares", "audit_entries"})
+    assert [row[2] for row in _share_rows(uow, cost_id)] == [120, 80, 50]
+
+    # Nothing changed at all: nothing written, nothing announced.
+    count = len(seen)
+    costs.update_cost(cost_id, draft(service, 250, label="Loyer révisé"))
+    assert len(seen) == count
+    assert sum(costs.get_cost(cost_id).shares[i].cents for i in range(3)) == 250
+
+
+def test_an_unchanged_cost_of_a_closed_year_cannot_have_its_shares_rewritten(
+    uow: UnitOfWork,
+) -> None:
+    world = seed_world(uow)
+    key = make_key(uow, "units", dict(zip(world.members, (1, 1, 1), strict=True)))
+    service = make_service(uow, key)
+    costs = CostService(uow)
+    cost_id = costs.create_cost(draft(service, 100_000))
+    before = _share_rows(uow, cost_id)
+    close_year(uow, 2025)
+    keys = KeyService(uow)
+    version = keys.get_key(key).versions[0].id
+    change = keys.update_version(
+        version, VersionDraft(D(2025, 1, 1), dict(zip(world.members, (2, 1, 1), strict=True)))
+    )
+    assert (change.recomputed, change.skipped_closed) == (0, 1)
+    with pytest.raises(PtceError) as caught:  # same draft: the cost row is not written
+        costs.update_cost(cost_id, draft(service, 100_000))
+    assert caught.value.code == "closed_year"
+    assert _share_rows(uow, cost_id) == before
+
+
+def test_each_save_reads_the_key_again(uow: UnitOfWork) -> None:
+    world = seed_world(uow)
+    key = make_key(uow, "units", dict(zip(world.members, (1, 1, 2), strict=True)))
+    service = make_service(uow, key)
+    costs = CostService(uow)
+    first = costs.create_cost(draft(service, 400))
+    keys = KeyService(uow)
+    keys.add_version(
+        key, VersionDraft(D(2026, 1, 1), dict(zip(world.members, (1, 0, 0), strict=True)))
+    )
+    second = costs.create_cost(
+        draft(service, 400, invoice=D(2026, 2, 1), start=D(2026, 1, 1), end=D(2026, 12, 31))
+    )
+    assert _shares(uow, first) == [100, 100, 200]
+    assert _shares(uow, second) == [400]

@@ -6,7 +6,7 @@ import datetime as dt
 import json
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from store_helpers import LONG_NAME, make_cost
 
 from ptce_desktop.domain.errors import PtceError
@@ -23,7 +23,13 @@ from ptce_desktop.store.models import (
     Share,
     SharedService,
 )
-from ptce_desktop.store.unit_of_work import Change, ChangeBus, UnitOfWork, next_sequence
+from ptce_desktop.store.unit_of_work import (
+    Change,
+    ChangeBus,
+    UnitOfWork,
+    mark_changed,
+    next_sequence,
+)
 
 CLOSED = dt.date(2025, 3, 15)
 OPEN = dt.date(2026, 3, 15)
@@ -313,6 +319,23 @@ def test_change_is_published_after_commit(uow: UnitOfWork, bus: ChangeBus) -> No
     with uow.write("Encore") as session:
         session.add(Member(name="Autre", category="other"))
     assert len(seen) == 1
+
+
+def test_mark_changed_names_tables_written_by_bulk_statements(
+    uow: UnitOfWork, bus: ChangeBus
+) -> None:
+    seen: list[Change] = []
+    bus.subscribe(seen.append)
+    with uow.write("Recalculer (test)") as session:
+        session.execute(update(Pole).values(name=Pole.name))  # a bulk statement: not seen
+        mark_changed(session, "poles", "shares")
+    assert seen == [Change("Recalculer (test)", frozenset({"poles", "shares"}))]
+    with pytest.raises(RuntimeError, match=r"UnitOfWork\.write"), uow.read() as session:
+        mark_changed(session, "shares")
+    with pytest.raises(RuntimeError), uow.write("Annulé") as session:
+        mark_changed(session, "members")
+        raise RuntimeError("échec")
+    assert len(seen) == 1  # a rolled-back write announces nothing
 
 
 def test_next_sequence_is_gap_free(uow: UnitOfWork) -> None:
