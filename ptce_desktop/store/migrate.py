@@ -8,16 +8,18 @@ before committing.
 
 from __future__ import annotations
 
+import ast
 import os
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 from sqlalchemy.engine import Connection
+
+if TYPE_CHECKING:  # Alembic is imported only when a file is migrated (a faster start)
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
 from .engine import WRITE_OPTION, make_engine
 
@@ -32,6 +34,8 @@ def make_config(
     connection: Connection | None = None, *, extra_version_locations: Sequence[Path] = ()
 ) -> Config:
     """An Alembic config pointing at our scripts; ``connection`` is handed to ``env.py``."""
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     locations = [MIGRATIONS_DIR / "versions", *EXTRA_VERSION_LOCATIONS, *extra_version_locations]
@@ -48,23 +52,53 @@ def _join_paths(paths: Sequence[Path]) -> str:
 
 
 def script_directory(*, extra_version_locations: Sequence[Path] = ()) -> ScriptDirectory:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(make_config(extra_version_locations=extra_version_locations))
+
+
+def _revision_graph() -> dict[str, str | None]:
+    """``revision -> down_revision`` read from the scripts' text, without importing Alembic.
+
+    Opening a file only needs to know the head and the known revisions; a test checks this
+    reading against Alembic's own.
+    """
+    graph: dict[str, str | None] = {}
+    for location in (MIGRATIONS_DIR / "versions", *EXTRA_VERSION_LOCATIONS):
+        for script in sorted(Path(location).glob("*.py")):
+            values: dict[str, object] = {}
+            for node in ast.parse(script.read_text(encoding="utf-8")).body:
+                target: ast.expr | None = None
+                if isinstance(node, ast.AnnAssign):
+                    target = node.target
+                elif isinstance(node, ast.Assign) and len(node.targets) == 1:
+                    target = node.targets[0]
+                value = getattr(node, "value", None)
+                if isinstance(target, ast.Name) and isinstance(value, ast.Constant):
+                    values[target.id] = value.value
+            revision, down = values.get("revision"), values.get("down_revision")
+            if isinstance(revision, str):
+                graph[revision] = down if isinstance(down, str) else None
+    return graph
 
 
 def head_revision() -> str:
     """The single head of this app's migrations (a test checks there is exactly one)."""
-    head = script_directory().get_current_head()
-    if head is None:  # pragma: no cover - there is always 0001
-        raise RuntimeError("no migration script found")
-    return head
+    graph = _revision_graph()
+    heads = sorted(set(graph) - {down for down in graph.values() if down is not None})
+    if len(heads) != 1:  # pragma: no cover - a test keeps exactly one head
+        raise RuntimeError(f"expected one migration head, found {heads}")
+    return heads[0]
 
 
 def known_revisions() -> frozenset[str]:
-    return frozenset(script.revision for script in script_directory().walk_revisions())
+    return frozenset(_revision_graph())
 
 
 def current_revision(target: Engine | Connection) -> str | None:
     """The revision stamped in the file, or None for a file without schema."""
+    from alembic.runtime.migration import MigrationContext
+
     if isinstance(target, Connection):
         return MigrationContext.configure(target).get_current_revision()
     with target.connect() as connection:
@@ -81,6 +115,8 @@ def upgrade(
 
     The caller takes the verified backup first (:func:`~.database.open_database` does).
     """
+    from alembic import command
+
     engine = target if isinstance(target, Engine) else make_engine(Path(target))
     try:
         with engine.connect() as connection:

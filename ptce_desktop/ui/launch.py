@@ -13,12 +13,13 @@ import importlib
 import logging
 import sys
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from platformdirs import user_log_dir
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThreadPool
+from PySide6.QtWidgets import QApplication, QWidget
 
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.store.backup import create_backup
@@ -198,16 +199,22 @@ class Shell(QObject):
         self._years = []
         self.refresh_years()
         for entry in navigation_entries():
-            factory = page_factory(entry.key)
-            if factory is None:
-                continue
-            try:
-                self.window.set_page(entry.key, factory(ctx))
-            except Exception as error:  # one broken page must not keep the file closed
-                self.presenter.present(error, self.window)
+            # Imported and built when first shown: opening a file builds only the page on screen.
+            self.window.set_page_factory(entry.key, partial(self._build_page, entry.key, ctx))
+        self.window.page(self.window.current_page_key() or "dashboard")
         ctx.changes.changed.connect(self._changed)
         self.update_title()
         self.backups.after_open(ctx)
+
+    def _build_page(self, key: str, ctx: AppContext) -> QWidget | None:
+        if ctx is not self.ctx:  # the file was closed before the page was shown
+            return None
+        try:
+            factory = page_factory(key)
+            return None if factory is None else factory(ctx)
+        except Exception as error:  # one broken page must not keep the file closed
+            self.presenter.present(error, self.window)
+            return None
 
     def update_title(self) -> None:
         ctx = self.ctx
@@ -368,6 +375,8 @@ def launch_gui(args: argparse.Namespace) -> int:
         return app.exec()
     finally:
         uninstall()
+        # Let background work (an automatic backup, a report) finish before the process ends.
+        QThreadPool.globalInstance().waitForDone(60_000)
         # Destroy the window while Qt and Python are both alive: Python overrides of Qt's
         # virtual methods must never be called during interpreter shutdown.
         window.hide()

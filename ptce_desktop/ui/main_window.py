@@ -18,7 +18,7 @@ described in :mod:`ptce_desktop.ui.pages`.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -77,7 +77,9 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_central()
         self._build_status_bar()
-        for entry in navigation_entries():
+        self._entries = {entry.key: entry for entry in navigation_entries()}
+        self._pending: dict[str, Callable[[], QWidget | None]] = {}
+        for entry in self._entries.values():
             self._append_page(entry.key, entry.title, PlaceholderPage(entry), entry.icon)
         self._build_menus()
         self._fit_sidebar()
@@ -254,7 +256,22 @@ class MainWindow(QMainWindow):
         if key == self.current_page_key():
             self._update_page_actions()
 
+    def set_page_factory(self, key: str, build: Callable[[], QWidget | None]) -> None:
+        """Build the page ``key`` only when it is first shown or asked for (a fast start).
+
+        Until then the page is its placeholder; ``build`` may return None (it failed and said
+        so), and the placeholder stays.
+        """
+        self.set_page(key, PlaceholderPage(self._entries[key]))
+        self._pending[key] = build
+
+    def _ensure(self, key: str) -> None:
+        build = self._pending.pop(key, None)
+        if build is not None and (widget := build()) is not None:
+            self.set_page(key, widget)
+
     def page(self, key: str) -> QWidget:
+        self._ensure(key)
         return self._frames[key].content
 
     def page_title(self, key: str) -> str:
@@ -272,12 +289,13 @@ class MainWindow(QMainWindow):
 
     def current_page(self) -> QWidget | None:
         key = self.current_page_key()
-        return self._frames[key].content if key else None
+        return self.page(key) if key else None
 
     def _row_changed(self, row: int) -> None:
         if not 0 <= row < len(self._keys):
             return
         key = self._keys[row]
+        self._ensure(key)
         self.stack.setCurrentWidget(self._frames[key])
         self.page_actions[key].setChecked(True)
         self._update_page_actions()

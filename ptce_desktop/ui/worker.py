@@ -94,9 +94,16 @@ class _Runnable(QRunnable):
         try:
             value = self._work(self._task.report_progress)
         except BaseException as error:  # handed to the GUI thread, which decides what to show
-            self._task._error.emit(error)
+            self._hand_over(self._task._error, error)
         else:
-            self._task._result.emit(value)
+            self._hand_over(self._task._result, value)
+
+    @staticmethod
+    def _hand_over(signal: Any, value: object) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the task's QObject is gone (window closed): nobody to tell
+            log.info("background task finished after its window closed")
 
 
 class Runner:

@@ -200,3 +200,12 @@ def test_opening_a_file_that_needs_migrating_backs_it_up_first(
         assert backup.execute("SELECT version_num FROM alembic_version").fetchone() == (old_head,)
     finally:
         backup.close()
+
+
+def test_the_quick_revision_reading_agrees_with_alembic() -> None:
+    from ptce_desktop.store.migrate import _revision_graph
+
+    scripts = migrate.script_directory()
+    assert migrate.head_revision() == scripts.get_current_head()
+    assert migrate.known_revisions() == {s.revision for s in scripts.walk_revisions()}
+    assert _revision_graph() == {s.revision: s.down_revision for s in scripts.walk_revisions()}
