@@ -21,7 +21,7 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from ptce_desktop.domain.allocation import (
     KeySpec,
@@ -34,24 +34,29 @@ from ptce_desktop.domain.allocation import (
     split_cost,
 )
 from ptce_desktop.domain.errors import PtceError
-from ptce_desktop.store.models import AllocationKey, Member
+from ptce_desktop.store.models import AllocationKey, KeyMixPart, KeyVersionUnit, Member
 from ptce_desktop.store.models import KeyVersion as KeyVersionRow
 from ptce_desktop.store.models import UsageRecord as UsageRow
 
 __all__ = ["load_key_spec", "member_presences", "split_for"]
 
 
-def _version_values(method: Method, row: KeyVersionRow) -> dict[int, int]:
+def _version_values(
+    method: Method, rows: list[tuple[int, int | None, int | None]]
+) -> dict[int, int]:
+    """The engine's values of one version from its (member, units_milli, percent_bp) rows."""
     if method is Method.UNITS:
-        return {u.member_id: u.units_milli or 0 for u in row.units}
+        return {member: units or 0 for member, units, _percent in rows}
     if method is Method.PERCENT:
-        return {u.member_id: u.percent_bp or 0 for u in row.units}
+        return {member: percent or 0 for member, _units, percent in rows}
     if method is Method.EQUAL:
-        return {u.member_id: 1 for u in row.units}
+        return {member: 1 for member, _units, _percent in rows}
     return {}
 
 
 def _load(session: Session, key_id: int, visiting: tuple[int, ...]) -> KeySpec:
+    """Read with column selects (no ORM objects: a 300-member key is 300 plain tuples), after
+    the session's autoflush, so changes made earlier in the same action are seen."""
     if key_id in visiting:
         names = {
             row_id: name
@@ -60,31 +65,54 @@ def _load(session: Session, key_id: int, visiting: tuple[int, ...]) -> KeySpec:
             )
         }
         raise PtceError("key_cycle", key=names.get(key_id, str(key_id)))
-    key = session.scalars(
-        select(AllocationKey)
-        .where(AllocationKey.id == key_id)
-        .execution_options(populate_existing=True)
-        .options(
-            selectinload(AllocationKey.versions).selectinload(KeyVersionRow.units),
-            selectinload(AllocationKey.versions).selectinload(KeyVersionRow.mix_parts),
+    key = session.execute(
+        select(AllocationKey.name, AllocationKey.method, AllocationKey.unit).where(
+            AllocationKey.id == key_id
         )
     ).one_or_none()
     if key is None:
         raise PtceError("not_found", entity="Clé de répartition", id=key_id)
-    method = Method(key.method)
-    versions: list[KeyVersion] = []
-    for row in key.versions:
-        parts: tuple[MixedPart, ...] = ()
-        if method is Method.MIXED:
-            parts = tuple(
-                MixedPart(_load(session, part.part_key_id, (*visiting, key_id)), part.weight_bp)
-                for part in sorted(row.mix_parts, key=lambda p: p.part_key_id)
+    name, method_code, unit = key
+    method = Method(method_code)
+    version_rows = session.execute(
+        select(KeyVersionRow.id, KeyVersionRow.valid_from)
+        .where(KeyVersionRow.key_id == key_id)
+        .order_by(KeyVersionRow.valid_from)
+    ).all()
+    units: dict[int, list[tuple[int, int | None, int | None]]] = {}
+    if method in (Method.UNITS, Method.PERCENT, Method.EQUAL) and version_rows:
+        for version_id, member_id, units_milli, percent_bp in session.execute(
+            select(
+                KeyVersionUnit.version_id,
+                KeyVersionUnit.member_id,
+                KeyVersionUnit.units_milli,
+                KeyVersionUnit.percent_bp,
             )
+            .join(KeyVersionRow, KeyVersionRow.id == KeyVersionUnit.version_id)
+            .where(KeyVersionRow.key_id == key_id)
+            .order_by(KeyVersionUnit.id)
+        ):
+            units.setdefault(version_id, []).append((member_id, units_milli, percent_bp))
+    mix: dict[int, list[tuple[int, int]]] = {}
+    if method is Method.MIXED and version_rows:
+        for version_id, part_key_id, weight_bp in session.execute(
+            select(KeyMixPart.version_id, KeyMixPart.part_key_id, KeyMixPart.weight_bp)
+            .join(KeyVersionRow, KeyVersionRow.id == KeyMixPart.version_id)
+            .where(KeyVersionRow.key_id == key_id)
+            .order_by(KeyMixPart.part_key_id)
+        ):
+            mix.setdefault(version_id, []).append((part_key_id, weight_bp))
+    versions: list[KeyVersion] = []
+    for version_id, valid_from in version_rows:
+        parts = tuple(
+            MixedPart(_load(session, part_key_id, (*visiting, key_id)), weight_bp)
+            for part_key_id, weight_bp in mix.get(version_id, ())
+        )
         versions.append(
             KeyVersion(
-                id=row.id,
-                valid_from=row.valid_from,
-                values=_version_values(method, row),
+                id=version_id,
+                valid_from=valid_from,
+                values=_version_values(method, units.get(version_id, [])),
                 parts=parts,
             )
         )
@@ -101,11 +129,11 @@ def _load(session: Session, key_id: int, visiting: tuple[int, ...]) -> KeySpec:
         if not versions:
             versions.append(KeyVersion(id=None, valid_from=date.min))
     return KeySpec(
-        name=key.name,
+        name=name,
         method=method,
         versions=tuple(versions),
-        id=key.id,
-        unit=key.unit or "",
+        id=key_id,
+        unit=unit or "",
         usage=usage,
     )
 
