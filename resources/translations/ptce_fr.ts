@@ -456,6 +456,151 @@
     </message>
 </context>
 <context>
+    <name>CallDetailPanel</name>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Excl. VAT</source>
+        <translation>HT</translation>
+    </message>
+    <message>
+        <source>VAT rate</source>
+        <translation>Taux TVA</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>TVA</translation>
+    </message>
+    <message>
+        <source>Incl. VAT</source>
+        <translation>TTC</translation>
+    </message>
+    <message>
+        <source>Total: %1 excl. VAT · VAT %2 · &lt;b&gt;%3 incl. VAT&lt;/b&gt;</source>
+        <translation>Total : %1 HT · TVA %2 · &lt;b&gt;%3 TTC&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Lines of the call</source>
+        <translation>Lignes de l&apos;appel</translation>
+    </message>
+    <message>
+        <source>&amp;Why this amount?</source>
+        <translation>&amp;Pourquoi ce montant ?</translation>
+    </message>
+    <message>
+        <source>Explain how the selected line was computed</source>
+        <translation>Expliquer le calcul de la ligne sélectionnée</translation>
+    </message>
+    <message>
+        <source>Why this amount?</source>
+        <translation>Pourquoi ce montant ?</translation>
+    </message>
+    <message>
+        <source>Select a line, then « Why this amount? », to see how it was computed.</source>
+        <translation>Sélectionnez une ligne, puis « Pourquoi ce montant ? », pour voir son calcul.</translation>
+    </message>
+</context>
+<context>
+    <name>CallLineExplanation</name>
+    <message numerus="yes">
+        <source>%n share(s)</source>
+        <translation>
+            <numerusform>%n part</numerusform>
+            <numerusform>%n parts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Key “%1” (%2), version in force on %3 (valid from %4).</source>
+        <translation>Clé « %1 » (%2), version en vigueur le %3 (applicable depuis le %4).</translation>
+    </message>
+    <message>
+        <source>• %1 weighs %2: %3 out of %4.</source>
+        <translation>• %1 pèse %2 : %3 sur %4.</translation>
+    </message>
+    <message>
+        <source>Present %1 days of the %2 days of the quarter.</source>
+        <translation>Présent %1 jours sur les %2 jours du trimestre.</translation>
+    </message>
+    <message>
+        <source>Your share: %1 (exact %2).</source>
+        <translation>Votre part : %1 (exact %2).</translation>
+    </message>
+    <message>
+        <source>Your share: %3 out of %4 = %1 (exact %2).</source>
+        <translation>Votre part : %3 sur %4 = %1 (exact %2).</translation>
+    </message>
+    <message>
+        <source>Rounded down to %1, plus one leftover cent (largest remainders first).</source>
+        <translation>Arrondi à l&apos;inférieur : %1, plus un centime restant (aux plus forts restes d&apos;abord).</translation>
+    </message>
+    <message>
+        <source>Rounded down to %1.</source>
+        <translation>Arrondi à l&apos;inférieur : %1.</translation>
+    </message>
+    <message>
+        <source>No rounding: %1 exactly.</source>
+        <translation>Aucun arrondi : %1 tout juste.</translation>
+    </message>
+    <message>
+        <source>Budget %1 of the service: %2 → %3: %4.</source>
+        <translation>Budget %1 du service : %2 → %3 : %4.</translation>
+    </message>
+    <message>
+        <source>The service has no budget for this year any more.</source>
+        <translation>Le service n&apos;a plus de budget pour cet exercice.</translation>
+    </message>
+    <message>
+        <source>The budget in four equal parts (an odd cent to the first quarters): %1.</source>
+        <translation>Le budget en quatre parts égales (les centimes restants aux premiers trimestres) : %1.</translation>
+    </message>
+    <message>
+        <source>The member takes no part in this quarter&apos;s split today.</source>
+        <translation>Le membre ne participe plus aujourd&apos;hui à la répartition de ce trimestre.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>Actual shares of the costs of %1:</source>
+        <translation>Parts réelles des charges de %1 :</translation>
+    </message>
+    <message>
+        <source>Provisional calls of the year:</source>
+        <translation>Appels provisionnels de l&apos;exercice :</translation>
+    </message>
+    <message>
+        <source>True-up: %1 actual − %2 called = %3.</source>
+        <translation>Régularisation : %1 réel − %2 appelé = %3.</translation>
+    </message>
+    <message>
+        <source>VAT %1 on %2 excl. VAT = %3, rounded half up: %4.</source>
+        <translation>TVA %1 sur %2 HT = %3, arrondie au centime le plus proche (0,5 vers le haut) : %4.</translation>
+    </message>
+    <message>
+        <source>Exempt from VAT (CGI art. 261 B): the amount is incl. VAT.</source>
+        <translation>Exonéré de TVA (art. 261 B du CGI) : le montant est TTC.</translation>
+    </message>
+    <message>
+        <source>The pole is not VAT-registered: the amount is incl. VAT, no VAT is added.</source>
+        <translation>Le pôle n&apos;est pas assujetti à la TVA : le montant est TTC, sans TVA ajoutée.</translation>
+    </message>
+    <message>
+        <source>Line: %1 + VAT %2 = %3.</source>
+        <translation>Ligne : %1 + TVA %2 = %3.</translation>
+    </message>
+    <message>
+        <source>Computed again today: the same amount as the call.</source>
+        <translation>Recalculé aujourd&apos;hui : le même montant que l&apos;appel.</translation>
+    </message>
+    <message>
+        <source>Computed again today: %1, but the call holds %2. Budgets, keys, members or VAT settings changed after the call was issued; the call keeps its amount.</source>
+        <translation>Recalculé aujourd&apos;hui : %1, mais l&apos;appel porte %2. Les budgets, les clés, les membres ou la TVA ont changé depuis l&apos;émission de l&apos;appel ; l&apos;appel garde son montant.</translation>
+    </message>
+</context>
+<context>
     <name>CallsPage</name>
     <message>
         <source>Number</source>
@@ -496,26 +641,6 @@
     <message>
         <source>Provisional call</source>
         <translation>Appel provisionnel</translation>
-    </message>
-    <message>
-        <source>Service</source>
-        <translation>Service</translation>
-    </message>
-    <message>
-        <source>Excl. VAT</source>
-        <translation>HT</translation>
-    </message>
-    <message>
-        <source>VAT rate</source>
-        <translation>Taux TVA</translation>
-    </message>
-    <message>
-        <source>VAT</source>
-        <translation>TVA</translation>
-    </message>
-    <message>
-        <source>Incl. VAT</source>
-        <translation>TTC</translation>
     </message>
     <message>
         <source>issued on %1, due on %2</source>
@@ -3262,6 +3387,7 @@ Ses quotes-parts, appels de fonds et règlements pourront de nouveau être modif
     <name>MemberDetailPanel</name>
     <message>
         <source>Bank transfer</source>
+        <extracomment>Link scheme of a cell of the shares table: ``share:&lt;service id&gt;:&lt;quarter, 0 = year&gt;``.</extracomment>
         <translation>Virement</translation>
     </message>
     <message>
@@ -3407,6 +3533,10 @@ Ses quotes-parts, appels de fonds et règlements pourront de nouveau être modif
     <message>
         <source>Total</source>
         <translation>Total</translation>
+    </message>
+    <message>
+        <source>Click an amount to see its costs and how it was computed.</source>
+        <translation>Cliquez sur un montant pour voir ses charges et son calcul.</translation>
     </message>
     <message>
         <source>No share this year.</source>
@@ -3625,6 +3755,68 @@ Ses quotes-parts, appels de fonds et règlements pourront de nouveau être modif
     </message>
 </context>
 <context>
+    <name>MemberSharesDialog</name>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Libellé</translation>
+    </message>
+    <message>
+        <source>Amount split</source>
+        <translation>Montant réparti</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Quote-part</translation>
+    </message>
+    <message>
+        <source>Why this amount? — %1</source>
+        <translation>Pourquoi ce montant ? — %1</translation>
+    </message>
+    <message>
+        <source>Shares of %1</source>
+        <translation>%1 — quotes-parts</translation>
+    </message>
+    <message>
+        <source>Fiscal year %1</source>
+        <translation>Exercice %1</translation>
+    </message>
+    <message>
+        <source>&amp;Service:</source>
+        <translation>&amp;Service :</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Période :</translation>
+    </message>
+    <message>
+        <source>Costs shared by the member</source>
+        <translation>Charges partagées par le membre</translation>
+    </message>
+    <message>
+        <source>amounts split excl. VAT</source>
+        <translation>montants répartis HT</translation>
+    </message>
+    <message>
+        <source>amounts split incl. VAT</source>
+        <translation>montants répartis TTC</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cost(s) in %1 (%2) · the member&apos;s shares: %3</source>
+        <translation>
+            <numerusform>%n charge en %1 (%2) · quotes-parts du membre : %3</numerusform>
+            <numerusform>%n charges en %1 (%2) · quotes-parts du membre : %3</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MembersPage</name>
     <message>
         <source>Name</source>
@@ -3713,6 +3905,14 @@ Ses quotes-parts, appels de fonds et règlements pourront de nouveau être modif
     <message>
         <source>&amp;Delete</source>
         <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>&amp;Why this amount?</source>
+        <translation>&amp;Pourquoi ce montant ?</translation>
+    </message>
+    <message>
+        <source>The costs behind the member&apos;s shares of a service, and how each was split</source>
+        <translation>Les charges derrière les parts du membre pour un service, et le calcul de chacune</translation>
     </message>
     <message numerus="yes">
         <source>%n member(s)</source>

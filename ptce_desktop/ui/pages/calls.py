@@ -4,13 +4,13 @@ Four tabs over :class:`~ptce_desktop.services.calls.CallService` and
 :class:`~ptce_desktop.services.payments.PaymentService`. Issuing calls (a quarter, or the
 year-end true-up) runs through the Runner behind a progress dialog after a confirmation that
 says it cannot be undone; it clears the undo history. Payments are recorded, changed and
-deleted with undo (see :mod:`.calls_payments`).
+deleted with undo (see :mod:`.calls_payments`). Below the list, the selected call's lines;
+« Pourquoi ce montant ? » explains a line (see :mod:`.calls_detail`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import html
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -20,25 +20,24 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QTabWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from ptce_desktop.domain.errors import PtceError
-from ptce_desktop.domain.money import format_percent
 from ptce_desktop.domain.periods import format_date
-from ptce_desktop.services.call_views import MENTION_261B, CallView
+from ptce_desktop.services.call_explain import explain_call_line
+from ptce_desktop.services.call_views import CallView
 from ptce_desktop.services.calls import CallService
 from ptce_desktop.services.payments import PaymentService
 from ptce_desktop.ui.bus import touches
 from ptce_desktop.ui.context import AppContext
 from ptce_desktop.ui.i18n import current_language
+from ptce_desktop.ui.pages.calls_detail import CallDetailPanel
 from ptce_desktop.ui.pages.calls_dialogs import money
 from ptce_desktop.ui.pages.calls_issue import IssueCallsDialog, IssueRequest
 from ptce_desktop.ui.pages.calls_payments import BalancesTab, DebtsTab, PaymentsTab
 from ptce_desktop.ui.pages.list_panel import ListPanel
-from ptce_desktop.ui.pages.member_detail import CSS
 from ptce_desktop.ui.table_model import RIGHT, Column
 from ptce_desktop.ui.worker import run_with_progress_dialog
 
@@ -55,10 +54,6 @@ WATCHED = (
     "poles",
     "shared_services",
 )
-
-
-def _e(value: object) -> str:
-    return html.escape(str(value)) if value is not None else ""
 
 
 def _date(value: dt.date | None) -> str:
@@ -92,62 +87,6 @@ def call_columns() -> list[Column]:
     ]
 
 
-def call_html(call: CallView) -> str:
-    """The call and its lines (service, HT, VAT rate, VAT, TTC, the 261 B mention)."""
-    lang = current_language()
-    kind = (
-        translate("CallsPage", "True-up")
-        if call.quarter is None
-        else translate("CallsPage", "Provisional call")
-    )
-    parts = [f"<style>{CSS}</style>", f"<h2>{_e(call.number)} — {_e(call.member_name)}</h2>"]
-    dates = (
-        translate("CallsPage", "issued on %1, due on %2")
-        .replace("%1", format_date(call.issue_date))
-        .replace("%2", format_date(call.due_date))
-    )
-    parts.append(f'<p class="sub">{_e(kind)} · {_e(call.period_label)} · {dates}</p>')
-    parts.append(
-        "<p><b>"
-        + translate("CallsPage", "Paid %1 · outstanding %2")
-        .replace("%1", _e(money(call.paid_cents)))
-        .replace("%2", _e(money(call.outstanding_cents)))
-        + "</b></p>"
-    )
-    heads = [
-        (translate("CallsPage", "Service"), False),
-        (translate("CallsPage", "Excl. VAT"), True),
-        (translate("CallsPage", "VAT rate"), True),
-        (translate("CallsPage", "VAT"), True),
-        (translate("CallsPage", "Incl. VAT"), True),
-    ]
-    head = "".join(
-        f'<th class="num" nowrap>{t}</th>' if num else f"<th>{t}</th>" for t, num in heads
-    )
-    body = []
-    for line in call.lines:
-        rate = "—" if line.exempt_261b else format_percent(line.vat_rate_bp, lang=lang)
-        name = _e(line.service_name) + (" *" if line.exempt_261b else "")
-        cells = [_e(money(c)) for c in (line.ht_cents,)] + [_e(rate)]
-        cells += [_e(money(c)) for c in (line.vat_cents, line.ttc_cents)]
-        body.append(
-            f"<tr><td>{name}</td>"
-            + "".join(f'<td class="num" nowrap>{c}</td>' for c in cells)
-            + "</tr>"
-        )
-    totals = [_e(money(call.total_ht_cents)), "", _e(money(call.total_vat_cents))]
-    totals.append(_e(money(call.total_cents)))
-    body.append(
-        f'<tr><td class="total">{translate("CallsPage", "Total")}</td>'
-        + "".join(f'<td class="num total" nowrap>{c}</td>' for c in totals)
-        + "</tr>"
-    )
-    parts.append(f'<table width="100%"><tr>{head}</tr>{"".join(body)}</table>')
-    if call.exempt_261b:
-        parts.append(f'<p class="sub">* {_e(MENTION_261B)}</p>')
-    return "".join(parts)
-
-
 def confirm_issue(parent: QWidget, text: str) -> bool:
     """The last word before issuing (kept apart so tests can answer it)."""
     answer = QMessageBox.question(
@@ -178,10 +117,9 @@ class CallsPage(QWidget):
         )
         self.issue_button = self.calls_panel.add_button(self.tr("&Issue the quarter's calls…"))
         self.true_up_button = self.calls_panel.add_button(self.tr("Year-end &true-up…"))
-        self.detail = QTextBrowser()
-        self.detail.setObjectName("callDetail")
-        self.detail.setAccessibleName(self.tr("Call detail"))
-        self.detail.setOpenLinks(False)
+        self.detail = CallDetailPanel(
+            lambda call_id, service_id: explain_call_line(ctx.uow, call_id, service_id)
+        )
         # the detail below the list: every column of the list stays in view
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.calls_panel)
@@ -189,7 +127,7 @@ class CallsPage(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
-        splitter.setSizes([420, 280])
+        splitter.setSizes([380, 340])
         self.status = QLabel()
         self.status.setObjectName("hint")
         self.status.setWordWrap(True)
@@ -258,14 +196,7 @@ class CallsPage(QWidget):
         self.payments_tab.update_buttons()
 
     def _show_call(self, call: CallView | None) -> None:
-        if call is None:
-            self.detail.setHtml(
-                f"<style>{CSS}</style><p class='none'>"
-                + self.tr("Select a call to see its lines.")
-                + "</p>"
-            )
-            return
-        self.detail.setHtml(call_html(call))
+        self.detail.show_call(call)
 
     def issued_quarters(self) -> set[int]:
         if self.year is None:

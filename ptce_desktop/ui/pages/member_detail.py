@@ -1,7 +1,9 @@
 """The read-only panel beside the member list: one member's year at a glance.
 
 Renders the :class:`~ptce_desktop.services.member_detail.MemberDetail` read model as HTML
-(every user text escaped); it never queries anything itself.
+(every user text escaped); it never queries anything itself. In the "shares by service and
+quarter" table every service name and amount is a link (click, or Tab to it and Entrée):
+:attr:`MemberDetailPanel.shareRequested` asks the page to explain that cell.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import html
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from ptce_desktop.domain.categories import MemberCategory
@@ -31,7 +33,11 @@ th {{ text-align: left; color: #52606d; font-weight: 600; }}
 td.num, th.num {{ text-align: right; }}
 td.total {{ font-weight: 600; }}
 p.none {{ color: #7b8794; }}
+a {{ color: {ACCENT}; text-decoration: none; }}
 """
+
+#: Link scheme of a cell of the shares table: ``share:<service id>:<quarter, 0 = year>``.
+SHARE_SCHEME = "share"
 
 
 def _e(value: object) -> str:
@@ -45,6 +51,19 @@ def _money(cents: int) -> str:
 def _amount(cents: int) -> str:
     """Without the € sign, for the narrow quarter table (its header says "€")."""
     return _e(format_money(cents, symbol=False, lang=current_language()))
+
+
+def share_link(service_id: int, quarter: int, text: str) -> str:
+    return f'<a href="{SHARE_SCHEME}:{service_id}:{quarter}">{text}</a>'
+
+
+def parse_share_link(href: str) -> tuple[int, int | None] | None:
+    """``(service id, quarter or None for the year)`` of a :func:`share_link`, else None."""
+    scheme, _, rest = href.partition(":")
+    service, _, quarter = rest.partition(":")
+    if scheme != SHARE_SCHEME or not service.isdigit() or not quarter.isdigit():
+        return None
+    return int(service), int(quarter) or None
 
 
 def payment_method_label(code: str) -> str:
@@ -198,9 +217,12 @@ def detail_html(detail: Any) -> str:
         ]
         headers.append((translate("MemberDetailPanel", "Total €"), True))
         rows = [
-            [(_e(line.service_name), False)]
-            + [(_amount(cents) if cents else "–", True) for cents in line.quarters]
-            + [(_amount(line.total_cents), True)]
+            [(share_link(line.service_id, 0, _e(line.service_name)), False)]
+            + [
+                (share_link(line.service_id, n, _amount(cents)) if cents else "–", True)
+                for n, cents in enumerate(line.quarters, 1)
+            ]
+            + [(share_link(line.service_id, 0, _amount(line.total_cents)), True)]
             for line in detail.shares
         ]
         if len(detail.shares) > 1:
@@ -210,6 +232,13 @@ def detail_html(detail: Any) -> str:
                 + [(f"<b>{_amount(detail.shares_total_cents)}</b>", True)]
             )
         parts.append(_table(headers, rows))
+        parts.append(
+            '<p class="none">'
+            + translate(
+                "MemberDetailPanel", "Click an amount to see its costs and how it was computed."
+            )
+            + "</p>"
+        )
     else:
         parts.append(
             '<p class="none">' + translate("MemberDetailPanel", "No share this year.") + "</p>"
@@ -284,7 +313,13 @@ def detail_html(detail: Any) -> str:
 
 
 class MemberDetailPanel(QTextBrowser):
-    """Shows :func:`detail_html` of a member, or a hint when none is selected."""
+    """Shows :func:`detail_html` of a member, or a hint when none is selected.
+
+    ``shareRequested(service id, quarter)`` (quarter 0: the whole year) when a cell of the
+    shares table is clicked or activated from the keyboard.
+    """
+
+    shareRequested = Signal(int, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -292,9 +327,29 @@ class MemberDetailPanel(QTextBrowser):
         self.setOpenLinks(False)
         self.document().setDefaultStyleSheet(CSS)
         self.document().setDocumentMargin(14)
+        self.detail: Any = None
+        self.anchorClicked.connect(self._anchor_clicked)
         self.show_nothing()
 
+    def _anchor_clicked(self, url: QUrl) -> None:
+        cell = parse_share_link(url.toString())
+        if cell is not None:
+            self.shareRequested.emit(cell[0], cell[1] or 0)
+
+    def current_share(self) -> tuple[int, int | None] | None:
+        """The cell whose link has the keyboard focus, else the first service's year; None
+        when the member has no share this year."""
+        if self.detail is None or not self.detail.shares:
+            return None
+        cursor = self.textCursor()
+        if cursor.hasSelection():
+            cell = parse_share_link(cursor.charFormat().anchorHref())
+            if cell is not None:
+                return cell
+        return self.detail.shares[0].service_id, None
+
     def show_nothing(self) -> None:
+        self.detail = None
         self.setHtml(
             '<p class="none">'
             + translate("MemberDetailPanel", "Select a member to see its year.")
@@ -302,4 +357,9 @@ class MemberDetailPanel(QTextBrowser):
         )
 
     def show_detail(self, detail: Any) -> None:
+        self.detail = detail
         self.setHtml(detail_html(detail))
+
+    def show_error(self, text: str) -> None:
+        self.detail = None
+        self.setPlainText(text)

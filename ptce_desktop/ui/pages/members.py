@@ -32,13 +32,13 @@ from ptce_desktop.domain.money import format_units
 from ptce_desktop.domain.periods import format_date
 from ptce_desktop.services.members import MemberService, MemberView
 from ptce_desktop.ui.context import AppContext
+from ptce_desktop.ui.explain_dialog import MemberSharesDialog
 from ptce_desktop.ui.i18n import current_language
 from ptce_desktop.ui.pages.member_detail import MemberDetailPanel
-from ptce_desktop.ui.pages.members_dialog import MemberDialog, member_label
+from ptce_desktop.ui.pages.members_dialog import ArchiveDialog, MemberDialog, member_label
 from ptce_desktop.ui.state import ui_settings
 from ptce_desktop.ui.table_model import RIGHT, ROW_ROLE, Column, FilterProxy, RowTableModel
 from ptce_desktop.ui.table_view import TableView
-from ptce_desktop.ui.widgets import DateEdit, FormDialog
 
 translate = QCoreApplication.translate
 
@@ -77,40 +77,6 @@ def member_columns() -> list[Column]:
             ),
         ),
     ]
-
-
-class ArchiveDialog(FormDialog):
-    """Asks the leaving date; OK archives the member (undoable)."""
-
-    def __init__(self, page: MembersPage, member: MemberView) -> None:
-        super().__init__(
-            translate("ArchiveDialog", "Archive “%1”").replace("%1", member_label(member.name)),
-            page,
-        )
-        self.setObjectName("ArchiveDialog")
-        self.page = page
-        self.member = member
-        intro = QLabel(
-            translate(
-                "ArchiveDialog",
-                "An archived member keeps its whole history (shares, calls, payments) and "
-                "still appears in the documents of the years it was a member.",
-            )
-        )
-        intro.setWordWrap(True)
-        self.body_layout.addWidget(intro)
-        form = self.new_form()
-        edit = DateEdit("left_on")
-        edit.set_date(dt.date.today())
-        self.fields.add(form, "left_on", translate("ArchiveDialog", "&Leaving date"), edit)
-        self.body_layout.addStretch(1)
-        self.resize(480, 260)
-
-    def submit(self) -> MemberView:
-        left_on = self.fields.editor("left_on").date()  # type: ignore[attr-defined]
-        if left_on is None:
-            raise PtceError("required", "left_on", field_label=self.tr("Leaving date"))
-        return self.page.archive(self.member, left_on)
 
 
 def ask_archive_instead(parent: QWidget, message: str) -> bool:
@@ -176,10 +142,19 @@ class MembersPage(QWidget):
         self.view.setModel(self.proxy)
         self.view.setSelectionMode(TableView.SelectionMode.SingleSelection)
         self.detail = MemberDetailPanel()
+        self.why_button = QPushButton(self.tr("&Why this amount?"))
+        self.why_button.setToolTip(
+            self.tr("The costs behind the member's shares of a service, and how each was split")
+        )
+        detail_box = QWidget()
+        detail_layout = QVBoxLayout(detail_box)
+        detail_layout.setContentsMargins(0, 0, 0, 0)
+        detail_layout.addWidget(self.detail, 1)
+        detail_layout.addWidget(self.why_button, 0, Qt.AlignmentFlag.AlignRight)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("membersSplitter")
         self.splitter.addWidget(self.view)
-        self.splitter.addWidget(self.detail)
+        self.splitter.addWidget(detail_box)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
@@ -207,6 +182,8 @@ class MembersPage(QWidget):
         self.delete_button.clicked.connect(self.delete_selected)
         self.view.rowActivated.connect(lambda _row: self.edit_selected())
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.detail.shareRequested.connect(lambda sid, q: self.explain_shares(sid, q or None))
+        self.why_button.clicked.connect(self.explain_current)
         delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view)
         delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete_key.activated.connect(self.delete_selected)
@@ -274,14 +251,14 @@ class MembersPage(QWidget):
         self._show_detail(row.id if row is not None else None)
 
     def _show_detail(self, member_id: int | None) -> None:
-        self._update_buttons()
         if member_id is None:
             self.detail.show_nothing()
-            return
-        try:
-            self.detail.show_detail(self.service.member_detail(member_id, self.year))
-        except PtceError as error:  # deleted meanwhile: the next reload fixes the list
-            self.detail.setPlainText(error.message(current_language()))
+        else:
+            try:
+                self.detail.show_detail(self.service.member_detail(member_id, self.year))
+            except PtceError as error:  # deleted meanwhile: the next reload fixes the list
+                self.detail.show_error(error.message(current_language()))
+        self._update_buttons()
 
     def _update_buttons(self) -> None:
         row = self.view.current_row()
@@ -290,9 +267,38 @@ class MembersPage(QWidget):
         self.edit_button.setEnabled(row is not None)
         self.archive_button.setEnabled(writable and row is not None and not row.archived)
         self.delete_button.setEnabled(writable and row is not None)
+        self.why_button.setEnabled(row is not None and self.detail.current_share() is not None)
 
     def _save_splitter(self, *_args: Any) -> None:
         self._settings.setValue("members/splitter", self.splitter.saveState())
+
+    # --- « Pourquoi ce montant ? » -----------------------------------------------------------
+    def share_dialog(self, service_id: int, quarter: int | None) -> MemberSharesDialog | None:
+        """The dialog explaining the shown member's shares of a service (None: nothing shown)."""
+        detail = self.detail.detail
+        if detail is None or not detail.shares or self.year is None:
+            return None
+        return MemberSharesDialog(
+            self.ctx,
+            member_id=detail.member.id,
+            member_name=detail.member.name,
+            year=self.year,
+            services=[(line.service_id, line.service_name) for line in detail.shares],
+            service_id=service_id,
+            quarter=quarter,
+            parent=self,
+        )
+
+    def explain_shares(self, service_id: int, quarter: int | None) -> None:
+        dialog = self.share_dialog(service_id, quarter)
+        if dialog is not None:
+            dialog.exec()
+            dialog.deleteLater()
+
+    def explain_current(self) -> None:
+        cell = self.detail.current_share()
+        if cell is not None:
+            self.explain_shares(*cell)
 
     # --- actions -----------------------------------------------------------------------------
     def _dialog(self, member: MemberView | None) -> MemberDialog:

@@ -8,12 +8,14 @@ first is reverted at once, so the dialog never leaves half an action behind.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QWidget,
@@ -264,3 +266,37 @@ class MemberDialog(FormDialog):
         return self.history.update(
             text, "member", member.id, apply, (before_draft, before_figures), (draft, figures)
         )
+
+
+class ArchiveDialog(FormDialog):
+    """Asks the leaving date; OK archives the member through ``page.archive`` (undoable)."""
+
+    def __init__(self, page: Any, member: MemberView) -> None:
+        super().__init__(
+            translate("ArchiveDialog", "Archive “%1”").replace("%1", member_label(member.name)),
+            page,
+        )
+        self.setObjectName("ArchiveDialog")
+        self.page = page
+        self.member = member
+        intro = QLabel(
+            translate(
+                "ArchiveDialog",
+                "An archived member keeps its whole history (shares, calls, payments) and "
+                "still appears in the documents of the years it was a member.",
+            )
+        )
+        intro.setWordWrap(True)
+        self.body_layout.addWidget(intro)
+        form = self.new_form()
+        edit = DateEdit("left_on")
+        edit.set_date(dt.date.today())
+        self.fields.add(form, "left_on", translate("ArchiveDialog", "&Leaving date"), edit)
+        self.body_layout.addStretch(1)
+        self.resize(480, 260)
+
+    def submit(self) -> MemberView:
+        left_on = self.fields.editor("left_on").date()  # type: ignore[attr-defined]
+        if left_on is None:
+            raise PtceError("required", "left_on", field_label=self.tr("Leaving date"))
+        return self.page.archive(self.member, left_on)
