@@ -445,9 +445,12 @@ FUNDERS: tuple[tuple[str, str, str, str], ...] = (
 
 GRANT_BUDGETS: dict[str, dict[str, int]] = {
     # Cerfa row -> euros; charges and produits balance.
-    "region": {"641": 52_000, "645": 21_000, "613": 6_000, "622": 4_000, "623": 2_500,
-               "625": 3_000, "ci_fixes": 12_000, "74_region": 60_000, "74_etat": 20_000,
-               "74_departement": 5_000, "75_dont": 4_500, "70": 11_000},
+    # The animation grant funds the pole's general action (its costs without a project) over
+    # 2024-2025, so its forecast is the pole's two-year budget, members' payments included.
+    "region": {"60x": 50_000, "613": 110_000, "615": 11_000, "616": 12_500, "618": 1_000,
+               "622": 44_000, "623": 13_500, "625": 6_000, "62x": 7_500, "635": 6_500,
+               "641": 230_000, "645": 95_000, "65": 70_000, "ci_fixes": 100_000,
+               "74_region": 60_000, "75_dont": 17_000, "70": 680_000},
     "etat": {"641": 60_000, "645": 25_000, "625": 5_000, "622": 8_000, "ci_autres": 12_000,
              "74_etat": 100_000, "75_dont": 5_000, "70": 5_000},
     "departement": {"60x": 18_000, "604": 6_000, "641": 9_000, "74_departement": 25_000,
