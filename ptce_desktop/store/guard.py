@@ -20,7 +20,7 @@ from ptce_desktop.domain.periods import FiscalYear as FiscalPeriod
 from ptce_desktop.domain.periods import fiscal_year_of
 
 from .base import Base
-from .models import FiscalYear, Pole
+from .models import FiscalYear, Member, Payment, Pole
 
 
 def _is_guarded(cls: type[Base]) -> bool:
@@ -98,9 +98,13 @@ def check_closed_years(session: Session) -> None:
         for obj in candidates:
             for period in _periods(session, obj, start_month):
                 if period.start_year in closed:
-                    raise PtceError("closed_year", year=period.label, what=_what(obj))
+                    raise PtceError("closed_year", year=period.label, what=_what(session, obj))
 
 
-def _what(obj: Base) -> str:
+def _what(session: Session, obj: Base) -> str:
     title = obj.audit_title() if obj.audited else ""
+    if isinstance(obj, Payment):  # the coordinator knows the member by name, not by id
+        member = session.get(Member, obj.member_id)
+        if member is not None:
+            title = f"{member.name}, {obj.date:%d/%m/%Y}"
     return f"{obj.entity_label} « {title} »" if title else obj.entity_label
