@@ -39,7 +39,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The file is open read-only: nothing can be changed.",
     ),
     "closed_year": (
-        "L'exercice {year} est clôturé : {what} ne peut plus être modifié(e).",
+        "L'exercice {year} est clôturé : impossible de modifier {what}.",
         "Fiscal year {year} is closed: {what} can no longer be changed.",
     ),
     "foreign_file": (

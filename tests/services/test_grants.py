@@ -412,7 +412,7 @@ def test_instalment_on_refused_grant_and_in_closed_year(uow: Any) -> None:
     assert error.code == "closed_year"
     assert (
         error.message()
-        == "L'exercice 2024 est clôturé : le versement ne peut plus être modifié(e)."
+        == "L'exercice 2024 est clôturé : impossible de modifier le versement."
     )
     assert _error(grants.delete_instalment, old.id).code == "closed_year"
     moved = instalment(dt.date(2025, 1, 5), "1 000,00")

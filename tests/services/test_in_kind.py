@@ -155,7 +155,7 @@ def test_closed_year_freezes_contributions(uow: Any) -> None:
     close_year(uow, 2024)
     error = _error(service.create_contribution, _draft(date=dt.date(2024, 12, 31)))
     assert error.message() == (
-        "L'exercice 2024 est clôturé : la contribution en nature ne peut plus être modifié(e)."
+        "L'exercice 2024 est clôturé : impossible de modifier la contribution en nature."
     )
     assert _error(service.delete_contribution, old.id).code == "closed_year"
     assert _error(service.update_contribution, old.id, _draft()).code == "closed_year"

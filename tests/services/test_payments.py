@@ -238,7 +238,9 @@ def test_a_closed_year_freezes_payments(world: World, uow: UnitOfWork) -> None:
     set_closed(uow, 2025)
     error = _error(lambda: world.pay(a, 10_000, date=D(2025, 12, 31)))
     assert error.code == "closed_year"
-    assert error.message().startswith("L'exercice 2025 est clôturé : le règlement")
+    assert error.message().startswith(
+        "L'exercice 2025 est clôturé : impossible de modifier le règlement"
+    )
     assert _error(lambda: world.payments.delete_payment(paid.id)).code == "closed_year"
     # A late payment dated in the open year settles the closed year's call, by hand or not.
     by_hand = world.pay(a, 1_000, date=D(2026, 1, 5), matches={q1.id: 1_000})

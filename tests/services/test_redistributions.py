@@ -213,7 +213,7 @@ def test_closed_year_refuses_redistributions(uow: Any) -> None:
     error = _error(redistributions.record_redistribution, grant_id, a, dt.date(2024, 12, 31), 100)
     assert (error.code, error.field) == ("closed_year", "date")
     assert error.message() == (
-        "L'exercice 2024 est clôturé : le reversement ne peut plus être modifié(e)."
+        "L'exercice 2024 est clôturé : impossible de modifier le reversement."
     )
     assert _error(redistributions.redistribute_by_plan, grant_id, dt.date(2024, 12, 31)).code == (
         "closed_year"
