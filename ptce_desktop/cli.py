@@ -61,9 +61,11 @@ def build_parser() -> argparse.ArgumentParser:
     verbs = parser.add_subparsers(dest="command", metavar="COMMANDE")
 
     check = verbs.add_parser("check", help="vérifier un fichier de base de données")
+    _db_option(check)
     check.set_defaults(handler=_check)
 
     backup = verbs.add_parser("backup", help="faire une sauvegarde vérifiée du fichier")
+    _db_option(backup)
     backup.add_argument("--out", type=Path, default=None, help="dossier des sauvegardes")
     backup.add_argument(
         "--list", action="store_true", help="lister les sauvegardes et leur état (vérifiée ou non)"

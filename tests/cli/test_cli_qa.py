@@ -1,0 +1,44 @@
+"""QA of the command line as a coordinator types it (README's examples, odd ``--out``)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "services"))
+from factories_demo import ServiceDemo, service_demo
+
+from ptce_desktop.app import main
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> ServiceDemo:
+    return service_demo(tmp_path_factory)
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_check_takes_db_after_the_verb_as_the_readme_shows(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, "check", "--db", str(db_path))
+    assert code == 0, err
+    assert "Le fichier est sain." in out
+
+
+def test_backup_takes_db_after_the_verb_as_the_readme_shows(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, "backup", "--db", str(db_path))
+    assert code == 0, err
+    assert "Sauvegarde vérifiée" in out
+    code, out, err = run(capsys, "backup", "--list", "--db", str(db_path))
+    assert code == 0, err
+    assert "1 sauvegarde(s)" in out
+
