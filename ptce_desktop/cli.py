@@ -345,7 +345,10 @@ def _report(args: argparse.Namespace) -> int:
             call_id=args.call,
             group_rows_only=bool(args.groups_only),
         )
-        out: Path = args.out or Path(f"{kind_of(args.kind).file_stem}-{year}.pdf")
+        default_name = f"{kind_of(args.kind).file_stem}-{year}.pdf"
+        out: Path = args.out or Path(default_name)
+        if out.expanduser().is_dir():
+            out = out / default_name
         if out.suffix.lower() != ".pdf":
             out = out.with_name(out.name + ".pdf")
         out = out.expanduser().absolute()

@@ -42,3 +42,17 @@ def test_backup_takes_db_after_the_verb_as_the_readme_shows(
     assert code == 0, err
     assert "1 sauvegarde(s)" in out
 
+
+def test_report_out_into_an_existing_folder_writes_inside_it(
+    demo: ServiceDemo, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "rapports"
+    folder.mkdir()
+    code, out, err = run(
+        capsys, "report", "activity", "--db", str(demo.path), "--year", "2025", "--out", str(folder)
+    )
+    assert code == 0, err
+    assert not (tmp_path / "rapports.pdf").exists()
+    written = list(folder.glob("*.pdf"))
+    assert len(written) == 1
+    assert str(written[0]) in out
