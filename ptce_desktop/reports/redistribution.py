@@ -103,7 +103,12 @@ def _figures(model: RedistributionReportData) -> Flowable:
             ("Montant voté", format_money(model.grants_total("voted_cents"))),
             ("Montant reçu", format_money(model.grants_total("received_cents"))),
             ("Reversé aux membres", format_money(model.grants_total("passed_cents"))),
-            ("Conservé (coordination)", format_money(model.grants_total("coordination_cents"))),
+            (
+                "Conservé par le pôle",
+                format_money(
+                    model.grants_total("coordination_cents") + model.grants_total("unplanned_cents")
+                ),
+            ),
             ("Reste à reverser", format_money(model.grants_total("remaining_cents"))),
             ("Charges mutualisées", format_money(model.services_total("costs_cents"))),
             ("Appelé auprès des membres", format_money(model.services_total("called_cents"))),
