@@ -236,9 +236,8 @@ def _method(model: CerfaReport) -> list[Flowable]:
         f"{format_money(method.redistributed_cents)} reversés aux membres sur les subventions "
         "de l'action."
     )
-    years = ", ".join(method.fee_years) or EMPTY_TEXT
     lines.append(
-        f"Cotisations (75) : cotisations dues pour l'exercice {years}, "
+        f"Cotisations (75) : cotisations dues pour {_years_text(method.fee_years)}, "
         f"{format_money(method.fees_cents)}. Prestations de services (70) : règlements des "
         f"membres reçus sur la période, {format_money(method.payments_cents)}."
     )
@@ -318,3 +317,12 @@ def _attestation(model: CerfaReport) -> list[Flowable]:
         spacer(10),
         box,
     ]
+
+
+def _years_text(labels: tuple[str, ...]) -> str:
+    """« l'exercice 2025 », « les exercices 2024 et 2025 » or « aucun exercice »."""
+    if not labels:
+        return "aucun exercice"
+    if len(labels) == 1:
+        return f"l'exercice {labels[0]}"
+    return f"les exercices {', '.join(labels[:-1])} et {labels[-1]}"

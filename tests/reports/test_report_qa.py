@@ -34,3 +34,19 @@ def test_redistribution_key_figures_reconcile_received(
         "Reversé aux membres 15 000,00 € Conservé par le pôle 5 000,00 € "
         "Reste à reverser 10 000,00 €"
     ) in flat
+
+
+def test_cerfa_fee_years_read_as_french(page_texts: Callable[[bytes], list[str]]) -> None:
+    """« l'exercice 2025 » for one year, « les exercices 2024 et 2025 » for two, never
+    « l'exercice 2024, 2025 »."""
+    from dataclasses import replace
+
+    from test_report_cerfa import make_report
+    from test_report_cerfa import render as render_cerfa
+
+    report = make_report({}, {})
+    two = replace(report, method=replace(report.method, fee_years=("2024", "2025")))
+    text = " ".join(" ".join(page_texts(render_cerfa(two))).split())
+    assert "cotisations dues pour les exercices 2024 et 2025," in text
+    one = " ".join(" ".join(page_texts(render_cerfa(report))).split())
+    assert "cotisations dues pour l'exercice 2025," in one
