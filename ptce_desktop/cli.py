@@ -13,7 +13,9 @@ files it created are removed.
 from __future__ import annotations
 
 import argparse
+import io
 import logging
+import os
 import shutil
 import sys
 import time
@@ -142,9 +144,21 @@ def run(args: argparse.Namespace) -> int:
         return _fail(error.message("fr"))
     except KeyboardInterrupt:
         return _fail("interrompu.")
+    except BrokenPipeError:  # `| head` stopped reading: what it wanted was printed
+        _silence_stdout()
+        return EXIT_OK
     except Exception as error:  # a bug: one line for the user, the details in the log
         log.exception("unexpected error in %s", args.command)
         return _fail(f"erreur inattendue ({type(error).__name__}) : {error}")
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that the flush at exit does not fail on the closed pipe."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass
 
 
 def _fail(message: str) -> int:

@@ -56,3 +56,20 @@ def test_report_out_into_an_existing_folder_writes_inside_it(
     written = list(folder.glob("*.pdf"))
     assert len(written) == 1
     assert str(written[0]) in out
+
+
+def test_output_piped_into_a_reader_that_stops_early_is_not_an_error(
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    """``ptce-desktop summary | head``: the reader closing the pipe is no unexpected error."""
+    import argparse
+
+    from ptce_desktop.cli import EXIT_OK, run
+
+    def closed_pipe(args: argparse.Namespace) -> int:
+        raise BrokenPipeError(32, "Broken pipe")
+
+    code = run(argparse.Namespace(command="summary", handler=closed_pipe))
+    _, err = capfd.readouterr()
+    assert code == EXIT_OK
+    assert "erreur inattendue" not in err
