@@ -410,10 +410,7 @@ def test_instalment_on_refused_grant_and_in_closed_year(uow: Any) -> None:
     close_year(uow, 2024)
     error = _error(grants.add_instalment, grant_id, instalment(dt.date(2024, 12, 31), "1,00"))
     assert error.code == "closed_year"
-    assert (
-        error.message()
-        == "L'exercice 2024 est clôturé : impossible de modifier le versement."
-    )
+    assert error.message() == "L'exercice 2024 est clôturé : impossible de modifier le versement."
     assert _error(grants.delete_instalment, old.id).code == "closed_year"
     moved = instalment(dt.date(2025, 1, 5), "1 000,00")
     assert _error(grants.update_instalment, old.id, moved).code == "closed_year"
