@@ -16,13 +16,14 @@ import argparse
 import io
 import logging
 import os
+import re
 import shutil
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from ptce_desktop import __version__
 from ptce_desktop.domain.errors import PtceError
@@ -42,8 +43,40 @@ EXIT_ERROR = 2  # the verb could not run
 Verb = Callable[[argparse.Namespace], int]
 
 
+_ARGPARSE_FRENCH = (
+    (re.compile(r"^argument (\S+): invalid choice: (.*) \(choose from (.*)\)$"),
+    "argument {0} : choix invalide {1} (possibles : {2})"),
+    (re.compile(r"^argument (\S+): invalid (\w+) value: (.*)$"),
+     "argument {0} : valeur invalide {2}"),
+    (re.compile(r"^argument (\S+): expected one argument$"),
+     "argument {0} : une valeur est attendue"),
+    (re.compile(r"^unrecognized arguments: (.*)$"), "arguments non reconnus : {0}"),
+    (re.compile(r"^the following arguments are required: (.*)$"),
+     "arguments obligatoires manquants : {0}"),
+)  # fmt: skip
+
+
+def french_usage_error(message: str) -> str:
+    """argparse's own (English) errors in French; an unknown one is kept as it is."""
+    for pattern, template in _ARGPARSE_FRENCH:
+        if found := pattern.match(message):
+            return template.format(*found.groups())
+    return message
+
+
+class _Parser(argparse.ArgumentParser):
+    """One French line on stderr and exit status 2 for a bad command line, like every error."""
+
+    def error(self, message: str) -> NoReturn:
+        print(
+            f"ptce-desktop : {french_usage_error(message)} (aide : ptce-desktop --help)",
+            file=sys.stderr,
+        )
+        raise SystemExit(EXIT_ERROR)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="ptce-desktop",
         description=(
             "PTCE Desktop : membres, services mutualisés, répartition des charges au centime, "
@@ -101,7 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _report_parser(verbs: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _report_parser(verbs: argparse._SubParsersAction[_Parser]) -> None:
     from ptce_desktop.services.report_jobs import KINDS
 
     report = verbs.add_parser(
