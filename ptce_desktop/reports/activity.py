@@ -223,8 +223,9 @@ def _members(model: ActivityReportData) -> list[Flowable]:
         spacer(4),
         heading("Éligibilité (loi 2014-856, art. 9)", 2),
         para(verdict),
-        para("La liste des membres figure en annexe.", get_styles().small),
     ]
+    if model.members:
+        story.append(para("La liste des membres figure en annexe.", get_styles().small))
     return story
 
 

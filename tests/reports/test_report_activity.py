@@ -203,6 +203,7 @@ def test_empty_year_says_no_data_and_missing_actors(
     assert text.count("Aucune donnée") >= 13
     assert "non remplis (0 entreprise de l'ESS, 0 entreprise hors ESS, 0 autre acteur)" in text
     assert "il manque au moins une entreprise de l'ESS." in text
+    assert "figure en annexe" not in text  # no member: no list to point to
 
 
 def test_missing_actors_are_named(page_texts: Callable[[bytes], list[str]]) -> None:
