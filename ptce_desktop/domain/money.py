@@ -239,9 +239,14 @@ def parse_percent(
     return value
 
 
-def format_percent(basis_points: int, *, symbol: bool = True, lang: str = "fr") -> str:
-    """``1250`` -> ``12,5 %`` (U+00A0 before %); English ``12.5%``."""
-    number = _format_scaled(basis_points, 2, lang, keep_zeros=False)
+def format_percent(
+    basis_points: int, *, symbol: bool = True, lang: str = "fr", fixed: bool = False
+) -> str:
+    """``1250`` -> ``12,5 %`` (U+00A0 before %); English ``12.5%``.
+
+    ``fixed=True`` always prints two decimals (``12,50 %``), for columns of percentages.
+    """
+    number = _format_scaled(basis_points, 2, lang, keep_zeros=fixed)
     if not symbol:
         return number
     return f"{number}%" if lang == "en" else f"{number}{NBSP}%"

@@ -112,9 +112,10 @@ def _needs_landscape(model: CostSharingData) -> bool:
     return widest > column
 
 
-def _percent(share: Fraction) -> str:
-    """An exact share as a percentage rounded half up to 0,01 % (display only)."""
-    return format_percent(int(share * 10_000 + Fraction(1, 2)))
+def _percent(share: Fraction, *, fixed: bool = False) -> str:
+    """An exact share as a percentage rounded half up to 0,01 % (display only); ``fixed``
+    keeps two decimals, for a column."""
+    return format_percent(int(share * 10_000 + Fraction(1, 2)), fixed=fixed)
 
 
 def _basis_label(basis: SplitBasis) -> str:
@@ -246,11 +247,19 @@ class _Document:
         return data_table(
             ("Membre", _units_header(method, unit), "Part de la clé"),
             [
-                [row.member_name, right(_units_text(method, row.units)), right(_percent(row.share))]
+                [
+                    row.member_name,
+                    right(_units_text(method, row.units)),
+                    right(_percent(row.share, fixed=True)),
+                ]
                 for row in rows
             ],
             (4.2, 1.6, 1.4),
-            totals_row=["Total", right(_units_text(method, total)), right(format_percent(10_000))],
+            totals_row=[
+                "Total",
+                right(_units_text(method, total)),
+                right(format_percent(10_000, fixed=True)),
+            ],
             width=self.width,
             empty_text=NO_UNITS,
         )

@@ -25,3 +25,12 @@ def test_an_explicit_label_wins_and_unknown_fields_stay_readable() -> None:
     assert "« Nom du pôle »" in PtceError("required", "name", field_label="Nom du pôle").message()
     assert "« zzz »" in PtceError("required", "zzz").message()
     assert field_label(None) == ""
+
+
+def test_percent_columns_can_keep_two_decimals() -> None:
+    from ptce_desktop.domain.money import format_percent
+
+    assert format_percent(2000) == "20\u00a0%"
+    assert format_percent(2000, fixed=True) == "20,00\u00a0%"
+    assert format_percent(620, fixed=True) == "6,20\u00a0%"
+    assert format_percent(10_000, fixed=True, lang="en") == "100.00%"

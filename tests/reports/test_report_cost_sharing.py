@@ -127,8 +127,8 @@ def test_prints_keys_shares_per_quarter_and_reconciliation(
         "l'Éclair — œuvre €",
         "Unités (m²)",
         "46,15 %",  # 120 / 260
-        "60 %",  # 120 / 200 in the second version
-        "100 %",
+        "60,00 %",  # 120 / 200 in the second version: a column keeps two decimals
+        "100,00 %",
         "T1 du 01/01/2025 au 31/03/2025",
         "Total réparti",
         "Écart",
