@@ -41,6 +41,7 @@ from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from bench_data import insert_keys_and_services
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QTableView
 from sqlalchemy import insert
@@ -50,14 +51,10 @@ from ptce_desktop.services.cost_views import CostFilters
 from ptce_desktop.services.costs import CostService
 from ptce_desktop.store.database import open_database
 from ptce_desktop.store.models import (
-    AllocationKey,
     Cost,
-    KeyVersion,
-    KeyVersionUnit,
     Member,
     Pole,
     Share,
-    SharedService,
 )
 from ptce_desktop.store.unit_of_work import UnitOfWork
 
@@ -126,40 +123,8 @@ def build_pole(path: Path) -> dict[str, int]:
                     for m in members
                 ],
             )
-            rows(
-                AllocationKey,
-                [
-                    {"id": s, "name": f"Clé n° {s} (m²)", "unit": "m²", "method": "units"}
-                    for s in range(1, SERVICES + 1)
-                ],
-            )
-            rows(
-                KeyVersion,
-                [
-                    {"id": s, "key_id": s, "valid_from": dt.date(YEAR, 1, 1)}
-                    for s in range(1, SERVICES + 1)
-                ],
-            )
-            rows(
-                KeyVersionUnit,
-                [
-                    {"version_id": s, "member_id": m, "units_milli": 1000 * (m % 50 + 1)}
-                    for s in range(1, SERVICES + 1)
-                    for m in members
-                ],
-            )
-            rows(
-                SharedService,
-                [
-                    {
-                        "id": s,
-                        "name": f"Service mutualisé n° {s:02d} & accueil",
-                        "vat_regime": "exempt_261b",
-                        "vat_rate_bp": 0,
-                        "key_id": s,
-                    }
-                    for s in range(1, SERVICES + 1)
-                ],
+            insert_keys_and_services(
+                connection, members, services=SERVICES, valid_from=dt.date(YEAR, 1, 1)
             )
             rows(Cost, costs)
             rows(Share, shares)

@@ -37,6 +37,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+from bench_data import insert_keys_and_services
 from pypdf import PdfReader
 from sqlalchemy import insert
 
@@ -50,7 +51,6 @@ from ptce_desktop.services.report_data_redistribution import (
 )
 from ptce_desktop.store.database import open_database
 from ptce_desktop.store.models import (
-    AllocationKey,
     Call,
     CallLine,
     Cost,
@@ -58,8 +58,6 @@ from ptce_desktop.store.models import (
     Grant,
     GrantPlanLine,
     Instalment,
-    KeyVersion,
-    KeyVersionUnit,
     Member,
     Payment,
     PaymentMatch,
@@ -67,7 +65,6 @@ from ptce_desktop.store.models import (
     Redistribution,
     ServiceBudget,
     Share,
-    SharedService,
 )
 from ptce_desktop.store.unit_of_work import UnitOfWork
 
@@ -200,42 +197,7 @@ def build_pole(uow: UnitOfWork, *, long_names: bool = False) -> dict[str, int]:
             ],
             connection,
         )
-        _rows(
-            AllocationKey,
-            [
-                {"id": s, "name": f"Clé n° {s} (m²)", "unit": "m²", "method": "units"}
-                for s in range(1, SERVICES + 1)
-            ],
-            connection,
-        )
-        _rows(
-            KeyVersion,
-            [{"id": s, "key_id": s, "valid_from": start} for s in range(1, SERVICES + 1)],
-            connection,
-        )
-        _rows(
-            KeyVersionUnit,
-            [
-                {"version_id": s, "member_id": m, "units_milli": 1000 * (m % 50 + 1)}
-                for s in range(1, SERVICES + 1)
-                for m in members
-            ],
-            connection,
-        )
-        _rows(
-            SharedService,
-            [
-                {
-                    "id": s,
-                    "name": f"Service mutualisé n° {s:02d} & accueil",
-                    "vat_regime": "exempt_261b",
-                    "vat_rate_bp": 0,
-                    "key_id": s,
-                }
-                for s in range(1, SERVICES + 1)
-            ],
-            connection,
-        )
+        insert_keys_and_services(connection, members, services=SERVICES, valid_from=start)
         _rows(
             ServiceBudget,
             [

@@ -43,24 +43,21 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from bench_data import insert_keys_and_services
 from sqlalchemy import insert
 
 from ptce_desktop.services.costs import CostService
 from ptce_desktop.services.payments import PaymentService
 from ptce_desktop.store.database import Database, open_database
 from ptce_desktop.store.models import (
-    AllocationKey,
     Call,
     CallLine,
     Cost,
-    KeyVersion,
-    KeyVersionUnit,
     Member,
     Payment,
     PaymentMatch,
     Pole,
     Share,
-    SharedService,
 )
 from ptce_desktop.store.unit_of_work import UnitOfWork
 
@@ -181,40 +178,12 @@ def build_pole(path: Path, members: int, lines: int, *, seed: int = 2025) -> dic
                     for m in ids
                 ],
             )
-            rows(
-                AllocationKey,
-                [
-                    {"id": s, "name": f"Clé n° {s} (m²)", "unit": "m²", "method": "units"}
-                    for s in range(1, SERVICES + 1)
-                ],
-            )
-            rows(
-                KeyVersion,
-                [
-                    {"id": s, "key_id": s, "valid_from": dt.date(FIRST_YEAR, 1, 1)}
-                    for s in range(1, SERVICES + 1)
-                ],
-            )
-            rows(
-                KeyVersionUnit,
-                [
-                    {"version_id": s, "member_id": m, "units_milli": 1000 * (m % 50 + 1)}
-                    for s in range(1, SERVICES + 1)
-                    for m in ids
-                ],
-            )
-            rows(
-                SharedService,
-                [
-                    {
-                        "id": s,
-                        "name": f"Service mutualisé n° {s:02d}",
-                        "vat_regime": "exempt_261b",
-                        "vat_rate_bp": 0,
-                        "key_id": s,
-                    }
-                    for s in range(1, SERVICES + 1)
-                ],
+            insert_keys_and_services(
+                connection,
+                ids,
+                services=SERVICES,
+                valid_from=dt.date(FIRST_YEAR, 1, 1),
+                service_name="Service mutualisé n° {:02d}",
             )
             rows(Cost, costs)
             rows(Share, shares)
