@@ -12,7 +12,7 @@ from datetime import date
 from fractions import Fraction
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from ptce_desktop.domain.allocation import Method, VatRegime, key_weights
 from ptce_desktop.domain.errors import PtceError
@@ -142,12 +142,18 @@ def service_totals(session: Session, year: int) -> list[ServiceTotals]:
     ]
 
 
-def _view(session: Session, row: SharedService) -> ServiceView:
-    budgets = session.execute(
-        select(ServiceBudget.year, ServiceBudget.amount_cents)
-        .where(ServiceBudget.service_id == row.id)
-        .order_by(ServiceBudget.year)
-    )
+def _view(
+    session: Session, row: SharedService, budgets: list[tuple[int, int]] | None = None
+) -> ServiceView:
+    if budgets is None:
+        budgets = [
+            (year, cents)
+            for year, cents in session.execute(
+                select(ServiceBudget.year, ServiceBudget.amount_cents)
+                .where(ServiceBudget.service_id == row.id)
+                .order_by(ServiceBudget.year)
+            )
+        ]
     return ServiceView(
         row.id,
         row.name,
@@ -172,6 +178,23 @@ class SharedServiceService:
     def list_services(self, year: int) -> list[ServiceTotals]:
         with self.uow.read() as session:
             return service_totals(session, year)
+
+    def service_views(self) -> dict[int, ServiceView]:
+        """Every service's full view, in one read and three queries (for lists)."""
+        with self.uow.read() as session:
+            budgets: dict[int, list[tuple[int, int]]] = {}
+            for service_id, year, cents in session.execute(
+                select(
+                    ServiceBudget.service_id, ServiceBudget.year, ServiceBudget.amount_cents
+                ).order_by(ServiceBudget.service_id, ServiceBudget.year)
+            ):
+                budgets.setdefault(service_id, []).append((year, cents))
+            rows = session.scalars(
+                select(SharedService).options(
+                    selectinload(SharedService.key), selectinload(SharedService.carrier)
+                )
+            )
+            return {row.id: _view(session, row, budgets.get(row.id, [])) for row in rows}
 
     def get_service(self, service_id: int) -> ServiceView:
         with self.uow.read() as session:

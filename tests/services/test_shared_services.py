@@ -183,3 +183,18 @@ def test_changing_the_key_recomputes_open_year_costs(uow: UnitOfWork) -> None:
     assert recomputed == 1
     assert [s.cents for s in costs.get_cost(new).shares] == [300]
     assert len(costs.get_cost(old).shares) == 3
+
+
+def test_all_views_at_once_equal_the_single_views(uow: UnitOfWork) -> None:
+    seed_world(uow)
+    key = make_key(uow, "equal", name="Égal & <co>")
+    locaux = make_service(uow, key, name="Locaux « l'Éclair »")
+    it = make_service(uow, None, name="Informatique", taxable=True)
+    services = SharedServiceService(uow)
+    services.set_budget(locaux, 2025, 1_200_000)
+    services.set_budget(locaux, 2026, 1_000)
+    views = services.service_views()
+    assert set(views) == {locaux, it}
+    assert views[locaux] == services.get_service(locaux)
+    assert views[it] == services.get_service(it)
+    assert views[locaux].budgets == ((2025, 1_200_000), (2026, 1_000))

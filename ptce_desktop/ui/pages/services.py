@@ -139,8 +139,9 @@ class ServicesPage(QWidget):
         self.year_label = self.label_of(self.year)
         self.detail.set_year_label(self.year_label)
         selected = self.selected_id()
+        views = self.service.service_views()
         rows = [
-            ServiceRow(totals, self.service.get_service(totals.service_id))
+            ServiceRow(totals, views[totals.service_id])
             for totals in self.service.list_services(self.year)
         ]
         self.model.set_rows(rows)
