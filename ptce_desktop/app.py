@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from ptce_desktop import cli
+from ptce_desktop.cli import main as cli
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -17,7 +17,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = cli.build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
     if getattr(args, "command", None):
         return cli.run(args)
-    from ptce_desktop.ui.launch import launch_gui
+    from ptce_desktop.ui.shell.launch import launch_gui
 
     return launch_gui(args)
 

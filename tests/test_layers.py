@@ -14,7 +14,7 @@ NON_UI_PACKAGES = ("domain", "store", "services", "reports", "exchange")
 
 def _non_ui_modules() -> list[str]:
     root = Path(ptce_desktop.__file__).parent
-    names = ["ptce_desktop.cli"] if (root / "cli.py").exists() else []
+    names = ["ptce_desktop.cli.main"] if (root / "cli.py").exists() else []
     for package in NON_UI_PACKAGES:
         names.append(f"ptce_desktop.{package}")
         for info in pkgutil.walk_packages([str(root / package)], prefix=f"ptce_desktop.{package}."):

@@ -66,21 +66,18 @@ _CATALOGUE: dict[str, tuple[str, str]] = {}
 
 
 def all_messages() -> dict[str, tuple[str, str]]:
-    """Every known message: ``MESSAGES`` above plus each ``domain/messages_<area>.py`` module.
+    """Every known message: ``MESSAGES`` above plus each catalogue of ``domain/messages/``.
 
-    Each area of the application keeps its texts in its own ``messages_<area>.py`` (a module
-    defining ``MESSAGES: dict[str, tuple[str, str]]``), so areas never edit one shared file.
+    Each area keeps its texts in its own ``domain/messages/<area>.py`` (a module defining
+    ``MESSAGES: dict[str, tuple[str, str]]``), so areas never edit one shared file. They are
+    imported by name in the code (not found on disk), so a frozen bundle ships them all.
     """
     if not _CATALOGUE:
-        import importlib
-        import pkgutil
-        from pathlib import Path
+        from ptce_desktop.domain.messages import CATALOGUES
 
         merged = dict(MESSAGES)
-        for info in pkgutil.iter_modules([str(Path(__file__).parent)]):
-            if info.name.startswith("messages_"):
-                module = importlib.import_module(f"{__package__}.{info.name}")
-                merged.update(getattr(module, "MESSAGES", {}))
+        for catalogue in CATALOGUES:
+            merged.update(catalogue)
         _CATALOGUE.update(merged)
     return _CATALOGUE
 
@@ -89,7 +86,7 @@ def field_label(field: str | None, lang: Lang = "fr") -> str:
     """The words a form shows for the attribute ``field`` (``ht_cents`` → « HT »)."""
     if not field:
         return ""
-    from ptce_desktop.domain.messages_fields import FIELD_LABELS
+    from ptce_desktop.domain.messages.fields import FIELD_LABELS
 
     labels = FIELD_LABELS.get(field)
     if labels is None:

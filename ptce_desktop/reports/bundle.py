@@ -14,11 +14,11 @@ from datetime import date
 
 from reportlab.platypus import Flowable, PageBreak
 
+from ptce_desktop.documents.builders.activity import ActivityReportData
+from ptce_desktop.documents.builders.cerfa import CerfaReport
 from ptce_desktop.reports.activity import activity_story
 from ptce_desktop.reports.base import Target, build_pdf
 from ptce_desktop.reports.cerfa15059 import DOCUMENT_TITLE, cerfa_story
-from ptce_desktop.services.report_data_activity import ActivityReportData
-from ptce_desktop.services.report_data_cerfa import CerfaReport
 
 __all__ = ["build_crf_with_activity_report", "concatenate"]
 

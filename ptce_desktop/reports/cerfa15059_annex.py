@@ -18,6 +18,15 @@ from fractions import Fraction
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
+from ptce_desktop.documents.builders.cerfa import (
+    NO_PERIOD,
+    NO_PROJECT,
+    NO_UNITS,
+    CerfaOverhead,
+    CerfaReport,
+    CerfaRow,
+    round_half_up,
+)
 from ptce_desktop.domain.money import format_money, format_percent, format_units
 from ptce_desktop.reports.flowables import (
     EMPTY_TEXT,
@@ -31,15 +40,6 @@ from ptce_desktop.reports.flowables import (
 )
 from ptce_desktop.reports.styles import CONTENT_WIDTH, RULE, get_styles
 from ptce_desktop.reports.tables import data_table
-from ptce_desktop.services.report_data_cerfa import (
-    NO_PERIOD,
-    NO_PROJECT,
-    NO_UNITS,
-    CerfaOverhead,
-    CerfaReport,
-    CerfaRow,
-    round_half_up,
-)
 
 __all__ = ["GAP_THRESHOLD_BP", "annex_story", "attestation_text", "overhead_text"]
 

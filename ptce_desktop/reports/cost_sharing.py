@@ -1,6 +1,6 @@
 """The "Rapport de répartition des charges" PDF (one fiscal year; one service or all).
 
-Built only from :class:`~ptce_desktop.services.report_data_cost_sharing.CostSharingData`. For
+Built only from :class:`~ptce_desktop.documents.builders.cost_sharing.CostSharingData`. For
 each service: its VAT regime and the amount that is split, its key with the versions in force
 during the year (each member's units and part), each member's share per quarter with a totals
 row, and the reconciliation of the shares with the costs (difference 0,00 € per quarter and for
@@ -20,6 +20,13 @@ from fractions import Fraction
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
+from ptce_desktop.documents.builders.cost_sharing import (
+    CostSharingData,
+    KeyBlock,
+    KeyUnitsRow,
+    KeyVersionBlock,
+    ServiceSharing,
+)
 from ptce_desktop.domain.allocation import Method, SplitBasis, VatRegime
 from ptce_desktop.domain.money import format_money, format_percent, format_units
 from ptce_desktop.reports.base import Target, build_pdf
@@ -42,13 +49,6 @@ from ptce_desktop.reports.styles import (
     get_styles,
 )
 from ptce_desktop.reports.tables import PADDING_H, CellValue, data_table
-from ptce_desktop.services.report_data_cost_sharing import (
-    CostSharingData,
-    KeyBlock,
-    KeyUnitsRow,
-    KeyVersionBlock,
-    ServiceSharing,
-)
 
 __all__ = ["build_cost_sharing_report"]
 

@@ -1,6 +1,6 @@
 """The "Rapport de redistribution" PDF (DESIGN §6): where a year's grants and pooled costs went.
 
-Built only from :class:`~ptce_desktop.services.report_data_redistribution.RedistributionReportData`:
+Built only from :class:`~ptce_desktop.documents.builders.redistribution.RedistributionReportData`:
 every amount printed is one the grants, redistributions, costs, calls and payments services
 returned. Layout, top to bottom:
 
@@ -26,6 +26,11 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
+from ptce_desktop.documents.builders.redistribution import (
+    GrantSection,
+    RedistributionReportData,
+    ServiceSection,
+)
 from ptce_desktop.domain.money import format_money, format_percent
 from ptce_desktop.reports.base import Target, build_pdf
 from ptce_desktop.reports.flowables import (
@@ -43,11 +48,6 @@ from ptce_desktop.reports.flowables import (
 )
 from ptce_desktop.reports.styles import CONTENT_WIDTH, TABLE_LEADING, TABLE_SIZE, TEXT, get_styles
 from ptce_desktop.reports.tables import PADDING_H, CellValue, data_table
-from ptce_desktop.services.report_data_redistribution import (
-    GrantSection,
-    RedistributionReportData,
-    ServiceSection,
-)
 
 __all__ = ["build_redistribution_report", "redistribution_story"]
 

@@ -1,6 +1,6 @@
 """The "Appel de fonds" (one call) and the "Relevé de compte" (a member's fiscal year) PDF.
 
-Built only from :class:`~ptce_desktop.services.report_data_statement.StatementData`: every
+Built only from :class:`~ptce_desktop.documents.builders.statement.StatementData`: every
 amount printed is one the calls and payments services returned. Layout, top to bottom:
 
 * letterhead: the pole (name, address, SIRET, VAT number when registered) and, boxed on the
@@ -21,6 +21,13 @@ from datetime import date
 
 from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
+from ptce_desktop.documents.builders.statement import (
+    CallDocument,
+    CallDocumentLine,
+    Party,
+    StatementData,
+    VatStatus,
+)
 from ptce_desktop.domain.money import format_money, format_percent
 from ptce_desktop.reports.base import Target, build_pdf
 from ptce_desktop.reports.flowables import (
@@ -40,13 +47,6 @@ from ptce_desktop.reports.flowables import (
 )
 from ptce_desktop.reports.styles import ACCENT, CONTENT_WIDTH, RULE, get_styles
 from ptce_desktop.reports.tables import data_table
-from ptce_desktop.services.report_data_statement import (
-    CallDocument,
-    CallDocumentLine,
-    Party,
-    StatementData,
-    VatStatus,
-)
 
 __all__ = ["build_statement"]
 

@@ -31,14 +31,14 @@ from dataclasses import dataclass
 from ptce_desktop.domain.allocation import SplitBasis, VatRegime, split_basis
 from ptce_desktop.domain.categories import MISSING_LABELS, GrantStatus
 from ptce_desktop.domain.periods import FiscalYear, fiscal_year_of
-from ptce_desktop.services.call_views import MemberBalance
-from ptce_desktop.services.costs import CostService
-from ptce_desktop.services.grants import GrantService
-from ptce_desktop.services.member_input import check_year, sort_key
-from ptce_desktop.services.members import MemberService
-from ptce_desktop.services.payments import PaymentService
-from ptce_desktop.services.pole import PoleService
-from ptce_desktop.services.shared_services import ServiceTotals
+from ptce_desktop.services.calls.payments import PaymentService
+from ptce_desktop.services.calls.views import MemberBalance
+from ptce_desktop.services.costs.costs import CostService
+from ptce_desktop.services.costs.shared_services import ServiceTotals
+from ptce_desktop.services.grants.grants import GrantService
+from ptce_desktop.services.members.input import check_year, sort_key
+from ptce_desktop.services.members.members import MemberService
+from ptce_desktop.services.pole.pole import PoleService
 from ptce_desktop.store.unit_of_work import UnitOfWork
 
 __all__ = [

@@ -16,8 +16,8 @@ from typing import Any
 from sqlalchemy import insert, inspect
 from sqlalchemy.orm import Session
 
-from .base import Base
-from .models import AuditEntry
+from ptce_desktop.store.base import Base
+from ptce_desktop.store.models import AuditEntry
 
 _VERBS = {"create": "Création", "update": "Modification", "delete": "Suppression"}
 

@@ -22,9 +22,8 @@ from datetime import datetime
 from pathlib import Path
 
 from ptce_desktop.domain.errors import PtceError
-
-from .engine import APPLICATION_ID, sqlite_uri
-from .paths import attachments_dir, backups_dir
+from ptce_desktop.store.engine import APPLICATION_ID, sqlite_uri
+from ptce_desktop.store.paths import attachments_dir, backups_dir
 
 DEFAULT_KEEP = 10
 # ptce-YYYYmmdd-HHMMSS[-reason][_N].sqlite3 — "_N" only when two backups share a second.

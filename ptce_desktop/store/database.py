@@ -18,11 +18,10 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from ptce_desktop.domain.errors import PtceError
-
-from . import migrate
-from .backup import create_backup
-from .engine import APPLICATION_ID, make_engine, sqlite_uri, writer
-from .paths import attachments_dir, backups_dir
+from ptce_desktop.store import migrate
+from ptce_desktop.store.backup import create_backup
+from ptce_desktop.store.engine import APPLICATION_ID, make_engine, sqlite_uri, writer
+from ptce_desktop.store.paths import attachments_dir, backups_dir
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 

@@ -18,9 +18,8 @@ from sqlalchemy.orm import Session
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.periods import FiscalYear as FiscalPeriod
 from ptce_desktop.domain.periods import fiscal_year_of
-
-from .base import Base
-from .models import FiscalYear, Member, Payment, Pole
+from ptce_desktop.store.base import Base
+from ptce_desktop.store.models import FiscalYear, Member, Payment, Pole
 
 
 def _is_guarded(cls: type[Base]) -> bool:

@@ -20,8 +20,7 @@ from typing import Any
 from filelock import FileLock, Timeout
 
 from ptce_desktop.domain.errors import PtceError
-
-from .paths import lock_path
+from ptce_desktop.store.paths import lock_path
 
 
 class DatabaseLock:

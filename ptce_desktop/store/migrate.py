@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # Alembic is imported only when a file is migrated (a faster 
     from alembic.config import Config
     from alembic.script import ScriptDirectory
 
-from .engine import WRITE_OPTION, make_engine
+from ptce_desktop.store.engine import WRITE_OPTION, make_engine
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 

@@ -31,11 +31,10 @@ from sqlalchemy import event, exc, select
 from sqlalchemy.orm import Session, UOWTransaction
 
 from ptce_desktop.domain.errors import PtceError
-
-from .audit import AuditRecorder
-from .database import Database
-from .guard import check_closed_years
-from .models import SequenceCounter
+from ptce_desktop.store.audit import AuditRecorder
+from ptce_desktop.store.database import Database
+from ptce_desktop.store.guard import check_closed_years
+from ptce_desktop.store.models import SequenceCounter
 
 log = logging.getLogger(__name__)
 

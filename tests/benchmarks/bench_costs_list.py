@@ -8,9 +8,9 @@ It builds a temporary database with bulk Core inserts (300 members, 20 shared se
 their keys, 100 000 cost lines of 2025 each shared by 5 members — 500 000 shares), then
 times, interleaved in the same run, offscreen:
 
-* **ours**: :class:`~ptce_desktop.ui.pages.costs_model.CostListModel` (keyset pages of 200
+* **ours**: :class:`~ptce_desktop.ui.pages.costs.model.CostListModel` (keyset pages of 200
   through ``CostService.list_costs``, count of the matching costs, sort and filters in SQL)
-  in a ``QTableView``; and the whole :class:`~ptce_desktop.ui.pages.costs.CostsPage` opening
+  in a ``QTableView``; and the whole :class:`~ptce_desktop.ui.pages.costs.page.CostsPage` opening
   (first page painted; then, apart, until its filters' lists arrive from the worker thread);
 * **baseline**: the bare tool as ``shared/bench/qt_table_model.py`` ("lazy") does it — a
   ``QAbstractTableModel`` over one raw ``sqlite3`` cursor (``COUNT(*)`` then ``fetchmany(1000)``
@@ -47,8 +47,8 @@ from PySide6.QtWidgets import QApplication, QTableView
 from sqlalchemy import insert
 
 from ptce_desktop.domain.allocation import allocate_cents
-from ptce_desktop.services.cost_views import CostFilters
-from ptce_desktop.services.costs import CostService
+from ptce_desktop.services.costs.costs import CostService
+from ptce_desktop.services.costs.views import CostFilters
 from ptce_desktop.store.database import open_database
 from ptce_desktop.store.models import (
     Cost,
@@ -222,7 +222,7 @@ def new_view() -> QTableView:
 
 
 def run_ours(app: QApplication, path: Path) -> dict[str, float]:
-    from ptce_desktop.ui.pages.costs_model import TTC, CostListModel
+    from ptce_desktop.ui.pages.costs.model import TTC, CostListModel
 
     db = open_database(path)
     try:
@@ -251,8 +251,8 @@ def run_ours(app: QApplication, path: Path) -> dict[str, float]:
 
 def run_page(app: QApplication, path: Path) -> tuple[float, float]:
     """The whole page: (first page painted, the filters' lists loaded in the background)."""
-    from ptce_desktop.ui.context import open_context
-    from ptce_desktop.ui.pages.costs import CostsPage
+    from ptce_desktop.ui.pages.costs.page import CostsPage
+    from ptce_desktop.ui.shell.context import open_context
 
     ctx = open_context(path)
     try:

@@ -41,14 +41,14 @@ from bench_data import insert_keys_and_services
 from pypdf import PdfReader
 from sqlalchemy import insert
 
+from ptce_desktop.documents.builders.redistribution import (
+    RedistributionReportData,
+    build_redistribution_data,
+)
 from ptce_desktop.domain.allocation import allocate_cents
 from ptce_desktop.domain.money import format_money
 from ptce_desktop.reports.redistribution import build_redistribution_report
 from ptce_desktop.resources import font_path
-from ptce_desktop.services.report_data_redistribution import (
-    RedistributionReportData,
-    build_redistribution_data,
-)
 from ptce_desktop.store.database import open_database
 from ptce_desktop.store.models import (
     Call,

@@ -11,7 +11,8 @@ child's own ``ru_maxrss``). Interleaved, ``--reps`` spawns of each, median:
 
 * **baseline**: ``shared/bench/qt_start.py``'s window — ``QApplication`` + ``QMainWindow`` with
   a ``QTableView``, ``show()``, one ``processEvents()``, exit;
-* **app_empty** / **app_300**: the composition root as :func:`ptce_desktop.ui.launch.launch_gui`
+* **app_empty** / **app_300**: the composition root as
+  :func:`ptce_desktop.ui.shell.launch.launch_gui`
   runs it (``create_application``, logging, ``MainWindow``, error hook, ``Shell.start`` on the
   file — lock, open/migrate check, every page built — then ``window.show()``), but one
   ``processEvents()`` instead of ``app.exec()``. On (a) a migrated database with only a pole,
@@ -53,15 +54,15 @@ print(time.monotonic(), flush=True)
 app.quit()
 """
 
-# launch_gui() of ptce_desktop/ui/launch.py, with app.exec() replaced by one turn of events.
+# launch_gui() of ptce_desktop/ui/shell/launch.py, with app.exec() replaced by one turn of events.
 APP_CHILD = r"""
 import sys, time
 from pathlib import Path
 from platformdirs import user_log_dir
 from ptce_desktop.store.paths import APP_NAME
 from ptce_desktop.ui.errors import ErrorPresenter, install_excepthook, setup_logging
-from ptce_desktop.ui.launch import Shell, create_application
-from ptce_desktop.ui.main_window import MainWindow
+from ptce_desktop.ui.shell.launch import Shell, create_application
+from ptce_desktop.ui.shell.main_window import MainWindow
 
 app = create_application(None)
 log_path = setup_logging(Path(user_log_dir(APP_NAME, appauthor=False)))
@@ -108,7 +109,7 @@ def make_files(folder: Path) -> dict[str, Path]:
     parent's peak RSS at fork time in a child's ``ru_maxrss``."""
     from bench_year_totals import build_pole
 
-    from ptce_desktop.services.pole import PoleService
+    from ptce_desktop.services.pole.pole import PoleService
     from ptce_desktop.store.database import open_database
     from ptce_desktop.store.unit_of_work import UnitOfWork
 

@@ -46,8 +46,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_year_totals import build_pole, cached_pole
 
-from ptce_desktop.services.cost_views import CostDraft
-from ptce_desktop.services.costs import CostService
+from ptce_desktop.services.costs.costs import CostService
+from ptce_desktop.services.costs.views import CostDraft
 from ptce_desktop.store.backup import create_backup
 from ptce_desktop.store.database import open_database
 from ptce_desktop.store.unit_of_work import UnitOfWork

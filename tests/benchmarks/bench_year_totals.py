@@ -46,8 +46,8 @@ from typing import Any
 from bench_data import insert_keys_and_services
 from sqlalchemy import insert
 
-from ptce_desktop.services.costs import CostService
-from ptce_desktop.services.payments import PaymentService
+from ptce_desktop.services.calls.payments import PaymentService
+from ptce_desktop.services.costs.costs import CostService
 from ptce_desktop.store.database import Database, open_database
 from ptce_desktop.store.models import (
     Call,

@@ -149,8 +149,8 @@ def test_demo_refused_on_a_locked_file(tmp_path: Path, capsys: pytest.CaptureFix
 def test_a_failed_demo_leaves_no_file(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import ptce_desktop.services.demo as demo_module
-    from ptce_desktop.services.pole import PoleService
+    import ptce_desktop.demo.build as demo_module
+    from ptce_desktop.services.pole.pole import PoleService
 
     def half_built(uow: UnitOfWork, **_: object) -> None:
         PoleService(uow).create_pole("À moitié construit")

@@ -64,7 +64,7 @@ def test_output_piped_into_a_reader_that_stops_early_is_not_an_error(
     """``ptce-desktop summary | head``: the reader closing the pipe is no unexpected error."""
     import argparse
 
-    from ptce_desktop.cli import EXIT_OK, run
+    from ptce_desktop.cli.main import EXIT_OK, run
 
     def closed_pipe(args: argparse.Namespace) -> int:
         raise BrokenPipeError(32, "Broken pipe")

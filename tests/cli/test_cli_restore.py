@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from ptce_desktop.app import main
-from ptce_desktop.services.backups import BackupService
+from ptce_desktop.services.pole.backups import BackupService
 from ptce_desktop.store.backup import list_backups
 from ptce_desktop.store.lock import DatabaseLock
 from ptce_desktop.store.paths import backups_dir

@@ -10,7 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from ptce_desktop.domain import errors, messages_domain
+from ptce_desktop.domain import errors
+from ptce_desktop.domain.messages import domain as messages_domain
 
 DOMAIN = Path(errors.__file__).parent
 

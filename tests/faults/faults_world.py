@@ -13,30 +13,30 @@ from io import BytesIO
 
 from pypdf import PdfReader
 
+from ptce_desktop.documents.builders.activity import build_activity_data
+from ptce_desktop.documents.builders.cerfa import build_cerfa_report
+from ptce_desktop.documents.builders.cost_sharing import build_cost_sharing_data
+from ptce_desktop.documents.builders.redistribution import build_redistribution_data
+from ptce_desktop.documents.builders.statement import build_statement_data
 from ptce_desktop.reports.activity import build_activity_report
 from ptce_desktop.reports.cerfa15059 import build_cerfa15059
 from ptce_desktop.reports.cost_sharing import build_cost_sharing_report
 from ptce_desktop.reports.redistribution import build_redistribution_report
 from ptce_desktop.reports.statement import build_statement
-from ptce_desktop.services.calls import CallService
-from ptce_desktop.services.cost_views import CostDraft
-from ptce_desktop.services.costs import CostService
-from ptce_desktop.services.funders import FunderDraft, FunderService
-from ptce_desktop.services.grant_plan import PlanLine
-from ptce_desktop.services.grant_views import GrantDraft, InstalmentDraft
-from ptce_desktop.services.grants import GrantService
-from ptce_desktop.services.key_views import KeyDraft, VersionDraft
-from ptce_desktop.services.keys import KeyService
-from ptce_desktop.services.members import MemberDraft, MemberService
-from ptce_desktop.services.payments import PaymentService
-from ptce_desktop.services.pole import PoleService
-from ptce_desktop.services.redistributions import RedistributionService
-from ptce_desktop.services.report_data_activity import build_activity_data
-from ptce_desktop.services.report_data_cerfa import build_cerfa_report
-from ptce_desktop.services.report_data_cost_sharing import build_cost_sharing_data
-from ptce_desktop.services.report_data_redistribution import build_redistribution_data
-from ptce_desktop.services.report_data_statement import build_statement_data
-from ptce_desktop.services.shared_services import ServiceDraft, SharedServiceService
+from ptce_desktop.services.calls.calls import CallService
+from ptce_desktop.services.calls.payments import PaymentService
+from ptce_desktop.services.costs.costs import CostService
+from ptce_desktop.services.costs.shared_services import ServiceDraft, SharedServiceService
+from ptce_desktop.services.costs.views import CostDraft
+from ptce_desktop.services.grants.funders import FunderDraft, FunderService
+from ptce_desktop.services.grants.grants import GrantService
+from ptce_desktop.services.grants.plan import PlanLine
+from ptce_desktop.services.grants.redistributions import RedistributionService
+from ptce_desktop.services.grants.views import GrantDraft, InstalmentDraft
+from ptce_desktop.services.keys.keys import KeyService
+from ptce_desktop.services.keys.views import KeyDraft, VersionDraft
+from ptce_desktop.services.members.members import MemberDraft, MemberService
+from ptce_desktop.services.pole.pole import PoleService
 from ptce_desktop.store.unit_of_work import UnitOfWork
 
 D = dt.date

@@ -27,8 +27,8 @@ def _digest(path: Path) -> str:
 
 
 def _add_member(db_path: Path, name: str = NAME) -> None:
-    from ptce_desktop.services.members import MemberDraft, MemberService
-    from ptce_desktop.services.pole import PoleService
+    from ptce_desktop.services.members.members import MemberDraft, MemberService
+    from ptce_desktop.services.pole.pole import PoleService
 
     database = open_database(db_path)
     try:

@@ -15,7 +15,7 @@ import pytest
 
 from ptce_desktop.app import main
 from ptce_desktop.domain.errors import PtceError
-from ptce_desktop.services.integrity import check_database
+from ptce_desktop.services.pole.integrity import check_database
 from ptce_desktop.store import migrate
 from ptce_desktop.store.backup import create_backup, list_backups, restore, verify_backup
 from ptce_desktop.store.database import open_database

@@ -88,7 +88,7 @@ HEADLESS = textwrap.dedent(
     pin_singletons()
     from PySide6.QtWidgets import QApplication
     from ptce_desktop.ui.i18n import install_translators
-    from ptce_desktop.ui.main_window import MainWindow
+    from ptce_desktop.ui.shell.main_window import MainWindow
     from ptce_desktop.ui.style import apply_style
 
     app = QApplication(["ptce-desktop"])

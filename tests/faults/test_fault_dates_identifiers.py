@@ -16,8 +16,8 @@ import pytest
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.identifiers import validate_iban, validate_siret
 from ptce_desktop.domain.periods import fiscal_year_of, format_date, parse_date
-from ptce_desktop.services.members import MemberDraft, MemberService
-from ptce_desktop.services.pole import PoleDraft, PoleService
+from ptce_desktop.services.members.members import MemberDraft, MemberService
+from ptce_desktop.services.pole.pole import PoleDraft, PoleService
 from ptce_desktop.store.database import open_database
 from ptce_desktop.store.unit_of_work import UnitOfWork
 
@@ -81,8 +81,8 @@ def test_item19_iban_lowercase_spaces_accepted_bad_key_refused(uow: UnitOfWork) 
 WRITER = textwrap.dedent(
     """
     import datetime as dt, sys, time
-    from ptce_desktop.services.members import MemberDraft, MemberService
-    from ptce_desktop.services.pole import PoleService
+    from ptce_desktop.services.members.members import MemberDraft, MemberService
+    from ptce_desktop.services.pole.pole import PoleService
     from ptce_desktop.store.database import open_database
     from ptce_desktop.store.unit_of_work import UnitOfWork
 

@@ -16,14 +16,14 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from ptce_desktop.domain.errors import PtceError
-from ptce_desktop.services.members import MemberDraft
-from ptce_desktop.services.pole import PoleService
+from ptce_desktop.services.members.members import MemberDraft
+from ptce_desktop.services.pole.pole import PoleService
 from ptce_desktop.store.database import open_database
 from ptce_desktop.store.lock import DatabaseLock
 from ptce_desktop.store.paths import lock_path
 from ptce_desktop.store.unit_of_work import UnitOfWork
 from ptce_desktop.ui.compat import pin_singletons
-from ptce_desktop.ui.context import open_context
+from ptce_desktop.ui.shell.context import open_context
 
 pin_singletons()  # PySide6 6.12 on Python 3.11 (see ptce_desktop/ui/compat.py)
 
@@ -70,7 +70,7 @@ def test_item23_second_instance_is_told_deja_ouvert_and_writes_nothing(
 WRITER = textwrap.dedent(
     """
     import sys
-    from ptce_desktop.services.members import MemberDraft, MemberService
+    from ptce_desktop.services.members.members import MemberDraft, MemberService
     from ptce_desktop.store.database import open_database
     from ptce_desktop.store.lock import DatabaseLock
     from ptce_desktop.store.unit_of_work import UnitOfWork

@@ -7,7 +7,7 @@ from faults_world import build_world
 from sqlalchemy import delete, func, select
 
 from ptce_desktop.domain.errors import PtceError
-from ptce_desktop.services.members import MemberService
+from ptce_desktop.services.members.members import MemberService
 from ptce_desktop.store.models import Member, Share
 from ptce_desktop.store.unit_of_work import UnitOfWork
 

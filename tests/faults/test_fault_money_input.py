@@ -15,13 +15,13 @@ from sqlalchemy import func, select, text
 from ptce_desktop.domain.allocation import allocate_cents, vat_cents
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.money import NBSP, format_money, parse_money
-from ptce_desktop.services.cost_views import CostDraft
-from ptce_desktop.services.costs import CostService
-from ptce_desktop.services.key_views import KeyDraft, VersionDraft
-from ptce_desktop.services.keys import KeyService
-from ptce_desktop.services.members import MemberDraft, MemberService
-from ptce_desktop.services.pole import PoleService
-from ptce_desktop.services.shared_services import ServiceDraft, SharedServiceService
+from ptce_desktop.services.costs.costs import CostService
+from ptce_desktop.services.costs.shared_services import ServiceDraft, SharedServiceService
+from ptce_desktop.services.costs.views import CostDraft
+from ptce_desktop.services.keys.keys import KeyService
+from ptce_desktop.services.keys.views import KeyDraft, VersionDraft
+from ptce_desktop.services.members.members import MemberDraft, MemberService
+from ptce_desktop.services.pole.pole import PoleService
 from ptce_desktop.store.base import MONEY_MAX
 from ptce_desktop.store.models import Cost, Share
 from ptce_desktop.store.unit_of_work import UnitOfWork

@@ -31,7 +31,7 @@ from ptce_desktop.reports.base import render_pdf
 from ptce_desktop.reports.flowables import ELLIPSIS, para
 from ptce_desktop.reports.tables import data_table
 from ptce_desktop.resources import font_path
-from ptce_desktop.services.pole import PoleService
+from ptce_desktop.services.pole.pole import PoleService
 from ptce_desktop.store.database import open_database
 from ptce_desktop.store.unit_of_work import UnitOfWork
 

@@ -10,9 +10,7 @@ from pathlib import Path
 
 from reportlab.platypus import PageBreak
 
-from ptce_desktop.reports.activity import activity_story, build_activity_report
-from ptce_desktop.reports.base import render_pdf
-from ptce_desktop.services.report_data_activity import (
+from ptce_desktop.documents.builders.activity import (
     ActivityReportData,
     BodyLine,
     CategoryLine,
@@ -28,6 +26,8 @@ from ptce_desktop.services.report_data_activity import (
     ProjectLine,
     ServiceLine,
 )
+from ptce_desktop.reports.activity import activity_story, build_activity_report
+from ptce_desktop.reports.base import render_pdf
 
 HOSTILE = "Dupont & Fils <SARL>"
 MARKUP = "<b>x</b>"

@@ -13,6 +13,24 @@ from pathlib import Path
 
 import pytest
 
+from ptce_desktop.documents.builders.activity import (
+    ActivityReportData,
+    EligibilityView,
+    PoleIdentity,
+)
+from ptce_desktop.documents.builders.cerfa import (
+    NO_PROJECT,
+    CerfaGrant,
+    CerfaGrantOfAction,
+    CerfaMethod,
+    CerfaOverhead,
+    CerfaPole,
+    CerfaReport,
+    CerfaSignatory,
+    CerfaTexts,
+    assemble_grid,
+    ratio_bp,
+)
 from ptce_desktop.domain.cerfa import CHARGES_GRID, PRODUITS_GRID
 from ptce_desktop.domain.money import format_money
 from ptce_desktop.reports.base import render_pdf
@@ -28,24 +46,6 @@ from ptce_desktop.reports.cerfa15059_annex import (
     attestation_text,
     overhead_text,
     significant_gaps,
-)
-from ptce_desktop.services.report_data_activity import (
-    ActivityReportData,
-    EligibilityView,
-    PoleIdentity,
-)
-from ptce_desktop.services.report_data_cerfa import (
-    NO_PROJECT,
-    CerfaGrant,
-    CerfaGrantOfAction,
-    CerfaMethod,
-    CerfaOverhead,
-    CerfaPole,
-    CerfaReport,
-    CerfaSignatory,
-    CerfaTexts,
-    assemble_grid,
-    ratio_bp,
 )
 
 GENERATED = date(2026, 3, 2)

@@ -10,11 +10,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from ptce_desktop.domain.allocation import Method, SplitBasis, VatRegime
-from ptce_desktop.domain.money import format_money
-from ptce_desktop.domain.periods import FiscalYear
-from ptce_desktop.reports.cost_sharing import build_cost_sharing_report
-from ptce_desktop.services.report_data_cost_sharing import (
+from ptce_desktop.documents.builders.cost_sharing import (
     CostSharingData,
     KeyBlock,
     KeyPartBlock,
@@ -23,6 +19,10 @@ from ptce_desktop.services.report_data_cost_sharing import (
     MemberQuarterShares,
     ServiceSharing,
 )
+from ptce_desktop.domain.allocation import Method, SplitBasis, VatRegime
+from ptce_desktop.domain.money import format_money
+from ptce_desktop.domain.periods import FiscalYear
+from ptce_desktop.reports.cost_sharing import build_cost_sharing_report
 
 GENERATED = date(2026, 5, 4)
 LONG_NAME = ("Association intercommunale d'insertion & de coopération " * 6)[:300]

@@ -9,8 +9,7 @@ from datetime import date
 from io import BytesIO
 from pathlib import Path
 
-from ptce_desktop.reports.redistribution import build_redistribution_report
-from ptce_desktop.services.report_data_redistribution import (
+from ptce_desktop.documents.builders.redistribution import (
     GrantMemberLine,
     GrantSection,
     MemberCostLine,
@@ -18,6 +17,7 @@ from ptce_desktop.services.report_data_redistribution import (
     RedistributionReportData,
     ServiceSection,
 )
+from ptce_desktop.reports.redistribution import build_redistribution_report
 
 HOSTILE = "Dupont & Fils <SARL>"
 MARKUP = "<b>x</b>"

@@ -9,9 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from ptce_desktop.domain.money import format_money
-from ptce_desktop.reports.statement import build_statement
-from ptce_desktop.services.report_data_statement import (
+from ptce_desktop.documents.builders.statement import (
     MENTION_261B,
     MENTION_NOT_APPLICABLE,
     CallDocument,
@@ -21,6 +19,8 @@ from ptce_desktop.services.report_data_statement import (
     StatementData,
     VatStatus,
 )
+from ptce_desktop.domain.money import format_money
+from ptce_desktop.reports.statement import build_statement
 
 GENERATED = date(2026, 5, 4)
 LONG_NAME = ("Association intercommunale d'insertion & de coopération " * 6)[:300]

@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ptce_desktop.services.costs import CostDraft
-from ptce_desktop.services.keys import KeyDraft, KeyService, VersionDraft
-from ptce_desktop.services.shared_services import ServiceDraft, SharedServiceService
+from ptce_desktop.services.costs.costs import CostDraft
+from ptce_desktop.services.costs.shared_services import ServiceDraft, SharedServiceService
+from ptce_desktop.services.keys.keys import KeyDraft, KeyService, VersionDraft
 from ptce_desktop.store.models import FiscalYear, Member, Pole
 from ptce_desktop.store.unit_of_work import UnitOfWork
 

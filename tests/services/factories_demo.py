@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from ptce_desktop.services.demo import DemoSummary, build_demo
+from ptce_desktop.demo.build import DemoSummary, build_demo
 from ptce_desktop.store.database import open_database
 from ptce_desktop.store.unit_of_work import UnitOfWork
 

@@ -11,11 +11,11 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ptce_desktop.services.funders import FunderDraft, FunderService
-from ptce_desktop.services.grant_views import GrantDraft, InstalmentDraft
-from ptce_desktop.services.grants import GrantService
-from ptce_desktop.services.in_kind import InKindService
-from ptce_desktop.services.redistributions import RedistributionService
+from ptce_desktop.services.grants.funders import FunderDraft, FunderService
+from ptce_desktop.services.grants.grants import GrantService
+from ptce_desktop.services.grants.in_kind import InKindService
+from ptce_desktop.services.grants.redistributions import RedistributionService
+from ptce_desktop.services.grants.views import GrantDraft, InstalmentDraft
 from ptce_desktop.store.models import AllocationKey, FiscalYear, Member, Pole, Project
 from ptce_desktop.store.unit_of_work import UnitOfWork
 

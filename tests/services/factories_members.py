@@ -13,8 +13,8 @@ from contextlib import contextmanager
 
 from sqlalchemy import event
 
-from ptce_desktop.services.members import MemberDraft, MemberService
-from ptce_desktop.services.pole import PoleService
+from ptce_desktop.services.members.members import MemberDraft, MemberService
+from ptce_desktop.services.pole.pole import PoleService
 from ptce_desktop.store.models import (
     Call,
     CallLine,

@@ -9,14 +9,14 @@ from factories_members import LONG_NAME, add_cost, add_member, add_service, seed
 from sqlalchemy import select
 
 from ptce_desktop.domain.errors import PtceError
-from ptce_desktop.services.activity import (
+from ptce_desktop.services.activity.activity import (
     ActivityService,
     BodyDraft,
     EventDraft,
     MeetingDraft,
     ProjectDraft,
 )
-from ptce_desktop.services.members import MemberService
+from ptce_desktop.services.members.members import MemberService
 from ptce_desktop.store.models import Cost, Meeting
 from ptce_desktop.store.unit_of_work import UnitOfWork
 

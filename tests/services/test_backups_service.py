@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from ptce_desktop.domain.errors import PtceError
-from ptce_desktop.services.backups import BackupService, format_size, kind_of
-from ptce_desktop.services.pole import PoleService
+from ptce_desktop.services.pole.backups import BackupService, format_size, kind_of
+from ptce_desktop.services.pole.pole import PoleService
 from ptce_desktop.store.backup import create_backup, list_backups
 from ptce_desktop.store.database import open_database
 from ptce_desktop.store.paths import backups_dir

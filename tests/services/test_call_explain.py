@@ -17,8 +17,8 @@ from factories_calls import (
 
 from ptce_desktop.domain.allocation import Method, SplitBasis
 from ptce_desktop.domain.errors import PtceError
-from ptce_desktop.services.call_explain import explain_call_line
-from ptce_desktop.services.calls import CallService, CallView
+from ptce_desktop.services.calls.calls import CallService, CallView
+from ptce_desktop.services.calls.explain import explain_call_line
 from ptce_desktop.store.models import KeyVersionUnit, ServiceBudget
 from ptce_desktop.store.unit_of_work import UnitOfWork
 

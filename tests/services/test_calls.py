@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 
 from ptce_desktop.domain.allocation import allocate_cents
 from ptce_desktop.domain.errors import PtceError
-from ptce_desktop.services.calls import MENTION_261B, CallService, CallView
+from ptce_desktop.services.calls.calls import MENTION_261B, CallService, CallView
 from ptce_desktop.store.models import Call, SequenceCounter
 from ptce_desktop.store.unit_of_work import UnitOfWork
 
@@ -370,7 +370,8 @@ def test_a_closed_year_refuses_calls_and_true_up(uow: UnitOfWork) -> None:
 def test_every_call_message_has_both_texts_with_the_same_placeholders() -> None:
     import string
 
-    from ptce_desktop.domain import errors, messages_calls
+    from ptce_desktop.domain import errors
+    from ptce_desktop.domain.messages import calls as messages_calls
 
     catalogue = errors.all_messages()
     for code, (fr, en) in messages_calls.MESSAGES.items():

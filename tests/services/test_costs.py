@@ -26,11 +26,11 @@ from sqlalchemy import func, select
 
 from ptce_desktop.domain.allocation import Method, SplitBasis
 from ptce_desktop.domain.errors import PtceError
-from ptce_desktop.services.attachments import AttachmentService, AttachmentTarget
-from ptce_desktop.services.costs import CostFilters, CostPage, CostService
-from ptce_desktop.services.key_views import VersionDraft
-from ptce_desktop.services.keys import KeyService
-from ptce_desktop.services.shares import format_exact_cents
+from ptce_desktop.services.costs.costs import CostFilters, CostPage, CostService
+from ptce_desktop.services.costs.shares import format_exact_cents
+from ptce_desktop.services.keys.keys import KeyService
+from ptce_desktop.services.keys.views import VersionDraft
+from ptce_desktop.services.pole.attachments import AttachmentService, AttachmentTarget
 from ptce_desktop.store.models import AuditEntry, FiscalYear, KeyVersion, Member, Project, Share
 from ptce_desktop.store.unit_of_work import Change, UnitOfWork
 

@@ -11,24 +11,24 @@ from typing import Any
 import pytest
 from factories_demo import ServiceDemo, cli_demo, copy_demo, service_demo
 
+from ptce_desktop.demo.build import DEMO_TODAY, build_demo
+from ptce_desktop.demo.setup import demo_iban, demo_siret
 from ptce_desktop.domain.allocation import Method
 from ptce_desktop.domain.categories import GrantStatus, MemberCategory
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.identifiers import validate_iban, validate_siret
-from ptce_desktop.services.activity import ActivityService
-from ptce_desktop.services.calls import CallService
-from ptce_desktop.services.cost_views import CostDraft
-from ptce_desktop.services.costs import CostService
-from ptce_desktop.services.demo import DEMO_TODAY, build_demo
-from ptce_desktop.services.demo_setup import demo_iban, demo_siret
-from ptce_desktop.services.fiscal_years import FiscalYearService
-from ptce_desktop.services.grants import GrantService
-from ptce_desktop.services.integrity import check_database
-from ptce_desktop.services.keys import KeyService
-from ptce_desktop.services.members import MemberService
-from ptce_desktop.services.payments import PaymentService
-from ptce_desktop.services.pole import PoleService
-from ptce_desktop.services.shared_services import SharedServiceService
+from ptce_desktop.services.activity.activity import ActivityService
+from ptce_desktop.services.calls.calls import CallService
+from ptce_desktop.services.calls.payments import PaymentService
+from ptce_desktop.services.costs.costs import CostService
+from ptce_desktop.services.costs.shared_services import SharedServiceService
+from ptce_desktop.services.costs.views import CostDraft
+from ptce_desktop.services.grants.grants import GrantService
+from ptce_desktop.services.keys.keys import KeyService
+from ptce_desktop.services.members.members import MemberService
+from ptce_desktop.services.pole.fiscal_years import FiscalYearService
+from ptce_desktop.services.pole.integrity import check_database
+from ptce_desktop.services.pole.pole import PoleService
 from ptce_desktop.store.database import open_database
 from ptce_desktop.store.unit_of_work import UnitOfWork
 
@@ -236,7 +236,7 @@ def test_activity_texts_and_in_kind(demo_uow: UnitOfWork) -> None:
     assert {"Légumerie solidaire", "Plateforme mobilité"} <= {p.name for p in year.projects}
     assert {b.kind for b in year.bodies} >= {"ca", "copil", "ag"}
     assert year.meetings and year.events
-    from ptce_desktop.services.in_kind import InKindService
+    from ptce_desktop.services.grants.in_kind import InKindService
 
     kinds = {c.kind for c in InKindService(demo_uow).list_contributions()}
     assert {"benevolat", "mise_a_disposition_biens"} <= kinds

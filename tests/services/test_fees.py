@@ -9,7 +9,7 @@ from factories_costs import seed_members, seed_pole
 
 from ptce_desktop.domain.categories import MemberCategory
 from ptce_desktop.domain.errors import PtceError
-from ptce_desktop.services.fees import FeeService
+from ptce_desktop.services.members.fees import FeeService
 from ptce_desktop.store.unit_of_work import UnitOfWork
 
 D = dt.date

@@ -17,7 +17,7 @@ from factories_members import (
 from sqlalchemy import select
 
 from ptce_desktop.domain.errors import PtceError
-from ptce_desktop.services.fiscal_years import FiscalYearService
+from ptce_desktop.services.pole.fiscal_years import FiscalYearService
 from ptce_desktop.store.models import AuditEntry, Cost, Share
 from ptce_desktop.store.unit_of_work import UnitOfWork
 

@@ -8,7 +8,7 @@ import pytest
 from factories_grants import FUNDER_NAME, LONG_NAME, make_grant, seed_world
 
 from ptce_desktop.domain.errors import PtceError
-from ptce_desktop.services.funders import FunderDraft, FunderService
+from ptce_desktop.services.grants.funders import FunderDraft, FunderService
 from ptce_desktop.store.models import AuditEntry
 
 

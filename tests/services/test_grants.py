@@ -20,9 +20,9 @@ from factories_grants import (
 )
 
 from ptce_desktop.domain.errors import PtceError
-from ptce_desktop.services.funders import FunderDraft
-from ptce_desktop.services.grant_plan import PlanLine
-from ptce_desktop.services.grant_views import GrantReportTexts, InstalmentDraft
+from ptce_desktop.services.grants.funders import FunderDraft
+from ptce_desktop.services.grants.plan import PlanLine
+from ptce_desktop.services.grants.views import GrantReportTexts, InstalmentDraft
 from ptce_desktop.store.models import AuditEntry
 
 

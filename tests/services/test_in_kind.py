@@ -10,7 +10,7 @@ import pytest
 from factories_grants import LONG_NAME, close_year, euros, make_grant, seed_world
 
 from ptce_desktop.domain.errors import PtceError
-from ptce_desktop.services.in_kind import InKindDraft, cerfa_code_for
+from ptce_desktop.services.grants.in_kind import InKindDraft, cerfa_code_for
 
 
 def _error(call: Any, *args: Any) -> PtceError:

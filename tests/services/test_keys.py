@@ -10,9 +10,9 @@ from factories_costs import LONG_NAME, close_year, draft, make_key, make_service
 
 from ptce_desktop.domain.allocation import Method
 from ptce_desktop.domain.errors import PtceError
-from ptce_desktop.services.costs import CostService
-from ptce_desktop.services.key_loader import load_key_spec, member_presences, split_for
-from ptce_desktop.services.keys import KeyDraft, KeyService, UsageDraft, VersionDraft
+from ptce_desktop.services.costs.costs import CostService
+from ptce_desktop.services.keys.keys import KeyDraft, KeyService, UsageDraft, VersionDraft
+from ptce_desktop.services.keys.loader import load_key_spec, member_presences, split_for
 from ptce_desktop.store.models import AllocationKey, KeyMixPart, KeyVersion, KeyVersionUnit
 from ptce_desktop.store.unit_of_work import UnitOfWork
 

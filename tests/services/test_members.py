@@ -22,7 +22,7 @@ from factories_members import (
 from sqlalchemy import select
 
 from ptce_desktop.domain.errors import PtceError
-from ptce_desktop.services.members import MemberService
+from ptce_desktop.services.members.members import MemberService
 from ptce_desktop.store.models import (
     AllocationKey,
     KeyVersion,

@@ -10,8 +10,8 @@ import pytest
 from factories_calls import seed_cost, set_closed, standard_world
 
 from ptce_desktop.domain.errors import PtceError
-from ptce_desktop.services.calls import CallService, CallView
-from ptce_desktop.services.payments import MemberBalance, MemberDebt, PaymentService
+from ptce_desktop.services.calls.calls import CallService, CallView
+from ptce_desktop.services.calls.payments import MemberBalance, MemberDebt, PaymentService
 from ptce_desktop.store.unit_of_work import UnitOfWork
 
 D = dt.date

@@ -20,8 +20,8 @@ from factories_members import (
 from sqlalchemy import select
 
 from ptce_desktop.domain.errors import PtceError
-from ptce_desktop.services.fiscal_years import FiscalYearService
-from ptce_desktop.services.pole import PoleDraft, PoleService
+from ptce_desktop.services.pole.fiscal_years import FiscalYearService
+from ptce_desktop.services.pole.pole import PoleDraft, PoleService
 from ptce_desktop.store.models import Attachment, AuditEntry
 from ptce_desktop.store.unit_of_work import UnitOfWork
 

@@ -6,9 +6,9 @@ import datetime as dt
 
 from factories_costs import close_year, draft, make_key, make_service, seed_world
 
-from ptce_desktop.services.costs import CostService
-from ptce_desktop.services.members import MemberService
-from ptce_desktop.services.pole import PoleService
+from ptce_desktop.services.costs.costs import CostService
+from ptce_desktop.services.members.members import MemberService
+from ptce_desktop.services.pole.pole import PoleService
 from ptce_desktop.store.unit_of_work import UnitOfWork
 
 

@@ -8,8 +8,8 @@ import pytest
 from factories_calls import set_closed, standard_world
 
 from ptce_desktop.domain.errors import PtceError
-from ptce_desktop.services.members import MemberService
-from ptce_desktop.services.payments import PaymentService
+from ptce_desktop.services.calls.payments import PaymentService
+from ptce_desktop.services.members.members import MemberService
 from ptce_desktop.store.unit_of_work import UnitOfWork
 
 

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ptce_desktop.domain.errors import PtceError
-from ptce_desktop.services.grant_plan import PlanLine, apply_plan
+from ptce_desktop.services.grants.plan import PlanLine, apply_plan
 from ptce_desktop.store.models import AuditEntry
 
 

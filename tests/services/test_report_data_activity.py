@@ -8,22 +8,22 @@ from io import BytesIO
 
 from pypdf import PdfReader
 
+from ptce_desktop.documents.builders.activity import ActivityReportData, build_activity_data
 from ptce_desktop.domain.money import format_money
 from ptce_desktop.reports.activity import build_activity_report
-from ptce_desktop.services.activity import ActivityService
-from ptce_desktop.services.activity_views import BodyDraft, EventDraft, MeetingDraft, ProjectDraft
-from ptce_desktop.services.cost_views import CostDraft
-from ptce_desktop.services.costs import CostService
-from ptce_desktop.services.funders import FunderDraft, FunderService
-from ptce_desktop.services.grant_views import GrantDraft, InstalmentDraft
-from ptce_desktop.services.grants import GrantService
-from ptce_desktop.services.in_kind import InKindDraft, InKindService
-from ptce_desktop.services.key_views import KeyDraft, VersionDraft
-from ptce_desktop.services.keys import KeyService
-from ptce_desktop.services.members import MemberDraft, MemberService
-from ptce_desktop.services.pole import PoleDraft, PoleService
-from ptce_desktop.services.report_data_activity import ActivityReportData, build_activity_data
-from ptce_desktop.services.shared_services import ServiceDraft, SharedServiceService
+from ptce_desktop.services.activity.activity import ActivityService
+from ptce_desktop.services.activity.views import BodyDraft, EventDraft, MeetingDraft, ProjectDraft
+from ptce_desktop.services.costs.costs import CostService
+from ptce_desktop.services.costs.shared_services import ServiceDraft, SharedServiceService
+from ptce_desktop.services.costs.views import CostDraft
+from ptce_desktop.services.grants.funders import FunderDraft, FunderService
+from ptce_desktop.services.grants.grants import GrantService
+from ptce_desktop.services.grants.in_kind import InKindDraft, InKindService
+from ptce_desktop.services.grants.views import GrantDraft, InstalmentDraft
+from ptce_desktop.services.keys.keys import KeyService
+from ptce_desktop.services.keys.views import KeyDraft, VersionDraft
+from ptce_desktop.services.members.members import MemberDraft, MemberService
+from ptce_desktop.services.pole.pole import PoleDraft, PoleService
 from ptce_desktop.store.unit_of_work import UnitOfWork
 
 D = dt.date

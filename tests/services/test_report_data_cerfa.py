@@ -19,26 +19,26 @@ import pytest
 from factories_costs import draft, make_key, make_service, seed_members
 from pypdf import PdfReader
 
-from ptce_desktop.domain.money import format_money
-from ptce_desktop.reports.cerfa15059 import build_cerfa15059
-from ptce_desktop.services.activity import ActivityService
-from ptce_desktop.services.activity_views import ProjectDraft
-from ptce_desktop.services.costs import CostService
-from ptce_desktop.services.fees import FeeService
-from ptce_desktop.services.funders import FunderDraft, FunderService
-from ptce_desktop.services.grant_views import GrantDraft, GrantReportTexts, InstalmentDraft
-from ptce_desktop.services.grants import GrantService
-from ptce_desktop.services.in_kind import InKindDraft, InKindService
-from ptce_desktop.services.payments import PaymentService
-from ptce_desktop.services.pole import PoleDraft, PoleService
-from ptce_desktop.services.redistributions import RedistributionService
-from ptce_desktop.services.report_data_cerfa import (
+from ptce_desktop.documents.builders.cerfa import (
     NO_PROJECT,
     CerfaReport,
     CerfaRow,
     build_cerfa_report,
     build_crf_bundle_data,
 )
+from ptce_desktop.domain.money import format_money
+from ptce_desktop.reports.cerfa15059 import build_cerfa15059
+from ptce_desktop.services.activity.activity import ActivityService
+from ptce_desktop.services.activity.views import ProjectDraft
+from ptce_desktop.services.calls.payments import PaymentService
+from ptce_desktop.services.costs.costs import CostService
+from ptce_desktop.services.grants.funders import FunderDraft, FunderService
+from ptce_desktop.services.grants.grants import GrantService
+from ptce_desktop.services.grants.in_kind import InKindDraft, InKindService
+from ptce_desktop.services.grants.redistributions import RedistributionService
+from ptce_desktop.services.grants.views import GrantDraft, GrantReportTexts, InstalmentDraft
+from ptce_desktop.services.members.fees import FeeService
+from ptce_desktop.services.pole.pole import PoleDraft, PoleService
 from ptce_desktop.store.unit_of_work import UnitOfWork
 
 D = dt.date

@@ -13,18 +13,18 @@ from factories_costs import LONG_NAME, draft, make_key, make_service, seed_membe
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from ptce_desktop.domain.allocation import Method, SplitBasis
-from ptce_desktop.domain.errors import PtceError
-from ptce_desktop.domain.money import format_money
-from ptce_desktop.reports.cost_sharing import build_cost_sharing_report
-from ptce_desktop.services.costs import CostService
-from ptce_desktop.services.key_views import UsageDraft, VersionDraft
-from ptce_desktop.services.keys import KeyService
-from ptce_desktop.services.report_data_cost_sharing import (
+from ptce_desktop.documents.builders.cost_sharing import (
     CostSharingData,
     CostSharingMismatch,
     build_cost_sharing_data,
 )
+from ptce_desktop.domain.allocation import Method, SplitBasis
+from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.money import format_money
+from ptce_desktop.reports.cost_sharing import build_cost_sharing_report
+from ptce_desktop.services.costs.costs import CostService
+from ptce_desktop.services.keys.keys import KeyService
+from ptce_desktop.services.keys.views import UsageDraft, VersionDraft
 from ptce_desktop.store.models import Share
 from ptce_desktop.store.unit_of_work import UnitOfWork
 

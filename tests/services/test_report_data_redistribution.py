@@ -10,28 +10,28 @@ from io import BytesIO
 import pytest
 from pypdf import PdfReader
 
-from ptce_desktop.domain.errors import PtceError
-from ptce_desktop.domain.money import format_money
-from ptce_desktop.reports.redistribution import build_redistribution_report
-from ptce_desktop.services.calls import CallService
-from ptce_desktop.services.cost_views import CostDraft
-from ptce_desktop.services.costs import CostService
-from ptce_desktop.services.funders import FunderDraft, FunderService
-from ptce_desktop.services.grant_plan import PlanLine
-from ptce_desktop.services.grant_views import GrantDraft, InstalmentDraft
-from ptce_desktop.services.grants import GrantService
-from ptce_desktop.services.key_views import KeyDraft, VersionDraft
-from ptce_desktop.services.keys import KeyService
-from ptce_desktop.services.members import MemberDraft, MemberService
-from ptce_desktop.services.payments import PaymentService
-from ptce_desktop.services.pole import PoleService
-from ptce_desktop.services.redistributions import RedistributionService
-from ptce_desktop.services.report_data_redistribution import (
+from ptce_desktop.documents.builders.redistribution import (
     RedistributionReportData,
     build_redistribution_data,
     spread_paid,
 )
-from ptce_desktop.services.shared_services import ServiceDraft, SharedServiceService
+from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.money import format_money
+from ptce_desktop.reports.redistribution import build_redistribution_report
+from ptce_desktop.services.calls.calls import CallService
+from ptce_desktop.services.calls.payments import PaymentService
+from ptce_desktop.services.costs.costs import CostService
+from ptce_desktop.services.costs.shared_services import ServiceDraft, SharedServiceService
+from ptce_desktop.services.costs.views import CostDraft
+from ptce_desktop.services.grants.funders import FunderDraft, FunderService
+from ptce_desktop.services.grants.grants import GrantService
+from ptce_desktop.services.grants.plan import PlanLine
+from ptce_desktop.services.grants.redistributions import RedistributionService
+from ptce_desktop.services.grants.views import GrantDraft, InstalmentDraft
+from ptce_desktop.services.keys.keys import KeyService
+from ptce_desktop.services.keys.views import KeyDraft, VersionDraft
+from ptce_desktop.services.members.members import MemberDraft, MemberService
+from ptce_desktop.services.pole.pole import PoleService
 from ptce_desktop.store.unit_of_work import UnitOfWork
 
 D = dt.date

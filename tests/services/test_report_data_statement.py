@@ -11,17 +11,17 @@ import pytest
 from factories_calls import seed_members, seed_pole, seed_service, seed_units_key
 from pypdf import PdfReader
 
-from ptce_desktop.domain.errors import PtceError
-from ptce_desktop.domain.money import format_money
-from ptce_desktop.reports.statement import build_statement
-from ptce_desktop.services.calls import MENTION_261B, CallService
-from ptce_desktop.services.payments import PaymentService
-from ptce_desktop.services.report_data_statement import (
+from ptce_desktop.documents.builders.statement import (
     MENTION_NOT_APPLICABLE,
     StatementData,
     VatStatus,
     build_statement_data,
 )
+from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.money import format_money
+from ptce_desktop.reports.statement import build_statement
+from ptce_desktop.services.calls.calls import MENTION_261B, CallService
+from ptce_desktop.services.calls.payments import PaymentService
 from ptce_desktop.store.models import Pole
 from ptce_desktop.store.unit_of_work import UnitOfWork
 

@@ -20,8 +20,8 @@ from factories_costs import (
 
 from ptce_desktop.domain.allocation import VatRegime
 from ptce_desktop.domain.errors import PtceError
-from ptce_desktop.services.costs import CostService
-from ptce_desktop.services.shared_services import ServiceDraft, SharedServiceService
+from ptce_desktop.services.costs.costs import CostService
+from ptce_desktop.services.costs.shared_services import ServiceDraft, SharedServiceService
 from ptce_desktop.store.unit_of_work import UnitOfWork
 
 D = dt.date

@@ -8,14 +8,14 @@ from collections.abc import Iterator
 import pytest
 from factories_demo import ServiceDemo, service_demo
 
-from ptce_desktop.cli_summary import summary_lines
+from ptce_desktop.cli.summary import summary_lines
 from ptce_desktop.domain.errors import PtceError
-from ptce_desktop.services.calls import CallService
-from ptce_desktop.services.costs import CostService
-from ptce_desktop.services.grants import GrantService
-from ptce_desktop.services.members import MemberDraft, MemberService
-from ptce_desktop.services.payments import PaymentService
-from ptce_desktop.services.pole import PoleService
+from ptce_desktop.services.calls.calls import CallService
+from ptce_desktop.services.calls.payments import PaymentService
+from ptce_desktop.services.costs.costs import CostService
+from ptce_desktop.services.grants.grants import GrantService
+from ptce_desktop.services.members.members import MemberDraft, MemberService
+from ptce_desktop.services.pole.pole import PoleService
 from ptce_desktop.services.summary import SummaryService
 from ptce_desktop.store.database import open_database
 from ptce_desktop.store.unit_of_work import UnitOfWork

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from ptce_desktop.services.costs import CostService
+from ptce_desktop.services.costs.costs import CostService
 from ptce_desktop.store import migrate
 from ptce_desktop.store.database import open_database
 from ptce_desktop.store.models import Cost, Member, Share

@@ -8,14 +8,14 @@ from pathlib import Path
 from typing import Any
 
 from ptce_desktop.domain.errors import PtceError
-from ptce_desktop.services.cost_views import CostDraft
-from ptce_desktop.services.costs import CostService
-from ptce_desktop.services.key_views import KeyDraft, VersionDraft
-from ptce_desktop.services.keys import KeyService
-from ptce_desktop.services.shared_services import ServiceDraft, SharedServiceService
+from ptce_desktop.services.costs.costs import CostService
+from ptce_desktop.services.costs.shared_services import ServiceDraft, SharedServiceService
+from ptce_desktop.services.costs.views import CostDraft
+from ptce_desktop.services.keys.keys import KeyService
+from ptce_desktop.services.keys.views import KeyDraft, VersionDraft
 from ptce_desktop.ui.compat import pin_singletons
-from ptce_desktop.ui.context import AppContext, open_context
 from ptce_desktop.ui.errors import ErrorPresenter
+from ptce_desktop.ui.shell.context import AppContext, open_context
 from ptce_desktop.ui.worker import Runner
 
 # These page tests make thousands of PySide6 calls; on Python 3.11 PySide6 6.12 drops a

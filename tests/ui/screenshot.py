@@ -29,11 +29,11 @@ from PySide6.QtWidgets import (
 
 from ptce_desktop.domain.money import format_money
 from ptce_desktop.ui.i18n import install_translators
-from ptce_desktop.ui.main_window import MainWindow
+from ptce_desktop.ui.shell.main_window import MainWindow
+from ptce_desktop.ui.shell.welcome import WelcomeDialog
 from ptce_desktop.ui.style import apply_style
-from ptce_desktop.ui.table_model import RIGHT, Column, FilterProxy, RowTableModel
-from ptce_desktop.ui.table_view import TableView
-from ptce_desktop.ui.welcome import WelcomeDialog
+from ptce_desktop.ui.widgets.table_model import RIGHT, Column, FilterProxy, RowTableModel
+from ptce_desktop.ui.widgets.table_view import TableView
 
 
 @dataclass(frozen=True)

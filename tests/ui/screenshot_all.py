@@ -18,11 +18,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from ptce_desktop.services.demo import build_demo
+from ptce_desktop.demo.build import build_demo
 from ptce_desktop.store.database import open_database
 from ptce_desktop.store.unit_of_work import UnitOfWork
-from ptce_desktop.ui.launch import Shell, create_application
-from ptce_desktop.ui.main_window import MainWindow
+from ptce_desktop.ui.shell.launch import Shell, create_application
+from ptce_desktop.ui.shell.main_window import MainWindow
 from ptce_desktop.ui.worker import Runner
 
 PAGES = (

@@ -21,11 +21,11 @@ sys.path.insert(0, str(Path(__file__).parent))
 from member_seed import give_shares, make_context
 from PySide6.QtCore import QSettings
 
-from ptce_desktop.services.members import MemberDraft
-from ptce_desktop.services.pole import PoleDraft
-from ptce_desktop.ui.launch import Shell, create_application
-from ptce_desktop.ui.main_window import MainWindow
-from ptce_desktop.ui.pages.members_dialog import MemberDialog
+from ptce_desktop.services.members.members import MemberDraft
+from ptce_desktop.services.pole.pole import PoleDraft
+from ptce_desktop.ui.pages.members.dialog import MemberDialog
+from ptce_desktop.ui.shell.launch import Shell, create_application
+from ptce_desktop.ui.shell.main_window import MainWindow
 from ptce_desktop.ui.worker import Runner
 
 MEMBERS = [

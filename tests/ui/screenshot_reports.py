@@ -19,14 +19,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtTest import QTest
 
-from ptce_desktop.services.demo import build_demo
+from ptce_desktop.demo.build import build_demo
 from ptce_desktop.store.database import open_database
 from ptce_desktop.store.unit_of_work import UnitOfWork
-from ptce_desktop.ui.context import open_context
-from ptce_desktop.ui.launch import create_application
 from ptce_desktop.ui.pages import PageFrame
-from ptce_desktop.ui.pages.reports import ReportsPage
-from ptce_desktop.ui.pages.reports_preview import FIT_PAGE
+from ptce_desktop.ui.pages.reports.page import ReportsPage
+from ptce_desktop.ui.pages.reports.preview import FIT_PAGE
+from ptce_desktop.ui.shell.context import open_context
+from ptce_desktop.ui.shell.launch import create_application
 from ptce_desktop.ui.worker import Runner
 
 

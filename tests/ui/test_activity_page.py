@@ -14,22 +14,22 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from ptce_desktop.services.activity import (
+from ptce_desktop.services.activity.activity import (
     ActivityService,
     BodyDraft,
     EventDraft,
     MeetingDraft,
     ProjectDraft,
 )
-from ptce_desktop.services.members import MemberDraft
-from ptce_desktop.ui.context import AppContext
-from ptce_desktop.ui.pages.activity import ActivityPage
-from ptce_desktop.ui.pages.activity_dialogs import (
+from ptce_desktop.services.members.members import MemberDraft
+from ptce_desktop.ui.pages.activity.dialogs import (
     BodyDialog,
     EventDialog,
     MeetingDialog,
     ProjectDialog,
 )
+from ptce_desktop.ui.pages.activity.page import ActivityPage
+from ptce_desktop.ui.shell.context import AppContext
 
 PROJECT = "Légumerie solidaire « Le Panier » & <co> — œuvre commune"
 

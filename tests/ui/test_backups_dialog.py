@@ -13,17 +13,17 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from ptce_desktop.domain.errors import PtceError
-from ptce_desktop.services.backups import BackupEntry, BackupService
-from ptce_desktop.services.pole import PoleService
+from ptce_desktop.services.pole.backups import BackupEntry, BackupService
+from ptce_desktop.services.pole.pole import PoleService
 from ptce_desktop.store.backup import list_backups
 from ptce_desktop.store.database import open_database
 from ptce_desktop.store.paths import backups_dir
 from ptce_desktop.store.unit_of_work import UnitOfWork
-from ptce_desktop.ui.backups_dialog import BackupsDialog
 from ptce_desktop.ui.errors import ErrorPresenter
-from ptce_desktop.ui.launch import Shell
-from ptce_desktop.ui.launch_dialogs import Dialogs
-from ptce_desktop.ui.main_window import MainWindow
+from ptce_desktop.ui.shell.backups_dialog import BackupsDialog
+from ptce_desktop.ui.shell.launch import Shell
+from ptce_desktop.ui.shell.launch_dialogs import Dialogs
+from ptce_desktop.ui.shell.main_window import MainWindow
 from ptce_desktop.ui.worker import Runner
 
 PAGE = 4096

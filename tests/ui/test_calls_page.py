@@ -12,18 +12,18 @@ from member_seed import make_context
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
-from ptce_desktop.services.calls import CallService
-from ptce_desktop.services.key_views import KeyDraft, VersionDraft
-from ptce_desktop.services.keys import KeyService
-from ptce_desktop.services.members import MemberDraft
-from ptce_desktop.services.payments import PaymentService
-from ptce_desktop.services.shared_services import ServiceDraft, SharedServiceService
-from ptce_desktop.ui.context import AppContext
-from ptce_desktop.ui.pages import calls as calls_module
-from ptce_desktop.ui.pages import calls_payments
-from ptce_desktop.ui.pages.calls import CallsPage, create_page
-from ptce_desktop.ui.pages.calls_dialogs import PaymentDialog
-from ptce_desktop.ui.pages.calls_issue import IssueCallsDialog
+from ptce_desktop.services.calls.calls import CallService
+from ptce_desktop.services.calls.payments import PaymentService
+from ptce_desktop.services.costs.shared_services import ServiceDraft, SharedServiceService
+from ptce_desktop.services.keys.keys import KeyService
+from ptce_desktop.services.keys.views import KeyDraft, VersionDraft
+from ptce_desktop.services.members.members import MemberDraft
+from ptce_desktop.ui.pages.calls import page as calls_module
+from ptce_desktop.ui.pages.calls import payments as calls_payments
+from ptce_desktop.ui.pages.calls.dialogs import PaymentDialog
+from ptce_desktop.ui.pages.calls.issue import IssueCallsDialog
+from ptce_desktop.ui.pages.calls.page import CallsPage, create_page
+from ptce_desktop.ui.shell.context import AppContext
 
 SERVICE = "Accueil & secrétariat <partagé>"
 MEMBER_A = "Coopérative L'Éclair & <Fils>"
@@ -310,7 +310,7 @@ def test_models_pass_the_model_tester(
 def test_read_only_file_disables_changes(db_path: Path, qtbot: QtBot) -> None:
     from member_seed import RecordingPresenter
 
-    from ptce_desktop.ui.context import open_context
+    from ptce_desktop.ui.shell.context import open_context
 
     make_context(db_path).close()
     ctx = open_context(db_path, read_only=True, presenter=RecordingPresenter())

@@ -14,18 +14,18 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from ptce_desktop.services.attachments import AttachmentService
-from ptce_desktop.services.cost_views import CostDraft, CostFilters
-from ptce_desktop.services.costs import CostService
-from ptce_desktop.services.key_views import KeyDraft, VersionDraft
-from ptce_desktop.services.keys import KeyService
-from ptce_desktop.services.members import MemberDraft
-from ptce_desktop.services.shared_services import ServiceDraft, SharedServiceService
-from ptce_desktop.ui.context import AppContext, open_context
+from ptce_desktop.services.costs.costs import CostService
+from ptce_desktop.services.costs.shared_services import ServiceDraft, SharedServiceService
+from ptce_desktop.services.costs.views import CostDraft, CostFilters
+from ptce_desktop.services.keys.keys import KeyService
+from ptce_desktop.services.keys.views import KeyDraft, VersionDraft
+from ptce_desktop.services.members.members import MemberDraft
+from ptce_desktop.services.pole.attachments import AttachmentService
 from ptce_desktop.ui.errors import ErrorPresenter
-from ptce_desktop.ui.pages.cost_dialog import CostDialog
-from ptce_desktop.ui.pages.costs import CostsPage
-from ptce_desktop.ui.pages.costs_model import CostListModel
+from ptce_desktop.ui.pages.costs.dialog import CostDialog
+from ptce_desktop.ui.pages.costs.model import CostListModel
+from ptce_desktop.ui.pages.costs.page import CostsPage
+from ptce_desktop.ui.shell.context import AppContext, open_context
 from ptce_desktop.ui.worker import Runner
 
 NBSP_FREE = str.maketrans({"\u00a0": " ", "\u202f": " "})
@@ -430,7 +430,7 @@ def test_attachments_add_open_remove_and_undo(
 
     opened: list[str] = []
     monkeypatch.setattr(
-        "ptce_desktop.ui.pages.cost_detail.QDesktopServices.openUrl",
+        "ptce_desktop.ui.pages.costs.detail.QDesktopServices.openUrl",
         lambda url: not opened.append(url.toLocalFile()),  # type: ignore[func-returns-value]
     )
     page.detail.files.setCurrentIndex(page.detail.files_model.index(0, 0))

@@ -13,17 +13,17 @@ import pytest
 from member_seed import RecordingPresenter, make_context
 from pytestqt.qtbot import QtBot
 
+from ptce_desktop.demo.build import build_demo
 from ptce_desktop.domain.categories import MISSING_LABELS, MemberCategory
 from ptce_desktop.domain.money import format_money
-from ptce_desktop.services.demo import build_demo
-from ptce_desktop.services.in_kind import InKindDraft, InKindService
-from ptce_desktop.services.members import MemberDraft
+from ptce_desktop.services.grants.in_kind import InKindDraft, InKindService
+from ptce_desktop.services.members.members import MemberDraft
 from ptce_desktop.services.summary import SummaryService
 from ptce_desktop.store.database import open_database
 from ptce_desktop.store.unit_of_work import UnitOfWork
-from ptce_desktop.ui.context import AppContext, open_context
-from ptce_desktop.ui.pages.dashboard import DashboardPage, create_page
-from ptce_desktop.ui.pages.dashboard_charts import nice_ticks, top_with_rest
+from ptce_desktop.ui.pages.dashboard.charts import nice_ticks, top_with_rest
+from ptce_desktop.ui.pages.dashboard.page import DashboardPage, create_page
+from ptce_desktop.ui.shell.context import AppContext, open_context
 from ptce_desktop.ui.style import ERROR
 from ptce_desktop.ui.worker import Runner
 

@@ -14,17 +14,17 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
-from ptce_desktop.services.calls import CallService
-from ptce_desktop.services.cost_views import CostDraft
-from ptce_desktop.services.costs import CostService
-from ptce_desktop.services.key_views import KeyDraft, VersionDraft
-from ptce_desktop.services.keys import KeyService
-from ptce_desktop.services.members import MemberDraft
-from ptce_desktop.services.shared_services import ServiceDraft, SharedServiceService
-from ptce_desktop.ui.context import AppContext
-from ptce_desktop.ui.explain_dialog import MemberSharesDialog
-from ptce_desktop.ui.pages.calls import CallsPage
-from ptce_desktop.ui.pages.members import MembersPage
+from ptce_desktop.services.calls.calls import CallService
+from ptce_desktop.services.costs.costs import CostService
+from ptce_desktop.services.costs.shared_services import ServiceDraft, SharedServiceService
+from ptce_desktop.services.costs.views import CostDraft
+from ptce_desktop.services.keys.keys import KeyService
+from ptce_desktop.services.keys.views import KeyDraft, VersionDraft
+from ptce_desktop.services.members.members import MemberDraft
+from ptce_desktop.ui.pages.calls.page import CallsPage
+from ptce_desktop.ui.pages.members.page import MembersPage
+from ptce_desktop.ui.shell.context import AppContext
+from ptce_desktop.ui.widgets.explain_dialog import MemberSharesDialog
 
 D = dt.date
 ROOMS = "Locaux partagés & accueil <RDC>"

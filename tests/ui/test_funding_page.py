@@ -12,15 +12,15 @@ from member_seed import make_context
 from PySide6.QtWidgets import QDialog, QLabel
 from pytestqt.qtbot import QtBot
 
-from ptce_desktop.services.funders import FunderDraft, FunderService
-from ptce_desktop.services.grant_views import GrantDetail, GrantDraft, InstalmentDraft
-from ptce_desktop.services.grants import GrantService
-from ptce_desktop.services.members import MemberDraft
-from ptce_desktop.ui.context import AppContext
-from ptce_desktop.ui.pages import funding as funding_module
-from ptce_desktop.ui.pages.funding import FundingPage, create_page
-from ptce_desktop.ui.pages.funding_dialogs import FunderDialog, GrantDialog
-from ptce_desktop.ui.pages.grant_money_dialogs import InstalmentDialog, PassOnDialog
+from ptce_desktop.services.grants.funders import FunderDraft, FunderService
+from ptce_desktop.services.grants.grants import GrantService
+from ptce_desktop.services.grants.views import GrantDetail, GrantDraft, InstalmentDraft
+from ptce_desktop.services.members.members import MemberDraft
+from ptce_desktop.ui.pages.funding import page as funding_module
+from ptce_desktop.ui.pages.funding.dialogs import FunderDialog, GrantDialog
+from ptce_desktop.ui.pages.funding.grant_money_dialogs import InstalmentDialog, PassOnDialog
+from ptce_desktop.ui.pages.funding.page import FundingPage, create_page
+from ptce_desktop.ui.shell.context import AppContext
 
 TITLE = "Légumerie « solidaire » & <co> — équipement"
 FUNDER = "Région Auvergne-Rhône-Alpes & <Drôme>"
@@ -202,7 +202,7 @@ def test_a_plan_over_100_percent_is_refused(
 def test_instalment_then_pass_on_by_plan(
     page: FundingPage, ctx: AppContext, grant: dict[str, int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from ptce_desktop.services.grant_plan import PlanLine
+    from ptce_desktop.services.grants.plan import PlanLine
 
     ctx.service(GrantService).set_plan(
         grant["grant"],
@@ -325,7 +325,7 @@ def test_models_pass_the_model_tester(
 ) -> None:
     grants = ctx.service(GrantService)
     grants.add_instalment(grant["grant"], InstalmentDraft(dt.date(2025, 2, 1), 100_000, "A <&>"))
-    from ptce_desktop.services.redistributions import RedistributionService
+    from ptce_desktop.services.grants.redistributions import RedistributionService
 
     ctx.service(RedistributionService).record_redistribution(
         grant["grant"], grant["a"], dt.date(2025, 2, 2), 10_000, "à la main", force=True
@@ -351,8 +351,8 @@ def test_models_pass_the_model_tester(
 def test_passing_on_more_than_due_asks_first(
     page: FundingPage, ctx: AppContext, grant: dict[str, int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from ptce_desktop.ui.pages import grant_money_dialogs
-    from ptce_desktop.ui.pages.grant_money_dialogs import RedistributionDialog
+    from ptce_desktop.ui.pages.funding import grant_money_dialogs
+    from ptce_desktop.ui.pages.funding.grant_money_dialogs import RedistributionDialog
 
     ctx.service(GrantService).add_instalment(
         grant["grant"], InstalmentDraft(dt.date(2025, 2, 1), 100_000)
@@ -398,7 +398,7 @@ def test_a_grant_with_money_cannot_be_deleted(
 def test_read_only_file_disables_changes(db_path: Path, qtbot: QtBot) -> None:
     from member_seed import RecordingPresenter
 
-    from ptce_desktop.ui.context import open_context
+    from ptce_desktop.ui.shell.context import open_context
 
     make_context(db_path).close()
     ctx = open_context(db_path, read_only=True, presenter=RecordingPresenter())

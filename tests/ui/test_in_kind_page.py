@@ -14,14 +14,14 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from ptce_desktop.domain.money import format_money
-from ptce_desktop.services.activity import ActivityService, ProjectDraft
-from ptce_desktop.services.funders import FunderDraft, FunderService
-from ptce_desktop.services.grant_views import GrantDraft
-from ptce_desktop.services.grants import GrantService
-from ptce_desktop.services.in_kind import InKindDraft, InKindService
-from ptce_desktop.services.members import MemberDraft
-from ptce_desktop.ui.context import AppContext
+from ptce_desktop.services.activity.activity import ActivityService, ProjectDraft
+from ptce_desktop.services.grants.funders import FunderDraft, FunderService
+from ptce_desktop.services.grants.grants import GrantService
+from ptce_desktop.services.grants.in_kind import InKindDraft, InKindService
+from ptce_desktop.services.grants.views import GrantDraft
+from ptce_desktop.services.members.members import MemberDraft
 from ptce_desktop.ui.pages.in_kind import InKindDialog, InKindPage
+from ptce_desktop.ui.shell.context import AppContext
 
 LABEL = "Bénévolat « atelier vélo » & <réparations> — œuvre de l'été"
 

@@ -16,18 +16,18 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from ptce_desktop.domain.allocation import Method
-from ptce_desktop.services.cost_views import CostDraft
-from ptce_desktop.services.costs import CostService
-from ptce_desktop.services.key_views import KeyDraft, VersionDraft
-from ptce_desktop.services.keys import KeyService
-from ptce_desktop.services.members import MemberDraft
-from ptce_desktop.services.shared_services import ServiceDraft, SharedServiceService
-from ptce_desktop.ui.context import AppContext, open_context
-from ptce_desktop.ui.main_window import MainWindow
-from ptce_desktop.ui.pages.keys import KeysPage
-from ptce_desktop.ui.pages.keys_dialogs import KeyDialog, VersionDialog
-from ptce_desktop.ui.pages.keys_usage import UsageDialog
-from ptce_desktop.ui.pages.keys_values import VersionValuesModel
+from ptce_desktop.services.costs.costs import CostService
+from ptce_desktop.services.costs.shared_services import ServiceDraft, SharedServiceService
+from ptce_desktop.services.costs.views import CostDraft
+from ptce_desktop.services.keys.keys import KeyService
+from ptce_desktop.services.keys.views import KeyDraft, VersionDraft
+from ptce_desktop.services.members.members import MemberDraft
+from ptce_desktop.ui.pages.keys.dialogs import KeyDialog, VersionDialog
+from ptce_desktop.ui.pages.keys.page import KeysPage
+from ptce_desktop.ui.pages.keys.usage import UsageDialog
+from ptce_desktop.ui.pages.keys.values import VersionValuesModel
+from ptce_desktop.ui.shell.context import AppContext, open_context
+from ptce_desktop.ui.shell.main_window import MainWindow
 
 KEY_NAME = "Surface occupée (m²) & <bureaux> — « Maison de l'Œuvre »"
 
@@ -633,7 +633,7 @@ def test_models_pass_the_model_tester(
     ):
         qtmodeltester.check(model)
     for mode in ("units", "percent", "equal", "parts"):
-        from ptce_desktop.ui.pages.keys_values import Entry
+        from ptce_desktop.ui.pages.keys.values import Entry
 
         model = VersionValuesModel(mode, [Entry(1, "Éclair", value=1000), Entry(2, "<b>")])
         qtmodeltester.check(model)

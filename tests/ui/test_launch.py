@@ -12,14 +12,14 @@ from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from ptce_desktop.domain.errors import PtceError
-from ptce_desktop.services.pole import PoleService
+from ptce_desktop.services.pole.pole import PoleService
 from ptce_desktop.store.lock import DatabaseLock
 from ptce_desktop.store.paths import default_data_dir
 from ptce_desktop.ui.errors import ErrorPresenter
-from ptce_desktop.ui.launch import Shell
-from ptce_desktop.ui.launch_dialogs import Dialogs, slug
-from ptce_desktop.ui.main_window import MainWindow
-from ptce_desktop.ui.welcome import WelcomeChoice
+from ptce_desktop.ui.shell.launch import Shell
+from ptce_desktop.ui.shell.launch_dialogs import Dialogs, slug
+from ptce_desktop.ui.shell.main_window import MainWindow
+from ptce_desktop.ui.shell.welcome import WelcomeChoice
 from ptce_desktop.ui.worker import Runner
 
 
@@ -187,9 +187,9 @@ def test_demo_goes_to_a_throw_away_file(
         calls.append(uow.db.path)
         PoleService(uow).create_pole("Pôle démo")
 
-    fake = types.ModuleType("ptce_desktop.services.demo")
+    fake = types.ModuleType("ptce_desktop.demo.build")
     fake.build_demo = build_demo  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "ptce_desktop.services.demo", fake)
+    monkeypatch.setitem(sys.modules, "ptce_desktop.demo.build", fake)
     shell = shell_for(ScriptedDialogs(welcome=[WelcomeChoice("demo")]))
     assert shell.start(db_path)
     assert calls and calls[0].parent == default_data_dir() / "demo"

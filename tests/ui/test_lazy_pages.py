@@ -6,7 +6,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from ptce_desktop.ui.main_window import MainWindow
+from ptce_desktop.ui.shell.main_window import MainWindow
 
 
 def test_a_page_is_built_on_first_show_only(qtbot: QtBot, ui_settings: QSettings) -> None:

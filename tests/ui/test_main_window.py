@@ -10,8 +10,8 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
-from ptce_desktop.ui.main_window import MainWindow
-from ptce_desktop.ui.pages import PlaceholderPage
+from ptce_desktop.ui.pages import PendingPage
+from ptce_desktop.ui.shell.main_window import MainWindow
 
 KEYS = [
     "dashboard",
@@ -72,7 +72,7 @@ def test_navigation_lists_the_pages_in_order(window: MainWindow) -> None:
     assert titles[:3] == ["Dashboard", "Members", "Shared services"]
     assert titles[-1] == "Settings"
     assert window.current_page_key() == "dashboard"
-    assert all(isinstance(window.page(key), PlaceholderPage) for key in KEYS)
+    assert all(isinstance(window.page(key), PendingPage) for key in KEYS)
 
 
 @pytest.mark.usefixtures("french")

@@ -13,11 +13,11 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from ptce_desktop.domain.categories import MemberCategory
-from ptce_desktop.services.members import MemberDraft
-from ptce_desktop.ui.context import AppContext
-from ptce_desktop.ui.pages import members as members_module
-from ptce_desktop.ui.pages.members import ArchiveDialog, MembersPage
-from ptce_desktop.ui.pages.members_dialog import MemberDialog
+from ptce_desktop.services.members.members import MemberDraft
+from ptce_desktop.ui.pages.members import page as members_module
+from ptce_desktop.ui.pages.members.dialog import MemberDialog
+from ptce_desktop.ui.pages.members.page import ArchiveDialog, MembersPage
+from ptce_desktop.ui.shell.context import AppContext
 
 NAME = "Coopérative L'Éclair & <Fils> — " + "très long nom " * 8
 
@@ -275,7 +275,7 @@ def test_a_failed_undo_is_explained_and_clears_the_history(
 def test_read_only_file_disables_changes(db_path: Path, qtbot: QtBot) -> None:
     from member_seed import RecordingPresenter
 
-    from ptce_desktop.ui.context import open_context
+    from ptce_desktop.ui.shell.context import open_context
 
     make_context(db_path).close()
     ctx = open_context(db_path, read_only=True, presenter=RecordingPresenter())

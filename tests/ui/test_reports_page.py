@@ -17,22 +17,22 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from ptce_desktop.domain.errors import PtceError
-from ptce_desktop.services.calls import CallService
-from ptce_desktop.services.cost_views import CostDraft
-from ptce_desktop.services.costs import CostService
-from ptce_desktop.services.funders import FunderDraft, FunderService
-from ptce_desktop.services.grant_views import GrantDraft
-from ptce_desktop.services.grants import GrantService
-from ptce_desktop.services.key_views import KeyDraft, VersionDraft
-from ptce_desktop.services.keys import KeyService
-from ptce_desktop.services.members import MemberDraft
-from ptce_desktop.services.shared_services import ServiceDraft, SharedServiceService
+from ptce_desktop.services.calls.calls import CallService
+from ptce_desktop.services.costs.costs import CostService
+from ptce_desktop.services.costs.shared_services import ServiceDraft, SharedServiceService
+from ptce_desktop.services.costs.views import CostDraft
+from ptce_desktop.services.grants.funders import FunderDraft, FunderService
+from ptce_desktop.services.grants.grants import GrantService
+from ptce_desktop.services.grants.views import GrantDraft
+from ptce_desktop.services.keys.keys import KeyService
+from ptce_desktop.services.keys.views import KeyDraft, VersionDraft
+from ptce_desktop.services.members.members import MemberDraft
 from ptce_desktop.store.unit_of_work import Change
-from ptce_desktop.ui.context import AppContext
-from ptce_desktop.ui.pages import reports as reports_module
-from ptce_desktop.ui.pages.reports import ReportsPage, create_page
-from ptce_desktop.ui.pages.reports_form import DESCRIPTION_ROLE
-from ptce_desktop.ui.pages.reports_preview import FIT_PAGE, FIT_WIDTH
+from ptce_desktop.ui.pages.reports import page as reports_module
+from ptce_desktop.ui.pages.reports.form import DESCRIPTION_ROLE
+from ptce_desktop.ui.pages.reports.page import ReportsPage, create_page
+from ptce_desktop.ui.pages.reports.preview import FIT_PAGE, FIT_WIDTH
+from ptce_desktop.ui.shell.context import AppContext
 from ptce_desktop.ui.worker import Runner, TaskCancelled
 
 D = dt.date

@@ -14,13 +14,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from ptce_desktop.services.key_views import KeyDraft, VersionDraft
-from ptce_desktop.services.keys import KeyService
-from ptce_desktop.services.members import MemberDraft
-from ptce_desktop.services.shared_services import ServiceDraft, SharedServiceService
-from ptce_desktop.ui.context import AppContext, open_context
-from ptce_desktop.ui.pages.services import ServicesPage
-from ptce_desktop.ui.pages.services_dialogs import BudgetDialog, ServiceDialog
+from ptce_desktop.services.costs.shared_services import ServiceDraft, SharedServiceService
+from ptce_desktop.services.keys.keys import KeyService
+from ptce_desktop.services.keys.views import KeyDraft, VersionDraft
+from ptce_desktop.services.members.members import MemberDraft
+from ptce_desktop.ui.pages.services.dialogs import BudgetDialog, ServiceDialog
+from ptce_desktop.ui.pages.services.page import ServicesPage
+from ptce_desktop.ui.shell.context import AppContext, open_context
 
 NAME = "Locaux partagés « Maison de l'Œuvre » & <Crest> — très long nom " + "é" * 60
 

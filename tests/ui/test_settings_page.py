@@ -12,10 +12,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPixmap
 from pytestqt.qtbot import QtBot
 
-from ptce_desktop.services.members import MemberDraft
-from ptce_desktop.ui.context import AppContext
-from ptce_desktop.ui.pages import settings_years
-from ptce_desktop.ui.pages.settings import SettingsPage
+from ptce_desktop.services.members.members import MemberDraft
+from ptce_desktop.ui.pages.settings import years as settings_years
+from ptce_desktop.ui.pages.settings.page import SettingsPage
+from ptce_desktop.ui.shell.context import AppContext
 
 IBAN = "FR76 3000 6000 0112 3456 7890 189"
 
@@ -147,7 +147,7 @@ def test_refused_confirmation_keeps_the_year_open(
 def test_logo(
     page: SettingsPage, ctx: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from ptce_desktop.ui.pages import settings as settings_module
+    from ptce_desktop.ui.pages.settings import page as settings_module
 
     image = tmp_path / "logo pôle.png"
     pixmap = QPixmap(120, 40)

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
-from ptce_desktop.ui.table_model import (
+from ptce_desktop.ui.widgets.table_model import (
     RIGHT,
     ROW_ROLE,
     SORT_ROLE,
@@ -18,7 +18,7 @@ from ptce_desktop.ui.table_model import (
     RowTableModel,
     fold,
 )
-from ptce_desktop.ui.table_view import TableView
+from ptce_desktop.ui.widgets.table_view import TableView
 
 
 @dataclass(frozen=True)

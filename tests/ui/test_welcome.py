@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
-from ptce_desktop.ui.welcome import WelcomeChoice, WelcomeDialog
+from ptce_desktop.ui.shell.welcome import WelcomeChoice, WelcomeDialog
 
 
 @pytest.fixture

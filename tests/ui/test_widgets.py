@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from ptce_desktop.domain.errors import PtceError
-from ptce_desktop.services.costs import CostService
-from ptce_desktop.services.members import MemberDraft
+from ptce_desktop.services.costs.costs import CostService
+from ptce_desktop.services.members.members import MemberDraft
 from ptce_desktop.ui.commands import UndoHistory
 from ptce_desktop.ui.widgets import (
     DateEdit,

@@ -10,23 +10,20 @@ A page is any QWidget. It *may* also implement these methods; the window calls t
 
 Plugging a page in: write ``ptce_desktop/ui/pages/<key>.py`` (``<key>`` as in
 :func:`navigation_entries`, e.g. ``costs``) with a module-level ``create_page(ctx) -> QWidget``
-taking the :class:`~ptce_desktop.ui.context.AppContext`. The composition root finds it with
+taking the :class:`~ptce_desktop.ui.shell.context.AppContext`. The composition root finds it with
 :func:`page_factory`; no shared file needs editing. Until the module exists, the placeholder
 stays.
 """
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from ptce_desktop.ui.icons import icon
 from ptce_desktop.ui.style import title_font
 
 
@@ -166,43 +163,101 @@ class PageFrame(QWidget):
         return old
 
 
-class PlaceholderPage(QWidget):
-    """What a page shows until its module plugs in: what it will hold, calmly."""
+class PendingPage(QWidget):
+    """An empty frame for a page not built yet (built when first shown) or that failed to build.
+
+    Blank on purpose: it stands for the split second before the real page, or for a page whose
+    error was already shown in a dialog.
+    """
 
     def __init__(self, entry: NavEntry, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName(f"placeholder-{entry.key}")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addStretch(2)
-        picture = QLabel()
-        picture.setPixmap(icon(entry.icon).pixmap(56, 56, QIcon.Mode.Disabled))
-        picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(picture)
-        self.description = QLabel(entry.description)
-        self.description.setObjectName("pageSubtitle")
-        self.description.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.description.setWordWrap(True)
-        layout.addWidget(self.description)
-        soon = QLabel(QCoreApplication.translate("PlaceholderPage", "Coming in a later version."))
-        soon.setObjectName("hint")
-        soon.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(soon)
-        layout.addStretch(3)
+        self.setObjectName(f"pending-{entry.key}")
 
 
-def page_factory(key: str) -> Callable[[Any], QWidget] | None:
-    """``create_page`` of ``ptce_desktop.ui.pages.<key>``, or None while that module is absent.
+# Each page's module is imported by a plain ``import`` inside its factory: lazy (a fast start,
+# pages are built when first shown) and explicit (a frozen bundle follows these imports).
+def _dashboard(ctx: Any) -> QWidget:
+    from ptce_desktop.ui.pages.dashboard.page import create_page
 
-    Only the page module itself being absent counts as "not written yet": an import error
-    inside it (a bug) is raised, not hidden behind a placeholder.
-    """
-    name = f"{__name__}.{key}"
-    try:
-        module = importlib.import_module(name)
-    except ModuleNotFoundError as error:
-        if error.name == name:
-            return None
-        raise
-    factory = getattr(module, "create_page", None)
-    return factory if callable(factory) else None
+    return create_page(ctx)
+
+
+def _members(ctx: Any) -> QWidget:
+    from ptce_desktop.ui.pages.members.page import create_page
+
+    return create_page(ctx)
+
+
+def _services(ctx: Any) -> QWidget:
+    from ptce_desktop.ui.pages.services.page import create_page
+
+    return create_page(ctx)
+
+
+def _keys(ctx: Any) -> QWidget:
+    from ptce_desktop.ui.pages.keys.page import create_page
+
+    return create_page(ctx)
+
+
+def _costs(ctx: Any) -> QWidget:
+    from ptce_desktop.ui.pages.costs.page import create_page
+
+    return create_page(ctx)
+
+
+def _calls(ctx: Any) -> QWidget:
+    from ptce_desktop.ui.pages.calls.page import create_page
+
+    return create_page(ctx)
+
+
+def _funding(ctx: Any) -> QWidget:
+    from ptce_desktop.ui.pages.funding.page import create_page
+
+    return create_page(ctx)
+
+
+def _in_kind(ctx: Any) -> QWidget:
+    from ptce_desktop.ui.pages.in_kind import create_page
+
+    return create_page(ctx)
+
+
+def _activity(ctx: Any) -> QWidget:
+    from ptce_desktop.ui.pages.activity.page import create_page
+
+    return create_page(ctx)
+
+
+def _reports(ctx: Any) -> QWidget:
+    from ptce_desktop.ui.pages.reports.page import create_page
+
+    return create_page(ctx)
+
+
+def _settings(ctx: Any) -> QWidget:
+    from ptce_desktop.ui.pages.settings.page import create_page
+
+    return create_page(ctx)
+
+
+PAGE_FACTORIES: dict[str, Callable[[Any], QWidget]] = {
+    "dashboard": _dashboard,
+    "members": _members,
+    "services": _services,
+    "keys": _keys,
+    "costs": _costs,
+    "calls": _calls,
+    "funding": _funding,
+    "in_kind": _in_kind,
+    "activity": _activity,
+    "reports": _reports,
+    "settings": _settings,
+}
+
+
+def page_factory(key: str) -> Callable[[Any], QWidget]:
+    """The function that builds the page ``key`` for an open file (``KeyError`` if unknown)."""
+    return PAGE_FACTORIES[key]

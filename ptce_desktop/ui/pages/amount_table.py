@@ -22,7 +22,7 @@ from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.money import format_money, format_percent, parse_money, parse_percent
 from ptce_desktop.ui.i18n import current_language
 from ptce_desktop.ui.style import ERROR
-from ptce_desktop.ui.table_model import LEFT, RIGHT
+from ptce_desktop.ui.widgets.table_model import LEFT, RIGHT
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -1,7 +1,8 @@
 """The Contributions en nature page: the year's in-kind contributions and their Cerfa totals.
 
 Volunteering, staff or premises lent free, services and gifts in kind (accounts 86/87). Every
-change goes through :class:`~ptce_desktop.services.in_kind.InKindService` and is pushed on the
+change goes through :class:`~ptce_desktop.services.grants.in_kind.InKindService` and is pushed on
+the
 undo stack; the totals per Cerfa row under the table are the service's own
 (:meth:`InKindService.totals`), never summed here.
 """
@@ -27,9 +28,9 @@ from ptce_desktop.domain.cerfa import cerfa_line
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.money import format_money, format_units
 from ptce_desktop.domain.periods import format_date
-from ptce_desktop.services.activity import ActivityService
-from ptce_desktop.services.grants import GrantService
-from ptce_desktop.services.in_kind import (
+from ptce_desktop.services.activity.activity import ActivityService
+from ptce_desktop.services.grants.grants import GrantService
+from ptce_desktop.services.grants.in_kind import (
     CHARGE_TO_RESOURCE,
     KIND_LABELS,
     InKindDraft,
@@ -41,9 +42,8 @@ from ptce_desktop.services.in_kind import (
 from ptce_desktop.store.enums import IN_KIND_KINDS
 from ptce_desktop.ui.bus import touches
 from ptce_desktop.ui.commands import UndoHistory
-from ptce_desktop.ui.context import AppContext
 from ptce_desktop.ui.i18n import current_language
-from ptce_desktop.ui.pages.activity_list import (
+from ptce_desktop.ui.pages.activity.list import (
     Choices,
     ListPanel,
     choice_combo,
@@ -51,8 +51,9 @@ from ptce_desktop.ui.pages.activity_list import (
     wide_combo,
 )
 from ptce_desktop.ui.pages.scaffold import confirm
-from ptce_desktop.ui.table_model import RIGHT, Column
+from ptce_desktop.ui.shell.context import AppContext
 from ptce_desktop.ui.widgets import DateEdit, FormDialog, MoneyEdit, UnitsEdit
+from ptce_desktop.ui.widgets.table_model import RIGHT, Column
 
 translate = QCoreApplication.translate
 

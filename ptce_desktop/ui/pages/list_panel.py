@@ -3,7 +3,8 @@
 :class:`SearchableTable` is the part every such list shares (the activity and in-kind pages'
 panel in :mod:`.activity_list` builds on it too); :class:`ListPanel` is the building block of
 the calls and funding pages' lists (small tables of one year, so a
-:class:`~ptce_desktop.ui.table_model.FilterProxy` serves them). The panels keep the selection
+:class:`~ptce_desktop.ui.widgets.table_model.FilterProxy` serves them). The panels keep the
+selection
 across reloads by the rows' ``id``.
 """
 
@@ -22,8 +23,8 @@ from ptce_desktop.ui.pages.scaffold import (
     search_field,
     select_row,
 )
-from ptce_desktop.ui.table_model import ROW_ROLE, Column, FilterProxy, RowTableModel
-from ptce_desktop.ui.table_view import TableView
+from ptce_desktop.ui.widgets.table_model import ROW_ROLE, Column, FilterProxy, RowTableModel
+from ptce_desktop.ui.widgets.table_view import TableView
 
 translate = QCoreApplication.translate
 

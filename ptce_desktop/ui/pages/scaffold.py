@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from ptce_desktop.ui.style import title_font
-from ptce_desktop.ui.table_model import ROW_ROLE, FilterProxy, RowTableModel
-from ptce_desktop.ui.table_view import TableView
+from ptce_desktop.ui.widgets.table_model import ROW_ROLE, FilterProxy, RowTableModel
+from ptce_desktop.ui.widgets.table_view import TableView
 
 
 def confirm(parent: QWidget, title: str, text: str) -> bool:

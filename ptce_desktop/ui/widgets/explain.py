@@ -1,6 +1,6 @@
 """« Pourquoi ce montant ? » — one member's share of one cost, explained in words (DESIGN §4.6).
 
-Feed it the :class:`~ptce_desktop.services.cost_views.ShareExplanationView` that
+Feed it the :class:`~ptce_desktop.services.costs.views.ShareExplanationView` that
 ``CostService.explain_share(cost_id, member_id)`` returns; the panel never queries anything.
 """
 

@@ -1,0 +1,63 @@
+"""``ptce-desktop backup --list`` and ``ptce-desktop restore``: the lines they print.
+
+Errors are raised as ``PtceError`` (one French line, printed by ``cli.run``).
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.periods import format_date
+from ptce_desktop.services.pole.backups import (
+    KIND_LABELS_FR,
+    BackupEntry,
+    BackupService,
+    format_size,
+)
+
+
+def _when(entry: BackupEntry) -> str:
+    return f"{format_date(entry.created.date())} {entry.created:%H:%M}"
+
+
+def list_lines(db_path: Path, directory: Path | None = None) -> list[str]:
+    """One line per backup of ``db_path`` (newest first) with its state; why one is damaged."""
+    service = BackupService()
+    folder = (directory or service.backups_dir(db_path)).expanduser().absolute()
+    entries = service.list_restorable(db_path, directory=folder)
+    if not entries:
+        return [f"Aucune sauvegarde dans {folder}."]
+    damaged = sum(1 for entry in entries if not entry.verified)
+    lines = [f"Sauvegardes de {db_path.name} dans {folder} :"]
+    for entry in entries:
+        state = "vérifiée" if entry.verified else "NON RESTAURABLE"
+        lines.append(
+            f"  {_when(entry)}  {KIND_LABELS_FR[entry.kind]:<18}  "
+            f"{format_size(entry.size):>9}  {state:<15}  {entry.path.name}"
+        )
+        if entry.problem is not None:
+            lines.append(f"      {entry.problem}")
+    total = f"{len(entries)} sauvegarde(s)"
+    lines.append(
+        f"{total}, toutes vérifiées." if not damaged else f"{total}, dont {damaged} endommagée(s)."
+    )
+    return lines
+
+
+def restore_lines(args: argparse.Namespace, db_path: Path) -> list[str]:
+    """Restore ``args.backup`` over ``db_path`` holding the file's lock."""
+    from ptce_desktop.store.lock import DatabaseLock
+
+    if args.read_only:
+        raise PtceError("restore_read_only")
+    backup = Path(args.backup).expanduser().absolute()
+    with DatabaseLock(db_path, program="ptce-desktop restore"):
+        kept = BackupService().restore(db_path, backup)
+    lines = [f"Sauvegarde restaurée : {backup} → {db_path}"]
+    if kept is not None:
+        lines.append(f"Le fichier précédent est conservé : {kept}")
+    else:
+        lines.append("Il n'y avait pas de fichier précédent à conserver.")
+    return lines

@@ -1,0 +1,406 @@
+"""Headless verbs over the same services as the window.
+
+Every error is one French line on stderr and a non-zero exit status, never a traceback:
+known errors (:class:`PtceError`) with their text, anything else as "erreur inattendue" with
+the exception's own words (the details go to the log when logging is configured).
+
+``--db`` may be given before the verb or, for ``demo`` and ``summary``, after it. ``demo``
+only ever creates a new file: it refuses to run without ``--db`` (the demo must never go into
+the default database) and refuses an existing file; if the build fails or is interrupted, the
+files it created are removed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import logging
+import os
+import re
+import shutil
+import sys
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+from ptce_desktop import __version__
+from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.money import format_money
+from ptce_desktop.domain.periods import format_date
+
+if TYPE_CHECKING:
+    from ptce_desktop.demo.build import DemoSummary
+    from ptce_desktop.store.unit_of_work import UnitOfWork
+
+log = logging.getLogger(__name__)
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1  # the verb ran and found problems (check)
+EXIT_ERROR = 2  # the verb could not run
+
+Verb = Callable[[argparse.Namespace], int]
+
+
+_ARGPARSE_FRENCH = (
+    (re.compile(r"^argument (\S+): invalid choice: (.*) \(choose from (.*)\)$"),
+    "argument {0} : choix invalide {1} (possibles : {2})"),
+    (re.compile(r"^argument (\S+): invalid (\w+) value: (.*)$"),
+     "argument {0} : valeur invalide {2}"),
+    (re.compile(r"^argument (\S+): expected one argument$"),
+     "argument {0} : une valeur est attendue"),
+    (re.compile(r"^unrecognized arguments: (.*)$"), "arguments non reconnus : {0}"),
+    (re.compile(r"^the following arguments are required: (.*)$"),
+     "arguments obligatoires manquants : {0}"),
+)  # fmt: skip
+
+
+def french_usage_error(message: str) -> str:
+    """argparse's own (English) errors in French; an unknown one is kept as it is."""
+    for pattern, template in _ARGPARSE_FRENCH:
+        if found := pattern.match(message):
+            return template.format(*found.groups())
+    return message
+
+
+class _Parser(argparse.ArgumentParser):
+    """One French line on stderr and exit status 2 for a bad command line, like every error."""
+
+    def error(self, message: str) -> NoReturn:
+        print(
+            f"ptce-desktop : {french_usage_error(message)} (aide : ptce-desktop --help)",
+            file=sys.stderr,
+        )
+        raise SystemExit(EXIT_ERROR)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="ptce-desktop",
+        description=(
+            "PTCE Desktop : membres, services mutualisés, répartition des charges au centime, "
+            "financements et rapports d'un pôle territorial de coopération économique. "
+            "Sans commande, ouvre la fenêtre."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--db",
+        type=Path,
+        default=None,
+        help="fichier de base de données (par défaut : celui du dossier de données utilisateur)",
+    )
+    parser.add_argument("--read-only", action="store_true", help="ouvrir en lecture seule")
+    parser.add_argument("--lang", choices=("fr", "en"), default=None, help="langue de l'interface")
+    verbs = parser.add_subparsers(dest="command", metavar="COMMANDE")
+
+    check = verbs.add_parser("check", help="vérifier un fichier de base de données")
+    _db_option(check)
+    check.set_defaults(handler=_check)
+
+    backup = verbs.add_parser("backup", help="faire une sauvegarde vérifiée du fichier")
+    _db_option(backup)
+    backup.add_argument("--out", type=Path, default=None, help="dossier des sauvegardes")
+    backup.add_argument(
+        "--list", action="store_true", help="lister les sauvegardes et leur état (vérifiée ou non)"
+    )
+    backup.set_defaults(handler=_backup)
+
+    restore = verbs.add_parser(
+        "restore",
+        help="remplacer le fichier par une sauvegarde vérifiée (le fichier actuel est conservé)",
+    )
+    _db_option(restore)
+    restore.add_argument("backup", type=Path, metavar="SAUVEGARDE", help="fichier de sauvegarde")
+    restore.set_defaults(handler=_restore)
+
+    demo = verbs.add_parser(
+        "demo", help="créer un nouveau fichier rempli d'un pôle fictif de démonstration"
+    )
+    _db_option(demo)
+    demo.set_defaults(handler=_demo)
+
+    summary = verbs.add_parser("summary", help="résumé d'un exercice (membres, charges, argent)")
+    _db_option(summary)
+    summary.add_argument(
+        "--year",
+        default=None,
+        help="exercice, nommé par son année de début (par défaut : l'exercice en cours)",
+    )
+    summary.set_defaults(handler=_summary)
+
+    _report_parser(verbs)
+    return parser
+
+
+def _report_parser(verbs: argparse._SubParsersAction[_Parser]) -> None:
+    from ptce_desktop.printing.jobs import KINDS
+
+    report = verbs.add_parser(
+        "report",
+        help="imprimer un document en PDF (rapport d'activité, redistribution, répartition "
+        "des charges, appel de fonds / relevé, compte rendu financier Cerfa 15059)",
+    )
+    report.add_argument("kind", metavar="TYPE", choices=[kind.key for kind in KINDS])
+    _db_option(report)
+    report.add_argument("--year", default=None, help="exercice (par défaut : l'exercice en cours)")
+    report.add_argument("--out", type=Path, default=None, help="fichier PDF à écrire")
+    for name, what in (
+        ("grant", "subvention (cerfa-15059, crf-bundle)"),
+        ("member", "membre (statement)"),
+        ("call", "appel de fonds précis (statement)"),
+        ("funder", "financeur (redistribution ; tous par défaut)"),
+        ("service", "service mutualisé (cost-sharing ; tous par défaut)"),
+    ):
+        report.add_argument(f"--{name}", type=int, default=None, metavar="ID", help=what)
+    report.add_argument(
+        "--groups-only",
+        action="store_true",
+        help="Cerfa 15059 : lignes de regroupement seulement (les lignes grisées)",
+    )
+    report.set_defaults(handler=_report)
+
+
+def _db_option(verb: argparse.ArgumentParser) -> None:
+    """``--db`` after the verb too; absent, it leaves the global option's value alone."""
+    verb.add_argument("--db", type=Path, default=argparse.SUPPRESS, help="fichier de base")
+
+
+def run(args: argparse.Namespace) -> int:
+    handler: Verb | None = getattr(args, "handler", None)
+    if handler is None:
+        return _fail(f"commande inconnue « {args.command} »")
+    try:
+        return handler(args)
+    except PtceError as error:
+        return _fail(error.message("fr"))
+    except KeyboardInterrupt:
+        return _fail("interrompu.")
+    except BrokenPipeError:  # `| head` stopped reading: what it wanted was printed
+        _silence_stdout()
+        return EXIT_OK
+    except Exception as error:  # a bug: one line for the user, the details in the log
+        log.exception("unexpected error in %s", args.command)
+        return _fail(f"erreur inattendue ({type(error).__name__}) : {error}")
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that the flush at exit does not fail on the closed pipe."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass
+
+
+def _fail(message: str) -> int:
+    print(f"ptce-desktop : {message}", file=sys.stderr)
+    return EXIT_ERROR
+
+
+def db_path_of(args: argparse.Namespace) -> Path:
+    from ptce_desktop.store.paths import default_db_path
+
+    path: Path | None = args.db
+    return (path if path is not None else default_db_path()).expanduser().absolute()
+
+
+@contextmanager
+def opened(args: argparse.Namespace, *, write: bool, create: bool = False) -> Iterator[UnitOfWork]:
+    """The database of ``--db`` opened for a verb; writers hold the one-writer lock."""
+    from ptce_desktop.store.database import open_database
+    from ptce_desktop.store.lock import DatabaseLock
+    from ptce_desktop.store.unit_of_work import UnitOfWork
+
+    path = db_path_of(args)
+    if not path.exists() and not create:
+        raise PtceError("file_not_found", path=str(path))
+    read_only = bool(args.read_only) or not write
+    if read_only and not path.exists():
+        raise PtceError("file_not_found", path=str(path))
+    lock = DatabaseLock(path, program="ptce-desktop " + str(args.command))
+    if write:
+        lock.acquire()
+    try:
+        database = open_database(path, read_only=read_only, create=create)
+        try:
+            yield UnitOfWork(database)
+        finally:
+            database.close()
+    finally:
+        if write:
+            lock.release()
+
+
+def _check(args: argparse.Namespace) -> int:
+    from ptce_desktop.services.pole.integrity import check_database
+
+    report = check_database(db_path_of(args))
+    print(f"Vérification de {report.path}")
+    for item in report.items:
+        print(f"  {'ok ' if item.ok else 'ÉCHEC'}  {item.text}")
+    print("Le fichier est sain." if report.ok else "Des problèmes ont été trouvés.")
+    return EXIT_OK if report.ok else EXIT_PROBLEMS
+
+
+def _backup(args: argparse.Namespace) -> int:
+    from ptce_desktop.store.backup import create_backup
+    from ptce_desktop.store.database import inspect_file
+
+    path = db_path_of(args)
+    if args.list:
+        from ptce_desktop.cli.backups import list_lines
+
+        print("\n".join(list_lines(path, args.out)))
+        return EXIT_OK
+    if not path.exists():
+        raise PtceError("file_not_found", path=str(path))
+    inspect_file(path)
+    target = create_backup(path, reason="manuelle", directory=args.out)
+    print(f"Sauvegarde vérifiée : {target}")
+    return EXIT_OK
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from ptce_desktop.cli.backups import restore_lines
+
+    print("\n".join(restore_lines(args, db_path_of(args))))
+    return EXIT_OK
+
+
+# --- demo -------------------------------------------------------------------------------------
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from ptce_desktop.demo.build import build_demo
+    from ptce_desktop.store.paths import attachments_dir, backups_dir
+
+    if args.db is None:
+        raise PtceError("demo_needs_db")
+    if args.read_only:
+        raise PtceError("demo_read_only")
+    path = db_path_of(args)
+    if path.exists():
+        raise PtceError("demo_file_exists", path=str(path))
+    new_folders = [d for d in (attachments_dir(path), backups_dir(path)) if not d.exists()]
+    started = time.perf_counter()
+    entered = False
+    try:
+        with opened(args, write=True, create=True) as uow:
+            entered = True
+            summary = build_demo(uow, progress=_progress_bar())
+    except BaseException:
+        if entered:
+            _discard(path, new_folders)
+        raise
+    finally:
+        if sys.stderr.isatty():
+            print(file=sys.stderr)
+    for line in _demo_lines(path, summary, time.perf_counter() - started):
+        print(line)
+    return EXIT_OK
+
+
+def _progress_bar() -> Callable[[int, int], None] | None:
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        print(
+            f"\rConstruction de la démonstration… {done * 100 // total} %", end="", file=sys.stderr
+        )
+
+    return show
+
+
+def _discard(path: Path, new_folders: Sequence[Path]) -> None:
+    """Remove what a failed demo build created (the file, its WAL files, new folders)."""
+    for name in (path.name, path.name + "-wal", path.name + "-shm"):
+        path.with_name(name).unlink(missing_ok=True)
+    for folder in new_folders:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _demo_lines(path: Path, demo: DemoSummary, seconds: float) -> list[str]:
+    years = " · ".join(f"{year} : {format_money(ttc)}" for year, ttc, _ in demo.costs_by_year)
+    closed = ", ".join(str(year) for year in demo.closed_years) or "aucun"
+    return [
+        f"Démonstration créée : {path}",
+        f"  Pôle : {demo.pole_name} (fictif, données arrêtées au {format_date(demo.today)})",
+        f"  {demo.members} membres · {demo.keys} clés de répartition · {demo.services} services "
+        f"mutualisés · {demo.usage_records} relevés d'utilisation",
+        f"  {demo.costs} charges TTC — {years}",
+        f"  {demo.calls} appels de fonds · {demo.payments} règlements · appelé "
+        f"{format_money(demo.called_cents)} · réglé {format_money(demo.paid_cents)} · "
+        f"reste dû {format_money(demo.outstanding_cents)}",
+        f"  {demo.grants} subventions de {demo.funders} financeurs · votées "
+        f"{format_money(demo.voted_cents)} · reçues {format_money(demo.received_cents)} · "
+        f"reversées {format_money(demo.passed_cents)} · reste à reverser "
+        f"{format_money(demo.remaining_cents)}",
+        f"  {demo.projects} projets · {demo.meetings} réunions · {demo.events} événements · "
+        f"{demo.in_kind} contributions en nature · {demo.attachments} justificatifs",
+        f"  Exercice(s) clôturé(s) : {closed}",
+        f"Construite en {seconds:.1f} s.".replace(".", ",", 1),
+        f"Essayez : ptce-desktop --db {path} summary --year 2025",
+    ]
+
+
+# --- summary ----------------------------------------------------------------------------------
+
+
+def _summary(args: argparse.Namespace) -> int:
+    from ptce_desktop.cli.summary import summary_lines
+    from ptce_desktop.services.summary import SummaryService
+
+    year = _parse_year(args.year)
+    with opened(args, write=False) as uow:
+        summary = SummaryService(uow).year_summary(year)
+    print("\n".join(summary_lines(summary)))
+    return EXIT_OK
+
+
+def _parse_year(text: str | None) -> int | None:
+    """``2025`` or ``2025/2026`` (a fiscal year is named by its start year)."""
+    if text is None:
+        return None
+    value = text.strip()
+    head, _, tail = value.partition("/")
+    if head.isdigit() and len(head) == 4 and (not tail or tail == str(int(head) + 1)):
+        return int(head)
+    raise PtceError("invalid_year", "year", value=value)
+
+
+# --- report -----------------------------------------------------------------------------------
+
+
+def _report(args: argparse.Namespace) -> int:
+    from ptce_desktop.printing.jobs import ReportRequest, build_report, kind_of
+    from ptce_desktop.services.summary import SummaryService
+
+    year = _parse_year(args.year)
+    with opened(args, write=False) as uow:
+        if year is None:
+            year = SummaryService(uow).current_year()
+        request = ReportRequest(
+            kind=args.kind,
+            year=year,
+            grant_id=args.grant,
+            member_id=args.member,
+            funder_id=args.funder,
+            service_id=args.service,
+            call_id=args.call,
+            group_rows_only=bool(args.groups_only),
+        )
+        default_name = f"{kind_of(args.kind).file_stem}-{year}.pdf"
+        out: Path = args.out or Path(default_name)
+        if out.expanduser().is_dir():
+            out = out / default_name
+        if out.suffix.lower() != ".pdf":
+            out = out.with_name(out.name + ".pdf")
+        out = out.expanduser().absolute()
+        if out == db_path_of(args):
+            raise PtceError("report_over_database", path=str(out))
+        pages = build_report(uow, request, out)
+    print(f"{kind_of(args.kind).title} écrit : {out} ({pages} page{'s' if pages > 1 else ''})")
+    return EXIT_OK

@@ -1,0 +1,439 @@
+"""Read model of the "Rapport de répartition des charges" (one fiscal year; one service or all).
+
+Assembled in one read transaction from the services' own computations:
+
+* each member's shares per service and quarter: :func:`~.shares.shares_by_quarter`, the
+  aggregation the costs screens use (a cost counts in the quarter of its period start, the
+  date that decides its fiscal year);
+* the costs of the year per service: :func:`~.shared_services.service_totals`, split here by
+  quarter with the same period-start rule; the amount that is shared is the service's split
+  basis (:func:`~.shares.basis_for`: TTC for a 261 B service or a pole that is not
+  VAT-registered, HT otherwise — DESIGN §4.5);
+* the keys as the allocation engine sees them: :func:`~.key_loader.load_key_spec`.
+
+**Reconciliation.** For every service, Σ shares = Σ costs (split basis) per quarter and for the
+year; the builder checks it and raises :class:`CostSharingMismatch` otherwise (an explicit
+check, not an ``assert`` statement, so it also runs under ``python -O``). The stored shares of
+a cost always sum to it (DESIGN §4.2); a mismatch means damaged data — e.g. a closed year's
+frozen shares computed on another basis before the pole's VAT registration changed — and must
+not be printed as if it were exact.
+
+Services listed when no ``service_id`` is given: those with costs in the year or active
+during it (``active_from``/``active_to`` overlap the year), by name.
+
+Key versions shown: those in force at some day of the fiscal year (the last one starting on or
+before its first day, and every later one starting within it), each with the dates it covers
+inside the year. A usage key shows the usage recorded during the year; an equal key without a
+list of participants shows the members present while the version is in force; a mixed key
+shows its parts, each with the version of the part's key in force when the mixed version
+starts applying.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+from fractions import Fraction
+
+from sqlalchemy import case, func, or_, select
+from sqlalchemy.orm import Session
+
+from ptce_desktop.domain.allocation import KeySpec, KeyVersion, Method, SplitBasis, VatRegime
+from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.periods import FiscalYear, Period
+from ptce_desktop.services.common import fiscal_year, get_or_error, pole_row
+from ptce_desktop.services.costs.shared_services import ServiceTotals, service_totals
+from ptce_desktop.services.costs.shares import basis_for, pole_vat_registered, shares_by_quarter
+from ptce_desktop.services.keys.loader import load_key_spec, member_presences
+from ptce_desktop.services.pole.pole import attachment_file
+from ptce_desktop.store.models import Cost, Member, SharedService
+from ptce_desktop.store.models import KeyVersion as KeyVersionRow
+from ptce_desktop.store.unit_of_work import UnitOfWork
+
+__all__ = [
+    "CostSharingData",
+    "CostSharingMismatch",
+    "KeyBlock",
+    "KeyPartBlock",
+    "KeyUnitsRow",
+    "KeyVersionBlock",
+    "MemberQuarterShares",
+    "ServiceSharing",
+    "build_cost_sharing_data",
+]
+
+Quarters = tuple[int, int, int, int]
+
+
+class CostSharingMismatch(AssertionError):
+    """The shares of a service do not add up to its costs: the report must not be printed."""
+
+
+@dataclass(frozen=True)
+class KeyUnitsRow:
+    member_id: int
+    member_name: str
+    #: Thousandths of the unit (units, usage, and 1000 per participant of an equal key) or
+    #: basis points (percent key).
+    units: int
+    #: units / total units, exact.
+    share: Fraction
+
+
+@dataclass(frozen=True)
+class KeyPartBlock:
+    """A part of a mixed key: another key, its weight, and that key's units."""
+
+    key_name: str
+    method: Method
+    unit: str
+    weight_bp: int
+    #: The part's weight among the parts, exact (the weights sum to 1).
+    share: Fraction
+    rows: tuple[KeyUnitsRow, ...]
+    total_units: int
+
+
+@dataclass(frozen=True)
+class KeyVersionBlock:
+    """A key version (or, for a usage key, the year's recorded usage) in force in the year."""
+
+    #: The version's own start (None for recorded usage, which has no version).
+    valid_from: date | None
+    #: The days of the fiscal year it governs.
+    applies_from: date
+    applies_to: date
+    note: str | None
+    rows: tuple[KeyUnitsRow, ...]
+    total_units: int
+    parts: tuple[KeyPartBlock, ...] = ()
+
+
+@dataclass(frozen=True)
+class KeyBlock:
+    name: str
+    method: Method
+    unit: str
+    versions: tuple[KeyVersionBlock, ...]
+
+
+@dataclass(frozen=True)
+class MemberQuarterShares:
+    member_id: int
+    member_name: str
+    quarters: Quarters
+    total_cents: int
+
+
+@dataclass(frozen=True)
+class ServiceSharing:
+    service_id: int
+    name: str
+    vat_regime: VatRegime
+    vat_rate_bp: int
+    #: What is split: HT or TTC.
+    basis: SplitBasis
+    key: KeyBlock | None
+    cost_count: int
+    costs_ht_cents: int
+    costs_vat_cents: int
+    costs_ttc_cents: int
+    #: Costs of each quarter in the split basis; their sum is ``costs_cents``.
+    costs_quarters: Quarters
+    costs_cents: int
+    members: tuple[MemberQuarterShares, ...]
+    shared_quarters: Quarters
+    shared_cents: int
+
+    @property
+    def difference_cents(self) -> int:
+        """Shared − costs: always 0 once built (checked by the builder)."""
+        return self.shared_cents - self.costs_cents
+
+
+@dataclass(frozen=True)
+class CostSharingData:
+    pole_name: str
+    logo_path: str | None
+    year: int
+    year_label: str
+    #: The four quarters of the fiscal year (labels "T1 2025"… and their dates).
+    quarters: tuple[Period, ...]
+    #: The one service asked for, or None for all services.
+    service_name: str | None
+    services: tuple[ServiceSharing, ...]
+    costs_cents: int
+    shared_cents: int
+
+    @property
+    def difference_cents(self) -> int:
+        return self.shared_cents - self.costs_cents
+
+
+def build_cost_sharing_data(
+    uow: UnitOfWork, year: int, service_id: int | None = None
+) -> CostSharingData:
+    """The read model of the cost-sharing report of fiscal ``year`` (one service or all).
+
+    Raises ``PtceError("not_found")`` for an unknown ``service_id``, a key error
+    (``key_cycle``…) from the key loader, and :class:`CostSharingMismatch` when shares and
+    costs do not reconcile.
+    """
+    with uow.read() as session:
+        fy = fiscal_year(session, year)
+        quarters = tuple(fy.quarters())
+        chosen = None
+        if service_id is not None:
+            chosen = get_or_error(session, SharedService, service_id, "Service mutualisé")
+        totals = {t.service_id: t for t in service_totals(session, year)}
+        shares = _shares(session, year, service_id)
+        costs = _costs_by_quarter(session, fy, service_id)
+        registered = pole_vat_registered(session)
+        keys = _KeyReader(session, fy)
+        services = [chosen] if chosen is not None else _services_of_year(session, fy, costs)
+        sharings = tuple(
+            _sharing(
+                service,
+                totals[service.id],
+                costs.get(service.id, {}),
+                shares.get(service.id, []),
+                basis_for(service, registered),
+                keys.block(service.key_id) if service.key_id is not None else None,
+            )
+            for service in services
+        )
+        pole = pole_row(session)
+        logo = pole.logo if pole is not None else None
+        return CostSharingData(
+            pole_name=pole.name if pole is not None else "",
+            logo_path=(
+                str(attachment_file(uow.db.attachments_dir, logo.sha256, logo.original_name))
+                if logo is not None
+                else None
+            ),
+            year=year,
+            year_label=fy.label,
+            quarters=quarters,
+            service_name=chosen.name if chosen is not None else None,
+            services=sharings,
+            costs_cents=sum(s.costs_cents for s in sharings),
+            shared_cents=sum(s.shared_cents for s in sharings),
+        )
+
+
+# --- figures ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _QuarterCosts:
+    ht: int
+    ttc: int
+
+
+def _costs_by_quarter(
+    session: Session, fy: FiscalYear, service_id: int | None
+) -> dict[int, dict[int, _QuarterCosts]]:
+    """Per service and quarter (1–4): HT and TTC of the costs whose period starts there."""
+    quarter = case(
+        *((Cost.period_start.between(q.start, q.end), n) for n, q in enumerate(fy.quarters(), 1))
+    )
+    query = (
+        select(
+            Cost.service_id,
+            quarter,
+            func.sum(Cost.ht_cents),
+            func.sum(Cost.ttc_cents),
+        )
+        .where(Cost.period_start.between(fy.start, fy.end))
+        .group_by(Cost.service_id, quarter)
+    )
+    if service_id is not None:
+        query = query.where(Cost.service_id == service_id)
+    result: dict[int, dict[int, _QuarterCosts]] = defaultdict(dict)
+    for sid, q, ht, ttc in session.execute(query):
+        result[sid][int(q)] = _QuarterCosts(int(ht or 0), int(ttc or 0))
+    return result
+
+
+def _shares(
+    session: Session, year: int, service_id: int | None
+) -> dict[int, list[MemberQuarterShares]]:
+    """Per service: each member's shares by quarter, from the costs service's aggregation."""
+    by_member: dict[int, dict[int, tuple[str, list[int]]]] = defaultdict(dict)
+    for row in shares_by_quarter(session, year, service_id=service_id):
+        _, cents = by_member[row.service_id].setdefault(row.member_id, (row.member_name, [0] * 4))
+        cents[row.quarter - 1] += row.cents
+    result: dict[int, list[MemberQuarterShares]] = {}
+    for sid, members in by_member.items():
+        rows = [
+            MemberQuarterShares(member_id, name, _quad(cents), sum(cents))
+            for member_id, (name, cents) in members.items()
+        ]
+        rows.sort(key=lambda r: (r.member_name.casefold(), r.member_id))
+        result[sid] = rows
+    return result
+
+
+def _quad(values: list[int]) -> Quarters:
+    return (values[0], values[1], values[2], values[3])
+
+
+def _services_of_year(
+    session: Session, fy: FiscalYear, costs: dict[int, dict[int, _QuarterCosts]]
+) -> list[SharedService]:
+    active = or_(
+        SharedService.id.in_(list(costs)),
+        (or_(SharedService.active_from.is_(None), SharedService.active_from <= fy.end))
+        & (or_(SharedService.active_to.is_(None), SharedService.active_to >= fy.start)),
+    )
+    rows = session.scalars(select(SharedService).where(active)).all()
+    return sorted(rows, key=lambda s: (s.name.casefold(), s.id))
+
+
+def _sharing(
+    service: SharedService,
+    totals: ServiceTotals,
+    costs: dict[int, _QuarterCosts],
+    members: list[MemberQuarterShares],
+    basis: SplitBasis,
+    key: KeyBlock | None,
+) -> ServiceSharing:
+    quarter_costs = [costs.get(q, _QuarterCosts(0, 0)) for q in (1, 2, 3, 4)]
+    costs_quarters = _quad([c.ttc if basis is SplitBasis.TTC else c.ht for c in quarter_costs])
+    shared_quarters = _quad([sum(m.quarters[i] for m in members) for i in range(4)])
+    year_basis = totals.ttc_cents if basis is SplitBasis.TTC else totals.ht_cents
+    sharing = ServiceSharing(
+        service_id=service.id,
+        name=service.name,
+        vat_regime=VatRegime(service.vat_regime),
+        vat_rate_bp=service.vat_rate_bp,
+        basis=basis,
+        key=key,
+        cost_count=totals.cost_count,
+        costs_ht_cents=totals.ht_cents,
+        costs_vat_cents=totals.vat_cents,
+        costs_ttc_cents=totals.ttc_cents,
+        costs_quarters=costs_quarters,
+        costs_cents=sum(costs_quarters),
+        members=tuple(members),
+        shared_quarters=shared_quarters,
+        shared_cents=sum(shared_quarters),
+    )
+    _check_reconciled(sharing, year_basis, totals.shared_cents)
+    return sharing
+
+
+def _check_reconciled(sharing: ServiceSharing, year_costs: int, year_shared: int) -> None:
+    """Σ shares = Σ costs per quarter and for the year, and both agree with the year totals of
+    :func:`service_totals` (CGI art. 261 B: each member is charged exactly its part)."""
+    pairs = [(f"T{q + 1}", sharing.costs_quarters[q], sharing.shared_quarters[q]) for q in range(4)]
+    pairs += [
+        ("exercice", sharing.costs_cents, sharing.shared_cents),
+        ("charges de l'exercice", sharing.costs_cents, year_costs),
+        ("quotes-parts de l'exercice", sharing.shared_cents, year_shared),
+    ]
+    problems = " ; ".join(f"{label} : {a} ≠ {b}" for label, a, b in pairs if a != b)
+    if problems:
+        raise CostSharingMismatch(f"Répartition non rapprochée, « {sharing.name} » : {problems}")
+
+
+# --- keys ---------------------------------------------------------------------------------------
+
+
+class _KeyReader:
+    """Key blocks for the report, from the engine's own view of the keys (one per service)."""
+
+    def __init__(self, session: Session, fy: FiscalYear) -> None:
+        self.session = session
+        self.fy = fy
+        self.names = dict(session.execute(select(Member.id, Member.name)).all())
+        self.presences = member_presences(session)
+
+    def block(self, key_id: int) -> KeyBlock:
+        spec = load_key_spec(self.session, key_id)
+        fy = self.fy
+        if spec.method is Method.USAGE:
+            rows, total = self._rows(_usage(spec, fy.start, fy.end))
+            return KeyBlock(
+                spec.name,
+                spec.method,
+                spec.unit,
+                (KeyVersionBlock(None, fy.start, fy.end, None, rows, total),),
+            )
+        notes = dict(
+            self.session.execute(
+                select(KeyVersionRow.id, KeyVersionRow.note).where(KeyVersionRow.key_id == key_id)
+            ).all()
+        )
+        versions = tuple(
+            self._version(spec, version, first, last, notes.get(version.id or 0))
+            for version, first, last in _versions_in(spec, fy.start, fy.end)
+        )
+        return KeyBlock(spec.name, spec.method, spec.unit, versions)
+
+    def _version(
+        self, spec: KeySpec, version: KeyVersion, start: date, end: date, note: str | None
+    ) -> KeyVersionBlock:
+        if spec.method is not Method.MIXED:
+            rows, total = self._rows(self._units(spec, version, start, end))
+            return KeyVersionBlock(version.valid_from, start, end, note, rows, total)
+        weights = sum(part.weight for part in version.parts if part.weight > 0) or 1
+        parts = []
+        for part in version.parts:
+            inner = part.key
+            try:
+                values = self._units(inner, inner.version_on(start), start, end)
+            except PtceError:  # the part's key has no version yet: nothing to show
+                values = {}
+            rows, total = self._rows(values)
+            share = Fraction(max(part.weight, 0), weights)
+            parts.append(
+                KeyPartBlock(inner.name, inner.method, inner.unit, part.weight, share, rows, total)
+            )
+        parts.sort(key=lambda p: p.key_name.casefold())
+        return KeyVersionBlock(version.valid_from, start, end, note, (), 0, tuple(parts))
+
+    def _units(self, spec: KeySpec, version: KeyVersion, start: date, end: date) -> dict[int, int]:
+        if spec.method is Method.EQUAL:
+            listed = [m for m, v in version.values.items() if v > 0]
+            present = [
+                m.member_id
+                for m in self.presences
+                if (m.joined is None or m.joined <= end) and (m.left is None or m.left >= start)
+            ]
+            return dict.fromkeys(listed or present, 1000)
+        if spec.method is Method.USAGE:
+            return _usage(spec, start, end)
+        return dict(version.values)
+
+    def _rows(self, values: dict[int, int]) -> tuple[tuple[KeyUnitsRow, ...], int]:
+        total = sum(v for v in values.values() if v > 0)
+        rows = [
+            KeyUnitsRow(m, self.names.get(m, f"Membre n° {m}"), v, Fraction(v, total))
+            for m, v in values.items()
+            if v > 0
+        ]
+        rows.sort(key=lambda r: (r.member_name.casefold(), r.member_id))
+        return tuple(rows), total
+
+
+def _versions_in(spec: KeySpec, start: date, end: date) -> list[tuple[KeyVersion, date, date]]:
+    """The versions governing some day of [start, end], with the days each governs."""
+    ordered = sorted(spec.versions, key=lambda v: v.valid_from)
+    found = []
+    for index, version in enumerate(ordered):
+        following = ordered[index + 1].valid_from if index + 1 < len(ordered) else None
+        first = max(version.valid_from, start)
+        last = min(following - timedelta(days=1), end) if following is not None else end
+        if first <= last:
+            found.append((version, first, last))
+    return found
+
+
+def _usage(spec: KeySpec, start: date, end: date) -> dict[int, int]:
+    used: dict[int, int] = defaultdict(int)
+    for record in spec.usage:
+        if start <= record.on <= end:
+            used[record.member_id] += record.units
+    return dict(used)

@@ -1,0 +1,318 @@
+"""« Pourquoi ce montant ? » for a call line: the line re-derived exactly as issuing did it.
+
+A **provisional** line of quarter *q* of fiscal year *Y* (DESIGN §4b): the service's budget for
+*Y* → :func:`~ptce_desktop.domain.allocation.split_over_quarters` (the four parts, which one)
+→ the member's share of that part with the service's key, version in force on the quarter's
+first day, presence prorated over the quarter (the domain's
+:class:`~ptce_desktop.domain.allocation.ShareExplanation`) → the VAT of the line.
+
+A **true-up** line: the member's actual shares of the service's costs of *Y* (costs whose
+period starts in *Y*) minus the basis of the provisional calls of *Y* issued before the
+true-up (those the true-up saw) → the VAT of the line.
+
+The VAT (DESIGN §4.5): for a taxable service of a VAT-registered pole the amount is HT and
+the VAT is rate × HT rounded half up; otherwise the amount is TTC and there is no VAT.
+
+Re-deriving reads today's budgets, keys, members and VAT settings: when one of them changed
+after the call was issued, the amount found differs from the stored line and
+:attr:`CallLineExplanation.matches_stored` is False (the stored line stays what the member was
+asked to pay). Nothing here writes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from fractions import Fraction
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ptce_desktop.domain.allocation import (
+    ShareExplanation,
+    SplitBasis,
+    VatRegime,
+    split_basis,
+    split_over_quarters,
+    vat_cents,
+)
+from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.services.calls.views import call_views
+from ptce_desktop.services.common import fiscal_year, get_or_error, pole_row
+from ptce_desktop.services.keys.loader import split_for
+from ptce_desktop.store.models import (
+    Call,
+    CallLine,
+    Cost,
+    Member,
+    ServiceBudget,
+    Share,
+    SharedService,
+)
+from ptce_desktop.store.unit_of_work import UnitOfWork
+
+__all__ = [
+    "ActualShare",
+    "CallLineExplanation",
+    "EarlierCall",
+    "QuarterPart",
+    "VatPart",
+    "explain_call_line",
+]
+
+PROVISIONAL = "provisional"
+TRUE_UP = "true_up"
+
+
+@dataclass(frozen=True)
+class QuarterPart:
+    """The service's budget of the year and the quarter's part of it."""
+
+    #: None when the service has no budget row for the year any more (taken as 0).
+    budget_cents: int | None
+    quarter: int
+    quarter_label: str
+    quarter_start: dt.date
+    quarter_end: dt.date
+    #: The four parts (T1 first); they sum to the budget; an odd cent goes to T1 first.
+    parts: tuple[int, int, int, int]
+
+    @property
+    def quarter_cents(self) -> int:
+        return self.parts[self.quarter - 1]
+
+
+@dataclass(frozen=True)
+class VatPart:
+    """The VAT of the line: on the HT for a taxable service of a VAT-registered pole."""
+
+    basis: SplitBasis
+    regime: VatRegime
+    pole_vat_registered: bool
+    rate_bp: int
+    #: rate × amount, in cents, before rounding half up.
+    exact_cents: Fraction
+    cents: int
+
+
+@dataclass(frozen=True)
+class ActualShare:
+    """The member's share of one cost of the year (true-up)."""
+
+    cost_id: int
+    period_start: dt.date
+    label: str
+    cents: int
+
+
+@dataclass(frozen=True)
+class EarlierCall:
+    """A provisional call of the year the true-up deducts (its line for the service)."""
+
+    call_id: int
+    number: str
+    period_label: str
+    cents: int
+
+
+@dataclass(frozen=True)
+class CallLineExplanation:
+    """One call line, re-derived (see the module doc); amounts in cents.
+
+    ``amount_cents`` is the re-derived basis (HT for a taxable line, else TTC) and
+    ``vat.cents`` its VAT; ``stored_*`` are what the line holds. For a provisional line
+    ``quarter_part`` is set and ``share`` is the member's share explanation (None when the
+    member no longer takes part in the key for that quarter: 0); for a true-up line
+    ``actual_shares`` and ``earlier_calls`` list what is added and deducted.
+    """
+
+    call_id: int
+    call_number: str
+    kind: str
+    member_id: int
+    member_name: str
+    service_id: int
+    service_name: str
+    year: int
+    year_label: str
+    period_label: str
+    key_unit: str
+    quarter_part: QuarterPart | None
+    share: ShareExplanation | None
+    actual_shares: tuple[ActualShare, ...]
+    earlier_calls: tuple[EarlierCall, ...]
+    amount_cents: int
+    vat: VatPart
+    stored_ht_cents: int
+    stored_vat_rate_bp: int
+    stored_vat_cents: int
+    stored_ttc_cents: int
+
+    @property
+    def is_true_up(self) -> bool:
+        return self.kind == TRUE_UP
+
+    @property
+    def actual_cents(self) -> int:
+        return sum(share.cents for share in self.actual_shares)
+
+    @property
+    def called_cents(self) -> int:
+        return sum(call.cents for call in self.earlier_calls)
+
+    @property
+    def ttc_cents(self) -> int:
+        return self.amount_cents + self.vat.cents
+
+    @property
+    def matches_stored(self) -> bool:
+        """The line re-derived today is the line stored (amount, VAT rate and VAT)."""
+        return (self.amount_cents, self.vat.rate_bp, self.vat.cents) == (
+            self.stored_ht_cents,
+            self.stored_vat_rate_bp,
+            self.stored_vat_cents,
+        )
+
+
+def _vat(service: SharedService, amount: int, registered: bool) -> VatPart:
+    """The VAT of a line of ``amount`` cents, as issuing computes it."""
+    regime = VatRegime(service.vat_regime)
+    basis = split_basis(regime, registered)
+    rate = service.vat_rate_bp if basis is SplitBasis.HT else 0
+    return VatPart(
+        basis=basis,
+        regime=regime,
+        pole_vat_registered=registered,
+        rate_bp=rate,
+        exact_cents=Fraction(amount * rate, 10_000),
+        cents=vat_cents(amount, rate) if rate else 0,
+    )
+
+
+def _provisional(
+    session: Session, call: Call, service: SharedService
+) -> tuple[QuarterPart, ShareExplanation | None, int]:
+    assert call.quarter is not None
+    fy = fiscal_year(session, call.year)
+    period = fy.quarters()[call.quarter - 1]
+    budget = session.scalar(
+        select(ServiceBudget.amount_cents).where(
+            ServiceBudget.service_id == service.id, ServiceBudget.year == call.year
+        )
+    )
+    first, second, third, fourth = split_over_quarters(budget or 0)
+    part = QuarterPart(
+        budget_cents=budget,
+        quarter=call.quarter,
+        quarter_label=period.label,
+        quarter_start=period.start,
+        quarter_end=period.end,
+        parts=(first, second, third, fourth),
+    )
+    if part.quarter_cents == 0:
+        return part, None, 0
+    if service.key_id is None:
+        raise PtceError("call_service_without_key", service=service.name)
+    shares = split_for(
+        session,
+        total_cents=part.quarter_cents,
+        key_id=service.key_id,
+        period_start=period.start,
+        period_end=period.end,
+        label=f"{service.name} — {period.label}",
+    )
+    share = next((s for s in shares if s.member_id == call.member_id), None)
+    return part, share, share.cents if share is not None else 0
+
+
+def _actual_shares(session: Session, call: Call, service_id: int) -> tuple[ActualShare, ...]:
+    fy = fiscal_year(session, call.year)
+    rows = session.execute(
+        select(Cost.id, Cost.period_start, Cost.label, Share.cents)
+        .join(Share, Share.cost_id == Cost.id)
+        .where(
+            Share.member_id == call.member_id,
+            Cost.service_id == service_id,
+            Cost.period_start.between(fy.start, fy.end),
+        )
+        .order_by(Cost.period_start, Cost.id)
+    )
+    return tuple(ActualShare(cost_id, start, label, cents) for cost_id, start, label, cents in rows)
+
+
+def _earlier_calls(session: Session, call: Call, service_id: int) -> tuple[EarlierCall, ...]:
+    """The provisional calls of the year issued before the true-up ``call`` (lower ids)."""
+    where = (
+        Call.year == call.year,
+        Call.member_id == call.member_id,
+        Call.kind == PROVISIONAL,
+        Call.id < call.id,
+    )
+    amounts = dict(
+        session.execute(
+            select(CallLine.call_id, func.sum(CallLine.ht_cents))
+            .join(Call, Call.id == CallLine.call_id)
+            .where(*where, CallLine.service_id == service_id)
+            .group_by(CallLine.call_id)
+        ).all()
+    )
+    return tuple(
+        EarlierCall(view.id, view.number, view.period_label, int(amounts[view.id]))
+        for view in call_views(session, *where, Call.id.in_(list(amounts)))
+    )
+
+
+def explain_call_line(uow: UnitOfWork, call_id: int, service_id: int) -> CallLineExplanation:
+    """Re-derive the line of ``service_id`` in call ``call_id`` (see the module doc).
+
+    Raises ``not_found`` for an unknown call or a call without that service; engine errors
+    (a key without a version for the quarter, no participant…) name the service and quarter.
+    """
+    with uow.read() as session:
+        call = get_or_error(session, Call, call_id, "Appel de fonds")
+        line = session.scalars(
+            select(CallLine).where(CallLine.call_id == call_id, CallLine.service_id == service_id)
+        ).first()
+        if line is None:
+            raise PtceError("not_found", entity="Ligne d'appel de fonds", id=service_id)
+        service = get_or_error(session, SharedService, service_id, "Service mutualisé")
+        member_name = session.scalar(select(Member.name).where(Member.id == call.member_id))
+        pole = pole_row(session)
+        registered = bool(pole is not None and pole.vat_registered)
+        fy = fiscal_year(session, call.year)
+        quarter_part: QuarterPart | None = None
+        share: ShareExplanation | None = None
+        actual: tuple[ActualShare, ...] = ()
+        earlier: tuple[EarlierCall, ...] = ()
+        if call.kind == TRUE_UP:
+            actual = _actual_shares(session, call, service_id)
+            earlier = _earlier_calls(session, call, service_id)
+            amount = sum(s.cents for s in actual) - sum(c.cents for c in earlier)
+            period_label = f"Régularisation {fy.label}"
+        else:
+            quarter_part, share, amount = _provisional(session, call, service)
+            period_label = quarter_part.quarter_label
+        unit = (service.key.unit or "") if service.key is not None else ""
+        return CallLineExplanation(
+            call_id=call.id,
+            call_number=call.number,
+            kind=call.kind,
+            member_id=call.member_id,
+            member_name=member_name or "",
+            service_id=service.id,
+            service_name=service.name,
+            year=call.year,
+            year_label=fy.label,
+            period_label=period_label,
+            key_unit=unit,
+            quarter_part=quarter_part,
+            share=share,
+            actual_shares=actual,
+            earlier_calls=earlier,
+            amount_cents=amount,
+            vat=_vat(service, amount, registered),
+            stored_ht_cents=line.ht_cents,
+            stored_vat_rate_bp=line.vat_rate_bp,
+            stored_vat_cents=line.vat_cents,
+            stored_ttc_cents=line.ttc_cents,
+        )

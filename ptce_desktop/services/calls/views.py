@@ -1,0 +1,278 @@
+"""Read models of calls and payments (frozen views) and the SQL that builds them.
+
+Shared by :mod:`.calls` and :mod:`.payments`, which re-export the views; nothing here writes.
+Each loader runs a fixed number of queries whatever the number of rows (no N+1).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.orm import Session
+
+from ptce_desktop.domain.allocation import VatRegime
+from ptce_desktop.domain.periods import FiscalYear
+from ptce_desktop.services.common import start_month
+from ptce_desktop.store.models import (
+    Call,
+    CallLine,
+    Member,
+    Payment,
+    PaymentMatch,
+    SharedService,
+)
+
+#: The mention printed on a call line of a service exempt under CGI art. 261 B.
+MENTION_261B = "Exonération de TVA — article 261 B du CGI"
+
+
+@dataclass(frozen=True)
+class CallLineView:
+    service_id: int
+    service_name: str
+    ht_cents: int
+    vat_rate_bp: int
+    vat_cents: int
+    ttc_cents: int
+    #: The service is exempt under CGI art. 261 B: print :data:`MENTION_261B`.
+    exempt_261b: bool
+
+
+@dataclass(frozen=True)
+class CallView:
+    id: int
+    number: str
+    member_id: int
+    member_name: str
+    year: int
+    year_label: str
+    #: 1–4 for a provisional call, None for a true-up.
+    quarter: int | None
+    #: "T2 2025" or "Régularisation 2025".
+    period_label: str
+    kind: str
+    issue_date: dt.date
+    due_date: dt.date
+    lines: tuple[CallLineView, ...]
+    total_ht_cents: int
+    total_vat_cents: int
+    #: TTC, what the member is asked to pay (negative for a credit note).
+    total_cents: int
+    paid_cents: int
+    outstanding_cents: int
+
+    @property
+    def exempt_261b(self) -> bool:
+        return any(line.exempt_261b for line in self.lines)
+
+
+@dataclass(frozen=True)
+class MemberStatement:
+    """A member's account for one fiscal year (the "relevé").
+
+    ``payments`` are the member's payments dated in the year or settling one of its calls;
+    ``paid_cents`` is what payments settle of the year's calls; ``unapplied_cents`` the
+    unmatched part of the payments dated in the year; ``balance_cents`` = called − paid −
+    unapplied (positive: the member owes; negative: the pole owes the member).
+    """
+
+    member_id: int
+    member_name: str
+    member_address: str | None
+    member_postcode: str | None
+    member_city: str | None
+    year: int
+    year_label: str
+    pole_name: str
+    pole_iban: str | None
+    pole_bic: str | None
+    calls: tuple[CallView, ...]
+    payments: tuple[PaymentView, ...]
+    called_cents: int
+    paid_cents: int
+    unapplied_cents: int
+    balance_cents: int
+
+
+@dataclass(frozen=True)
+class PaymentMatchView:
+    """The part of a payment that settles one call."""
+
+    call_id: int
+    call_number: str
+    amount_cents: int
+
+
+@dataclass(frozen=True)
+class PaymentView:
+    id: int
+    member_id: int
+    member_name: str
+    date: dt.date
+    amount_cents: int
+    method: str
+    reference: str | None
+    note: str | None
+    matches: tuple[PaymentMatchView, ...]
+    matched_cents: int
+    #: What no call absorbs: a credit on the member's account (negative for a refund).
+    unmatched_cents: int
+
+    def matches_by_call(self) -> dict[int, int]:
+        """``{call_id: cents}``, e.g. to record the same payment again (undo of a delete)."""
+        return {match.call_id: match.amount_cents for match in self.matches}
+
+
+@dataclass(frozen=True)
+class MemberBalance:
+    member_id: int
+    name: str
+    called_cents: int
+    paid_cents: int
+    outstanding_cents: int
+    unapplied_cents: int
+
+
+@dataclass(frozen=True)
+class MemberDebt:
+    """A member who still owes on a year's calls."""
+
+    member_id: int
+    name: str
+    outstanding_cents: int
+    oldest_due_date: dt.date
+    days_late: int
+
+
+def call_ttc() -> Any:
+    """Correlated scalar subquery: TTC total of the enclosing ``Call`` row."""
+    return (
+        select(func.coalesce(func.sum(CallLine.ttc_cents), 0))
+        .where(CallLine.call_id == Call.id)
+        .scalar_subquery()
+    )
+
+
+def call_paid() -> Any:
+    """Correlated scalar subquery: what payments settle of the enclosing ``Call`` row."""
+    return (
+        select(func.coalesce(func.sum(PaymentMatch.amount_cents), 0))
+        .where(PaymentMatch.call_id == Call.id)
+        .scalar_subquery()
+    )
+
+
+def payment_views(session: Session, *where: ColumnElement[bool]) -> list[PaymentView]:
+    """Payments matching ``where`` (by date, then id), with their matches: two queries."""
+    rows = session.execute(
+        select(Payment, Member.name)
+        .join(Member, Member.id == Payment.member_id)
+        .where(*where)
+        .order_by(Payment.date, Payment.id)
+    ).all()
+    matches: dict[int, list[PaymentMatchView]] = {}
+    for payment_id, call_id, number, cents in session.execute(
+        select(
+            PaymentMatch.payment_id, PaymentMatch.call_id, Call.number, PaymentMatch.amount_cents
+        )
+        .join(Call, Call.id == PaymentMatch.call_id)
+        .join(Payment, Payment.id == PaymentMatch.payment_id)
+        .where(*where)
+        .order_by(Call.number)
+    ):
+        matches.setdefault(payment_id, []).append(PaymentMatchView(call_id, number, cents))
+    views = []
+    for payment, name in rows:
+        own = tuple(matches.get(payment.id, ()))
+        matched = sum(match.amount_cents for match in own)
+        views.append(
+            PaymentView(
+                id=payment.id,
+                member_id=payment.member_id,
+                member_name=name,
+                date=payment.date,
+                amount_cents=payment.amount_cents,
+                method=payment.method,
+                reference=payment.reference,
+                note=payment.note,
+                matches=own,
+                matched_cents=matched,
+                unmatched_cents=payment.amount_cents - matched,
+            )
+        )
+    return views
+
+
+def _period_label(fy: FiscalYear, quarter: int | None) -> str:
+    return f"T{quarter} {fy.label}" if quarter is not None else f"Régularisation {fy.label}"
+
+
+def call_views(session: Session, *where: ColumnElement[bool]) -> list[CallView]:
+    """Calls matching ``where`` (by number) with lines and paid amounts: three queries."""
+    month = start_month(session)
+    calls = session.execute(
+        select(Call, Member.name)
+        .join(Member, Member.id == Call.member_id)
+        .where(*where)
+        .order_by(Call.number)
+    ).all()
+    lines: dict[int, list[CallLineView]] = defaultdict(list)
+    for call_id, line, name, regime in session.execute(
+        select(CallLine.call_id, CallLine, SharedService.name, SharedService.vat_regime)
+        .join(Call, Call.id == CallLine.call_id)
+        .join(SharedService, SharedService.id == CallLine.service_id)
+        .where(*where)
+        .order_by(CallLine.call_id, SharedService.name, CallLine.id)
+    ):
+        lines[call_id].append(
+            CallLineView(
+                service_id=line.service_id,
+                service_name=name,
+                ht_cents=line.ht_cents,
+                vat_rate_bp=line.vat_rate_bp,
+                vat_cents=line.vat_cents,
+                ttc_cents=line.ttc_cents,
+                exempt_261b=regime == VatRegime.EXEMPT_261B.value,
+            )
+        )
+    paid: dict[int, int] = {
+        call_id: int(cents)
+        for call_id, cents in session.execute(
+            select(PaymentMatch.call_id, func.sum(PaymentMatch.amount_cents))
+            .join(Call, Call.id == PaymentMatch.call_id)
+            .where(*where)
+            .group_by(PaymentMatch.call_id)
+        )
+    }
+    views = []
+    for call, member_name in calls:
+        own = tuple(lines.get(call.id, ()))
+        fy = FiscalYear(call.year, month)
+        total = sum(line.ttc_cents for line in own)
+        paid_cents = int(paid.get(call.id, 0))
+        views.append(
+            CallView(
+                id=call.id,
+                number=call.number,
+                member_id=call.member_id,
+                member_name=member_name,
+                year=call.year,
+                year_label=fy.label,
+                quarter=call.quarter,
+                period_label=_period_label(fy, call.quarter),
+                kind=call.kind,
+                issue_date=call.issue_date,
+                due_date=call.due_date,
+                lines=own,
+                total_ht_cents=sum(line.ht_cents for line in own),
+                total_vat_cents=sum(line.vat_cents for line in own),
+                total_cents=total,
+                paid_cents=paid_cents,
+                outstanding_cents=total - paid_cents,
+            )
+        )
+    return views

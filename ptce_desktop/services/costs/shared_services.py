@@ -1,0 +1,339 @@
+"""Shared services (services mutualisés): their VAT regime, key, carrier, budgets and users.
+
+Changing a service's key or VAT regime recomputes the shares of its costs in open fiscal
+years (closed years keep their frozen shares, see :mod:`.shares`). A service with costs cannot
+be deleted (``service_has_costs``); deactivate it with ``active_to`` instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from fractions import Fraction
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from ptce_desktop.domain.allocation import Method, VatRegime, key_weights
+from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.services.common import (
+    check_date_order,
+    clean_text,
+    fiscal_year,
+    get_or_error,
+    required_text,
+)
+from ptce_desktop.services.costs.shares import recompute_cost_ids
+from ptce_desktop.services.keys.loader import load_key_spec, member_presences
+from ptce_desktop.store.base import BP_MAX, LEN_NAME, LEN_SHORT, MONEY_MAX
+from ptce_desktop.store.models import (
+    AllocationKey,
+    Cost,
+    Member,
+    ServiceBudget,
+    Share,
+    SharedService,
+)
+from ptce_desktop.store.unit_of_work import UnitOfWork
+
+SERVICE = "Service mutualisé"
+
+
+@dataclass(frozen=True)
+class ServiceDraft:
+    name: str
+    vat_regime: str = VatRegime.EXEMPT_261B.value
+    vat_rate_bp: int = 0
+    key_id: int | None = None
+    carrier_member_id: int | None = None
+    category: str | None = None
+    description: str | None = None
+    active_from: date | None = None
+    active_to: date | None = None
+
+
+@dataclass(frozen=True)
+class ServiceView:
+    id: int
+    name: str
+    category: str | None
+    description: str | None
+    vat_regime: VatRegime
+    vat_rate_bp: int
+    key_id: int | None
+    key_name: str | None
+    carrier_member_id: int | None
+    carrier_name: str | None
+    active_from: date | None
+    active_to: date | None
+    budgets: tuple[tuple[int, int], ...]  # (fiscal year, cents), by year
+
+
+@dataclass(frozen=True)
+class ServiceTotals:
+    """A service with its totals for one fiscal year (costs whose period starts in it)."""
+
+    service_id: int
+    name: str
+    key_name: str | None
+    vat_regime: VatRegime
+    cost_count: int
+    ht_cents: int
+    vat_cents: int
+    ttc_cents: int
+    shared_cents: int
+    budget_cents: int | None
+
+
+@dataclass(frozen=True)
+class ServiceUser:
+    member_id: int
+    member_name: str
+    weight: Fraction  # normalised weight under the key (0 when the member only has shares)
+    shares_cents: int
+
+
+def service_totals(session: Session, year: int) -> list[ServiceTotals]:
+    """Every service by name with its cost and share totals for ``year`` (SQL sums; a cost
+    counts in the fiscal year of its period start)."""
+    period = fiscal_year(session, year)
+    in_year = Cost.period_start.between(period.start, period.end)
+    costs = (
+        select(
+            Cost.service_id.label("service_id"),
+            func.count(Cost.id).label("n"),
+            func.sum(Cost.ht_cents).label("ht"),
+            func.sum(Cost.vat_cents).label("vat"),
+            func.sum(Cost.ttc_cents).label("ttc"),
+        )
+        .where(in_year)
+        .group_by(Cost.service_id)
+        .subquery()
+    )
+    shares = (
+        select(Cost.service_id.label("service_id"), func.sum(Share.cents).label("shared"))
+        .join(Share, Share.cost_id == Cost.id)
+        .where(in_year)
+        .group_by(Cost.service_id)
+        .subquery()
+    )
+    rows = session.execute(
+        select(
+            SharedService.id,
+            SharedService.name,
+            AllocationKey.name,
+            SharedService.vat_regime,
+            costs.c.n,
+            costs.c.ht,
+            costs.c.vat,
+            costs.c.ttc,
+            shares.c.shared,
+            ServiceBudget.amount_cents,
+        )
+        .outerjoin(AllocationKey, AllocationKey.id == SharedService.key_id)
+        .outerjoin(costs, costs.c.service_id == SharedService.id)
+        .outerjoin(shares, shares.c.service_id == SharedService.id)
+        .outerjoin(
+            ServiceBudget,
+            (ServiceBudget.service_id == SharedService.id) & (ServiceBudget.year == year),
+        )
+        .order_by(SharedService.name, SharedService.id)
+    )
+    return [
+        ServiceTotals(
+            sid, name, key, VatRegime(regime), n or 0, ht or 0, vat or 0, ttc or 0, shared or 0, b
+        )
+        for sid, name, key, regime, n, ht, vat, ttc, shared, b in rows
+    ]
+
+
+def _view(
+    session: Session, row: SharedService, budgets: list[tuple[int, int]] | None = None
+) -> ServiceView:
+    if budgets is None:
+        budgets = [
+            (year, cents)
+            for year, cents in session.execute(
+                select(ServiceBudget.year, ServiceBudget.amount_cents)
+                .where(ServiceBudget.service_id == row.id)
+                .order_by(ServiceBudget.year)
+            )
+        ]
+    return ServiceView(
+        row.id,
+        row.name,
+        row.category,
+        row.description,
+        VatRegime(row.vat_regime),
+        row.vat_rate_bp,
+        row.key_id,
+        row.key.name if row.key is not None else None,
+        row.carrier_member_id,
+        row.carrier.name if row.carrier is not None else None,
+        row.active_from,
+        row.active_to,
+        tuple(budgets),
+    )
+
+
+class SharedServiceService:
+    def __init__(self, uow: UnitOfWork) -> None:
+        self.uow = uow
+
+    def list_services(self, year: int) -> list[ServiceTotals]:
+        with self.uow.read() as session:
+            return service_totals(session, year)
+
+    def service_views(self) -> dict[int, ServiceView]:
+        """Every service's full view, in one read and three queries (for lists)."""
+        with self.uow.read() as session:
+            budgets: dict[int, list[tuple[int, int]]] = {}
+            for service_id, year, cents in session.execute(
+                select(
+                    ServiceBudget.service_id, ServiceBudget.year, ServiceBudget.amount_cents
+                ).order_by(ServiceBudget.service_id, ServiceBudget.year)
+            ):
+                budgets.setdefault(service_id, []).append((year, cents))
+            rows = session.scalars(
+                select(SharedService).options(
+                    selectinload(SharedService.key), selectinload(SharedService.carrier)
+                )
+            )
+            return {row.id: _view(session, row, budgets.get(row.id, [])) for row in rows}
+
+    def get_service(self, service_id: int) -> ServiceView:
+        with self.uow.read() as session:
+            return _view(session, get_or_error(session, SharedService, service_id, SERVICE))
+
+    def create_service(self, draft: ServiceDraft) -> int:
+        with self.uow.write("Créer un service mutualisé") as session:
+            row = SharedService()
+            self._apply(session, row, draft)
+            session.add(row)
+            session.flush()
+            return row.id
+
+    def update_service(self, service_id: int, draft: ServiceDraft) -> int:
+        """Returns how many open-year costs had their shares recomputed."""
+        with self.uow.write("Modifier un service mutualisé") as session:
+            row = get_or_error(session, SharedService, service_id, SERVICE)
+            before = (row.key_id, row.vat_regime)
+            self._apply(session, row, draft)
+            if (row.key_id, row.vat_regime) == before:
+                return 0
+            session.flush()
+            return recompute_cost_ids(
+                session, session.scalars(select(Cost.id).where(Cost.service_id == row.id))
+            )
+
+    def delete_service(self, service_id: int) -> None:
+        with self.uow.write("Supprimer un service mutualisé") as session:
+            row = get_or_error(session, SharedService, service_id, SERVICE)
+            count = session.scalar(select(func.count(Cost.id)).where(Cost.service_id == row.id))
+            if count:
+                raise PtceError("service_has_costs", service=row.name, count=count)
+            session.delete(row)
+
+    def _apply(self, session: Session, row: SharedService, draft: ServiceDraft) -> None:
+        name = required_text(draft.name, "name", max_length=LEN_NAME)
+        clash = session.scalar(
+            select(SharedService.id).where(SharedService.name == name, SharedService.id != row.id)
+        )
+        if clash is not None:
+            raise PtceError("service_name_taken", "name", name=name)
+        try:
+            regime = VatRegime(draft.vat_regime)
+        except ValueError:
+            raise PtceError("unknown_vat_regime", "vat_regime", value=draft.vat_regime) from None
+        if regime is VatRegime.TAXABLE and not 0 < draft.vat_rate_bp <= BP_MAX:
+            raise PtceError("vat_rate_required", "vat_rate_bp")
+        if regime is VatRegime.EXEMPT_261B and draft.vat_rate_bp != 0:
+            raise PtceError("vat_rate_exempt", "vat_rate_bp")
+        if draft.key_id is not None:
+            get_or_error(session, AllocationKey, draft.key_id, "Clé de répartition")
+        if draft.carrier_member_id is not None:
+            get_or_error(session, Member, draft.carrier_member_id, "Membre")
+        check_date_order(draft.active_from, draft.active_to, "active_to")
+        row.name = name
+        row.category = clean_text(draft.category, "category", max_length=LEN_SHORT)
+        row.description = clean_text(draft.description, "description", max_length=4000)
+        row.vat_regime = regime.value
+        row.vat_rate_bp = draft.vat_rate_bp
+        row.key_id = draft.key_id
+        row.carrier_member_id = draft.carrier_member_id
+        row.active_from = draft.active_from
+        row.active_to = draft.active_to
+
+    # --- budgets ------------------------------------------------------------------------
+
+    def set_budget(self, service_id: int, year: int, amount_cents: int) -> None:
+        with self.uow.write("Fixer le budget d'un service") as session:
+            get_or_error(session, SharedService, service_id, SERVICE)
+            fiscal_year(session, year)
+            if amount_cents < 0:
+                raise PtceError("negative_amount", "amount_cents", field_label="amount_cents")
+            if amount_cents > MONEY_MAX:
+                raise PtceError("amount_out_of_bounds", "amount_cents", field_label="amount_cents")
+            row = session.scalars(
+                select(ServiceBudget).where(
+                    ServiceBudget.service_id == service_id, ServiceBudget.year == year
+                )
+            ).one_or_none()
+            if row is None:
+                session.add(
+                    ServiceBudget(service_id=service_id, year=year, amount_cents=amount_cents)
+                )
+            else:
+                row.amount_cents = amount_cents
+
+    def remove_budget(self, service_id: int, year: int) -> None:
+        with self.uow.write("Supprimer le budget d'un service") as session:
+            row = session.scalars(
+                select(ServiceBudget).where(
+                    ServiceBudget.service_id == service_id, ServiceBudget.year == year
+                )
+            ).one_or_none()
+            if row is None:
+                raise PtceError("not_found", entity="Budget du service", id=service_id)
+            session.delete(row)
+
+    # --- users --------------------------------------------------------------------------
+
+    def service_users(self, service_id: int, year: int) -> list[ServiceUser]:
+        """Members weighing > 0 under the service's key on the year's first day (over the
+        whole year for a usage key), or having shares of its costs that year; by name."""
+        with self.uow.read() as session:
+            service = get_or_error(session, SharedService, service_id, SERVICE)
+            period = fiscal_year(session, year)
+            weights: dict[int, Fraction] = {}
+            if service.key_id is not None:
+                spec = load_key_spec(session, service.key_id)
+                end = period.end if spec.method is Method.USAGE else period.start
+                try:
+                    raw = key_weights(spec, period.start, end, member_presences(session))
+                except PtceError:
+                    raw = {}
+                total = sum(raw.values(), Fraction(0))
+                weights = {m: w / total for m, w in raw.items()} if total else {}
+            shares = dict(
+                session.execute(
+                    select(Share.member_id, func.sum(Share.cents))
+                    .join(Cost, Cost.id == Share.cost_id)
+                    .where(
+                        Cost.service_id == service_id,
+                        Cost.period_start.between(period.start, period.end),
+                    )
+                    .group_by(Share.member_id)
+                ).all()
+            )
+            ids = set(weights) | set(shares)
+            names = dict(
+                session.execute(select(Member.id, Member.name).where(Member.id.in_(ids))).all()
+            )
+            return sorted(
+                (
+                    ServiceUser(m, names[m], weights.get(m, Fraction(0)), shares.get(m, 0))
+                    for m in ids
+                ),
+                key=lambda user: (user.member_name, user.member_id),
+            )

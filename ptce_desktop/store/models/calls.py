@@ -1,0 +1,147 @@
+"""Calls for funds (appels de fonds), their lines, payments and how payments match calls."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from sqlalchemy import (
+    BigInteger,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Integer,
+    SmallInteger,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ptce_desktop.store.base import (
+    LEN_CODE,
+    LEN_REF,
+    Base,
+    bp_range,
+    cents,
+    money_range,
+    one_of,
+    pk,
+    year_range,
+)
+from ptce_desktop.store.enums import CALL_KINDS, PAYMENT_METHODS
+
+if TYPE_CHECKING:
+    from ptce_desktop.store.models.costs import SharedService
+    from ptce_desktop.store.models.members import Member
+
+
+class Call(Base):
+    """A call for funds to one member for a period; numbered without gaps.
+
+    ``year`` is the fiscal year (its start year); a closed year freezes the call.
+    """
+
+    __tablename__ = "calls"
+    __table_args__ = (
+        year_range("year"),
+        CheckConstraint("quarter IS NULL OR quarter BETWEEN 1 AND 4", name="quarter_range"),
+        one_of("kind", CALL_KINDS),
+        CheckConstraint("issue_date <= due_date", name="issue_before_due"),
+    )
+    entity_label = "l'appel de fonds"
+    fiscal_year_fields = ("year",)
+
+    id: Mapped[int] = pk()
+    #: Printed number, e.g. "AF-2026-0007" (from :func:`~.unit_of_work.next_sequence`).
+    number: Mapped[str] = mapped_column(String(LEN_CODE), unique=True)
+    member_id: Mapped[int] = mapped_column(
+        ForeignKey("members.id", ondelete="RESTRICT"), index=True
+    )
+    year: Mapped[int] = mapped_column(Integer)
+    quarter: Mapped[int | None] = mapped_column(SmallInteger)
+    kind: Mapped[str] = mapped_column(String(LEN_CODE))
+    issue_date: Mapped[dt.date] = mapped_column(Date)
+    due_date: Mapped[dt.date] = mapped_column(Date)
+
+    member: Mapped[Member] = relationship()
+    lines: Mapped[list[CallLine]] = relationship(
+        back_populates="call", cascade="all, delete-orphan", passive_deletes=True
+    )
+    matches: Mapped[list[PaymentMatch]] = relationship(back_populates="call")
+
+
+class CallLine(Base):
+    """One line of a call: one service at one VAT rate."""
+
+    __tablename__ = "call_lines"
+    __table_args__ = (
+        money_range("ht_cents"),
+        money_range("vat_cents"),
+        money_range("ttc_cents"),
+        bp_range("vat_rate_bp"),
+        CheckConstraint("ht_cents + vat_cents = ttc_cents", name="ttc_is_ht_plus_vat"),
+    )
+    entity_label = "la ligne d'appel"
+    audited = False
+    fiscal_parents = ("call",)
+
+    id: Mapped[int] = pk()
+    call_id: Mapped[int] = mapped_column(ForeignKey("calls.id", ondelete="CASCADE"), index=True)
+    service_id: Mapped[int] = mapped_column(ForeignKey("shared_services.id", ondelete="RESTRICT"))
+    ht_cents: Mapped[int] = cents()
+    vat_rate_bp: Mapped[int] = mapped_column(Integer, default=0)
+    vat_cents: Mapped[int] = cents(default=0)
+    ttc_cents: Mapped[int] = cents()
+
+    call: Mapped[Call] = relationship(back_populates="lines")
+    service: Mapped[SharedService] = relationship()
+
+
+class Payment(Base):
+    """Money received from a member (règlement)."""
+
+    __tablename__ = "payments"
+    __table_args__ = (money_range("amount_cents"), one_of("method", PAYMENT_METHODS))
+    entity_label = "le règlement"
+    fiscal_date_fields = ("date",)
+
+    id: Mapped[int] = pk()
+    member_id: Mapped[int] = mapped_column(
+        ForeignKey("members.id", ondelete="RESTRICT"), index=True
+    )
+    date: Mapped[dt.date] = mapped_column(Date)
+    amount_cents: Mapped[int] = cents()
+    method: Mapped[str] = mapped_column(String(LEN_CODE), default="virement")
+    reference: Mapped[str | None] = mapped_column(String(LEN_REF))
+    note: Mapped[str | None] = mapped_column(Text)
+
+    member: Mapped[Member] = relationship()
+    matches: Mapped[list[PaymentMatch]] = relationship(
+        back_populates="payment", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+    def audit_title(self) -> str:
+        return f"membre n° {self.member_id}, {self.date:%d/%m/%Y}"
+
+
+class PaymentMatch(Base):
+    """The part of a payment that settles a call.
+
+    It belongs to its *payment's* fiscal year: a member who pays a call of a closed year late
+    (in an open year) settles it normally; closing freezes the payments dated in the year.
+    """
+
+    __tablename__ = "payment_matches"
+    __table_args__ = (UniqueConstraint("payment_id", "call_id"), money_range("amount_cents"))
+    entity_label = "le lettrage"
+    audited = False
+    fiscal_parents = ("payment",)
+
+    id: Mapped[int] = pk()
+    payment_id: Mapped[int] = mapped_column(ForeignKey("payments.id", ondelete="CASCADE"))
+    call_id: Mapped[int] = mapped_column(ForeignKey("calls.id", ondelete="RESTRICT"), index=True)
+    amount_cents: Mapped[int] = mapped_column(BigInteger)
+
+    payment: Mapped[Payment] = relationship(back_populates="matches")
+    call: Mapped[Call] = relationship(back_populates="matches")

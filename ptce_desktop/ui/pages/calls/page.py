@@ -1,0 +1,281 @@
+"""The « Appels de fonds et règlements » page: calls of the year, payments, debts, balances.
+
+Four tabs over :class:`~ptce_desktop.services.calls.calls.CallService` and
+:class:`~ptce_desktop.services.calls.payments.PaymentService`. Issuing calls (a quarter, or the
+year-end true-up) runs through the Runner behind a progress dialog after a confirmation that
+says it cannot be undone; it clears the undo history. Payments are recorded, changed and
+deleted with undo (see :mod:`.calls_payments`). Below the list, the selected call's lines;
+« Pourquoi ce montant ? » explains a line (see :mod:`.calls_detail`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QLabel,
+    QMessageBox,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.periods import format_date
+from ptce_desktop.services.calls.calls import CallService
+from ptce_desktop.services.calls.explain import explain_call_line
+from ptce_desktop.services.calls.payments import PaymentService
+from ptce_desktop.services.calls.views import CallView
+from ptce_desktop.ui.bus import touches
+from ptce_desktop.ui.i18n import current_language
+from ptce_desktop.ui.pages.calls.detail import CallDetailPanel
+from ptce_desktop.ui.pages.calls.dialogs import money
+from ptce_desktop.ui.pages.calls.issue import IssueCallsDialog, IssueRequest
+from ptce_desktop.ui.pages.calls.payments import BalancesTab, DebtsTab, PaymentsTab
+from ptce_desktop.ui.pages.list_panel import ListPanel
+from ptce_desktop.ui.shell.context import AppContext
+from ptce_desktop.ui.widgets.table_model import RIGHT, Column
+from ptce_desktop.ui.worker import run_with_progress_dialog
+
+translate = QCoreApplication.translate
+
+#: Tables whose change means the page must reload.
+WATCHED = (
+    "calls",
+    "call_lines",
+    "payments",
+    "payment_matches",
+    "members",
+    "fiscal_years",
+    "poles",
+    "shared_services",
+)
+
+
+def _date(value: dt.date | None) -> str:
+    return format_date(value) if value else ""
+
+
+def call_columns() -> list[Column]:
+    return [
+        Column(translate("CallsPage", "Number"), lambda c: c.number),
+        Column(translate("CallsPage", "Member"), lambda c: c.member_name),
+        Column(
+            translate("CallsPage", "Period"),
+            lambda c: c.period_label,
+            sort_key=lambda c: (c.quarter or 5, c.number),
+        ),
+        Column(translate("CallsPage", "Issued"), lambda c: c.issue_date, display=_date),
+        Column(translate("CallsPage", "Due"), lambda c: c.due_date, display=_date),
+        Column(
+            translate("CallsPage", "Total incl. VAT"),
+            lambda c: c.total_cents,
+            display=money,
+            align=RIGHT,
+        ),
+        Column(translate("CallsPage", "Paid"), lambda c: c.paid_cents, display=money, align=RIGHT),
+        Column(
+            translate("CallsPage", "Outstanding"),
+            lambda c: c.outstanding_cents,
+            display=money,
+            align=RIGHT,
+        ),
+    ]
+
+
+def confirm_issue(parent: QWidget, text: str) -> bool:
+    """The last word before issuing (kept apart so tests can answer it)."""
+    answer = QMessageBox.question(
+        parent,
+        translate("CallsPage", "Issue calls"),
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+class CallsPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("CallsPage")
+        self.ctx = ctx
+        self.calls: CallService = ctx.service(CallService)
+        self.payments: PaymentService = ctx.service(PaymentService)
+        self.year: int | None = None
+        self.today = dt.date.today
+
+        self.calls_panel = ListPanel(
+            "calls",
+            call_columns(),
+            self.tr("Search a call (number, member, period…)"),
+            lambda n: self.tr("%n call(s)", "", n),
+        )
+        self.issue_button = self.calls_panel.add_button(self.tr("&Issue the quarter's calls…"))
+        self.true_up_button = self.calls_panel.add_button(self.tr("Year-end &true-up…"))
+        self.detail = CallDetailPanel(
+            lambda call_id, service_id: explain_call_line(ctx.uow, call_id, service_id)
+        )
+        # the detail below the list: every column of the list stays in view
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.calls_panel)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([380, 340])
+        self.status = QLabel()
+        self.status.setObjectName("hint")
+        self.status.setWordWrap(True)
+        calls_tab = QWidget()
+        calls_layout = QVBoxLayout(calls_tab)
+        calls_layout.setContentsMargins(0, 8, 0, 0)
+        calls_layout.addWidget(splitter, 1)
+        calls_layout.addWidget(self.status)
+
+        self.payments_tab = PaymentsTab(ctx, self)
+        self.debts_tab = DebtsTab(self)
+        self.balances_tab = BalancesTab(self)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(calls_tab, self.tr("&Calls for funds"))
+        self.tabs.addTab(self.payments_tab, self.tr("&Payments"))
+        self.tabs.addTab(self.debts_tab, self.tr("&Unpaid by member"))
+        self.tabs.addTab(self.balances_tab, self.tr("&Balances"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+
+        self.calls_panel.currentChanged.connect(self._show_call)
+        self.issue_button.clicked.connect(lambda: self.issue_calls(true_up=False))
+        self.true_up_button.clicked.connect(lambda: self.issue_calls(true_up=True))
+        self._show_call(None)
+
+    # --- page protocol -----------------------------------------------------------------------
+    def focus_search(self) -> None:
+        current = self.tabs.currentWidget()
+        panel = getattr(current, "panel", self.calls_panel)
+        panel.focus_search()
+
+    def new_item(self) -> Any:
+        self.tabs.setCurrentWidget(self.payments_tab)
+        return self.payments_tab.new_payment()
+
+    def set_fiscal_year(self, year: int) -> None:
+        if year != self.year:
+            self.year = year
+            self.reload()
+
+    def refresh(self, changes: Any) -> None:
+        if self.year is not None and touches(changes, *WATCHED):
+            self.reload()
+
+    # --- loading -----------------------------------------------------------------------------
+    def reload(self) -> None:
+        if self.year is None:
+            return
+        year = self.year
+        self.calls_panel.set_rows(self.calls.list_calls(year))
+        self.payments_tab.load(year)
+        self.debts_tab.set_rows(self.payments.outstanding_by_member(year, on=self.today()))
+        self.balances_tab.set_rows(self.payments.balances(year))
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        closed = self.year is not None and self.ctx.fiscal_years.get(self.year).closed
+        writable = not self.ctx.read_only and not closed
+        self.issue_button.setEnabled(writable)
+        self.true_up_button.setEnabled(writable)
+        tip = self.tr("This fiscal year is closed.") if closed else ""
+        self.issue_button.setToolTip(tip)
+        self.true_up_button.setToolTip(tip)
+        self.payments_tab.update_buttons()
+
+    def _show_call(self, call: CallView | None) -> None:
+        self.detail.show_call(call)
+
+    def issued_quarters(self) -> set[int]:
+        if self.year is None:
+            return set()
+        return {call.quarter for call in self.calls.list_calls(self.year) if call.quarter}
+
+    # --- issuing -----------------------------------------------------------------------------
+    def issue_calls(self, *, true_up: bool) -> IssueRequest | None:
+        """Ask the quarter and dates, confirm, then issue through the Runner (not undoable)."""
+        if self.year is None or self.ctx.read_only:
+            return None
+        year_view = self.ctx.fiscal_years.get(self.year)
+        dialog = IssueCallsDialog(
+            year_view, self.issued_quarters(), true_up=true_up, today=self.today(), parent=self
+        )
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        if not accepted:
+            return None
+        request: IssueRequest = dialog.result_value
+        text = (
+            self.tr(
+                "Issue the calls for %1, dated %2 and due on %3?\n\n"
+                "This cannot be undone: the calls get their numbers for good."
+            )
+            .replace("%1", request.period_label)
+            .replace("%2", format_date(request.issue_date))
+            .replace("%3", format_date(request.due_date))
+        )
+        if not confirm_issue(self, text):
+            return None
+        self.run_issue(request)
+        return request
+
+    def run_issue(self, request: IssueRequest) -> None:
+        assert self.year is not None
+        year, calls = self.year, self.calls
+
+        def work(progress: Any) -> list[CallView]:
+            progress(0, 1)
+            if request.quarter is None:
+                done = calls.issue_true_up(
+                    year, issue_date=request.issue_date, due_date=request.due_date
+                )
+            else:
+                done = calls.issue_provisional_calls(
+                    year, request.quarter, issue_date=request.issue_date, due_date=request.due_date
+                )
+            progress(1, 1)
+            return done
+
+        run_with_progress_dialog(
+            self.ctx.runner,
+            self,
+            self.tr("Issuing the calls for %1…").replace("%1", request.period_label),
+            work,
+            on_done=self._issued,
+            on_error=self._issue_failed,
+        )
+
+    def _issued(self, issued: list[CallView]) -> None:
+        # Not undoable: an earlier step must not undo across numbers already given out.
+        self.ctx.history.clear()
+        self.reload()
+        if not issued:
+            self.status.setText(self.tr("No call issued: no member had anything to pay."))
+            return
+        self.status.setText(
+            self.tr("%n call(s) issued", "", len(issued))
+            + f" ({issued[0].number} … {issued[-1].number})"
+        )
+        self.tabs.setCurrentIndex(0)
+        self.calls_panel.select_id(issued[0].id)
+
+    def _issue_failed(self, error: BaseException) -> None:
+        if isinstance(error, PtceError):
+            self.status.setText(error.message(current_language()))
+        self.ctx.presenter.present(error, self)
+
+
+def create_page(ctx: AppContext) -> CallsPage:
+    return CallsPage(ctx)

@@ -1,0 +1,383 @@
+"""The cost list as a Qt model that pages, sorts and filters in SQL (DESIGN §5 "Long lists").
+
+A year holds thousands of cost lines, so the model never loads them all: it asks
+``CostService.list_costs`` for one page (keyset cursor) and pulls the next one when the view
+scrolls near the end (``canFetchMore``/``fetchMore``). Clicking a sortable header re-queries
+with that sort key (``"-ttc"`` for descending); changing the filters re-queries too. A
+``QSortFilterProxyModel`` would only see the rows already fetched, hence none here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import QHeaderView
+
+from ptce_desktop.domain.cerfa import cerfa_line
+from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.money import format_money
+from ptce_desktop.domain.periods import format_date
+from ptce_desktop.services.costs.views import CostFilters, CostPage, CostRow
+from ptce_desktop.ui.i18n import current_language
+from ptce_desktop.ui.widgets.table_model import CENTER, LEFT, RIGHT, ROW_ROLE, SORT_ROLE
+
+log = logging.getLogger(__name__)
+translate = QCoreApplication.translate
+
+Index = QModelIndex | QPersistentModelIndex
+
+PAGE_SIZE = 200
+
+# Column numbers (logical; the view may move them).
+DATE, PERIOD, SERVICE, LABEL, SUPPLIER, HT, VAT, TTC, CERFA, PROJECT, FILES, MEMBER_SHARE = range(
+    12
+)
+
+
+@dataclass(frozen=True)
+class CostColumn:
+    header: str
+    sort: str | None  # the service's sort key, None when the column cannot be sorted in SQL
+    align: Qt.AlignmentFlag
+    tooltip: str | None = None
+
+
+def cost_columns() -> list[CostColumn]:
+    return [
+        CostColumn(translate("CostListModel", "Invoice date"), "invoice_date", LEFT),
+        CostColumn(
+            translate("CostListModel", "Period"),
+            "period_start",
+            LEFT,
+            translate("CostListModel", "Period covered by the cost"),
+        ),
+        CostColumn(translate("CostListModel", "Service"), "service", LEFT),
+        CostColumn(translate("CostListModel", "Label"), "label", LEFT),
+        CostColumn(translate("CostListModel", "Supplier"), None, LEFT),
+        CostColumn(translate("CostListModel", "Excl. VAT"), "ht", RIGHT),
+        CostColumn(translate("CostListModel", "VAT"), None, RIGHT),
+        CostColumn(translate("CostListModel", "Incl. VAT"), "ttc", RIGHT),
+        CostColumn(
+            translate("CostListModel", "Cerfa"),
+            None,
+            LEFT,
+            translate("CostListModel", "Line of the Cerfa 15059 budget"),
+        ),
+        CostColumn(translate("CostListModel", "Project"), None, LEFT),
+        CostColumn(
+            translate("CostListModel", "Files"),
+            None,
+            CENTER,
+            translate("CostListModel", "Number of attachments (justificatifs)"),
+        ),
+        CostColumn(
+            translate("CostListModel", "Share"),
+            None,
+            RIGHT,
+            translate("CostListModel", "Share of the member chosen in the filter"),
+        ),
+    ]
+
+
+def money(cents: int | None) -> str:
+    return "" if cents is None else format_money(cents, lang=current_language())
+
+
+def period_text(start: dt.date, end: dt.date) -> str:
+    """``01/01 – 31/03/2025`` within one year, both dates in full otherwise."""
+    if start.year == end.year:
+        return f"{start:%d/%m} – {format_date(end)}"
+    return f"{format_date(start)} – {format_date(end)}"
+
+
+def cerfa_label(code: str) -> str:
+    """``613 – Locations`` (the label of the grid, with its code once)."""
+    try:
+        label = cerfa_line(code).label_fr
+    except PtceError:
+        return code
+    return label if label.startswith(code) else f"{code} – {label}"
+
+
+# Widest first widths: long names are whole in the tooltip and the detail panel.
+WIDEST = {DATE: 105, PERIOD: 135, SERVICE: 150, LABEL: 210, SUPPLIER: 150, PROJECT: 160}
+
+
+def default_layout(header: QHeaderView) -> None:
+    """First run: the amount next to the label (and the filtered member's share before it,
+    when shown); the columns the detail panel shows
+    anyway (excl. VAT, VAT, Cerfa line, project) start hidden — the header's menu brings them
+    back, and the view remembers the choice."""
+    header.moveSection(header.visualIndex(TTC), header.visualIndex(LABEL) + 1)
+    header.moveSection(header.visualIndex(MEMBER_SHARE), header.visualIndex(LABEL) + 1)
+    for column in (HT, VAT, CERFA, PROJECT):
+        header.setSectionHidden(column, True)
+
+
+def fit_widths(header: QHeaderView) -> None:
+    for column, widest in WIDEST.items():
+        header.resizeSection(column, min(header.sectionSize(column), widest))
+
+
+class CostListModel(QAbstractTableModel):
+    """Cost rows of one fiscal year, fetched page by page from ``service.list_costs``.
+
+    ``loadFailed(error)`` reports a refused query (the list then shows nothing);
+    ``totalChanged(count)`` the number of costs matching the filters (all pages).
+    """
+
+    loadFailed = Signal(object)
+    totalChanged = Signal(int)
+
+    def __init__(
+        self, service: Any, parent: QObject | None = None, page_size: int = PAGE_SIZE
+    ) -> None:
+        super().__init__(parent)
+        self._service = service
+        self._columns = cost_columns()
+        self.page_size = page_size
+        self._rows: list[CostRow] = []
+        self._ids: set[int] = set()
+        self._cursor: str | None = None
+        self._total = 0
+        self._year: int | None = None
+        self._filters = CostFilters()
+        self._sort = "-invoice_date"
+        self._projects: dict[int, str] = {}
+
+    # --- the query ---------------------------------------------------------------------------
+    @property
+    def year(self) -> int | None:
+        return self._year
+
+    @property
+    def filters(self) -> CostFilters:
+        return self._filters
+
+    @property
+    def sort_key(self) -> str:
+        return self._sort
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    def set_query(
+        self, year: int | None, filters: CostFilters | None = None, sort: str | None = None
+    ) -> None:
+        """Show the costs of ``year`` matching ``filters``, sorted by ``sort``; first page."""
+        self._year = year
+        self._filters = filters or CostFilters()
+        if sort is not None:
+            self._sort = sort
+        self.reload(keep_loaded=False)
+
+    def reload(self, keep_loaded: bool = True) -> None:
+        """Query again (after a change): as many rows as were loaded, or the first page."""
+        wanted = self.page_size
+        if keep_loaded and len(self._rows) > wanted:
+            wanted = len(self._rows)
+        page = self._query(None, wanted)
+        self.beginResetModel()
+        self._rows, self._ids, self._cursor = [], set(), None
+        if page is not None:
+            self._take(page)
+        self.endResetModel()
+        new_total = page.total_count if page is not None else 0
+        self._total = new_total
+        self.totalChanged.emit(new_total)
+
+    def _query(self, after: str | None, limit: int) -> CostPage | None:
+        if self._year is None:
+            return None
+        try:
+            page: CostPage = self._service.list_costs(
+                self._year,
+                filters=self._filters,
+                sort=self._sort,
+                after=after,
+                limit=limit,
+                count=after is None,  # the total is known from the first page
+            )
+        except PtceError as error:
+            log.info("cost list refused: %s", error.code)
+            self.loadFailed.emit(error)
+            return None
+        return page
+
+    def _take(self, page: CostPage) -> list[CostRow]:
+        fresh = [row for row in page.rows if row.id not in self._ids]  # never twice
+        self._rows.extend(fresh)
+        self._ids.update(row.id for row in fresh)
+        self._cursor = page.next_cursor
+        return fresh
+
+    # --- paging ------------------------------------------------------------------------------
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._cursor is not None
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or self._cursor is None:
+            return
+        page = self._query(self._cursor, self.page_size)
+        if page is None:
+            self._cursor = None  # stop asking; the error was reported
+            return
+        fresh = [row for row in page.rows if row.id not in self._ids]
+        if fresh:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
+            self._take(page)
+            self.endInsertRows()
+        else:
+            self._cursor = page.next_cursor
+
+    # --- sorting (in SQL) --------------------------------------------------------------------
+    def sortable(self, column: int) -> bool:
+        return 0 <= column < len(self._columns) and self._columns[column].sort is not None
+
+    def sort_column(self) -> tuple[int, Qt.SortOrder]:
+        """The column and order of the current sort (for the header's indicator)."""
+        name = self._sort.removeprefix("-")
+        order = (
+            Qt.SortOrder.DescendingOrder
+            if self._sort.startswith("-")
+            else Qt.SortOrder.AscendingOrder
+        )
+        for number, column in enumerate(self._columns):
+            if column.sort == name:
+                return number, order
+        return -1, order
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not self.sortable(column):
+            return  # supplier, VAT…: no index behind them; the view puts its arrow back
+        name = self._columns[column].sort
+        assert name is not None
+        key = name if order == Qt.SortOrder.AscendingOrder else f"-{name}"
+        if key == self._sort and self._rows:
+            return
+        self._sort = key
+        self.reload(keep_loaded=False)
+
+    # --- rows --------------------------------------------------------------------------------
+    def rows(self) -> list[CostRow]:
+        return list(self._rows)
+
+    def row_at(self, row: int) -> CostRow:
+        return self._rows[row]
+
+    def row_of(self, cost_id: int) -> int:
+        """The row number of cost ``cost_id`` among the loaded rows, or -1."""
+        if cost_id not in self._ids:
+            return -1
+        return next(n for n, row in enumerate(self._rows) if row.id == cost_id)
+
+    def set_project_names(self, names: dict[int, str]) -> None:
+        self._projects = dict(names)
+        if self._rows:
+            top, bottom = self.index(0, PROJECT), self.index(len(self._rows) - 1, PROJECT)
+            self.dataChanged.emit(top, bottom, [Qt.ItemDataRole.DisplayRole])
+
+    # --- Qt model API ------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(self._columns[column].align.value)
+        if role == ROW_ROLE:
+            return row
+        if role == SORT_ROLE:
+            return self._value(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        return None
+
+    def _value(self, row: CostRow, column: int) -> Any:
+        values = {
+            DATE: row.invoice_date,
+            PERIOD: row.period_start,
+            SERVICE: row.service_name,
+            LABEL: row.label,
+            SUPPLIER: row.supplier,
+            HT: row.ht_cents,
+            VAT: row.vat_cents,
+            TTC: row.ttc_cents,
+            CERFA: row.cerfa_code,
+            PROJECT: self._projects.get(row.project_id) if row.project_id else None,
+            FILES: row.attachment_count,
+            MEMBER_SHARE: row.member_cents,
+        }
+        return values.get(column)
+
+    def _text(self, row: CostRow, column: int) -> str:
+        if column == DATE:
+            return format_date(row.invoice_date)
+        if column == PERIOD:
+            return period_text(row.period_start, row.period_end)
+        if column in (HT, VAT, TTC, MEMBER_SHARE):
+            return money(self._value(row, column))
+        if column == LABEL and row.is_adjustment:
+            return "↺ " + row.label
+        if column == FILES:
+            return str(row.attachment_count) if row.attachment_count else ""
+        value = self._value(row, column)
+        return "" if value is None else str(value)
+
+    def _tooltip(self, row: CostRow, column: int) -> str | None:
+        if column == CERFA and row.cerfa_code:
+            return cerfa_label(row.cerfa_code)
+        if column == LABEL:
+            if row.is_adjustment:
+                return translate(
+                    "CostListModel", "Adjustment of a cost of a closed year: %1"
+                ).replace("%1", row.label)
+            return row.label
+        if column in (SERVICE, SUPPLIER, PROJECT):
+            value = self._value(row, column)
+            return str(value) if value else None
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._columns):
+            return None
+        column = self._columns[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.header
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(column.align.value)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            hint = column.tooltip or column.header
+            if column.sort is None:
+                return hint + " " + translate("CostListModel", "(cannot be sorted)")
+            return hint
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

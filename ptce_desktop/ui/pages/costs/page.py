@@ -1,0 +1,383 @@
+"""The Charges page: the costs of the fiscal year, paged in SQL, with their shares.
+
+The list (:class:`~.costs_model.CostListModel`) pages, sorts and filters in the database
+through :meth:`CostService.list_costs`; the search field and the service / project / member
+filters re-query after a short pause. The panel beside it shows the selected cost, its shares
+(« Pourquoi ce montant ? ») and its attachments. Adding, editing and deleting go through
+:class:`~.cost_dialog.CostDialog` and the service, each pushed on the undo stack.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
+
+from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.services.activity.activity import ActivityService
+from ptce_desktop.services.costs.costs import CostService
+from ptce_desktop.services.costs.shared_services import SharedServiceService
+from ptce_desktop.services.costs.views import CostFilters, CostRow
+from ptce_desktop.services.pole.attachments import AttachmentService
+from ptce_desktop.ui.bus import touches
+from ptce_desktop.ui.pages.costs.detail import CostDetailPanel
+from ptce_desktop.ui.pages.costs.dialog import CostDialog
+from ptce_desktop.ui.pages.costs.model import (
+    DATE,
+    MEMBER_SHARE,
+    CostListModel,
+    default_layout,
+    fit_widths,
+)
+from ptce_desktop.ui.pages.costs.parts import (
+    CostChoices,
+    Created,
+    adjustment_day,
+    closed_year_of,
+    recreate_cost,
+    short,
+)
+from ptce_desktop.ui.pages.scaffold import (
+    action_bar,
+    delete_shortcut,
+    hint_label,
+    page_layout,
+    remembered_splitter,
+    search_field,
+)
+from ptce_desktop.ui.shell.context import AppContext
+from ptce_desktop.ui.state import ui_settings
+from ptce_desktop.ui.widgets.table_view import TableView
+
+FILTER_DELAY_MS = 250
+Choices = list[tuple[int, str]]
+LIST_TABLES = ("costs", "shares", "attachment_links", "attachments", "shared_services")
+CHOICE_TABLES = ("shared_services", "projects", "members", "project_members")
+
+
+class CostsPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("CostsPage")
+        self.ctx = ctx
+        self.costs: CostService = ctx.service(CostService)
+        self.history = ctx.history
+        self.year: int | None = None
+        self._projects: dict[int, str] = {}
+        self._services: Choices | None = None
+        self._settings = ui_settings()
+
+        self.search = search_field(
+            "costSearch",
+            self.tr("Search label, supplier, invoice reference…"),
+            self.tr("Search costs"),
+        )
+        self.service_filter = self._combo("serviceFilter", self.tr("Filter by service"))
+        self.project_filter = self._combo("projectFilter", self.tr("Filter by project"))
+        self.member_filter = self._combo("memberFilter", self.tr("Filter by member"))
+        self.add_button = QPushButton(self.tr("&Add…"))
+        self.edit_button = QPushButton(self.tr("&Edit…"))
+        self.delete_button = QPushButton(self.tr("&Delete"))
+        bar = action_bar(
+            self.search,
+            self.add_button,
+            self.edit_button,
+            self.delete_button,
+            search_stretch=3,
+            filters=(self.service_filter, self.project_filter, self.member_filter),
+            filter_stretch=2,
+        )
+
+        self.model = CostListModel(self.costs, self)
+        self.view = TableView("costs")
+        self.view.setObjectName("costList")
+        self.view.setAccessibleName(self.tr("Costs"))
+        self.view.setModel(self.model)
+        self.view.setSelectionMode(TableView.SelectionMode.SingleSelection)
+        self._fitted = self.view.restore_state()
+        if not self._fitted:
+            default_layout(self.view.horizontalHeader())
+        self._show_sort()
+        self.detail = CostDetailPanel(ctx)
+        self.detail.project_name = lambda pid: self._projects.get(pid) if pid else None
+        self.splitter = remembered_splitter(
+            self._settings, "costs/splitter", "costsSplitter", (self.view, self.detail), (820, 360)
+        )
+        self.count_label = hint_label()
+        page_layout(self, bar, self.splitter, self.count_label)
+        self.setTabOrder(self.search, self.service_filter)
+        self.setTabOrder(self.service_filter, self.project_filter)
+        self.setTabOrder(self.project_filter, self.member_filter)
+        self.setTabOrder(self.member_filter, self.view)
+
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(FILTER_DELAY_MS)
+        self._filter_timer.timeout.connect(self.apply_filters)
+        self.search.textChanged.connect(lambda _text: self._filter_timer.start())
+        for combo in (self.service_filter, self.project_filter, self.member_filter):
+            combo.currentIndexChanged.connect(lambda _index: self._filter_timer.start())
+        self.model.totalChanged.connect(self._update_count)
+        self.model.rowsInserted.connect(lambda *_a: self._update_count(self.model.total))
+        self.model.loadFailed.connect(lambda error: self.ctx.presenter.present(error, self))
+        self.model.modelReset.connect(self._after_reset)
+        self.view.horizontalHeader().sortIndicatorChanged.connect(self._sort_clicked)
+        self.add_button.clicked.connect(self.new_item)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.view.rowActivated.connect(lambda _row: self.edit_selected())
+        self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+        delete_shortcut(self.view, self.delete_selected)
+        self.view.setColumnHidden(MEMBER_SHARE, True)
+        self._update_buttons()
+
+    def _combo(self, name: str, accessible: str) -> QComboBox:
+        combo = QComboBox()
+        combo.setObjectName(name)
+        combo.setAccessibleName(accessible)
+        combo.setToolTip(accessible)
+        combo.setMinimumContentsLength(14)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        return combo
+
+    # --- page protocol -----------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def set_fiscal_year(self, year: int) -> None:
+        if year == self.year:
+            return
+        self.year = year
+        self._services = None
+        self._load_choices()
+        self.apply_filters()
+
+    def refresh(self, changes: Any) -> None:
+        if self.year is None:
+            return
+        if touches(changes, *CHOICE_TABLES):
+            self._load_choices()
+        if touches(changes, *LIST_TABLES, *CHOICE_TABLES):
+            selected = self.selected_id() or self.detail.cost_id()
+            self.model.reload()
+            self.select_id(selected)
+
+    # --- filters -----------------------------------------------------------------------------
+    def _load_choices(self) -> None:
+        """Fill the filters' lists off the GUI thread (the services' list computes the year's
+        totals, which takes a while on a large file); the cost list does not wait for it."""
+        if self.year is None:
+            return
+        year = self.year
+        shared = self.ctx.service(SharedServiceService)
+        activity = self.ctx.service(ActivityService)
+        members = self.ctx.members
+
+        def work(_progress: Any) -> tuple[int, Choices, Choices, Choices]:
+            return (
+                year,
+                [(s.service_id, s.name) for s in shared.list_services(year)],
+                [(p.id, p.name) for p in activity.list_projects()],
+                [(m.id, m.name) for m in members.list_members(year=year)],
+            )
+
+        self.ctx.runner.run(work, on_done=self._choices_loaded, on_error=self._choices_failed)
+
+    def _choices_loaded(self, result: tuple[int, Choices, Choices, Choices]) -> None:
+        year, services, projects, members = result
+        if year != self.year:
+            return  # the year changed meanwhile: a newer load is on its way
+        self._services = services
+        self._projects = dict(projects)
+        self.model.set_project_names(self._projects)
+        self._fill(self.service_filter, self.tr("All services"), services)
+        self._fill(self.project_filter, self.tr("All projects"), projects)
+        self._fill(self.member_filter, self.tr("All members"), members)
+        self.detail.show_cost(self.detail.cost_id())  # its project name, now known
+
+    def _choices_failed(self, error: BaseException) -> None:
+        self.ctx.presenter.present(error, self)
+
+    def _fill(self, combo: QComboBox, everything: str, items: list[tuple[int, str]]) -> None:
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(everything, None)
+        for item_id, name in items:
+            combo.addItem(name, item_id)
+            combo.setItemData(combo.count() - 1, name, Qt.ItemDataRole.ToolTipRole)
+        combo.setCurrentIndex(max(combo.findData(current), 0))
+        combo.blockSignals(False)
+
+    def filters(self) -> CostFilters:
+        return CostFilters(
+            service_id=self.service_filter.currentData(),
+            member_id=self.member_filter.currentData(),
+            project_id=self.project_filter.currentData(),
+            text=self.search.text().strip() or None,
+        )
+
+    def apply_filters(self) -> None:
+        """Query the list again with the filters as they are now (the debounce's end)."""
+        self._filter_timer.stop()
+        filters = self.filters()
+        selected = self.selected_id() or self.detail.cost_id()
+        shown_before = not self.view.isColumnHidden(MEMBER_SHARE)
+        self.view.setColumnHidden(MEMBER_SHARE, filters.member_id is None)
+        self.model.set_query(self.year, filters)
+        if filters.member_id is not None and not shown_before:
+            self.view.setColumnWidth(MEMBER_SHARE, 105)  # amounts; the header has a tooltip
+        self.select_id(selected if self.model.row_of(selected or 0) >= 0 else None)
+
+    def _after_reset(self) -> None:
+        if not self._fitted and self.model.rowCount():
+            self._fitted = True
+            self.view.fit_columns()
+            fit_widths(self.view.horizontalHeader())
+        self._show_sort()
+        self._update_buttons()
+
+    def _update_count(self, total: int) -> None:
+        text = self.tr("%Ln cost(s)", "", total)
+        if self.filters() != CostFilters():
+            text = self.tr("%1 matching the filters").replace("%1", text)
+        self.count_label.setText(text)
+
+    def _show_sort(self) -> None:
+        column, order = self.model.sort_column()
+        header = self.view.horizontalHeader()
+        if header.sortIndicatorSection() != column or header.sortIndicatorOrder() != order:
+            header.blockSignals(True)
+            header.setSortIndicator(column if column >= 0 else DATE, order)
+            header.blockSignals(False)
+            header.viewport().update()
+
+    def _sort_clicked(self, column: int, _order: Qt.SortOrder) -> None:
+        if not self.model.sortable(column):
+            self._show_sort()  # that column has no SQL order: the arrow goes back
+
+    # --- selection ---------------------------------------------------------------------------
+    def selected_row(self) -> CostRow | None:
+        row = self.view.current_row()
+        return row if isinstance(row, CostRow) else None
+
+    def selected_id(self) -> int | None:
+        row = self.selected_row()
+        return row.id if row is not None else None
+
+    def select_id(self, cost_id: int | None) -> None:
+        """Select ``cost_id`` if it is loaded; otherwise show its detail alone."""
+        row = self.model.row_of(cost_id) if cost_id is not None else -1
+        if row >= 0:
+            index = self.model.index(row, 0)
+            self.view.setCurrentIndex(index)
+            self.view.selectRow(row)
+            self.view.scrollTo(index)
+            return
+        self.view.setCurrentIndex(QModelIndex())
+        self.detail.show_cost(cost_id)
+        self._update_buttons()
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        row = self.model.row_at(current.row()) if current.isValid() else None
+        if row is not None or self.detail.cost_id() is not None:
+            self.detail.show_cost(row.id if row is not None else self.detail.cost_id())
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        has_row = self.selected_row() is not None
+        writable = not self.ctx.read_only
+        self.add_button.setEnabled(writable and self.year is not None)
+        self.edit_button.setEnabled(has_row)
+        self.delete_button.setEnabled(writable and has_row)
+
+    # --- actions -----------------------------------------------------------------------------
+    def choices(self, frozen: CostRow | None = None) -> CostChoices:
+        year = self.year if self.year is not None else dt.date.today().year
+        view = self.ctx.fiscal_years.get(year)
+        if self._services is None:  # the background load has not arrived yet
+            listed = self.ctx.service(SharedServiceService).list_services(year)
+            self._services = [(s.service_id, s.name) for s in listed]
+        projects = sorted(self._projects.items(), key=lambda p: p[1])
+        day = None
+        if frozen is not None:
+            day = adjustment_day(self.ctx.fiscal_years.list_years(), frozen, dt.date.today())
+        return CostChoices(self._services, projects, view.start, view.end, day)
+
+    def closed_year_of(self, row: CostRow) -> str | None:
+        return closed_year_of(self.ctx.fiscal_years.list_years(), row)
+
+    def _run(self, dialog: CostDialog) -> Created | None:
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        if not accepted:
+            return None
+        created: Created = dialog.result_value
+        self.select_id(created.id)  # the change signal has already reloaded the list
+        return created
+
+    def new_item(self) -> Created | None:
+        if self.ctx.read_only or self.year is None:
+            return None
+        return self._run(CostDialog(self.costs, self.history, self.choices(), parent=self))
+
+    def edit_selected(self) -> Created | None:
+        row = self.selected_row()
+        if row is None:
+            return None
+        frozen = self.closed_year_of(row)
+        choices = self.choices(row if frozen else None)
+        dialog = CostDialog(self.costs, self.history, choices, row, frozen, self)
+        if self.ctx.read_only:
+            dialog.buttons.button(dialog.buttons.StandardButton.Ok).setEnabled(False)
+            dialog.adjust_button.hide()
+        return self._run(dialog)
+
+    def delete_selected(self) -> bool:
+        row = self.selected_row()
+        if row is None or self.ctx.read_only:
+            return False
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete a cost"),
+            self.tr("Delete “%1” and its shares? You can undo it with Ctrl+Z.").replace(
+                "%1", short(row.label, 60)
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        costs, history = self.costs, self.history
+        try:
+            files = costs.get_cost(row.id).attachments
+        except PtceError as error:
+            self.ctx.presenter.present(error, self)
+            return False
+        attachments = self.ctx.service(AttachmentService)
+        adjusted = (
+            history.ref("cost", row.adjusts_cost_id) if row.adjusts_cost_id is not None else None
+        )
+        recreate = partial(recreate_cost, costs, attachments, adjusted, row, files)
+        text = self.tr("Delete cost “%1”").replace("%1", short(row.label))
+        try:
+            history.delete(text, "cost", row.id, costs.delete_cost, recreate)
+        except PtceError as error:
+            self.ctx.presenter.present(error, self)
+            return False
+        self.select_id(None)
+        return True
+
+
+def create_page(ctx: AppContext) -> CostsPage:
+    return CostsPage(ctx)

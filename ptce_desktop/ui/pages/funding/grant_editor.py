@@ -1,0 +1,282 @@
+"""The detail of a grant beside the list: a header (status, reste à reverser) and its tabs.
+
+The header's status box offers only the moves the domain allows
+(:func:`~ptce_desktop.domain.categories.can_change_grant_status`) and shows the status the money
+suggests. The tabs: every field (Général), the forecast budget, the overhead rule, the plan, the
+instalments, the redistributions, due / passed / remaining per member, and the six free texts
+of the Cerfa 15059.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ptce_desktop.domain.categories import GRANT_TRANSITIONS, GrantStatus, can_change_grant_status
+from ptce_desktop.domain.money import format_percent
+from ptce_desktop.domain.periods import format_date
+from ptce_desktop.services.grants.views import GrantDetail
+from ptce_desktop.ui.i18n import current_language
+from ptce_desktop.ui.pages.funding.dialogs import (
+    funder_type_label,
+    money,
+    nature_label,
+    status_label,
+)
+from ptce_desktop.ui.pages.funding.grant_actions import GrantActions
+from ptce_desktop.ui.pages.funding.grant_budget import BudgetTab, PlanTab
+from ptce_desktop.ui.pages.funding.grant_forms import OverheadTab, ReportTextsTab
+from ptce_desktop.ui.pages.funding.grant_money import (
+    InstalmentsTab,
+    PerMemberTab,
+    RedistributionsTab,
+)
+from ptce_desktop.ui.pages.members.detail import CSS
+from ptce_desktop.ui.style import title_font
+
+translate = QCoreApplication.translate
+
+
+def _e(value: object) -> str:
+    return html.escape(str(value)) if value not in (None, "") else "—"
+
+
+def general_html(detail: GrantDetail) -> str:
+    """Every field of the grant (DESIGN §3), escaped."""
+    lang = current_language()
+
+    def day(value: Any) -> str:
+        return format_date(value) if value else "—"
+
+    def cents(value: int | None) -> str:
+        return _e(money(value)) if value is not None else "—"
+
+    overhead = {
+        "none": translate("GrantEditor", "none"),
+        "flat_rate": translate("GrantEditor", "flat rate of %1 of the direct costs").replace(
+            "%1", format_percent(detail.overhead_rate_bp or 0, lang=lang)
+        ),
+        "key": translate("GrantEditor", "key “%1”").replace("%1", detail.overhead_key_name or ""),
+    }[detail.overhead_method]
+    rows = [
+        (
+            translate("GrantEditor", "Funder"),
+            f"{_e(detail.funder_name)} ({_e(funder_type_label(detail.funder_type))})",
+        ),
+        (translate("GrantEditor", "Project or action"), _e(detail.project_name)),
+        (translate("GrantEditor", "Status"), _e(status_label(detail.status))),
+        (translate("GrantEditor", "Nature"), _e(nature_label(detail.nature))),
+        (
+            translate("GrantEditor", "Payment"),
+            _e(
+                translate("GrantEditor", "in several instalments")
+                if detail.staged
+                else translate("GrantEditor", "single")
+            ),
+        ),
+        (translate("GrantEditor", "Amount requested"), cents(detail.amount_requested_cents)),
+        (translate("GrantEditor", "Amount voted"), cents(detail.amount_voted_cents)),
+        (translate("GrantEditor", "Amount to repay"), cents(detail.amount_to_repay_cents)),
+        (
+            translate("GrantEditor", "Decision"),
+            f"{_e(detail.decision_ref)} · {day(detail.decision_date)}",
+        ),
+        (
+            translate("GrantEditor", "Convention"),
+            f"{_e(detail.convention_ref)} · {day(detail.convention_date)}",
+        ),
+        (
+            translate("GrantEditor", "Period"),
+            f"{day(detail.period_start)} → {day(detail.period_end)}",
+        ),
+        (translate("GrantEditor", "Report due on"), day(detail.report_due)),
+        (translate("GrantEditor", "Overhead rule"), _e(overhead)),
+        (
+            translate("GrantEditor", "Coordination share"),
+            _e(format_percent(detail.coordination_share_bp, lang=lang)),
+        ),
+        (translate("GrantEditor", "Received"), cents(detail.received_cents)),
+        (translate("GrantEditor", "Passed on"), cents(detail.passed_cents)),
+        (translate("GrantEditor", "Kept for coordination"), cents(detail.coordination_cents)),
+        (translate("GrantEditor", "Not covered by the plan"), cents(detail.unplanned_cents)),
+        (translate("GrantEditor", "Reste à reverser"), cents(detail.remaining_cents)),
+    ]
+    body = "".join(f"<tr><th>{label}</th><td>{value}</td></tr>" for label, value in rows)
+    return f"<style>{CSS}</style><table>{body}</table>"
+
+
+class GrantEditor(QWidget):
+    """``editRequested()`` asks the page to open the grant dialog."""
+
+    editRequested = Signal()
+
+    def __init__(
+        self,
+        actions: GrantActions,
+        members: Callable[[], Sequence[tuple[int, str]]],
+        keys: Callable[[], Sequence[tuple[int, str]]],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ops = actions
+        self.detail: GrantDetail | None = None
+        self.title = QLabel()
+        self.title.setFont(title_font(self.title, 1.2))
+        self.title.setWordWrap(True)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.subtitle = QLabel()
+        self.subtitle.setObjectName("hint")
+        self.subtitle.setTextFormat(Qt.TextFormat.PlainText)
+        self.remaining = QLabel()
+        self.remaining.setObjectName("remaining")
+        self.remaining.setFont(title_font(self.remaining, 1.1))
+        self.status_combo = QComboBox()
+        self.status_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.status_combo.setAccessibleName(translate("GrantEditor", "Status"))
+        self.suggestion = QLabel()
+        self.suggestion.setObjectName("hint")
+        self.apply_suggestion = QPushButton(translate("GrantEditor", "Appl&y"))
+        self.edit_button = QPushButton(translate("GrantEditor", "Edit the &grant…"))
+        for button in (self.apply_suggestion, self.edit_button):
+            button.setAutoDefault(False)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.title, 1)
+        title_row.addWidget(self.remaining)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.subtitle)
+        status_row.addSpacing(16)
+        status_label_ = QLabel(translate("GrantEditor", "S&tatus"))
+        status_label_.setBuddy(self.status_combo)
+        status_row.addWidget(status_label_)
+        status_row.addWidget(self.status_combo)
+        status_row.addWidget(self.suggestion)
+        status_row.addWidget(self.apply_suggestion)
+        status_row.addStretch(1)
+        status_row.addWidget(self.edit_button)
+
+        self.general = QTextBrowser()
+        self.general.setAccessibleName(translate("GrantEditor", "Grant fields"))
+        self.budget_tab = BudgetTab(actions)
+        self.overhead_tab = OverheadTab(actions, keys)
+        self.plan_tab = PlanTab(actions, members)
+        self.instalments_tab = InstalmentsTab(actions)
+        self.redistributions_tab = RedistributionsTab(actions, members)
+        self.members_tab = PerMemberTab()
+        self.report_tab = ReportTextsTab(actions)
+        self.tabs = QTabWidget()
+        for widget, label in (
+            (self.general, translate("GrantEditor", "General")),
+            (self.budget_tab, translate("GrantEditor", "Forecast budget")),
+            (self.overhead_tab, translate("GrantEditor", "Indirect charges")),
+            (self.plan_tab, translate("GrantEditor", "Plan")),
+            (self.instalments_tab, translate("GrantEditor", "Instalments")),
+            (self.redistributions_tab, translate("GrantEditor", "Redistributions")),
+            (self.members_tab, translate("GrantEditor", "Per member")),
+            (self.report_tab, translate("GrantEditor", "Report (Cerfa)")),
+        ):
+            if widget is self.general:
+                self.tabs.addTab(widget, label)
+                continue
+            # a scroll area each, so the tabs never squeeze the list above them
+            holder = QScrollArea()
+            holder.setWidget(widget)
+            holder.setWidgetResizable(True)
+            holder.setFrameShape(QScrollArea.Shape.NoFrame)
+            self.tabs.addTab(holder, label)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 0, 0, 0)
+        layout.addLayout(title_row)
+        layout.addLayout(status_row)
+        layout.addWidget(self.tabs, 1)
+        self.status_combo.activated.connect(self._status_chosen)
+        self.apply_suggestion.clicked.connect(self._apply_suggestion)
+        self.edit_button.clicked.connect(self.editRequested)
+        self.show_detail(None)
+
+    def editing_tabs(self) -> list[Any]:
+        return [
+            self.budget_tab,
+            self.overhead_tab,
+            self.plan_tab,
+            self.instalments_tab,
+            self.redistributions_tab,
+            self.members_tab,
+            self.report_tab,
+        ]
+
+    def show_detail(self, detail: GrantDetail | None) -> None:
+        self.detail = detail
+        writable = detail is not None and not self.ops.ctx.read_only
+        self.tabs.setEnabled(detail is not None)
+        self.edit_button.setEnabled(detail is not None)
+        for tab in self.editing_tabs():
+            tab.show_detail(detail)
+        self.status_combo.clear()
+        if detail is None:
+            self.title.setText(translate("GrantEditor", "Select a grant to see its detail."))
+            self.subtitle.setText("")
+            self.remaining.setText("")
+            self.general.clear()
+            self.suggestion.setText("")
+            self.status_combo.setEnabled(False)
+            self.apply_suggestion.hide()
+            return
+        self.title.setText(detail.title)
+        self.subtitle.setText(f"{detail.funder_name} · {funder_type_label(detail.funder_type)}")
+        self.remaining.setText(
+            translate("GrantEditor", "Reste à reverser: %1").replace(
+                "%1", money(detail.remaining_cents)
+            )
+        )
+        self.general.setHtml(general_html(detail))
+        current = GrantStatus(detail.status)
+        for status in [current, *sorted(GRANT_TRANSITIONS[current], key=list(GrantStatus).index)]:
+            if can_change_grant_status(current, status):
+                self.status_combo.addItem(status.label(current_language()), status.value)
+        self.status_combo.setCurrentIndex(0)
+        self.status_combo.setEnabled(writable and self.status_combo.count() > 1)
+        suggested = detail.suggested_status
+        if suggested != detail.status:
+            self.suggestion.setText(
+                translate("GrantEditor", "The money received suggests “%1”.").replace(
+                    "%1", status_label(suggested)
+                )
+            )
+            self.apply_suggestion.setVisible(writable)
+        else:
+            self.suggestion.setText("")
+            self.apply_suggestion.hide()
+
+    def change_status(self, status: str) -> bool:
+        detail = self.detail
+        if detail is None or status == detail.status:
+            return False
+        try:
+            self.ops.set_status(detail, status)
+        except Exception as error:  # e.g. "votée" without a voted amount: a message
+            self.ops.ctx.presenter.present(error, self)
+            self.show_detail(detail)
+            return False
+        return True
+
+    def _status_chosen(self, index: int) -> None:
+        self.change_status(self.status_combo.itemData(index))
+
+    def _apply_suggestion(self) -> None:
+        if self.detail is not None:
+            self.change_status(self.detail.suggested_status)

@@ -1,0 +1,348 @@
+"""The « Financements » page: the grants of the year with their detail, and the funders.
+
+Grants: a list (title, funder, status, voted, received, passed on, reste à reverser — always
+visible) beside the :class:`~.grant_editor.GrantEditor`. Funders: name, type, number of grants;
+a funder with grants cannot be deleted (the service says so). Every change is undoable
+(:class:`~.grant_actions.GrantActions`); the page reloads itself when the file changes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QLabel,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.services.activity.activity import ActivityService
+from ptce_desktop.services.grants.views import GrantDetail, GrantSummaryView
+from ptce_desktop.services.keys.keys import KeyService
+from ptce_desktop.ui.bus import touches
+from ptce_desktop.ui.i18n import current_language
+from ptce_desktop.ui.pages.funding.dialogs import (
+    FunderDialog,
+    GrantDialog,
+    funder_type_label,
+    money,
+    status_label,
+)
+from ptce_desktop.ui.pages.funding.grant_actions import GrantActions
+from ptce_desktop.ui.pages.funding.grant_editor import GrantEditor
+from ptce_desktop.ui.pages.list_panel import ListPanel
+from ptce_desktop.ui.pages.scaffold import confirm
+from ptce_desktop.ui.shell.context import AppContext
+from ptce_desktop.ui.widgets.table_model import RIGHT, Column
+
+translate = QCoreApplication.translate
+
+WATCHED = (
+    "funders",
+    "grants",
+    "grant_budget_lines",
+    "grant_plan_lines",
+    "grant_report_texts",
+    "instalments",
+    "redistributions",
+    "members",
+    "projects",
+    "allocation_keys",
+    "fiscal_years",
+    "poles",
+)
+
+
+def grant_columns() -> list[Column]:
+    def amount(header: str, value: Any, tip: str | None = None) -> Column:
+        return Column(header, value, display=money, align=RIGHT, header_tooltip=tip)
+
+    return [
+        Column(translate("FundingPage", "Title"), lambda g: g.title),
+        Column(translate("FundingPage", "Funder"), lambda g: g.funder_name),
+        Column(
+            translate("FundingPage", "Status"),
+            lambda g: status_label(g.status),
+            tooltip=lambda g: (
+                translate("FundingPage", "Suggested: %1").replace(
+                    "%1", status_label(g.suggested_status)
+                )
+                if g.suggested_status != g.status
+                else None
+            ),
+        ),
+        amount(translate("FundingPage", "Voted"), lambda g: g.voted_cents),
+        amount(translate("FundingPage", "Received"), lambda g: g.received_cents),
+        amount(translate("FundingPage", "Passed on"), lambda g: g.passed_cents),
+        amount(
+            translate("FundingPage", "Reste à reverser"),
+            lambda g: g.remaining_cents,
+            translate(
+                "FundingPage", "The plan applied to what was received, minus what was passed on"
+            ),
+        ),
+    ]
+
+
+def funder_columns() -> list[Column]:
+    return [
+        Column(translate("FundingPage", "Name"), lambda f: f.name),
+        Column(translate("FundingPage", "Type"), lambda f: funder_type_label(f.type)),
+        Column(translate("FundingPage", "Grants"), lambda f: f.grant_count, align=RIGHT),
+        Column(translate("FundingPage", "Contact"), lambda f: f.contact),
+    ]
+
+
+class FundingPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("FundingPage")
+        self.ctx = ctx
+        self.ops = GrantActions(ctx)
+        self.year: int | None = None
+
+        self.grants_panel = ListPanel(
+            "grants",
+            grant_columns(),
+            self.tr("Search a grant (title, funder, status…)"),
+            lambda n: self.tr("%n grant(s)", "", n),
+            max_width=230,
+        )
+        self.add_grant_button = self.grants_panel.add_button(self.tr("&Add…"))
+        self.edit_grant_button = self.grants_panel.add_button(self.tr("&Edit…"))
+        self.delete_grant_button = self.grants_panel.add_button(self.tr("&Delete"))
+        self.grants_panel.view.setMinimumHeight(110)
+        self.totals = QLabel()
+        self.totals.setObjectName("hint")
+        self.totals.setWordWrap(True)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.grants_panel, 1)
+        left_layout.addWidget(self.totals)
+        self.editor = GrantEditor(self.ops, self.members, self.keys)
+        # the list on top keeps every column in view (reste à reverser included)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(left)
+        splitter.addWidget(self.editor)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([260, 520])
+
+        self.funders_panel = ListPanel(
+            "funders",
+            funder_columns(),
+            self.tr("Search a funder"),
+            lambda n: self.tr("%n funder(s)", "", n),
+        )
+        self.add_funder_button = self.funders_panel.add_button(self.tr("A&dd…"))
+        self.edit_funder_button = self.funders_panel.add_button(self.tr("E&dit…"))
+        self.delete_funder_button = self.funders_panel.add_button(self.tr("De&lete"))
+        self.funder_message = QLabel()
+        self.funder_message.setObjectName("fieldError")
+        self.funder_message.setWordWrap(True)
+        funders_tab = QWidget()
+        funders_layout = QVBoxLayout(funders_tab)
+        funders_layout.setContentsMargins(0, 8, 0, 0)
+        funders_layout.addWidget(self.funders_panel, 1)
+        funders_layout.addWidget(self.funder_message)
+
+        grants_tab = QWidget()
+        grants_layout = QVBoxLayout(grants_tab)
+        grants_layout.setContentsMargins(0, 8, 0, 0)
+        grants_layout.addWidget(splitter)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(grants_tab, self.tr("&Grants"))
+        self.tabs.addTab(funders_tab, self.tr("&Funders"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+
+        self.grants_panel.currentChanged.connect(self._grant_changed)
+        self.grants_panel.activated.connect(lambda _row: self.edit_grant())
+        self.grants_panel.deleteRequested.connect(self.delete_grant)
+        self.add_grant_button.clicked.connect(self.new_grant)
+        self.edit_grant_button.clicked.connect(self.edit_grant)
+        self.delete_grant_button.clicked.connect(self.delete_grant)
+        self.editor.editRequested.connect(self.edit_grant)
+        self.funders_panel.activated.connect(lambda _row: self.edit_funder())
+        self.funders_panel.deleteRequested.connect(self.delete_funder)
+        self.funders_panel.currentChanged.connect(lambda _row: self._update_buttons())
+        self.add_funder_button.clicked.connect(self.new_funder)
+        self.edit_funder_button.clicked.connect(self.edit_funder)
+        self.delete_funder_button.clicked.connect(self.delete_funder)
+        self._update_buttons()
+
+    # --- page protocol -----------------------------------------------------------------------
+    def focus_search(self) -> None:
+        panel = self.funders_panel if self.tabs.currentIndex() == 1 else self.grants_panel
+        panel.focus_search()
+
+    def new_item(self) -> Any:
+        return self.new_funder() if self.tabs.currentIndex() == 1 else self.new_grant()
+
+    def set_fiscal_year(self, year: int) -> None:
+        if year != self.year:
+            self.year = year
+            self.reload()
+
+    def refresh(self, changes: Any) -> None:
+        if self.year is not None and touches(changes, *WATCHED):
+            self.reload()
+
+    # --- lists for the dialogs and tabs ------------------------------------------------------
+    def members(self) -> list[tuple[int, str]]:
+        rows = self.ctx.members.list_members(include_archived=True, year=self.year)
+        return sorted(((row.id, row.name) for row in rows), key=lambda m: m[1].casefold())
+
+    def keys(self) -> list[tuple[int, str]]:
+        return [(key.id, key.name) for key in self.ctx.service(KeyService).list_keys()]
+
+    def projects(self) -> list[tuple[int, str]]:
+        return [(p.id, p.name) for p in self.ctx.service(ActivityService).list_projects()]
+
+    def funders(self) -> list[tuple[int, str]]:
+        return [(f.id, f.name) for f in self.ops.funders.list_funders()]
+
+    def default_date(self) -> dt.date:
+        today = dt.date.today()
+        if self.year is None:
+            return today
+        view = self.ctx.fiscal_years.get(self.year)
+        return today if view.start <= today <= view.end else view.end
+
+    # --- loading -----------------------------------------------------------------------------
+    def reload(self) -> None:
+        if self.year is None:
+            return
+        grants: list[GrantSummaryView] = self.ops.grants.list_grants(self.year)
+        self.grants_panel.set_rows(grants)
+        self.funders_panel.set_rows(self.ops.funders.list_funders())
+        self._grant_changed(self.grants_panel.current_row())
+        self.totals.setText(
+            self.tr("Voted %1 · received %2 · passed on %3 · reste à reverser %4")
+            .replace("%1", money(sum(g.voted_cents or 0 for g in grants)))
+            .replace("%2", money(sum(g.received_cents for g in grants)))
+            .replace("%3", money(sum(g.passed_cents for g in grants)))
+            .replace("%4", money(sum(g.remaining_cents for g in grants)))
+        )
+        for tab in (self.editor.instalments_tab, self.editor.redistributions_tab):
+            tab.default_date = self.default_date
+        self._update_buttons()
+
+    def _grant_changed(self, row: GrantSummaryView | None) -> None:
+        detail = None
+        if row is not None:
+            try:
+                detail = self.ops.grants.grant_detail(row.id)
+            except PtceError:  # deleted meanwhile: the next reload fixes the list
+                detail = None
+        self.editor.show_detail(detail)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        writable = not self.ctx.read_only
+        grant = self.grants_panel.current_row() is not None
+        funder = self.funders_panel.current_row() is not None
+        self.add_grant_button.setEnabled(writable)
+        self.edit_grant_button.setEnabled(grant)
+        self.delete_grant_button.setEnabled(writable and grant)
+        self.add_funder_button.setEnabled(writable)
+        self.edit_funder_button.setEnabled(funder)
+        self.delete_funder_button.setEnabled(writable and funder)
+
+    # --- grants ------------------------------------------------------------------------------
+    def _run(self, dialog: QDialog) -> Any:
+        if self.ctx.read_only:
+            dialog.buttons.button(dialog.buttons.StandardButton.Ok).setEnabled(False)  # type: ignore[attr-defined]
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        return dialog.result_value if accepted else None  # type: ignore[attr-defined]
+
+    def new_grant(self) -> GrantDetail | None:
+        if self.ctx.read_only:
+            return None
+        created = self._run(
+            GrantDialog(self.funders(), self.projects(), self.ops.create_grant, parent=self)
+        )
+        if created is not None:
+            self.tabs.setCurrentIndex(0)
+            self.grants_panel.select_id(created.id)
+        return created
+
+    def edit_grant(self) -> GrantDetail | None:
+        detail = self.editor.detail
+        if detail is None:
+            return None
+        return self._run(
+            GrantDialog(
+                self.funders(),
+                self.projects(),
+                lambda draft: self.ops.update_grant(detail, draft),
+                detail,
+                self,
+            )
+        )
+
+    def delete_grant(self) -> bool:
+        detail = self.editor.detail
+        if detail is None or self.ctx.read_only:
+            return False
+        text = self.tr("Delete the grant “%1”? You can undo it with Ctrl+Z.").replace(
+            "%1", detail.title
+        )
+        if not confirm(self, self.tr("Delete a grant"), text):
+            return False
+        try:
+            self.ops.delete_grant(detail)
+        except PtceError as error:  # it has instalments or redistributions
+            self.ctx.presenter.present(error, self)
+            return False
+        return True
+
+    # --- funders -----------------------------------------------------------------------------
+    def new_funder(self) -> Any:
+        if self.ctx.read_only:
+            return None
+        created = self._run(FunderDialog(self.ops.create_funder, parent=self))
+        if created is not None:
+            self.funders_panel.select_id(created.id)
+        return created
+
+    def edit_funder(self) -> Any:
+        funder = self.funders_panel.current_row()
+        if funder is None:
+            return None
+        return self._run(
+            FunderDialog(lambda draft: self.ops.update_funder(funder, draft), funder, self)
+        )
+
+    def delete_funder(self) -> bool:
+        funder = self.funders_panel.current_row()
+        self.funder_message.setText("")
+        if funder is None or self.ctx.read_only:
+            return False
+        text = self.tr("Delete the funder “%1”? You can undo it with Ctrl+Z.").replace(
+            "%1", funder.name
+        )
+        if not confirm(self, self.tr("Delete a funder"), text):
+            return False
+        try:
+            self.ops.delete_funder(funder)
+        except PtceError as error:  # it has grants: the service says how many
+            self.funder_message.setText(error.message(current_language()))
+            self.ctx.presenter.present(error, self)
+            return False
+        return True
+
+
+def create_page(ctx: AppContext) -> FundingPage:
+    return FundingPage(ctx)

@@ -1,0 +1,313 @@
+"""The Services mutualisés page: the services with their figures of the fiscal year shown, their
+users and their budgets.
+
+Every edit is one call to :class:`~ptce_desktop.services.costs.shared_services.SharedServiceService`
+pushed on the undo stack (:class:`~.services_dialogs.ServiceActions`): add, edit, delete a
+service; set or remove the budget of the fiscal year shown.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex
+from PySide6.QtWidgets import QDialog, QPushButton, QWidget
+
+from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.services.costs.shared_services import ServiceView, SharedServiceService
+from ptce_desktop.services.keys.keys import KeyService
+from ptce_desktop.ui.bus import touches
+from ptce_desktop.ui.pages.scaffold import (
+    action_bar,
+    confirm,
+    delete_shortcut,
+    hint_label,
+    page_layout,
+    remembered_splitter,
+    search_field,
+    select_row,
+    shown_of,
+)
+from ptce_desktop.ui.pages.services.detail import (
+    ServiceDetailPanel,
+    ServiceRow,
+    money,
+    service_columns,
+)
+from ptce_desktop.ui.pages.services.dialogs import (
+    BudgetDialog,
+    ServiceActions,
+    ServiceDialog,
+)
+from ptce_desktop.ui.shell.context import AppContext
+from ptce_desktop.ui.state import ui_settings
+from ptce_desktop.ui.widgets.table_model import ROW_ROLE, FilterProxy, RowTableModel
+from ptce_desktop.ui.widgets.table_view import TableView
+
+TABLES = (
+    "shared_services",
+    "service_budgets",
+    "costs",
+    "shares",
+    "allocation_keys",
+    "key_versions",
+    "key_version_units",
+    "key_mix_parts",
+    "usage_records",
+    "members",
+    "poles",
+    "fiscal_years",
+)
+
+
+class ServicesPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ServicesPage")
+        self.ctx = ctx
+        self.service: SharedServiceService = ctx.service(SharedServiceService)
+        self.edits = ServiceActions(self.service, ctx.history)
+        self.year: int | None = None
+        self.year_label = ""
+        self._year_labels: dict[int, str] = {}
+        self.last_message = ""
+        self._settings = ui_settings()
+
+        self.search = search_field(
+            "serviceSearch",
+            self.tr("Search a service (name, category, key, member…)"),
+            self.tr("Search a service"),
+        )
+        self.add_button = QPushButton(self.tr("&Add a service…"))
+        self.edit_button = QPushButton(self.tr("&Edit…"))
+        self.delete_button = QPushButton(self.tr("&Delete"))
+        bar = action_bar(self.search, self.add_button, self.edit_button, self.delete_button)
+
+        self.model = RowTableModel(service_columns(), parent=self)
+        self.proxy = FilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.view = TableView("services")
+        self.view.setModel(self.proxy)
+        self.view.setSelectionMode(TableView.SelectionMode.SingleSelection)
+        self.view.setAccessibleName(self.tr("Shared services"))
+        self.detail = ServiceDetailPanel(self.label_of)
+        self.splitter = remembered_splitter(
+            self._settings,
+            "services/splitter",
+            "servicesSplitter",
+            (self.view, self.detail),
+            (820, 400),
+        )
+        self.count_label = hint_label()
+        page_layout(self, bar, self.splitter, self.count_label)
+
+        self.search.textChanged.connect(self._filter)
+        self.add_button.clicked.connect(self.new_item)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.view.rowActivated.connect(lambda _row: self.edit_selected())
+        self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+        delete_shortcut(self.view, self.delete_selected)
+        self.detail.set_budget_button.clicked.connect(self.set_budget)
+        self.detail.remove_budget_button.clicked.connect(self.remove_budget)
+        self.detail.budgets_view.rowActivated.connect(lambda _row: self.set_budget())
+        self._update_buttons()
+
+    # --- page protocol -----------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def set_fiscal_year(self, year: int) -> None:
+        if year == self.year:
+            return
+        self.year = year
+        self.reload()
+
+    def refresh(self, changes: Any) -> None:
+        if touches(changes, *TABLES):
+            self.reload()
+
+    # --- loading -----------------------------------------------------------------------------
+    def label_of(self, year: int) -> str:
+        return self._year_labels.get(year, str(year))
+
+    def reload(self) -> None:
+        if self.year is None:
+            return
+        self._year_labels = {y.start_year: y.label for y in self.ctx.fiscal_years.list_years()}
+        self.year_label = self.label_of(self.year)
+        self.detail.set_year_label(self.year_label)
+        selected = self.selected_id()
+        views = self.service.service_views()
+        rows = [
+            ServiceRow(totals, views[totals.service_id])
+            for totals in self.service.list_services(self.year)
+        ]
+        self.model.set_rows(rows)
+        if not getattr(self, "_fitted", False) and rows:
+            self._fitted = True
+            if not self.view.restore_state():
+                self.view.fit_columns()
+                header = self.view.horizontalHeader()
+                header.resizeSection(0, min(header.sectionSize(0), 240))
+                header.resizeSection(1, min(header.sectionSize(1), 110))
+                for column in (6, 7):  # key and carrier names can be long
+                    header.resizeSection(column, min(header.sectionSize(column), 200))
+        self.select_id(selected)
+        self._update_count()
+
+    def _filter(self, text: str) -> None:
+        self.proxy.set_filter_text(text)
+        self._update_count()
+
+    def _update_count(self) -> None:
+        rows: list[ServiceRow] = self.model.rows()
+        text = self.tr("%n service(s)", "", len(rows))
+        text = shown_of(self.tr("%1 shown of %2"), self.proxy.rowCount(), len(rows), text)
+        budgets = sum(row.totals.budget_cents or 0 for row in rows)
+        shared = sum(row.totals.shared_cents for row in rows)
+        totals = (
+            self.tr("budgets %1 · shared %2")
+            .replace("%1", money(budgets))
+            .replace("%2", money(shared))
+        )
+        self.count_label.setText(f"{text} — {totals}")
+
+    def selected_id(self) -> int | None:
+        row = self.view.current_row()
+        return row.id if row is not None else None
+
+    def current_view(self) -> ServiceView | None:
+        row: ServiceRow | None = self.view.current_row()
+        return row.view if row is not None else None
+
+    def select_id(self, service_id: int | None) -> None:
+        found = service_id is not None and select_row(
+            self.view, self.proxy, lambda r: r.id == service_id
+        )
+        if not found:
+            self._show_detail(None)
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        row = current.data(ROW_ROLE) if current.isValid() else None
+        self._show_detail(row)
+
+    def _show_detail(self, row: ServiceRow | None) -> None:
+        self._update_buttons()
+        if row is None or self.year is None:
+            self.detail.show_service(None)
+            return
+        try:
+            users = self.service.service_users(row.id, self.year)
+        except PtceError:  # deleted meanwhile: the next reload fixes the list
+            self.detail.show_service(None)
+            return
+        self.detail.show_service(row.view, users)
+
+    def _update_buttons(self) -> None:
+        writable = not self.ctx.read_only
+        view = self.current_view()
+        self.add_button.setEnabled(writable)
+        self.edit_button.setEnabled(view is not None)
+        self.delete_button.setEnabled(writable and view is not None)
+        has_budget = view is not None and self.year in dict(view.budgets)
+        self.detail.set_budget_button.setEnabled(writable and view is not None)
+        self.detail.remove_budget_button.setEnabled(writable and has_budget)
+
+    def say(self, text: str) -> None:
+        """Say it in the window's status bar (kept in ``last_message`` for tests)."""
+        self.last_message = text
+        window = self.window()
+        if window is not self and hasattr(window, "show_message"):
+            window.show_message(text, 10_000)
+
+    # --- actions -----------------------------------------------------------------------------
+    def _dialog(self, view: ServiceView | None) -> ServiceDialog:
+        keys = [(key.id, key.name) for key in self.ctx.service(KeyService).list_keys()]
+        members = [
+            (row.id, row.name)
+            for row in self.ctx.members.list_members(include_archived=False, year=self.year)
+        ]
+        categories = [row.view.category for row in self.model.rows() if row.view.category]
+        return ServiceDialog(self.edits, view, keys, members, categories, self)
+
+    def _exec(self, dialog: QDialog) -> bool:
+        if self.ctx.read_only:
+            dialog.buttons.button(dialog.buttons.StandardButton.Ok).setEnabled(False)  # type: ignore[attr-defined]
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        return accepted
+
+    def new_item(self) -> int | None:
+        if self.ctx.read_only:
+            return None
+        dialog = self._dialog(None)
+        if not self._exec(dialog):
+            return None
+        self.reload()
+        self.select_id(dialog.result_value)
+        return dialog.result_value
+
+    def edit_selected(self) -> int | None:
+        service_id = self.selected_id()
+        if service_id is None:
+            return None
+        dialog = self._dialog(self.service.get_service(service_id))
+        if not self._exec(dialog):
+            return None
+        if dialog.recomputed:
+            self.say(
+                self.tr(
+                    "Service saved; the shares of %n cost(s) were recomputed.",
+                    "",
+                    dialog.recomputed,
+                )
+            )
+        self.reload()
+        return service_id
+
+    def delete_selected(self) -> bool:
+        view = self.current_view()
+        if view is None or self.ctx.read_only:
+            return False
+        text = self.tr("Delete the service “%1” and its budgets? You can undo it with Ctrl+Z.")
+        if not confirm(self, self.tr("Delete a service"), text.replace("%1", view.name)):
+            return False
+        try:
+            self.edits.delete(view.id)
+        except PtceError as error:
+            self.ctx.presenter.present(error, self)
+            return False
+        self.reload()
+        return True
+
+    def set_budget(self) -> bool:
+        view = self.current_view()
+        if view is None or self.year is None or self.ctx.read_only:
+            return False
+        dialog = BudgetDialog(self.edits, view, self.year, self.year_label, self)
+        if not self._exec(dialog):
+            return False
+        self.reload()
+        return True
+
+    def remove_budget(self) -> bool:
+        view = self.current_view()
+        if view is None or self.year is None or self.year not in dict(view.budgets):
+            return False
+        text = self.tr("Remove the budget %1 of “%2”? You can undo it with Ctrl+Z.")
+        text = text.replace("%1", self.year_label).replace("%2", view.name)
+        if not confirm(self, self.tr("Remove a budget"), text):
+            return False
+        try:
+            self.edits.remove_budget(view, self.year, self.year_label)
+        except PtceError as error:
+            self.ctx.presenter.present(error, self)
+            return False
+        self.reload()
+        return True
+
+
+def create_page(ctx: AppContext) -> ServicesPage:
+    return ServicesPage(ctx)

@@ -1,0 +1,357 @@
+"""The Paramètres page: the pole's identity (DESIGN §3), its logo, the fiscal years.
+
+Saving goes through :class:`~ptce_desktop.services.pole.pole.PoleService` as one undoable step
+(undo puts the previous identity back); a refusal marks its field and keeps what was typed.
+Changing the logo is not an undo step (the previous image is kept among the attachments, and
+"Remove" takes the logo off the documents).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.services.pole.pole import PoleDraft, PoleService, PoleView
+from ptce_desktop.ui.bus import touches
+from ptce_desktop.ui.i18n import current_language
+from ptce_desktop.ui.pages.settings.years import FiscalYearsBox
+from ptce_desktop.ui.shell.context import AppContext
+from ptce_desktop.ui.widgets import (
+    FieldSet,
+    bic_edit,
+    error_banner,
+    iban_edit,
+    rna_edit,
+    siret_edit,
+    vat_edit,
+)
+
+translate = QCoreApplication.translate
+
+TEXT_FIELDS = (
+    "name",
+    "territory",
+    "address",
+    "postcode",
+    "city",
+    "email",
+    "phone",
+    "website",
+    "legal_rep_name",
+    "legal_rep_title",
+)
+IDENTIFIER_FIELDS = ("siret", "rna", "vat_number", "iban", "bic")
+
+
+def choose_logo_file(parent: QWidget) -> str:
+    path, _filter = QFileDialog.getOpenFileName(
+        parent,
+        translate("SettingsPage", "Choose the pole's logo"),
+        "",
+        translate("SettingsPage", "Images (*.png *.jpg *.jpeg)"),
+    )
+    return path
+
+
+def _form() -> QFormLayout:
+    form = QFormLayout()
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+    form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    form.setHorizontalSpacing(14)
+    form.setVerticalSpacing(8)
+    return form
+
+
+class SettingsPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("SettingsPage")
+        self.ctx = ctx
+        self.service: PoleService = ctx.pole
+        self.current: PoleView | None = None
+        self.banner = error_banner()
+        self.fields = FieldSet(self.banner)
+
+        content = QWidget()
+        columns = QHBoxLayout(content)
+        columns.setContentsMargins(0, 0, 12, 0)
+        columns.setSpacing(18)
+        left = QVBoxLayout()
+        left.setSpacing(14)
+        left.addWidget(self.banner)
+        left.addWidget(self._identity_box())
+        left.addWidget(self._carrier_box())
+        left.addLayout(self._save_bar())
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right.setSpacing(14)
+        right.addWidget(self._logo_box())
+        self.years = FiscalYearsBox(ctx)
+        right.addWidget(self.years)
+        right.addStretch(1)
+        columns.addLayout(left, 5)
+        columns.addLayout(right, 4)
+        self.fields.align_labels()
+        scroll = QScrollArea()
+        scroll.setWidget(content)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.reload()
+
+    # --- building ----------------------------------------------------------------------------
+    def _identity_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("The pole"))
+        form = _form()
+        add = self.fields.add
+        name = QLineEdit()
+        name.setMaxLength(260)
+        add(form, "name", self.tr("&Name"), name)
+        add(form, "territory", self.tr("&Territory"), QLineEdit())
+        add(form, "address", self.tr("&Address"), QLineEdit())
+        add(form, "postcode", self.tr("&Postcode"), QLineEdit())
+        add(form, "city", self.tr("C&ity"), QLineEdit())
+        add(form, "email", self.tr("&E-mail"), QLineEdit())
+        add(form, "phone", self.tr("P&hone"), QLineEdit())
+        add(form, "website", self.tr("&Website"), QLineEdit())
+        month = QComboBox()
+        month.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        locale = QLocale()
+        for number in range(1, 13):
+            label = locale.standaloneMonthName(number, QLocale.FormatType.LongFormat)
+            month.addItem(label[:1].upper() + label[1:], number)
+        add(
+            form,
+            "fiscal_year_start_month",
+            self.tr("&Fiscal year starts in"),
+            month,
+            self.tr("Cannot change any more once costs, calls or payments exist."),
+        )
+        box.setLayout(form)
+        return box
+
+    def _carrier_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Carrying structure, bank and signatory"))
+        form = _form()
+        add = self.fields.add
+        add(form, "siret", "SIRET", siret_edit())
+        add(form, "rna", self.tr("RNA (association)"), rna_edit())
+        add(form, "vat_number", self.tr("VAT number"), vat_edit())
+        add(
+            form,
+            "vat_registered",
+            self.tr("VAT"),
+            QCheckBox(self.tr("The pole is VAT-registered (it recovers VAT)")),
+            self.tr("When it is not, costs are shared VAT included."),
+        )
+        add(
+            form,
+            "iban",
+            "IBAN",
+            iban_edit(),
+            self.tr("Printed on the calls for funds."),
+        )
+        add(form, "bic", "BIC", bic_edit())
+        add(form, "legal_rep_name", self.tr("&Legal representative"), QLineEdit())
+        title = QLineEdit()
+        title.setPlaceholderText(self.tr("e.g. President, Director"))
+        add(
+            form,
+            "legal_rep_title",
+            self.tr("Their &title"),
+            title,
+            self.tr("Signs the Cerfa 15059 attestation."),
+        )
+        add(form, "lead_member_id", self.tr("Lea&d member"), QComboBox())
+        box.setLayout(form)
+        return box
+
+    def _save_bar(self) -> QHBoxLayout:
+        self.save_button = QPushButton(self.tr("&Save"))
+        self.save_button.setDefault(True)
+        self.revert_button = QPushButton(self.tr("&Revert changes"))
+        self.saved_label = QLabel()
+        self.saved_label.setObjectName("hint")
+        self.save_button.clicked.connect(self.save)
+        self.revert_button.clicked.connect(self.reload)
+        bar = QHBoxLayout()
+        bar.addWidget(self.saved_label, 1)
+        bar.addWidget(self.revert_button)
+        bar.addWidget(self.save_button)
+        return bar
+
+    def _logo_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Logo"))
+        self.logo_preview = QLabel()
+        self.logo_preview.setObjectName("logoPreview")
+        self.logo_preview.setFixedHeight(96)
+        self.logo_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.logo_name = QLabel()
+        self.logo_name.setObjectName("hint")
+        self.logo_name.setWordWrap(True)
+        self.logo_error = QLabel()
+        self.logo_error.setObjectName("fieldError")
+        self.logo_error.setWordWrap(True)
+        self.logo_error.hide()
+        self.logo_button = QPushButton(self.tr("C&hoose an image…"))
+        self.logo_remove = QPushButton(self.tr("Re&move"))
+        self.logo_button.clicked.connect(self.choose_logo)
+        self.logo_remove.clicked.connect(self.remove_logo)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.logo_name, 1)
+        buttons.addWidget(self.logo_remove)
+        buttons.addWidget(self.logo_button)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.logo_preview)
+        layout.addWidget(self.logo_error)
+        layout.addLayout(buttons)
+        hint = QLabel(self.tr("PNG or JPEG, shown in the header of every document."))
+        hint.setObjectName("hint")
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        return box
+
+    # --- loading -----------------------------------------------------------------------------
+    def reload(self) -> None:
+        self.current = self.service.get()
+        self.fields.clear()
+        self._fill_lead_members()
+        view = self.current
+        editor: Any = self.fields.editor
+        for name in TEXT_FIELDS:
+            editor(name).setText((getattr(view, name) or "") if view else "")
+        for name in IDENTIFIER_FIELDS:
+            editor(name).set_value(getattr(view, name) if view else None)
+        editor("vat_registered").setChecked(bool(view and view.vat_registered))
+        month = editor("fiscal_year_start_month")
+        month.setCurrentIndex(month.findData(view.fiscal_year_start_month if view else 1))
+        lead = editor("lead_member_id")
+        lead.setCurrentIndex(max(lead.findData(view.lead_member_id if view else None), 0))
+        self._show_logo()
+        writable = view is not None and not self.ctx.read_only
+        for button in (self.save_button, self.revert_button, self.logo_button, self.logo_remove):
+            button.setEnabled(writable)
+        self.logo_remove.setEnabled(writable and view is not None and view.logo_path is not None)
+        self.years.reload()
+
+    def _fill_lead_members(self) -> None:
+        combo: Any = self.fields.editor("lead_member_id")
+        chosen = combo.currentData()
+        combo.clear()
+        combo.addItem(self.tr("(none)"), None)
+        for row in self.ctx.members.list_members(include_archived=False):
+            combo.addItem(row.name, row.id)
+        combo.setCurrentIndex(max(combo.findData(chosen), 0))
+
+    def _show_logo(self) -> None:
+        view = self.current
+        path = view.logo_path if view else None
+        pixmap = QPixmap(str(path)) if path is not None and Path(path).exists() else QPixmap()
+        if pixmap.isNull():
+            self.logo_preview.setPixmap(QPixmap())
+            self.logo_preview.setText(self.tr("No logo"))
+            self.logo_name.setText("")
+        else:
+            self.logo_preview.setPixmap(
+                pixmap.scaled(
+                    220,
+                    90,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
+            self.logo_name.setText((view.logo_name or "") if view else "")
+
+    # --- page protocol -----------------------------------------------------------------------
+    def refresh(self, changes: Any) -> None:
+        """Reload what changed; typed but unsaved identity text survives other changes."""
+        if touches(changes, "poles", "attachments"):
+            self.reload()
+            return
+        if touches(changes, "members"):
+            self._fill_lead_members()
+        if touches(changes, "fiscal_years", "costs", "calls", "payments", "service_budgets"):
+            self.years.reload()
+
+    # --- saving ------------------------------------------------------------------------------
+    def draft(self) -> PoleDraft:
+        editor: Any = self.fields.editor
+        values: dict[str, Any] = {
+            name: editor(name).text() or None for name in TEXT_FIELDS + IDENTIFIER_FIELDS
+        }
+        values["name"] = editor("name").text()
+        return PoleDraft(
+            **values,
+            vat_registered=editor("vat_registered").isChecked(),
+            lead_member_id=editor("lead_member_id").currentData(),
+            fiscal_year_start_month=int(editor("fiscal_year_start_month").currentData()),
+        )
+
+    def save(self) -> bool:
+        if self.current is None or self.ctx.read_only:
+            return False
+        self.fields.clear()
+        self.saved_label.clear()
+        if not self.fields.check_inputs():
+            return False
+        before, after = self.current.to_draft(), self.draft()
+        service = self.service
+        try:
+            self.current = self.ctx.history.update(
+                self.tr("Edit the pole's identity"),
+                "pole",
+                0,
+                lambda _id, draft: service.update(draft),
+                before,
+                after,
+            )
+        except PtceError as error:
+            self.fields.show_error(error)
+            return False
+        self.saved_label.setText(self.tr("Saved."))
+        return True
+
+    def choose_logo(self) -> bool:
+        path = choose_logo_file(self)
+        if not path:
+            return False
+        return self._logo_action(lambda: self.service.set_logo(Path(path)))
+
+    def remove_logo(self) -> bool:
+        return self._logo_action(self.service.clear_logo)
+
+    def _logo_action(self, action: Any) -> bool:
+        self.logo_error.hide()
+        try:
+            action()
+        except PtceError as error:
+            self.logo_error.setText(error.message(current_language()))
+            self.logo_error.show()
+            return False
+        return True
+
+
+def create_page(ctx: AppContext) -> SettingsPage:
+    return SettingsPage(ctx)

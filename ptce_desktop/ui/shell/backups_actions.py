@@ -1,0 +1,208 @@
+"""Data safety in the window: automatic backup at open, backups dialog, restore, check.
+
+:class:`BackupActions` belongs to the :class:`~ptce_desktop.ui.shell.launch.Shell` (the open
+document) and answers:
+
+- every file opened for writing gets an automatic verified backup, off the GUI thread; a
+  failure is logged and shown in the status bar, never in the user's way;
+- Fichier ▸ Sauvegardes et restauration… (:class:`~.backups_dialog.BackupsDialog`); a restore
+  is confirmed, then the file is closed (engine disposed, lock kept), replaced (the current file
+  is kept as a copy first), reopened, and every page rebuilt; the undo history starts afresh;
+- Fichier ▸ Vérifier la base runs ``services.integrity.check_database`` off the GUI thread;
+- a file refused at open as damaged or foreign may be replaced by its newest verified backup,
+  always after asking.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject
+
+from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.services.pole.backups import BackupEntry, BackupService
+from ptce_desktop.store.database import open_database
+from ptce_desktop.store.lock import DatabaseLock
+from ptce_desktop.ui.i18n import current_language
+from ptce_desktop.ui.shell.backups_dialog import BackupsDialog, when_texts
+from ptce_desktop.ui.shell.context import AppContext
+from ptce_desktop.ui.worker import Task, run_with_progress_dialog
+
+if TYPE_CHECKING:
+    from ptce_desktop.ui.shell.launch import Shell
+
+log = logging.getLogger(__name__)
+translate = QCoreApplication.translate
+
+#: Open errors after which the file's newest verified backup is offered.
+RESTORABLE_ERRORS = ("integrity_failed", "foreign_file")
+
+
+class BackupActions(QObject):
+    def __init__(self, shell: Shell, service: BackupService | None = None) -> None:
+        super().__init__(shell)
+        self.shell = shell
+        self.window = shell.window
+        self.service = service if service is not None else BackupService()
+        self.dialog: BackupsDialog | None = None
+        self.auto_task: Task | None = None
+        self.window.backups_action.triggered.connect(self.show_backups)
+        self.window.check_action.triggered.connect(self.check_database)
+
+    # --- automatic backup --------------------------------------------------------------------
+    def after_open(self, ctx: AppContext) -> None:
+        """The automatic backup of a file just opened for writing (if one is due)."""
+        if ctx.read_only:
+            return
+        path = ctx.path
+        self.auto_task = self.shell.runner.run(
+            lambda _progress: self.service.automatic_backup(path, now=datetime.now()),
+            on_done=self._auto_done,
+            on_error=self._auto_failed,
+        )
+
+    def _auto_done(self, target: object) -> None:
+        if isinstance(target, Path):
+            log.info("automatic backup %s", target)
+            self.window.show_message(
+                translate("BackupActions", "Automatic backup made: %1").replace("%1", target.name)
+            )
+
+    def _auto_failed(self, error: BaseException) -> None:
+        log.warning("automatic backup failed", exc_info=(type(error), error, error.__traceback__))
+        reason = error.message(current_language()) if isinstance(error, PtceError) else str(error)
+        self.window.show_message(
+            translate("BackupActions", "The automatic backup failed: %1").replace("%1", reason),
+            30_000,
+        )
+
+    def busy(self) -> bool:
+        return self.auto_task is not None and not self.auto_task.done
+
+    # --- the dialog and restore --------------------------------------------------------------
+    def show_backups(self) -> BackupsDialog | None:
+        ctx = self.shell.ctx
+        if ctx is None:
+            return None
+        if self.dialog is not None:
+            self.dialog.deleteLater()
+        dialog = BackupsDialog(
+            self.service,
+            ctx.path,
+            self.shell.runner,
+            read_only=ctx.read_only,
+            presenter=self.shell.presenter,
+            parent=self.window,
+        )
+        dialog.restoreRequested.connect(self.restore)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def restore(self, entry: BackupEntry) -> bool:
+        """Confirm, close the file (lock kept), restore, reopen; True once started."""
+        ctx = self.shell.ctx
+        if ctx is None or ctx.read_only or ctx.lock is None:
+            self.shell.presenter.present(PtceError("restore_read_only"), self.window)
+            return False
+        folder = self.service.backups_dir(ctx.path)
+        if not self.shell.dialogs.confirm_restore(self.dialog or self.window, entry, folder):
+            return False
+        if self.busy():
+            self.window.show_message(
+                translate("BackupActions", "A backup is being written; try again in a moment.")
+            )
+            return False
+        if self.dialog is not None:
+            self.dialog.accept()
+        path, lock = ctx.path, ctx.lock
+        ctx.lock = None  # kept through the restore: no other program slips in
+        self.shell.close_document()
+        run_with_progress_dialog(
+            self.shell.runner,
+            self.window,
+            translate("BackupActions", "Restoring the backup…"),
+            lambda _progress: self.service.restore(path, entry.path),
+            on_done=lambda kept: self._reopen(path, lock, entry, kept),
+            on_error=lambda error: self._restore_failed(path, lock, error),
+        )
+        return True
+
+    def _reopen(self, path: Path, lock: DatabaseLock, entry: BackupEntry, kept: object) -> None:
+        if not self._attach(path, lock):
+            return
+        day, time = when_texts(entry.created)
+        text = (
+            translate("BackupActions", "The backup of %1 at %2 is restored.")
+            .replace("%1", day)
+            .replace("%2", time)
+        )
+        if isinstance(kept, Path):
+            text += "\n" + translate("BackupActions", "The previous file was kept: %1").replace(
+                "%1", str(kept)
+            )
+        self.window.show_message(text.replace("\n", " "), 30_000)
+        self.shell.dialogs.info(self.window, text)
+
+    def _restore_failed(self, path: Path, lock: DatabaseLock, error: BaseException) -> None:
+        self.shell.presenter.present(error, self.window)
+        self._attach(path, lock)  # the file was not replaced: show it again
+
+    def _attach(self, path: Path, lock: DatabaseLock) -> bool:
+        try:
+            db = open_database(path)
+        except Exception as error:
+            lock.release()
+            self.shell.update_title()
+            self.shell.presenter.present(error, self.window)
+            return False
+        self.shell.attach(
+            AppContext(db, lock=lock, runner=self.shell.runner, presenter=self.shell.presenter)
+        )
+        return True
+
+    def offer_restore(self, path: Path, error: PtceError) -> bool:
+        """After ``path`` was refused at open: restore its newest verified backup if asked.
+
+        True when the file was replaced (the refused one is kept as a copy first).
+        """
+        if error.code not in RESTORABLE_ERRORS:
+            return False
+        path = Path(path).expanduser().absolute()
+        entry = self.service.newest_verified(path)
+        if entry is None:
+            return False
+        folder = self.service.backups_dir(path)
+        if not self.shell.dialogs.offer_restore(self.window, entry, folder):
+            return False
+        lock = DatabaseLock(path, program="ptce-desktop")
+        try:
+            lock.acquire()
+            kept = self.service.restore(path, entry.path)
+        except PtceError as failure:
+            self.shell.presenter.present(failure, self.window)
+            return False
+        finally:
+            lock.release()
+        log.info("restored %s from %s; previous file kept as %s", path, entry.path, kept)
+        return True
+
+    # --- check -------------------------------------------------------------------------------
+    def check_database(self) -> None:
+        ctx = self.shell.ctx
+        if ctx is None:
+            return
+        from ptce_desktop.services.pole.integrity import check_database
+
+        path = ctx.path
+        run_with_progress_dialog(
+            self.shell.runner,
+            self.window,
+            translate("BackupActions", "Checking the database…"),
+            lambda _progress: check_database(path),
+            on_done=lambda report: self.shell.dialogs.check_report(self.window, report),
+            on_error=lambda error: self.shell.presenter.present(error, self.window),
+        )

@@ -1,0 +1,128 @@
+"""What the pages of one open file share: database, unit of work, change signal, services.
+
+:func:`open_context` takes the one-writer lock (unless read-only), opens the file and builds an
+:class:`AppContext`; :meth:`AppContext.close` gives everything back. Services are made on first
+use, one per area, so opening a file costs nothing for the pages not shown::
+
+    members = ctx.service(MemberService)        # any service class taking the UnitOfWork
+    ctx.members.list_members(year=2025)         # the same, for the common ones
+
+Widgets never query the database: they call services through the context.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from ptce_desktop.store.database import Database, open_database
+from ptce_desktop.store.lock import DatabaseLock
+from ptce_desktop.store.unit_of_work import ChangeBus, UnitOfWork
+from ptce_desktop.ui.bus import QtChangeBus
+from ptce_desktop.ui.commands import UndoHistory
+from ptce_desktop.ui.errors import ErrorPresenter
+from ptce_desktop.ui.worker import Runner
+
+if TYPE_CHECKING:
+    from ptce_desktop.services.members.members import MemberService
+    from ptce_desktop.services.pole.fiscal_years import FiscalYearService
+    from ptce_desktop.services.pole.pole import PoleService
+
+log = logging.getLogger(__name__)
+
+S = TypeVar("S")
+
+
+class AppContext:
+    """One open database file and everything built on it (one per window document)."""
+
+    def __init__(
+        self,
+        db: Database,
+        *,
+        lock: DatabaseLock | None = None,
+        runner: Runner | None = None,
+        presenter: ErrorPresenter | None = None,
+        history: UndoHistory | None = None,
+    ) -> None:
+        self.db = db
+        self.path: Path = db.path
+        self.read_only = db.read_only
+        self.lock = lock
+        self.bus = ChangeBus()
+        self.uow = UnitOfWork(db, self.bus)
+        self.changes = QtChangeBus(self.bus)
+        self.runner = runner if runner is not None else Runner()
+        self.presenter = presenter if presenter is not None else ErrorPresenter()
+        self.history = history if history is not None else UndoHistory(self.presenter.present)
+        self._services: dict[type, Any] = {}
+        self.closed = False
+
+    def service(self, cls: type[S]) -> S:
+        """The one instance of service ``cls`` for this file (made on first use)."""
+        found = self._services.get(cls)
+        if found is None:
+            found = cls(self.uow)  # type: ignore[call-arg]
+            self._services[cls] = found
+        return found
+
+    @property
+    def pole(self) -> PoleService:
+        from ptce_desktop.services.pole.pole import PoleService
+
+        return self.service(PoleService)
+
+    @property
+    def fiscal_years(self) -> FiscalYearService:
+        from ptce_desktop.services.pole.fiscal_years import FiscalYearService
+
+        return self.service(FiscalYearService)
+
+    @property
+    def members(self) -> MemberService:
+        from ptce_desktop.services.members.members import MemberService
+
+        return self.service(MemberService)
+
+    def pole_name(self) -> str | None:
+        view = self.pole.get()
+        return view.name if view is not None else None
+
+    def close(self) -> None:
+        """Close the database and release the lock (idempotent)."""
+        if self.closed:
+            return
+        self.closed = True
+        self.changes.detach()
+        self.history.clear()
+        try:
+            self.db.close()
+        finally:
+            if self.lock is not None:
+                self.lock.release()
+
+
+def open_context(
+    path: Path | str,
+    *,
+    read_only: bool = False,
+    create: bool = True,
+    runner: Runner | None = None,
+    presenter: ErrorPresenter | None = None,
+) -> AppContext:
+    """Lock (when writing) and open ``path``; raises ``PtceError`` (``file_locked``,
+    ``foreign_file``, ``newer_schema``, ``integrity_failed``, ``file_not_found``…)."""
+    db_path = Path(path).expanduser().absolute()
+    lock: DatabaseLock | None = None
+    if not read_only:
+        lock = DatabaseLock(db_path, program="ptce-desktop")
+        lock.acquire()
+    try:
+        db = open_database(db_path, read_only=read_only, create=create)
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        raise
+    log.info("opened %s%s", db_path, " (read-only)" if read_only else "")
+    return AppContext(db, lock=lock, runner=runner, presenter=presenter)

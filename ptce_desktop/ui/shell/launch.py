@@ -1,0 +1,376 @@
+"""Start the window (called by ``app.main()`` when no CLI verb is given).
+
+Order: Qt application, translators, style, logging and the error hook; then the file (``--db``
+or the default one) is locked and opened; a file without a pole shows the welcome dialog; then
+the window with the pages of that file. :class:`Shell` owns the open document and the File menu
+(new pole, open, demo, save a copy); the pages get an :class:`~.context.AppContext`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from datetime import datetime
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from platformdirs import user_log_dir
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThreadPool
+from PySide6.QtWidgets import QApplication, QWidget
+
+from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.store.backup import create_backup
+from ptce_desktop.store.paths import APP_NAME, default_data_dir, default_db_path
+from ptce_desktop.ui.bus import touches
+from ptce_desktop.ui.compat import pin_singletons
+from ptce_desktop.ui.errors import ErrorPresenter, install_excepthook, setup_logging
+from ptce_desktop.ui.i18n import install_translators
+from ptce_desktop.ui.pages import navigation_entries, page_factory
+from ptce_desktop.ui.shell.backups_actions import BackupActions
+from ptce_desktop.ui.shell.context import AppContext, open_context
+from ptce_desktop.ui.shell.launch_dialogs import Dialogs, slug
+from ptce_desktop.ui.shell.main_window import MainWindow
+from ptce_desktop.ui.shell.welcome import WelcomeChoice
+from ptce_desktop.ui.style import apply_style
+from ptce_desktop.ui.worker import Runner, run_with_progress_dialog
+
+log = logging.getLogger(__name__)
+translate = QCoreApplication.translate
+
+APP_ID = "fr.ptce.Desktop"  # the desktop entry's name, so Wayland shells match the window
+#: Tables whose change may add or close a fiscal year, or rename the pole.
+_YEAR_TABLES = ("fiscal_years", "costs", "calls", "payments", "service_budgets", "poles")
+
+
+def create_application(lang: str | None) -> QApplication:
+    pin_singletons()  # PySide6 6.12 on Python 3.11 drops references to None (see compat)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setDesktopFileName(APP_ID)
+    install_translators(app, lang)
+    apply_style(app)
+    return app
+
+
+def demo_path() -> Path:
+    """A throw-away file for the demo, never the default database."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    return default_data_dir() / "demo" / f"demo-{stamp}.sqlite3"
+
+
+class Shell(QObject):
+    """The open document of one window, and the File menu acting on it."""
+
+    def __init__(
+        self,
+        window: MainWindow,
+        *,
+        runner: Runner | None = None,
+        presenter: ErrorPresenter | None = None,
+        dialogs: Dialogs | None = None,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.runner = runner if runner is not None else Runner()
+        self.presenter = (
+            presenter if presenter is not None else ErrorPresenter(None, lambda: window)
+        )
+        self.dialogs = dialogs if dialogs is not None else Dialogs(self.presenter)
+        self.ctx: AppContext | None = None
+        self.declined = False  # the last open() was a locked file the user did not want
+        self._years: list[tuple[str, int]] = []
+        window.new_pole_action.triggered.connect(self.new_pole)
+        window.open_action.triggered.connect(self.open_file)
+        window.demo_action.triggered.connect(self.explore_demo)
+        window.save_copy_action.triggered.connect(self.save_copy)
+        window.destroyed.connect(self.close_document)
+        # automatic backup at open, Sauvegardes et restauration…, Vérifier la base
+        self.backups = BackupActions(self)
+        QCoreApplication.instance().aboutToQuit.connect(self.close_document)  # type: ignore[union-attr]
+
+    # --- starting ----------------------------------------------------------------------------
+    def start(self, path: Path, read_only: bool = False) -> bool:
+        """Open ``path`` (created if missing); a file without a pole asks what to do.
+
+        Returns False when the user chose to quit (welcome closed, locked file refused).
+        """
+        ctx = self.open(path, read_only=read_only, create=True)
+        if ctx is not None and ctx.pole_name() is not None:
+            self.attach(ctx)
+            return True
+        if ctx is None and self.declined:
+            return False  # the file is locked and the user preferred to quit
+        return self.welcome(ctx)
+
+    def welcome(self, blank: AppContext | None) -> bool:
+        """Ask until something opens; ``blank`` is an open file without a pole (or None).
+
+        Closing the welcome closes ``blank`` and returns False (the current file, if any,
+        stays open).
+        """
+        while True:
+            choice = self.dialogs.welcome(self.window)
+            if choice is None:
+                if blank is not None:
+                    blank.close()
+                return False
+            done, blank = self._follow(choice, blank)
+            if done:
+                return True
+
+    def _follow(
+        self, choice: WelcomeChoice, blank: AppContext | None
+    ) -> tuple[bool, AppContext | None]:
+        """Do what the welcome asked; returns (done, the file without a pole still open)."""
+        if choice.kind == "create":
+            target = blank
+            if target is None or target.read_only:
+                path = self.dialogs.new_file_path(self.window, self._suggested_path(choice.name))
+                target = self.open(path, create=True) if path is not None else None
+            if target is None:
+                return False, blank
+            try:
+                target.pole.create_pole(
+                    choice.name, choice.territory or None, choice.fiscal_year_start_month
+                )
+            except PtceError as error:
+                self.presenter.present(error, self.window)
+                if target is not blank:
+                    target.close()
+                return False, blank
+            if blank is not None and blank is not target:
+                blank.close()
+            self.attach(target)
+            return True, None
+        if choice.kind == "demo":
+            if not self.explore_demo():
+                return False, blank
+            if blank is not None:
+                blank.close()  # the demo never goes into the default file
+            return True, None
+        ctx = self.open(choice.path, create=False) if choice.path is not None else None
+        if ctx is None:
+            return False, blank
+        if blank is not None:
+            blank.close()
+        if ctx.pole_name() is None:
+            return False, ctx  # an empty file: ask again what to put in it
+        self.attach(ctx)
+        return True, None
+
+    def open(
+        self, path: Path, *, read_only: bool = False, create: bool = False
+    ) -> AppContext | None:
+        """Lock and open ``path``: a locked file offers read-only; other errors are shown."""
+        self.declined = False
+        try:
+            return open_context(
+                path,
+                read_only=read_only,
+                create=create,
+                runner=self.runner,
+                presenter=self.presenter,
+            )
+        except PtceError as error:
+            if error.code == "file_locked" and not read_only:
+                if self.dialogs.locked(self.window, error):
+                    return self.open(path, read_only=True, create=False)
+                self.declined = True
+                return None
+            self.presenter.present(error, self.window)
+            if not read_only and self.backups.offer_restore(path, error):
+                return self.open(path, read_only=read_only, create=False)
+            return None
+
+    # --- the document ------------------------------------------------------------------------
+    def attach(self, ctx: AppContext) -> None:
+        """Show ``ctx`` in the window: pages, years, undo stack, title."""
+        old, self.ctx = self.ctx, ctx
+        if old is not None and old is not ctx:
+            old.close()
+        ctx.presenter = self.presenter
+        ctx.history.set_error_handler(lambda error: self.presenter.present(error, self.window))
+        self.window.bind_undo_stack(ctx.history)
+        self._years = []
+        self.refresh_years()
+        for entry in navigation_entries():
+            # Imported and built when first shown: opening a file builds only the page on screen.
+            self.window.set_page_factory(entry.key, partial(self._build_page, entry.key, ctx))
+        self.window.page(self.window.current_page_key() or "dashboard")
+        ctx.changes.changed.connect(self._changed)
+        self.update_title()
+        self.backups.after_open(ctx)
+
+    def _build_page(self, key: str, ctx: AppContext) -> QWidget | None:
+        if ctx is not self.ctx:  # the file was closed before the page was shown
+            return None
+        try:
+            return page_factory(key)(ctx)
+        except Exception as error:  # one broken page must not keep the file closed
+            self.presenter.present(error, self.window)
+            return None
+
+    def update_title(self) -> None:
+        ctx = self.ctx
+        if ctx is None:
+            self.window.set_document(None, None, read_only=False)
+        else:
+            self.window.set_document(ctx.pole_name(), ctx.path, ctx.read_only)
+
+    def refresh_years(self) -> None:
+        if self.ctx is None:
+            return
+        views = self.ctx.fiscal_years.list_years()  # most recent first
+        years = [(view.label, view.start_year) for view in reversed(views)]
+        if years == self._years:
+            return
+        self._years = years
+        current = self.window.current_fiscal_year()
+        if current is None or current not in {year for _label, year in years}:
+            current = next((view.start_year for view in views if view.current), None)
+        self.window.set_fiscal_years(years, current)
+
+    def _changed(self, change: Any) -> None:
+        try:
+            if touches(change, *_YEAR_TABLES):
+                self.refresh_years()
+            if touches(change, "poles"):
+                self.update_title()
+            self.window.refresh_pages(change)
+        except Exception as error:
+            self.presenter.present(error, self.window)
+
+    def close_document(self) -> None:
+        if self.ctx is not None:
+            self.ctx.close()
+            self.ctx = None
+
+    # --- File menu ---------------------------------------------------------------------------
+    def new_pole(self) -> bool:
+        choice = self.dialogs.welcome(self.window, create_only=True)
+        if choice is None or choice.kind != "create":
+            return False
+        path = self.dialogs.new_file_path(self.window, self._suggested_path(choice.name))
+        if path is None:
+            return False
+        return self._create_in(path, choice)
+
+    def _create_in(self, path: Path, choice: WelcomeChoice) -> bool:
+        ctx = self.open(path, create=True)
+        if ctx is None:
+            return False
+        try:
+            ctx.pole.create_pole(
+                choice.name, choice.territory or None, choice.fiscal_year_start_month
+            )
+        except PtceError as error:
+            ctx.close()
+            self.presenter.present(error, self.window)
+            return False
+        self.attach(ctx)
+        return True
+
+    def open_file(self) -> bool:
+        path = self.dialogs.open_path(self.window)
+        if path is None:
+            return False
+        if self.ctx is not None and path.absolute() == self.ctx.path:
+            return True
+        ctx = self.open(path, create=False)
+        if ctx is None:
+            return False
+        if ctx.pole_name() is None:
+            return self.welcome(ctx)  # closing it keeps the current file
+        self.attach(ctx)
+        return True
+
+    def explore_demo(self) -> bool:
+        """Build the demo pole in a new throw-away file, then show it."""
+        from ptce_desktop.demo.build import build_demo  # only when asked: a fast start
+
+        ctx = self.open(demo_path(), create=True)
+        if ctx is None:
+            return False
+
+        def done(_result: object) -> None:
+            self.attach(ctx)
+            self.window.show_message(
+                translate("Shell", "Demo pole ready: %1").replace("%1", str(ctx.path))
+            )
+
+        def failed(error: BaseException) -> None:
+            ctx.close()
+            self.presenter.present(error, self.window)
+
+        run_with_progress_dialog(
+            self.runner,
+            self.window,
+            translate("Shell", "Building the demo pole…"),
+            lambda progress: build_demo(ctx.uow, progress=progress),
+            on_done=done,
+            on_error=failed,
+        )
+        return True
+
+    def save_copy(self) -> None:
+        """A verified copy of the open file (and its attachments) in a chosen folder."""
+        ctx = self.ctx
+        if ctx is None:
+            return
+        folder = self.dialogs.copy_folder(self.window)
+        if folder is None:
+            return
+        source = ctx.path
+
+        def done(target: object) -> None:
+            self.window.show_message(
+                translate("Shell", "Copy saved: %1").replace("%1", str(target))
+            )
+
+        run_with_progress_dialog(
+            self.runner,
+            self.window,
+            translate("Shell", "Saving a copy…"),
+            lambda _progress: create_backup(source, reason="copie", directory=folder, keep=1000),
+            on_done=done,
+            on_error=lambda error: self.presenter.present(error, self.window),
+        )
+
+    def _suggested_path(self, name: str) -> Path:
+        folder = default_data_dir()
+        base = slug(name) or "pole"
+        candidate = folder / f"{base}.sqlite3"
+        number = 2
+        while candidate.exists():
+            candidate = folder / f"{base}-{number}.sqlite3"
+            number += 1
+        return candidate
+
+
+def launch_gui(args: argparse.Namespace) -> int:
+    app = create_application(getattr(args, "lang", None))
+    log_path = setup_logging(Path(user_log_dir(APP_NAME, appauthor=False)))
+    window = MainWindow()
+    presenter = ErrorPresenter(log_path, lambda: window)
+    uninstall = install_excepthook(presenter)
+    try:
+        shell = Shell(window, presenter=presenter)
+        db_path = Path(getattr(args, "db", None) or default_db_path())
+        if not shell.start(db_path, read_only=bool(getattr(args, "read_only", False))):
+            shell.close_document()
+            return 0
+        window.show()
+        return app.exec()
+    finally:
+        uninstall()
+        # Let background work (an automatic backup, a report) finish before the process ends.
+        QThreadPool.globalInstance().waitForDone(60_000)
+        # Destroy the window while Qt and Python are both alive: Python overrides of Qt's
+        # virtual methods must never be called during interpreter shutdown.
+        window.hide()
+        window.deleteLater()
+        app.sendPostedEvents(None, QEvent.Type.DeferredDelete)

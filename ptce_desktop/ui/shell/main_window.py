@@ -1,0 +1,420 @@
+"""The main window: navigation on the left, one page at a time, menus, year selector, status.
+
+The window knows no service and no database. The composition root fills it::
+
+    window = MainWindow()
+    window.set_page("members", MembersPage(members_service, runner, presenter))
+    window.set_fiscal_years([("2025", 2025), ("2026", 2026)], current=2026)
+    window.fiscalYearChanged.connect(...)
+    window.open_action.triggered.connect(...)
+    window.bind_undo_stack(undo_stack)
+    change_bus.subscribe(window.refresh_pages)
+    window.set_document("Pôle Sud", path, read_only=False)
+
+Pages are plain QWidgets; what they may offer the window (Ctrl+F, Ctrl+N, refresh, year) is
+described in :mod:`ptce_desktop.ui.pages`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ptce_desktop import __version__
+from ptce_desktop.ui.icons import icon
+from ptce_desktop.ui.pages import (
+    CreatingPage,
+    PageFrame,
+    PendingPage,
+    RefreshingPage,
+    SearchablePage,
+    YearAwarePage,
+    navigation_entries,
+)
+from ptce_desktop.ui.state import ui_settings
+from ptce_desktop.ui.undo import UndoActions
+from ptce_desktop.ui.widgets.year_selector import YearSelector
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "PTCE Desktop"
+
+
+class MainWindow(QMainWindow):
+    """Not meant to be subclassed (``self.tr`` looks texts up under "MainWindow")."""
+
+    fiscalYearChanged = Signal(int)
+    pageChanged = Signal(str)
+
+    def __init__(self, settings: QSettings | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("MainWindow")
+        self._settings = settings if settings is not None else ui_settings()
+        self._keys: list[str] = []
+        self._frames: dict[str, PageFrame] = {}
+        self.read_only = False
+        self.setWindowIcon(icon("app"))
+        self.setUnifiedTitleAndToolBarOnMac(True)
+
+        self._build_actions()
+        self._build_toolbar()
+        self._build_central()
+        self._build_status_bar()
+        self._entries = {entry.key: entry for entry in navigation_entries()}
+        self._pending: dict[str, Callable[[], QWidget | None]] = {}
+        for entry in self._entries.values():
+            self._append_page(entry.key, entry.title, PendingPage(entry), entry.icon)
+        self._build_menus()
+        self._fit_sidebar()
+        self.navigation.setCurrentRow(0)
+        self.set_document(None, None, read_only=False)
+        self.restore_ui_state()
+
+    # --- building ----------------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        def action(text: str, shortcut: Any = None, slot: Any = None) -> QAction:
+            act = QAction(text, self)
+            if shortcut is not None:
+                act.setShortcut(QKeySequence(shortcut))
+            if slot is not None:
+                act.triggered.connect(slot)
+            self.addAction(act)  # shortcuts work even when the menu bar is hidden
+            return act
+
+        self.new_pole_action = action(self.tr("&New pole…"))
+        self.open_action = action(self.tr("&Open…"), QKeySequence.StandardKey.Open)
+        self.demo_action = action(self.tr("&Explore the demo"))
+        self.save_copy_action = action(self.tr("&Save a copy…"), QKeySequence.StandardKey.SaveAs)
+        self.backups_action = action(self.tr("&Backups and restore…"))
+        self.check_action = action(self.tr("&Check the database"))
+        self.quit_action = action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+
+        self._undo_actions = UndoActions(self)
+        self.undo_action = self._undo_actions.undo
+        self.redo_action = self._undo_actions.redo
+        self.addActions([self.undo_action, self.redo_action])
+        self.new_item_action = action(self.tr("&Add…"), QKeySequence.StandardKey.New)
+        self.new_item_action.triggered.connect(self._new_item)
+        self.search_action = action(self.tr("&Find"), QKeySequence.StandardKey.Find)
+        self.search_action.triggered.connect(self._focus_search)
+        self.search_action.setIcon(icon("search"))
+
+        self.toggle_navigation_action = action(self.tr("Show the &navigation"))
+        self.toggle_navigation_action.setCheckable(True)
+        self.toggle_navigation_action.setChecked(True)
+        self.about_action = action(self.tr("&About PTCE Desktop"), None, self._show_about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self._page_group = QActionGroup(self)
+        self._page_group.setExclusive(True)
+        self.page_actions: dict[str, QAction] = {}
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addActions([self.new_pole_action, self.open_action, self.demo_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.save_copy_action, self.backups_action, self.check_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.new_item_action, self.search_action])
+        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.addAction(self.toggle_navigation_action)
+        view_menu.addSeparator()
+        view_menu.addActions(list(self.page_actions.values()))
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.about_action)
+        self.menus = {"file": file_menu, "edit": edit_menu, "view": view_menu, "help": help_menu}
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar(self.tr("Main toolbar"), self)
+        bar.setObjectName("mainToolBar")
+        bar.setMovable(False)
+        bar.setFloatable(False)
+        bar.setIconSize(QSize(20, 20))
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        bar.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
+        self.year_selector = YearSelector()
+        self.year_selector.yearChanged.connect(self._year_changed)
+        self.year_combo = self.year_selector.combo
+        bar.addWidget(self.year_selector)
+        bar.addSeparator()
+        bar.addActions([self.undo_action, self.redo_action])
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        self.toolbar = bar
+
+    def _build_central(self) -> None:
+        sidebar = QWidget()
+        sidebar.setObjectName("sidebar")
+        sidebar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        side = QVBoxLayout(sidebar)
+        side.setContentsMargins(0, 0, 0, 0)
+        side.setSpacing(0)
+        self.pole_label = QLabel()
+        self.pole_label.setObjectName("sidebarTitle")
+        self.pole_label.setWordWrap(True)
+        side.addWidget(self.pole_label)
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setIconSize(QSize(20, 20))
+        self.navigation.setUniformItemSizes(True)
+        self.navigation.setFrameShape(QListWidget.Shape.NoFrame)
+        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.navigation.currentRowChanged.connect(self._row_changed)
+        side.addWidget(self.navigation, 1)
+        sidebar.setMinimumWidth(180)
+        self.stack = QStackedWidget()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(sidebar)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([230, 970])
+        self.setCentralWidget(self.splitter)
+        self.toggle_navigation_action.toggled.connect(sidebar.setVisible)
+        self.sidebar = sidebar
+
+    def _fit_sidebar(self) -> None:
+        """Wide enough for the longest page title (icon, paddings and a little air included)."""
+        metrics = self.navigation.fontMetrics()
+        widest = max(
+            (metrics.horizontalAdvance(self.navigation.item(row).text()))
+            for row in range(self.navigation.count())
+        )
+        width = widest + self.navigation.iconSize().width() + 72
+        self.splitter.setSizes([width, max(self.width() - width, 700)])
+
+    def _build_status_bar(self) -> None:
+        self.read_only_badge = QLabel(self.tr("Read-only"))
+        self.read_only_badge.setObjectName("readOnlyBadge")
+        self.read_only_badge.setToolTip(self.tr("The file was opened read-only."))
+        self.read_only_badge.hide()
+        self.statusBar().addPermanentWidget(self.read_only_badge)
+
+    # --- pages -------------------------------------------------------------------------------
+    def _append_page(self, key: str, title: str, widget: QWidget, icon_name: str | None) -> None:
+        frame = PageFrame(title, widget)
+        self._keys.append(key)
+        self._frames[key] = frame
+        self.stack.addWidget(frame)
+        item = QListWidgetItem(icon(icon_name) if icon_name else icon("placeholder"), title)
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        item.setSizeHint(QSize(0, 34))
+        self.navigation.addItem(item)
+        act = QAction(title, self)
+        act.setCheckable(True)
+        act.setActionGroup(self._page_group)
+        position = len(self._keys)
+        if position <= 9:
+            act.setShortcut(QKeySequence(f"Ctrl+{position}"))
+        act.triggered.connect(lambda _checked=False, k=key: self.show_page(k))
+        self.addAction(act)
+        self.page_actions[key] = act
+        if hasattr(self, "menus"):
+            self.menus["view"].addAction(act)
+
+    def add_page(self, key: str, title: str, widget: QWidget, icon_name: str | None = None) -> None:
+        """Add a page at the end of the navigation, or replace the page ``key`` and its title."""
+        if key in self._frames:
+            self.set_page(key, widget)
+            self._frames[key].set_title(title)
+            self.navigation.item(self._keys.index(key)).setText(title)
+            self.page_actions[key].setText(title)
+            return
+        self._append_page(key, title, widget, icon_name)
+
+    def set_page(self, key: str, widget: QWidget) -> None:
+        """Put ``widget`` in place of the page ``key`` (e.g. its placeholder)."""
+        if key not in self._frames:
+            raise KeyError(f"no page {key!r}; known pages: {', '.join(self._keys)}")
+        old = self._frames[key].replace_content(widget)
+        old.deleteLater()
+        year = self.current_fiscal_year()
+        if isinstance(widget, YearAwarePage) and year is not None:
+            widget.set_fiscal_year(year)
+        if key == self.current_page_key():
+            self._update_page_actions()
+
+    def set_page_factory(self, key: str, build: Callable[[], QWidget | None]) -> None:
+        """Build the page ``key`` only when it is first shown or asked for (a fast start).
+
+        Until then the page is its placeholder; ``build`` may return None (it failed and said
+        so), and the placeholder stays.
+        """
+        self.set_page(key, PendingPage(self._entries[key]))
+        self._pending[key] = build
+
+    def _ensure(self, key: str) -> None:
+        build = self._pending.pop(key, None)
+        if build is not None and (widget := build()) is not None:
+            self.set_page(key, widget)
+
+    def page(self, key: str) -> QWidget:
+        self._ensure(key)
+        return self._frames[key].content
+
+    def page_title(self, key: str) -> str:
+        return self._frames[key].title_label.text()
+
+    def page_keys(self) -> list[str]:
+        return list(self._keys)
+
+    def show_page(self, key: str) -> None:
+        self.navigation.setCurrentRow(self._keys.index(key))
+
+    def current_page_key(self) -> str:
+        row = self.navigation.currentRow()
+        return self._keys[row] if 0 <= row < len(self._keys) else ""
+
+    def current_page(self) -> QWidget | None:
+        key = self.current_page_key()
+        return self.page(key) if key else None
+
+    def _row_changed(self, row: int) -> None:
+        if not 0 <= row < len(self._keys):
+            return
+        key = self._keys[row]
+        self._ensure(key)
+        self.stack.setCurrentWidget(self._frames[key])
+        self.page_actions[key].setChecked(True)
+        self._update_page_actions()
+        self.pageChanged.emit(key)
+
+    def _update_page_actions(self) -> None:
+        page = self.current_page()
+        self.search_action.setEnabled(isinstance(page, SearchablePage))
+        self.new_item_action.setEnabled(isinstance(page, CreatingPage) and not self.read_only)
+
+    def _focus_search(self) -> None:
+        page = self.current_page()
+        if isinstance(page, SearchablePage):
+            page.focus_search()
+
+    def _new_item(self) -> None:
+        page = self.current_page()
+        if isinstance(page, CreatingPage) and not self.read_only:
+            page.new_item()
+
+    def refresh_pages(self, changes: Any) -> None:
+        """Tell every page that implements ``refresh`` what changed in the file."""
+        failures: list[Exception] = []
+        for frame in self._frames.values():
+            if isinstance(frame.content, RefreshingPage):
+                try:
+                    frame.content.refresh(changes)
+                except Exception as error:  # one broken page must not stop the others
+                    failures.append(error)
+        if failures:
+            raise failures[0]
+
+    # --- fiscal year -------------------------------------------------------------------------
+    def set_fiscal_years(self, years: Sequence[tuple[str, int]], current: int | None) -> None:
+        """Fill the selector with ``(label, year)`` pairs and select ``current`` (no signal)."""
+        self.year_selector.set_years(years, current)
+        self._tell_pages_the_year()
+
+    def current_fiscal_year(self) -> int | None:
+        return self.year_selector.current_year()
+
+    def _year_changed(self, year: int) -> None:
+        self._tell_pages_the_year()
+        self.fiscalYearChanged.emit(year)
+
+    def _tell_pages_the_year(self) -> None:
+        year = self.current_fiscal_year()
+        if year is None:
+            return
+        for frame in self._frames.values():
+            if isinstance(frame.content, YearAwarePage):
+                frame.content.set_fiscal_year(year)
+
+    # --- document, undo, status --------------------------------------------------------------
+    def set_document(self, pole_name: str | None, path: Path | str | None, read_only: bool) -> None:
+        """Title "PTCE Desktop — <pole> — <file>", and the read-only badge."""
+        parts = [APP_NAME]
+        if pole_name:
+            parts.append(pole_name)
+        if path:
+            parts.append(str(path))
+        title = " — ".join(parts)
+        if read_only:
+            title += " " + self.tr("(read-only)")
+        self.setWindowTitle(title)
+        self.setWindowFilePath(str(path) if path else "")
+        self.pole_label.setText(pole_name or APP_NAME)
+        self.pole_label.setToolTip(str(path) if path else "")
+        self.read_only = read_only
+        self.read_only_badge.setVisible(read_only)
+        for file_action in (self.save_copy_action, self.backups_action, self.check_action):
+            file_action.setEnabled(path is not None)
+        self._update_page_actions()
+        self._undo_actions.set_read_only(read_only)
+
+    def bind_undo_stack(self, stack: Any) -> None:
+        """Follow a QUndoStack-like object (see :mod:`ptce_desktop.ui.undo`)."""
+        self._undo_actions.bind(stack)
+
+    def show_message(self, text: str, timeout_ms: int = 6000) -> None:
+        self.statusBar().showMessage(text, timeout_ms)
+
+    def _show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About PTCE Desktop"),
+            self.tr(
+                "<h3>PTCE Desktop %1</h3><p>Members, shared services, cost sharing to the cent, "
+                "funding and reports of a pôle territorial de coopération économique.</p>"
+                "<p>Free software under the GNU GPL, version 3 or later.</p>"
+            ).replace("%1", __version__),
+        )
+
+    # --- remembered UI state -----------------------------------------------------------------
+    def restore_ui_state(self) -> None:
+        s = self._settings
+        geometry = s.value("main_window/geometry")
+        if isinstance(geometry, QByteArray | bytes) and self.restoreGeometry(QByteArray(geometry)):
+            pass
+        else:
+            self.resize(1200, 760)
+        state = s.value("main_window/state")
+        if isinstance(state, QByteArray | bytes):
+            self.restoreState(QByteArray(state))
+        splitter = s.value("main_window/splitter")
+        if isinstance(splitter, QByteArray | bytes):
+            self.splitter.restoreState(QByteArray(splitter))
+        navigation = s.value("main_window/navigation_visible")
+        if navigation is not None:
+            self.toggle_navigation_action.setChecked(str(navigation).lower() != "false")
+
+    def save_ui_state(self) -> None:
+        s = self._settings
+        s.setValue("main_window/geometry", self.saveGeometry())
+        s.setValue("main_window/state", self.saveState())
+        s.setValue("main_window/splitter", self.splitter.saveState())
+        s.setValue("main_window/navigation_visible", self.toggle_navigation_action.isChecked())
+        s.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_ui_state()
+        super().closeEvent(event)
