@@ -1,6 +1,6 @@
 """The "Rapport de répartition des charges" PDF (one fiscal year; one service or all).
 
-Built only from :class:`~ptce_desktop.documents.builders.cost_sharing.CostSharingData`. For
+Built only from :class:`~ptce_desktop.documents.cost_sharing.CostSharingData`. For
 each service: its VAT regime and the amount that is split, its key with the versions in force
 during the year (each member's units and part), each member's share per quarter with a totals
 row, and the reconciliation of the shares with the costs (difference 0,00 € per quarter and for
@@ -20,7 +20,7 @@ from fractions import Fraction
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
-from ptce_desktop.documents.builders.cost_sharing import (
+from ptce_desktop.documents.cost_sharing import (
     CostSharingData,
     KeyBlock,
     KeyUnitsRow,

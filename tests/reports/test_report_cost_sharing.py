@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from ptce_desktop.documents.builders.cost_sharing import (
+from ptce_desktop.documents.cost_sharing import (
     CostSharingData,
     KeyBlock,
     KeyPartBlock,

@@ -39,9 +39,20 @@ from fractions import Fraction
 from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session
 
+from ptce_desktop.documents.cost_sharing import (
+    CostSharingData,
+    CostSharingMismatch,
+    KeyBlock,
+    KeyPartBlock,
+    KeyUnitsRow,
+    KeyVersionBlock,
+    MemberQuarterShares,
+    Quarters,
+    ServiceSharing,
+)
 from ptce_desktop.domain.allocation import KeySpec, KeyVersion, Method, SplitBasis, VatRegime
 from ptce_desktop.domain.errors import PtceError
-from ptce_desktop.domain.periods import FiscalYear, Period
+from ptce_desktop.domain.periods import FiscalYear
 from ptce_desktop.services.common import fiscal_year, get_or_error, pole_row
 from ptce_desktop.services.costs.shared_services import ServiceTotals, service_totals
 from ptce_desktop.services.costs.shares import basis_for, pole_vat_registered, shares_by_quarter
@@ -51,124 +62,7 @@ from ptce_desktop.store.models import Cost, Member, SharedService
 from ptce_desktop.store.models import KeyVersion as KeyVersionRow
 from ptce_desktop.store.unit_of_work import UnitOfWork
 
-__all__ = [
-    "CostSharingData",
-    "CostSharingMismatch",
-    "KeyBlock",
-    "KeyPartBlock",
-    "KeyUnitsRow",
-    "KeyVersionBlock",
-    "MemberQuarterShares",
-    "ServiceSharing",
-    "build_cost_sharing_data",
-]
-
-Quarters = tuple[int, int, int, int]
-
-
-class CostSharingMismatch(AssertionError):
-    """The shares of a service do not add up to its costs: the report must not be printed."""
-
-
-@dataclass(frozen=True)
-class KeyUnitsRow:
-    member_id: int
-    member_name: str
-    #: Thousandths of the unit (units, usage, and 1000 per participant of an equal key) or
-    #: basis points (percent key).
-    units: int
-    #: units / total units, exact.
-    share: Fraction
-
-
-@dataclass(frozen=True)
-class KeyPartBlock:
-    """A part of a mixed key: another key, its weight, and that key's units."""
-
-    key_name: str
-    method: Method
-    unit: str
-    weight_bp: int
-    #: The part's weight among the parts, exact (the weights sum to 1).
-    share: Fraction
-    rows: tuple[KeyUnitsRow, ...]
-    total_units: int
-
-
-@dataclass(frozen=True)
-class KeyVersionBlock:
-    """A key version (or, for a usage key, the year's recorded usage) in force in the year."""
-
-    #: The version's own start (None for recorded usage, which has no version).
-    valid_from: date | None
-    #: The days of the fiscal year it governs.
-    applies_from: date
-    applies_to: date
-    note: str | None
-    rows: tuple[KeyUnitsRow, ...]
-    total_units: int
-    parts: tuple[KeyPartBlock, ...] = ()
-
-
-@dataclass(frozen=True)
-class KeyBlock:
-    name: str
-    method: Method
-    unit: str
-    versions: tuple[KeyVersionBlock, ...]
-
-
-@dataclass(frozen=True)
-class MemberQuarterShares:
-    member_id: int
-    member_name: str
-    quarters: Quarters
-    total_cents: int
-
-
-@dataclass(frozen=True)
-class ServiceSharing:
-    service_id: int
-    name: str
-    vat_regime: VatRegime
-    vat_rate_bp: int
-    #: What is split: HT or TTC.
-    basis: SplitBasis
-    key: KeyBlock | None
-    cost_count: int
-    costs_ht_cents: int
-    costs_vat_cents: int
-    costs_ttc_cents: int
-    #: Costs of each quarter in the split basis; their sum is ``costs_cents``.
-    costs_quarters: Quarters
-    costs_cents: int
-    members: tuple[MemberQuarterShares, ...]
-    shared_quarters: Quarters
-    shared_cents: int
-
-    @property
-    def difference_cents(self) -> int:
-        """Shared − costs: always 0 once built (checked by the builder)."""
-        return self.shared_cents - self.costs_cents
-
-
-@dataclass(frozen=True)
-class CostSharingData:
-    pole_name: str
-    logo_path: str | None
-    year: int
-    year_label: str
-    #: The four quarters of the fiscal year (labels "T1 2025"… and their dates).
-    quarters: tuple[Period, ...]
-    #: The one service asked for, or None for all services.
-    service_name: str | None
-    services: tuple[ServiceSharing, ...]
-    costs_cents: int
-    shared_cents: int
-
-    @property
-    def difference_cents(self) -> int:
-        return self.shared_cents - self.costs_cents
+__all__ = ["build_cost_sharing_data"]
 
 
 def build_cost_sharing_data(

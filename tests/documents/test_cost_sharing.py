@@ -13,11 +13,8 @@ from factories_costs import LONG_NAME, draft, make_key, make_service, seed_membe
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from ptce_desktop.documents.builders.cost_sharing import (
-    CostSharingData,
-    CostSharingMismatch,
-    build_cost_sharing_data,
-)
+from ptce_desktop.documents.builders.cost_sharing import build_cost_sharing_data
+from ptce_desktop.documents.cost_sharing import CostSharingData, CostSharingMismatch
 from ptce_desktop.domain.allocation import Method, SplitBasis
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.money import format_money
