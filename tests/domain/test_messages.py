@@ -54,19 +54,8 @@ def test_placeholders_are_plain_names() -> None:
             assert re.fullmatch(r"[a-z_]+", name), name
 
 
-def test_domain_is_pure() -> None:
-    for path in DOMAIN.glob("*.py"):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
-            if isinstance(node, ast.ImportFrom) and node.module:
-                module = node.module
-            elif isinstance(node, ast.Import):
-                module = node.names[0].name
-            else:
-                continue
-            assert not module.startswith(("PySide6", "sqlalchemy")), (path.name, module)
-            if module.startswith("ptce_desktop"):
-                assert module.startswith("ptce_desktop.domain"), (path.name, module)
+def test_domain_loads_no_qt_and_no_sqlalchemy() -> None:
+    """The import contracts (tests/test_layers.py) check the source; this checks a real run."""
     code = (
         "import sys, ptce_desktop.domain.allocation, ptce_desktop.domain.cerfa, "
         "ptce_desktop.domain.categories, ptce_desktop.domain.identifiers, "
