@@ -5,7 +5,7 @@ Run on demand (not collected by pytest)::
     uv run python tests/benchmarks/bench_allocation.py [--runs 3] [--lines 100000]
         [--split-lines 10000]
 
-Inputs as in ``shared/bench/alloc_python.py``: ``--lines`` amounts in cents (-500 € … 50 000 €)
+Inputs as in ``baselines/alloc_python.py``: ``--lines`` amounts in cents (-500 € … 50 000 €)
 each split between 5-50 members with integer weights (1-50 000, e.g. m² × 100) drawn from a
 pool of 2 000 participant sets. Timed, interleaved, median of ``--runs``; input generation is
 not timed:

@@ -12,7 +12,7 @@ times, interleaved in the same run, offscreen:
   through ``CostService.list_costs``, count of the matching costs, sort and filters in SQL)
   in a ``QTableView``; and the whole :class:`~ptce_desktop.ui.pages.costs.page.CostsPage` opening
   (first page painted; then, apart, until its filters' lists arrive from the worker thread);
-* **baseline**: the bare tool as ``shared/bench/qt_table_model.py`` ("lazy") does it — a
+* **baseline**: the bare tool as ``baselines/qt_table_model.py`` ("lazy") does it — a
   ``QAbstractTableModel`` over one raw ``sqlite3`` cursor (``COUNT(*)`` then ``fetchmany(1000)``
   per ``fetchMore``) on the same file and the same rows (costs of the year joined to their
   service's name), re-executed with another ``ORDER BY`` or ``WHERE`` for a sort or a filter.

@@ -12,7 +12,7 @@ same run and interleaved:
 
 * **report**: :func:`build_redistribution_data` (the read model, aggregates in SQL) plus
   :func:`build_redistribution_report` (the PDF written to a file);
-* **baseline**: the bare tool, as ``shared/bench/reportlab_table.py`` measures it
+* **baseline**: the bare tool, as ``baselines/reportlab_table.py`` measures it
   (``rows20k_chunked``): a SimpleDocTemplate with plain ReportLab Tables of 1 000 rows (header
   repeated, DejaVu Sans 8 pt, grid) holding **the same rows the report prints** (one row per
   service × member, per grant × member, per redistribution, and the summary lines), as
@@ -321,7 +321,7 @@ def printed_rows(model: RedistributionReportData) -> list[list[str]]:
 
 
 def baseline(path: Path, rows: list[list[str]]) -> None:
-    """``rows20k_chunked`` of shared/bench/reportlab_table.py over ``rows``."""
+    """``rows20k_chunked`` of baselines/reportlab_table.py over ``rows``."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase import pdfmetrics

@@ -9,7 +9,7 @@ the spawn to the moment the window was shown (the child prints ``time.monotonic(
 ``show()`` and one ``processEvents()``), and to its exit; peak RSS from ``os.wait4`` (the
 child's own ``ru_maxrss``). Interleaved, ``--reps`` spawns of each, median:
 
-* **baseline**: ``shared/bench/qt_start.py``'s window — ``QApplication`` + ``QMainWindow`` with
+* **baseline**: ``baselines/qt_start.py``'s window — ``QApplication`` + ``QMainWindow`` with
   a ``QTableView``, ``show()``, one ``processEvents()``, exit;
 * **app_empty** / **app_300**: the composition root as
   :func:`ptce_desktop.ui.shell.launch.launch_gui`

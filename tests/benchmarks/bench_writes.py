@@ -14,7 +14,7 @@ file system). Timed, interleaved in the same run, median of ``--runs`` rounds:
   WAL with ``synchronous=FULL`` (DESIGN §7); ``--edits`` costs a round;
 * **update_app**: ``CostService.update_cost`` of each cost just entered, with a new amount:
   the same, and its shares replaced (one DELETE + one INSERT);
-* **edit_sql**: the bare tool as ``shared/bench/sqlite_write.py`` measures "one transaction per
+* **edit_sql**: the bare tool as ``baselines/sqlite_write.py`` measures "one transaction per
   row", with the app's pragmas (``journal_mode=WAL``, ``synchronous=FULL``): raw ``sqlite3``
   ``BEGIN`` / one ``INSERT`` of a cost line / ``COMMIT``, the same number of times;
 * **edit_shares_sql**: the same raw commit carrying what a cost is — its row and its 300 share

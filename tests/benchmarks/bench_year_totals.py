@@ -8,7 +8,7 @@ For each member count it builds (bulk Core inserts, cached in ``<tmp>/ptce_bench
 pole of ``--lines`` (100 000) cost lines spread over 10 fiscal years (2016-2025), each split
 between 5 and 15 members to the cent (~1 M shares), plus one call a member a quarter (one line
 per service used), payments and their matches; the year asked is the last one (10 000 lines,
-~100 000 shares), as in ``shared/bench/sqlite_aggregate.py``.
+~100 000 shares), as in ``baselines/sqlite_aggregate.py``.
 
 Timed, interleaved in the same run, median of ``--runs`` (after one warm-up that also checks
 the totals agree):
