@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 from fractions import Fraction
 from math import gcd
@@ -455,6 +455,122 @@ def _mixed_weights(
     return _Weights(combined, {}, version, parts, len(combined))
 
 
+@dataclass(frozen=True)
+class MemberWeight:
+    """One member's weight under a key over a period, exactly as the split uses it.
+
+    ``units`` is the raw value of the version in force (thousandths for UNITS and USAGE, basis
+    points for PERCENT, 1000 per participant for EQUAL; None for MIXED, see ``parts``);
+    ``weight`` is units × days present / days of the period (USAGE: as recorded inside the
+    period, not prorated; MIXED: the parts combined, each normalised to 1).
+    """
+
+    member_id: int
+    units: int | None
+    days_present: int
+    period_days: int
+    weight: Fraction
+    parts: tuple[PartExplanation, ...] = ()
+
+    @property
+    def prorated(self) -> bool:
+        return self.days_present < self.period_days
+
+
+@dataclass(frozen=True)
+class EffectiveWeights:
+    """A key's effective weights over a period (DESIGN §4.3): the version in force on the
+    period's first day and every participating member (weight > 0), by member id."""
+
+    key: KeySpec
+    version: KeyVersion
+    period_start: date
+    period_end: date
+    members: tuple[MemberWeight, ...]
+    #: Members listed by the key and present in the period, whatever their units.
+    present: int
+    #: Days each member of the pole is present in the period (0 when absent).
+    days: Mapping[int, int]
+
+    @property
+    def total_weight(self) -> Fraction:
+        return sum((m.weight for m in self.members), Fraction(0))
+
+    @property
+    def total_units(self) -> int | None:
+        """Σ raw units of the participants (None for a MIXED key)."""
+        if self.key.method is Method.MIXED:
+            return None
+        return sum(m.units or 0 for m in self.members)
+
+    def weights(self) -> dict[int, Fraction]:
+        """Member id -> weight (only participants)."""
+        return {m.member_id: m.weight for m in self.members}
+
+    def shares(self) -> dict[int, Fraction]:
+        """Member id -> weight / total weight, exact (they sum to 1; empty without weight)."""
+        total = self.total_weight
+        return {m.member_id: m.weight / total for m in self.members} if total else {}
+
+    def check(self, cost_label: str = "") -> None:
+        """No weight at all is an error that names the cost and the key."""
+        if not self.members:
+            code = "all_weights_zero" if self.present else "no_participant"
+            raise PtceError(code, cost=cost_label, key=self.key.name)
+
+
+def effective_weights(
+    key: KeySpec,
+    period_start: date,
+    period_end: date,
+    members: Sequence[MemberPresence],
+    *,
+    cost_label: str = "",
+) -> EffectiveWeights:
+    """The one rule for a key's weights over a period, used by the split, the screens, the
+    explanations and the reports alike.
+
+    Version in force on ``period_start``; members present only part of the period weigh
+    units × days present / days of the period (EQUAL, UNITS, PERCENT; USAGE is taken as
+    recorded inside the period); members absent the whole period, or not in ``members``,
+    do not take part. A mixed key's parts are each normalised to 1, weighted and added.
+    Having no participant is not an error here (see :meth:`EffectiveWeights.check`); a
+    missing version, a negative value or an invalid period is.
+    """
+    period_days = days_inclusive(period_start, period_end)
+    presence = _presence_days(members, period_start, period_end)
+    computed = _key_weights(key, period_start, period_end, presence, cost_label)
+    mixed = key.method is Method.MIXED
+    rows = tuple(
+        MemberWeight(
+            member_id=member,
+            units=None if mixed else computed.units.get(member),
+            days_present=presence.get(member, 0),
+            period_days=period_days,
+            weight=computed.weights[member],
+            parts=computed.parts.get(member, ()),
+        )
+        for member in sorted(computed.weights)
+    )
+    return EffectiveWeights(
+        key, computed.version, period_start, period_end, rows, computed.present, presence
+    )
+
+
+def versions_in(key: KeySpec, start: date, end: date) -> list[tuple[KeyVersion, date, date]]:
+    """The versions governing some day of [start, end], each with the first and last day it
+    governs there (a version governs from its ``valid_from`` to the day before the next)."""
+    ordered = sorted(key.versions, key=lambda v: v.valid_from)
+    found = []
+    for index, version in enumerate(ordered):
+        following = ordered[index + 1].valid_from if index + 1 < len(ordered) else None
+        first = max(version.valid_from, start)
+        last = min(following - timedelta(days=1), end) if following is not None else end
+        if first <= last:
+            found.append((version, first, last))
+    return found
+
+
 def key_weights(
     key: KeySpec,
     period_start: date,
@@ -471,8 +587,9 @@ def key_weights(
     ``members``, weigh nothing. A mixed key's parts are each normalised to 1, weighted and
     added: the result is split once.
     """
-    presence = _presence_days(members, period_start, period_end)
-    return dict(_key_weights(key, period_start, period_end, presence, cost_label).weights)
+    return effective_weights(
+        key, period_start, period_end, members, cost_label=cost_label
+    ).weights()
 
 
 def split_cost(
@@ -491,34 +608,33 @@ def split_cost(
     ``all_weights_zero``, ``negative_weight``, ``invalid_period``) name ``cost_label`` and
     the key.
     """
-    period_days = days_inclusive(period_start, period_end)
-    presence = _presence_days(members, period_start, period_end)
-    computed = _key_weights(key, period_start, period_end, presence, cost_label)
-    computed.check(key.name, cost_label)
-    split = _split(total, computed.weights, cost_label, key.name)
+    weights = effective_weights(key, period_start, period_end, members, cost_label=cost_label)
+    weights.check(cost_label)
+    split = _split(total, {m.member_id: m.weight for m in weights.members}, cost_label, key.name)
     total_weight = split.total_weight
-    total_units = None if key.method is Method.MIXED else sum(computed.units.values())
+    total_units = weights.total_units
+    version = weights.version
     return [
         ShareExplanation(
-            member_id=member,
-            cents=split.cents[member],
+            member_id=member.member_id,
+            cents=split.cents[member.member_id],
             key_name=key.name,
             key_id=key.id,
-            version_id=computed.version.id,
-            valid_from=computed.version.valid_from,
+            version_id=version.id,
+            valid_from=version.valid_from,
             method=key.method,
-            member_units=computed.units.get(member) if total_units is not None else None,
+            member_units=member.units,
             total_units=total_units,
-            days_present=presence.get(member, 0),
-            period_days=period_days,
-            weight=computed.weights[member],
+            days_present=member.days_present,
+            period_days=member.period_days,
+            weight=member.weight,
             total_weight=total_weight,
-            exact=split.exact[member],
-            floor=split.floor[member],
-            leftover_cent=member in split.leftover,
-            parts=computed.parts.get(member, ()),
+            exact=split.exact[member.member_id],
+            floor=split.floor[member.member_id],
+            leftover_cent=member.member_id in split.leftover,
+            parts=member.parts,
         )
-        for member in sorted(computed.weights)
+        for member in weights.members
     ]
 
 

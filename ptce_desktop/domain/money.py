@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from decimal import Context, Decimal, InvalidOperation
+from fractions import Fraction
 
 from ptce_desktop.domain.errors import PtceError
 
@@ -180,6 +181,44 @@ def format_money(cents: int, *, symbol: bool = True, lang: str = "fr") -> str:
     if lang == "en":
         return f"{sign}€{number}"
     return f"{sign}{number}{NBSP}€"
+
+
+def format_money_or_empty(
+    cents: int | None, *, empty: str = "", symbol: bool = True, lang: str = "fr"
+) -> str:
+    """:func:`format_money`, or ``empty`` (a blank cell, « — »…) when there is no amount."""
+    return empty if cents is None else format_money(cents, symbol=symbol, lang=lang)
+
+
+def format_euros(euros: int, *, lang: str = "fr") -> str:
+    """Whole euros (chart axes): ``12 000 €`` (French) or ``€12,000``."""
+    number = _format_scaled(abs(euros), 0, lang, keep_zeros=True)
+    sign = "-" if euros < 0 else ""
+    return f"{sign}€{number}" if lang == "en" else f"{sign}{number}{NBSP}€"
+
+
+def format_exact_cents(exact: Fraction, *, lang: str = "fr") -> str:
+    """An exact amount of cents in euros, with as many decimals as it needs up to six, or
+    three and an ellipsis: ``1 234,50 €``, ``-0,00125 €``, ``666,666… €``."""
+    euros = abs(exact) / 100
+    sign = "-" if exact < 0 else ""
+    for decimals in range(2, 7):
+        scaled = euros * 10**decimals
+        if scaled.denominator == 1:
+            number = _format_scaled(scaled.numerator, decimals, lang, keep_zeros=True)
+            break
+    else:
+        truncated = euros.numerator * 1000 // euros.denominator
+        number = _format_scaled(truncated, 3, lang, keep_zeros=True) + "…"
+    if lang == "en":
+        return f"{sign}€{number}"
+    return f"{sign}{number}{NBSP}€"
+
+
+def format_integer(value: int, *, lang: str = "fr") -> str:
+    """``1234567`` -> ``1 234 567`` (U+00A0 between groups, like amounts); English commas."""
+    sign = "-" if value < 0 else ""
+    return sign + _format_scaled(abs(value), 0, lang, keep_zeros=True)
 
 
 # --- quantities (thousandths) -----------------------------------------------------------------
