@@ -6,7 +6,7 @@ The page "Rapports" and the command line ask the same two questions::
     build_report(uow, ReportRequest("cerfa-15059", 2025, grant_id=3), "crf.pdf")
 
 :func:`build_report` checks the ids of the request against :func:`available_targets`, reads the
-document's read model (``services/report_data_*``) and lays it out (``reports/*``). A missing or
+document's read model (``documents/builders/*``) and lays it out (``reports/*``). A missing or
 unknown id is a :class:`PtceError` whose text lists the ids that exist, e.g. « Indiquez --grant
 parmi : 1 (Animation du pôle 2025 — Région), 2 (…) ». Nothing here knows about Qt.
 """

@@ -1,6 +1,6 @@
-"""The "Rapport d'activité" PDF (DESIGN §6; research/cerfa-and-reports.md §3.6).
+"""The "Rapport d'activité" PDF (DESIGN §6; docs/research/cerfa-and-reports.md §3.6).
 
-Built only from :class:`~ptce_desktop.documents.builders.activity.ActivityReportData`. The
+Built only from :class:`~ptce_desktop.documents.activity.ActivityReportData`. The
 sections of §3.6 for which the application holds data, in its order: cover, 1. édito, 2. the
 year in key figures, 3. the pole and its territory, 4. members (by category, joins and exits,
 the PTCE eligibility rule), 5. jobs, 6. shared services, 7. cooperation projects,
@@ -22,7 +22,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
-from ptce_desktop.documents.builders.activity import ActivityReportData, JobsLine
+from ptce_desktop.documents.activity import ActivityReportData, JobsLine
 from ptce_desktop.domain.money import format_money, format_units
 from ptce_desktop.reports.base import Target, build_pdf
 from ptce_desktop.reports.charts import bar_chart

@@ -1,7 +1,7 @@
 """One PDF holding the compte rendu financier of a grant followed by the activity report.
 
 The notice of the Cerfa 15059*02 says the compte rendu goes to the funder with the last annual
-activity report (research/cerfa-and-reports.md §1.1); printing both in one file is one user
+activity report (docs/research/cerfa-and-reports.md §1.1); printing both in one file is one user
 action. Both documents expose their flowables (:func:`~.cerfa15059.cerfa_story`,
 :func:`~.activity.activity_story`), laid out one after the other in the same frame, the
 activity report starting on a new page. Page numbers run through the whole file.
@@ -14,8 +14,8 @@ from datetime import date
 
 from reportlab.platypus import Flowable, PageBreak
 
-from ptce_desktop.documents.builders.activity import ActivityReportData
-from ptce_desktop.documents.builders.cerfa import CerfaReport
+from ptce_desktop.documents.activity import ActivityReportData
+from ptce_desktop.documents.cerfa import CerfaReport
 from ptce_desktop.reports.activity import activity_story
 from ptce_desktop.reports.base import Target, build_pdf
 from ptce_desktop.reports.cerfa15059 import DOCUMENT_TITLE, cerfa_story

@@ -1,6 +1,6 @@
 """The compte rendu financier de subvention (Cerfa n° 15059*02) of one grant, as a PDF.
 
-Built only from :class:`~ptce_desktop.documents.builders.cerfa.CerfaReport`: every amount
+Built only from :class:`~ptce_desktop.documents.cerfa.CerfaReport`: every amount
 printed is one the read model holds. The three *feuillets* of the form, each on a new page:
 
 1. identification (the organisation, the grant) and the bilan qualitatif of the action
@@ -27,7 +27,7 @@ from datetime import date
 from reportlab.lib import colors
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak
 
-from ptce_desktop.documents.builders.cerfa import CerfaReport, CerfaRow
+from ptce_desktop.documents.cerfa import CerfaReport, CerfaRow
 from ptce_desktop.domain.money import NBSP, format_money
 from ptce_desktop.reports.base import Target, build_pdf
 from ptce_desktop.reports.cerfa15059_annex import annex_story

@@ -18,7 +18,7 @@ from fractions import Fraction
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
-from ptce_desktop.documents.builders.cerfa import (
+from ptce_desktop.documents.cerfa import (
     NO_PERIOD,
     NO_PROJECT,
     NO_UNITS,

@@ -1,7 +1,7 @@
 """The bundled DejaVu Sans family, registered once per process for every PDF we write.
 
 Helvetica, ReportLab's default, is never embedded and prints a box for ł, ő or Ж
-(research/ecosystem-reliability.md §3), so every report uses the TrueType family shipped in
+(docs/research/ecosystem-reliability.md §3), so every report uses the TrueType family shipped in
 ``resources/fonts/``, embedded (subset) in the file. A broken install without the font files
 still produces a readable document with Helvetica, and logs a warning instead of failing.
 """

@@ -1,6 +1,6 @@
 """The "Rapport de redistribution" PDF (DESIGN §6): where a year's grants and pooled costs went.
 
-Built only from :class:`~ptce_desktop.documents.builders.redistribution.RedistributionReportData`:
+Built only from :class:`~ptce_desktop.documents.redistribution.RedistributionReportData`:
 every amount printed is one the grants, redistributions, costs, calls and payments services
 returned. Layout, top to bottom:
 
@@ -26,7 +26,7 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
-from ptce_desktop.documents.builders.redistribution import (
+from ptce_desktop.documents.redistribution import (
     GrantSection,
     RedistributionReportData,
     ServiceSection,

@@ -1,6 +1,6 @@
 """The "Appel de fonds" (one call) and the "Relevé de compte" (a member's fiscal year) PDF.
 
-Built only from :class:`~ptce_desktop.documents.builders.statement.StatementData`: every
+Built only from :class:`~ptce_desktop.documents.statement.StatementData`: every
 amount printed is one the calls and payments services returned. Layout, top to bottom:
 
 * letterhead: the pole (name, address, SIRET, VAT number when registered) and, boxed on the
@@ -21,7 +21,7 @@ from datetime import date
 
 from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
-from ptce_desktop.documents.builders.statement import (
+from ptce_desktop.documents.statement import (
     CallDocument,
     CallDocumentLine,
     Party,

@@ -41,10 +41,8 @@ from bench_data import insert_keys_and_services
 from pypdf import PdfReader
 from sqlalchemy import insert
 
-from ptce_desktop.documents.builders.redistribution import (
-    RedistributionReportData,
-    build_redistribution_data,
-)
+from ptce_desktop.documents.builders.redistribution import build_redistribution_data
+from ptce_desktop.documents.redistribution import RedistributionReportData
 from ptce_desktop.domain.allocation import allocate_cents
 from ptce_desktop.domain.money import format_money
 from ptce_desktop.reports.redistribution import build_redistribution_report

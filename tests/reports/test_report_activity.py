@@ -10,7 +10,7 @@ from pathlib import Path
 
 from reportlab.platypus import PageBreak
 
-from ptce_desktop.documents.builders.activity import (
+from ptce_desktop.documents.activity import (
     ActivityReportData,
     BodyLine,
     CategoryLine,

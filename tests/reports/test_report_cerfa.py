@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from ptce_desktop.documents.builders.activity import (
+from ptce_desktop.documents.activity import (
     ActivityReportData,
     EligibilityView,
     PoleIdentity,
 )
-from ptce_desktop.documents.builders.cerfa import (
+from ptce_desktop.documents.cerfa import (
     NO_PROJECT,
     CerfaGrant,
     CerfaGrantOfAction,

@@ -9,7 +9,7 @@ from datetime import date
 from io import BytesIO
 from pathlib import Path
 
-from ptce_desktop.documents.builders.redistribution import (
+from ptce_desktop.documents.redistribution import (
     GrantMemberLine,
     GrantSection,
     MemberCostLine,

@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from ptce_desktop.documents.builders.statement import (
-    MENTION_261B,
+from ptce_desktop.documents.statement import (
     MENTION_NOT_APPLICABLE,
     CallDocument,
     CallDocumentLine,
@@ -21,6 +20,7 @@ from ptce_desktop.documents.builders.statement import (
 )
 from ptce_desktop.domain.money import format_money
 from ptce_desktop.reports.statement import build_statement
+from ptce_desktop.services.calls.views import MENTION_261B
 
 GENERATED = date(2026, 5, 4)
 LONG_NAME = ("Association intercommunale d'insertion & de coopération " * 6)[:300]

@@ -1,4 +1,4 @@
-"""Gathers the figures of a grant's Cerfa 15059 (read model in :mod:`.report_data_cerfa`).
+"""Gathers the figures of a grant's Cerfa 15059 (read model in :mod:`ptce_desktop.documents.cerfa`).
 
 One read session; the amounts are those the services compute: the cost basis rule of
 :mod:`.shares`, the in-kind rows of :mod:`.in_kind`, the fees of :mod:`.fees`, the received
@@ -9,13 +9,13 @@ totals of :mod:`.redistributions`, the allocation engine for an overhead key.
 * Prévision: the grant's forecast budget lines, each on the printed row its code rolls into.
 * Charges directes: the costs of the project whose period *starts* inside the grant's period
   (the rule the costs service uses for fiscal years), at the amount the pole bears (TTC or HT,
-  :mod:`.report_data_cerfa_costs`). A cost without a Cerfa code (or with a code the grid does
+  :mod:`.cerfa_costs`). A cost without a Cerfa code (or with a code the grid does
   not know) is printed on 62x "Services bancaires, autres" and reported in the annex.
   **A grant without a project** funds the pole's general activity: its action is then the
   costs *without* a project in the period.
 * 65 (657 subventions versées): what the grants of the action (the same grants as under 74)
   passed on to members, whatever the date.
-* Charges indirectes: the grant's overhead rule (:mod:`.report_data_cerfa_costs`). A flat rate
+* Charges indirectes: the grant's overhead rule (:mod:`.cerfa_costs`). A flat rate
   applies to the direct costs above, redistributions excluded (money passed on is not a cost
   of running the action; the member bears its own overheads).
 * 74: the grants of the action — the grant itself, and the grants of the same project (or
@@ -45,17 +45,6 @@ from dataclasses import fields
 from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from ptce_desktop.documents.builders.cerfa import (
-    CerfaGrant,
-    CerfaGrantOfAction,
-    CerfaMethod,
-    CerfaPole,
-    CerfaReport,
-    CerfaSignatory,
-    CerfaTexts,
-    assemble_grid,
-    ratio_bp,
-)
 from ptce_desktop.documents.builders.cerfa_costs import (
     UNCODED_ROW,
     Period,
@@ -67,6 +56,17 @@ from ptce_desktop.documents.builders.cerfa_costs import (
     target_row,
 )
 from ptce_desktop.documents.builders.redistribution import logo_path
+from ptce_desktop.documents.cerfa import (
+    CerfaGrant,
+    CerfaGrantOfAction,
+    CerfaMethod,
+    CerfaPole,
+    CerfaReport,
+    CerfaSignatory,
+    CerfaTexts,
+    assemble_grid,
+    ratio_bp,
+)
 from ptce_desktop.domain.categories import FunderType, GrantStatus
 from ptce_desktop.domain.cerfa import (
     FUNDER_TYPE_TO_CERFA,

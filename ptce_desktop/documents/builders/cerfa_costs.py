@@ -1,6 +1,6 @@
 """The charges of a grant's Cerfa 15059: the action's costs and the overhead rule.
 
-Used by :mod:`.report_data_cerfa_build` inside its read session (rules in its docstring).
+Used by :mod:`.cerfa_build` inside its read session (rules in its docstring).
 The amount of a cost is the one the pole bears, by the costs service's basis rule
 (:func:`~.shares.basis_for`: TTC when the service is exempt under CGI 261 B or the pole is not
 VAT-registered, HT otherwise).
@@ -28,7 +28,7 @@ from fractions import Fraction
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from ptce_desktop.documents.builders.cerfa import (
+from ptce_desktop.documents.cerfa import (
     NO_PERIOD,
     NO_PROJECT,
     NO_UNITS,

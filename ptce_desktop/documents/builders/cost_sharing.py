@@ -1,4 +1,5 @@
-"""Read model of the "Rapport de répartition des charges" (one fiscal year; one service or all).
+"""Builds the read model of the "Rapport de répartition des charges" (one fiscal year; one
+service or all).
 
 Assembled in one read transaction from the services' own computations:
 

@@ -1,4 +1,5 @@
-"""Read model of the "Rapport de redistribution" PDF (DESIGN §6): a fiscal year, all funders or one.
+"""Builds the read model of the "Rapport de redistribution" PDF (DESIGN §6): a fiscal year,
+all funders or one.
 
 Two sides, assembled in **one** read transaction from the services' own computations:
 
@@ -35,11 +36,18 @@ import datetime as dt
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ptce_desktop.documents.redistribution import (
+    GrantMemberLine,
+    GrantSection,
+    MemberCostLine,
+    RedistributionLine,
+    RedistributionReportData,
+    ServiceSection,
+)
 from ptce_desktop.domain.allocation import SplitBasis, VatRegime, allocate_cents, split_basis
 from ptce_desktop.domain.categories import FunderType, GrantStatus
 from ptce_desktop.domain.money import format_money, format_percent
@@ -64,12 +72,6 @@ from ptce_desktop.store.models import (
 from ptce_desktop.store.unit_of_work import UnitOfWork
 
 __all__ = [
-    "GrantMemberLine",
-    "GrantSection",
-    "MemberCostLine",
-    "RedistributionLine",
-    "RedistributionReportData",
-    "ServiceSection",
     "build_redistribution_data",
     "logo_path",
     "shares_by_service_member",
@@ -77,125 +79,6 @@ __all__ = [
 ]
 
 OFF_PLAN = "Hors plan"
-
-
-# --- the read model -------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class GrantMemberLine:
-    """One member of a grant: the key or decision, due (plan applied to what was received),
-    passed on, still to pass on."""
-
-    member_id: int
-    member_name: str
-    basis: str
-    due_cents: int
-    passed_cents: int
-    remaining_cents: int
-
-
-@dataclass(frozen=True)
-class RedistributionLine:
-    date: dt.date
-    member_name: str
-    amount_cents: int
-    basis: str | None
-
-
-@dataclass(frozen=True)
-class GrantSection:
-    grant_id: int
-    title: str
-    funder_name: str
-    funder_type_label: str
-    project_name: str | None
-    status_label: str
-    decision_ref: str | None
-    decision_date: dt.date | None
-    period_start: dt.date | None
-    period_end: dt.date | None
-    voted_cents: int | None
-    received_cents: int
-    passed_cents: int
-    coordination_share_bp: int
-    coordination_cents: int
-    #: Received that the plan does not assign (kept by the pole too).
-    unplanned_cents: int
-    #: Reste à reverser: the plan applied to what was received, minus what was passed on.
-    remaining_cents: int
-    members: tuple[GrantMemberLine, ...]
-    redistributions: tuple[RedistributionLine, ...]
-
-
-@dataclass(frozen=True)
-class MemberCostLine:
-    """One member's part of one service for the year: shares, called, paid (in cents)."""
-
-    member_id: int
-    member_name: str
-    share_cents: int
-    called_cents: int
-    paid_cents: int
-
-    @property
-    def outstanding_cents(self) -> int:
-        return self.called_cents - self.paid_cents
-
-
-@dataclass(frozen=True)
-class ServiceSection:
-    service_id: int
-    name: str
-    key_name: str | None
-    #: First days of the key versions in force during the year.
-    key_versions: tuple[dt.date, ...]
-    #: "TTC" or "HT": the amount the costs are split on (DESIGN §4.5).
-    basis: str
-    cost_count: int
-    #: The year's costs in the split basis, and their TTC.
-    costs_cents: int
-    ttc_cents: int
-    #: Sum of the stored shares of the year's costs (the services' figure).
-    shared_cents: int
-    members: tuple[MemberCostLine, ...]
-
-    @property
-    def shares_total_cents(self) -> int:
-        return sum(line.share_cents for line in self.members)
-
-    @property
-    def called_cents(self) -> int:
-        return sum(line.called_cents for line in self.members)
-
-    @property
-    def paid_cents(self) -> int:
-        return sum(line.paid_cents for line in self.members)
-
-    @property
-    def outstanding_cents(self) -> int:
-        return self.called_cents - self.paid_cents
-
-
-@dataclass(frozen=True)
-class RedistributionReportData:
-    year: int
-    year_label: str
-    period_start: dt.date
-    period_end: dt.date
-    pole_name: str
-    logo_path: str | None
-    #: The funder the report is restricted to; ``None`` for all funders.
-    funder_name: str | None
-    grants: tuple[GrantSection, ...]
-    services: tuple[ServiceSection, ...]
-
-    def grants_total(self, field: str) -> int:
-        """Sum of an integer field of the grants (``voted_cents`` counts None as 0)."""
-        return sum(getattr(grant, field) or 0 for grant in self.grants)
-
-    def services_total(self, field: str) -> int:
-        return sum(getattr(service, field) for service in self.services)
 
 
 # --- the builder ----------------------------------------------------------------------------

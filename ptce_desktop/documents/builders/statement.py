@@ -1,4 +1,5 @@
-"""Read model of the "Appel de fonds / relevé" PDF: one member's calls, payments and balance.
+"""Builds the read model of the "Appel de fonds / relevé" PDF: one member's calls, payments
+and balance.
 
 The figures are those the calls and payments services return — :meth:`CallService.statement`
 (calls with their lines, payments, called / paid / unapplied / balance) in one read
@@ -13,7 +14,7 @@ Two documents share this model:
 * no ``call_id``: the **relevé de compte** of the fiscal year, listing every call of the
   member in that year, the payments and the balance.
 
-VAT wording (decision; research/domain.md (c.2) says the app must show the regime the user
+VAT wording (decision; docs/research/domain.md (c.2) says the app must show the regime the user
 chose, never decide it):
 
 * a line of a service exempt under CGI art. 261 B is marked "Exonérée" and the document
@@ -30,29 +31,28 @@ chose, never decide it):
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
-from enum import StrEnum
-
+from ptce_desktop.documents.statement import (
+    MENTION_NOT_APPLICABLE,
+    CallDocument,
+    CallDocumentLine,
+    Party,
+    PaymentLine,
+    StatementData,
+    VatStatus,
+)
 from ptce_desktop.services.calls.calls import CallService
 from ptce_desktop.services.calls.views import MENTION_261B, CallView, MemberStatement, PaymentView
 from ptce_desktop.services.pole.pole import PoleService, PoleView
 from ptce_desktop.store.unit_of_work import UnitOfWork
 
 __all__ = [
+    "KIND_LABELS",
     "MENTION_261B",
     "MENTION_NOT_APPLICABLE",
     "PAYMENT_METHOD_LABELS",
-    "CallDocument",
-    "CallDocumentLine",
-    "Party",
-    "PaymentLine",
-    "StatementData",
-    "VatStatus",
     "build_statement_data",
 ]
 
-MENTION_NOT_APPLICABLE = "TVA non applicable"
 
 PAYMENT_METHOD_LABELS: dict[str, str] = {
     "virement": "Virement",
@@ -68,99 +68,6 @@ KIND_LABELS: dict[str, str] = {
     "provisional": "Appel provisionnel",
     "true_up": "Régularisation",
 }
-
-
-class VatStatus(StrEnum):
-    """How the VAT of one call line is printed."""
-
-    TAXABLE = "taxable"  # rate and amount
-    EXEMPT_261B = "exempt_261b"  # "Exonérée" + the 261 B mention
-    NOT_APPLICABLE = "not_applicable"  # pole not VAT-registered: "TVA non applicable"
-
-
-@dataclass(frozen=True)
-class Party:
-    """A letterhead or address block: name, address lines and identifiers (already formatted)."""
-
-    name: str
-    address_lines: tuple[str, ...]
-    siret: str | None = None
-    vat_number: str | None = None
-
-
-@dataclass(frozen=True)
-class CallDocumentLine:
-    service_name: str
-    ht_cents: int
-    vat_rate_bp: int
-    vat_cents: int
-    ttc_cents: int
-    vat_status: VatStatus
-
-
-@dataclass(frozen=True)
-class CallDocument:
-    id: int
-    number: str
-    #: "T2 2025" or "Régularisation 2025".
-    period_label: str
-    #: "Appel provisionnel" or "Régularisation".
-    kind_label: str
-    issue_date: dt.date
-    due_date: dt.date
-    lines: tuple[CallDocumentLine, ...]
-    total_ht_cents: int
-    total_vat_cents: int
-    total_ttc_cents: int
-    paid_cents: int
-    outstanding_cents: int
-
-
-@dataclass(frozen=True)
-class PaymentLine:
-    date: dt.date
-    amount_cents: int
-    method_label: str
-    reference: str | None
-    #: Numbers of the calls this payment settles, e.g. ("AF-2025-0001",).
-    call_numbers: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class StatementData:
-    """Everything the appel de fonds / relevé prints; amounts in cents, as the services say."""
-
-    pole: Party
-    pole_vat_registered: bool
-    pole_iban: str | None
-    pole_bic: str | None
-    logo_path: str | None
-    member_id: int
-    member: Party
-    year: int
-    year_label: str
-    #: The call printed as an appel de fonds; None for the relevé.
-    call: CallDocument | None
-    #: Every call of the member in the fiscal year, by number.
-    calls: tuple[CallDocument, ...]
-    payments: tuple[PaymentLine, ...]
-    called_cents: int
-    paid_cents: int
-    unapplied_cents: int
-    #: called − paid − unapplied: positive, the member owes; negative, the pole owes.
-    balance_cents: int
-    #: The VAT mentions to print (261 B, "TVA non applicable"), in that order, each once.
-    vat_mentions: tuple[str, ...]
-
-    @property
-    def is_call(self) -> bool:
-        return self.call is not None
-
-    @property
-    def document_title(self) -> str:
-        if self.call is not None:
-            return f"Appel de fonds n° {self.call.number}"
-        return f"Relevé de compte — exercice {self.year_label}"
 
 
 def build_statement_data(

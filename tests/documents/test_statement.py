@@ -11,12 +11,8 @@ import pytest
 from factories_calls import seed_members, seed_pole, seed_service, seed_units_key
 from pypdf import PdfReader
 
-from ptce_desktop.documents.builders.statement import (
-    MENTION_NOT_APPLICABLE,
-    StatementData,
-    VatStatus,
-    build_statement_data,
-)
+from ptce_desktop.documents.builders.statement import build_statement_data
+from ptce_desktop.documents.statement import MENTION_NOT_APPLICABLE, StatementData, VatStatus
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.money import format_money
 from ptce_desktop.reports.statement import build_statement

@@ -19,13 +19,8 @@ import pytest
 from factories_costs import draft, make_key, make_service, seed_members
 from pypdf import PdfReader
 
-from ptce_desktop.documents.builders.cerfa import (
-    NO_PROJECT,
-    CerfaReport,
-    CerfaRow,
-    build_cerfa_report,
-    build_crf_bundle_data,
-)
+from ptce_desktop.documents.builders.cerfa import build_cerfa_report, build_crf_bundle_data
+from ptce_desktop.documents.cerfa import NO_PROJECT, CerfaReport, CerfaRow
 from ptce_desktop.domain.money import format_money
 from ptce_desktop.reports.cerfa15059 import build_cerfa15059
 from ptce_desktop.services.activity.activity import ActivityService

@@ -8,7 +8,8 @@ from io import BytesIO
 
 from pypdf import PdfReader
 
-from ptce_desktop.documents.builders.activity import ActivityReportData, build_activity_data
+from ptce_desktop.documents.activity import ActivityReportData
+from ptce_desktop.documents.builders.activity import build_activity_data
 from ptce_desktop.domain.money import format_money
 from ptce_desktop.reports.activity import build_activity_report
 from ptce_desktop.services.activity.activity import ActivityService

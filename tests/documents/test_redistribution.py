@@ -10,11 +10,8 @@ from io import BytesIO
 import pytest
 from pypdf import PdfReader
 
-from ptce_desktop.documents.builders.redistribution import (
-    RedistributionReportData,
-    build_redistribution_data,
-    spread_paid,
-)
+from ptce_desktop.documents.builders.redistribution import build_redistribution_data, spread_paid
+from ptce_desktop.documents.redistribution import RedistributionReportData
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.money import format_money
 from ptce_desktop.reports.redistribution import build_redistribution_report

@@ -1,0 +1,192 @@
+"""Read model of the "Rapport d'activité" PDF (DESIGN §6;
+docs/research/cerfa-and-reports.md §3.6).
+
+Plain frozen data classes importing only the standard library; filled by
+:func:`ptce_desktop.documents.builders.activity.build_activity_data` (where the rules behind
+each figure are told), printed by :mod:`ptce_desktop.reports.activity`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+__all__ = [
+    "ActivityReportData",
+    "BodyLine",
+    "CategoryLine",
+    "EligibilityView",
+    "EventLine",
+    "FunderLine",
+    "JobsLine",
+    "JobsTotals",
+    "KeyFigures",
+    "MeetingLine",
+    "MemberLine",
+    "PoleIdentity",
+    "ProjectLine",
+    "ServiceLine",
+]
+
+
+@dataclass(frozen=True)
+class PoleIdentity:
+    name: str
+    siret: str | None = None
+    rna: str | None = None
+    territory: str | None = None
+    address: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    website: str | None = None
+    legal_rep: str | None = None
+    lead_member: str | None = None
+
+
+@dataclass(frozen=True)
+class KeyFigures:
+    members: int = 0
+    headcount: int = 0
+    etp_milli: int = 0
+    services: int = 0
+    projects: int = 0
+    events: int = 0
+    meetings: int = 0
+    costs_cents: int = 0
+    grants_received_cents: int = 0
+    in_kind_cents: int = 0
+
+
+@dataclass(frozen=True)
+class CategoryLine:
+    label: str
+    count: int
+    joined: int
+    left: int
+
+
+@dataclass(frozen=True)
+class EligibilityView:
+    ess: int = 0
+    non_ess: int = 0
+    other: int = 0
+    #: What is missing, in words ("au moins une entreprise de l'ESS"…).
+    missing: tuple[str, ...] = ()
+
+    @property
+    def eligible(self) -> bool:
+        return not self.missing
+
+
+@dataclass(frozen=True)
+class MemberLine:
+    name: str
+    category_label: str
+    siret: str | None = None
+    joined_on: dt.date | None = None
+    left_on: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class JobsLine:
+    """Figures one member declared for the year (``None``: not declared)."""
+
+    member_name: str
+    headcount: int | None = None
+    etp_milli: int | None = None
+    created: int | None = None
+    maintained: int | None = None
+    volunteers: int | None = None
+
+
+@dataclass(frozen=True)
+class JobsTotals:
+    members: int = 0
+    reporting: int = 0
+    headcount: int = 0
+    etp_milli: int = 0
+    created: int = 0
+    maintained: int = 0
+    volunteers: int = 0
+
+
+@dataclass(frozen=True)
+class ServiceLine:
+    name: str
+    key_name: str | None
+    users: int
+    cost_count: int
+    costs_cents: int
+    shared_cents: int
+
+
+@dataclass(frozen=True)
+class ProjectLine:
+    name: str
+    status_label: str
+    start: dt.date | None = None
+    end: dt.date | None = None
+    lead_name: str | None = None
+    partners: tuple[str, ...] = ()
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class EventLine:
+    date: dt.date
+    title: str
+    kind: str | None = None
+    place: str | None = None
+    participants: int | None = None
+
+
+@dataclass(frozen=True)
+class BodyLine:
+    name: str
+    kind_label: str
+    meetings: int
+
+
+@dataclass(frozen=True)
+class MeetingLine:
+    date: dt.date
+    title: str
+    body_name: str | None = None
+    place: str | None = None
+
+
+@dataclass(frozen=True)
+class FunderLine:
+    name: str
+    type_label: str
+    grants: int
+    voted_cents: int
+    received_cents: int
+
+
+@dataclass(frozen=True)
+class ActivityReportData:
+    year: int
+    year_label: str
+    period_start: dt.date
+    period_end: dt.date
+    pole: PoleIdentity
+    logo_path: str | None = None
+    edito: str = ""
+    perspectives: str = ""
+    figures: KeyFigures = KeyFigures()
+    categories: tuple[CategoryLine, ...] = ()
+    eligibility: EligibilityView = EligibilityView()
+    members: tuple[MemberLine, ...] = ()
+    jobs: tuple[JobsLine, ...] = ()
+    jobs_totals: JobsTotals = JobsTotals()
+    services: tuple[ServiceLine, ...] = ()
+    projects: tuple[ProjectLine, ...] = ()
+    events: tuple[EventLine, ...] = ()
+    bodies: tuple[BodyLine, ...] = ()
+    meetings: tuple[MeetingLine, ...] = ()
+    #: Received in the year per funder type (label, cents), types with money only.
+    funding_by_type: tuple[tuple[str, int], ...] = ()
+    funders: tuple[FunderLine, ...] = ()
+    in_kind_cents: int = 0
+    in_kind_hours_milli: int = 0
