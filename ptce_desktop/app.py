@@ -1,7 +1,9 @@
-"""Composition root: paths, lock, database, services, then the window or the command line.
+"""Entry point: the command line when a verb is given, else the window.
 
-Nothing is created at import time; ``main()`` does it all. Qt is imported only when the window
-is asked for, so the command-line verbs start fast and run on machines without a display.
+Both open pole files through ``store.opening.open_pole_file`` and log to the same file
+(``ptce_desktop.logs``). Nothing is created at import time; ``main()`` does it all. Qt is
+imported only when the window is asked for, so the command-line verbs start fast and run on
+machines without a display.
 """
 
 from __future__ import annotations

@@ -47,13 +47,16 @@ def list_lines(db_path: Path, directory: Path | None = None) -> list[str]:
 
 
 def restore_lines(args: argparse.Namespace, db_path: Path) -> list[str]:
-    """Restore ``args.backup`` over ``db_path`` holding the file's lock."""
-    from ptce_desktop.store.lock import DatabaseLock
+    """Restore ``args.backup`` over ``db_path`` holding the file's lock.
+
+    The file is locked, not opened: it may be the damaged one the restore replaces.
+    """
+    from ptce_desktop.store.opening import lock_pole_file
 
     if args.read_only:
         raise PtceError("restore_read_only")
     backup = Path(args.backup).expanduser().absolute()
-    with DatabaseLock(db_path, program="ptce-desktop restore"):
+    with lock_pole_file(db_path, program="ptce-desktop restore"):
         kept = BackupService().restore(db_path, backup)
     lines = [f"Sauvegarde restaurée : {backup} → {db_path}"]
     if kept is not None:

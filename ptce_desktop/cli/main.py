@@ -2,7 +2,11 @@
 
 Every error is one French line on stderr and a non-zero exit status, never a traceback:
 known errors (:class:`PtceError`) with their text, anything else as "erreur inattendue" with
-the exception's own words (the details go to the log when logging is configured).
+the exception's own words and the path of the log file, where its traceback goes. Each run
+logs to the same file as the window (:func:`ptce_desktop.logs.setup_logging`).
+
+Verbs open the pole file through the one door, :func:`ptce_desktop.store.opening.open_pole_file`
+(:func:`opened`); ``restore`` only locks it (it may be the damaged file being replaced).
 
 ``--db`` may be given before the verb or, for ``demo`` and ``summary``, after it. ``demo``
 only ever creates a new file: it refuses to run without ``--db`` (the demo must never go into
@@ -168,21 +172,50 @@ def _db_option(verb: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Run the verb of ``args``, logging to the log file of the window; its exit status."""
     handler: Verb | None = getattr(args, "handler", None)
     if handler is None:
         return _fail(f"commande inconnue « {args.command} »")
+    log_file = _start_logging()
+    log.info("ptce-desktop %s: %s", __version__, args.command)
     try:
         return handler(args)
     except PtceError as error:
+        log.info("known error %s: %s", error.code, error.message("en"))
         return _fail(error.message("fr"))
     except KeyboardInterrupt:
+        log.info("interrupted")
         return _fail("interrompu.")
     except BrokenPipeError:  # `| head` stopped reading: what it wanted was printed
         _silence_stdout()
         return EXIT_OK
-    except Exception as error:  # a bug: one line for the user, the details in the log
+    except Exception as error:  # a bug: one line for the user, the traceback in the log file
         log.exception("unexpected error in %s", args.command)
-        return _fail(f"erreur inattendue ({type(error).__name__}) : {error}")
+        return _fail(_unexpected(error, log_file))
+
+
+def _start_logging() -> Path | OSError:
+    """The log file of this run, or why it could not be opened (the verb runs anyway)."""
+    from ptce_desktop.logs import setup_logging
+
+    try:
+        return setup_logging(console=False)
+    except OSError as error:
+        # No handler at all would send ``log.exception`` to Python's last-resort handler,
+        # which prints the traceback on stderr.
+        root = logging.getLogger()
+        if not any(isinstance(handler, logging.NullHandler) for handler in root.handlers):
+            root.addHandler(logging.NullHandler())
+        return error
+
+
+def _unexpected(error: Exception, log_file: Path | OSError) -> str:
+    """The one French line naming the log file (the traceback is only in that file)."""
+    values = {"kind": type(error).__name__, "detail": " ".join(str(error).split()) or "—"}
+    if isinstance(log_file, OSError):
+        reason = log_file.strerror or str(log_file)
+        return PtceError("unexpected_error_no_log", reason=reason, **values).message("fr")
+    return PtceError("unexpected_error", log=str(log_file), **values).message("fr")
 
 
 def _silence_stdout() -> None:
@@ -208,29 +241,18 @@ def db_path_of(args: argparse.Namespace) -> Path:
 
 @contextmanager
 def opened(args: argparse.Namespace, *, write: bool, create: bool = False) -> Iterator[UnitOfWork]:
-    """The database of ``--db`` opened for a verb; writers hold the one-writer lock."""
-    from ptce_desktop.store.database import open_database
-    from ptce_desktop.store.lock import DatabaseLock
-    from ptce_desktop.store.unit_of_work import UnitOfWork
+    """The database of ``--db`` opened for a verb through the one door
+    (:func:`~ptce_desktop.store.opening.open_pole_file`): writers hold the one-writer lock,
+    readers open read-only (``--read-only`` makes every verb a reader)."""
+    from ptce_desktop.store.opening import open_pole_file
 
-    path = db_path_of(args)
-    if not path.exists() and not create:
-        raise PtceError("file_not_found", path=str(path))
-    read_only = bool(args.read_only) or not write
-    if read_only and not path.exists():
-        raise PtceError("file_not_found", path=str(path))
-    lock = DatabaseLock(path, program="ptce-desktop " + str(args.command))
-    if write:
-        lock.acquire()
-    try:
-        database = open_database(path, read_only=read_only, create=create)
-        try:
-            yield UnitOfWork(database)
-        finally:
-            database.close()
-    finally:
-        if write:
-            lock.release()
+    with open_pole_file(
+        db_path_of(args),
+        create=create,
+        read_only=bool(args.read_only) or not write,
+        program=f"ptce-desktop {args.command}",
+    ) as pole:
+        yield pole.uow
 
 
 def _check(args: argparse.Namespace) -> int:

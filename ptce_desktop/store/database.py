@@ -5,7 +5,9 @@ pass ``PRAGMA quick_check`` and carry a schema revision this app knows; a file t
 migrating is first backed up (verified), then upgraded by Alembic. A new file gets our
 ``application_id`` and its schema from the migrations, never from ``create_all``.
 
-The caller takes the :class:`~.lock.DatabaseLock` before opening for writing.
+:func:`open_database` takes no lock and builds no unit of work: the programs open a pole file
+through :func:`~.opening.open_pole_file` (the one door: lock, these checks and migration, the
+unit of work, read-only mode). Tests and tools that need a bare database call it directly.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from ptce_desktop.domain.errors import PtceError
-from ptce_desktop.store import migrate
+from ptce_desktop.store import migrate as migrations
 from ptce_desktop.store.backup import create_backup
 from ptce_desktop.store.engine import APPLICATION_ID, make_engine, sqlite_uri, writer
 from ptce_desktop.store.paths import attachments_dir, backups_dir
@@ -93,7 +95,7 @@ def inspect_file(path: Path) -> FileState:
         raise PtceError("integrity_failed", path=str(path), detail=str(exc)) from exc
     finally:
         connection.close()
-    if revision is not None and revision not in migrate.known_revisions():
+    if revision is not None and revision not in migrations.known_revisions():
         raise PtceError("newer_schema", path=str(path), revision=revision)
     has_tables = bool(tables - {"alembic_version"})
     if revision is None and has_tables:
@@ -118,9 +120,17 @@ def open_database(
     *,
     read_only: bool = False,
     create: bool = True,
+    migrate: bool = True,
     backup_keep: int = 10,
 ) -> Database:
-    """Open (creating or migrating if needed) the database file ``path``."""
+    """Open (creating or migrating if needed) the database file ``path``; no lock is taken.
+
+    Raises ``PtceError``: ``file_not_found`` (missing and not ``create``, or read-only),
+    ``foreign_file``, ``integrity_failed``, ``newer_schema`` (see :func:`inspect_file`), and
+    ``schema_outdated`` for a file needing a migration when opened read-only or with
+    ``migrate=False`` (a new file always gets its schema). A migration is preceded by a verified
+    backup (``avant-migration-<revision>``, the last ``backup_keep`` kept).
+    """
     db_path = Path(path).expanduser().absolute()
     state: FileState | None = None
     if db_path.exists():
@@ -131,10 +141,10 @@ def open_database(
         db_path.parent.mkdir(parents=True, exist_ok=True)
         _initialise(db_path)
 
-    head = migrate.head_revision()
+    head = migrations.head_revision()
     current = state.revision if state else None
     backup: Path | None = None
-    if current != head and read_only:
+    if current != head and (read_only or (not migrate and current is not None)):
         raise PtceError("schema_outdated", path=str(db_path))
 
     engine = make_engine(db_path, read_only=read_only)
@@ -144,7 +154,7 @@ def open_database(
                 backup = create_backup(
                     db_path, reason=f"avant-migration-{current}", keep=backup_keep
                 )
-            migrate.upgrade(engine)
+            migrations.upgrade(engine)
     except BaseException:
         engine.dispose()
         raise

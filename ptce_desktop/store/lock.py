@@ -4,6 +4,10 @@ The lock is ``<db>.lock`` held with ``flock``/``LockFileEx``, so the operating s
 it when the holder dies, even on ``kill -9``: a stale lock file never blocks the next start. A
 sidecar ``<db>.lock.info`` (JSON: host, pid, started at, program) says who holds it, so the
 refusal can name the other program.
+
+Programs do not take it themselves: :func:`~.opening.open_pole_file` (the one door to a pole
+file) takes it before opening for writing, and :func:`~.opening.lock_pole_file` when a file is
+to be replaced without being opened (a restore).
 """
 
 from __future__ import annotations

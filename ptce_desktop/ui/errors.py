@@ -10,7 +10,6 @@ presenter, so no traceback ever vanishes into a terminal nobody reads.
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import sys
 import threading
 import traceback
@@ -22,33 +21,13 @@ from PySide6.QtCore import QCoreApplication, QThread
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ptce_desktop.domain.errors import PtceError
+
+# The log file is set up outside ``ui`` (the CLI writes it too); re-exported here.
+from ptce_desktop.logs import LOG_FILE_NAME as LOG_FILE_NAME
+from ptce_desktop.logs import setup_logging as setup_logging
 from ptce_desktop.ui.i18n import current_language
 
 log = logging.getLogger("ptce_desktop")
-
-LOG_FILE_NAME = "ptce-desktop.log"
-
-
-def setup_logging(logs_dir: Path, level: int = logging.INFO) -> Path:
-    """Log to a rotating file in ``logs_dir`` (created if needed); returns the file's path."""
-    logs_dir.mkdir(parents=True, exist_ok=True)
-    path = logs_dir / LOG_FILE_NAME
-    root = logging.getLogger()
-    for handler in list(root.handlers):
-        if getattr(handler, "ptce_log_file", False):
-            root.removeHandler(handler)
-            handler.close()
-    handler = logging.handlers.RotatingFileHandler(
-        path, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
-    )
-    handler.ptce_log_file = True  # type: ignore[attr-defined]
-    handler.setFormatter(
-        logging.Formatter("%(asctime)s %(levelname)-7s %(name)s [%(threadName)s] %(message)s")
-    )
-    root.addHandler(handler)
-    root.setLevel(min(root.level or level, level))
-    return path
-
 
 translate = QCoreApplication.translate
 

@@ -7,10 +7,12 @@ document) and answers:
   failure is logged and shown in the status bar, never in the user's way;
 - Fichier ▸ Sauvegardes et restauration… (:class:`~.backups_dialog.BackupsDialog`); a restore
   is confirmed, then the file is closed (engine disposed, lock kept), replaced (the current file
-  is kept as a copy first), reopened, and every page rebuilt; the undo history starts afresh;
+  is kept as a copy first), reopened under the same lock through the one door
+  (:func:`~.context.open_context`, i.e. ``store.opening.open_pole_file``), and every page
+  rebuilt; the undo history starts afresh;
 - Fichier ▸ Vérifier la base runs ``services.integrity.check_database`` off the GUI thread;
 - a file refused at open as damaged or foreign may be replaced by its newest verified backup,
-  always after asking.
+  always after asking (the file is locked for that, not opened: it does not open).
 """
 
 from __future__ import annotations
@@ -24,14 +26,14 @@ from PySide6.QtCore import QCoreApplication, QObject
 
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.services.pole.backups import BackupEntry, BackupService
-from ptce_desktop.store.database import open_database
-from ptce_desktop.store.lock import DatabaseLock
+from ptce_desktop.store.opening import lock_pole_file
 from ptce_desktop.ui.i18n import current_language
 from ptce_desktop.ui.shell.backups_dialog import BackupsDialog, when_texts
-from ptce_desktop.ui.shell.context import AppContext
+from ptce_desktop.ui.shell.context import AppContext, open_context
 from ptce_desktop.ui.worker import Task, run_with_progress_dialog
 
 if TYPE_CHECKING:
+    from ptce_desktop.store.lock import DatabaseLock
     from ptce_desktop.ui.shell.launch import Shell
 
 log = logging.getLogger(__name__)
@@ -118,8 +120,10 @@ class BackupActions(QObject):
             return False
         if self.dialog is not None:
             self.dialog.accept()
-        path, lock = ctx.path, ctx.lock
-        ctx.lock = None  # kept through the restore: no other program slips in
+        path = ctx.path
+        lock = ctx.pole_file.detach_lock()  # kept through the restore: no other program slips in
+        if lock is None:  # pragma: no cover - a context open for writing holds its lock
+            return False
         self.shell.close_document()
         run_with_progress_dialog(
             self.shell.runner,
@@ -152,16 +156,20 @@ class BackupActions(QObject):
         self._attach(path, lock)  # the file was not replaced: show it again
 
     def _attach(self, path: Path, lock: DatabaseLock) -> bool:
+        """Reopen ``path`` through the one door under ``lock`` (released if it fails)."""
         try:
-            db = open_database(path)
+            ctx = open_context(
+                path,
+                create=False,
+                lock=lock,
+                runner=self.shell.runner,
+                presenter=self.shell.presenter,
+            )
         except Exception as error:
-            lock.release()
             self.shell.update_title()
             self.shell.presenter.present(error, self.window)
             return False
-        self.shell.attach(
-            AppContext(db, lock=lock, runner=self.shell.runner, presenter=self.shell.presenter)
-        )
+        self.shell.attach(ctx)
         return True
 
     def offer_restore(self, path: Path, error: PtceError) -> bool:
@@ -178,15 +186,12 @@ class BackupActions(QObject):
         folder = self.service.backups_dir(path)
         if not self.shell.dialogs.offer_restore(self.window, entry, folder):
             return False
-        lock = DatabaseLock(path, program="ptce-desktop")
         try:
-            lock.acquire()
-            kept = self.service.restore(path, entry.path)
+            with lock_pole_file(path):
+                kept = self.service.restore(path, entry.path)
         except PtceError as failure:
             self.shell.presenter.present(failure, self.window)
             return False
-        finally:
-            lock.release()
         log.info("restored %s from %s; previous file kept as %s", path, entry.path, kept)
         return True
 

@@ -16,9 +16,8 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ptce_desktop.store.database import Database, open_database
-from ptce_desktop.store.lock import DatabaseLock
-from ptce_desktop.store.unit_of_work import ChangeBus, UnitOfWork
+from ptce_desktop.store.opening import OpenPole, open_pole_file
+from ptce_desktop.store.unit_of_work import ChangeBus
 from ptce_desktop.ui.bus import QtChangeBus
 from ptce_desktop.ui.commands import UndoHistory
 from ptce_desktop.ui.errors import ErrorPresenter
@@ -28,6 +27,8 @@ if TYPE_CHECKING:
     from ptce_desktop.services.members.members import MemberService
     from ptce_desktop.services.pole.fiscal_years import FiscalYearService
     from ptce_desktop.services.pole.pole import PoleService
+    from ptce_desktop.store.database import Database
+    from ptce_desktop.store.lock import DatabaseLock
 
 log = logging.getLogger(__name__)
 
@@ -35,29 +36,36 @@ S = TypeVar("S")
 
 
 class AppContext:
-    """One open database file and everything built on it (one per window document)."""
+    """One open pole file and everything built on it (one per window document)."""
 
     def __init__(
         self,
-        db: Database,
+        pole: OpenPole,
         *,
-        lock: DatabaseLock | None = None,
         runner: Runner | None = None,
         presenter: ErrorPresenter | None = None,
         history: UndoHistory | None = None,
     ) -> None:
-        self.db = db
-        self.path: Path = db.path
-        self.read_only = db.read_only
-        self.lock = lock
-        self.bus = ChangeBus()
-        self.uow = UnitOfWork(db, self.bus)
+        self.pole_file = pole
+        self.path: Path = pole.path
+        self.read_only = pole.read_only
+        self.uow = pole.uow
+        self.bus: ChangeBus = pole.uow.bus
         self.changes = QtChangeBus(self.bus)
         self.runner = runner if runner is not None else Runner()
         self.presenter = presenter if presenter is not None else ErrorPresenter()
         self.history = history if history is not None else UndoHistory(self.presenter.present)
         self._services: dict[type, Any] = {}
         self.closed = False
+
+    @property
+    def db(self) -> Database:
+        return self.pole_file.database
+
+    @property
+    def lock(self) -> DatabaseLock | None:
+        """The one-writer lock held for this file (None when read-only)."""
+        return self.pole_file.lock
 
     def service(self, cls: type[S]) -> S:
         """The one instance of service ``cls`` for this file (made on first use)."""
@@ -96,11 +104,7 @@ class AppContext:
         self.closed = True
         self.changes.detach()
         self.history.clear()
-        try:
-            self.db.close()
-        finally:
-            if self.lock is not None:
-                self.lock.release()
+        self.pole_file.close()
 
 
 def open_context(
@@ -110,19 +114,11 @@ def open_context(
     create: bool = True,
     runner: Runner | None = None,
     presenter: ErrorPresenter | None = None,
+    lock: DatabaseLock | None = None,
 ) -> AppContext:
-    """Lock (when writing) and open ``path``; raises ``PtceError`` (``file_locked``,
-    ``foreign_file``, ``newer_schema``, ``integrity_failed``, ``file_not_found``…)."""
-    db_path = Path(path).expanduser().absolute()
-    lock: DatabaseLock | None = None
-    if not read_only:
-        lock = DatabaseLock(db_path, program="ptce-desktop")
-        lock.acquire()
-    try:
-        db = open_database(db_path, read_only=read_only, create=create)
-    except BaseException:
-        if lock is not None:
-            lock.release()
-        raise
-    log.info("opened %s%s", db_path, " (read-only)" if read_only else "")
-    return AppContext(db, lock=lock, runner=runner, presenter=presenter)
+    """Open ``path`` through the one door and build its context; raises ``PtceError``
+    (``file_locked``, ``foreign_file``, ``newer_schema``, ``integrity_failed``,
+    ``file_not_found``…). ``lock`` is this file's lock already held (a reopen after a
+    restore): the context takes it over, and it is released if the file does not open."""
+    pole = open_pole_file(path, create=create, read_only=read_only, lock=lock)
+    return AppContext(pole, runner=runner, presenter=presenter)

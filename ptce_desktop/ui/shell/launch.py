@@ -1,9 +1,11 @@
 """Start the window (called by ``app.main()`` when no CLI verb is given).
 
-Order: Qt application, translators, style, logging and the error hook; then the file (``--db``
-or the default one) is locked and opened; a file without a pole shows the welcome dialog; then
-the window with the pages of that file. :class:`Shell` owns the open document and the File menu
-(new pole, open, demo, save a copy); the pages get an :class:`~.context.AppContext`.
+Order: Qt application, translators, style, logging (:func:`ptce_desktop.logs.setup_logging`,
+the log file the CLI writes too) and the Qt error hook; then the file (``--db`` or the default
+one) is opened through the one door (:func:`~.context.open_context`); a file without a pole
+shows the welcome dialog; then the window with the pages of that file. :class:`Shell` owns the
+open document and the File menu (new pole, open, demo, save a copy); the pages get an
+:class:`~.context.AppContext`.
 """
 
 from __future__ import annotations
@@ -16,16 +18,16 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from platformdirs import user_log_dir
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThreadPool
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.logs import setup_logging
 from ptce_desktop.store.backup import create_backup
 from ptce_desktop.store.paths import APP_NAME, default_data_dir, default_db_path
 from ptce_desktop.ui.bus import touches
 from ptce_desktop.ui.compat import pin_singletons
-from ptce_desktop.ui.errors import ErrorPresenter, install_excepthook, setup_logging
+from ptce_desktop.ui.errors import ErrorPresenter, install_excepthook
 from ptce_desktop.ui.i18n import install_translators
 from ptce_desktop.ui.pages import navigation_entries, page_factory
 from ptce_desktop.ui.shell.backups_actions import BackupActions
@@ -351,9 +353,19 @@ class Shell(QObject):
         return candidate
 
 
+def _from_terminal() -> bool:
+    stream = sys.stderr
+    return stream is not None and hasattr(stream, "isatty") and stream.isatty()
+
+
 def launch_gui(args: argparse.Namespace) -> int:
     app = create_application(getattr(args, "lang", None))
-    log_path = setup_logging(Path(user_log_dir(APP_NAME, appauthor=False)))
+    # The same log file as the CLI; warnings echo on stderr only when run from a terminal.
+    log_path: Path | None
+    try:
+        log_path = setup_logging(console=_from_terminal())
+    except OSError:  # an unwritable log folder must not keep the window closed
+        log_path = None
     window = MainWindow()
     presenter = ErrorPresenter(log_path, lambda: window)
     uninstall = install_excepthook(presenter)

@@ -1,0 +1,156 @@
+"""The one door to a pole file: lock, checks, migration, unit of work, read-only mode.
+
+Every program that works on a pole file opens it here — the command-line verbs, the window's
+file-opening code (``ui.shell.context.open_context``) and the backup actions (which close,
+restore and reopen through the same door)::
+
+    with open_pole_file(path, create=True) as pole:
+        MemberService(pole.uow).create_member(...)
+
+:func:`open_pole_file`, in this order:
+
+1. refuses a missing file unless asked to create it (``file_not_found``), before any lock file
+   is made beside it;
+2. for writing, takes the one-writer lock (``file_locked`` names the other program); a reader
+   takes none, so a file open in a window can still be read;
+3. recognises and checks the file (:func:`~.database.inspect_file`: ``foreign_file``,
+   ``integrity_failed``, ``newer_schema``), backs it up (verified) before migrating it, then
+   migrates it; a read-only open, or ``migrate=False``, refuses an outdated file
+   (``schema_outdated``) rather than changing it;
+4. builds the :class:`~.unit_of_work.UnitOfWork` on it.
+
+Any failure gives the lock back. :meth:`OpenPole.close` closes the database and releases the
+lock; :meth:`OpenPole.detach_lock` keeps the lock across a close (a restore replaces the file
+with no other program slipping in, then hands the lock back to :func:`open_pole_file`).
+A file that cannot be opened at all (a restore over a damaged file) is locked with
+:func:`lock_pole_file`.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from types import TracebackType
+
+from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.store.database import Database, open_database
+from ptce_desktop.store.lock import DatabaseLock
+from ptce_desktop.store.unit_of_work import ChangeBus, UnitOfWork
+
+log = logging.getLogger(__name__)
+
+PROGRAM = "ptce-desktop"
+
+
+class OpenPole:
+    """A pole file opened by :func:`open_pole_file`: database, lock (when writing) and UoW."""
+
+    def __init__(self, database: Database, uow: UnitOfWork, lock: DatabaseLock | None) -> None:
+        self.database = database
+        self.uow = uow
+        self.lock = lock
+        self.closed = False
+
+    @property
+    def path(self) -> Path:
+        return self.database.path
+
+    @property
+    def read_only(self) -> bool:
+        return self.database.read_only
+
+    @property
+    def migrated_from(self) -> str | None:
+        """The revision the file had before this open migrated it (None: not migrated)."""
+        return self.database.migrated_from
+
+    @property
+    def pre_migration_backup(self) -> Path | None:
+        """The verified copy taken before migrating (None: not migrated)."""
+        return self.database.pre_migration_backup
+
+    def detach_lock(self) -> DatabaseLock | None:
+        """Hand the held lock to the caller: :meth:`close` will then leave it held."""
+        lock, self.lock = self.lock, None
+        return lock
+
+    def close(self) -> None:
+        """Close the database, then release the lock (idempotent)."""
+        if self.closed:
+            return
+        self.closed = True
+        try:
+            self.database.close()
+        finally:
+            if self.lock is not None:
+                self.lock.release()
+
+    def __enter__(self) -> OpenPole:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+def lock_pole_file(path: Path | str, *, program: str = PROGRAM) -> DatabaseLock:
+    """The one-writer lock of ``path``, taken (``file_locked`` if another program holds it).
+
+    For replacing a file without opening it (a restore, perhaps over a damaged file); release
+    it, or hand it to :func:`open_pole_file` (``lock=``) to reopen the file under it.
+    """
+    lock = DatabaseLock(_absolute(path), program=program)
+    lock.acquire()
+    return lock
+
+
+def open_pole_file(
+    path: Path | str,
+    *,
+    create: bool = False,
+    read_only: bool = False,
+    migrate: bool = True,
+    lock: DatabaseLock | None = None,
+    program: str = PROGRAM,
+    bus: ChangeBus | None = None,
+    backup_keep: int = 10,
+) -> OpenPole:
+    """Open the pole file ``path`` for work; raises ``PtceError`` with a catalogue text.
+
+    ``create`` makes a new file when none exists (never read-only). ``lock`` is a lock of this
+    file already held (from :meth:`OpenPole.detach_lock` or :func:`lock_pole_file`): the opened
+    pole takes it over, and releases it if the opening fails. ``program`` names this program
+    in the lock's sidecar; ``bus`` is where the unit of work publishes its changes.
+    """
+    db_path = _absolute(path)
+    try:
+        if not db_path.exists() and (read_only or not create):
+            raise PtceError("file_not_found", path=str(db_path))
+        if lock is not None and lock.db_path.absolute() != db_path:
+            raise ValueError(f"the lock of {lock.db_path} cannot open {db_path}")
+        if not read_only and lock is None:
+            lock = lock_pole_file(db_path, program=program)
+        database = open_database(
+            db_path, read_only=read_only, create=create, migrate=migrate, backup_keep=backup_keep
+        )
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        raise
+    if database.migrated_from is not None:
+        log.info(
+            "migrated %s from %s (copy kept: %s)",
+            db_path,
+            database.migrated_from,
+            database.pre_migration_backup,
+        )
+    log.info("opened %s%s", db_path, " (read-only)" if read_only else "")
+    return OpenPole(database, UnitOfWork(database, bus), None if read_only else lock)
+
+
+def _absolute(path: Path | str) -> Path:
+    return Path(path).expanduser().absolute()
