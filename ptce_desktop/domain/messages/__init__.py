@@ -13,6 +13,7 @@ from ptce_desktop.domain.messages.costs import MESSAGES as COSTS
 from ptce_desktop.domain.messages.demo import MESSAGES as DEMO
 from ptce_desktop.domain.messages.domain import MESSAGES as DOMAIN
 from ptce_desktop.domain.messages.grants import MESSAGES as GRANTS
+from ptce_desktop.domain.messages.imports import MESSAGES as IMPORTS
 from ptce_desktop.domain.messages.members import MESSAGES as MEMBERS
 from ptce_desktop.domain.messages.report_jobs import MESSAGES as REPORT_JOBS
 from ptce_desktop.domain.messages.reports import MESSAGES as REPORTS
@@ -27,6 +28,7 @@ CATALOGUES: tuple[dict[str, tuple[str, str]], ...] = (
     DEMO,
     DOMAIN,
     GRANTS,
+    IMPORTS,
     MEMBERS,
     REPORT_JOBS,
     REPORTS,

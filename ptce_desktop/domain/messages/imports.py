@@ -1,0 +1,156 @@
+"""Texts of the errors of imports from CSV, XLSX, XLS and ODS files (``exchange/``).
+
+code -> (French, English). A row error is shown as « Ligne 7, colonne « SIRET » (« 123 ») : »
+followed by one of these texts; file errors stand alone.
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # --- the file -----------------------------------------------------------------------------
+    "import_unknown_kind": (
+        "Type d'import inconnu : « {value} ». Types possibles : {choices}.",
+        "Unknown import type: “{value}”. Possible types: {choices}.",
+    ),
+    "import_unsupported_format": (
+        "« {name} » n'est pas un fichier CSV, XLSX, XLS ou ODS.",
+        "“{name}” is not a CSV, XLSX, XLS or ODS file.",
+    ),
+    "import_unreadable": (
+        "Le fichier « {name} » ne peut pas être lu comme un classeur {format} : il est "
+        "peut-être abîmé ou n'est pas ce que son extension annonce ({detail}).",
+        "The file “{name}” cannot be read as a {format} workbook: it may be damaged or not "
+        "what its extension says ({detail}).",
+    ),
+    "import_encrypted": (
+        "Le classeur « {name} » est protégé par un mot de passe : enregistrez-en une copie "
+        "sans mot de passe, puis importez cette copie.",
+        "The workbook “{name}” is password-protected: save a copy without a password and "
+        "import that copy.",
+    ),
+    "import_too_large": (
+        "Le fichier « {name} » pèse {size_mb} Mo : un import est limité à {max_mb} Mo.",
+        "The file “{name}” weighs {size_mb} MB: an import is limited to {max_mb} MB.",
+    ),
+    "import_too_many_rows": (
+        "Le fichier « {name} » compte plus de {max} lignes remplies : découpez-le.",
+        "The file “{name}” has more than {max} filled rows: split it.",
+    ),
+    "import_empty": (
+        "Le fichier « {name} » ne contient aucune ligne remplie.",
+        "The file “{name}” holds no filled row.",
+    ),
+    "import_no_rows": (
+        "Le fichier « {name} » n'a qu'une ligne d'en-tête, aucune donnée à importer.",
+        "The file “{name}” has only a header row, no data to import.",
+    ),
+    "import_no_header": (
+        "La première ligne remplie de « {name} » ne ressemble pas à des en-têtes de colonnes "
+        "(aucune colonne reconnue pour ce type d'import ; attendu par exemple : {expected}).",
+        "The first filled row of “{name}” does not look like column headers (no column "
+        "recognised for this import type; expected for instance: {expected}).",
+    ),
+    "import_missing_column": (
+        "Colonne obligatoire absente : « {column} ». Ajoutez-la au fichier ou associez-la à "
+        "une colonne existante.",
+        "Required column missing: “{column}”. Add it to the file or map it to an existing column.",
+    ),
+    "import_sheet_unknown": (
+        "Le classeur n'a pas de feuille « {sheet} ». Feuilles : {sheets}.",
+        "The workbook has no sheet “{sheet}”. Sheets: {sheets}.",
+    ),
+    "import_decode_failed": (
+        "Le fichier « {name} » n'est ni en UTF-8 ni en Windows-1252 : enregistrez-le en CSV UTF-8.",
+        "The file “{name}” is neither UTF-8 nor Windows-1252: save it as UTF-8 CSV.",
+    ),
+    "import_binary": (
+        "Le fichier « {name} » contient des données binaires : ce n'est pas un fichier texte CSV.",
+        "The file “{name}” holds binary data: it is not a CSV text file.",
+    ),
+    "import_key_needed": (
+        "La clé de répartition n'est indiquée ni par une colonne « Clé » ni par --key.",
+        "The allocation key is given neither by a “Key” column nor by --key.",
+    ),
+    "import_from_needed": (
+        "La date de début de validité n'est indiquée ni par une colonne « Valable à partir "
+        "du » ni par --from.",
+        "The valid-from date is given neither by a “Valid from” column nor by --from.",
+    ),
+    "import_has_errors": (
+        "{count} erreur(s) dans « {name} » : rien n'a été importé.",
+        "{count} error(s) in “{name}”: nothing was imported.",
+    ),
+    # --- one row ------------------------------------------------------------------------------
+    "import_unknown_member": (
+        "Membre inconnu : « {value} » (ni SIRET ni nom exact d'un membre). Créez-le d'abord, "
+        "ou demandez la création des membres manquants.",
+        "Unknown member: “{value}” (neither the SIRET nor the exact name of a member). Create "
+        "it first, or ask for missing members to be created.",
+    ),
+    "import_unknown_service": (
+        "Service mutualisé inconnu : « {value} ».",
+        "Unknown shared service: “{value}”.",
+    ),
+    "import_unknown_key": (
+        "Clé de répartition inconnue : « {value} ».",
+        "Unknown allocation key: “{value}”.",
+    ),
+    "import_duplicate_member": (
+        "Ce membre existe déjà (« {name} », trouvé par {by}) : doublon. Pour le mettre à jour, "
+        "demandez la mise à jour des membres existants.",
+        "This member already exists (“{name}”, found by {by}): duplicate. To update it, ask "
+        "for existing members to be updated.",
+    ),
+    "import_duplicate_service": (
+        "Ce service existe déjà (« {name} ») : doublon. Pour le mettre à jour, demandez la "
+        "mise à jour des enregistrements existants.",
+        "This service already exists (“{name}”): duplicate. To update it, ask for existing "
+        "records to be updated.",
+    ),
+    "import_duplicate_row": (
+        "Doublon : la ligne {first} désigne déjà « {value} ».",
+        "Duplicate: row {first} already names “{value}”.",
+    ),
+    "import_invalid_integer": (
+        "Nombre entier attendu : « {value} ».",
+        "Whole number expected: “{value}”.",
+    ),
+    "import_invalid_year": (
+        "Exercice non compris : « {value} ». Écrivez l'année de début, par exemple « 2025 ».",
+        "Fiscal year not understood: “{value}”. Write its first year, for instance “2025”.",
+    ),
+    "import_invalid_boolean": (
+        "Oui ou non attendu : « {value} ».",
+        "Yes or no expected: “{value}”.",
+    ),
+    "import_unknown_category": (
+        "Catégorie de membre inconnue : « {value} ». Catégories : {choices}.",
+        "Unknown member category: “{value}”. Categories: {choices}.",
+    ),
+    "import_unknown_vat_regime": (
+        "Régime de TVA inconnu : « {value} » (attendu : « 261 B » ou « taxable »).",
+        "Unknown VAT regime: “{value}” (expected: “261 B” or “taxable”).",
+    ),
+    "import_unknown_payment_method": (
+        "Mode de règlement inconnu : « {value} ». Modes : {choices}.",
+        "Unknown payment method: “{value}”. Methods: {choices}.",
+    ),
+    "import_unknown_method": (
+        "Méthode de clé inconnue : « {value} » (attendu : unités ou pourcentages).",
+        "Unknown key method: “{value}” (expected: units or percentages).",
+    ),
+    "import_key_method_mismatch": (
+        "La clé « {key} » répartit {method} : une version importée donne des unités ou des "
+        "pourcentages par membre.",
+        "The key “{key}” splits {method}: an imported version gives units or percentages per "
+        "member.",
+    ),
+    "import_amount_missing": (
+        "Montant absent : indiquez le TTC, ou le HT et la TVA.",
+        "Amount missing: give the amount incl. VAT, or excl. VAT and the VAT.",
+    ),
+    "import_value_needed": (
+        "Une valeur est attendue dans la colonne « {column} ».",
+        "A value is expected in the column “{column}”.",
+    ),
+}

@@ -1,0 +1,246 @@
+"""Cell values to typed values, reusing the domain's parsers (money, units, percentages, dates,
+identifiers). Each converter takes a cell as read (text from CSV; numbers, booleans and dates
+from workbooks) and returns the typed value, ``None`` for an empty cell, or raises
+:class:`PtceError` with the reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Callable
+from typing import Any
+
+from ptce_desktop.domain.allocation import Method, VatRegime
+from ptce_desktop.domain.categories import MemberCategory
+from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.identifiers import validate_rna, validate_siren, validate_siret
+from ptce_desktop.domain.money import parse_money, parse_percent, parse_units
+from ptce_desktop.domain.periods import parse_date
+from ptce_desktop.exchange.readers import Cell
+
+Converter = Callable[[Cell], Any]
+
+_SHORT_YEAR = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{2})")
+_SPACES = re.compile(r"[\s\u00a0\u202f]+")
+
+
+def normalise(text: str) -> str:
+    """Accents, case and punctuation ignored: « Date d'adhésion » -> ``date d adhesion``."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("²", "2").replace("°", " "))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return " ".join(re.sub(r"[^0-9a-z%]+", " ", plain).split())
+
+
+def cell_text(cell: Cell) -> str:
+    """The cell as the user sees it, for messages and text fields (12.0 -> ``12``)."""
+    if cell is None:
+        return ""
+    if isinstance(cell, bool):
+        return "oui" if cell else "non"
+    if isinstance(cell, float):
+        if cell.is_integer() and abs(cell) < 1e15:
+            return str(int(cell))
+        return f"{cell:.10f}".rstrip("0").rstrip(".")
+    if isinstance(cell, dt.datetime):
+        return cell.strftime("%d/%m/%Y") if cell.time() == dt.time() else cell.isoformat(" ")
+    if isinstance(cell, dt.date):
+        return cell.strftime("%d/%m/%Y")
+    return str(cell).strip()
+
+
+def text(cell: Cell) -> str | None:
+    value = cell_text(cell)
+    return value or None
+
+
+def _identifier(validate: Callable[..., str]) -> Converter:
+    def convert(cell: Cell) -> str | None:
+        value = cell_text(cell)
+        return validate(value) if value else None
+
+    return convert
+
+
+#: identifiers checked by the domain (key digit included), in compact form
+siret = _identifier(validate_siret)
+siren = _identifier(validate_siren)
+rna = _identifier(validate_rna)
+
+
+def _numeric_text(cell: Cell) -> str | None:
+    """Numbers from workbooks are written with a point, which the French parsers accept."""
+    value = cell_text(cell)
+    return value or None
+
+
+def money(cell: Cell) -> int | None:
+    value = _numeric_text(cell)
+    return None if value is None else parse_money(value)
+
+
+def units(cell: Cell) -> int | None:
+    value = _numeric_text(cell)
+    return None if value is None else parse_units(value)
+
+
+def percent(cell: Cell) -> int | None:
+    if isinstance(cell, float) and 0 < cell <= 1 and not cell.is_integer():
+        # a cell formatted as a percentage holds the fraction (0.25 shows as 25 %)
+        cell = cell * 100
+    value = _numeric_text(cell)
+    return None if value is None else parse_percent(value)
+
+
+def date(cell: Cell) -> dt.date | None:
+    if isinstance(cell, dt.datetime):
+        return cell.date()
+    if isinstance(cell, dt.date):
+        return cell
+    value = cell_text(cell)
+    if not value:
+        return None
+    if match := _SHORT_YEAR.fullmatch(value):
+        day, month, year = match.groups()
+        century = 2000 if int(year) < 70 else 1900
+        value = f"{day}/{month}/{century + int(year)}"
+    return parse_date(value)
+
+
+def integer(cell: Cell) -> int | None:
+    if isinstance(cell, bool):
+        raise PtceError("import_invalid_integer", value=cell_text(cell))
+    if isinstance(cell, int):
+        return cell
+    value = _SPACES.sub("", cell_text(cell))
+    if not value:
+        return None
+    if value.endswith((",0", ".0")):
+        value = value[:-2]
+    if not value.isdigit():
+        raise PtceError("import_invalid_integer", value=cell_text(cell))
+    return int(value)
+
+
+def year(cell: Cell) -> int | None:
+    """``2025``, ``2025/2026`` or ``2025-2026`` (a fiscal year is named by its first year)."""
+    value = cell_text(cell)
+    if not value:
+        return None
+    head, _, tail = value.replace("-", "/").partition("/")
+    head, tail = head.strip(), tail.strip()
+    if head.isdigit() and len(head) == 4 and (not tail or tail == str(int(head) + 1)):
+        return int(head)
+    raise PtceError("import_invalid_year", value=value)
+
+
+_TRUE = {"oui", "o", "yes", "y", "x", "1", "vrai", "true"}
+_FALSE = {"non", "n", "no", "0", "faux", "false", "-"}
+
+
+def boolean(cell: Cell) -> bool | None:
+    if isinstance(cell, bool):
+        return cell
+    value = normalise(cell_text(cell))
+    if not value:
+        return None
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    raise PtceError("import_invalid_boolean", value=cell_text(cell))
+
+
+def _choice(table: dict[str, str], code: str, choices: str) -> Converter:
+    def convert(cell: Cell) -> str | None:
+        value = cell_text(cell)
+        if not value:
+            return None
+        found = table.get(normalise(value))
+        if found is None:
+            raise PtceError(code, value=value, choices=choices)
+        return found
+
+    return convert
+
+
+def _category_table() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for category in MemberCategory:
+        for name in (category.value, category.label("fr"), category.label("en")):
+            table[normalise(name)] = category.value
+    table.update(
+        {
+            "ess": MemberCategory.ESS_ENTERPRISE.value,
+            "entreprise ess": MemberCategory.ESS_ENTERPRISE.value,
+            "hors ess": MemberCategory.NON_ESS_ENTERPRISE.value,
+            "entreprise": MemberCategory.NON_ESS_ENTERPRISE.value,
+            "collectivite": MemberCategory.LOCAL_AUTHORITY.value,
+            "recherche": MemberCategory.RESEARCH.value,
+            "formation": MemberCategory.TRAINING.value,
+            "personne": MemberCategory.PERSON.value,
+        }
+    )
+    return table
+
+
+category = _choice(
+    _category_table(),
+    "import_unknown_category",
+    ", ".join(c.label("fr") for c in MemberCategory),
+)
+
+vat_regime = _choice(
+    {
+        **{
+            normalise(name): VatRegime.EXEMPT_261B.value
+            for name in ("exempt_261b", "261 B", "261B", "exonéré", "exonere 261 B", "exempt")
+        },
+        **{
+            normalise(name): VatRegime.TAXABLE.value
+            for name in ("taxable", "assujetti", "soumis", "soumis à la TVA", "TVA")
+        },
+    },
+    "import_unknown_vat_regime",
+    "« 261 B », « taxable »",
+)
+
+PAYMENT_METHODS: dict[str, str] = {
+    "virement": "virement",
+    "chèque": "cheque",
+    "espèces": "especes",
+    "prélèvement": "prelevement",
+    "carte": "carte",
+    "compensation": "compensation",
+    "autre": "autre",
+}
+
+payment_method = _choice(
+    {
+        **{normalise(label): code for label, code in PAYMENT_METHODS.items()},
+        **{code: code for code in PAYMENT_METHODS.values()},
+        "vir": "virement",
+        "transfer": "virement",
+        "cheque bancaire": "cheque",
+        "cb": "carte",
+        "cash": "especes",
+        "prelevement sepa": "prelevement",
+    },
+    "import_unknown_payment_method",
+    ", ".join(PAYMENT_METHODS),
+)
+
+key_method = _choice(
+    {
+        "units": Method.UNITS.value,
+        "unites": Method.UNITS.value,
+        "unite": Method.UNITS.value,
+        "percent": Method.PERCENT.value,
+        "pourcentage": Method.PERCENT.value,
+        "pourcentages": Method.PERCENT.value,
+        "%": Method.PERCENT.value,
+    },
+    "import_unknown_method",
+    "unités, pourcentages",
+)
