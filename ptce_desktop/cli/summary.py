@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ptce_desktop.domain.allocation import VatRegime
 from ptce_desktop.domain.money import format_money
 from ptce_desktop.domain.periods import format_date
 from ptce_desktop.services.summary import YearSummary
@@ -84,7 +85,7 @@ def summary_lines(summary: YearSummary) -> list[str]:
             [
                 _cut(s.name, 40),
                 _cut(s.key_name or "—", 28),
-                "exonérée 261 B" if s.vat_regime.value == "exempt_261b" else "taxable",
+                "exonérée 261 B" if s.vat_regime is VatRegime.EXEMPT_261B else "taxable",
                 str(s.cost_count),
                 money(s.ttc_cents),
                 s.basis.value.upper(),

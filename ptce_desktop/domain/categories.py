@@ -1,4 +1,11 @@
-"""Member categories and PTCE eligibility, funder types, grant statuses: codes and labels."""
+"""The code lists of the pole (member categories and PTCE eligibility, funder types, grant
+statuses, payment methods, in-kind kinds…): codes and labels.
+
+Each list is defined here once, as a :class:`~enum.StrEnum` whose *values* are the stable codes
+stored in the database (the ORM columns are typed with these enums and keep a CHECK constraint
+listing the values); the allocation codes (``Method``, ``VatRegime``) live in
+:mod:`ptce_desktop.domain.allocation`.
+"""
 
 from __future__ import annotations
 
@@ -203,3 +210,61 @@ def check_grant_transition(old: GrantStatus | str, new: GrantStatus | str) -> No
             from_en=before.label("en"),
             to_en=after.label("en"),
         )
+
+
+class GrantNature(StrEnum):
+    CASH = "cash"
+    IN_KIND = "in_kind"
+
+
+class OverheadMethod(StrEnum):
+    """How a grant's overheads (frais de structure) are counted in its report."""
+
+    NONE = "none"
+    FLAT_RATE = "flat_rate"
+    KEY = "key"
+
+
+class InKindKind(StrEnum):
+    """The kinds of contribution volontaire en nature (accounts 86/87)."""
+
+    BENEVOLAT = "benevolat"  # volunteering
+    MISE_A_DISPOSITION_PERSONNEL = "mise_a_disposition_personnel"  # staff lent free
+    MISE_A_DISPOSITION_BIENS = "mise_a_disposition_biens"  # premises, equipment lent free
+    PRESTATION_EN_NATURE = "prestation_en_nature"
+    DON_EN_NATURE = "don_en_nature"
+    AUTRE = "autre"
+
+
+class CallKind(StrEnum):
+    """A call for funds on the budget (provisional) or on the actual costs (true-up)."""
+
+    PROVISIONAL = "provisional"
+    TRUE_UP = "true_up"
+
+
+class PaymentMethod(StrEnum):
+    VIREMENT = "virement"
+    CHEQUE = "cheque"
+    ESPECES = "especes"
+    PRELEVEMENT = "prelevement"
+    CARTE = "carte"
+    COMPENSATION = "compensation"
+    AUTRE = "autre"
+
+
+class ProjectStatus(StrEnum):
+    PREVU = "prevu"
+    EN_COURS = "en_cours"
+    TERMINE = "termine"
+    ABANDONNE = "abandonne"
+
+
+class GovernanceKind(StrEnum):
+    CA = "ca"  # conseil d'administration
+    BUREAU = "bureau"
+    AG = "ag"  # assemblée générale
+    COPIL = "copil"  # comité de pilotage
+    COLLEGE = "college"
+    COMITE = "comite"
+    AUTRE = "autre"

@@ -122,6 +122,10 @@ def error_text(code: str, field: str | None, values: Mapping[str, Any], lang: La
         "values": dict(values),
     }
     data.update(values)
+    if "entity" in values:  # a record kind's key (« member ») -> its name in ``lang``
+        from ptce_desktop.domain.messages.entities import entity_name
+
+        data["entity"] = entity_name(values["entity"], lang)
     if data["field_label"] == field or values.get("field_label") == field:
         data["field_label"] = field_label(field, lang)
     try:

@@ -15,17 +15,20 @@ Services are the use cases (DESIGN.md §5). Conventions, for every module of thi
 from __future__ import annotations
 
 import datetime as dt
+from enum import StrEnum
 from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.messages.entities import Entity
 from ptce_desktop.domain.periods import FiscalYear, fiscal_year_of
 from ptce_desktop.store.models import FiscalYear as FiscalYearRow
 from ptce_desktop.store.models import Pole
 
 T = TypeVar("T")
+C = TypeVar("C", bound=StrEnum)
 
 
 def clean_text(
@@ -48,8 +51,18 @@ def required_text(value: str | None, field: str, *, max_length: int = 200) -> st
     return text
 
 
-def get_or_error(session: Session, model: type[T], record_id: int, entity: str) -> T:
-    """The row ``record_id`` of ``model``, or ``PtceError("not_found")`` naming ``entity``."""
+def parse_code(codes: type[C], value: str, error: str, field: str, **values: Any) -> C:
+    """``value`` as a member of the code list ``codes``, or ``PtceError(error, field,
+    value=value, **values)`` when it is none of its codes."""
+    try:
+        return codes(value)
+    except ValueError:
+        raise PtceError(error, field, value=value, **values) from None
+
+
+def get_or_error(session: Session, model: type[T], record_id: int, entity: Entity) -> T:
+    """The row ``record_id`` of ``model``, or ``PtceError("not_found", entity=entity,
+    id=record_id)``: « Membre introuvable (n° 3). », the name in the reader's language."""
     row = session.get(model, record_id)
     if row is None:
         raise PtceError("not_found", entity=entity, id=record_id)

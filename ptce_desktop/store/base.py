@@ -7,15 +7,22 @@ never used: on SQLite ``Numeric`` silently becomes a REAL.
 Money columns are ``BigInteger`` (a subclass of ``Integer``): on SQLite it is the same 64-bit
 INTEGER storage, and on PostgreSQL (DESIGN §8) it avoids the 32-bit limit of ``INTEGER``
 (21 474 836,47 €).
+
+Code columns (category, method, VAT regime, status…) are typed with the domain's ``StrEnum``
+(``Mapped[VatRegime]``): the ``type_annotation_map`` below stores each member's *value* as
+plain ``VARCHAR(40)`` text (no native enum type, no constraint of SQLAlchemy's own) and gives
+the member back on load; the allowed values are checked by the named CHECK of :func:`one_of`.
 """
 
 from __future__ import annotations
 
+import enum
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any, ClassVar
 
-from sqlalchemy import BigInteger, CheckConstraint, Integer, MetaData
-from sqlalchemy.orm import DeclarativeBase, MappedColumn, mapped_column
+from sqlalchemy import BigInteger, CheckConstraint, Enum, Integer, MetaData, event
+from sqlalchemy.orm import DeclarativeBase, MappedColumn, Mapper, mapped_column
 
 NAMING_CONVENTION: dict[str, str] = {
     "ix": "ix_%(column_0_label)s",
@@ -45,10 +52,25 @@ LEN_REF = 100
 LEN_LABEL = 300
 
 
+def _enum_values(codes: type[enum.Enum]) -> list[str]:
+    return [member.value for member in codes]
+
+
+#: Every ``Mapped[SomeStrEnum]`` column: the member's value as text, as before the enums.
+CODE_TYPE = Enum(
+    enum.Enum,
+    native_enum=False,
+    create_constraint=False,
+    values_callable=_enum_values,
+    length=LEN_CODE,
+)
+
+
 class Base(DeclarativeBase):
     """Base of every table; class-level markers drive the unit of work's guard and audit."""
 
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {enum.Enum: CODE_TYPE}
 
     #: French name of one record, for messages (« la charge », « le membre »…).
     entity_label: ClassVar[str] = "l'enregistrement"
@@ -105,8 +127,9 @@ def year_range(column: str) -> CheckConstraint:
     return CheckConstraint(f"{column} BETWEEN {YEAR_MIN} AND {YEAR_MAX}", name=f"{column}_range")
 
 
-def one_of(column: str, values: tuple[str, ...]) -> CheckConstraint:
-    """An enum as a plain string column with a CHECK (portable, stable constraint name)."""
+def one_of(column: str, values: Iterable[str]) -> CheckConstraint:
+    """The CHECK of a code column: its value is one of ``values`` (a ``StrEnum`` class or
+    strings), under a stable constraint name."""
     listed = ", ".join(f"'{value}'" for value in values)
     return CheckConstraint(f"{column} IN ({listed})", name=f"{column}_enum")
 
@@ -115,3 +138,32 @@ def period_order(start: str, end: str) -> CheckConstraint:
     return CheckConstraint(
         f"{start} IS NULL OR {end} IS NULL OR {start} <= {end}", name=f"{start}_before_{end}"
     )
+
+
+def _coerce_codes(mapper: Mapper[Any], cls: type[Any]) -> None:
+    """Make every code attribute hold its enum member, even when given a plain string.
+
+    A service may write ``Member(category="person")``; without this the object would keep the
+    string until it is reloaded. A string that is no code is kept as it is, so the column's
+    CHECK still refuses it at flush time (with the error the services translate).
+    """
+    for prop in mapper.column_attrs:
+        column_type = prop.columns[0].type
+        codes = getattr(column_type, "enum_class", None) if isinstance(column_type, Enum) else None
+        if codes is not None:
+            event.listen(getattr(cls, prop.key), "set", _coercer(codes), retval=True)
+
+
+def _coercer(codes: type[enum.Enum]) -> Callable[[Any, Any, Any, Any], Any]:
+    def coerce(_target: Any, value: Any, _old: Any, _initiator: Any) -> Any:
+        if isinstance(value, str) and not isinstance(value, codes):
+            try:
+                return codes(value)
+            except ValueError:
+                return value
+        return value
+
+    return coerce
+
+
+event.listen(Base, "mapper_configured", _coerce_codes, propagate=True)

@@ -48,7 +48,7 @@ from ptce_desktop.documents.activity import (
     ServiceLine,
 )
 from ptce_desktop.documents.builders.redistribution import logo_path, shares_by_service_member
-from ptce_desktop.domain.categories import MISSING_LABELS, FunderType, eligibility
+from ptce_desktop.domain.categories import MISSING_LABELS, eligibility
 from ptce_desktop.domain.identifiers import format_siret
 from ptce_desktop.domain.periods import FiscalYear
 from ptce_desktop.services.activity.views import (
@@ -254,12 +254,11 @@ def _services(session: Session, fy: FiscalYear) -> tuple[ServiceLine, ...]:
 
 
 def _funders(session: Session, fy: FiscalYear) -> tuple[FunderLine, ...]:
-    voted_states = {status.value for status in VOTED_STATUSES}
     grants: Counter[int] = Counter()
     voted: dict[int, int] = defaultdict(int)
     for grant in grant_summaries(session, fy.start_year):
         grants[grant.funder_id] += 1
-        if grant.status in voted_states:
+        if grant.status in VOTED_STATUSES:
             voted[grant.funder_id] += grant.voted_cents or 0
     received = dict(
         session.execute(
@@ -280,7 +279,7 @@ def _funders(session: Session, fy: FiscalYear) -> tuple[FunderLine, ...]:
     return tuple(
         FunderLine(
             name,
-            FunderType(kind).label(),
+            kind.label(),
             grants[funder_id],
             voted[funder_id],
             received.get(funder_id) or 0,

@@ -67,7 +67,7 @@ from ptce_desktop.documents.cerfa import (
     assemble_grid,
     ratio_bp,
 )
-from ptce_desktop.domain.categories import FunderType, GrantStatus
+from ptce_desktop.domain.categories import GrantStatus
 from ptce_desktop.domain.cerfa import (
     FUNDER_TYPE_TO_CERFA,
     MEMBERSHIP_FEES_ROW,
@@ -77,6 +77,7 @@ from ptce_desktop.domain.cerfa import (
 )
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.identifiers import format_siret
+from ptce_desktop.domain.messages.entities import Entity
 from ptce_desktop.domain.periods import FiscalYear
 from ptce_desktop.services.common import fiscal_year_for, get_or_error, pole_row
 from ptce_desktop.services.costs.shares import pole_vat_registered
@@ -92,7 +93,7 @@ from ptce_desktop.store.unit_of_work import UnitOfWork
 def build_report(uow: UnitOfWork, grant_id: int) -> CerfaReport:
     """The read model of grant ``grant_id`` (see the module docstring for every rule)."""
     with uow.read() as session:
-        grant = get_or_error(session, Grant, grant_id, "Subvention")
+        grant = get_or_error(session, Grant, grant_id, Entity.GRANT)
         period: Period | None = None
         if grant.period_start is not None and grant.period_end is not None:
             period = (grant.period_start, grant.period_end)
@@ -129,7 +130,7 @@ def build_report(uow: UnitOfWork, grant_id: int) -> CerfaReport:
                 CerfaGrantOfAction(
                     row.title,
                     funder.name,
-                    FunderType(funder.type).label(),
+                    funder.type.label(),
                     cerfa_line(code).label_fr,
                     row.amount_voted_cents,
                     got,
@@ -214,9 +215,9 @@ def _grant(grant: Grant, years: Sequence[FiscalYear], received: int) -> CerfaGra
         title=grant.title,
         funder_name=grant.funder.name,
         funder_type=grant.funder.type,
-        funder_type_label=FunderType(grant.funder.type).label(),
+        funder_type_label=grant.funder.type.label(),
         project_name=grant.project.name if grant.project else None,
-        status_label=GrantStatus(grant.status).label(),
+        status_label=grant.status.label(),
         decision_ref=grant.decision_ref,
         decision_date=grant.decision_date,
         convention_ref=grant.convention_ref,
@@ -244,7 +245,7 @@ def _action_grants(
             wanted,
             and_(
                 same_project(Grant.project_id, grant.project_id),
-                Grant.status != GrantStatus.REFUSEE.value,
+                Grant.status != GrantStatus.REFUSEE,
                 grant_in_year(*period),
             ),
         )

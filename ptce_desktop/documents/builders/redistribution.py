@@ -48,8 +48,9 @@ from ptce_desktop.documents.redistribution import (
     RedistributionReportData,
     ServiceSection,
 )
-from ptce_desktop.domain.allocation import SplitBasis, VatRegime, allocate_cents, split_basis
+from ptce_desktop.domain.allocation import SplitBasis, allocate_cents, split_basis
 from ptce_desktop.domain.categories import FunderType, GrantStatus
+from ptce_desktop.domain.messages.entities import Entity
 from ptce_desktop.domain.money import format_money, format_percent
 from ptce_desktop.domain.periods import FiscalYear
 from ptce_desktop.services.common import fiscal_year, get_or_error, pole_row
@@ -92,10 +93,12 @@ def build_redistribution_data(
         fy = fiscal_year(session, year)
         funder_name = None
         if funder_id is not None:
-            funder_name = get_or_error(session, Funder, funder_id, "Financeur").name
+            funder_name = get_or_error(session, Funder, funder_id, Entity.FUNDER).name
         pole = pole_row(session)
         grants = tuple(
-            _grant_section(grant_detail_view(session, get_or_error(session, Grant, s.id, "")))
+            _grant_section(
+                grant_detail_view(session, get_or_error(session, Grant, s.id, Entity.GRANT))
+            )
             for s in grant_summaries(session, year, funder_id=funder_id)
         )
         return RedistributionReportData(
@@ -291,7 +294,7 @@ def _service_sections(session: Session, fy: FiscalYear) -> tuple[ServiceSection,
         members = by_service.get(total.service_id, set())
         if total.cost_count == 0 and not members:
             continue
-        basis = split_basis(VatRegime(total.vat_regime), registered)
+        basis = split_basis(total.vat_regime, registered)
         lines = sorted(
             (
                 MemberCostLine(

@@ -21,7 +21,9 @@ from typing import Any
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
+from ptce_desktop.domain.categories import GovernanceKind, ProjectStatus
 from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.messages.entities import Entity
 from ptce_desktop.services.activity.views import (
     GOVERNANCE_KIND_LABELS,
     LONG_TEXT_MAX,
@@ -44,11 +46,10 @@ from ptce_desktop.services.activity.views import (
     meeting_view,
     project_views,
 )
-from ptce_desktop.services.common import check_date_order, fiscal_year, get_or_error
+from ptce_desktop.services.common import check_date_order, fiscal_year, get_or_error, parse_code
 from ptce_desktop.services.members.input import FIELD_LABELS, check_year, text
 from ptce_desktop.services.members.members import active_condition as member_active
 from ptce_desktop.store.base import LEN_CODE, LEN_LABEL, LEN_SHORT
-from ptce_desktop.store.enums import GOVERNANCE_KINDS, PROJECT_STATUSES
 from ptce_desktop.store.models import (
     Cost,
     Event,
@@ -64,13 +65,7 @@ from ptce_desktop.store.models import (
 from ptce_desktop.store.unit_of_work import UnitOfWork
 
 
-def _choice(value: str, allowed: tuple[str, ...], field: str, label: str) -> str:
-    if value not in allowed:
-        raise PtceError("invalid_value", field, field_label=label, value=value)
-    return value
-
-
-def _check_ids(session: Session, ids: set[int], model: Any, entity: str) -> None:
+def _check_ids(session: Session, ids: set[int], model: Any, entity: Entity) -> None:
     found = set(session.scalars(select(model.id).where(model.id.in_(ids)))) if ids else set()
     for missing in sorted(ids - found):
         raise PtceError("not_found", entity=entity, id=missing)
@@ -96,11 +91,13 @@ class ActivityService:
             "description": text(draft.description, "description", max_length=LONG_TEXT_MAX),
             "start": draft.start,
             "end": draft.end,
-            "status": _choice(draft.status, PROJECT_STATUSES, "status", "Statut"),
+            "status": parse_code(
+                ProjectStatus, draft.status, "invalid_value", "status", field_label="Statut"
+            ),
             "lead_member_id": draft.lead_member_id,
         }
         lead = {draft.lead_member_id} if draft.lead_member_id is not None else set()
-        _check_ids(session, lead | set(draft.partner_ids), Member, "Membre")
+        _check_ids(session, lead | set(draft.partner_ids), Member, Entity.MEMBER)
         return values
 
     def _save_project(
@@ -129,12 +126,12 @@ class ActivityService:
 
     def update_project(self, project_id: int, draft: ProjectDraft) -> ProjectView:
         with self.uow.write("Modifier un projet") as session:
-            row = get_or_error(session, Project, project_id, "Projet")
+            row = get_or_error(session, Project, project_id, Entity.PROJECT)
             return self._save_project(session, row, draft)
 
     def delete_project(self, project_id: int) -> None:
         with self.uow.write("Supprimer un projet") as session:
-            row = get_or_error(session, Project, project_id, "Projet")
+            row = get_or_error(session, Project, project_id, Entity.PROJECT)
             costs, grants = session.execute(
                 select(
                     select(func.count()).where(Cost.project_id == project_id).scalar_subquery(),
@@ -175,7 +172,9 @@ class ActivityService:
         name = text(draft.name, "name", required=True)
         assert name is not None
         _unique(session, GovernanceBody, name, row.id if row else None, "body_name_taken")
-        kind = _choice(draft.kind, GOVERNANCE_KINDS, "kind", FIELD_LABELS["kind"])
+        kind = parse_code(
+            GovernanceKind, draft.kind, "invalid_value", "kind", field_label=FIELD_LABELS["kind"]
+        )
         if row is None:
             row = GovernanceBody()
             session.add(row)
@@ -189,13 +188,13 @@ class ActivityService:
 
     def update_body(self, body_id: int, draft: BodyDraft) -> BodyView:
         with self.uow.write("Modifier une instance") as session:
-            row = get_or_error(session, GovernanceBody, body_id, "Instance")
+            row = get_or_error(session, GovernanceBody, body_id, Entity.GOVERNANCE_BODY)
             return self._save_body(session, row, draft)
 
     def delete_body(self, body_id: int) -> None:
         """Delete a body; its meetings stay, no longer attached to it."""
         with self.uow.write("Supprimer une instance") as session:
-            session.delete(get_or_error(session, GovernanceBody, body_id, "Instance"))
+            session.delete(get_or_error(session, GovernanceBody, body_id, Entity.GOVERNANCE_BODY))
 
     def list_bodies(self) -> list[BodyView]:
         with self.uow.read() as session:
@@ -205,7 +204,7 @@ class ActivityService:
         self, session: Session, row: Meeting | None, draft: MeetingDraft
     ) -> MeetingView:
         if draft.body_id is not None:
-            get_or_error(session, GovernanceBody, draft.body_id, "Instance")
+            get_or_error(session, GovernanceBody, draft.body_id, Entity.GOVERNANCE_BODY)
         values = {
             "date": draft.date,
             "title": text(draft.title, "title", required=True, max_length=LEN_LABEL),
@@ -230,12 +229,12 @@ class ActivityService:
 
     def update_meeting(self, meeting_id: int, draft: MeetingDraft) -> MeetingView:
         with self.uow.write("Modifier une réunion") as session:
-            row = get_or_error(session, Meeting, meeting_id, "Réunion")
+            row = get_or_error(session, Meeting, meeting_id, Entity.MEETING)
             return self._save_meeting(session, row, draft)
 
     def delete_meeting(self, meeting_id: int) -> None:
         with self.uow.write("Supprimer une réunion") as session:
-            session.delete(get_or_error(session, Meeting, meeting_id, "Réunion"))
+            session.delete(get_or_error(session, Meeting, meeting_id, Entity.MEETING))
 
     # --- events -------------------------------------------------------------------------------
     def _save_event(self, session: Session, row: Event | None, draft: EventDraft) -> EventView:
@@ -248,7 +247,7 @@ class ActivityService:
             )
         project = None
         if draft.project_id is not None:
-            project = get_or_error(session, Project, draft.project_id, "Projet")
+            project = get_or_error(session, Project, draft.project_id, Entity.PROJECT)
         values = {
             "date": draft.date,
             "title": text(draft.title, "title", required=True, max_length=LEN_LABEL),
@@ -273,12 +272,12 @@ class ActivityService:
 
     def update_event(self, event_id: int, draft: EventDraft) -> EventView:
         with self.uow.write("Modifier un événement") as session:
-            row = get_or_error(session, Event, event_id, "Événement")
+            row = get_or_error(session, Event, event_id, Entity.EVENT)
             return self._save_event(session, row, draft)
 
     def delete_event(self, event_id: int) -> None:
         with self.uow.write("Supprimer un événement") as session:
-            session.delete(get_or_error(session, Event, event_id, "Événement"))
+            session.delete(get_or_error(session, Event, event_id, Entity.EVENT))
 
     # --- report texts -------------------------------------------------------------------------
     def set_report_text(self, year: int, section: str, value: str | None) -> None:

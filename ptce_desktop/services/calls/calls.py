@@ -35,12 +35,12 @@ from sqlalchemy.orm import Session
 
 from ptce_desktop.domain.allocation import (
     SplitBasis,
-    VatRegime,
     split_basis,
     split_over_quarters,
     vat_cents,
 )
 from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.messages.entities import Entity
 from ptce_desktop.domain.periods import FiscalYear, format_date
 from ptce_desktop.services.calls.views import (
     MENTION_261B,
@@ -87,7 +87,7 @@ class _Line:
 
 def _line(service: SharedService, basis_cents: int, registered: bool) -> _Line:
     """A call line for ``basis_cents`` of ``service`` (HT if taxable, else TTC)."""
-    taxable = split_basis(VatRegime(service.vat_regime), registered) is SplitBasis.HT
+    taxable = split_basis(service.vat_regime, registered) is SplitBasis.HT
     rate = service.vat_rate_bp if taxable else 0
     vat = vat_cents(basis_cents, rate) if taxable else 0
     return _Line(service.id, service.name, basis_cents, rate, vat)
@@ -286,13 +286,13 @@ class CallService:
 
     def call_detail(self, call_id: int) -> CallView:
         with self.uow.read() as session:
-            get_or_error(session, Call, call_id, "Appel de fonds")
+            get_or_error(session, Call, call_id, Entity.CALL)
             return call_views(session, Call.id == call_id)[0]
 
     def statement(self, member_id: int, year: int) -> MemberStatement:
         """A member's calls, payments and balance for one fiscal year (the "relevé")."""
         with self.uow.read() as session:
-            member = get_or_error(session, Member, member_id, "Membre")
+            member = get_or_error(session, Member, member_id, Entity.MEMBER)
             fy = fiscal_year(session, year)
             calls = call_views(session, Call.year == year, Call.member_id == member_id)
             year_calls = select(Call.id).where(Call.year == year, Call.member_id == member_id)

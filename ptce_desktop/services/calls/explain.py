@@ -37,6 +37,7 @@ from ptce_desktop.domain.allocation import (
     vat_cents,
 )
 from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.messages.entities import Entity
 from ptce_desktop.services.calls.views import call_views
 from ptce_desktop.services.common import fiscal_year, get_or_error, pole_row
 from ptce_desktop.services.keys.loader import split_for
@@ -176,7 +177,7 @@ class CallLineExplanation:
 
 def _vat(service: SharedService, amount: int, registered: bool) -> VatPart:
     """The VAT of a line of ``amount`` cents, as issuing computes it."""
-    regime = VatRegime(service.vat_regime)
+    regime = service.vat_regime
     basis = split_basis(regime, registered)
     rate = service.vat_rate_bp if basis is SplitBasis.HT else 0
     return VatPart(
@@ -269,13 +270,13 @@ def explain_call_line(uow: UnitOfWork, call_id: int, service_id: int) -> CallLin
     (a key without a version for the quarter, no participant…) name the service and quarter.
     """
     with uow.read() as session:
-        call = get_or_error(session, Call, call_id, "Appel de fonds")
+        call = get_or_error(session, Call, call_id, Entity.CALL)
         line = session.scalars(
             select(CallLine).where(CallLine.call_id == call_id, CallLine.service_id == service_id)
         ).first()
         if line is None:
-            raise PtceError("not_found", entity="Ligne d'appel de fonds", id=service_id)
-        service = get_or_error(session, SharedService, service_id, "Service mutualisé")
+            raise PtceError("not_found", entity=Entity.CALL_LINE, id=service_id)
+        service = get_or_error(session, SharedService, service_id, Entity.SHARED_SERVICE)
         member_name = session.scalar(select(Member.name).where(Member.id == call.member_id))
         pole = pole_row(session)
         registered = bool(pole is not None and pole.vat_registered)

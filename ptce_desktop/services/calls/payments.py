@@ -29,7 +29,9 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, case, func, or_, select
 from sqlalchemy.orm import Session
 
+from ptce_desktop.domain.categories import PaymentMethod
 from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.messages.entities import Entity
 from ptce_desktop.domain.money import format_money
 from ptce_desktop.services.calls.views import (
     MemberBalance,
@@ -40,9 +42,8 @@ from ptce_desktop.services.calls.views import (
     call_ttc,
     payment_views,
 )
-from ptce_desktop.services.common import clean_text, fiscal_year, get_or_error
+from ptce_desktop.services.common import clean_text, fiscal_year, get_or_error, parse_code
 from ptce_desktop.store.base import LEN_REF, MONEY_MAX
-from ptce_desktop.store.enums import PAYMENT_METHODS
 from ptce_desktop.store.models import Call, CallLine, Member, Payment, PaymentMatch
 from ptce_desktop.store.models import FiscalYear as FiscalYearRow
 from ptce_desktop.store.unit_of_work import UnitOfWork
@@ -98,7 +99,7 @@ def _user_match(session: Session, payment: Payment, wanted: Mapping[int, int]) -
     total = 0
     for call_id, cents in sorted(items.items()):
         if call_id not in rows:
-            raise PtceError("not_found", "matches", entity="Appel de fonds", id=call_id)
+            raise PtceError("not_found", "matches", entity=Entity.CALL, id=call_id)
         number, member_id, due = rows[call_id]
         if member_id != payment.member_id:
             raise PtceError("match_other_member", "matches", call=number)
@@ -136,7 +137,7 @@ def _match(session: Session, payment: Payment, matches: Mapping[int, int] | None
 @dataclass(frozen=True)
 class _Clean:
     amount_cents: int
-    method: str
+    method: PaymentMethod
     reference: str | None
     note: str | None
 
@@ -146,11 +147,9 @@ def _clean(amount_cents: int, method: str, reference: str | None, note: str | No
         raise PtceError("payment_zero", "amount_cents")
     if abs(amount_cents) > MONEY_MAX:
         raise PtceError("payment_out_of_range", "amount_cents", amount=_money(amount_cents))
-    if method not in PAYMENT_METHODS:
-        raise PtceError("unknown_payment_method", "method", value=method)
     return _Clean(
         amount_cents=amount_cents,
-        method=method,
+        method=parse_code(PaymentMethod, method, "unknown_payment_method", "method"),
         reference=clean_text(reference, "reference", max_length=LEN_REF),
         note=clean_text(note, "note", max_length=NOTE_MAX),
     )
@@ -176,7 +175,7 @@ class PaymentService:
         """Record money received from (or, negative, refunded to) a member and match it."""
         clean = _clean(amount_cents, method, reference, note)
         with self.uow.write("Enregistrer un règlement") as session:
-            get_or_error(session, Member, member_id, "Membre")
+            get_or_error(session, Member, member_id, Entity.MEMBER)
             payment = Payment(
                 member_id=member_id,
                 date=date,
@@ -204,8 +203,8 @@ class PaymentService:
         """Change a payment; its matches are removed and made again."""
         clean = _clean(amount_cents, method, reference, note)
         with self.uow.write("Modifier un règlement") as session:
-            payment = get_or_error(session, Payment, payment_id, "Règlement")
-            get_or_error(session, Member, member_id, "Membre")
+            payment = get_or_error(session, Payment, payment_id, Entity.PAYMENT)
+            get_or_error(session, Member, member_id, Entity.MEMBER)
             payment.matches.clear()  # delete-orphan: removed through the ORM, guarded
             session.flush()
             payment.member_id = member_id
@@ -220,14 +219,14 @@ class PaymentService:
     def delete_payment(self, payment_id: int) -> None:
         """Delete a payment; the calls it settled are outstanding again."""
         with self.uow.write("Supprimer un règlement") as session:
-            payment = get_or_error(session, Payment, payment_id, "Règlement")
+            payment = get_or_error(session, Payment, payment_id, Entity.PAYMENT)
             payment.matches.clear()  # delete-orphan: removed through the ORM, guarded
             session.flush()
             session.delete(payment)
 
     def get_payment(self, payment_id: int) -> PaymentView:
         with self.uow.read() as session:
-            get_or_error(session, Payment, payment_id, "Règlement")
+            get_or_error(session, Payment, payment_id, Entity.PAYMENT)
             return payment_views(session, Payment.id == payment_id)[0]
 
     def list_payments(

@@ -236,7 +236,7 @@ def call_views(session: Session, *where: ColumnElement[bool]) -> list[CallView]:
                 vat_rate_bp=line.vat_rate_bp,
                 vat_cents=line.vat_cents,
                 ttc_cents=line.ttc_cents,
-                exempt_261b=regime == VatRegime.EXEMPT_261B.value,
+                exempt_261b=regime is VatRegime.EXEMPT_261B,
             )
         )
     paid: dict[int, int] = {

@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 from ptce_desktop.domain.cerfa import CHARGE_SUBLINES
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.money import format_money
+from ptce_desktop.domain.messages.entities import Entity
 from ptce_desktop.services.common import (
     clean_text,
     fiscal_year,
@@ -67,7 +68,7 @@ from ptce_desktop.store.unit_of_work import UnitOfWork
 
 __all__ = ["SORTS", "CostDraft", "CostFilters", "CostPage", "CostService"]
 
-COST = "Charge"
+COST = Entity.COST
 
 SORTS: dict[str, Any] = {
     "invoice_date": Cost.invoice_date,
@@ -85,7 +86,7 @@ def _check_draft(session: Session, draft: CostDraft) -> tuple[SharedService, str
     """Validate ``draft``; its service and cleaned label."""
     label = clean_text(draft.label, "label", required=True, max_length=LEN_LABEL)
     assert label is not None
-    service = get_or_error(session, SharedService, draft.service_id, "Service mutualisé")
+    service = get_or_error(session, SharedService, draft.service_id, Entity.SHARED_SERVICE)
     if draft.period_end < draft.period_start:
         raise PtceError(
             "end_before_start",
@@ -108,7 +109,7 @@ def _check_draft(session: Session, draft: CostDraft) -> tuple[SharedService, str
     if draft.cerfa_code is not None and draft.cerfa_code.strip() not in CHARGE_SUBLINES:
         raise PtceError("unknown_cerfa_line", "cerfa_code", value=draft.cerfa_code)
     if draft.project_id is not None:
-        get_or_error(session, Project, draft.project_id, "Projet")
+        get_or_error(session, Project, draft.project_id, Entity.PROJECT)
     clean_text(draft.supplier, "supplier", max_length=LEN_NAME)
     clean_text(draft.invoice_ref, "invoice_ref", max_length=LEN_REF)
     return service, label

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from ptce_desktop.domain.allocation import Method, VatRegime, key_weights
 from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.messages.entities import Entity
 from ptce_desktop.services.common import (
     check_date_order,
     clean_text,
@@ -36,7 +37,7 @@ from ptce_desktop.store.models import (
 )
 from ptce_desktop.store.unit_of_work import UnitOfWork
 
-SERVICE = "Service mutualisé"
+SERVICE = Entity.SHARED_SERVICE
 
 
 @dataclass(frozen=True)
@@ -140,9 +141,7 @@ def service_totals(session: Session, year: int) -> list[ServiceTotals]:
         .order_by(SharedService.name, SharedService.id)
     )
     return [
-        ServiceTotals(
-            sid, name, key, VatRegime(regime), n or 0, ht or 0, vat or 0, ttc or 0, shared or 0, b
-        )
+        ServiceTotals(sid, name, key, regime, n or 0, ht or 0, vat or 0, ttc or 0, shared or 0, b)
         for sid, name, key, regime, n, ht, vat, ttc, shared, b in rows
     ]
 
@@ -164,7 +163,7 @@ def _view(
         row.name,
         row.category,
         row.description,
-        VatRegime(row.vat_regime),
+        row.vat_regime,
         row.vat_rate_bp,
         row.key_id,
         row.key.name if row.key is not None else None,
@@ -250,14 +249,14 @@ class SharedServiceService:
         if regime is VatRegime.EXEMPT_261B and draft.vat_rate_bp != 0:
             raise PtceError("vat_rate_exempt", "vat_rate_bp")
         if draft.key_id is not None:
-            get_or_error(session, AllocationKey, draft.key_id, "Clé de répartition")
+            get_or_error(session, AllocationKey, draft.key_id, Entity.ALLOCATION_KEY)
         if draft.carrier_member_id is not None:
-            get_or_error(session, Member, draft.carrier_member_id, "Membre")
+            get_or_error(session, Member, draft.carrier_member_id, Entity.MEMBER)
         check_date_order(draft.active_from, draft.active_to, "active_to")
         row.name = name
         row.category = clean_text(draft.category, "category", max_length=LEN_SHORT)
         row.description = clean_text(draft.description, "description", max_length=4000)
-        row.vat_regime = regime.value
+        row.vat_regime = regime
         row.vat_rate_bp = draft.vat_rate_bp
         row.key_id = draft.key_id
         row.carrier_member_id = draft.carrier_member_id
@@ -294,7 +293,7 @@ class SharedServiceService:
                 )
             ).one_or_none()
             if row is None:
-                raise PtceError("not_found", entity="Budget du service", id=service_id)
+                raise PtceError("not_found", entity=Entity.SERVICE_BUDGET, id=service_id)
             session.delete(row)
 
     # --- users --------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from ptce_desktop.domain.categories import FunderType
 from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.messages.entities import Entity
 from ptce_desktop.services.common import clean_text, get_or_error
 from ptce_desktop.store.base import LEN_LABEL, LEN_NAME
 from ptce_desktop.store.models import Funder, Grant
@@ -86,7 +87,7 @@ class FunderService:
 
     def update_funder(self, funder_id: int, draft: FunderDraft) -> FunderView:
         with self.uow.write("Modifier un financeur") as session:
-            row = get_or_error(session, Funder, funder_id, "Financeur")
+            row = get_or_error(session, Funder, funder_id, Entity.FUNDER)
             self._apply(session, row, draft)
             session.flush()
             return self._view(session, row)
@@ -94,7 +95,7 @@ class FunderService:
     def delete_funder(self, funder_id: int) -> None:
         """Refused (``funder_has_grants``, with the count) while the funder has grants."""
         with self.uow.write("Supprimer un financeur") as session:
-            row = get_or_error(session, Funder, funder_id, "Financeur")
+            row = get_or_error(session, Funder, funder_id, Entity.FUNDER)
             count = _grant_count(session, funder_id)
             if count:
                 raise PtceError("funder_has_grants", funder=row.name, count=count)
@@ -104,7 +105,7 @@ class FunderService:
 
     def get_funder(self, funder_id: int) -> FunderView:
         with self.uow.read() as session:
-            return self._view(session, get_or_error(session, Funder, funder_id, "Financeur"))
+            return self._view(session, get_or_error(session, Funder, funder_id, Entity.FUNDER))
 
     def list_funders(self, funder_type: str | None = None) -> list[FunderView]:
         """Every funder (optionally of one type), by name, with its number of grants."""
@@ -138,7 +139,7 @@ class FunderService:
         if any(other.casefold() == wanted for other in session.scalars(others)):
             raise PtceError("funder_name_taken", "name", name=name)
         row.name = name
-        row.type = kind.value
+        row.type = kind
         row.contact = contact
         row.notes = notes
 
@@ -157,7 +158,7 @@ def _to_view(row: Funder, grant_count: int) -> FunderView:
         id=row.id,
         name=row.name,
         type=row.type,
-        type_label=FunderType(row.type).label(),
+        type_label=row.type.label(),
         contact=row.contact,
         notes=row.notes,
         grant_count=grant_count,

@@ -26,10 +26,16 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ptce_desktop.domain.allocation import Method
-from ptce_desktop.domain.categories import GrantStatus, check_grant_transition
+from ptce_desktop.domain.categories import (
+    GrantNature,
+    GrantStatus,
+    OverheadMethod,
+    check_grant_transition,
+)
 from ptce_desktop.domain.cerfa import cerfa_line, children
 from ptce_desktop.domain.errors import PtceError
-from ptce_desktop.services.common import check_date_order, get_or_error
+from ptce_desktop.domain.messages.entities import Entity
+from ptce_desktop.services.common import check_date_order, get_or_error, parse_code
 from ptce_desktop.services.grants.funders import labelled_text
 from ptce_desktop.services.grants.plan import PlanLine, check_amount, check_bp, check_plan
 from ptce_desktop.services.grants.redistributions import check_open_date, member_names, plan_lines
@@ -49,7 +55,6 @@ from ptce_desktop.services.grants.views import (
     report_texts_view,
 )
 from ptce_desktop.store.base import LEN_LABEL, LEN_REF
-from ptce_desktop.store.enums import GRANT_NATURES, OVERHEAD_METHODS
 from ptce_desktop.store.models import (
     AllocationKey,
     Funder,
@@ -65,7 +70,7 @@ from ptce_desktop.store.unit_of_work import UnitOfWork
 
 __all__ = ["GrantService"]
 
-_PHYSICAL_KEYS = (Method.UNITS.value, Method.USAGE.value, Method.MIXED.value)
+_PHYSICAL_KEYS = (Method.UNITS, Method.USAGE, Method.MIXED)
 _TEXT_MAX = 20_000
 
 
@@ -102,7 +107,7 @@ class GrantService:
     def update_grant(self, grant_id: int, draft: GrantDraft) -> GrantDetail:
         """Change every field; a status change must follow the forward transitions."""
         with self.uow.write("Modifier une subvention") as session:
-            row = get_or_error(session, Grant, grant_id, "Subvention")
+            row = get_or_error(session, Grant, grant_id, Entity.GRANT)
             old_status = row.status
             self._apply(session, row, draft)
             check_grant_transition(old_status, row.status)
@@ -111,7 +116,7 @@ class GrantService:
 
     def set_status(self, grant_id: int, status: str) -> GrantDetail:
         with self.uow.write("Changer le statut d'une subvention") as session:
-            row = get_or_error(session, Grant, grant_id, "Subvention")
+            row = get_or_error(session, Grant, grant_id, Entity.GRANT)
             new = _status(status)
             check_grant_transition(row.status, new)
             _check_voted(new, row.amount_voted_cents)
@@ -122,7 +127,7 @@ class GrantService:
     def revert_status(self, grant_id: int, status: str) -> GrantDetail:
         """Undo of a status change: any status back, still with a voted amount when needed."""
         with self.uow.write("Rétablir le statut d'une subvention") as session:
-            row = get_or_error(session, Grant, grant_id, "Subvention")
+            row = get_or_error(session, Grant, grant_id, Entity.GRANT)
             new = _status(status)
             _check_voted(new, row.amount_voted_cents)
             row.status = new
@@ -131,7 +136,7 @@ class GrantService:
 
     def delete_grant(self, grant_id: int) -> None:
         with self.uow.write("Supprimer une subvention") as session:
-            row = get_or_error(session, Grant, grant_id, "Subvention")
+            row = get_or_error(session, Grant, grant_id, Entity.GRANT)
             instalments = _count(session, Instalment, grant_id)
             redistributions = _count(session, Redistribution, grant_id)
             if instalments or redistributions:
@@ -148,7 +153,7 @@ class GrantService:
     def set_budget_lines(self, grant_id: int, amounts: Mapping[str, int]) -> GrantDetail:
         """Replace the forecast budget: Cerfa row code -> cents (0 removes the row)."""
         with self.uow.write("Modifier le budget prévisionnel d'une subvention") as session:
-            grant = get_or_error(session, Grant, grant_id, "Subvention")
+            grant = get_or_error(session, Grant, grant_id, Entity.GRANT)
             wanted: dict[str, int] = {}
             for code, cents in amounts.items():
                 check_amount(cents, "budget", "budget prévisionnel")
@@ -177,7 +182,7 @@ class GrantService:
     ) -> GrantDetail:
         """Replace the redistribution plan (and the coordination share, when given)."""
         with self.uow.write("Modifier le plan de reversement") as session:
-            grant = get_or_error(session, Grant, grant_id, "Subvention")
+            grant = get_or_error(session, Grant, grant_id, Entity.GRANT)
             coordination = (
                 grant.coordination_share_bp
                 if coordination_share_bp is None
@@ -186,7 +191,7 @@ class GrantService:
             names = member_names(session, [line.member_id for line in lines])
             for line in lines:
                 if line.member_id not in names:
-                    raise PtceError("not_found", "plan", entity="Membre", id=line.member_id)
+                    raise PtceError("not_found", "plan", entity=Entity.MEMBER, id=line.member_id)
             check_plan(lines, coordination, grant.amount_voted_cents, names)
             grant.coordination_share_bp = coordination
             wanted = {line.member_id: line for line in lines}
@@ -213,7 +218,7 @@ class GrantService:
 
     def set_report_texts(self, grant_id: int, texts: GrantReportTexts) -> GrantReportTexts:
         with self.uow.write("Modifier le compte rendu d'une subvention") as session:
-            grant = get_or_error(session, Grant, grant_id, "Subvention")
+            grant = get_or_error(session, Grant, grant_id, Entity.GRANT)
             row = grant.report_text or GrantReportText(grant_id=grant.id)
             for field in fields(GrantReportTexts):
                 value = getattr(texts, field.name)
@@ -226,7 +231,7 @@ class GrantService:
 
     def add_instalment(self, grant_id: int, draft: InstalmentDraft) -> InstalmentView:
         with self.uow.write("Enregistrer un versement") as session:
-            grant = get_or_error(session, Grant, grant_id, "Subvention")
+            grant = get_or_error(session, Grant, grant_id, Entity.GRANT)
             row = Instalment(grant_id=grant.id)
             _apply_instalment(session, grant, row, draft)
             session.add(row)
@@ -235,7 +240,7 @@ class GrantService:
 
     def update_instalment(self, instalment_id: int, draft: InstalmentDraft) -> InstalmentView:
         with self.uow.write("Modifier un versement") as session:
-            row = get_or_error(session, Instalment, instalment_id, "Versement")
+            row = get_or_error(session, Instalment, instalment_id, Entity.INSTALMENT)
             check_open_date(session, row.date, "le versement")
             _apply_instalment(session, row.grant, row, draft)
             session.flush()
@@ -243,7 +248,7 @@ class GrantService:
 
     def delete_instalment(self, instalment_id: int) -> None:
         with self.uow.write("Supprimer un versement") as session:
-            row = get_or_error(session, Instalment, instalment_id, "Versement")
+            row = get_or_error(session, Instalment, instalment_id, Entity.INSTALMENT)
             check_open_date(session, row.date, "le versement")
             session.delete(row)
 
@@ -251,7 +256,7 @@ class GrantService:
 
     def grant_detail(self, grant_id: int) -> GrantDetail:
         with self.uow.read() as session:
-            return self._detail(session, get_or_error(session, Grant, grant_id, "Subvention"))
+            return self._detail(session, get_or_error(session, Grant, grant_id, Entity.GRANT))
 
     def suggested_status(self, grant_id: int) -> str:
         """The status the money received suggests (the user decides; see grant_views)."""
@@ -278,13 +283,12 @@ class GrantService:
     # --- helpers ----------------------------------------------------------------------------
 
     def _apply(self, session: Session, row: Grant, draft: GrantDraft) -> None:
-        funder = get_or_error(session, Funder, draft.funder_id, "Financeur")
+        funder = get_or_error(session, Funder, draft.funder_id, Entity.FUNDER)
         if draft.project_id is not None:
-            get_or_error(session, Project, draft.project_id, "Projet")
+            get_or_error(session, Project, draft.project_id, Entity.PROJECT)
         title = labelled_text(draft.title, "title", "intitulé", required=True, max_length=LEN_LABEL)
         status = _status(draft.status)
-        if draft.nature not in GRANT_NATURES:
-            raise PtceError("grant_nature_unknown", "nature", value=draft.nature)
+        nature = parse_code(GrantNature, draft.nature, "grant_nature_unknown", "nature")
         for name, label in (
             ("amount_requested_cents", "montant demandé"),
             ("amount_voted_cents", "montant voté"),
@@ -310,7 +314,7 @@ class GrantService:
         row.project_id = draft.project_id
         row.title = title or ""
         row.status = status
-        row.nature = draft.nature
+        row.nature = nature
         row.staged = draft.staged
         row.decision_ref = refs["decision_ref"]
         row.convention_ref = refs["convention_ref"]
@@ -332,20 +336,20 @@ class GrantService:
     def _overhead(self, session: Session, draft: GrantDraft) -> dict[str, object]:
         """The checked overhead columns (assigned by the caller after every query, so one
         action leaves one audit entry per record)."""
-        method = draft.overhead_method
-        if method not in OVERHEAD_METHODS:
-            raise PtceError("overhead_method_unknown", "overhead_method", value=method)
+        method = parse_code(
+            OverheadMethod, draft.overhead_method, "overhead_method_unknown", "overhead_method"
+        )
         rate: int | None = None
         key_id: int | None = None
-        if method == "flat_rate":
+        if method is OverheadMethod.FLAT_RATE:
             check_bp(draft.overhead_rate_bp, "overhead_rate_bp", "taux forfaitaire")
             if not draft.overhead_rate_bp:
                 raise PtceError("overhead_rate_required", "overhead_rate_bp")
             rate = draft.overhead_rate_bp
-        elif method == "key":
+        elif method is OverheadMethod.KEY:
             if draft.overhead_key_id is None:
                 raise PtceError("overhead_key_required", "overhead_key_id")
-            key = get_or_error(session, AllocationKey, draft.overhead_key_id, "Clé de répartition")
+            key = get_or_error(session, AllocationKey, draft.overhead_key_id, Entity.ALLOCATION_KEY)
             if key.method not in _PHYSICAL_KEYS:
                 raise PtceError("overhead_key_not_physical", "overhead_key_id", key=key.name)
             key_id = key.id
@@ -362,21 +366,17 @@ class GrantService:
         return grant_detail_view(session, row)
 
 
-def _status(value: str) -> str:
-    try:
-        return GrantStatus(value).value
-    except ValueError:
-        raise PtceError("grant_status_unknown", "status", value=value) from None
+def _status(value: str) -> GrantStatus:
+    return parse_code(GrantStatus, value, "grant_status_unknown", "status")
 
 
-def _check_voted(status: str, voted_cents: int | None) -> None:
-    if voted_cents is None and GrantStatus(status) in VOTED_STATUSES:
-        label = GrantStatus(status)
+def _check_voted(status: GrantStatus, voted_cents: int | None) -> None:
+    if voted_cents is None and status in VOTED_STATUSES:
         raise PtceError(
             "grant_voted_required",
             "amount_voted_cents",
-            status_fr=label.label("fr"),
-            status_en=label.label("en"),
+            status_fr=status.label("fr"),
+            status_en=status.label("en"),
         )
 
 
@@ -387,7 +387,7 @@ def _count(session: Session, model: type[Instalment] | type[Redistribution], gra
 def _apply_instalment(
     session: Session, grant: Grant, row: Instalment, draft: InstalmentDraft
 ) -> None:
-    if grant.status == GrantStatus.REFUSEE.value:
+    if grant.status is GrantStatus.REFUSEE:
         raise PtceError("grant_refused_no_instalment", "grant_id", grant=grant.title)
     if draft.date is None:
         raise PtceError("required", "date", field_label="date")

@@ -21,15 +21,16 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
+from ptce_desktop.domain.categories import InKindKind
 from ptce_desktop.domain.cerfa import IN_KIND_NATURE_TO_CERFA, cerfa_line
 from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.messages.entities import Entity
 from ptce_desktop.domain.money import format_units
-from ptce_desktop.services.common import fiscal_year, get_or_error
+from ptce_desktop.services.common import fiscal_year, get_or_error, parse_code
 from ptce_desktop.services.grants.funders import labelled_text
 from ptce_desktop.services.grants.plan import check_amount
 from ptce_desktop.services.grants.redistributions import check_open_date
 from ptce_desktop.store.base import LEN_LABEL, UNITS_MAX
-from ptce_desktop.store.enums import IN_KIND_KINDS
 from ptce_desktop.store.models import Grant, InKindContribution, Member, Project
 from ptce_desktop.store.unit_of_work import UnitOfWork
 
@@ -74,7 +75,7 @@ _WHAT = "la contribution en nature"
 
 @dataclass(frozen=True)
 class InKindDraft:
-    """``kind``: one of ``IN_KIND_KINDS``; ``cerfa_code``: a 86x row, or None for the kind's
+    """``kind``: an :class:`InKindKind` code; ``cerfa_code``: a 86x row, or None for the kind's
     row; ``hours_milli``: hours in thousandths (volunteering)."""
 
     date: dt.date
@@ -127,8 +128,7 @@ class InKindTotals:
 
 def cerfa_code_for(kind: str, cerfa_code: str | None) -> str:
     """The 86x row of a contribution (raises ``in_kind_kind_unknown`` / ``…_code_…``)."""
-    if kind not in IN_KIND_KINDS:
-        raise PtceError("in_kind_kind_unknown", "kind", value=kind)
+    parse_code(InKindKind, kind, "in_kind_kind_unknown", "kind")
     code = (cerfa_code or "").strip()
     if code:
         if code not in CHARGE_TO_RESOURCE:
@@ -156,7 +156,9 @@ class InKindService:
 
     def update_contribution(self, contribution_id: int, draft: InKindDraft) -> InKindView:
         with self.uow.write("Modifier une contribution en nature") as session:
-            row = get_or_error(session, InKindContribution, contribution_id, "Contribution")
+            row = get_or_error(
+                session, InKindContribution, contribution_id, Entity.IN_KIND_CONTRIBUTION
+            )
             check_open_date(session, row.date, _WHAT)
             self._apply(session, row, draft)
             session.flush()
@@ -164,13 +166,19 @@ class InKindService:
 
     def delete_contribution(self, contribution_id: int) -> None:
         with self.uow.write("Supprimer une contribution en nature") as session:
-            row = get_or_error(session, InKindContribution, contribution_id, "Contribution")
+            row = get_or_error(
+                session, InKindContribution, contribution_id, Entity.IN_KIND_CONTRIBUTION
+            )
             check_open_date(session, row.date, _WHAT)
             session.delete(row)
 
     def get_contribution(self, contribution_id: int) -> InKindView:
         with self.uow.read() as session:
-            return _view(get_or_error(session, InKindContribution, contribution_id, "Contribution"))
+            return _view(
+                get_or_error(
+                    session, InKindContribution, contribution_id, Entity.IN_KIND_CONTRIBUTION
+                )
+            )
 
     def list_contributions(
         self,
@@ -237,15 +245,15 @@ class InKindService:
                 "in_kind_hours_out_of_range", "hours_milli", limit=format_units(UNITS_MAX)
             )
         for model, record_id, entity in (
-            (Member, draft.member_id, "Membre"),
-            (Project, draft.project_id, "Projet"),
-            (Grant, draft.grant_id, "Subvention"),
+            (Member, draft.member_id, Entity.MEMBER),
+            (Project, draft.project_id, Entity.PROJECT),
+            (Grant, draft.grant_id, Entity.GRANT),
         ):
             if record_id is not None:
                 get_or_error(session, model, record_id, entity)
         check_open_date(session, draft.date, _WHAT)
         row.date = draft.date
-        row.kind = draft.kind
+        row.kind = InKindKind(draft.kind)
         row.label = label or ""
         row.cerfa_code = code
         row.amount_cents = draft.amount_cents

@@ -25,6 +25,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.messages.entities import Entity
 from ptce_desktop.domain.money import format_money, format_percent
 from ptce_desktop.services.common import fiscal_year_for, get_or_error, is_closed
 from ptce_desktop.services.grants.plan import PlanLine, apply_plan, check_amount, money_values
@@ -197,7 +198,7 @@ class RedistributionService:
         """Record money passed on by hand; beyond the member's reste à reverser only if
         ``force``."""
         with self.uow.write("Enregistrer un reversement") as session:
-            grant = get_or_error(session, Grant, grant_id, "Subvention")
+            grant = get_or_error(session, Grant, grant_id, Entity.GRANT)
             row = Redistribution(grant_id=grant.id)
             self._apply(session, grant, row, member_id, date, amount_cents, basis, force)
             session.add(row)
@@ -215,7 +216,7 @@ class RedistributionService:
         force: bool = False,
     ) -> RedistributionView:
         with self.uow.write("Modifier un reversement") as session:
-            row = get_or_error(session, Redistribution, redistribution_id, "Reversement")
+            row = get_or_error(session, Redistribution, redistribution_id, Entity.REDISTRIBUTION)
             check_open_date(session, row.date, "le reversement")
             self._apply(session, row.grant, row, member_id, date, amount_cents, basis, force)
             session.flush()
@@ -223,7 +224,7 @@ class RedistributionService:
 
     def delete_redistribution(self, redistribution_id: int) -> None:
         with self.uow.write("Supprimer un reversement") as session:
-            row = get_or_error(session, Redistribution, redistribution_id, "Reversement")
+            row = get_or_error(session, Redistribution, redistribution_id, Entity.REDISTRIBUTION)
             check_open_date(session, row.date, "le reversement")
             session.delete(row)
 
@@ -231,7 +232,7 @@ class RedistributionService:
         """Pass on to each member of the plan its whole reste à reverser (when positive), in
         one action; returns the redistributions made (empty when nothing is due)."""
         with self.uow.write("Reverser selon le plan") as session:
-            grant = get_or_error(session, Grant, grant_id, "Subvention")
+            grant = get_or_error(session, Grant, grant_id, Entity.GRANT)
             check_open_date(session, date, "le reversement")
             state = plan_state(session, grant)
             lines = {line.member_id: line for line in plan_lines(session, grant.id)}
@@ -260,7 +261,7 @@ class RedistributionService:
     def remaining_by_member(self, grant_id: int) -> PlanState:
         """The plan applied to what was received: due, passed on, remaining per member."""
         with self.uow.read() as session:
-            return plan_state(session, get_or_error(session, Grant, grant_id, "Subvention"))
+            return plan_state(session, get_or_error(session, Grant, grant_id, Entity.GRANT))
 
     # --- helpers ----------------------------------------------------------------------------
 
@@ -278,7 +279,7 @@ class RedistributionService:
         if date is None:
             raise PtceError("required", "date", field_label="date")
         check_amount(amount_cents, "amount_cents", "montant", positive=True)
-        member = get_or_error(session, Member, member_id, "Membre")
+        member = get_or_error(session, Member, member_id, Entity.MEMBER)
         check_open_date(session, date, "le reversement")
         if not force:
             state = plan_state(session, grant, exclude_id=row.id)

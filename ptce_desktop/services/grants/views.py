@@ -340,7 +340,6 @@ def funder_type_totals(
     """Per funder type (every type, in Cerfa order, zeros included): grants of the year
     (period overlap; a multi-year grant counts whole in each year), the amounts requested
     (refused grants excluded) and voted, and the instalments received *dated in* the year."""
-    voted_states = [status.value for status in VOTED_STATUSES]
     fy = fiscal_year(session, year)
     grants = (
         select(
@@ -349,13 +348,13 @@ def funder_type_totals(
             func.sum(
                 case(
                     (
-                        Grant.status != GrantStatus.REFUSEE.value,
+                        Grant.status != GrantStatus.REFUSEE,
                         Grant.amount_requested_cents,
                     ),
                     else_=0,
                 )
             ),
-            func.sum(case((Grant.status.in_(voted_states), Grant.amount_voted_cents), else_=0)),
+            func.sum(case((Grant.status.in_(VOTED_STATUSES), Grant.amount_voted_cents), else_=0)),
         )
         .join(Funder, Funder.id == Grant.funder_id)
         .where(grant_in_year(fy.start, fy.end))
@@ -375,7 +374,7 @@ def funder_type_totals(
     got = {kind: total for kind, total in session.execute(received)}
     totals = []
     for kind in FunderType:
-        count, requested, voted = by_type.get(kind.value, (0, 0, 0))
+        count, requested, voted = by_type.get(kind, (0, 0, 0))
         totals.append(
             FunderTypeTotal(
                 funder_type=kind.value,
@@ -384,7 +383,7 @@ def funder_type_totals(
                 grant_count=int(count),
                 requested_cents=int(requested or 0),
                 voted_cents=int(voted or 0),
-                received_cents=int(got.get(kind.value) or 0),
+                received_cents=int(got.get(kind) or 0),
             )
         )
     return totals

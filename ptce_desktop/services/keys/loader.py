@@ -34,6 +34,7 @@ from ptce_desktop.domain.allocation import (
     split_cost,
 )
 from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.messages.entities import Entity
 from ptce_desktop.store.models import AllocationKey, KeyMixPart, KeyVersionUnit, Member
 from ptce_desktop.store.models import KeyVersion as KeyVersionRow
 from ptce_desktop.store.models import UsageRecord as UsageRow
@@ -71,9 +72,8 @@ def _load(session: Session, key_id: int, visiting: tuple[int, ...]) -> KeySpec:
         )
     ).one_or_none()
     if key is None:
-        raise PtceError("not_found", entity="Clé de répartition", id=key_id)
-    name, method_code, unit = key
-    method = Method(method_code)
+        raise PtceError("not_found", entity=Entity.ALLOCATION_KEY, id=key_id)
+    name, method, unit = key
     version_rows = session.execute(
         select(KeyVersionRow.id, KeyVersionRow.valid_from)
         .where(KeyVersionRow.key_id == key_id)

@@ -196,7 +196,7 @@ def _weighted_keys(session: Session, member_id: int, fy: FiscalYear, active: boo
                 select(KeyVersion.key_id)
                 .join(AllocationKey, AllocationKey.id == KeyVersion.key_id)
                 .where(
-                    AllocationKey.method == Method.EQUAL.value,
+                    AllocationKey.method == Method.EQUAL,
                     _in_force(fy),
                     ~exists().where(KeyVersionUnit.version_id == KeyVersion.id),
                 )

@@ -13,6 +13,7 @@ from sqlalchemy import and_, func, or_, select
 
 from ptce_desktop.domain.categories import MemberCategory
 from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.messages.entities import Entity
 from ptce_desktop.services.common import fiscal_year
 from ptce_desktop.store.base import MONEY_MAX, YEAR_MAX, YEAR_MIN
 from ptce_desktop.store.models import Member, MembershipFee
@@ -66,13 +67,11 @@ class FeeService:
         with self.uow.write("Fixer une cotisation") as session:
             row = session.scalars(
                 select(MembershipFee).where(
-                    MembershipFee.year == year, MembershipFee.category == kind.value
+                    MembershipFee.year == year, MembershipFee.category == kind
                 )
             ).one_or_none()
             if row is None:
-                session.add(
-                    MembershipFee(year=year, category=kind.value, amount_cents=amount_cents)
-                )
+                session.add(MembershipFee(year=year, category=kind, amount_cents=amount_cents))
             else:
                 row.amount_cents = amount_cents
 
@@ -81,11 +80,13 @@ class FeeService:
         with self.uow.write("Supprimer une cotisation") as session:
             row = session.scalars(
                 select(MembershipFee).where(
-                    MembershipFee.year == year, MembershipFee.category == kind.value
+                    MembershipFee.year == year, MembershipFee.category == kind
                 )
             ).one_or_none()
             if row is None:
-                raise PtceError("not_found", entity="Cotisation", id=f"{kind.value} {year}")
+                raise PtceError(
+                    "not_found", entity=Entity.MEMBERSHIP_FEE, id=f"{kind.value} {year}"
+                )
             session.delete(row)
 
     def list_fees(self, year: int) -> list[FeeView]:
@@ -98,7 +99,7 @@ class FeeService:
                     )
                 ).all()
             )
-        return [FeeView(category, fees.get(category.value)) for category in MemberCategory]
+        return [FeeView(category, fees.get(category)) for category in MemberCategory]
 
     def fees_due(self, year: int) -> FeesDue:
         """The fees due for ``year`` by category and in total (one SQL aggregation)."""
@@ -120,10 +121,7 @@ class FeeService:
                 .group_by(MembershipFee.category, MembershipFee.amount_cents)
             )
             by_category = sorted(
-                (
-                    CategoryFeesDue(MemberCategory(c), n, fee, total or 0)
-                    for c, n, fee, total in rows
-                ),
+                (CategoryFeesDue(c, n, fee, total or 0) for c, n, fee, total in rows),
                 key=lambda line: list(MemberCategory).index(line.category),
             )
         return FeesDue(year, sum(line.total_cents for line in by_category), tuple(by_category))

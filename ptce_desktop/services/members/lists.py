@@ -90,7 +90,7 @@ def member_rows(session: Session, fy: FiscalYear, *, include_archived: bool) -> 
             name=r[1],
             short_name=r[2],
             category=r[3],
-            category_label=MemberCategory(r[3]).label(),
+            category_label=r[3].label(),
             siret=r[4],
             siret_display=format_siret(r[4]) if r[4] else None,
             joined_on=r[5],
@@ -128,6 +128,6 @@ def category_counts(session: Session, fy: FiscalYear) -> list[CategoryCount]:
         )
     }
     return [
-        CategoryCount(category.value, category.label(), *found.get(category.value, (0, 0, 0)))
+        CategoryCount(category.value, category.label(), *found.get(category, (0, 0, 0)))
         for category in MemberCategory
     ]

@@ -34,6 +34,7 @@ from ptce_desktop.domain.identifiers import (
     validate_siren,
     validate_siret,
 )
+from ptce_desktop.domain.messages.entities import Entity
 from ptce_desktop.domain.periods import FiscalYear
 from ptce_desktop.services.common import fiscal_year, fiscal_year_for, get_or_error
 from ptce_desktop.services.costs.shares import recompute_open_costs
@@ -145,7 +146,7 @@ def _validated(draft: MemberDraft) -> dict[str, Any]:
     return {
         "name": text(draft.name, "name", required=True),
         "short_name": text(draft.short_name, "short_name", max_length=LEN_SHORT),
-        "category": category_of(draft.category).value,
+        "category": category_of(draft.category),
         "legal_form": text(draft.legal_form, "legal_form", max_length=LEN_SHORT),
         "siret": siret,
         "siren": siren,
@@ -169,7 +170,7 @@ def member_view(row: Member) -> MemberView:
     return MemberView(
         **values,
         id=row.id,
-        category_label=MemberCategory(row.category).label(),
+        category_label=row.category.label(),
         siret_display=format_siret(row.siret) if row.siret else None,
     )
 
@@ -260,7 +261,7 @@ class MemberService:
     def update(self, member_id: int, draft: MemberDraft) -> MemberView:
         values = _validated(draft)
         with self.uow.write("Modifier un membre") as session:
-            row = get_or_error(session, Member, member_id, "Membre")
+            row = get_or_error(session, Member, member_id, Entity.MEMBER)
             moved = _presence_change(row, values.get("joined_on"), values.get("left_on"))
             for name, value in values.items():
                 if getattr(row, name) != value:
@@ -273,7 +274,7 @@ class MemberService:
     def archive(self, member_id: int, left_on: dt.date) -> MemberView:
         """Give the member a leaving date: it stays in every past figure and document."""
         with self.uow.write("Archiver un membre") as session:
-            row = get_or_error(session, Member, member_id, "Membre")
+            row = get_or_error(session, Member, member_id, Entity.MEMBER)
             if row.joined_on is not None and left_on < row.joined_on:
                 raise PtceError(
                     "member_left_before_joined",
@@ -291,7 +292,7 @@ class MemberService:
     def delete(self, member_id: int) -> None:
         """Delete a member that has no money record; otherwise ``member_in_use``."""
         with self.uow.write("Supprimer un membre") as session:
-            row = get_or_error(session, Member, member_id, "Membre")
+            row = get_or_error(session, Member, member_id, Entity.MEMBER)
             counts = _usage_counts(session, member_id)
             used = [(name, fr, en) for name, _, fr, en in _IN_USE if counts[name]]
             if used:
@@ -329,7 +330,7 @@ class MemberService:
             "turnover_cents": figure(turnover_cents, "turnover_cents", MONEY_MAX),
         }
         with self.uow.write("Saisir les chiffres annuels d'un membre") as session:
-            get_or_error(session, Member, member_id, "Membre")
+            get_or_error(session, Member, member_id, Entity.MEMBER)
             row = session.scalars(
                 select(MemberYearFigures).where(
                     MemberYearFigures.member_id == member_id, MemberYearFigures.year == year
@@ -350,7 +351,7 @@ class MemberService:
     # --- reads --------------------------------------------------------------------------------
     def get(self, member_id: int) -> MemberView:
         with self.uow.read() as session:
-            return member_view(get_or_error(session, Member, member_id, "Membre"))
+            return member_view(get_or_error(session, Member, member_id, Entity.MEMBER))
 
     def _year(self, session: Session, year: int | None) -> FiscalYear:
         if year is None:
@@ -370,7 +371,7 @@ class MemberService:
         """Identity, figures, services used, shares by service and quarter, calls, payments
         and balance of one member for a fiscal year (default: the current one)."""
         with self.uow.read() as session:
-            row = get_or_error(session, Member, member_id, "Membre")
+            row = get_or_error(session, Member, member_id, Entity.MEMBER)
             return load_member_detail(session, member_view(row), self._year(session, year))
 
     def members_by_category(self, year: int) -> list[CategoryCount]:

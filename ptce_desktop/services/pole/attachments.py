@@ -29,6 +29,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.messages.entities import Entity
 from ptce_desktop.services.common import get_or_error
 from ptce_desktop.store.audit import utc_now
 from ptce_desktop.store.base import LEN_LABEL
@@ -45,11 +46,11 @@ from ptce_desktop.store.unit_of_work import UnitOfWork
 
 TargetKind = Literal["cost", "payment", "instalment", "grant"]
 
-_TARGETS: dict[str, tuple[type[Cost | Payment | Instalment | Grant], str]] = {
-    "cost": (Cost, "Charge"),
-    "payment": (Payment, "Règlement"),
-    "instalment": (Instalment, "Versement"),
-    "grant": (Grant, "Subvention"),
+_TARGETS: dict[str, tuple[type[Cost | Payment | Instalment | Grant], Entity]] = {
+    "cost": (Cost, Entity.COST),
+    "payment": (Payment, Entity.PAYMENT),
+    "instalment": (Instalment, Entity.INSTALMENT),
+    "grant": (Grant, Entity.GRANT),
 }
 _SAFE_SUFFIX = re.compile(r"\.[A-Za-z0-9]{1,10}")
 
@@ -186,7 +187,7 @@ class AttachmentService:
     def detach(self, link_id: int) -> None:
         """Remove one link; the attachment's row goes when nothing links to it any more."""
         with self.uow.write("Retirer un justificatif") as session:
-            link = get_or_error(session, AttachmentLink, link_id, "Pièce jointe")
+            link = get_or_error(session, AttachmentLink, link_id, Entity.ATTACHMENT)
             attachment = link.attachment
             session.delete(link)
             session.flush()
@@ -201,7 +202,7 @@ class AttachmentService:
         """Where the content of attachment ``attachment_id`` lies (``attachment_missing`` if
         the file is gone from the data folder)."""
         with self.uow.read() as session:
-            row = get_or_error(session, Attachment, attachment_id, "Pièce jointe")
+            row = get_or_error(session, Attachment, attachment_id, Entity.ATTACHMENT)
             digest, name = row.sha256, row.original_name
         path = self.folder / stored_name(digest, name)
         if path.is_file():

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from ptce_desktop.domain.allocation import VatRegime, amount_to_split
+from ptce_desktop.domain.allocation import amount_to_split
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.money import format_money
 from ptce_desktop.store import migrate
@@ -117,7 +117,7 @@ def _money_checks(uow: UnitOfWork) -> list[CheckItem]:
             if total is None:
                 unshared += 1
                 continue
-            expected = amount_to_split(ht, ttc, VatRegime(regime), registered)
+            expected = amount_to_split(ht, ttc, regime, registered)
             if total != expected:
                 bad_costs.append(
                     f"charge n° {cost_id} « {label} » : quotes-parts {format_money(total)} "

@@ -37,6 +37,7 @@ from ptce_desktop.domain.identifiers import (
     validate_siret,
     validate_vat_number,
 )
+from ptce_desktop.domain.messages.entities import Entity
 from ptce_desktop.services.common import get_or_error, pole_row
 from ptce_desktop.services.costs.shares import recompute_open_costs
 from ptce_desktop.services.members.input import email, identifier, phone, postcode, text
@@ -271,7 +272,7 @@ class PoleService:
         with self.uow.write("Modifier le pôle") as session:
             pole = self._require(session)
             if values["lead_member_id"] is not None:
-                get_or_error(session, Member, values["lead_member_id"], "Membre")
+                get_or_error(session, Member, values["lead_member_id"], Entity.MEMBER)
             if values["fiscal_year_start_month"] != pole.fiscal_year_start_month:
                 _check_start_month_change(session)
             basis_changes = values["vat_registered"] != pole.vat_registered

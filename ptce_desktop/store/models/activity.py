@@ -17,6 +17,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from ptce_desktop.domain.categories import GovernanceKind, ProjectStatus
 from ptce_desktop.store.base import (
     LEN_CODE,
     LEN_LABEL,
@@ -28,7 +29,6 @@ from ptce_desktop.store.base import (
     pk,
     year_range,
 )
-from ptce_desktop.store.enums import GOVERNANCE_KINDS, PROJECT_STATUSES
 
 if TYPE_CHECKING:
     from ptce_desktop.store.models.members import Member
@@ -38,7 +38,7 @@ class Project(Base):
     """A cooperation project (action): the analytic dimension of costs and grants."""
 
     __tablename__ = "projects"
-    __table_args__ = (one_of("status", PROJECT_STATUSES), period_order("start", "end"))
+    __table_args__ = (one_of("status", ProjectStatus), period_order("start", "end"))
     entity_label = "le projet"
 
     id: Mapped[int] = pk()
@@ -46,7 +46,7 @@ class Project(Base):
     description: Mapped[str | None] = mapped_column(Text)
     start: Mapped[dt.date | None] = mapped_column(Date)
     end: Mapped[dt.date | None] = mapped_column(Date)
-    status: Mapped[str] = mapped_column(String(LEN_CODE), default="en_cours")
+    status: Mapped[ProjectStatus] = mapped_column(default=ProjectStatus.EN_COURS)
     lead_member_id: Mapped[int | None] = mapped_column(
         ForeignKey("members.id", ondelete="SET NULL")
     )
@@ -80,12 +80,12 @@ class GovernanceBody(Base):
     """An instance: board (CA), steering committee, college…"""
 
     __tablename__ = "governance_bodies"
-    __table_args__ = (one_of("kind", GOVERNANCE_KINDS),)
+    __table_args__ = (one_of("kind", GovernanceKind),)
     entity_label = "l'instance"
 
     id: Mapped[int] = pk()
     name: Mapped[str] = mapped_column(String(LEN_NAME), unique=True)
-    kind: Mapped[str] = mapped_column(String(LEN_CODE))
+    kind: Mapped[GovernanceKind]
 
     meetings: Mapped[list[Meeting]] = relationship(back_populates="body")
 

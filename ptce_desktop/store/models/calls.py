@@ -18,6 +18,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from ptce_desktop.domain.categories import CallKind, PaymentMethod
 from ptce_desktop.store.base import (
     LEN_CODE,
     LEN_REF,
@@ -29,7 +30,6 @@ from ptce_desktop.store.base import (
     pk,
     year_range,
 )
-from ptce_desktop.store.enums import CALL_KINDS, PAYMENT_METHODS
 
 if TYPE_CHECKING:
     from ptce_desktop.store.models.costs import SharedService
@@ -46,7 +46,7 @@ class Call(Base):
     __table_args__ = (
         year_range("year"),
         CheckConstraint("quarter IS NULL OR quarter BETWEEN 1 AND 4", name="quarter_range"),
-        one_of("kind", CALL_KINDS),
+        one_of("kind", CallKind),
         CheckConstraint("issue_date <= due_date", name="issue_before_due"),
     )
     entity_label = "l'appel de fonds"
@@ -60,7 +60,7 @@ class Call(Base):
     )
     year: Mapped[int] = mapped_column(Integer)
     quarter: Mapped[int | None] = mapped_column(SmallInteger)
-    kind: Mapped[str] = mapped_column(String(LEN_CODE))
+    kind: Mapped[CallKind]
     issue_date: Mapped[dt.date] = mapped_column(Date)
     due_date: Mapped[dt.date] = mapped_column(Date)
 
@@ -102,7 +102,7 @@ class Payment(Base):
     """Money received from a member (règlement)."""
 
     __tablename__ = "payments"
-    __table_args__ = (money_range("amount_cents"), one_of("method", PAYMENT_METHODS))
+    __table_args__ = (money_range("amount_cents"), one_of("method", PaymentMethod))
     entity_label = "le règlement"
     fiscal_date_fields = ("date",)
 
@@ -112,7 +112,7 @@ class Payment(Base):
     )
     date: Mapped[dt.date] = mapped_column(Date)
     amount_cents: Mapped[int] = cents()
-    method: Mapped[str] = mapped_column(String(LEN_CODE), default="virement")
+    method: Mapped[PaymentMethod] = mapped_column(default=PaymentMethod.VIREMENT)
     reference: Mapped[str | None] = mapped_column(String(LEN_REF))
     note: Mapped[str | None] = mapped_column(Text)
 

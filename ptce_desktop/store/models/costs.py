@@ -19,8 +19,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from ptce_desktop.domain.allocation import VatRegime
 from ptce_desktop.store.base import (
-    LEN_CODE,
     LEN_LABEL,
     LEN_NAME,
     LEN_REF,
@@ -34,7 +34,6 @@ from ptce_desktop.store.base import (
     pk,
     year_range,
 )
-from ptce_desktop.store.enums import VAT_REGIMES
 
 if TYPE_CHECKING:
     from ptce_desktop.store.models.activity import Project
@@ -47,7 +46,7 @@ class SharedService(Base):
 
     __tablename__ = "shared_services"
     __table_args__ = (
-        one_of("vat_regime", VAT_REGIMES),
+        one_of("vat_regime", VatRegime),
         bp_range("vat_rate_bp"),
         period_order("active_from", "active_to"),
     )
@@ -57,7 +56,7 @@ class SharedService(Base):
     name: Mapped[str] = mapped_column(String(LEN_NAME), unique=True)
     category: Mapped[str | None] = mapped_column(String(LEN_SHORT))
     description: Mapped[str | None] = mapped_column(Text)
-    vat_regime: Mapped[str] = mapped_column(String(LEN_CODE), default="exempt_261b")
+    vat_regime: Mapped[VatRegime] = mapped_column(default=VatRegime.EXEMPT_261B)
     vat_rate_bp: Mapped[int] = mapped_column(Integer, default=0)
     key_id: Mapped[int | None] = mapped_column(
         ForeignKey("allocation_keys.id", ondelete="RESTRICT")

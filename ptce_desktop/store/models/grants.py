@@ -17,8 +17,14 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from ptce_desktop.domain.categories import (
+    FunderType,
+    GrantNature,
+    GrantStatus,
+    InKindKind,
+    OverheadMethod,
+)
 from ptce_desktop.store.base import (
-    LEN_CODE,
     LEN_LABEL,
     LEN_NAME,
     LEN_REF,
@@ -31,13 +37,6 @@ from ptce_desktop.store.base import (
     pk,
     units_range,
 )
-from ptce_desktop.store.enums import (
-    FUNDER_TYPES,
-    GRANT_NATURES,
-    GRANT_STATUSES,
-    IN_KIND_KINDS,
-    OVERHEAD_METHODS,
-)
 
 if TYPE_CHECKING:
     from ptce_desktop.store.models.activity import Project
@@ -49,12 +48,12 @@ class Funder(Base):
     """A financeur: État, Région, Département, EPCI, commune, EU fund, foundation…"""
 
     __tablename__ = "funders"
-    __table_args__ = (one_of("type", FUNDER_TYPES),)
+    __table_args__ = (one_of("type", FunderType),)
     entity_label = "le financeur"
 
     id: Mapped[int] = pk()
     name: Mapped[str] = mapped_column(String(LEN_NAME), unique=True)
-    type: Mapped[str] = mapped_column(String(LEN_CODE))
+    type: Mapped[FunderType]
     contact: Mapped[str | None] = mapped_column(String(LEN_LABEL))
     notes: Mapped[str | None] = mapped_column(Text)
 
@@ -69,9 +68,9 @@ class Grant(Base):
         money_range("amount_requested_cents", signed=False),
         money_range("amount_voted_cents", signed=False),
         money_range("amount_to_repay_cents", signed=False),
-        one_of("status", GRANT_STATUSES),
-        one_of("nature", GRANT_NATURES),
-        one_of("overhead_method", OVERHEAD_METHODS),
+        one_of("status", GrantStatus),
+        one_of("nature", GrantNature),
+        one_of("overhead_method", OverheadMethod),
         bp_range("overhead_rate_bp"),
         bp_range("coordination_share_bp"),
         period_order("period_start", "period_end"),
@@ -93,19 +92,19 @@ class Grant(Base):
     title: Mapped[str] = mapped_column(String(LEN_LABEL))
     amount_requested_cents: Mapped[int | None] = cents(nullable=True)
     amount_voted_cents: Mapped[int | None] = cents(nullable=True)
-    status: Mapped[str] = mapped_column(String(LEN_CODE), default="demandee")
+    status: Mapped[GrantStatus] = mapped_column(default=GrantStatus.DEMANDEE)
     decision_ref: Mapped[str | None] = mapped_column(String(LEN_REF))
     decision_date: Mapped[dt.date | None] = mapped_column(Date)
     convention_ref: Mapped[str | None] = mapped_column(String(LEN_REF))
     convention_date: Mapped[dt.date | None] = mapped_column(Date)
-    nature: Mapped[str] = mapped_column(String(LEN_CODE), default="cash")
+    nature: Mapped[GrantNature] = mapped_column(default=GrantNature.CASH)
     #: True when paid in several instalments, False for a single payment.
     staged: Mapped[bool] = mapped_column(Boolean, default=False)
     period_start: Mapped[dt.date | None] = mapped_column(Date)
     period_end: Mapped[dt.date | None] = mapped_column(Date)
     report_due: Mapped[dt.date | None] = mapped_column(Date)
     amount_to_repay_cents: Mapped[int] = cents(default=0)
-    overhead_method: Mapped[str] = mapped_column(String(LEN_CODE), default="none")
+    overhead_method: Mapped[OverheadMethod] = mapped_column(default=OverheadMethod.NONE)
     overhead_rate_bp: Mapped[int | None] = mapped_column(Integer)
     overhead_key_id: Mapped[int | None] = mapped_column(
         ForeignKey("allocation_keys.id", ondelete="RESTRICT")
@@ -245,7 +244,7 @@ class InKindContribution(Base):
 
     __tablename__ = "in_kind_contributions"
     __table_args__ = (
-        one_of("kind", IN_KIND_KINDS),
+        one_of("kind", InKindKind),
         units_range("hours_milli"),
         money_range("amount_cents", signed=False),
     )
@@ -255,7 +254,7 @@ class InKindContribution(Base):
     date: Mapped[dt.date] = mapped_column(Date)
     cerfa_code: Mapped[str | None] = mapped_column(String(8))
     label: Mapped[str] = mapped_column(String(LEN_LABEL))
-    kind: Mapped[str] = mapped_column(String(LEN_CODE))
+    kind: Mapped[InKindKind]
     member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="RESTRICT"))
     project_id: Mapped[int | None] = mapped_column(ForeignKey("projects.id", ondelete="SET NULL"))
     grant_id: Mapped[int | None] = mapped_column(ForeignKey("grants.id", ondelete="SET NULL"))

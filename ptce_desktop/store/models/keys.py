@@ -16,8 +16,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from ptce_desktop.domain.allocation import Method
 from ptce_desktop.store.base import (
-    LEN_CODE,
     LEN_LABEL,
     LEN_NAME,
     LEN_SHORT,
@@ -27,7 +27,6 @@ from ptce_desktop.store.base import (
     pk,
     units_range,
 )
-from ptce_desktop.store.enums import KEY_METHODS
 
 if TYPE_CHECKING:
     from ptce_desktop.store.models.members import Member
@@ -37,14 +36,14 @@ class AllocationKey(Base):
     """A clé de répartition: how a cost is split between members."""
 
     __tablename__ = "allocation_keys"
-    __table_args__ = (one_of("method", KEY_METHODS),)
+    __table_args__ = (one_of("method", Method),)
     entity_label = "la clé de répartition"
 
     id: Mapped[int] = pk()
     name: Mapped[str] = mapped_column(String(LEN_NAME), unique=True)
     #: Unit shown to the user: "m²", "ETP", "heures", "%"…
     unit: Mapped[str | None] = mapped_column(String(LEN_SHORT))
-    method: Mapped[str] = mapped_column(String(LEN_CODE))
+    method: Mapped[Method]
     description: Mapped[str | None] = mapped_column(Text)
 
     versions: Mapped[list[KeyVersion]] = relationship(

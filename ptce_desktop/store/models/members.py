@@ -19,8 +19,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from ptce_desktop.domain.categories import MemberCategory
 from ptce_desktop.store.base import (
-    LEN_CODE,
     LEN_EMAIL,
     LEN_NAME,
     LEN_PHONE,
@@ -35,7 +35,6 @@ from ptce_desktop.store.base import (
     units_range,
     year_range,
 )
-from ptce_desktop.store.enums import MEMBER_CATEGORIES
 
 if TYPE_CHECKING:
     from ptce_desktop.store.models.costs import Attachment
@@ -103,7 +102,7 @@ class Member(Base):
 
     __tablename__ = "members"
     __table_args__ = (
-        one_of("category", MEMBER_CATEGORIES),
+        one_of("category", MemberCategory),
         period_order("joined_on", "left_on"),
     )
     entity_label = "le membre"
@@ -111,7 +110,7 @@ class Member(Base):
     id: Mapped[int] = pk()
     name: Mapped[str] = mapped_column(String(LEN_NAME), index=True)
     short_name: Mapped[str | None] = mapped_column(String(LEN_SHORT))
-    category: Mapped[str] = mapped_column(String(LEN_CODE))
+    category: Mapped[MemberCategory]
     legal_form: Mapped[str | None] = mapped_column(String(LEN_SHORT))
     siret: Mapped[str | None] = mapped_column(String(14))
     siren: Mapped[str | None] = mapped_column(String(9))
@@ -175,14 +174,14 @@ class MembershipFee(Base):
     __table_args__ = (
         UniqueConstraint("year", "category"),
         year_range("year"),
-        one_of("category", MEMBER_CATEGORIES),
+        one_of("category", MemberCategory),
         money_range("amount_cents", signed=False),
     )
     entity_label = "la cotisation"
 
     id: Mapped[int] = pk()
     year: Mapped[int] = mapped_column(Integer)
-    category: Mapped[str] = mapped_column(String(LEN_CODE))
+    category: Mapped[MemberCategory]
     amount_cents: Mapped[int] = cents()
 
     def audit_title(self) -> str:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ptce_desktop.domain.categories import InKindKind
 from ptce_desktop.domain.cerfa import cerfa_line
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.money import format_money, format_units
@@ -39,7 +40,6 @@ from ptce_desktop.services.grants.in_kind import (
     InKindView,
     cerfa_code_for,
 )
-from ptce_desktop.store.enums import IN_KIND_KINDS
 from ptce_desktop.ui.bus import touches
 from ptce_desktop.ui.commands import UndoHistory
 from ptce_desktop.ui.i18n import current_language
@@ -143,9 +143,9 @@ class InKindDialog(FormDialog):
         date.set_date(view.date if view else default_date)
         add(form, "date", translate("InKindDialog", "&Date"), date)
         kind = wide_combo()
-        for code in IN_KIND_KINDS:
-            kind.addItem(kind_label(code), code)
-        kind.setCurrentIndex(max(kind.findData(view.kind if view else "benevolat"), 0))
+        for kind_code in InKindKind:
+            kind.addItem(kind_label(kind_code), kind_code)
+        kind.setCurrentIndex(max(kind.findData(view.kind if view else InKindKind.BENEVOLAT), 0))
         add(form, "kind", translate("InKindDialog", "&Kind"), kind)
         cerfa = wide_combo()
         cerfa.addItem("", None)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ptce_desktop.domain.allocation import SplitBasis, VatRegime, split_basis
+from ptce_desktop.domain.allocation import SplitBasis, split_basis
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.money import format_money
 from ptce_desktop.domain.periods import FiscalYear, Period, format_date
@@ -218,7 +218,7 @@ class MemberSharesDialog(QDialog):
             return
         try:
             service = self._services_api.get_service(service_id)
-            self.basis = split_basis(VatRegime(service.vat_regime), self._registered)
+            self.basis = split_basis(service.vat_regime, self._registered)
             self.rows = self._costs(service_id, quarter)
         except PtceError as error:
             self.rows = []

@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QStackedWidget, QTableView, QVBoxLayout, QWidget
 
+from ptce_desktop.domain.allocation import SplitBasis
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.money import format_money
 from ptce_desktop.domain.periods import format_date
@@ -249,7 +250,7 @@ def detail_html(detail: CostDetail, project: str | None) -> str:
     e = html.escape
     basis = (
         translate("CostDetailPanel", "excl. VAT")
-        if detail.basis.value == "ht"
+        if detail.basis is SplitBasis.HT
         else translate("CostDetailPanel", "incl. VAT")
     )
     split = f"{e(money(detail.amount_split_cents))} {e(basis)}"

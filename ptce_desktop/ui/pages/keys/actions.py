@@ -23,6 +23,7 @@ from PySide6.QtCore import QCoreApplication
 
 from ptce_desktop.domain.allocation import Method
 from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.messages.entities import Entity
 from ptce_desktop.domain.periods import format_date
 from ptce_desktop.services.keys.keys import KeyService
 from ptce_desktop.services.keys.views import (
@@ -100,7 +101,7 @@ class KeyActions:
                 return version.id
         raise PtceError(
             "not_found",
-            entity=translate("KeyActions", "Key version"),
+            entity=Entity.KEY_VERSION,
             id=format_date(valid_from),
         )
 
