@@ -135,6 +135,9 @@ def build_parser() -> argparse.ArgumentParser:
     summary.set_defaults(handler=_summary)
 
     _report_parser(verbs)
+    from ptce_desktop.cli.imports import add_import_parser
+
+    add_import_parser(verbs, _db_option)
     return parser
 
 
