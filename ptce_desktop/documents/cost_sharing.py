@@ -38,10 +38,21 @@ class KeyUnitsRow:
     member_id: int
     member_name: str
     #: Thousandths of the unit (units, usage, and 1000 per participant of an equal key) or
-    #: basis points (percent key).
+    #: basis points (percent key), as the version lists them.
     units: int
-    #: units / total units, exact.
+    #: The member's part of the key's effective weights over the block's days (units prorated
+    #: by the days present, as the split uses them), exact.
     share: Fraction
+    #: ``share`` in the block's column of percentages (largest remainder: Σ = 100,00 %).
+    percent_bp: int
+    #: Days of the block the member is present, out of ``period_days``.
+    days_present: int = 0
+    period_days: int = 0
+
+    @property
+    def prorated(self) -> bool:
+        """Present only part of the block's days (its weight is prorated)."""
+        return self.days_present < self.period_days
 
 
 @dataclass(frozen=True)

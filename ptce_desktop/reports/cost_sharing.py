@@ -28,7 +28,8 @@ from ptce_desktop.documents.cost_sharing import (
     ServiceSharing,
 )
 from ptce_desktop.domain.allocation import Method, SplitBasis, VatRegime
-from ptce_desktop.domain.money import format_money, format_percent, format_units
+from ptce_desktop.domain.money import NBSP, format_money, format_percent, format_units
+from ptce_desktop.domain.percentages import share_percent_bp
 from ptce_desktop.reports.base import Target, build_pdf
 from ptce_desktop.reports.flowables import (
     date_text,
@@ -115,7 +116,15 @@ def _needs_landscape(model: CostSharingData) -> bool:
 def _percent(share: Fraction, *, fixed: bool = False) -> str:
     """An exact share as a percentage rounded half up to 0,01 % (display only); ``fixed``
     keeps two decimals, for a column."""
-    return format_percent(int(share * 10_000 + Fraction(1, 2)), fixed=fixed)
+    return format_percent(share_percent_bp(share), fixed=fixed)
+
+
+def _days_text(method: Method, row: KeyUnitsRow) -> str:
+    """`` × 273/365 j`` for a member present part of the days (its weight is prorated; usage
+    is taken as recorded)."""
+    if method is Method.USAGE or not row.prorated:
+        return ""
+    return f" × {row.days_present}/{row.period_days}{NBSP}j"
 
 
 def _basis_label(basis: SplitBasis) -> str:
@@ -249,8 +258,8 @@ class _Document:
             [
                 [
                     row.member_name,
-                    right(_units_text(method, row.units)),
-                    right(_percent(row.share, fixed=True)),
+                    right(_units_text(method, row.units) + _days_text(method, row)),
+                    right(format_percent(row.percent_bp, fixed=True)),
                 ]
                 for row in rows
             ],

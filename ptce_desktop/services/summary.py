@@ -28,7 +28,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ptce_desktop.domain.allocation import SplitBasis, VatRegime, split_basis
+from ptce_desktop.domain.allocation import SplitBasis, VatRegime, amount_to_split, split_basis
 from ptce_desktop.domain.categories import MISSING_LABELS, GrantStatus
 from ptce_desktop.domain.periods import FiscalYear, fiscal_year_of
 from ptce_desktop.services.calls.payments import PaymentService
@@ -252,7 +252,9 @@ def _service_line(totals: ServiceTotals, registered: bool) -> ServiceCostLine:
         ht_cents=totals.ht_cents,
         vat_cents=totals.vat_cents,
         ttc_cents=totals.ttc_cents,
-        split_cents=totals.ht_cents if basis is SplitBasis.HT else totals.ttc_cents,
+        split_cents=amount_to_split(
+            totals.ht_cents, totals.ttc_cents, totals.vat_regime, registered
+        ),
         shared_cents=totals.shared_cents,
         budget_cents=totals.budget_cents,
     )

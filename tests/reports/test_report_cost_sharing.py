@@ -21,6 +21,7 @@ from ptce_desktop.documents.cost_sharing import (
 )
 from ptce_desktop.domain.allocation import Method, SplitBasis, VatRegime
 from ptce_desktop.domain.money import format_money
+from ptce_desktop.domain.percentages import percent_column, share_percent_bp
 from ptce_desktop.domain.periods import FiscalYear
 from ptce_desktop.reports.cost_sharing import build_cost_sharing_report
 
@@ -39,14 +40,22 @@ def _money(cents: int) -> str:
 
 def units_key(units: tuple[int, ...] = (120, 80, 50, 10)) -> KeyBlock:
     total = sum(units) * 1000
+    column = percent_column({i + 1: u for i, u in enumerate(units)})
     rows = tuple(
-        KeyUnitsRow(i + 1, NAMES[i], u * 1000, Fraction(u * 1000, total))
+        KeyUnitsRow(i + 1, NAMES[i], u * 1000, Fraction(u * 1000, total), column[i + 1])
         for i, u in enumerate(units)
     )
     first = KeyVersionBlock(
         date(2020, 1, 1), date(2025, 1, 1), date(2025, 6, 30), "Mesures & <plan> 2020", rows, total
     )
-    kept = tuple(dataclasses.replace(row, share=Fraction(row.units, 200_000)) for row in rows[:2])
+    kept = tuple(
+        dataclasses.replace(
+            row,
+            share=Fraction(row.units, 200_000),
+            percent_bp=share_percent_bp(Fraction(row.units, 200_000)),
+        )
+        for row in rows[:2]
+    )
     second = KeyVersionBlock(
         date(2025, 7, 1), date(2025, 7, 1), date(2025, 12, 31), None, kept, 200_000
     )
@@ -158,8 +167,8 @@ def test_quarter_headers_follow_the_fiscal_year(
 
 def test_other_key_methods(tmp_path: Path, page_texts: Callable[[Path], list[str]]) -> None:
     rows = (
-        KeyUnitsRow(1, NAMES[0], 3000, Fraction(3, 10)),
-        KeyUnitsRow(2, NAMES[1], 7000, Fraction(7, 10)),
+        KeyUnitsRow(1, NAMES[0], 3000, Fraction(3, 10), 3000),
+        KeyUnitsRow(2, NAMES[1], 7000, Fraction(7, 10), 7000),
     )
     percent = KeyBlock(
         "Pourcentages",
@@ -172,8 +181,8 @@ def test_other_key_methods(tmp_path: Path, page_texts: Callable[[Path], list[str
         ),
     )
     equal_rows = (
-        KeyUnitsRow(1, NAMES[0], 1000, Fraction(1, 2)),
-        KeyUnitsRow(2, NAMES[1], 1000, Fraction(1, 2)),
+        KeyUnitsRow(1, NAMES[0], 1000, Fraction(1, 2), 5000),
+        KeyUnitsRow(2, NAMES[1], 1000, Fraction(1, 2), 5000),
     )
     usage = KeyBlock(
         "Heures de salle",

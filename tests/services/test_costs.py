@@ -26,8 +26,8 @@ from sqlalchemy import func, select
 
 from ptce_desktop.domain.allocation import Method, SplitBasis
 from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.money import format_exact_cents
 from ptce_desktop.services.costs.costs import CostFilters, CostPage, CostService
-from ptce_desktop.services.costs.shares import format_exact_cents
 from ptce_desktop.services.keys.keys import KeyService
 from ptce_desktop.services.keys.views import VersionDraft
 from ptce_desktop.services.pole.attachments import AttachmentService, AttachmentTarget

@@ -1,15 +1,15 @@
 """The charges of a grant's Cerfa 15059: the action's costs and the overhead rule.
 
 Used by :mod:`.cerfa_build` inside its read session (rules in its docstring).
-The amount of a cost is the one the pole bears, by the costs service's basis rule
-(:func:`~.shares.basis_for`: TTC when the service is exempt under CGI 261 B or the pole is not
-VAT-registered, HT otherwise).
+The amount of a cost is the one the pole bears, by the one basis rule
+(:func:`~ptce_desktop.domain.allocation.amount_to_split`: TTC when the service is exempt under
+CGI 261 B or the pole is not VAT-registered, HT otherwise).
 
 **Overhead by key.** The pole's overhead costs (costs without a project whose period starts in
 the grant's period) × the weight of the action in the grant's overhead key. The action is not
 a member, so its weight is that of the members taking part in the project (and of its lead
 member): their weights over the weights of all members, as the allocation engine weighs them
-for the grant's whole period (:func:`~ptce_desktop.domain.allocation.key_weights`: version in
+for the grant's whole period (:func:`~ptce_desktop.domain.allocation.effective_weights`: version in
 force on the first day, presence prorated, usage recorded inside the period). The key is the
 grant's own overhead key (a key on physical units, checked by the grants service), never the
 keys the services' costs are shared with. Overhead costs booked on 66 go to "Frais
@@ -35,10 +35,10 @@ from ptce_desktop.documents.cerfa import (
     CerfaOverhead,
     round_half_up,
 )
-from ptce_desktop.domain.allocation import key_weights
+from ptce_desktop.domain.allocation import VatRegime, amount_to_split, effective_weights
+from ptce_desktop.domain.categories import OverheadMethod
 from ptce_desktop.domain.cerfa import cerfa_line
 from ptce_desktop.domain.errors import PtceError
-from ptce_desktop.services.costs.shares import basis_for
 from ptce_desktop.services.keys.loader import load_key_spec, member_presences
 from ptce_desktop.store.models import Cost, Grant, Member, Project, ProjectMember, SharedService
 
@@ -80,8 +80,8 @@ def same_project(
 
 def borne_cents(cost: Cost, service: SharedService, vat_registered: bool) -> int:
     """What the pole bears of ``cost``: its TTC or its HT (the costs service's rule)."""
-    basis = basis_for(service, vat_registered)
-    return cost.ttc_cents if basis.value == "ttc" else cost.ht_cents
+    regime = VatRegime(service.vat_regime)
+    return amount_to_split(cost.ht_cents, cost.ttc_cents, regime, vat_registered)
 
 
 def period_costs(
@@ -120,11 +120,11 @@ def overhead(
     base = amount = 0
     rows: list[tuple[str, int]] = []
     weight = _Weight()
-    if grant.overhead_method == "flat_rate":
+    if grant.overhead_method is OverheadMethod.FLAT_RATE:
         base = direct_costs
         amount = round_half_up(Fraction(direct_costs * (grant.overhead_rate_bp or 0), 10_000))
         rows = [(FIXED, amount)]
-    elif grant.overhead_method == "key" and key is not None:
+    elif grant.overhead_method is OverheadMethod.KEY and key is not None:
         weight = _key_weight(session, grant, period, key.id)
         pool = _overhead_pool(session, period, vat_registered) if period else {}
         base = sum(pool.values())
@@ -164,7 +164,8 @@ def _key_weight(session: Session, grant: Grant, period: Period | None, key_id: i
     if project is not None and project.lead_member_id is not None:
         member_ids.add(project.lead_member_id)
     try:
-        weights = key_weights(load_key_spec(session, key_id), *period, member_presences(session))
+        spec = load_key_spec(session, key_id)
+        weights = effective_weights(spec, *period, member_presences(session)).weights()
     except PtceError as error:
         return _Weight(problem=error.message("fr"))
     names = tuple(

@@ -8,8 +8,8 @@ Assembled in one read transaction from the services' own computations:
   date that decides its fiscal year);
 * the costs of the year per service: :func:`~.shared_services.service_totals`, split here by
   quarter with the same period-start rule; the amount that is shared is the service's split
-  basis (:func:`~.shares.basis_for`: TTC for a 261 B service or a pole that is not
-  VAT-registered, HT otherwise — DESIGN §4.5);
+  basis (:func:`~ptce_desktop.domain.allocation.amount_to_split`: TTC for a 261 B service or
+  a pole that is not VAT-registered, HT otherwise — DESIGN §4.5);
 * the keys as the allocation engine sees them: :func:`~.key_loader.load_key_spec`.
 
 **Reconciliation.** For every service, Σ shares = Σ costs (split basis) per quarter and for the
@@ -33,8 +33,8 @@ starts applying.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
-from datetime import date, timedelta
+from dataclasses import dataclass, replace
+from datetime import date
 from fractions import Fraction
 
 from sqlalchemy import case, func, or_, select
@@ -51,12 +51,23 @@ from ptce_desktop.documents.cost_sharing import (
     Quarters,
     ServiceSharing,
 )
-from ptce_desktop.domain.allocation import KeySpec, KeyVersion, Method, SplitBasis, VatRegime
+from ptce_desktop.domain.allocation import (
+    KeySpec,
+    KeyVersion,
+    Method,
+    VatRegime,
+    amount_to_split,
+    effective_weights,
+    split_basis,
+    versions_in,
+)
 from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.messages.entities import Entity
+from ptce_desktop.domain.percentages import percent_column
 from ptce_desktop.domain.periods import FiscalYear
 from ptce_desktop.services.common import fiscal_year, get_or_error, pole_row
 from ptce_desktop.services.costs.shared_services import ServiceTotals, service_totals
-from ptce_desktop.services.costs.shares import basis_for, pole_vat_registered, shares_by_quarter
+from ptce_desktop.services.costs.shares import pole_vat_registered, shares_by_quarter
 from ptce_desktop.services.keys.loader import load_key_spec, member_presences
 from ptce_desktop.services.pole.pole import attachment_file
 from ptce_desktop.store.models import Cost, Member, SharedService
@@ -80,7 +91,7 @@ def build_cost_sharing_data(
         quarters = tuple(fy.quarters())
         chosen = None
         if service_id is not None:
-            chosen = get_or_error(session, SharedService, service_id, "Service mutualisé")
+            chosen = get_or_error(session, SharedService, service_id, Entity.SHARED_SERVICE)
         totals = {t.service_id: t for t in service_totals(session, year)}
         shares = _shares(session, year, service_id)
         costs = _costs_by_quarter(session, fy, service_id)
@@ -93,7 +104,7 @@ def build_cost_sharing_data(
                 totals[service.id],
                 costs.get(service.id, {}),
                 shares.get(service.id, []),
-                basis_for(service, registered),
+                registered,
                 keys.block(service.key_id) if service.key_id is not None else None,
             )
             for service in services
@@ -191,17 +202,21 @@ def _sharing(
     totals: ServiceTotals,
     costs: dict[int, _QuarterCosts],
     members: list[MemberQuarterShares],
-    basis: SplitBasis,
+    registered: bool,
     key: KeyBlock | None,
 ) -> ServiceSharing:
+    regime = VatRegime(service.vat_regime)
+    basis = split_basis(regime, registered)
     quarter_costs = [costs.get(q, _QuarterCosts(0, 0)) for q in (1, 2, 3, 4)]
-    costs_quarters = _quad([c.ttc if basis is SplitBasis.TTC else c.ht for c in quarter_costs])
+    costs_quarters = _quad(
+        [amount_to_split(c.ht, c.ttc, regime, registered) for c in quarter_costs]
+    )
     shared_quarters = _quad([sum(m.quarters[i] for m in members) for i in range(4)])
-    year_basis = totals.ttc_cents if basis is SplitBasis.TTC else totals.ht_cents
+    year_basis = amount_to_split(totals.ht_cents, totals.ttc_cents, regime, registered)
     sharing = ServiceSharing(
         service_id=service.id,
         name=service.name,
-        vat_regime=VatRegime(service.vat_regime),
+        vat_regime=service.vat_regime,
         vat_rate_bp=service.vat_rate_bp,
         basis=basis,
         key=key,
@@ -237,7 +252,11 @@ def _check_reconciled(sharing: ServiceSharing, year_costs: int, year_shared: int
 
 
 class _KeyReader:
-    """Key blocks for the report, from the engine's own view of the keys (one per service)."""
+    """Key blocks for the report: each version's rows are the key's effective weights over
+    the days it governs (:func:`~ptce_desktop.domain.allocation.effective_weights`, what the
+    split itself uses), so a member absent all along takes no part and one present part of
+    the time shows its prorated weight; percentages by :func:`percent_column`, as the key
+    editor shows them."""
 
     def __init__(self, session: Session, fy: FiscalYear) -> None:
         self.session = session
@@ -249,7 +268,9 @@ class _KeyReader:
         spec = load_key_spec(self.session, key_id)
         fy = self.fy
         if spec.method is Method.USAGE:
-            rows, total = self._rows(_usage(spec, fy.start, fy.end))
+            # Usage weighs what was recorded in the year, whatever the key's versions.
+            anytime = replace(spec, versions=(KeyVersion(None, date.min),))
+            rows, total = self._rows(anytime, fy.start, fy.end)
             return KeyBlock(
                 spec.name,
                 spec.method,
@@ -263,7 +284,7 @@ class _KeyReader:
         )
         versions = tuple(
             self._version(spec, version, first, last, notes.get(version.id or 0))
-            for version, first, last in _versions_in(spec, fy.start, fy.end)
+            for version, first, last in versions_in(spec, fy.start, fy.end)
         )
         return KeyBlock(spec.name, spec.method, spec.unit, versions)
 
@@ -271,17 +292,13 @@ class _KeyReader:
         self, spec: KeySpec, version: KeyVersion, start: date, end: date, note: str | None
     ) -> KeyVersionBlock:
         if spec.method is not Method.MIXED:
-            rows, total = self._rows(self._units(spec, version, start, end))
+            rows, total = self._rows(spec, start, end)
             return KeyVersionBlock(version.valid_from, start, end, note, rows, total)
         weights = sum(part.weight for part in version.parts if part.weight > 0) or 1
         parts = []
         for part in version.parts:
             inner = part.key
-            try:
-                values = self._units(inner, inner.version_on(start), start, end)
-            except PtceError:  # the part's key has no version yet: nothing to show
-                values = {}
-            rows, total = self._rows(values)
+            rows, total = self._rows(inner, start, end)
             share = Fraction(max(part.weight, 0), weights)
             parts.append(
                 KeyPartBlock(inner.name, inner.method, inner.unit, part.weight, share, rows, total)
@@ -289,46 +306,25 @@ class _KeyReader:
         parts.sort(key=lambda p: p.key_name.casefold())
         return KeyVersionBlock(version.valid_from, start, end, note, (), 0, tuple(parts))
 
-    def _units(self, spec: KeySpec, version: KeyVersion, start: date, end: date) -> dict[int, int]:
-        if spec.method is Method.EQUAL:
-            listed = [m for m, v in version.values.items() if v > 0]
-            present = [
-                m.member_id
-                for m in self.presences
-                if (m.joined is None or m.joined <= end) and (m.left is None or m.left >= start)
-            ]
-            return dict.fromkeys(listed or present, 1000)
-        if spec.method is Method.USAGE:
-            return _usage(spec, start, end)
-        return dict(version.values)
-
-    def _rows(self, values: dict[int, int]) -> tuple[tuple[KeyUnitsRow, ...], int]:
-        total = sum(v for v in values.values() if v > 0)
+    def _rows(self, spec: KeySpec, start: date, end: date) -> tuple[tuple[KeyUnitsRow, ...], int]:
+        """The participants of ``spec`` over [start, end] and their raw units' total."""
+        try:
+            weights = effective_weights(spec, start, end, self.presences)
+        except PtceError:  # no version yet (a mixed key's part), a negative value: nothing
+            return (), 0
+        shares = weights.shares()
+        column = percent_column(weights.weights())
         rows = [
-            KeyUnitsRow(m, self.names.get(m, f"Membre n° {m}"), v, Fraction(v, total))
-            for m, v in values.items()
-            if v > 0
+            KeyUnitsRow(
+                m.member_id,
+                self.names.get(m.member_id, f"Membre n° {m.member_id}"),
+                m.units or 0,
+                shares[m.member_id],
+                column[m.member_id],
+                m.days_present,
+                m.period_days,
+            )
+            for m in weights.members
         ]
         rows.sort(key=lambda r: (r.member_name.casefold(), r.member_id))
-        return tuple(rows), total
-
-
-def _versions_in(spec: KeySpec, start: date, end: date) -> list[tuple[KeyVersion, date, date]]:
-    """The versions governing some day of [start, end], with the days each governs."""
-    ordered = sorted(spec.versions, key=lambda v: v.valid_from)
-    found = []
-    for index, version in enumerate(ordered):
-        following = ordered[index + 1].valid_from if index + 1 < len(ordered) else None
-        first = max(version.valid_from, start)
-        last = min(following - timedelta(days=1), end) if following is not None else end
-        if first <= last:
-            found.append((version, first, last))
-    return found
-
-
-def _usage(spec: KeySpec, start: date, end: date) -> dict[int, int]:
-    used: dict[int, int] = defaultdict(int)
-    for record in spec.usage:
-        if start <= record.on <= end:
-            used[record.member_id] += record.units
-    return dict(used)
+        return tuple(rows), weights.total_units or 0

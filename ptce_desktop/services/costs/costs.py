@@ -25,10 +25,11 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
+from ptce_desktop.domain.allocation import amount_to_split, split_basis
 from ptce_desktop.domain.cerfa import CHARGE_SUBLINES
 from ptce_desktop.domain.errors import PtceError
-from ptce_desktop.domain.money import format_money
 from ptce_desktop.domain.messages.entities import Entity
+from ptce_desktop.domain.money import format_money
 from ptce_desktop.services.common import (
     clean_text,
     fiscal_year,
@@ -39,7 +40,6 @@ from ptce_desktop.services.common import (
 from ptce_desktop.services.costs.shared_services import ServiceTotals, service_totals
 from ptce_desktop.services.costs.shares import (
     SplitContext,
-    basis_for,
     closed_years,
     compute_cents,
     compute_split,
@@ -369,8 +369,9 @@ class CostService:
             cost = get_or_error(session, Cost, cost_id, COST)
             attachments = attachments_of(session, AttachmentTarget("cost", cost_id))
             service = cost.service
-            basis = basis_for(service, pole_vat_registered(session))
-            amount = cost.ttc_cents if basis.value == "ttc" else cost.ht_cents
+            regime, registered = service.vat_regime, pole_vat_registered(session)
+            basis = split_basis(regime, registered)
+            amount = amount_to_split(cost.ht_cents, cost.ttc_cents, regime, registered)
             return CostDetail(
                 _row(cost, service.name, len(attachments), None),
                 service.key_id,

@@ -14,7 +14,7 @@ from fractions import Fraction
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from ptce_desktop.domain.allocation import Method, VatRegime, key_weights
+from ptce_desktop.domain.allocation import Method, VatRegime, effective_weights
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.messages.entities import Entity
 from ptce_desktop.services.common import (
@@ -309,11 +309,11 @@ class SharedServiceService:
                 spec = load_key_spec(session, service.key_id)
                 end = period.end if spec.method is Method.USAGE else period.start
                 try:
-                    raw = key_weights(spec, period.start, end, member_presences(session))
+                    weights = effective_weights(
+                        spec, period.start, end, member_presences(session)
+                    ).shares()
                 except PtceError:
-                    raw = {}
-                total = sum(raw.values(), Fraction(0))
-                weights = {m: w / total for m, w in raw.items()} if total else {}
+                    weights = {}
             shares = dict(
                 session.execute(
                     select(Share.member_id, func.sum(Share.cents))

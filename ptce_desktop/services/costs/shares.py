@@ -25,7 +25,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
-from fractions import Fraction
 
 from sqlalchemy import case, delete, func, insert, select
 from sqlalchemy.orm import Session, selectinload
@@ -37,12 +36,14 @@ from ptce_desktop.domain.allocation import (
     ShareExplanation,
     SplitBasis,
     SplitResult,
-    VatRegime,
+    amount_to_split,
     split_basis,
     split_cost,
     split_cost_cents,
 )
 from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.messages.entities import Entity
+from ptce_desktop.domain.money import format_exact_cents
 from ptce_desktop.domain.periods import fiscal_year_of
 from ptce_desktop.services.common import fiscal_year, get_or_error, pole_row, start_month
 from ptce_desktop.services.costs.views import (
@@ -66,10 +67,6 @@ from ptce_desktop.store.unit_of_work import mark_changed
 def pole_vat_registered(session: Session) -> bool:
     pole = pole_row(session)
     return bool(pole is not None and pole.vat_registered)
-
-
-def basis_for(service: SharedService, vat_registered: bool) -> SplitBasis:
-    return split_basis(VatRegime(service.vat_regime), vat_registered)
 
 
 @dataclass
@@ -120,8 +117,9 @@ def _basis_and_amount(
 ) -> tuple[SplitBasis, int, int]:
     if service.key_id is None:
         raise PtceError("service_without_key", "service_id", service=service.name)
-    basis = basis_for(service, context.vat_registered)
-    return basis, ttc_cents if basis is SplitBasis.TTC else ht_cents, service.key_id
+    regime, registered = service.vat_regime, context.vat_registered
+    amount = amount_to_split(ht_cents, ttc_cents, regime, registered)
+    return split_basis(regime, registered), amount, service.key_id
 
 
 def compute_split(
@@ -383,25 +381,6 @@ def recompute_cost_ids(session: Session, cost_ids: Iterable[int]) -> int:
 # --- read models: explanation, quarters ---------------------------------------------------
 
 
-def format_exact_cents(exact: Fraction) -> str:
-    """An exact amount of cents in euros, French style: ``1 234,50 €``, ``333,333… €``."""
-    euros = abs(exact) / 100
-    sign = "-" if exact < 0 else ""
-    for decimals in range(2, 7):
-        scaled = euros * 10**decimals
-        if scaled.denominator == 1:
-            return f"{sign}{_french(scaled.numerator, decimals)}\xa0€"
-    truncated = euros.numerator * 1000 // euros.denominator
-    return f"{sign}{_french(truncated, 3)}…\xa0€"
-
-
-def _french(scaled: int, decimals: int) -> str:
-    whole, fraction = divmod(scaled, 10**decimals)
-    digits = str(whole)
-    groups = [digits[max(0, i - 3) : i] for i in range(len(digits), 0, -3)][::-1]
-    return "\xa0".join(groups) + "," + str(fraction).zfill(decimals)
-
-
 def _pinned_spec(spec: KeySpec, version_id: int | None, period_start: date) -> KeySpec:
     """The key reduced to the version stored with the share, when it still applies."""
     for version in spec.versions:
@@ -411,15 +390,16 @@ def _pinned_spec(spec: KeySpec, version_id: int | None, period_start: date) -> K
 
 
 def explain_share(session: Session, cost_id: int, member_id: int) -> ShareExplanationView:
-    cost = get_or_error(session, Cost, cost_id, "Charge")
+    cost = get_or_error(session, Cost, cost_id, Entity.COST)
     share = next((s for s in cost.shares if s.member_id == member_id), None)
     if share is None:
         raise PtceError("no_share", member=member_id, cost=cost.label)
     key_id = share.key_version.key_id if share.key_version is not None else cost.service.key_id
     if key_id is None:
         raise PtceError("service_without_key", service=cost.service.name)
-    basis = basis_for(cost.service, pole_vat_registered(session))
-    amount = cost.ttc_cents if basis is SplitBasis.TTC else cost.ht_cents
+    regime, registered = cost.service.vat_regime, pole_vat_registered(session)
+    basis = split_basis(regime, registered)
+    amount = amount_to_split(cost.ht_cents, cost.ttc_cents, regime, registered)
     spec = _pinned_spec(load_key_spec(session, key_id), share.key_version_id, cost.period_start)
     explanations = split_cost(
         amount,

@@ -24,13 +24,15 @@ from fractions import Fraction
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from ptce_desktop.domain.allocation import Method
+from ptce_desktop.domain.allocation import Method, effective_weights, versions_in
 from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.messages.entities import Entity
 from ptce_desktop.domain.money import format_percent
+from ptce_desktop.domain.percentages import percent_column
 from ptce_desktop.domain.periods import fiscal_year_of, format_date
 from ptce_desktop.services.common import clean_text, get_or_error, required_text, start_month
 from ptce_desktop.services.costs.shares import RecomputeResult, cost_frozen, recompute_key_costs
-from ptce_desktop.services.keys.loader import load_key_spec
+from ptce_desktop.services.keys.loader import load_key_spec, member_presences
 from ptce_desktop.services.keys.views import (
     KeyDraft,
     KeyView,
@@ -72,8 +74,25 @@ __all__ = [
     "VersionSummary",
 ]
 
-KEY = "Clé de répartition"
-VERSION = "Version de clé"
+KEY = Entity.ALLOCATION_KEY
+VERSION = Entity.KEY_VERSION
+
+
+def _effective_shares(
+    session: Session, key_id: int, version: KeyVersion, period: tuple[date, date] | None
+) -> dict[int, Fraction]:
+    """Each participant's share of the key's effective weights over the days ``version``
+    governs inside ``period`` (its first day when none); empty when no one takes part."""
+    spec = load_key_spec(session, key_id)
+    start = end = version.valid_from
+    if period is not None:
+        for governing, first, last in versions_in(spec, *period):
+            if governing.id == version.id:
+                start, end = first, last
+    try:
+        return effective_weights(spec, start, end, member_presences(session)).shares()
+    except PtceError:
+        return {}
 
 
 def _method(value: str) -> Method:
@@ -93,7 +112,7 @@ def _key_view(row: AllocationKey, on: date) -> KeyView:
     return KeyView(
         row.id,
         row.name,
-        Method(row.method),
+        row.method,
         row.unit,
         row.description,
         current[-1] if current else None,
@@ -143,10 +162,10 @@ class KeyService:
         )
         if clash is not None:
             raise PtceError("key_name_taken", "name", name=name)
-        if row.id is not None and row.method != method.value and row.versions:
+        if row.id is not None and row.method != method and row.versions:
             raise PtceError("key_method_locked", "method", key=row.name)
         row.name = name
-        row.method = method.value
+        row.method = method
         row.unit = clean_text(draft.unit, "unit", max_length=LEN_SHORT)
         row.description = clean_text(draft.description, "description", max_length=4000)
 
@@ -184,12 +203,22 @@ class KeyService:
 
     # --- versions -----------------------------------------------------------------------
 
-    def get_version(self, version_id: int) -> VersionDetail:
-        """A version with each member's units, the total and each exact share of it."""
+    def get_version(
+        self, version_id: int, period: tuple[date, date] | None = None
+    ) -> VersionDetail:
+        """A version with each member's units, the total and each member's share.
+
+        Shares are the key's effective weights (:func:`~ptce_desktop.domain.allocation.
+        effective_weights`, what the split uses) over the days the version governs inside
+        ``period`` (the fiscal year shown), or over its first day when no period is given or
+        it governs none of its days: a member absent all along shows 0, one present part of
+        the time its prorated weight. ``percent_bp`` is the column of those shares by largest
+        remainder (adds up to 100,00 %), as the cost-sharing report prints it.
+        """
         with self.uow.read() as session:
             version = get_or_error(session, KeyVersion, version_id, VERSION)
             key = version.key
-            method = Method(key.method)
+            method = key.method
             names = dict(session.execute(select(Member.id, Member.name)).all())
             if method is Method.EQUAL and not version.units:
                 units = {
@@ -211,19 +240,27 @@ class KeyService:
                     for u in version.units
                 }
             total = sum(units.values())
+            if method in (Method.EQUAL, Method.UNITS, Method.PERCENT):
+                shares = _effective_shares(session, key.id, version, period)
+                if method is Method.EQUAL and not version.units:
+                    units.update(dict.fromkeys(shares, 1000))
+                    total = sum(units.values())
+            else:
+                shares = {m: Fraction(v, total) for m, v in units.items()} if total else {}
+            column = percent_column({m: shares.get(m, Fraction(0)) for m in units})
             members = tuple(
-                VersionMemberRow(
-                    m, names.get(m, ""), v, Fraction(v, total) if total else Fraction(0)
-                )
+                VersionMemberRow(m, names.get(m, ""), v, shares.get(m, Fraction(0)), column[m])
                 for m, v in sorted(units.items(), key=lambda item: names.get(item[0], ""))
             )
             part_total = sum(p.weight_bp for p in version.mix_parts)
+            part_column = percent_column({p.part_key_id: p.weight_bp for p in version.mix_parts})
             parts = tuple(
                 VersionPartRow(
                     p.part_key_id,
                     p.part_key.name,
                     p.weight_bp,
                     Fraction(p.weight_bp, part_total) if part_total else Fraction(0),
+                    part_column[p.part_key_id],
                 )
                 for p in sorted(version.mix_parts, key=lambda p: p.part_key.name)
             )
@@ -321,7 +358,7 @@ class KeyService:
             raise PtceError(
                 "version_date_taken", "valid_from", key=key.name, date=format_date(draft.valid_from)
             )
-        method = Method(key.method)
+        method = key.method
         version.valid_from = draft.valid_from
         version.note = clean_text(draft.note, "note", max_length=4000)
         if method is Method.MIXED:
@@ -380,7 +417,7 @@ class KeyService:
             return
         found = set(session.scalars(select(Member.id).where(Member.id.in_(wanted))))
         for missing in sorted(wanted - found):
-            raise PtceError("not_found", "values", entity="Membre", id=missing)
+            raise PtceError("not_found", "values", entity=Entity.MEMBER, id=missing)
 
     # --- usage --------------------------------------------------------------------------
 
@@ -412,7 +449,7 @@ class KeyService:
 
     def update_usage(self, usage_id: int, draft: UsageDraft) -> None:
         with self.uow.write("Modifier une utilisation") as session:
-            row = get_or_error(session, UsageRecord, usage_id, "Utilisation")
+            row = get_or_error(session, UsageRecord, usage_id, Entity.USAGE_RECORD)
             old_key, old_date = row.key_id, row.date
             self._apply_usage(session, row, draft)
             session.flush()
@@ -421,7 +458,7 @@ class KeyService:
 
     def delete_usage(self, usage_id: int) -> None:
         with self.uow.write("Supprimer une utilisation") as session:
-            row = get_or_error(session, UsageRecord, usage_id, "Utilisation")
+            row = get_or_error(session, UsageRecord, usage_id, Entity.USAGE_RECORD)
             key_id, day = row.key_id, row.date
             session.delete(row)
             session.flush()
@@ -429,9 +466,9 @@ class KeyService:
 
     def _apply_usage(self, session: Session, row: UsageRecord, draft: UsageDraft) -> None:
         key = get_or_error(session, AllocationKey, draft.key_id, KEY)
-        if key.method != Method.USAGE.value:
+        if key.method is not Method.USAGE:
             raise PtceError("not_usage_key", "key_id", key=key.name)
-        get_or_error(session, Member, draft.member_id, "Membre")
+        get_or_error(session, Member, draft.member_id, Entity.MEMBER)
         if not 0 <= draft.quantity_milli <= UNITS_MAX:
             raise PtceError(
                 "invalid_value",

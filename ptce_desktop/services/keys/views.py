@@ -58,7 +58,10 @@ class VersionMemberRow:
     member_id: int
     member_name: str
     units: int  # thousandths (units), basis points (percent), 1000 (equal)
-    share: Fraction  # units / total units, exact (0..1)
+    #: The member's part of the key's effective weights (presence-prorated), exact (0..1).
+    share: Fraction
+    #: ``share`` in the column of the version's percentages (largest remainder, Σ = 10 000).
+    percent_bp: int = 0
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,7 @@ class VersionPartRow:
     key_name: str
     weight_bp: int
     share: Fraction
+    percent_bp: int = 0
 
 
 @dataclass(frozen=True)

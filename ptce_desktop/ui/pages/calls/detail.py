@@ -28,10 +28,9 @@ from PySide6.QtWidgets import (
 
 from ptce_desktop.domain.allocation import SplitBasis, VatRegime
 from ptce_desktop.domain.errors import PtceError
-from ptce_desktop.domain.money import format_percent, format_units
+from ptce_desktop.domain.money import format_exact_cents, format_percent, format_units
 from ptce_desktop.domain.periods import format_date
 from ptce_desktop.services.calls.views import MENTION_261B, CallLineView, CallView
-from ptce_desktop.services.costs.shares import format_exact_cents
 from ptce_desktop.ui.i18n import current_language
 from ptce_desktop.ui.pages.calls.dialogs import money
 from ptce_desktop.ui.pages.members.detail import CSS

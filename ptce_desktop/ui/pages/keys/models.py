@@ -25,6 +25,7 @@ from PySide6.QtCore import (
 
 from ptce_desktop.domain.allocation import Method
 from ptce_desktop.domain.money import format_percent, format_units
+from ptce_desktop.domain.percentages import share_percent_bp
 from ptce_desktop.domain.periods import format_date
 from ptce_desktop.services.keys.keys import KeyService
 from ptce_desktop.services.keys.views import (
@@ -57,8 +58,14 @@ def method_label(method: Method | str) -> str:
 
 
 def percent_text(fraction: Fraction) -> str:
-    """An exact share shown as a percentage with two decimals at most (``33,33 %``)."""
-    return format_percent(round(fraction * 10_000), lang=current_language())
+    """An exact share shown as a percentage with two decimals at most, rounded half up
+    (``33,33 %``; 24,69 m² of 200 is ``12,35 %``)."""
+    return bp_text(share_percent_bp(fraction))
+
+
+def bp_text(basis_points: int) -> str:
+    """A percentage already rounded (a column's, see :func:`percent_column`): ``33,34 %``."""
+    return format_percent(basis_points, lang=current_language())
 
 
 def units_text(value: int, unit: str | None) -> str:
@@ -168,6 +175,8 @@ class MemberLine:
     value: int
     shown: str
     share: Fraction
+    #: The share in the version's column of percentages (adds up to 100,00 %).
+    percent_bp: int
 
 
 def value_text(method: Method, value: int, unit: str | None) -> str:
@@ -186,6 +195,7 @@ def member_lines(detail: VersionDetail) -> list[MemberLine]:
             row.units,
             value_text(detail.method, row.units, detail.unit),
             row.share,
+            row.percent_bp,
         )
         for row in detail.members
     ]
@@ -221,8 +231,8 @@ class MemberLinesModel(RowTableModel):
                 ),
                 Column(
                     translate("KeysPage", "Share"),
-                    lambda r: r.share,
-                    display=percent_text,
+                    lambda r: r.percent_bp,
+                    display=bp_text,
                     align=RIGHT,
                 ),
             ],
@@ -283,7 +293,7 @@ def part_columns() -> list[Column]:
             align=RIGHT,
         ),
         Column(
-            translate("KeysPage", "Share"), lambda p: p.share, display=percent_text, align=RIGHT
+            translate("KeysPage", "Share"), lambda p: p.percent_bp, display=bp_text, align=RIGHT
         ),
     ]
 

@@ -211,7 +211,7 @@ class KeysPage(QWidget):
             self.detail.show_version(None)
         else:
             try:
-                self.detail.show_version(self.service.get_version(version.id))
+                self.detail.show_version(self.service.get_version(version.id, self.period))
             except PtceError:  # deleted meanwhile: the next reload fixes the list
                 self.detail.show_version(None)
         self._update_buttons()
