@@ -2,6 +2,65 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>none (no file open)</source>
+        <translation>aucune (pas de fichier ouvert)</translation>
+    </message>
+    <message>
+        <source>unknown (%1)</source>
+        <translation>inconnue (%1)</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>aucune pour l&apos;instant</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Dossier de données</translation>
+    </message>
+    <message>
+        <source>Open file</source>
+        <translation>Fichier ouvert</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>Newest verified backup</source>
+        <translation>Dernière sauvegarde vérifiée</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>Système</translation>
+    </message>
+    <message>
+        <source>About PTCE Desktop</source>
+        <translation>À propos de PTCE Desktop</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;PTCE Desktop %1&lt;/h3&gt;&lt;p&gt;Members, shared services, cost sharing to the cent, funding and reports of a pôle territorial de coopération économique.&lt;/p&gt;&lt;p&gt;Free software under the GNU GPL, version 3 or later.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;PTCE Desktop %1&lt;/h3&gt;&lt;p&gt;Membres, services mutualisés, répartition des charges au centime, financements et rapports d&apos;un pôle territorial de coopération économique.&lt;/p&gt;&lt;p&gt;Logiciel libre sous licence GNU GPL, version 3 ou ultérieure.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Details for a bug report</source>
+        <translation>Détails pour un signalement de bogue</translation>
+    </message>
+    <message>
+        <source>&amp;Copy for a bug report</source>
+        <translation>&amp;Copier pour un signalement</translation>
+    </message>
+</context>
+<context>
     <name>ActivityPage</name>
     <message>
         <source>Name</source>
@@ -2504,6 +2563,29 @@ Ses quotes-parts, appels de fonds et règlements pourront de nouveau être modif
     </message>
 </context>
 <context>
+    <name>HelpWindow</name>
+    <message>
+        <source>PTCE Desktop — Guide</source>
+        <translation>PTCE Desktop — Guide</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Précédent</translation>
+    </message>
+    <message>
+        <source>&amp;Forward</source>
+        <translation>&amp;Suivant</translation>
+    </message>
+    <message>
+        <source>&amp;Contents</source>
+        <translation>&amp;Sommaire</translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+</context>
+<context>
     <name>InKindDialog</name>
     <message>
         <source>New in-kind contribution</source>
@@ -2795,10 +2877,6 @@ Ses quotes-parts, appels de fonds et règlements pourront de nouveau être modif
 </context>
 <context>
     <name>KeyActions</name>
-    <message>
-        <source>Key version</source>
-        <translation>Version de clé</translation>
-    </message>
     <message>
         <source>Add key “%1”</source>
         <translation>Ajouter la clé « %1 »</translation>
@@ -3150,6 +3228,7 @@ Ses quotes-parts, appels de fonds et règlements pourront de nouveau être modif
     </message>
     <message>
         <source>1 share</source>
+        <extracomment>The share in the version&apos;s column of percentages (adds up to 100,00 %).</extracomment>
         <translation>1 part</translation>
     </message>
     <message numerus="yes">
@@ -3288,6 +3367,14 @@ Ses quotes-parts, appels de fonds et règlements pourront de nouveau être modif
         <translation>Afficher la &amp;navigation</translation>
     </message>
     <message>
+        <source>&amp;Help on this page</source>
+        <translation>&amp;Aide sur cette page</translation>
+    </message>
+    <message>
+        <source>&amp;Guide</source>
+        <translation>&amp;Guide</translation>
+    </message>
+    <message>
         <source>&amp;About PTCE Desktop</source>
         <translation>À &amp;propos de PTCE Desktop</translation>
     </message>
@@ -3322,14 +3409,6 @@ Ses quotes-parts, appels de fonds et règlements pourront de nouveau être modif
     <message>
         <source>(read-only)</source>
         <translation>(lecture seule)</translation>
-    </message>
-    <message>
-        <source>About PTCE Desktop</source>
-        <translation>À propos de PTCE Desktop</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;PTCE Desktop %1&lt;/h3&gt;&lt;p&gt;Members, shared services, cost sharing to the cent, funding and reports of a pôle territorial de coopération économique.&lt;/p&gt;&lt;p&gt;Free software under the GNU GPL, version 3 or later.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;PTCE Desktop %1&lt;/h3&gt;&lt;p&gt;Membres, services mutualisés, répartition des charges au centime, financements et rapports d&apos;un pôle territorial de coopération économique.&lt;/p&gt;&lt;p&gt;Logiciel libre sous licence GNU GPL, version 3 ou ultérieure.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -4279,13 +4358,6 @@ Ses quotes-parts, appels de fonds et règlements pourront de nouveau être modif
     <message>
         <source>Edit a payment from “%1”</source>
         <translation>Modifier un règlement de « %1 »</translation>
-    </message>
-</context>
-<context>
-    <name>PlaceholderPage</name>
-    <message>
-        <source>Coming in a later version.</source>
-        <translation>Disponible dans une prochaine version.</translation>
     </message>
 </context>
 <context>
@@ -5289,12 +5361,8 @@ Le document s&apos;affiche ici avant que vous l&apos;enregistriez ou l&apos;impr
 <context>
     <name>Shell</name>
     <message>
-        <source>The demo is not available in this version.</source>
-        <extracomment>Tables whose change may add or close a fiscal year, or rename the pole.</extracomment>
-        <translation>La démo n&apos;est pas disponible dans cette version.</translation>
-    </message>
-    <message>
         <source>Demo pole ready: %1</source>
+        <extracomment>Tables whose change may add or close a fiscal year, or rename the pole.</extracomment>
         <translation>Pôle de démonstration prêt : %1</translation>
     </message>
     <message>

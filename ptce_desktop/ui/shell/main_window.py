@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QToolBar,
@@ -37,7 +36,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ptce_desktop import __version__
 from ptce_desktop.ui.icons import icon
 from ptce_desktop.ui.pages import (
     CreatingPage,
@@ -120,8 +118,13 @@ class MainWindow(QMainWindow):
         self.toggle_navigation_action = action(self.tr("Show the &navigation"))
         self.toggle_navigation_action.setCheckable(True)
         self.toggle_navigation_action.setChecked(True)
+        # Help menu: F1 opens the current page's topic, Guide the contents, About the facts.
+        self.help_action = action(self.tr("&Help on this page"), "F1", self._show_page_help)
+        self.guide_action = action(self.tr("&Guide"), None, self.show_guide)
         self.about_action = action(self.tr("&About PTCE Desktop"), None, self._show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.help_window: Any = None  # built on first use (ptce_desktop.ui.help)
+        self.about_dialog: Any = None
         self._page_group = QActionGroup(self)
         self._page_group.setExclusive(True)
         self.page_actions: dict[str, QAction] = {}
@@ -143,6 +146,8 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addActions(list(self.page_actions.values()))
         help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addActions([self.help_action, self.guide_action])
+        help_menu.addSeparator()
         help_menu.addAction(self.about_action)
         self.menus = {"file": file_menu, "edit": edit_menu, "view": view_menu, "help": help_menu}
 
@@ -378,16 +383,32 @@ class MainWindow(QMainWindow):
     def show_message(self, text: str, timeout_ms: int = 6000) -> None:
         self.statusBar().showMessage(text, timeout_ms)
 
+    # --- help menu -----------------------------------------------------------------------------
+    def show_help(self, topic: str) -> None:
+        """Show ``topic`` of the guide (resources/help) in the one help window."""
+        from ptce_desktop.ui.help import HelpWindow
+
+        if self.help_window is None:
+            self.help_window = HelpWindow(self)
+        self.help_window.show_topic(topic)
+
+    def _show_page_help(self) -> None:
+        from ptce_desktop.ui.help import topic_for_page
+
+        self.show_help(topic_for_page(self.current_page_key()))
+
+    def show_guide(self) -> None:
+        from ptce_desktop.ui.help import INDEX
+
+        self.show_help(INDEX)
+
     def _show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About PTCE Desktop"),
-            self.tr(
-                "<h3>PTCE Desktop %1</h3><p>Members, shared services, cost sharing to the cent, "
-                "funding and reports of a pôle territorial de coopération économique.</p>"
-                "<p>Free software under the GNU GPL, version 3 or later.</p>"
-            ).replace("%1", __version__),
-        )
+        from ptce_desktop.ui.about import AboutDialog
+
+        if self.about_dialog is not None:
+            self.about_dialog.deleteLater()
+        self.about_dialog = AboutDialog(self.windowFilePath() or None, self)
+        self.about_dialog.open()  # window-modal, does not block the event loop
 
     # --- remembered UI state -----------------------------------------------------------------
     def restore_ui_state(self) -> None:
