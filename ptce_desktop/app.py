@@ -17,6 +17,10 @@ from ptce_desktop.cli import main as cli
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``ptce-desktop``: a verb runs the CLI, no verb opens the window."""
     args = cli.build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+    if getattr(args, "smoke", False):  # prove the program (or its bundle) works, then quit
+        from ptce_desktop.ui.smoke import run_smoke
+
+        return run_smoke()
     if getattr(args, "command", None):
         return cli.run(args)
     from ptce_desktop.ui.shell.launch import launch_gui

@@ -97,6 +97,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--read-only", action="store_true", help="ouvrir en lecture seule")
     parser.add_argument("--lang", choices=("fr", "en"), default=None, help="langue de l'interface")
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="vérifier le programme sur une démo jetable (fenêtre hors écran, chaque page, "
+        "chaque document), puis quitter",
+    )
     verbs = parser.add_subparsers(dest="command", metavar="COMMANDE")
 
     check = verbs.add_parser("check", help="vérifier un fichier de base de données")
