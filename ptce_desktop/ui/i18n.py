@@ -18,6 +18,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from ptce_desktop.domain.money import format_money_or_empty
 from ptce_desktop.resources import resources_dir
 
 log = logging.getLogger(__name__)
@@ -44,6 +45,12 @@ def choose_language(lang: str | None) -> str:
 def current_language() -> str:
     """The language chosen by :func:`install_translators` ("fr" until then)."""
     return _language
+
+
+def money_text(cents: int | None, *, symbol: bool = True, empty: str = "") -> str:
+    """An amount in the UI's language (:func:`~ptce_desktop.domain.money.format_money`):
+    ``1 234,56 €`` or ``€1,234.56``; ``empty`` when there is no amount."""
+    return format_money_or_empty(cents, empty=empty, symbol=symbol, lang=current_language())
 
 
 def install_translators(app: QCoreApplication, lang: str | None = None) -> str:

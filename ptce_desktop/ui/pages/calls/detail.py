@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
 from ptce_desktop.domain.allocation import SplitBasis, VatRegime
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.money import format_exact_cents, format_percent, format_units
+from ptce_desktop.domain.percentages import share_percent_bp
 from ptce_desktop.domain.periods import format_date
 from ptce_desktop.services.calls.views import MENTION_261B, CallLineView, CallView
-from ptce_desktop.ui.i18n import current_language
-from ptce_desktop.ui.pages.calls.dialogs import money
+from ptce_desktop.ui.i18n import current_language, money_text
 from ptce_desktop.ui.pages.members.detail import CSS
 from ptce_desktop.ui.widgets.explain import method_label
 from ptce_desktop.ui.widgets.table_model import RIGHT, Column, RowTableModel
@@ -63,7 +63,7 @@ def line_columns() -> list[Column]:
         Column(
             translate("CallDetailPanel", "Excl. VAT"),
             lambda x: x.ht_cents,
-            display=money,
+            display=money_text,
             align=RIGHT,
         ),
         Column(
@@ -73,12 +73,15 @@ def line_columns() -> list[Column]:
             align=RIGHT,
         ),
         Column(
-            translate("CallDetailPanel", "VAT"), lambda x: x.vat_cents, display=money, align=RIGHT
+            translate("CallDetailPanel", "VAT"),
+            lambda x: x.vat_cents,
+            display=money_text,
+            align=RIGHT,
         ),
         Column(
             translate("CallDetailPanel", "Incl. VAT"),
             lambda x: x.ttc_cents,
-            display=money,
+            display=money_text,
             align=RIGHT,
         ),
     ]
@@ -101,8 +104,8 @@ def call_header_html(call: CallView) -> str:
         f"<p style='color:#52606d; margin:0'>{_e(kind)} · {_e(call.period_label)} · {dates}</p>"
         "<p style='margin:2px 0 0 0'><b>"
         + translate("CallsPage", "Paid %1 · outstanding %2")
-        .replace("%1", _e(money(call.paid_cents)))
-        .replace("%2", _e(money(call.outstanding_cents)))
+        .replace("%1", _e(money_text(call.paid_cents)))
+        .replace("%2", _e(money_text(call.outstanding_cents)))
         + "</b></p>"
     )
 
@@ -110,9 +113,9 @@ def call_header_html(call: CallView) -> str:
 def call_totals_html(call: CallView) -> str:
     text = (
         translate("CallDetailPanel", "Total: %1 excl. VAT · VAT %2 · <b>%3 incl. VAT</b>")
-        .replace("%1", _e(money(call.total_ht_cents)))
-        .replace("%2", _e(money(call.total_vat_cents)))
-        .replace("%3", _e(money(call.total_cents)))
+        .replace("%1", _e(money_text(call.total_ht_cents)))
+        .replace("%2", _e(money_text(call.total_vat_cents)))
+        .replace("%3", _e(money_text(call.total_cents)))
     )
     if call.exempt_261b:
         text += f"<br><span style='color:#52606d'>* {_e(MENTION_261B)}</span>"
@@ -148,7 +151,7 @@ def _share_lines(why: Any) -> list[str]:
             translate("CallLineExplanation", "• %1 weighs %2: %3 out of %4.")
             .replace("%1", e(part.key_name))
             .replace(
-                "%2", format_percent(round(part.part_weight * 10_000), lang=current_language())
+                "%2", format_percent(share_percent_bp(part.part_weight), lang=current_language())
             )
             .replace("%3", e(_units(part.method, part.member_units, why.key_unit)))
             .replace("%4", e(_units(part.method, part.total_units, why.key_unit)))
@@ -168,7 +171,7 @@ def _share_lines(why: Any) -> list[str]:
             .replace("%3", e(_units(share.method, share.member_units, why.key_unit)))
             .replace("%4", e(_units(share.method, share.total_units, why.key_unit)))
         )
-    lines.append(text.replace("%1", e(money(share.cents))).replace("%2", exact))
+    lines.append(text.replace("%1", e(money_text(share.cents))).replace("%2", exact))
     if share.leftover_cent:
         rounding = translate(
             "CallLineExplanation",
@@ -178,19 +181,19 @@ def _share_lines(why: Any) -> list[str]:
         rounding = translate("CallLineExplanation", "Rounded down to %1.")
     else:
         rounding = translate("CallLineExplanation", "No rounding: %1 exactly.")
-    lines.append(rounding.replace("%1", e(money(share.floor))))
+    lines.append(rounding.replace("%1", e(money_text(share.floor))))
     return lines
 
 
 def _provisional_lines(why: Any) -> list[str]:
     part, e = why.quarter_part, html.escape
-    budget = money(part.budget_cents or 0)
+    budget = money_text(part.budget_cents or 0)
     lines = [
         translate("CallLineExplanation", "Budget %1 of the service: %2 → %3: %4.")
         .replace("%1", e(why.year_label))
         .replace("%2", f"<b>{e(budget)}</b>")
         .replace("%3", e(part.quarter_label))
-        .replace("%4", f"<b>{e(money(part.quarter_cents))}</b>")
+        .replace("%4", f"<b>{e(money_text(part.quarter_cents))}</b>")
     ]
     if part.budget_cents is None:
         lines.append(
@@ -198,7 +201,7 @@ def _provisional_lines(why: Any) -> list[str]:
         )
     quarters = " · ".join(
         ("<b>{}</b>" if n == part.quarter else "{}").format(
-            f"T{n}\xa0{e(money(c))}".replace(" ", "\xa0")
+            f"T{n}\xa0{e(money_text(c))}".replace(" ", "\xa0")
         )
         for n, c in enumerate(part.parts, 1)
     )
@@ -229,22 +232,22 @@ def _true_up_lines(why: Any) -> list[str]:
     ]
     rows = [
         f"<tr><td>{format_date(s.period_start)}</td><td>{e(s.label)}</td>"
-        f'<td class="num" nowrap>{e(money(s.cents))}</td></tr>'
+        f'<td class="num" nowrap>{e(money_text(s.cents))}</td></tr>'
         for s in why.actual_shares
     ] or [none]
     lines.append("<table>" + "".join(rows) + "</table>")
     lines.append(translate("CallLineExplanation", "Provisional calls of the year:"))
     rows = [
         f"<tr><td>{e(c.number)}</td><td>{e(c.period_label)}</td>"
-        f'<td class="num" nowrap>{e(money(c.cents))}</td></tr>'
+        f'<td class="num" nowrap>{e(money_text(c.cents))}</td></tr>'
         for c in why.earlier_calls
     ] or [none]
     lines.append("<table>" + "".join(rows) + "</table>")
     lines.append(
         translate("CallLineExplanation", "True-up: %1 actual − %2 called = %3.")
-        .replace("%1", e(money(why.actual_cents)))
-        .replace("%2", e(money(why.called_cents)))
-        .replace("%3", f"<b>{e(money(why.amount_cents))}</b>")
+        .replace("%1", e(money_text(why.actual_cents)))
+        .replace("%2", e(money_text(why.called_cents)))
+        .replace("%3", f"<b>{e(money_text(why.amount_cents))}</b>")
     )
     return lines
 
@@ -255,9 +258,9 @@ def _vat_lines(why: Any) -> list[str]:
         text = (
             translate("CallLineExplanation", "VAT %1 on %2 excl. VAT = %3, rounded half up: %4.")
             .replace("%1", format_percent(vat.rate_bp, lang=current_language()))
-            .replace("%2", e(money(why.amount_cents)))
+            .replace("%2", e(money_text(why.amount_cents)))
             .replace("%3", e(format_exact_cents(vat.exact_cents)))
-            .replace("%4", e(money(vat.cents)))
+            .replace("%4", e(money_text(vat.cents)))
         )
     elif vat.regime is VatRegime.EXEMPT_261B:
         text = translate(
@@ -270,9 +273,9 @@ def _vat_lines(why: Any) -> list[str]:
         )
     total = (
         translate("CallLineExplanation", "Line: %1 + VAT %2 = %3.")
-        .replace("%1", e(money(why.amount_cents)))
-        .replace("%2", e(money(vat.cents)))
-        .replace("%3", e(money(why.ttc_cents)))
+        .replace("%1", e(money_text(why.amount_cents)))
+        .replace("%2", e(money_text(vat.cents)))
+        .replace("%3", e(money_text(why.ttc_cents)))
     )
     return [text, f"<b>{total}</b>"]
 
@@ -298,8 +301,8 @@ def call_line_html(why: Any) -> str:
                 "Computed again today: %1, but the call holds %2. Budgets, keys, members or VAT "
                 "settings changed after the call was issued; the call keeps its amount.",
             )
-            .replace("%1", e(money(why.ttc_cents)))
-            .replace("%2", e(money(why.stored_ttc_cents)))
+            .replace("%1", e(money_text(why.ttc_cents)))
+            .replace("%2", e(money_text(why.stored_ttc_cents)))
             + "</span>"
         )
     return "".join(lines) + "<p>" + "</p><p>".join(body) + "</p>"

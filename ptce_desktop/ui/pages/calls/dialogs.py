@@ -30,10 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from ptce_desktop.domain.errors import PtceError
-from ptce_desktop.domain.money import format_money
 from ptce_desktop.domain.periods import format_date
 from ptce_desktop.services.calls.views import CallView, PaymentView
-from ptce_desktop.ui.i18n import current_language
+from ptce_desktop.ui.i18n import money_text
 from ptce_desktop.ui.pages.amount_table import (
     MONEY,
     EditableTable,
@@ -61,10 +60,6 @@ def payment_methods() -> list[tuple[str, str]]:
 
 def payment_method_label(code: str) -> str:
     return dict(payment_methods()).get(code, code)
-
-
-def money(cents: int | None) -> str:
-    return "" if cents is None else format_money(cents, lang=current_language())
 
 
 def required(field: str, label: str) -> PtceError:
@@ -281,12 +276,12 @@ class PaymentDialog(FormDialog):
             amount = self.amount_edit.cents()
         except PtceError:
             amount = None
-        text = translate("PaymentDialog", "Matched by hand: %1").replace("%1", money(total))
+        text = translate("PaymentDialog", "Matched by hand: %1").replace("%1", money_text(total))
         if amount is not None:
             text = (
                 translate("PaymentDialog", "Matched by hand: %1 of %2")
-                .replace("%1", money(total))
-                .replace("%2", money(amount))
+                .replace("%1", money_text(total))
+                .replace("%2", money_text(amount))
             )
         self.match_total.setText(text)
 

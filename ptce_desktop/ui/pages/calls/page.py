@@ -31,9 +31,8 @@ from ptce_desktop.services.calls.explain import explain_call_line
 from ptce_desktop.services.calls.payments import PaymentService
 from ptce_desktop.services.calls.views import CallView
 from ptce_desktop.ui.bus import touches
-from ptce_desktop.ui.i18n import current_language
+from ptce_desktop.ui.i18n import current_language, money_text
 from ptce_desktop.ui.pages.calls.detail import CallDetailPanel
-from ptce_desktop.ui.pages.calls.dialogs import money
 from ptce_desktop.ui.pages.calls.issue import IssueCallsDialog, IssueRequest
 from ptce_desktop.ui.pages.calls.payments import BalancesTab, DebtsTab, PaymentsTab
 from ptce_desktop.ui.pages.list_panel import ListPanel
@@ -74,14 +73,16 @@ def call_columns() -> list[Column]:
         Column(
             translate("CallsPage", "Total incl. VAT"),
             lambda c: c.total_cents,
-            display=money,
+            display=money_text,
             align=RIGHT,
         ),
-        Column(translate("CallsPage", "Paid"), lambda c: c.paid_cents, display=money, align=RIGHT),
+        Column(
+            translate("CallsPage", "Paid"), lambda c: c.paid_cents, display=money_text, align=RIGHT
+        ),
         Column(
             translate("CallsPage", "Outstanding"),
             lambda c: c.outstanding_cents,
-            display=money,
+            display=money_text,
             align=RIGHT,
         ),
     ]

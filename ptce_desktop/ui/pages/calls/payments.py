@@ -20,10 +20,10 @@ from ptce_desktop.domain.periods import format_date
 from ptce_desktop.services.calls.calls import CallService
 from ptce_desktop.services.calls.payments import PaymentService
 from ptce_desktop.services.calls.views import CallView, PaymentView
+from ptce_desktop.ui.i18n import money_text
 from ptce_desktop.ui.pages.calls.dialogs import (
     PaymentDialog,
     PaymentInput,
-    money,
     payment_method_label,
 )
 from ptce_desktop.ui.pages.list_panel import ListPanel
@@ -44,20 +44,23 @@ def payment_columns() -> list[Column]:
         Column(translate("PaymentsTab", "Date"), lambda p: p.date, display=_date),
         Column(translate("PaymentsTab", "Member"), lambda p: p.member_name),
         Column(
-            translate("PaymentsTab", "Amount"), lambda p: p.amount_cents, display=money, align=RIGHT
+            translate("PaymentsTab", "Amount"),
+            lambda p: p.amount_cents,
+            display=money_text,
+            align=RIGHT,
         ),
         Column(translate("PaymentsTab", "Method"), lambda p: payment_method_label(p.method)),
         Column(translate("PaymentsTab", "Reference"), lambda p: p.reference),
         Column(
             translate("PaymentsTab", "Matched"),
             lambda p: p.matched_cents,
-            display=money,
+            display=money_text,
             align=RIGHT,
         ),
         Column(
             translate("PaymentsTab", "Unmatched"),
             lambda p: p.unmatched_cents,
-            display=money,
+            display=money_text,
             align=RIGHT,
             header_tooltip=translate(
                 "PaymentsTab", "What no call absorbs: a credit on the member's account"
@@ -140,7 +143,9 @@ class PaymentsTab(QWidget):
         if not payment.matches:
             self.matches_label.setText(self.tr("This payment settles no call."))
             return
-        settled = ", ".join(f"{m.call_number} ({money(m.amount_cents)})" for m in payment.matches)
+        settled = ", ".join(
+            f"{m.call_number} ({money_text(m.amount_cents)})" for m in payment.matches
+        )
         self.matches_label.setText(self.tr("Settles: %1").replace("%1", settled))
 
     # --- helpers for the dialog --------------------------------------------------------------
@@ -198,7 +203,7 @@ class PaymentsTab(QWidget):
         payment = self.service.get_payment(row.id)
         question = (
             self.tr("Delete the payment of %1 from “%2” dated %3? You can undo it with Ctrl+Z.")
-            .replace("%1", money(payment.amount_cents))
+            .replace("%1", money_text(payment.amount_cents))
             .replace("%2", payment.member_name)
             .replace("%3", format_date(payment.date))
         )
@@ -284,7 +289,7 @@ class DebtsTab(ListPanel):
             Column(
                 translate("DebtsTab", "Outstanding"),
                 lambda d: d.outstanding_cents,
-                display=money,
+                display=money_text,
                 align=RIGHT,
             ),
             Column(
@@ -312,7 +317,7 @@ class BalancesTab(ListPanel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         def amount(header: str, value: Any, tip: str | None = None) -> Column:
-            return Column(header, value, display=money, align=RIGHT, header_tooltip=tip)
+            return Column(header, value, display=money_text, align=RIGHT, header_tooltip=tip)
 
         columns = [
             Column(translate("BalancesTab", "Member"), lambda b: b.name),

@@ -16,19 +16,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ptce_desktop.domain.money import format_money
+from ptce_desktop.domain.money import format_percent
+from ptce_desktop.domain.percentages import share_percent_bp
 from ptce_desktop.services.costs.shared_services import ServiceTotals, ServiceUser, ServiceView
-from ptce_desktop.ui.i18n import current_language
-from ptce_desktop.ui.pages.keys.models import date_text, percent_text
+from ptce_desktop.ui.i18n import current_language, money_text
+from ptce_desktop.ui.pages.keys.models import date_text
 from ptce_desktop.ui.pages.scaffold import detail_header, detail_table, section_title
 from ptce_desktop.ui.pages.services.dialogs import vat_text
 from ptce_desktop.ui.widgets.table_model import RIGHT, Column, RowTableModel
 
 translate = QCoreApplication.translate
-
-
-def money(cents: int | None) -> str:
-    return "" if cents is None else format_money(cents, lang=current_language())
 
 
 @dataclass(frozen=True)
@@ -47,9 +44,9 @@ def _costs_tooltip(row: ServiceRow) -> str:
     t = row.totals
     return (
         translate("ServicesPage", "%n cost(s): %1 excl. VAT + %2 VAT = %3", "", t.cost_count)
-        .replace("%1", money(t.ht_cents))
-        .replace("%2", money(t.vat_cents))
-        .replace("%3", money(t.ttc_cents))
+        .replace("%1", money_text(t.ht_cents))
+        .replace("%2", money_text(t.vat_cents))
+        .replace("%3", money_text(t.ttc_cents))
     )
 
 
@@ -78,14 +75,14 @@ def service_columns() -> list[Column]:
         Column(
             translate("ServicesPage", "Budget"),
             lambda r: r.totals.budget_cents,
-            display=money,
+            display=money_text,
             align=RIGHT,
             header_tooltip=translate("ServicesPage", "Budget of the fiscal year shown"),
         ),
         Column(
             translate("ServicesPage", "Costs"),
             lambda r: r.totals.ttc_cents,
-            display=money,
+            display=money_text,
             align=RIGHT,
             tooltip=_costs_tooltip,
             header_tooltip=translate(
@@ -95,7 +92,7 @@ def service_columns() -> list[Column]:
         Column(
             translate("ServicesPage", "Shared"),
             lambda r: r.totals.shared_cents,
-            display=money,
+            display=money_text,
             align=RIGHT,
             header_tooltip=translate(
                 "ServicesPage",
@@ -120,7 +117,9 @@ def user_columns() -> list[Column]:
         Column(
             translate("ServiceDetailPanel", "Weight"),
             lambda u: u.weight,
-            display=percent_text,
+            display=lambda weight: format_percent(
+                share_percent_bp(weight), lang=current_language()
+            ),
             align=RIGHT,
             header_tooltip=translate(
                 "ServiceDetailPanel", "Share of the key on the first day of the fiscal year"
@@ -129,7 +128,7 @@ def user_columns() -> list[Column]:
         Column(
             translate("ServiceDetailPanel", "Shares"),
             lambda u: u.shares_cents,
-            display=money,
+            display=money_text,
             align=RIGHT,
             header_tooltip=translate(
                 "ServiceDetailPanel", "Shares of the costs of the fiscal year"
@@ -142,7 +141,10 @@ def budget_columns(year_label: Callable[[int], str]) -> list[Column]:
     return [
         Column(translate("ServiceDetailPanel", "Fiscal year"), lambda b: b[0], display=year_label),
         Column(
-            translate("ServiceDetailPanel", "Budget"), lambda b: b[1], display=money, align=RIGHT
+            translate("ServiceDetailPanel", "Budget"),
+            lambda b: b[1],
+            display=money_text,
+            align=RIGHT,
         ),
     ]
 
@@ -229,6 +231,6 @@ class ServiceDetailPanel(QWidget):
         total = sum(user.shares_cents for user in users)
         self.users_total.setText(
             translate("ServiceDetailPanel", "%n member(s) · shares %1", "", len(users)).replace(
-                "%1", money(total)
+                "%1", money_text(total)
             )
         )

@@ -17,6 +17,7 @@ from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.services.costs.shared_services import ServiceView, SharedServiceService
 from ptce_desktop.services.keys.keys import KeyService
 from ptce_desktop.ui.bus import touches
+from ptce_desktop.ui.i18n import money_text
 from ptce_desktop.ui.pages.scaffold import (
     action_bar,
     confirm,
@@ -31,7 +32,6 @@ from ptce_desktop.ui.pages.scaffold import (
 from ptce_desktop.ui.pages.services.detail import (
     ServiceDetailPanel,
     ServiceRow,
-    money,
     service_columns,
 )
 from ptce_desktop.ui.pages.services.dialogs import (
@@ -169,8 +169,8 @@ class ServicesPage(QWidget):
         shared = sum(row.totals.shared_cents for row in rows)
         totals = (
             self.tr("budgets %1 · shared %2")
-            .replace("%1", money(budgets))
-            .replace("%2", money(shared))
+            .replace("%1", money_text(budgets))
+            .replace("%2", money_text(shared))
         )
         self.count_label.setText(f"{text} — {totals}")
 
