@@ -32,8 +32,7 @@ from PySide6.QtWidgets import (
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.services.costs.views import CostDetail
 from ptce_desktop.services.pole.attachments import AttachmentService, AttachmentView
-from ptce_desktop.ui.i18n import current_language
-from ptce_desktop.ui.pages.costs.model import money
+from ptce_desktop.ui.i18n import current_language, money_text
 from ptce_desktop.ui.pages.costs.parts import (
     Created,
     detail_html,
@@ -97,7 +96,10 @@ class CostDetailPanel(QScrollArea):
                 tooltip=lambda s: s.member_name,
             ),
             Column(
-                translate("CostDetailPanel", "Share"), lambda s: s.cents, display=money, align=RIGHT
+                translate("CostDetailPanel", "Share"),
+                lambda s: s.cents,
+                display=money_text,
+                align=RIGHT,
             ),
         )
         self.shares.rowActivated.connect(lambda share: self.explain(share.member_id))

@@ -27,10 +27,9 @@ from PySide6.QtWidgets import QHeaderView
 
 from ptce_desktop.domain.cerfa import cerfa_line
 from ptce_desktop.domain.errors import PtceError
-from ptce_desktop.domain.money import format_money
 from ptce_desktop.domain.periods import format_date
 from ptce_desktop.services.costs.views import CostFilters, CostPage, CostRow
-from ptce_desktop.ui.i18n import current_language
+from ptce_desktop.ui.i18n import money_text
 from ptce_desktop.ui.widgets.table_model import CENTER, LEFT, RIGHT, ROW_ROLE, SORT_ROLE
 
 log = logging.getLogger(__name__)
@@ -89,10 +88,6 @@ def cost_columns() -> list[CostColumn]:
             translate("CostListModel", "Share of the member chosen in the filter"),
         ),
     ]
-
-
-def money(cents: int | None) -> str:
-    return "" if cents is None else format_money(cents, lang=current_language())
 
 
 def period_text(start: dt.date, end: dt.date) -> str:
@@ -338,7 +333,7 @@ class CostListModel(QAbstractTableModel):
         if column == PERIOD:
             return period_text(row.period_start, row.period_end)
         if column in (HT, VAT, TTC, MEMBER_SHARE):
-            return money(self._value(row, column))
+            return money_text(self._value(row, column))
         if column == LABEL and row.is_adjustment:
             return "↺ " + row.label
         if column == FILES:

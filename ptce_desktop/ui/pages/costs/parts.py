@@ -22,8 +22,8 @@ from ptce_desktop.domain.money import format_money
 from ptce_desktop.domain.periods import format_date
 from ptce_desktop.services.costs.views import CostDetail, CostDraft, CostRow, ShareView
 from ptce_desktop.services.pole.attachments import AttachmentService, AttachmentView, stored_name
-from ptce_desktop.ui.i18n import current_language
-from ptce_desktop.ui.pages.costs.model import cerfa_label, money, period_text
+from ptce_desktop.ui.i18n import current_language, money_text
+from ptce_desktop.ui.pages.costs.model import cerfa_label, period_text
 from ptce_desktop.ui.pages.scaffold import section_title
 from ptce_desktop.ui.style import ACCENT
 from ptce_desktop.ui.widgets.table_model import RIGHT, Column, RowTableModel
@@ -253,7 +253,7 @@ def detail_html(detail: CostDetail, project: str | None) -> str:
         if detail.basis is SplitBasis.HT
         else translate("CostDetailPanel", "incl. VAT")
     )
-    split = f"{e(money(detail.amount_split_cents))} {e(basis)}"
+    split = f"{e(money_text(detail.amount_split_cents))} {e(basis)}"
     if detail.key_name:
         split += " · " + e(translate("CostDetailPanel", "key “%1”").replace("%1", detail.key_name))
     parts = [f'<h3 style="margin:0">{e(cost.label)}</h3>']
@@ -278,11 +278,11 @@ def detail_html(detail: CostDetail, project: str | None) -> str:
                 ),
                 (translate("CostDetailPanel", "Supplier"), e(cost.supplier or "")),
                 (translate("CostDetailPanel", "Invoice ref."), e(cost.invoice_ref or "")),
-                (translate("CostDetailPanel", "Excl. VAT"), e(money(cost.ht_cents))),
-                (translate("CostDetailPanel", "VAT"), e(money(cost.vat_cents))),
+                (translate("CostDetailPanel", "Excl. VAT"), e(money_text(cost.ht_cents))),
+                (translate("CostDetailPanel", "VAT"), e(money_text(cost.vat_cents))),
                 (
                     translate("CostDetailPanel", "Incl. VAT"),
-                    "<b>" + e(money(cost.ttc_cents)) + "</b>",
+                    "<b>" + e(money_text(cost.ttc_cents)) + "</b>",
                 ),
                 (translate("CostDetailPanel", "Amount split"), split),
                 (

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from ptce_desktop.domain.categories import FunderType, GrantStatus
 from ptce_desktop.domain.errors import PtceError
-from ptce_desktop.domain.money import format_money, format_percent, parse_percent
+from ptce_desktop.domain.money import format_percent, parse_percent
 from ptce_desktop.services.grants.funders import FunderDraft, FunderView
 from ptce_desktop.services.grants.views import GrantDetail, GrantDraft
 from ptce_desktop.ui.i18n import current_language
@@ -46,10 +46,6 @@ class PercentEdit(CheckedEdit):
 
     def basis_points(self) -> int | None:
         return self.value()
-
-
-def money(cents: int | None) -> str:
-    return "" if cents is None else format_money(cents, lang=current_language())
 
 
 def status_label(code: str) -> str:

@@ -28,7 +28,7 @@ from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.money import format_percent
 from ptce_desktop.services.grants.plan import PlanLine
 from ptce_desktop.services.grants.views import GrantDetail
-from ptce_desktop.ui.i18n import current_language
+from ptce_desktop.ui.i18n import current_language, money_text
 from ptce_desktop.ui.pages.amount_table import (
     HEADING,
     LOCKED,
@@ -39,7 +39,7 @@ from ptce_desktop.ui.pages.amount_table import (
     compact,
     edit_view,
 )
-from ptce_desktop.ui.pages.funding.dialogs import PercentEdit, money
+from ptce_desktop.ui.pages.funding.dialogs import PercentEdit
 from ptce_desktop.ui.pages.funding.grant_actions import GrantActions
 from ptce_desktop.ui.widgets import FieldCell, FieldSet, error_banner
 
@@ -224,14 +224,14 @@ class BudgetTab(EditingTab):
         charges, produits = totals[("charges", False)], totals[("produits", False)]
         text = (
             translate("GrantTabs", "Total charges %1 · total income %2 · difference %3")
-            .replace("%1", money(charges))
-            .replace("%2", money(produits))
-            .replace("%3", money(produits - charges))
+            .replace("%1", money_text(charges))
+            .replace("%2", money_text(produits))
+            .replace("%3", money_text(produits - charges))
         )
         if totals[("charges", True)] or totals[("produits", True)]:
             text += " · " + translate("GrantTabs", "in kind %1 / %2").replace(
-                "%1", money(totals[("charges", True)])
-            ).replace("%2", money(totals[("produits", True)]))
+                "%1", money_text(totals[("charges", True)])
+            ).replace("%2", money_text(totals[("produits", True)]))
         if self.dirty:
             text += " · " + translate("GrantTabs", "not saved yet")
         self.hint.setText(text)
@@ -384,7 +384,8 @@ class PlanTab(EditingTab):
         )
         if amounts:
             text = (
-                translate("GrantTabs", "Fixed amounts %1 · ").replace("%1", money(amounts)) + text
+                translate("GrantTabs", "Fixed amounts %1 · ").replace("%1", money_text(amounts))
+                + text
             )
         if self.dirty:
             text += " · " + translate("GrantTabs", "not saved yet")

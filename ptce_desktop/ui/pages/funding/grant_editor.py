@@ -30,13 +30,8 @@ from ptce_desktop.domain.categories import GRANT_TRANSITIONS, GrantStatus, can_c
 from ptce_desktop.domain.money import format_percent
 from ptce_desktop.domain.periods import format_date
 from ptce_desktop.services.grants.views import GrantDetail
-from ptce_desktop.ui.i18n import current_language
-from ptce_desktop.ui.pages.funding.dialogs import (
-    funder_type_label,
-    money,
-    nature_label,
-    status_label,
-)
+from ptce_desktop.ui.i18n import current_language, money_text
+from ptce_desktop.ui.pages.funding.dialogs import funder_type_label, nature_label, status_label
 from ptce_desktop.ui.pages.funding.grant_actions import GrantActions
 from ptce_desktop.ui.pages.funding.grant_budget import BudgetTab, PlanTab
 from ptce_desktop.ui.pages.funding.grant_forms import OverheadTab, ReportTextsTab
@@ -63,7 +58,7 @@ def general_html(detail: GrantDetail) -> str:
         return format_date(value) if value else "—"
 
     def cents(value: int | None) -> str:
-        return _e(money(value)) if value is not None else "—"
+        return _e(money_text(value)) if value is not None else "—"
 
     overhead = {
         "none": translate("GrantEditor", "none"),
@@ -240,7 +235,7 @@ class GrantEditor(QWidget):
         self.subtitle.setText(f"{detail.funder_name} · {funder_type_label(detail.funder_type)}")
         self.remaining.setText(
             translate("GrantEditor", "Reste à reverser: %1").replace(
-                "%1", money(detail.remaining_cents)
+                "%1", money_text(detail.remaining_cents)
             )
         )
         self.general.setHtml(general_html(detail))

@@ -16,8 +16,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 from ptce_desktop.domain.money import format_percent
 from ptce_desktop.domain.periods import format_date
 from ptce_desktop.services.grants.views import GrantDetail
-from ptce_desktop.ui.i18n import current_language
-from ptce_desktop.ui.pages.funding.dialogs import money
+from ptce_desktop.ui.i18n import current_language, money_text
 from ptce_desktop.ui.pages.funding.grant_actions import GrantActions
 from ptce_desktop.ui.pages.funding.grant_money_dialogs import (
     InstalmentDialog,
@@ -36,7 +35,7 @@ def _date(value: dt.date | None) -> str:
 
 
 def _amount(header: str, value: Callable[[Any], Any]) -> Column:
-    return Column(header, value, display=money, align=RIGHT)
+    return Column(header, value, display=money_text, align=RIGHT)
 
 
 class MoneyTab(QWidget):
@@ -153,7 +152,7 @@ class InstalmentsTab(MoneyTab):
             return False
         text = (
             translate("GrantTabs", "Delete the instalment of %1 received on %2?")
-            .replace("%1", money(row.amount_cents))
+            .replace("%1", money_text(row.amount_cents))
             .replace("%2", format_date(row.date))
         )
         if not confirm(self, translate("GrantTabs", "Delete an instalment"), text):
@@ -231,7 +230,7 @@ class RedistributionsTab(MoneyTab):
             return False
         text = (
             translate("GrantTabs", "Delete the %1 passed on to “%2” on %3?")
-            .replace("%1", money(row.amount_cents))
+            .replace("%1", money_text(row.amount_cents))
             .replace("%2", row.member_name)
             .replace("%3", format_date(row.date))
         )
@@ -263,7 +262,7 @@ def _plan_text(member: Any) -> str:
     if member.share_bp is not None:
         return format_percent(member.share_bp, lang=current_language())
     if member.amount_cents is not None:
-        return money(member.amount_cents)
+        return money_text(member.amount_cents)
     return translate("GrantTabs", "outside the plan")
 
 
@@ -306,9 +305,9 @@ class PerMemberTab(QWidget):
                 "Received %1 · kept for coordination %2 · not covered by the plan %3 · "
                 "passed on %4 · reste à reverser %5",
             )
-            .replace("%1", money(detail.received_cents))
-            .replace("%2", money(detail.coordination_cents))
-            .replace("%3", money(detail.unplanned_cents))
-            .replace("%4", money(detail.passed_cents))
-            .replace("%5", money(detail.remaining_cents))
+            .replace("%1", money_text(detail.received_cents))
+            .replace("%2", money_text(detail.coordination_cents))
+            .replace("%3", money_text(detail.unplanned_cents))
+            .replace("%4", money_text(detail.passed_cents))
+            .replace("%5", money_text(detail.remaining_cents))
         )

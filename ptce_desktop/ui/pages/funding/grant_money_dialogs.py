@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QMessageBox, QWidget
 
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.services.grants.views import InstalmentDraft
-from ptce_desktop.ui.i18n import current_language
+from ptce_desktop.ui.i18n import current_language, money_text
 from ptce_desktop.ui.pages.amount_table import compact
-from ptce_desktop.ui.pages.funding.dialogs import money, required, stripped
+from ptce_desktop.ui.pages.funding.dialogs import required, stripped
 from ptce_desktop.ui.widgets import DateEdit, FormDialog, MoneyEdit
 
 translate = QCoreApplication.translate
@@ -170,7 +170,7 @@ class PassOnDialog(FormDialog):
         super().__init__(translate("PassOnDialog", "Pass on according to the plan"), parent)
         self.setObjectName("PassOnDialog")
         self._save = save
-        lines = [f"• {name} — {money(cents)}" for name, cents in preview if cents > 0]
+        lines = [f"• {name} — {money_text(cents)}" for name, cents in preview if cents > 0]
         text = (
             translate(
                 "PassOnDialog", "Each member of the plan receives its whole reste à reverser:"

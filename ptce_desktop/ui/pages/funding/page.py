@@ -26,12 +26,11 @@ from ptce_desktop.services.activity.activity import ActivityService
 from ptce_desktop.services.grants.views import GrantDetail, GrantSummaryView
 from ptce_desktop.services.keys.keys import KeyService
 from ptce_desktop.ui.bus import touches
-from ptce_desktop.ui.i18n import current_language
+from ptce_desktop.ui.i18n import current_language, money_text
 from ptce_desktop.ui.pages.funding.dialogs import (
     FunderDialog,
     GrantDialog,
     funder_type_label,
-    money,
     status_label,
 )
 from ptce_desktop.ui.pages.funding.grant_actions import GrantActions
@@ -61,7 +60,7 @@ WATCHED = (
 
 def grant_columns() -> list[Column]:
     def amount(header: str, value: Any, tip: str | None = None) -> Column:
-        return Column(header, value, display=money, align=RIGHT, header_tooltip=tip)
+        return Column(header, value, display=money_text, align=RIGHT, header_tooltip=tip)
 
     return [
         Column(translate("FundingPage", "Title"), lambda g: g.title),
@@ -229,10 +228,10 @@ class FundingPage(QWidget):
         self._grant_changed(self.grants_panel.current_row())
         self.totals.setText(
             self.tr("Voted %1 · received %2 · passed on %3 · reste à reverser %4")
-            .replace("%1", money(sum(g.voted_cents or 0 for g in grants)))
-            .replace("%2", money(sum(g.received_cents for g in grants)))
-            .replace("%3", money(sum(g.passed_cents for g in grants)))
-            .replace("%4", money(sum(g.remaining_cents for g in grants)))
+            .replace("%1", money_text(sum(g.voted_cents or 0 for g in grants)))
+            .replace("%2", money_text(sum(g.received_cents for g in grants)))
+            .replace("%3", money_text(sum(g.passed_cents for g in grants)))
+            .replace("%4", money_text(sum(g.remaining_cents for g in grants)))
         )
         for tab in (self.editor.instalments_tab, self.editor.redistributions_tab):
             tab.default_date = self.default_date
