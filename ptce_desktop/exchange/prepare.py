@@ -4,7 +4,7 @@ every cell, and collect every error as a value (row, column, value, French reaso
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -169,3 +169,50 @@ def prepare(
     return Prepared(
         spec, table, chosen, tuple(rows), tuple(errors), ignored_columns(table.headers, chosen)
     )
+
+
+@dataclass(frozen=True)
+class PreviewRow:
+    number: int
+    cells: tuple[str, ...]  # per mapped field, the value as it will be read (or « ⚠ reason »)
+
+
+def preview(
+    kind: str, table: Table, mapping: Mapping[str, int], limit: int = 10
+) -> tuple[tuple[str, ...], tuple[PreviewRow, ...]]:
+    """The first rows as they will be read: field labels, then each converted value shown in
+    French (amounts « 1 234,56 € », units, dates dd/mm/yyyy), or the reason it is refused."""
+    from ptce_desktop.domain.categories import MemberCategory
+    from ptce_desktop.domain.money import format_money, format_percent, format_units
+    from ptce_desktop.domain.periods import format_date
+    from ptce_desktop.exchange import cells
+
+    spec = kind_spec(kind)
+    fields = [f for f in spec.fields if f.name in mapping]
+    shown: dict[Any, Callable[[Any], str]] = {
+        cells.money: format_money,
+        cells.units: format_units,
+        cells.percent: format_percent,
+        cells.date: format_date,
+        cells.category: lambda code: MemberCategory(code).label(),
+    }
+    rows = []
+    for row in table.rows[:limit]:
+        texts = []
+        for spec_field in fields:
+            index = mapping[spec_field.name]
+            cell = row.cells[index] if index < len(row.cells) else None
+            try:
+                value = spec_field.convert(cell)
+            except PtceError as error:
+                texts.append("⚠ " + error.message("fr"))
+                continue
+            show = shown.get(spec_field.convert)
+            if value is None:
+                texts.append("")
+            elif isinstance(value, bool):
+                texts.append("oui" if value else "non")
+            else:
+                texts.append(show(value) if show is not None else str(value))
+        rows.append(PreviewRow(row.number, tuple(texts)))
+    return tuple(f.label for f in fields), tuple(rows)

@@ -792,6 +792,88 @@ Cette action ne peut pas être annulée : les appels reçoivent leur numéro dé
     </message>
 </context>
 <context>
+    <name>CheckPage</name>
+    <message>
+        <source>Check</source>
+        <translation>Vérification</translation>
+    </message>
+    <message>
+        <source>Every row is checked before anything is written.</source>
+        <translation>Chaque ligne est vérifiée avant que quoi que ce soit ne soit écrit.</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+    <message>
+        <source>%1 error(s): nothing will be imported. Correct the file and try again.</source>
+        <translation>%1 erreur(s) : rien ne sera importé. Corrigez le fichier puis recommencez.</translation>
+    </message>
+    <message>
+        <source>No error. Ready to import — %1</source>
+        <translation>Aucune erreur. Prêt à importer — %1</translation>
+    </message>
+</context>
+<context>
+    <name>ChoosePage</name>
+    <message>
+        <source>What to import</source>
+        <translation>Que faut-il importer ?</translation>
+    </message>
+    <message>
+        <source>A CSV file, or an Excel or LibreOffice workbook (XLSX, XLS, ODS).</source>
+        <translation>Un fichier CSV, ou un classeur Excel ou LibreOffice (XLSX, XLS, ODS).</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>first sheet</source>
+        <translation>première feuille</translation>
+    </message>
+    <message>
+        <source>Update the records that already exist</source>
+        <translation>Mettre à jour les enregistrements qui existent déjà</translation>
+    </message>
+    <message>
+        <source>Create the members the file names but lacks</source>
+        <translation>Créer les membres que le fichier nomme mais qui n&apos;existent pas</translation>
+    </message>
+    <message>
+        <source>when the file has no Key column</source>
+        <translation>si le fichier n&apos;a pas de colonne Clé</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy, when the file has no date</source>
+        <translation>jj/mm/aaaa, si le fichier ne donne pas la date</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>Feuille</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Clé</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Valable à partir du</translation>
+    </message>
+    <message>
+        <source>Import a file</source>
+        <translation>Importer un fichier</translation>
+    </message>
+</context>
+<context>
     <name>CostDetailPanel</name>
     <message>
         <source>%1 bytes</source>
@@ -2586,6 +2668,52 @@ Ses quotes-parts, appels de fonds et règlements pourront de nouveau être modif
     </message>
 </context>
 <context>
+    <name>ImportActions</name>
+    <message>
+        <source>Open a pole file for writing to import into it.</source>
+        <translation>Ouvrez un fichier de pôle en écriture pour y importer.</translation>
+    </message>
+    <message>
+        <source>Imported from “%1”: %2</source>
+        <translation>Importé depuis « %1 » : %2</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Row</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Colonne</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Checking every row…</source>
+        <translation>Vérification de chaque ligne…</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Import en cours…</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was imported.</source>
+        <translation>Annulé : rien n&apos;a été importé.</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+</context>
+<context>
     <name>InKindDialog</name>
     <message>
         <source>New in-kind contribution</source>
@@ -3351,6 +3479,10 @@ Ses quotes-parts, appels de fonds et règlements pourront de nouveau être modif
         <translation>&amp;Vérifier la base</translation>
     </message>
     <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importer…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
@@ -3409,6 +3541,37 @@ Ses quotes-parts, appels de fonds et règlements pourront de nouveau être modif
     <message>
         <source>(read-only)</source>
         <translation>(lecture seule)</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <source>Columns</source>
+        <translation>Colonnes</translation>
+    </message>
+    <message>
+        <source>Check which column of the file fills each field.</source>
+        <translation>Vérifiez quelle colonne du fichier remplit chaque champ.</translation>
+    </message>
+    <message>
+        <source>Reading cancelled.</source>
+        <translation>Lecture annulée.</translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>(non importé)</translation>
+    </message>
+    <message>
+        <source>column %1</source>
+        <translation>colonne %1</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>Columns ignored: %1</source>
+        <translation>Colonnes ignorées : %1</translation>
     </message>
 </context>
 <context>
@@ -5379,6 +5542,21 @@ Le document s&apos;affiche ici avant que vous l&apos;enregistriez ou l&apos;impr
     </message>
 </context>
 <context>
+    <name>SummaryPage</name>
+    <message>
+        <source>Summary</source>
+        <translation>Bilan</translation>
+    </message>
+    <message>
+        <source>Imported from “%1”: %2</source>
+        <translation>Importé depuis « %1 » : %2</translation>
+    </message>
+    <message>
+        <source>%1 error(s): nothing was imported.</source>
+        <translation>%1 erreur(s) : rien n&apos;a été importé.</translation>
+    </message>
+</context>
+<context>
     <name>TableView</name>
     <message>
         <source>Show all columns</source>
@@ -5628,6 +5806,13 @@ Le document s&apos;affiche ici avant que vous l&apos;enregistriez ou l&apos;impr
     <message>
         <source>The fiscal year shown by every page</source>
         <translation>L&apos;exercice affiché par toutes les pages</translation>
+    </message>
+</context>
+<context>
+    <name>_Busy</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
 </context>
 </TS>

@@ -100,6 +100,7 @@ def test_navigation_and_menus_in_french(qtbot: QtBot, ui_settings: QSettings) ->
         "&Nouveau pôle…",
         "&Ouvrir…",
         "&Explorer la démo",
+        "&Importer…",
         "&Sauvegarder une copie…",
         "Sauvegardes et &restauration…",
         "&Vérifier la base",

@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
         self.save_copy_action = action(self.tr("&Save a copy…"), QKeySequence.StandardKey.SaveAs)
         self.backups_action = action(self.tr("&Backups and restore…"))
         self.check_action = action(self.tr("&Check the database"))
+        self.import_action = action(self.tr("&Import…"))
         self.quit_action = action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
@@ -133,6 +134,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addActions([self.new_pole_action, self.open_action, self.demo_action])
+        file_menu.addAction(self.import_action)
         file_menu.addSeparator()
         file_menu.addActions([self.save_copy_action, self.backups_action, self.check_action])
         file_menu.addSeparator()
