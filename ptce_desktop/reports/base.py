@@ -59,6 +59,14 @@ Target: TypeAlias = str | os.PathLike[str] | IO[bytes]
 LANG = "fr-FR"
 CREATOR = f"PTCE Desktop {__version__}"
 
+NBSP = "\u00a0"
+
+
+def guillemets(text: object) -> str:
+    """« text » with no-break spaces inside the French quotation marks (never split)."""
+    return f"«{NBSP}{text}{NBSP}»"
+
+
 _LOGO_MAX_HEIGHT = 34.0  # points, about 12 mm
 _LOGO_MAX_WIDTH = 100.0
 _HEADER_TOP = 14.0  # distance from the page's top edge to the top of the header band

@@ -1,17 +1,21 @@
-"""The "Appel de fonds" (one call) and the "Relevé de compte" (a member's fiscal year) PDF.
+"""The "Appel de fonds" or "Avoir" (one call) and the "Relevé de compte" (a member's fiscal year)
+PDF.
 
-Built only from :class:`~ptce_desktop.documents.statement.StatementData`: every
-amount printed is one the calls and payments services returned. Layout, top to bottom:
+Built only from :class:`~ptce_desktop.documents.statement.StatementData`: every amount printed
+is one the read model holds, and the page reconciles on its face. Layout, top to bottom:
 
 * letterhead: the pole (name, address, SIRET, VAT number when registered) and, boxed on the
   right as in a window envelope, the member's address;
-* the title: "Appel de fonds n° AF-2025-0003" with its period and kind, or "Relevé de compte";
-* an appel de fonds: its references (number, period, issue date, due date), its lines by
-  service with HT / TVA rate / TVA / TTC and totals, the VAT mentions, the amount to pay and
-  the payment instructions (IBAN, BIC, the call number as the transfer reference);
-* a relevé: the year's calls (amount, paid, outstanding) and their lines, the VAT mentions;
-* both: the payments received in the year and the balance (called − paid − unapplied), then,
-  on a relevé with something due, the payment instructions.
+* an appel de fonds: its references, its lines by service — each with the member's key basis
+  (key, units, share, pro-rata days) and its VAT (rate, « Exonérée (art. 261 B du CGI) » on the
+  lines exempt, « Non applicable ») —, for a régularisation the actual shares and what was
+  already called per service, the amount to pay and the payment instructions;
+* an avoir (a negative régularisation): the same calculation, « Montant en votre faveur », how
+  it is settled; no due date, no IBAN;
+* a relevé: the year's calls with their lines, settled and outstanding *à la date du relevé*;
+* all: the account of the year — the movements (calls and avoirs « appelé », payments and
+  refunds « réglé », each payment in the year it is dated) and opening balance + appelé −
+  réglé = closing balance, every amount unsigned in the column of its direction.
 """
 
 from __future__ import annotations
@@ -24,35 +28,48 @@ from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 from ptce_desktop.documents.statement import (
     CallDocument,
     CallDocumentLine,
+    KeyBasis,
     Party,
     StatementData,
     VatStatus,
 )
-from ptce_desktop.domain.money import format_money, format_percent
-from ptce_desktop.reports.base import Target, build_pdf
+from ptce_desktop.domain.money import NBSP, format_money, format_percent, format_units
+from ptce_desktop.reports.base import Target, build_pdf, guillemets
 from ptce_desktop.reports.flowables import (
     Cell,
-    bold,
     cell_para,
     date_text,
     empty_note,
+    escape_markup,
     heading,
     key_figures,
     key_value_table,
+    markup_para,
     money_cell,
     para,
     right,
     spacer,
     title_block,
 )
-from ptce_desktop.reports.styles import ACCENT, CONTENT_WIDTH, RULE, get_styles
+from ptce_desktop.reports.styles import ACCENT, ACCENT_LIGHT, CONTENT_WIDTH, RULE, get_styles
 from ptce_desktop.reports.tables import data_table
 
 __all__ = ["build_statement"]
 
-NO_CALLS = "Aucune donnée : aucun appel de fonds émis pour cet exercice."
-NO_PAYMENTS = "Aucune donnée : aucun règlement reçu pour cet exercice."
+NO_CALLS = "Aucun appel de fonds émis pour cet exercice."
+NO_MOVEMENTS = "Aucun appel ni règlement sur cet exercice."
 NO_BANK_DETAILS = "Coordonnées bancaires du pôle non renseignées."
+MENTION_261B_LINE = "Exonérée (art.\u00a0261\u00a0B du CGI)"
+LATE_PAYMENT = (
+    "En cas de retard de paiement : pénalités au taux de trois fois le taux d'intérêt légal et "
+    "indemnité forfaitaire pour frais de recouvrement de 40\u00a0€ (code de commerce, art. "
+    "L.\u00a0441-10 et D.\u00a0441-5). Pas d'escompte pour paiement anticipé."
+)
+CREDIT_SETTLEMENT = (
+    "Ce montant vous sera remboursé par virement, ou imputé sur un prochain appel de fonds si "
+    "vous le demandez ; il figure au crédit de votre relevé de compte."
+)
+CREDIT_SETTLED = "Cet avoir est soldé : il a été remboursé ou imputé (voir le relevé ci-dessous)."
 
 
 def build_statement(
@@ -62,14 +79,15 @@ def build_statement(
     generated_on: date | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> int:
-    """Write the appel de fonds (``model.call`` set) or the relevé to ``target``; returns pages."""
+    """Write the appel de fonds / avoir (``model.call`` set) or the relevé to ``target``;
+    returns the number of pages."""
     story: list[Flowable] = [_letterhead(model.pole, model.member), spacer(10)]
     if model.call is not None:
         story += _call_document(model, model.call)
     else:
         story += _year_statement(model)
     story += _account(model)
-    if model.call is None and model.balance_cents > 0:
+    if model.call is None and model.closing_balance_cents > 0:
         story += _payment_instructions(model, reference=None)
     return build_pdf(
         target,
@@ -124,24 +142,70 @@ def _letterhead(pole: Party, member: Party) -> Flowable:
     return table
 
 
-# --- one call -----------------------------------------------------------------------------------
+# --- lines --------------------------------------------------------------------------------------
 
 
 def _vat_rate(line: CallDocumentLine) -> Cell:
     if line.vat_status is VatStatus.EXEMPT_261B:
-        return right("Exonérée")
+        return right(MENTION_261B_LINE)
     if line.vat_status is VatStatus.NOT_APPLICABLE:
         return right("Non applicable")
     return right(format_percent(line.vat_rate_bp))
 
 
-_LINE_HEADER = ("Service", "Montant HT", "Taux TVA", "TVA", "Montant TTC")
-_LINE_WIDTHS = (3.9, 1.5, 1.6, 1.3, 1.6)
+def _units(value: int, unit: str) -> str:
+    return f"{format_units(value)}{NBSP}{unit}" if unit else format_units(value)
 
 
-def _line_row(line: CallDocumentLine) -> list[str | Cell]:
+def basis_text(basis: KeyBasis) -> str:
+    """« Clé « Surface » : 180 m² sur 580 m², soit 31,03 % (exercice 2024) »."""
+    share = format_percent(basis.share_bp, fixed=True)
+    key = f"Clé {guillemets(basis.key_name)}"
+    if basis.method == "equal":
+        detail = f"parts égales entre {basis.participants} membres, soit {share}"
+    elif basis.method == "percent" and basis.member_units is not None:
+        detail = f"{format_percent(basis.member_units)} de la clé"
+        if basis.member_units != basis.share_bp:
+            detail += f", soit {share} des participants"
+    elif basis.member_units is not None and basis.total_units is not None:
+        detail = (
+            f"{_units(basis.member_units, basis.unit)} sur "
+            f"{_units(basis.total_units, basis.unit)}, soit {share}"
+        )
+    else:
+        detail = f"clé composée, soit {share}"
+    text = f"{key} : {detail} ({basis.period_label})"
+    if basis.prorated:
+        text += f" ; au prorata de la présence : {basis.days_present} j sur {basis.period_days}"
+    return text
+
+
+def _vat_note(line: CallDocumentLine) -> str:
+    if line.vat_status is VatStatus.EXEMPT_261B:
+        return "TVA : exonérée (art.\u00a0261\u00a0B du CGI)"
+    if line.vat_status is VatStatus.NOT_APPLICABLE:
+        return "TVA non applicable"
+    return f"TVA {format_percent(line.vat_rate_bp)}"
+
+
+def _service_cell(line: CallDocumentLine, *, with_vat: bool = False) -> Flowable:
+    styles = get_styles()
+    notes = [basis_text(line.basis)] if line.basis is not None else []
+    if with_vat:
+        notes.append(_vat_note(line))
+    markup = escape_markup(line.service_name)
+    for note in notes:
+        markup += f'<br/><font size="6.5" color="#555555">{escape_markup(note)}</font>'
+    return markup_para(markup, styles.cell)
+
+
+_LINE_HEADER = ("Service et base de répartition", "Montant HT", "Taux TVA", "TVA", "Montant TTC")
+_LINE_WIDTHS = (4.4, 1.35, 1.45, 1.05, 1.4)
+
+
+def _line_row(line: CallDocumentLine) -> list[str | Cell | Flowable]:
     return [
-        line.service_name,
+        _service_cell(line),
         money_cell(line.ht_cents),
         _vat_rate(line),
         money_cell(line.vat_cents),
@@ -149,33 +213,125 @@ def _line_row(line: CallDocumentLine) -> list[str | Cell]:
     ]
 
 
-def _call_document(model: StatementData, call: CallDocument) -> list[Flowable]:
-    story = title_block(
-        f"Appel de fonds n° {call.number}",
-        f"{call.kind_label} — {call.period_label} — exercice {model.year_label}",
-    )
-    story += data_table(
-        ("Numéro", "Période", "Date d'émission", "Date d'échéance"),
-        [[call.number, call.period_label, date_text(call.issue_date), date_text(call.due_date)]],
-        (1.3, 1.3, 1, 1),
-        zebra=False,
-    )
-    story.append(heading("Détail par service"))
-    story += data_table(
-        _LINE_HEADER,
-        [_line_row(line) for line in call.lines],
-        _LINE_WIDTHS,
+def _lines_table(call: CallDocument) -> list[Flowable]:
+    totals = [
+        "Total",
+        money_cell(call.total_ht_cents),
+        None,
+        money_cell(call.total_vat_cents),
+        money_cell(call.total_ttc_cents),
+    ]
+    if not call.is_true_up:
+        return data_table(
+            _LINE_HEADER,
+            [_line_row(line) for line in call.lines],
+            _LINE_WIDTHS,
+            totals_row=totals,
+            align_right_cols=(1, 2, 3, 4),
+        )
+    return data_table(
+        (
+            "Service, base de répartition et TVA",
+            "Quotes-parts réelles",
+            "Déjà appelé",
+            "Régularisation HT",
+            "TVA",
+            "Régularisation TTC",
+        ),
+        [
+            [
+                _service_cell(line, with_vat=True),
+                money_cell(line.actual_cents),
+                money_cell(line.already_called_cents),
+                money_cell(line.ht_cents),
+                money_cell(line.vat_cents),
+                money_cell(line.ttc_cents),
+            ]
+            for line in call.lines
+        ],
+        (3.5, 1.3, 1.3, 1.3, 1.0, 1.3),
         totals_row=[
             "Total",
+            money_cell(sum(line.actual_cents or 0 for line in call.lines)),
+            money_cell(sum(line.already_called_cents or 0 for line in call.lines)),
             money_cell(call.total_ht_cents),
-            None,
             money_cell(call.total_vat_cents),
             money_cell(call.total_ttc_cents),
         ],
-        align_right_cols=(1, 2, 3, 4),
+        align_right_cols=(1, 2, 3, 4, 5),
     )
+
+
+def _mentions(model: StatementData) -> list[Flowable]:
+    styles = get_styles()
+    story: list[Flowable] = []
+    for mention in model.vat_mentions:
+        story.append(para(mention, styles.small))
+    if model.has_vat:
+        story.append(para(LATE_PAYMENT, styles.small))
+    return [spacer(4), *story] if story else []
+
+
+# --- one call or avoir --------------------------------------------------------------------------
+
+
+def _call_document(model: StatementData, call: CallDocument) -> list[Flowable]:
+    if call.is_true_up:
+        subtitle = f"Régularisation de l'exercice {model.year_label}"
+        if call.is_credit:
+            subtitle += " — montant en votre faveur"
+    else:
+        subtitle = f"{call.kind_label} — {call.period_label} — exercice {model.year_label}"
+    story = title_block(call.title, subtitle)
+    if call.is_credit:
+        story += data_table(
+            ("Numéro", "Exercice", "Date d'émission"),
+            [[call.number, model.year_label, date_text(call.issue_date)]],
+            (1.3, 1.3, 1),
+            zebra=False,
+        )
+    else:
+        story += data_table(
+            ("Numéro", "Période", "Date d'émission", "Date d'échéance"),
+            [
+                [
+                    call.number,
+                    call.period_label,
+                    date_text(call.issue_date),
+                    date_text(call.due_date),
+                ]
+            ],
+            (1.3, 1.3, 1, 1),
+            zebra=False,
+        )
+    if call.is_true_up:
+        story.append(heading("Calcul de la régularisation par service"))
+        story.append(
+            para(
+                "Pour chaque service : vos quotes-parts réelles des charges de l'exercice, moins "
+                "tout ce que les appels de l'exercice vous ont déjà demandé ; la différence est "
+                "appelée (positive) ou portée à votre crédit (négative).",
+                get_styles().small,
+            )
+        )
+    else:
+        story.append(heading("Détail par service"))
+    story += _lines_table(call)
     story += _mentions(model)
     story.append(spacer(8))
+    if call.is_credit:
+        story.append(
+            key_figures(
+                [
+                    ("Montant en votre faveur (TTC)", format_money(-call.total_ttc_cents)),
+                    ("Déjà remboursé ou imputé", format_money(-call.paid_cents)),
+                    ("Reste en votre faveur", format_money(-call.outstanding_cents)),
+                ]
+            )
+        )
+        story.append(heading("Modalités", 2))
+        story.append(para(CREDIT_SETTLED if call.outstanding_cents == 0 else CREDIT_SETTLEMENT))
+        return story
     story.append(
         key_figures(
             [
@@ -187,13 +343,6 @@ def _call_document(model: StatementData, call: CallDocument) -> list[Flowable]:
     )
     story += _payment_instructions(model, reference=call)
     return story
-
-
-def _mentions(model: StatementData) -> list[Flowable]:
-    if not model.vat_mentions:
-        return []
-    styles = get_styles()
-    return [spacer(4), *(para(mention, styles.small) for mention in model.vat_mentions)]
 
 
 def _payment_instructions(
@@ -231,49 +380,43 @@ def _payment_instructions(
 def _year_statement(model: StatementData) -> list[Flowable]:
     story = title_block(
         f"Relevé de compte — exercice {model.year_label}",
-        "Appels de fonds, règlements reçus et solde",
+        f"Du {date_text(model.year_start)} au {date_text(model.year_end)} : solde d'ouverture, "
+        "appels et règlements de l'exercice, solde de clôture",
     )
-    story.append(heading("Appels de fonds de l'exercice"))
-    story += _calls_table(model)
-    if model.calls:
-        story.append(heading("Détail des appels par service", 2))
-        story += data_table(
-            ("Appel", *_LINE_HEADER),
-            [[call.number, *_line_row(line)] for call in model.calls for line in call.lines],
-            (1.35, 2.8, 1.4, 1.4, 1.15, 1.45),
-            totals_row=[
-                "Total",
-                None,
-                money_cell(sum(call.total_ht_cents for call in model.calls)),
-                None,
-                money_cell(sum(call.total_vat_cents for call in model.calls)),
-                money_cell(sum(call.total_ttc_cents for call in model.calls)),
-            ],
-            align_right_cols=(2, 3, 4, 5),
-        )
-        story += _mentions(model)
     return story
 
 
-def _calls_table(model: StatementData) -> list[Flowable]:
-    return data_table(
-        ("Numéro", "Période", "Émis le", "Échéance", "Montant TTC", "Réglé", "Reste dû"),
+def _calls_section(model: StatementData) -> list[Flowable]:
+    story: list[Flowable] = [heading("Appels de fonds de l'exercice", 2)]
+    story.append(
+        para(
+            "Réglé et reste dû à la date du relevé, quelle que soit la date du règlement.",
+            get_styles().small,
+        )
+    )
+    story += data_table(
+        (
+            "Numéro",
+            "Période",
+            "Émis le",
+            "Montant TTC",
+            "Réglé à la date du relevé",
+            "Reste dû à la date du relevé",
+        ),
         [
             [
                 call.number,
-                call.period_label,
+                "Avoir " + call.period_label.lower() if call.is_credit else call.period_label,
                 date_text(call.issue_date),
-                date_text(call.due_date),
                 money_cell(call.total_ttc_cents),
                 money_cell(call.paid_cents),
                 money_cell(call.outstanding_cents),
             ]
             for call in model.calls
         ],
-        (1.35, 1.5, 0.95, 0.95, 1.25, 1.2, 1.2),
+        (1.35, 1.7, 0.95, 1.25, 1.3, 1.3),
         totals_row=[
             "Total",
-            None,
             None,
             None,
             money_cell(sum(call.total_ttc_cents for call in model.calls)),
@@ -282,60 +425,124 @@ def _calls_table(model: StatementData) -> list[Flowable]:
         ],
         empty_text=NO_CALLS,
     )
+    if model.calls:
+        story.append(heading("Détail des appels par service", 2))
+        for call in model.calls:
+            title = para(
+                f"{call.title} — {call.period_label} — émis le {date_text(call.issue_date)}",
+                get_styles().cell_bold,
+            )
+            story.append(KeepTogether([title, *_lines_table(call)]))
+            story.append(spacer(4))
+        story += _mentions(model)
+    return story
 
 
-# --- payments and balance -----------------------------------------------------------------------
-
-
-def _balance_label(cents: int) -> str:
-    if cents > 0:
-        return "Solde restant dû"
-    if cents < 0:
-        return "Solde en faveur du membre"
-    return "Solde (compte soldé)"
+# --- the account: opening balance, movements, closing balance ----------------------------------
 
 
 def _account(model: StatementData) -> list[Flowable]:
-    story: list[Flowable] = []
-    if model.call is not None:
-        story.append(heading(f"Situation du compte — exercice {model.year_label}"))
-        story.append(heading("Appels de fonds de l'exercice", 2))
-        story += _calls_table(model)
-    story.append(heading("Règlements reçus", 2 if model.call is not None else 1))
+    story: list[Flowable] = [heading(f"Compte de l'exercice {model.year_label}")]
+    story.append(
+        para(
+            f"Appelé : les appels de fonds et avoirs de l'exercice {model.year_label}. "
+            f"Réglé : les règlements reçus (et remboursements) datés du "
+            f"{date_text(model.year_start)} au {date_text(model.year_end)}.",
+            get_styles().small,
+        )
+    )
     story += data_table(
-        ("Date", "Mode", "Référence", "Appels réglés", "Montant"),
+        ("Date", "Pièce", "Libellé", "Appelé", "Réglé"),
         [
             [
-                date_text(payment.date),
-                payment.method_label,
-                payment.reference or "",
-                ", ".join(payment.call_numbers),
-                money_cell(payment.amount_cents),
+                date_text(movement.date),
+                movement.reference,
+                movement.label,
+                money_cell(movement.called_cents),
+                money_cell(movement.paid_cents),
             ]
-            for payment in model.payments
+            for movement in model.movements
         ],
-        (0.9, 1.1, 2.0, 2.0, 1.3),
+        (0.95, 1.35, 3.6, 1.25, 1.25),
         totals_row=[
             "Total",
             None,
             None,
-            None,
-            money_cell(sum(payment.amount_cents for payment in model.payments)),
+            money_cell(model.called_cents),
+            money_cell(model.paid_cents),
         ],
-        empty_text=NO_PAYMENTS,
+        align_right_cols=(3, 4),
+        empty_text=NO_MOVEMENTS,
     )
     story.append(spacer(8))
-    rows: list[list[str | Cell]] = [
-        ["Total appelé (TTC)", money_cell(model.called_cents)],
-        ["Réglé sur ces appels", money_cell(model.paid_cents)],
-    ]
-    if model.unapplied_cents:
-        rows.append(["Règlements non affectés à un appel", money_cell(model.unapplied_cents)])
-    story += data_table(
-        (f"Solde de l'exercice {model.year_label}", "Montant"),
-        rows,
-        (4.0, 1.3),
-        totals_row=[bold(_balance_label(model.balance_cents)), money_cell(model.balance_cents)],
-        zebra=False,
-    )
+    story.append(_balance_table(model))
+    if model.call is None:
+        story += _calls_section(model)
     return story
+
+
+def _split(cents: int) -> tuple[int | None, int | None]:
+    """(à votre charge, en votre faveur): a signed amount in the column of its direction."""
+    if cents >= 0:
+        return cents, None
+    return None, -cents
+
+
+def _balance_table(model: StatementData) -> Flowable:
+    """Opening balance + appelé − réglé = closing balance, every amount unsigned in the column
+    of its direction."""
+    opening = _split(model.opening_balance_cents)
+    called = _split(model.called_cents)
+    paid_charge, paid_favour = _split(-model.paid_cents)
+    rows = [
+        (f"Solde d'ouverture au {date_text(model.year_start)}", *opening),
+        (f"Appelé — exercice {model.year_label}", *called),
+        (f"Réglé — exercice {model.year_label}", paid_charge, paid_favour),
+    ]
+    charge = sum(row[1] or 0 for row in rows)
+    favour = sum(row[2] or 0 for row in rows)
+    closing = model.closing_balance_cents
+    assert charge - favour == closing  # the face of the page reconciles by construction
+    if closing > 0:
+        last = ("Solde de clôture : reste dû par le membre", closing, None)
+    elif closing < 0:
+        last = ("Solde de clôture : en votre faveur", None, -closing)
+    else:
+        last = ("Solde de clôture : compte soldé", 0, None)
+    data: list[list[object]] = [
+        [
+            para("Situation du compte", get_styles().table_header),
+            *(
+                para(text, get_styles().table_header_right)
+                for text in ("À votre charge", "En votre faveur")
+            ),
+        ]
+    ]
+    for label, left, right_ in rows:
+        data.append([label, _amount(left), _amount(right_)])
+    data.append(["Totaux", _amount(charge), _amount(favour)])
+    data.append([last[0], _amount(last[1]), _amount(last[2])])
+    styles = get_styles()
+    width = CONTENT_WIDTH
+    table = Table(data, colWidths=[width * 0.6, width * 0.2, width * 0.2], hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), styles.fonts.regular),
+                ("FONTSIZE", (0, 0), (-1, -1), 8.5),
+                ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
+                ("BACKGROUND", (0, 0), (-1, 0), ACCENT_LIGHT),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
+                ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
+                ("LINEABOVE", (0, 4), (-1, 4), 0.8, ACCENT),
+                ("FONTNAME", (0, 4), (-1, -1), styles.fonts.bold),
+                ("BACKGROUND", (0, 5), (-1, 5), ACCENT_LIGHT),
+                ("LINEABOVE", (0, 5), (-1, 5), 0.8, ACCENT),
+            ]
+        )
+    )
+    return KeepTogether([table])
+
+
+def _amount(cents: int | None) -> str:
+    return "" if cents is None else format_money(cents)

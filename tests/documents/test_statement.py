@@ -8,7 +8,7 @@ from io import BytesIO
 from pathlib import Path
 
 import pytest
-from factories_calls import seed_members, seed_pole, seed_service, seed_units_key
+from factories_calls import seed_cost, seed_members, seed_pole, seed_service, seed_units_key
 from pypdf import PdfReader
 
 from ptce_desktop.documents.builders.statement import build_statement_data
@@ -16,9 +16,9 @@ from ptce_desktop.documents.statement import MENTION_NOT_APPLICABLE, StatementDa
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.money import format_money
 from ptce_desktop.reports.statement import build_statement
-from ptce_desktop.services.calls.calls import MENTION_261B, CallService
+from ptce_desktop.services.calls.calls import CallService
 from ptce_desktop.services.calls.payments import PaymentService
-from ptce_desktop.store.models import Pole
+from ptce_desktop.store.models import Pole, SharedService
 from ptce_desktop.store.unit_of_work import UnitOfWork
 
 D = dt.date
@@ -77,24 +77,27 @@ def _world(
     return members
 
 
-def test_statement_figures_are_the_services_figures(uow: UnitOfWork) -> None:
+def test_statement_figures_are_the_account_of_the_year(uow: UnitOfWork) -> None:
     members = _world(uow)
     PaymentService(uow).record_payment(
         members[0], D(2025, 2, 1), 100_000, "virement", "VIR Dupont & <Fils>", None
     )
-    expected = CallService(uow).statement(members[0], 2025)
+    expected = CallService(uow).list_calls(2025, member_id=members[0])
     model = build_statement_data(uow, members[0], 2025)
     assert model.call is None
-    assert [c.number for c in model.calls] == [c.number for c in expected.calls]
-    assert [c.total_ttc_cents for c in model.calls] == [c.total_cents for c in expected.calls]
-    assert (model.called_cents, model.paid_cents, model.unapplied_cents, model.balance_cents) == (
-        expected.called_cents,
-        expected.paid_cents,
-        expected.unapplied_cents,
-        expected.balance_cents,
+    assert [c.number for c in model.calls] == [c.number for c in expected]
+    assert [c.total_ttc_cents for c in model.calls] == [c.total_cents for c in expected]
+    called = sum(c.total_cents for c in expected)
+    assert (model.opening_balance_cents, model.called_cents, model.paid_cents) == (
+        0,
+        called,
+        100_000,
     )
-    assert model.balance_cents == expected.called_cents - 100_000
-    assert model.vat_mentions == (MENTION_261B,)
+    assert model.closing_balance_cents == called - 100_000
+    assert len(model.movements) == len(expected) + 1
+    assert sum(m.called_cents or 0 for m in model.movements) == model.called_cents
+    assert sum(m.paid_cents or 0 for m in model.movements) == model.paid_cents
+    assert model.vat_mentions == ()  # the 261 B mention is on the lines
     assert model.pole.vat_number == "FR44732829320"
     assert model.pole_iban == IBAN_PRINTED
 
@@ -106,16 +109,81 @@ def test_statement_figures_are_the_services_figures(uow: UnitOfWork) -> None:
     assert "SIRET : 732 829 320 00074" in text
     assert "FR44732829320" in text
     assert IBAN_PRINTED in text
-    assert MENTION_261B in text
+    assert "Exonérée (art. 261 B du CGI)" in text
     assert "VIR Dupont & <Fils>" in text
     assert TAXABLE_NAME in text
-    for call in expected.calls:
+    for call in expected:
         assert call.number in text
         assert _money(call.total_cents) in text
         for line in call.lines:
             assert _money(line.ttc_cents) in text
             assert _money(line.vat_cents) in text
-    for cents in (expected.called_cents, expected.paid_cents, expected.balance_cents):
+    for cents in (called, 100_000, called - 100_000):
+        assert _money(cents) in text
+    assert "Solde de clôture : reste dû par le membre" in text
+
+
+def test_each_line_carries_the_key_basis(uow: UnitOfWork) -> None:
+    members = _world(uow)
+    model = build_statement_data(uow, members[0], 2025)
+    bases = {line.basis for call in model.calls for line in call.lines}
+    assert {(b.member_units, b.total_units, b.share_bp) for b in bases if b} == {
+        (120_000, 250_000, 4800)
+    }
+    assert {b.period_label for b in bases if b} == {"T1 2025", "T2 2025"}
+    text = _text(_render(model))
+    assert "Clé « Surface (m²) & <co> » : 120 m² sur 250 m², soit 48,00 % (T1 2025)" in text
+
+
+def test_each_payment_in_one_year_only_and_balances_chain(uow: UnitOfWork) -> None:
+    members = _world(uow)
+    payments = PaymentService(uow)
+    payments.record_payment(members[0], D(2025, 3, 1), 50_000, "virement", "VIR-2025", None)
+    # a 2026 payment settling the 2025 calls, and a refund dated 2026
+    payments.record_payment(members[0], D(2026, 1, 15), 70_000, "virement", "VIR-2026", None)
+    payments.record_payment(members[0], D(2026, 2, 1), -5_000, "virement", "REMB-2026", None)
+    first = build_statement_data(uow, members[0], 2025)
+    second = build_statement_data(uow, members[0], 2026)
+    assert [p.reference for p in first.payments] == ["VIR-2025"]
+    assert [p.reference for p in second.payments] == ["VIR-2026", "REMB-2026"]
+    assert second.opening_balance_cents == first.closing_balance_cents
+    assert second.paid_cents == 65_000
+    assert second.closing_balance_cents == first.closing_balance_cents - 65_000
+    assert "VIR-2026" not in _text(_render(first))
+    text = _text(_render(second))
+    assert "VIR-2026" in text and "Remboursement" in text
+    assert _money(first.closing_balance_cents) in text  # the opening balance
+
+
+def test_a_negative_true_up_prints_as_an_avoir(uow: UnitOfWork) -> None:
+    members = _world(uow, taxable=False)
+    with uow.read() as session:
+        service_id = session.query(SharedService.id).scalar()
+    seed_cost(
+        uow,
+        service_id,
+        100_000,
+        {members[0]: 120, members[1]: 80, members[2]: 50},
+        start=D(2025, 1, 1),
+        end=D(2025, 12, 31),
+    )
+    (credit, *_) = CallService(uow).issue_true_up(
+        2025, issue_date=D(2026, 2, 1), due_date=D(2026, 3, 1)
+    )
+    assert credit.total_cents < 0
+    model = build_statement_data(uow, credit.member_id, 2025, call_id=credit.id)
+    assert model.call is not None and model.call.is_credit
+    (line,) = model.call.lines
+    assert line.actual_cents is not None and line.already_called_cents is not None
+    assert line.actual_cents - line.already_called_cents == line.ht_cents
+    assert line.basis is not None and line.basis.period_label == "exercice 2025"
+    text = _text(_render(model))
+    assert f"Avoir n° {credit.number}" in text
+    assert "Montant en votre faveur" in text
+    assert _money(-credit.total_cents) in text
+    for absent in (IBAN_PRINTED, "À régler", "échéance", "Montant de l'appel"):
+        assert absent not in text, absent
+    for cents in (line.actual_cents, line.already_called_cents):
         assert _money(cents) in text
 
 
@@ -140,7 +208,7 @@ def test_one_call_document(uow: UnitOfWork) -> None:
     assert _money(detail.total_ht_cents) in text
     assert _money(detail.total_vat_cents) in text
     assert _money(detail.total_cents) in text
-    assert MENTION_261B in text
+    assert "Exonérée (art. 261 B du CGI)" in text
     assert IBAN_PRINTED in text and "AGRIFRPP881" in text
     assert f"la référence {first.number}" in text
 
@@ -149,6 +217,7 @@ def test_261b_mention_only_when_an_exempt_line_exists(uow: UnitOfWork) -> None:
     members = _world(uow, exempt=False)
     model = build_statement_data(uow, members[0], 2025)
     assert model.vat_mentions == ()
+    assert {line.vat_status for call in model.calls for line in call.lines} == {VatStatus.TAXABLE}
     text = _text(_render(model))
     assert "261 B" not in text
     assert "Exonérée" not in text
@@ -159,7 +228,7 @@ def test_pole_not_vat_registered(uow: UnitOfWork) -> None:
     members = _world(uow, registered=False)
     model = build_statement_data(uow, members[2], 2025)
     assert model.pole.vat_number is None
-    assert model.vat_mentions == (MENTION_261B, MENTION_NOT_APPLICABLE)
+    assert model.vat_mentions == (MENTION_NOT_APPLICABLE,)
     assert all(line.vat_cents == 0 for call in model.calls for line in call.lines)
     text = _text(_render(model))
     assert MENTION_NOT_APPLICABLE in text
@@ -171,9 +240,9 @@ def test_member_without_calls_prints_aucune_donnee(uow: UnitOfWork) -> None:
     seed_pole(uow)
     (member,) = seed_members(uow, 1)
     model = build_statement_data(uow, member, 2030)
-    assert model.calls == () and model.payments == () and model.balance_cents == 0
+    assert model.calls == () and model.payments == () and model.closing_balance_cents == 0
     text = _text(_render(model))
-    assert "Aucune donnée" in text
+    assert "Aucun appel ni règlement sur cet exercice" in text
     assert "Relevé de compte — exercice 2030" in text
 
 
@@ -182,7 +251,7 @@ def test_no_pole_yet_still_prints(uow: UnitOfWork) -> None:
     model = build_statement_data(uow, member, 2025)
     assert model.pole_iban is None
     text = _text(_render(model))
-    assert "Aucune donnée" in text
+    assert "Aucun appel de fonds émis pour cet exercice" in text
 
 
 def test_wrong_call_or_member(uow: UnitOfWork) -> None:

@@ -13,6 +13,9 @@ from ptce_desktop.documents.statement import (
     MENTION_NOT_APPLICABLE,
     CallDocument,
     CallDocumentLine,
+    KeyBasis,
+    Movement,
+    MovementKind,
     Party,
     PaymentLine,
     StatementData,
@@ -20,7 +23,6 @@ from ptce_desktop.documents.statement import (
 )
 from ptce_desktop.domain.money import format_money
 from ptce_desktop.reports.statement import build_statement
-from ptce_desktop.services.calls.views import MENTION_261B
 
 GENERATED = date(2026, 5, 4)
 LONG_NAME = ("Association intercommunale d'insertion & de coopération " * 6)[:300]
@@ -44,6 +46,7 @@ def call(
         number=number,
         period_label=f"T{call_id} 2025",
         kind_label="Appel provisionnel",
+        kind="provisional",
         issue_date=date(2025, 3 * call_id - 2, 5),
         due_date=date(2025, 3 * call_id - 2, 30),
         lines=lines,
@@ -63,19 +66,38 @@ def statement(
     registered: bool = True,
     iban: str | None = IBAN,
     member_name: str = "Dupont & Fils <SARL>",
-    unapplied: int = 0,
+    opening: int = 0,
 ) -> StatementData:
     statuses = {x.vat_status for c in calls for x in c.lines}
-    mentions = tuple(
-        text
-        for status, text in (
-            (VatStatus.EXEMPT_261B, MENTION_261B),
-            (VatStatus.NOT_APPLICABLE, MENTION_NOT_APPLICABLE),
-        )
-        if status in statuses
-    )
+    mentions = (MENTION_NOT_APPLICABLE,) if VatStatus.NOT_APPLICABLE in statuses else ()
     called = sum(c.total_ttc_cents for c in calls)
-    paid = sum(c.paid_cents for c in calls)
+    paid = sum(p.amount_cents for p in payments)
+    movements = tuple(
+        sorted(
+            [
+                Movement(
+                    c.issue_date,
+                    MovementKind.CREDIT if c.is_credit else MovementKind.CALL,
+                    c.number,
+                    c.period_label,
+                    called_cents=c.total_ttc_cents,
+                )
+                for c in calls
+            ]
+            + [
+                Movement(
+                    p.date,
+                    MovementKind.PAYMENT,
+                    p.reference or "",
+                    "Règlement",
+                    None,
+                    p.amount_cents,
+                )
+                for p in payments
+            ],
+            key=lambda m: m.date,
+        )
+    )
     return StatementData(
         pole=Party(
             "Pôle Sud & Co <Drôme>",
@@ -91,18 +113,21 @@ def statement(
         member=Party(member_name, ("1 rue de l'Église & <annexe>", "26000 Valence")),
         year=2025,
         year_label="2025",
+        year_start=date(2025, 1, 1),
+        year_end=date(2025, 12, 31),
         call=next((c for c in calls if c.id == chosen), None),
         calls=calls,
         payments=payments,
+        movements=movements,
+        opening_balance_cents=opening,
         called_cents=called,
         paid_cents=paid,
-        unapplied_cents=unapplied,
-        balance_cents=called - paid - unapplied,
         vat_mentions=mentions,
     )
 
 
-EXEMPT = line("Locaux partagés & accueil <RDC>", 123_456_78)
+BASIS = KeyBasis("Surface & <co>", "units", "m²", 120_000, 250_000, 3, 4800, 90, 90, "T1 2025")
+EXEMPT = dataclasses.replace(line("Locaux partagés & accueil <RDC>", 123_456_78), basis=BASIS)
 TAXABLE = line("<b>x</b> informatique", 1_000_00, VatStatus.TAXABLE, 2000)
 PAYMENT = PaymentLine(
     date(2025, 2, 10), 500_00, "Virement", "VIR l'Éclair <n°1>", ("AF-2025-0001",)
@@ -137,16 +162,18 @@ def test_call_document_prints_identity_lines_totals_and_iban(
         IBAN,
         "AGRIFRPP881",
         "VIR l'Éclair <n°1>",
-        MENTION_261B,
+        "Exonérée (art. 261 B du CGI)",
+        "Clé « Surface & <co> » : 120 m² sur 250 m², soit 48,00 % (T1 2025)",
     ):
         assert " ".join(expected.split()) in text, expected
     assert MENTION_NOT_APPLICABLE not in text
     # line amounts, VAT, call total, paid and outstanding, balance of the year
     for cents in (123_456_78, 1_000_00, 200_00, 124_656_78, 500_00, 124_156_78):
         assert " ".join(format_money(cents).split()) in text, cents
-    balance = model.balance_cents
+    balance = model.closing_balance_cents
     assert balance == 124_656_78 + 123_456_78 - 500_00
     assert " ".join(format_money(balance).split()) in text
+    assert "Solde de clôture : reste dû par le membre" in text
     # the other call of the year is listed in the account summary
     assert "AF-2025-0002" in body_text(tmp_path / "doc.pdf")
 
@@ -178,7 +205,7 @@ def test_statement_lists_every_call_with_its_lines_and_balance(
     tmp_path: Path, page_texts: Callable[[Path], list[str]]
 ) -> None:
     calls = tuple(call(q, f"AF-2025-000{q}", (EXEMPT, TAXABLE), paid=100_00) for q in (1, 2, 3, 4))
-    model = statement(calls, payments=(PAYMENT,), unapplied=25_00)
+    model = statement(calls, payments=(PAYMENT,), opening=25_00)
     pdf = render(model, tmp_path)
     text = " ".join(page_texts(pdf))
     assert "Relevé de compte — exercice 2025" in text
@@ -188,12 +215,12 @@ def test_statement_lists_every_call_with_its_lines_and_balance(
     for cents in (
         model.called_cents,
         model.paid_cents,
-        model.unapplied_cents,
-        model.balance_cents,
-        4 * 200_00,
+        model.opening_balance_cents,
+        model.closing_balance_cents,
+        200_00,
     ):
         assert " ".join(format_money(cents).split()) in text, cents
-    assert MENTION_261B in text
+    assert "art. 261 B du CGI" in text
     assert IBAN in text  # something is due: payment instructions
 
 
@@ -202,7 +229,8 @@ def test_empty_year_prints_aucune_donnee(
 ) -> None:
     model = statement()
     text = " ".join(page_texts(render(model, tmp_path)))
-    assert "Aucune donnée" in text
+    assert "Aucun appel de fonds émis pour cet exercice" in text
+    assert "Aucun appel ni règlement sur cet exercice" in text
     assert "261 B" not in text
     assert " ".join(format_money(0).split()) in text
 
@@ -258,3 +286,58 @@ def test_progress_reports_pages(tmp_path: Path, registered: bool) -> None:
     model = statement((call(1, "AF-2025-0001", (EXEMPT,)),), registered=registered)
     pages = build_statement(model, tmp_path / "p.pdf", generated_on=GENERATED, progress=seen.append)
     assert seen == list(range(1, pages + 1))
+
+
+def credit_note(paid: int = 0) -> CallDocument:
+    lines = (
+        dataclasses.replace(
+            line("Locaux & <co>", -1_500_00), actual_cents=8_500_00, already_called_cents=10_000_00
+        ),
+        dataclasses.replace(
+            line("Informatique", 335_02, VatStatus.TAXABLE, 2000),
+            actual_cents=1_335_02,
+            already_called_cents=1_000_00,
+        ),
+    )
+    base = call(4, "AF-2025-0099", lines, paid=paid)
+    return dataclasses.replace(
+        base, kind="true_up", kind_label="Régularisation", period_label="Régularisation 2025"
+    )
+
+
+def test_a_credit_prints_as_an_avoir_without_iban_or_due_date(
+    tmp_path: Path, page_texts: Callable[[Path], list[str]]
+) -> None:
+    avoir = credit_note()
+    assert avoir.total_ttc_cents == -1_500_00 + 335_02 + 67_00
+    model = statement((avoir,), chosen=4)
+    text = " ".join(page_texts(render(model, tmp_path)))
+    assert "Avoir n° AF-2025-0099" in text
+    assert "Montant en votre faveur" in text
+    assert " ".join(format_money(-avoir.total_ttc_cents).split()) in text
+    assert "remboursé par virement" in text
+    for absent in ("IBAN", "À régler", "échéance", "Appel de fonds n°", "Montant de l'appel"):
+        assert absent not in text, absent
+    # the true-up is shown: actual shares − already called = the line
+    for cents in (8_500_00, 10_000_00, -1_500_00, 1_335_02, 335_02, 9_835_02, 11_000_00):
+        assert " ".join(format_money(cents).split()) in text, cents
+    # a line with VAT: the late-payment mentions the law requires
+    assert "40 €" in " ".join(text.split()) and "L. 441-10" in text
+
+
+def test_balance_reconciles_on_the_face_with_a_credit_balance(
+    tmp_path: Path, page_texts: Callable[[Path], list[str]]
+) -> None:
+    refund = PaymentLine(date(2025, 6, 1), -300_00, "Virement", "REMB", ())
+    model = statement(
+        (call(1, "AF-2025-0001", (EXEMPT,)),), payments=(PAYMENT, refund), opening=-124_000_00
+    )
+    closing = -124_000_00 + 123_456_78 - (500_00 - 300_00)
+    assert model.closing_balance_cents == closing < 0
+    text = " ".join(page_texts(render(model, tmp_path)))
+    assert "Solde de clôture : en votre faveur" in text
+    # every amount unsigned in the column of its direction: no « −124 000,00 € »
+    assert " ".join(format_money(-closing).split()) in text
+    assert " ".join(format_money(124_000_00).split()) in text
+    assert " ".join(format_money(-124_000_00).split()) not in text
+    assert IBAN not in text  # nothing due: no payment instructions

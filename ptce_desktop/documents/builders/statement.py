@@ -6,11 +6,19 @@ The figures are those the calls and payments services return — :meth:`CallServ
 transaction — and the letterhead is :meth:`PoleService.get`. Nothing is recomputed here: the
 builder only picks, labels and classifies.
 
-Two documents share this model:
+The account (opening balance, the year's calls and payments, closing balance) is
+:func:`~ptce_desktop.services.calls.views.member_account`; each call line carries the
+member's key basis (:func:`~ptce_desktop.domain.allocation.effective_weights` of the service's
+key over the call's quarter, or over the fiscal year for a régularisation) and, for a
+régularisation, the actual shares and what the year's other calls already asked.
+
+Three documents share this model:
 
 * ``call_id`` given: the **appel de fonds** itself (number, issue and due dates, lines per
   service with HT / TVA / TTC, payment instructions), followed by the member's account for the
   fiscal year (payments received and balance);
+* ``call_id`` of a negative régularisation: the **avoir** (amount in the member's favour, how it
+  is settled; no IBAN, no due date);
 * no ``call_id``: the **relevé de compte** of the fiscal year, listing every call of the
   member in that year, the payments and the balance.
 
@@ -31,18 +39,47 @@ chose, never decide it):
 
 from __future__ import annotations
 
+from collections import defaultdict
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 from ptce_desktop.documents.statement import (
     MENTION_NOT_APPLICABLE,
     CallDocument,
     CallDocumentLine,
+    KeyBasis,
+    Movement,
+    MovementKind,
     Party,
     PaymentLine,
     StatementData,
     VatStatus,
 )
-from ptce_desktop.services.calls.calls import CallService
-from ptce_desktop.services.calls.views import MENTION_261B, CallView, MemberStatement, PaymentView
+from ptce_desktop.domain.allocation import (
+    EffectiveWeights,
+    KeySpec,
+    MemberPresence,
+    Method,
+    effective_weights,
+)
+from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.messages.entities import Entity
+from ptce_desktop.domain.percentages import share_percent_bp
+from ptce_desktop.domain.periods import FiscalYear
+from ptce_desktop.services.calls.views import (
+    MENTION_261B,
+    CallView,
+    MemberAccount,
+    PaymentView,
+    call_views,
+    member_account,
+)
+from ptce_desktop.services.common import fiscal_year, get_or_error
+from ptce_desktop.services.costs.shares import pole_vat_registered
+from ptce_desktop.services.keys.loader import load_key_spec, member_presences
 from ptce_desktop.services.pole.pole import PoleService, PoleView
+from ptce_desktop.store.models import Call, Member, SharedService
 from ptce_desktop.store.unit_of_work import UnitOfWork
 
 __all__ = [
@@ -78,44 +115,51 @@ def build_statement_data(
     Raises ``PtceError("not_found")`` for an unknown member or call; ``ValueError`` when
     ``call_id`` is a call of another member or another year (a caller's mistake).
     """
-    calls_service = CallService(uow)
-    statement = calls_service.statement(member_id, year)
     pole = PoleService(uow).get()
-    registered = bool(pole is not None and pole.vat_registered)
-    documents = tuple(_document(call, registered) for call in statement.calls)
-    chosen: CallDocument | None = None
-    if call_id is not None:
-        found = [doc for doc in documents if doc.id == call_id]
-        if not found:
-            other = calls_service.call_detail(call_id)  # not_found for an unknown id
-            raise ValueError(
-                f"call {other.number} belongs to member {other.member_id}, year {other.year}, "
-                f"not member {member_id}, year {year}"
-            )
-        chosen = found[0]
+    with uow.read() as session:
+        member = get_or_error(session, Member, member_id, Entity.MEMBER)
+        fy = fiscal_year(session, year)
+        registered = pole_vat_registered(session, fy.start)  # dated: as the year had it
+        account = member_account(session, member_id, fy)
+        bases = _Bases(session, member_id, fy)
+        documents = tuple(_document(call, registered, account, bases) for call in account.calls)
+        chosen: CallDocument | None = None
+        if call_id is not None:
+            found = [doc for doc in documents if doc.id == call_id]
+            if not found:
+                get_or_error(session, Call, call_id, Entity.CALL)  # not_found: unknown id
+                other = call_views(session, Call.id == call_id)[0]
+                raise ValueError(
+                    f"call {other.number} belongs to member {other.member_id}, year "
+                    f"{other.year}, not member {member_id}, year {year}"
+                )
+            chosen = found[0]
+        member_party = Party(
+            name=member.name,
+            address_lines=_address_lines(member.address, member.postcode, member.city),
+            siret=_siret(member.siret),
+        )
     shown = (chosen,) if chosen is not None else documents
+    payments = tuple(_payment(payment) for payment in account.payments)
     return StatementData(
-        pole=_pole_party(pole, statement),
+        pole=_pole_party(pole),
         pole_vat_registered=registered,
         pole_iban=pole.iban_display if pole is not None else None,
         pole_bic=pole.bic if pole is not None else None,
         logo_path=str(pole.logo_path) if pole is not None and pole.logo_path else None,
-        member_id=statement.member_id,
-        member=Party(
-            name=statement.member_name,
-            address_lines=_address_lines(
-                statement.member_address, statement.member_postcode, statement.member_city
-            ),
-        ),
-        year=statement.year,
-        year_label=statement.year_label,
+        member_id=member_id,
+        member=member_party,
+        year=account.year,
+        year_label=account.year_label,
+        year_start=account.start,
+        year_end=account.end,
         call=chosen,
         calls=documents,
-        payments=tuple(_payment(payment) for payment in statement.payments),
-        called_cents=statement.called_cents,
-        paid_cents=statement.paid_cents,
-        unapplied_cents=statement.unapplied_cents,
-        balance_cents=statement.balance_cents,
+        payments=payments,
+        movements=_movements(documents, account),
+        opening_balance_cents=account.opening_cents,
+        called_cents=account.called_cents,
+        paid_cents=account.paid_cents,
         vat_mentions=_mentions(shown),
     )
 
@@ -125,9 +169,16 @@ def _address_lines(address: str | None, postcode: str | None, city: str | None) 
     return tuple(line for line in (address, town) if line)
 
 
-def _pole_party(pole: PoleView | None, statement: MemberStatement) -> Party:
+def _siret(siret: str | None) -> str | None:
+    """« 576 604 128 00008 » (no-break spaces) for 14 digits; anything else as typed."""
+    if siret is None or len(siret) != 14 or not siret.isdigit():
+        return siret
+    return "\u00a0".join((siret[:3], siret[3:6], siret[6:9], siret[9:]))
+
+
+def _pole_party(pole: PoleView | None) -> Party:
     if pole is None:
-        return Party(name=statement.pole_name, address_lines=())
+        return Party(name="", address_lines=())
     return Party(
         name=pole.name,
         address_lines=_address_lines(pole.address, pole.postcode, pole.city),
@@ -142,15 +193,80 @@ def _vat_status(exempt_261b: bool, registered: bool) -> VatStatus:
     return VatStatus.TAXABLE if registered else VatStatus.NOT_APPLICABLE
 
 
-def _document(call: CallView, registered: bool) -> CallDocument:
-    return CallDocument(
-        id=call.id,
-        number=call.number,
-        period_label=call.period_label,
-        kind_label=KIND_LABELS.get(call.kind, call.kind),
-        issue_date=call.issue_date,
-        due_date=call.due_date,
-        lines=tuple(
+class _Bases:
+    """The member's key basis per service and period, each computed once."""
+
+    def __init__(self, session: Session, member_id: int, fy: FiscalYear) -> None:
+        self.session = session
+        self.member_id = member_id
+        self.fy = fy
+        self.keys: dict[int, int | None] = dict(
+            (row.id, row.key_id)
+            for row in session.execute(select(SharedService.id, SharedService.key_id))
+        )
+        self._specs: dict[int, KeySpec] = {}
+        self._presences: list[MemberPresence] | None = None
+        self._found: dict[tuple[int, int | None], KeyBasis | None] = {}
+
+    def basis(self, service_id: int, quarter: int | None) -> KeyBasis | None:
+        if (service_id, quarter) not in self._found:
+            self._found[service_id, quarter] = self._compute(service_id, quarter)
+        return self._found[service_id, quarter]
+
+    def _compute(self, service_id: int, quarter: int | None) -> KeyBasis | None:
+        key_id = self.keys.get(service_id)
+        if key_id is None:
+            return None
+        if key_id not in self._specs:
+            self._specs[key_id] = load_key_spec(self.session, key_id)
+        if self._presences is None:
+            self._presences = member_presences(self.session)
+        if quarter is None:
+            start, end, label = self.fy.start, self.fy.end, f"exercice {self.fy.label}"
+        else:
+            period = self.fy.quarters()[quarter - 1]
+            start, end, label = period.start, period.end, period.label
+        try:
+            weights = effective_weights(self._specs[key_id], start, end, self._presences)
+        except PtceError:
+            return None  # no version in force: the line prints without its basis
+        return _key_basis(weights, self.member_id, label)
+
+
+def _key_basis(weights: EffectiveWeights, member_id: int, label: str) -> KeyBasis | None:
+    own = next((m for m in weights.members if m.member_id == member_id), None)
+    if own is None:
+        return None
+    shares = weights.shares()
+    method = weights.key.method
+    with_units = method in (Method.UNITS, Method.USAGE, Method.PERCENT)
+    return KeyBasis(
+        key_name=weights.key.name,
+        method=method.value,
+        unit=weights.key.unit,
+        member_units=own.units if with_units else None,
+        total_units=weights.total_units if with_units else None,
+        participants=len(weights.members),
+        share_bp=share_percent_bp(shares[member_id]),
+        days_present=own.days_present,
+        period_days=own.period_days,
+        period_label=label,
+    )
+
+
+def _document(
+    call: CallView, registered: bool, account: MemberAccount, bases: _Bases
+) -> CallDocument:
+    earlier: dict[int, int] = defaultdict(int)
+    if call.kind == "true_up":
+        for other in account.calls:
+            if other.kind != "true_up":
+                for line in other.lines:
+                    earlier[line.service_id] += line.ht_cents
+    lines = []
+    for line in call.lines:
+        true_up = call.kind == "true_up"
+        lines.append(
             CallDocumentLine(
                 service_name=line.service_name,
                 ht_cents=line.ht_cents,
@@ -158,9 +274,20 @@ def _document(call: CallView, registered: bool) -> CallDocument:
                 vat_cents=line.vat_cents,
                 ttc_cents=line.ttc_cents,
                 vat_status=_vat_status(line.exempt_261b, registered),
+                basis=bases.basis(line.service_id, call.quarter),
+                actual_cents=earlier[line.service_id] + line.ht_cents if true_up else None,
+                already_called_cents=earlier[line.service_id] if true_up else None,
             )
-            for line in call.lines
-        ),
+        )
+    return CallDocument(
+        id=call.id,
+        number=call.number,
+        period_label=call.period_label,
+        kind_label=KIND_LABELS.get(call.kind, call.kind),
+        kind=call.kind,
+        issue_date=call.issue_date,
+        due_date=call.due_date,
+        lines=tuple(lines),
         total_ht_cents=call.total_ht_cents,
         total_vat_cents=call.total_vat_cents,
         total_ttc_cents=call.total_cents,
@@ -169,14 +296,46 @@ def _document(call: CallView, registered: bool) -> CallDocument:
     )
 
 
+def _movements(calls: tuple[CallDocument, ...], account: MemberAccount) -> tuple[Movement, ...]:
+    found = [
+        Movement(
+            date=call.issue_date,
+            kind=MovementKind.CREDIT if call.is_credit else MovementKind.CALL,
+            reference=call.number,
+            label=(
+                f"Avoir — régularisation {account.year_label}"
+                if call.is_credit
+                else f"{call.kind_label} — {call.period_label}"
+                if not call.is_true_up
+                else f"Régularisation {account.year_label}"
+            ),
+            called_cents=call.total_ttc_cents,
+        )
+        for call in calls
+    ]
+    for payment in account.payments:
+        refund = payment.amount_cents < 0
+        method = PAYMENT_METHOD_LABELS.get(payment.method, payment.method)
+        settles = ", ".join(match.call_number for match in payment.matches)
+        label = f"{'Remboursement' if refund else 'Règlement'} ({method.lower()})"
+        if settles:
+            label += f" — {settles}"
+        found.append(
+            Movement(
+                date=payment.date,
+                kind=MovementKind.REFUND if refund else MovementKind.PAYMENT,
+                reference=payment.reference or "",
+                label=label,
+                paid_cents=payment.amount_cents,
+            )
+        )
+    found.sort(key=lambda m: (m.date, m.paid_cents is not None, m.reference))
+    return tuple(found)
+
+
 def _mentions(calls: tuple[CallDocument, ...]) -> tuple[str, ...]:
     statuses = {line.vat_status for call in calls for line in call.lines}
-    mentions = []
-    if VatStatus.EXEMPT_261B in statuses:
-        mentions.append(MENTION_261B)
-    if VatStatus.NOT_APPLICABLE in statuses:
-        mentions.append(MENTION_NOT_APPLICABLE)
-    return tuple(mentions)
+    return (MENTION_NOT_APPLICABLE,) if VatStatus.NOT_APPLICABLE in statuses else ()
 
 
 def _payment(payment: PaymentView) -> PaymentLine:

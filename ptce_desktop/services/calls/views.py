@@ -276,3 +276,63 @@ def call_views(session: Session, *where: ColumnElement[bool]) -> list[CallView]:
             )
         )
     return views
+
+
+@dataclass(frozen=True)
+class MemberAccount:
+    """A member's account for fiscal year *Y* as the relevé prints it (one meaning per word):
+
+    * **appelé — exercice Y**: the calls of fiscal year *Y* (its quarters and its
+      régularisation, whatever the régularisation's issue date; an avoir counts negative);
+    * **réglé — exercice Y**: the member's payments **dated** within *Y* (a refund counts
+      negative), whatever call they settle: each payment belongs to one year only;
+    * **solde d'ouverture**: every call of the years before *Y* minus every payment dated before
+      *Y*'s first day; **solde de clôture** = ouverture + appelé − réglé (positive: the member
+      owes; negative: the pole owes the member). The closing balance of *Y* is the opening
+      balance of *Y* + 1.
+    """
+
+    member_id: int
+    year: int
+    year_label: str
+    start: dt.date
+    end: dt.date
+    opening_cents: int
+    calls: tuple[CallView, ...]
+    payments: tuple[PaymentView, ...]
+    called_cents: int
+    paid_cents: int
+
+    @property
+    def closing_cents(self) -> int:
+        return self.opening_cents + self.called_cents - self.paid_cents
+
+
+def member_account(session: Session, member_id: int, fy: FiscalYear) -> MemberAccount:
+    """The account of ``member_id`` for ``fy`` (see :class:`MemberAccount`): four queries."""
+    calls = call_views(session, Call.year == fy.start_year, Call.member_id == member_id)
+    payments = payment_views(
+        session, Payment.member_id == member_id, Payment.date.between(fy.start, fy.end)
+    )
+    called_before = session.scalar(
+        select(func.coalesce(func.sum(CallLine.ttc_cents), 0))
+        .join(Call, Call.id == CallLine.call_id)
+        .where(Call.member_id == member_id, Call.year < fy.start_year)
+    )
+    paid_before = session.scalar(
+        select(func.coalesce(func.sum(Payment.amount_cents), 0)).where(
+            Payment.member_id == member_id, Payment.date < fy.start
+        )
+    )
+    return MemberAccount(
+        member_id=member_id,
+        year=fy.start_year,
+        year_label=fy.label,
+        start=fy.start,
+        end=fy.end,
+        opening_cents=int(called_before or 0) - int(paid_before or 0),
+        calls=tuple(calls),
+        payments=tuple(payments),
+        called_cents=sum(call.total_cents for call in calls),
+        paid_cents=sum(payment.amount_cents for payment in payments),
+    )
