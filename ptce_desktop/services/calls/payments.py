@@ -64,10 +64,6 @@ def closed_years(session: Session) -> set[int]:
 # --- matching --------------------------------------------------------------------------------
 
 
-def _money(cents: int) -> str:
-    return format_money(cents)
-
-
 def _auto_match(session: Session, payment: Payment) -> None:
     sign = 1 if payment.amount_cents > 0 else -1
     outstanding = (call_ttc() - call_paid()).label("outstanding")
@@ -104,22 +100,22 @@ def _user_match(session: Session, payment: Payment, wanted: Mapping[int, int]) -
         if member_id != payment.member_id:
             raise PtceError("match_other_member", "matches", call=number)
         if cents * sign < 0:
-            raise PtceError("match_sign", "matches", call=number, amount=_money(cents))
+            raise PtceError("match_sign", "matches", call=number, amount=format_money(cents))
         if cents * sign > due * sign:
             raise PtceError(
                 "match_exceeds_call",
                 "matches",
                 call=number,
-                amount=_money(cents),
-                outstanding=_money(due),
+                amount=format_money(cents),
+                outstanding=format_money(due),
             )
         total += abs(cents)
     if total > abs(payment.amount_cents):
         raise PtceError(
             "match_exceeds_payment",
             "matches",
-            matched=_money(sign * total),
-            amount=_money(payment.amount_cents),
+            matched=format_money(sign * total),
+            amount=format_money(payment.amount_cents),
         )
     for call_id, cents in sorted(items.items()):
         session.add(PaymentMatch(payment_id=payment.id, call_id=call_id, amount_cents=cents))
@@ -146,7 +142,7 @@ def _clean(amount_cents: int, method: str, reference: str | None, note: str | No
     if amount_cents == 0:
         raise PtceError("payment_zero", "amount_cents")
     if abs(amount_cents) > MONEY_MAX:
-        raise PtceError("payment_out_of_range", "amount_cents", amount=_money(amount_cents))
+        raise PtceError("payment_out_of_range", "amount_cents", amount=format_money(amount_cents))
     return _Clean(
         amount_cents=amount_cents,
         method=parse_code(PaymentMethod, method, "unknown_payment_method", "method"),

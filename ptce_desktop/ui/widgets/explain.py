@@ -13,9 +13,10 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from ptce_desktop.domain.money import format_money, format_percent, format_units
+from ptce_desktop.domain.money import format_percent, format_units
+from ptce_desktop.domain.percentages import share_percent_bp
 from ptce_desktop.domain.periods import format_date
-from ptce_desktop.ui.i18n import current_language
+from ptce_desktop.ui.i18n import current_language, money_text
 from ptce_desktop.ui.style import title_font
 
 translate = QCoreApplication.translate
@@ -45,23 +46,17 @@ def _units(method: str, value: int | None, unit: str) -> str:
     return f"{text} {unit}".strip()
 
 
-def _percent(fraction: Fraction) -> str:
-    basis_points = round(fraction * 10_000)
-    return format_percent(int(basis_points), lang=current_language())
-
-
 def explanation_lines(view: Any) -> list[str]:
     """The explanation as HTML lines (user text escaped)."""
     lang = current_language()
     e = html.escape
-    money = lambda cents: format_money(cents, lang=lang)  # noqa: E731
     basis = translate("ShareExplanation", "excl. VAT") if str(view.basis) == "ht" else ""
     if not basis:
         basis = translate("ShareExplanation", "incl. VAT")
     lines = [
         translate("ShareExplanation", "Cost “%1”: %2 %3 to split.")
         .replace("%1", e(view.cost_label))
-        .replace("%2", e(money(view.amount_split_cents)))
+        .replace("%2", e(money_text(view.amount_split_cents)))
         .replace("%3", e(basis)),
         translate("ShareExplanation", "Key “%1” (%2), version in force from %3.")
         .replace("%1", e(view.key_name))
@@ -73,7 +68,7 @@ def explanation_lines(view: Any) -> list[str]:
             lines.append(
                 translate("ShareExplanation", "• %1 weighs %2: %3 out of %4.")
                 .replace("%1", e(part.key_name))
-                .replace("%2", _percent(part.part_weight))
+                .replace("%2", format_percent(share_percent_bp(part.part_weight), lang=lang))
                 .replace("%3", e(_units(part.method, part.member_units, view.unit)))
                 .replace("%4", e(_units(part.method, part.total_units, view.unit)))
             )
@@ -90,9 +85,10 @@ def explanation_lines(view: Any) -> list[str]:
             .replace("%1", str(view.days_present))
             .replace("%2", str(view.period_days))
         )
+    weight = view.weight / view.total_weight if view.total_weight else Fraction(0)
     lines.append(
         translate("ShareExplanation", "Weight: %1 of the total.").replace(
-            "%1", _percent(view.weight / view.total_weight if view.total_weight else Fraction(0))
+            "%1", format_percent(share_percent_bp(weight), lang=lang)
         )
     )
     lines.append(
@@ -107,10 +103,10 @@ def explanation_lines(view: Any) -> list[str]:
         )
     else:
         rounding = translate("ShareExplanation", "Rounded down to %1.")
-    lines.append(rounding.replace("%1", e(money(view.floor_cents))))
+    lines.append(rounding.replace("%1", e(money_text(view.floor_cents))))
     lines.append(
         "<b>"
-        + translate("ShareExplanation", "Share: %1").replace("%1", e(money(view.stored_cents)))
+        + translate("ShareExplanation", "Share: %1").replace("%1", e(money_text(view.stored_cents)))
         + "</b>"
     )
     if not view.matches_stored:
@@ -118,7 +114,7 @@ def explanation_lines(view: Any) -> list[str]:
             translate(
                 "ShareExplanation",
                 "The data behind this share changed since it was computed: computed today %1.",
-            ).replace("%1", e(money(view.computed_cents)))
+            ).replace("%1", e(money_text(view.computed_cents)))
         )
     return lines
 

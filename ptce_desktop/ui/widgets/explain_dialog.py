@@ -30,20 +30,15 @@ from PySide6.QtWidgets import (
 
 from ptce_desktop.domain.allocation import SplitBasis, split_basis
 from ptce_desktop.domain.errors import PtceError
-from ptce_desktop.domain.money import format_money
 from ptce_desktop.domain.periods import FiscalYear, Period, format_date
 from ptce_desktop.services.costs.views import CostFilters, CostRow
-from ptce_desktop.ui.i18n import current_language
+from ptce_desktop.ui.i18n import current_language, money_text
 from ptce_desktop.ui.style import title_font
 from ptce_desktop.ui.widgets import ShareExplanationPanel
 from ptce_desktop.ui.widgets.table_model import RIGHT, Column, RowTableModel
 from ptce_desktop.ui.widgets.table_view import TableView
 
 translate = QCoreApplication.translate
-
-
-def _money(cents: int | None) -> str:
-    return "" if cents is None else format_money(cents, lang=current_language())
 
 
 def _date(value: Any) -> str:
@@ -71,13 +66,13 @@ def share_columns(basis: Callable[[], SplitBasis]) -> list[Column]:
         Column(
             translate("MemberSharesDialog", "Amount split"),
             lambda r: split_amount(r, basis()),
-            display=_money,
+            display=money_text,
             align=RIGHT,
         ),
         Column(
             translate("MemberSharesDialog", "Share"),
             lambda r: r.member_cents,
-            display=_money,
+            display=money_text,
             align=RIGHT,
         ),
     ]
@@ -269,7 +264,7 @@ class MemberSharesDialog(QDialog):
             )
             .replace("%1", html.escape(period))
             .replace("%2", html.escape(basis))
-            .replace("%3", "<b>" + html.escape(_money(self.total_cents())) + "</b>")
+            .replace("%3", "<b>" + html.escape(money_text(self.total_cents())) + "</b>")
         )
 
     # --- explaining ----------------------------------------------------------------------------

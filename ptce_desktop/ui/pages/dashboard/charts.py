@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from ptce_desktop.domain.categories import MISSING_LABELS
-from ptce_desktop.domain.money import format_money, format_units
+from ptce_desktop.domain.money import format_euros, format_money
 from ptce_desktop.ui.i18n import current_language
 from ptce_desktop.ui.style import ACCENT, ERROR, title_font
 
@@ -65,14 +65,6 @@ def short_label(text: str, limit: int = LABEL_MAX) -> str:
     """``text`` cut to ``limit`` characters with an ellipsis (axis labels have no tooltip)."""
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def format_euros(euros: int) -> str:
-    """Whole euros for an axis: ``12 000 €`` (French) or ``€12,000``."""
-    lang = current_language()
-    number = format_units(abs(euros) * 1000, lang=lang)
-    sign = "-" if euros < 0 else ""
-    return f"{sign}€{number}" if lang == "en" else f"{sign}{number}\u00a0€"
 
 
 def nice_ticks(low_cents: int, high_cents: int, count: int = 5) -> list[int]:
@@ -107,7 +99,7 @@ def _money_axis(values: Sequence[int]) -> QCategoryAxis:
     axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
     axis.setRange(ticks[0], ticks[-1])
     for tick in ticks:
-        axis.append(format_euros(tick), tick)
+        axis.append(format_euros(tick, lang=current_language()), tick)
     return axis
 
 

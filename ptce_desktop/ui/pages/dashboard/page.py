@@ -27,14 +27,14 @@ from PySide6.QtWidgets import (
 
 from ptce_desktop.domain.categories import FunderType, MemberCategory
 from ptce_desktop.domain.errors import PtceError
-from ptce_desktop.domain.money import format_money, format_units
+from ptce_desktop.domain.money import format_units
 from ptce_desktop.domain.periods import format_date
 from ptce_desktop.services.grants.grants import GrantService
 from ptce_desktop.services.grants.in_kind import InKindService, InKindTotals
 from ptce_desktop.services.grants.views import FunderTypeTotal
 from ptce_desktop.services.summary import SummaryService, YearSummary
 from ptce_desktop.ui.bus import touches
-from ptce_desktop.ui.i18n import current_language
+from ptce_desktop.ui.i18n import current_language, money_text
 from ptce_desktop.ui.pages.dashboard.charts import (
     ChartPanel,
     FigureCard,
@@ -101,10 +101,6 @@ class DashboardLoader:
             in_kind=self.in_kind.totals(year),
             funder_types=tuple(self.grants.totals_by_funder_type(year)),
         )
-
-
-def _money(cents: int | None) -> str:
-    return format_money(cents or 0, lang=current_language())
 
 
 class DashboardPage(QWidget):
@@ -298,9 +294,9 @@ class DashboardPage(QWidget):
         )
         self._show_members(summary)
         values = self.values
-        values["costs_ttc"].setText(_money(summary.costs_ttc_cents))
-        values["costs_split"].setText(_money(summary.costs_split_cents))
-        values["shares"].setText(_money(summary.shares_cents))
+        values["costs_ttc"].setText(money_text(summary.costs_ttc_cents))
+        values["costs_split"].setText(money_text(summary.costs_split_cents))
+        values["shares"].setText(money_text(summary.shares_cents))
         values["service_count"].setText(str(sum(1 for line in summary.services if line.cost_count)))
         costs_card = self.cards["costs"]
         costs_card.extra.setVisible(not summary.shares_match_costs)
@@ -309,16 +305,16 @@ class DashboardPage(QWidget):
             + html.escape(self.tr("The shares do not add up to the amount shared."))
             + "</span>"
         )
-        values["called"].setText(_money(summary.called_cents))
-        values["paid"].setText(_money(summary.paid_cents))
-        values["outstanding"].setText(_money(summary.outstanding_cents))
-        values["unapplied"].setText(_money(summary.unapplied_cents))
-        values["voted"].setText(_money(summary.voted_cents))
-        values["received"].setText(_money(summary.received_cents))
-        values["passed"].setText(_money(summary.passed_cents))
-        values["coordination"].setText(_money(summary.coordination_cents))
-        values["remaining"].setText(_money(summary.remaining_cents))
-        values["in_kind"].setText(_money(data.in_kind.total_cents))
+        values["called"].setText(money_text(summary.called_cents))
+        values["paid"].setText(money_text(summary.paid_cents))
+        values["outstanding"].setText(money_text(summary.outstanding_cents))
+        values["unapplied"].setText(money_text(summary.unapplied_cents))
+        values["voted"].setText(money_text(summary.voted_cents))
+        values["received"].setText(money_text(summary.received_cents))
+        values["passed"].setText(money_text(summary.passed_cents))
+        values["coordination"].setText(money_text(summary.coordination_cents))
+        values["remaining"].setText(money_text(summary.remaining_cents))
+        values["in_kind"].setText(money_text(data.in_kind.total_cents))
         values["in_kind_count"].setText(str(data.in_kind.count))
         values["in_kind_hours"].setText(
             format_units(data.in_kind.hours_milli, lang=current_language())

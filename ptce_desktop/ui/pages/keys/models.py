@@ -25,7 +25,6 @@ from PySide6.QtCore import (
 
 from ptce_desktop.domain.allocation import Method
 from ptce_desktop.domain.money import format_percent, format_units
-from ptce_desktop.domain.percentages import share_percent_bp
 from ptce_desktop.domain.periods import format_date
 from ptce_desktop.services.keys.keys import KeyService
 from ptce_desktop.services.keys.views import (
@@ -55,12 +54,6 @@ def method_label(method: Method | str) -> str:
         return labels[Method(method)]
     except ValueError:
         return str(method)
-
-
-def percent_text(fraction: Fraction) -> str:
-    """An exact share shown as a percentage with two decimals at most, rounded half up
-    (``33,33 %``; 24,69 m² of 200 is ``12,35 %``)."""
-    return bp_text(share_percent_bp(fraction))
 
 
 def bp_text(basis_points: int) -> str:

@@ -26,8 +26,9 @@ from PySide6.QtGui import QColor
 from ptce_desktop.domain.allocation import Method
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.money import format_percent, format_units, parse_percent, parse_units
+from ptce_desktop.domain.percentages import share_percent_bp
 from ptce_desktop.ui.i18n import current_language
-from ptce_desktop.ui.pages.keys.models import percent_text, value_header
+from ptce_desktop.ui.pages.keys.models import value_header
 from ptce_desktop.ui.widgets.table_model import LEFT, RIGHT
 
 translate = QCoreApplication.translate
@@ -168,7 +169,11 @@ class VersionValuesModel(QAbstractTableModel):
             if column == self.VALUE:
                 return None if self.mode == EDIT_EQUAL else entry.text
             share = self._share(entry)
-            return percent_text(share) if share is not None else ""
+            return (
+                ""
+                if share is None
+                else format_percent(share_percent_bp(share), lang=current_language())
+            )
         if role == Qt.ItemDataRole.CheckStateRole and column == self.VALUE:
             if self.mode == EDIT_EQUAL:
                 return Qt.CheckState.Checked if entry.checked else Qt.CheckState.Unchecked

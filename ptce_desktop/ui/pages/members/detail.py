@@ -16,9 +16,9 @@ from PySide6.QtCore import QCoreApplication, QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from ptce_desktop.domain.categories import MemberCategory
-from ptce_desktop.domain.money import format_money, format_units
+from ptce_desktop.domain.money import format_units
 from ptce_desktop.domain.periods import format_date
-from ptce_desktop.ui.i18n import current_language
+from ptce_desktop.ui.i18n import current_language, money_text
 from ptce_desktop.ui.style import ACCENT
 
 translate = QCoreApplication.translate
@@ -42,15 +42,6 @@ SHARE_SCHEME = "share"
 
 def _e(value: object) -> str:
     return html.escape(str(value)) if value is not None else ""
-
-
-def _money(cents: int) -> str:
-    return _e(format_money(cents, lang=current_language()))
-
-
-def _amount(cents: int) -> str:
-    """Without the € sign, for the narrow quarter table (its header says "€")."""
-    return _e(format_money(cents, symbol=False, lang=current_language()))
 
 
 def share_link(service_id: int, quarter: int, text: str) -> str:
@@ -184,7 +175,7 @@ def detail_html(detail: Any) -> str:
                     (translate("MemberDetailPanel", "Volunteers"), count(figures.volunteers)),
                     (
                         translate("MemberDetailPanel", "Turnover"),
-                        _money(figures.turnover_cents)
+                        _e(money_text(figures.turnover_cents))
                         if figures.turnover_cents is not None
                         else "",
                     ),
@@ -215,21 +206,32 @@ def detail_html(detail: Any) -> str:
         headers = [(translate("MemberDetailPanel", "Service"), False)] + [
             (f"T{n}", True) for n in range(1, 5)
         ]
+        # The quarter table is narrow: its header says "€", so its amounts go without it.
         headers.append((translate("MemberDetailPanel", "Total €"), True))
         rows = [
             [(share_link(line.service_id, 0, _e(line.service_name)), False)]
             + [
-                (share_link(line.service_id, n, _amount(cents)) if cents else "–", True)
+                (
+                    share_link(line.service_id, n, _e(money_text(cents, symbol=False)))
+                    if cents
+                    else "–",
+                    True,
+                )
                 for n, cents in enumerate(line.quarters, 1)
             ]
-            + [(share_link(line.service_id, 0, _amount(line.total_cents)), True)]
+            + [
+                (
+                    share_link(line.service_id, 0, _e(money_text(line.total_cents, symbol=False))),
+                    True,
+                )
+            ]
             for line in detail.shares
         ]
         if len(detail.shares) > 1:
             rows.append(
                 [("<b>" + translate("MemberDetailPanel", "Total") + "</b>", False)]
                 + [("", True)] * 4
-                + [(f"<b>{_amount(detail.shares_total_cents)}</b>", True)]
+                + [(f"<b>{_e(money_text(detail.shares_total_cents, symbol=False))}</b>", True)]
             )
         parts.append(_table(headers, rows))
         parts.append(
@@ -258,8 +260,8 @@ def detail_html(detail: Any) -> str:
                 (_e(call.number), False),
                 (_e(call.kind_label) + (f" T{call.quarter}" if call.quarter else ""), False),
                 (format_date(call.issue_date), False),
-                (_money(call.total_cents), True),
-                (_money(call.paid_cents), True),
+                (_e(money_text(call.total_cents)), True),
+                (_e(money_text(call.paid_cents)), True),
             ]
             for call in detail.calls
         ]
@@ -282,7 +284,7 @@ def detail_html(detail: Any) -> str:
                 (format_date(payment.date), False),
                 (_e(payment_method_label(payment.method)), False),
                 (_e(payment.reference or ""), False),
-                (_money(payment.amount_cents), True),
+                (_e(money_text(payment.amount_cents)), True),
             ]
             for payment in detail.payments
         ]
@@ -296,15 +298,21 @@ def detail_html(detail: Any) -> str:
     parts.append(
         _pairs(
             [
-                (translate("MemberDetailPanel", "Called this year"), _money(detail.called_cents)),
-                (translate("MemberDetailPanel", "Paid this year"), _money(detail.paid_cents)),
+                (
+                    translate("MemberDetailPanel", "Called this year"),
+                    _e(money_text(detail.called_cents)),
+                ),
+                (
+                    translate("MemberDetailPanel", "Paid this year"),
+                    _e(money_text(detail.paid_cents)),
+                ),
                 (
                     translate("MemberDetailPanel", "Still due this year"),
-                    f"<b>{_money(detail.balance_cents)}</b>",
+                    f"<b>{_e(money_text(detail.balance_cents))}</b>",
                 ),
                 (
                     translate("MemberDetailPanel", "Still due, all years"),
-                    _money(detail.overall_balance_cents),
+                    _e(money_text(detail.overall_balance_cents)),
                 ),
             ]
         )
