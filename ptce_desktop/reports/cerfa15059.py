@@ -28,7 +28,7 @@ from reportlab.lib import colors
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak
 
 from ptce_desktop.documents.cerfa import CerfaReport, CerfaRow
-from ptce_desktop.domain.money import NBSP, format_money
+from ptce_desktop.domain.money import format_money, format_money_or_empty, format_percent
 from ptce_desktop.reports.base import Target, build_pdf
 from ptce_desktop.reports.cerfa15059_annex import annex_story
 from ptce_desktop.reports.flowables import (
@@ -38,7 +38,6 @@ from ptce_desktop.reports.flowables import (
     date_text,
     empty_note,
     heading,
-    integer_text,
     key_value_table,
     para,
     spacer,
@@ -61,7 +60,6 @@ __all__ = [
     "build_cerfa15059",
     "cerfa_story",
     "grid_table",
-    "percent_text",
     "share_sentence",
     "visible_rows",
 ]
@@ -134,10 +132,6 @@ def cerfa_story(model: CerfaReport, *, group_rows_only: bool = False) -> list[Fl
 # --- feuillet 1 ---------------------------------------------------------------------------------
 
 
-def _money(cents: int | None) -> str:
-    return EMPTY_TEXT if cents is None else format_money(cents)
-
-
 def _ref(reference: str | None, day: date | None) -> str:
     parts = [reference or ""]
     if day is not None:
@@ -167,8 +161,8 @@ def _identification(model: CerfaReport) -> list[Flowable]:
         ("Décision d'attribution", _ref(grant.decision_ref, grant.decision_date)),
         ("Période de l'action", period),
         ("Exercice", grant.exercise_label or EMPTY_TEXT),
-        ("Montant demandé", _money(grant.requested_cents)),
-        ("Montant attribué (voté)", _money(grant.voted_cents)),
+        ("Montant demandé", format_money_or_empty(grant.requested_cents, empty=EMPTY_TEXT)),
+        ("Montant attribué (voté)", format_money_or_empty(grant.voted_cents, empty=EMPTY_TEXT)),
         ("Montant reçu à ce jour", format_money(grant.received_cents)),
         ("Statut", grant.status_label),
     ]
@@ -206,16 +200,9 @@ def visible_rows(rows: Sequence[CerfaRow], group_rows_only: bool) -> list[CerfaR
     return [row for row in rows if not row.is_sub_row]
 
 
-def percent_text(basis_points: int) -> str:
-    """``9307`` → ``93,07 %``: always two decimals, so a column of ratios lines up."""
-    whole, hundredths = divmod(abs(basis_points), 100)
-    sign = "-" if basis_points < 0 else ""
-    return f"{sign}{integer_text(whole)},{hundredths:02d}{NBSP}%"
-
-
 def _ratio_text(row: CerfaRow) -> str:
     ratio = row.ratio_bp
-    return NO_RATIO if ratio is None else percent_text(ratio)
+    return NO_RATIO if ratio is None else format_percent(ratio, fixed=True)
 
 
 def grid_table(rows: Sequence[CerfaRow], side_title: str) -> Flowable:
@@ -301,7 +288,7 @@ def share_sentence(model: CerfaReport) -> str:
         )
     return (
         f"La subvention de {format_money(voted)} représente "
-        f"{percent_text(model.grant_share_bp)} du total des produits "
+        f"{format_percent(model.grant_share_bp, fixed=True)} du total des produits "
         "(montant attribué ÷ total des produits réalisés, hors contributions en nature)."
     )
 

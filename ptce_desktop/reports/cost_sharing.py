@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
-from fractions import Fraction
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
@@ -111,12 +110,6 @@ def _needs_landscape(model: CostSharingData) -> bool:
     widest: float = max(stringWidth(format_money(c), font, TABLE_SIZE) for c in amounts)
     column = CONTENT_WIDTH * QUARTER_COLUMNS[1] / sum(QUARTER_COLUMNS) - 2 * PADDING_H - 0.5
     return widest > column
-
-
-def _percent(share: Fraction, *, fixed: bool = False) -> str:
-    """An exact share as a percentage rounded half up to 0,01 % (display only); ``fixed``
-    keeps two decimals, for a column."""
-    return format_percent(share_percent_bp(share), fixed=fixed)
 
 
 def _days_text(method: Method, row: KeyUnitsRow) -> str:
@@ -243,7 +236,7 @@ class _Document:
                 story.append(
                     para(
                         f"Composante « {part.key_name} » ({METHOD_LABELS[part.method]}) — "
-                        f"pondération {_percent(part.share)}",
+                        f"pondération {format_percent(share_percent_bp(part.share))}",
                         self.styles.cell,
                     )
                 )

@@ -20,7 +20,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus.doctemplate import FrameBreak
 from reportlab.platypus.flowables import KeepTogether
 
-from ptce_desktop.domain.money import NBSP, format_money
+from ptce_desktop.domain.money import format_integer, format_money
 from ptce_desktop.domain.periods import format_date
 from ptce_desktop.reports.styles import (
     ACCENT_LIGHT,
@@ -103,12 +103,6 @@ def date_text(day: date | None) -> str:
     return format_date(day) if day is not None else ""
 
 
-def integer_text(value: int) -> str:
-    """``1234567`` → ``1 234 567`` (U+00A0 between groups, like amounts)."""
-    sign = "-" if value < 0 else ""
-    return sign + f"{abs(value):,}".replace(",", NBSP)
-
-
 # --- headings and notes -------------------------------------------------------------------------
 
 
@@ -157,7 +151,7 @@ def money_cell(cents: int | None, *, bold: bool = False) -> Cell:
 
 def number_cell(value: int | None, *, bold: bool = False) -> Cell:
     """An integer with French digit grouping, aligned right."""
-    return Cell("" if value is None else integer_text(value), "RIGHT", bold)
+    return Cell("" if value is None else format_integer(value), "RIGHT", bold)
 
 
 def right(text: object, *, bold: bool = False) -> Cell:
@@ -182,7 +176,7 @@ def cell_text(value: str | int | Cell) -> str:
     if isinstance(value, bool):
         return "Oui" if value else "Non"
     if isinstance(value, int):
-        return integer_text(value)
+        return format_integer(value)
     return value
 
 

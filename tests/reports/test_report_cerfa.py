@@ -38,7 +38,6 @@ from ptce_desktop.reports.bundle import build_crf_with_activity_report, concaten
 from ptce_desktop.reports.cerfa15059 import (
     build_cerfa15059,
     cerfa_story,
-    percent_text,
     share_sentence,
     visible_rows,
 )
@@ -276,8 +275,6 @@ def test_ratio_is_actual_over_forecast_and_a_dash_without_forecast(
     rows = {row.code: row for row in report.charges + report.produits}
     assert rows["613"].ratio_bp == 9583  # 11 500 / 12 000 = 95,833… %
     assert rows["65"].ratio_bp is None
-    assert percent_text(9583) == "95,83\u00a0%"
-    assert percent_text(12_345) == "123,45\u00a0%"
     grid = grid_pages(page_texts(render(report)))
     assert "Locations 12 000,00 € 11 500,00 € 95,83 %" in grid
     assert "65 – Autres charges de gestion courante 0,00 € 5 000,00 € —" in grid

@@ -21,7 +21,6 @@ from ptce_desktop.reports.flowables import (
     escape_markup,
     fit_text,
     heading,
-    integer_text,
     key_figures,
     key_value_table,
     markup_para,
@@ -60,8 +59,8 @@ def test_bold_markup_uses_the_bold_face(page_texts: Callable[[bytes], list[str]]
 def test_formatting_helpers() -> None:
     assert date_text(date(2026, 3, 5)) == "05/03/2026"
     assert date_text(None) == ""
-    assert integer_text(1234567) == "1\u00a0234\u00a0567"
-    assert integer_text(-1000) == "-1\u00a0000"
+    assert number_cell(1234567).text == "1\u00a0234\u00a0567"
+    assert number_cell(-1000).text == "-1\u00a0000"
     assert money_cell(123456) == Cell("1\u00a0234,56\u00a0€", "RIGHT", False)
     assert money_cell(None).text == ""
     assert number_cell(12000, bold=True) == Cell("12\u00a0000", "RIGHT", True)
