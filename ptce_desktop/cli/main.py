@@ -172,6 +172,12 @@ def _report_parser(verbs: argparse._SubParsersAction[_Parser]) -> None:
         action="store_true",
         help="Cerfa 15059 : lignes de regroupement seulement (les lignes grisées)",
     )
+    report.add_argument(
+        "--allow-unclassified",
+        action="store_true",
+        help="Cerfa 15059 : porter les charges sans ligne Cerfa en « Services bancaires, "
+        "autres » (listées dans l'annexe) au lieu de refuser",
+    )
     report.set_defaults(handler=_report)
 
 
@@ -422,6 +428,9 @@ def _report(args: argparse.Namespace) -> int:
             service_id=args.service,
             call_id=args.call,
             group_rows_only=bool(args.groups_only),
+            cerfa_year_only=args.year is not None,
+            refuse_draft=True,
+            refuse_unclassified=not args.allow_unclassified,
         )
         default_name = f"{kind_of(args.kind).file_stem}-{year}.pdf"
         out: Path = args.out or Path(default_name)

@@ -12,14 +12,21 @@ the read model and the pure rules of the grid (no store: standard library and ``
 "—" — when the prévision is 0). Amounts are booked on their printed row (finer accounts roll
 into the row named by ``ACCOUNT_LINES``, e.g. 606 into 60x, 614 into 61); then
 
-* a group or section row = its own amounts (accounts booked directly on it, such as 614 on 61)
-  + the sum of its rows; a group row may therefore exceed the sum of its printed sub-rows (the
-  form has no sub-row for every account; :attr:`CerfaReport.groups_with_own_accounts` says
-  which groups do, the document prints a note);
+* a group or section row = the sum of its printed rows, always: every account rolls into a
+  printed sub-row where its group has sub-rows (611/612/614/617 into « Sous-traitance,
+  charges locatives, autres » under 61, 69 into « Autres impôts et taxes »), so the page adds
+  up as printed (:attr:`CerfaReport.groups_with_own_accounts` is empty by construction; a test
+  keeps it so);
 * Total des charges = charges directes + charges indirectes; Total des produits = ressources
   directes + ressources propres; 86 = 860 + 861 + 862 + 864; 87 = 870 + 871 + 875; TOTAL =
   total + 86 (resp. 87). Everything is integer cents: a total always equals the sum of its
   rows exactly.
+* **Ressources propres affectées à l'action** (réalisation) = what the organisation put in
+  from its own funds: Total des charges − ressources directes when the charges exceed them,
+  else 0 (the prévision is the forecast's own line). **Résultat** (the balance line under the
+  grid) = Total des produits − Total des charges in each column: an excédent (> 0) when the
+  direct resources exceed the charges (money a funder may ask back), 0 when own resources
+  covered the shortfall; a negative prévision is an insuffisance prévisionnelle.
 
 **The %.** The research (cerfa-and-reports.md §1.3) leaves "%" open between a ratio and a gap;
 we print the ratio réalisation ÷ prévision (what the secondary sources print), the gap itself
@@ -41,18 +48,26 @@ from fractions import Fraction
 from ptce_desktop.domain.cerfa import CHARGES_GRID, PRODUITS_GRID, CerfaLine, Level
 
 __all__ = [
+    "BALANCE_CODE",
+    "OWN_RESOURCES_CODE",
     "CerfaGrant",
     "CerfaGrantOfAction",
+    "CerfaGrid",
     "CerfaMethod",
     "CerfaOverhead",
+    "CerfaPeriod",
     "CerfaPole",
     "CerfaReport",
     "CerfaRow",
     "CerfaSignatory",
     "CerfaTexts",
     "CerfaTotals",
+    "CerfaUnclassified",
     "assemble_grid",
+    "day_count",
     "grid_rows",
+    "own_resources_cents",
+    "prorate",
     "ratio_bp",
     "round_half_up",
 ]
@@ -76,6 +91,34 @@ def round_half_up(value: Fraction) -> int:
     magnitude = abs(value)
     rounded = (2 * magnitude.numerator + magnitude.denominator) // (2 * magnitude.denominator)
     return -rounded if value < 0 else rounded
+
+
+def day_count(start: dt.date, end: dt.date) -> int:
+    """Days from ``start`` to ``end``, both included (0 when ``end`` is before ``start``)."""
+    return max(0, (end - start).days + 1)
+
+
+def prorate(cents: int, span: tuple[dt.date, dt.date], window: tuple[dt.date, dt.date]) -> int:
+    """The part of ``cents`` spread evenly over the days of ``span`` that falls in ``window``.
+
+    Rounded by cumulative rounding: the amount of days 1..k is rounded half up, and a window's
+    part is the difference of two such roundings, so the parts of consecutive windows (the
+    fiscal years of a two-year grant) add up exactly to the amount. A span of one day or less
+    counts whole when that day is in the window.
+    """
+    total = day_count(*span)
+    if total == 0:
+        return cents if window[0] <= span[0] <= window[1] else 0
+    first = max(span[0], window[0])
+    last = min(span[1], window[1])
+    if last < first:
+        return 0
+
+    def upto(days: int) -> int:
+        return round_half_up(Fraction(cents * days, total))
+
+    before = day_count(span[0], first - dt.timedelta(days=1))
+    return upto(before + day_count(first, last)) - upto(before)
 
 
 def ratio_bp(numerator_cents: int, denominator_cents: int) -> int | None:
@@ -111,9 +154,64 @@ class CerfaRow:
         return ratio_bp(self.actual_cents, self.forecast_cents)
 
     @property
+    def is_balance(self) -> bool:
+        """The balance line (Résultat), printed under the produits block."""
+        return self.code == BALANCE_CODE
+
+    @property
     def is_sub_row(self) -> bool:
         """A row printed under a group or a section (hidden in "group rows only" mode)."""
         return self.level == "line" and self.parent is not None
+
+
+BALANCE_CODE = "resultat"
+OWN_RESOURCES_CODE = "ressources_propres"
+BALANCE_LABEL = "Résultat de l'action : excédent (+) ou insuffisance (−)"
+
+
+@dataclass(frozen=True)
+class CerfaPeriod:
+    """The period reported on: the grant's, or its part inside one fiscal year (``--year``).
+
+    ``year_label`` names that fiscal year (``None`` for the whole grant period);
+    ``valid_years`` are the fiscal years the grant period touches (labels).
+    """
+
+    start: dt.date
+    end: dt.date
+    grant_start: dt.date
+    grant_end: dt.date
+    year_label: str | None
+    valid_years: tuple[str, ...]
+
+    @property
+    def days(self) -> int:
+        return day_count(self.start, self.end)
+
+    @property
+    def grant_days(self) -> int:
+        return day_count(self.grant_start, self.grant_end)
+
+    @property
+    def whole_grant(self) -> bool:
+        return (self.start, self.end) == (self.grant_start, self.grant_end)
+
+
+@dataclass(frozen=True)
+class CerfaUnclassified:
+    """A cost of the period without a Cerfa line: listed before building, never filed silently.
+
+    ``proposed_code`` is the account proposed from its service's category (``None`` when no
+    word matches); ``amount_cents`` is the part of the period, on the report's basis.
+    """
+
+    cost_id: int
+    period_start: dt.date
+    label: str
+    service_name: str
+    amount_cents: int
+    proposed_code: str | None
+    proposed_label: str | None
 
 
 @dataclass(frozen=True)
@@ -221,7 +319,9 @@ class CerfaSignatory:
 
 @dataclass(frozen=True)
 class CerfaGrantOfAction:
-    """A grant counted under 74 (réalisation: what it has received)."""
+    """A grant counted under 74: réalisation = ``attributed_cents``, its voted amount for the
+    report period (pro rata of days of its own period); ``received_cents`` is all the money
+    received so far (printed in the annex only)."""
 
     title: str
     funder_name: str
@@ -229,11 +329,18 @@ class CerfaGrantOfAction:
     row_label: str  # the sub-row of 74 it is counted on
     voted_cents: int | None
     received_cents: int
+    attributed_cents: int = 0
 
 
 @dataclass(frozen=True)
 class CerfaMethod:
-    """Where the réalisation comes from (printed in the annex, so a reader can check it)."""
+    """Where the réalisation comes from (printed in the annex, so a reader can check it).
+
+    ``project_name``: the action is that project (``None``: the pole's operation).
+    ``uncoded_costs_cents``: costs without a Cerfa line printed on 62x because the user
+    allowed it (listed in :attr:`CerfaReport.unclassified`). ``calls_cents``: the members'
+    calls for shared services of the period (pole's operation only, under 70).
+    """
 
     project_name: str | None
     period_known: bool
@@ -243,8 +350,9 @@ class CerfaMethod:
     grants: tuple[CerfaGrantOfAction, ...]
     fee_years: tuple[str, ...]
     fees_cents: int
-    payments_cents: int
+    calls_cents: int
     in_kind_count: int
+    vat_registered: bool = False
 
 
 @dataclass(frozen=True)
@@ -265,10 +373,23 @@ class CerfaReport:
     signatory: CerfaSignatory
     method: CerfaMethod
     logo_path: str | None = None
+    #: Total des produits − Total des charges (the balance line; see the module docstring).
+    balance: CerfaRow | None = None
+    #: The period reported on (``None`` for a grant without both period dates).
+    period: CerfaPeriod | None = None
+    #: The grant is not voted (requested or refused): a draft, watermarked, never sent.
+    draft: bool = False
+    #: Costs of the period without a Cerfa line (see :class:`CerfaUnclassified`).
+    unclassified: tuple[CerfaUnclassified, ...] = ()
+    #: The grant's voted amount for the report period (pro rata of days; ``None``: not voted).
+    attributed_cents: int | None = None
 
     @property
     def grant_amount_cents(self) -> int | None:
-        """The amount of the grant sentence under the grid (the amount voted)."""
+        """The amount of the grant sentence under the grid: the amount voted for the report
+        period (all of it when the report covers the grant's whole period)."""
+        if self.attributed_cents is not None:
+            return self.attributed_cents
         return self.grant.voted_cents
 
 
@@ -297,16 +418,20 @@ def _amounts(
 
 
 def grid_rows(
-    forecast: Mapping[str, int], actual: Mapping[str, int]
+    forecast: Mapping[str, int],
+    actual: Mapping[str, int],
+    labels: Mapping[str, str] | None = None,
 ) -> tuple[tuple[CerfaRow, ...], tuple[CerfaRow, ...], tuple[str, ...]]:
     """The charges and produits rows from amounts booked on printed rows (code -> cents).
 
-    Codes must be printed rows (use ``cerfa_line(code).target`` first). Returns the charges
-    rows, the produits rows (each block with its in-kind rows, in print order), and the group
-    codes that carry amounts of their own besides their sub-rows.
+    Codes must be printed rows (use ``cerfa_line(code).target`` first). ``labels`` replaces
+    the printed label of some rows (the funders named on the sub-rows of 74). Returns the
+    charges rows, the produits rows (each block with its in-kind rows, in print order), and
+    the group codes that carry amounts of their own besides their sub-rows.
     """
     blocks: list[tuple[CerfaRow, ...]] = []
     own_groups: set[str] = set()
+    labels = labels or {}
     for lines in (CHARGES_GRID, PRODUITS_GRID):
         planned, planned_own = _amounts(lines, forecast)
         done, done_own = _amounts(lines, actual)
@@ -315,7 +440,7 @@ def grid_rows(
             tuple(
                 CerfaRow(
                     code=line.code,
-                    label=line.label_fr,
+                    label=labels.get(line.code, line.label_fr),
                     level=line.level,
                     group=line.group,
                     parent=line.parent,
@@ -340,18 +465,46 @@ def _split_block(rows: tuple[CerfaRow, ...]) -> tuple[tuple[CerfaRow, ...], tupl
     return main, rest
 
 
+@dataclass(frozen=True)
+class CerfaGrid:
+    """The four blocks of the grid, its totals, the balance line and the own-groups."""
+
+    charges: tuple[CerfaRow, ...]
+    produits: tuple[CerfaRow, ...]
+    in_kind_charges: tuple[CerfaRow, ...]
+    in_kind_produits: tuple[CerfaRow, ...]
+    totals: CerfaTotals
+    groups_with_own_accounts: tuple[str, ...]
+    balance: CerfaRow
+
+
+def own_resources_cents(actual: Mapping[str, int]) -> int:
+    """Ressources propres affectées à l'action: the charges the direct resources leave
+    uncovered (0 when they cover them). ``actual`` is booked on printed rows, without
+    ressources propres."""
+    booked = {code: cents for code, cents in actual.items() if code != OWN_RESOURCES_CODE}
+    charges, produits, _ = grid_rows({}, booked)
+    by_code = {row.code: row.actual_cents for row in charges + produits}
+    return max(0, by_code["total_charges"] - by_code["ressources_directes"])
+
+
 def assemble_grid(
-    forecast: Mapping[str, int], actual: Mapping[str, int]
-) -> tuple[
-    tuple[CerfaRow, ...],
-    tuple[CerfaRow, ...],
-    tuple[CerfaRow, ...],
-    tuple[CerfaRow, ...],
-    CerfaTotals,
-    tuple[str, ...],
-]:
-    """The four blocks of the grid (charges, produits, 86, 87), the totals, the own-groups."""
-    charges_rows, produits_rows, own = grid_rows(forecast, actual)
+    forecast: Mapping[str, int],
+    actual: Mapping[str, int],
+    *,
+    labels: Mapping[str, str] | None = None,
+    own_resources: bool = True,
+) -> CerfaGrid:
+    """The grid from amounts booked on printed rows.
+
+    ``own_resources``: compute the réalisation of « Ressources propres affectées à l'action »
+    (:func:`own_resources_cents`, replacing any amount booked on it); the prévision is
+    always the forecast's.
+    """
+    done = dict(actual)
+    if own_resources:
+        done[OWN_RESOURCES_CODE] = own_resources_cents(done)
+    charges_rows, produits_rows, own = grid_rows(forecast, done, labels)
     charges, in_kind_charges = _split_block(charges_rows)
     produits, in_kind_produits = _split_block(produits_rows)
     by_code = {row.code: row for row in charges_rows + produits_rows}
@@ -363,4 +516,14 @@ def assemble_grid(
         general_charges=by_code["total_general_charges"],
         general_produits=by_code["total_general_produits"],
     )
-    return charges, produits, in_kind_charges, in_kind_produits, totals, own
+    balance = CerfaRow(
+        code=BALANCE_CODE,
+        label=BALANCE_LABEL,
+        level="total",
+        group=False,
+        parent=None,
+        in_kind=False,
+        forecast_cents=totals.produits.forecast_cents - totals.charges.forecast_cents,
+        actual_cents=totals.produits.actual_cents - totals.charges.actual_cents,
+    )
+    return CerfaGrid(charges, produits, in_kind_charges, in_kind_produits, totals, own, balance)

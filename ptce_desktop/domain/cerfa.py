@@ -83,6 +83,9 @@ CHARGES_GRID: tuple[CerfaLine, ...] = (
     _l("615", "Entretien et réparation", _C, "61"),
     _l("616", "Assurance", _C, "61"),
     _l("618", "Documentation", _C, "61"),
+    # Not a row of the form: 61 has no sub-row for 611, 612, 614, 617, so without it the
+    # group row would exceed the sum of its printed sub-rows (like 60x and 62x do for 60, 62).
+    _l("61x", "Sous-traitance, charges locatives, autres", _C, "61"),
     _g("62", "Autres services extérieurs", _C, "charges_directes"),
     _l("622", "Rémunérations intermédiaires et honoraires", _C, "62"),
     _l("623", "Publicité, publication", _C, "62"),
@@ -171,10 +174,10 @@ ACCOUNT_LINES: tuple[CerfaLine, ...] = (
     _a("605", "Achats de matériel, équipements et travaux", _C, "60", "60x"),
     _a("606", "Achats non stockés de matières et fournitures", _C, "60", "60x"),
     _a("607", "Achats de marchandises", _C, "60", "60x"),
-    _a("611", "Sous-traitance générale", _C, "61", "61"),
-    _a("612", "Redevances de crédit-bail", _C, "61", "61"),
-    _a("614", "Charges locatives et de copropriété", _C, "61", "61"),
-    _a("617", "Études et recherches", _C, "61", "61"),
+    _a("611", "Sous-traitance générale", _C, "61", "61x"),
+    _a("612", "Redevances de crédit-bail", _C, "61", "61x"),
+    _a("614", "Charges locatives et de copropriété", _C, "61", "61x"),
+    _a("617", "Études et recherches", _C, "61", "61x"),
     _a("621", "Personnel extérieur à l'association", _C, "62", "62x"),
     _a("624", "Transports de biens et transports collectifs du personnel", _C, "62", "62x"),
     _a("626", "Frais postaux et de télécommunications", _C, "62", "62x"),
@@ -189,8 +192,9 @@ ACCOUNT_LINES: tuple[CerfaLine, ...] = (
     _a("681", "Dotations aux amortissements, dépréciations et provisions", _C, "68", "68"),
     _a("686", "Dotations financières aux amortissements et provisions", _C, "68", "68"),
     _a("687", "Dotations exceptionnelles aux amortissements et provisions", _C, "68", "68"),
-    # 69 is on the 12156*06 only; research §2 maps it into 63 (or 67): 63 chosen.
-    _a("69", "Impôt sur les bénéfices ; participation des salariés", _C, "63", "63"),
+    # 69 is on the 12156*06 only; research §2 maps it into 63 (or 67): 63 chosen, on its
+    # sub-row "Autres impôts et taxes" so that 63 stays the sum of its sub-rows.
+    _a("69", "Impôt sur les bénéfices ; participation des salariés", _C, "63", "635"),
     _a("706", "Prestations de services", _P, "70", "70"),
     _a("707", "Ventes de marchandises", _P, "70", "70"),
     _a("708", "Produits des activités annexes", _P, "70", "70"),
@@ -212,11 +216,11 @@ CHARGE_SUBLINES: tuple[str, ...] = tuple(
         if line.side == "charges"
         and not line.in_kind
         and line.code[:2].isdigit()
-        and line.code not in {"60", "61", "62", "63", "64", "60x", "62x"}
+        and line.code not in {"60", "61", "62", "63", "64", "60x", "61x", "62x"}
     )
 )
 """Codes a cost can be booked on: accounts, and the groups 65–68 used as accounts
-(not 60–64 whose sub-rows must be chosen, nor the catch-alls 60x/62x, nor 86, nor
+(not 60–64 whose sub-rows must be chosen, nor the catch-alls 60x/61x/62x, nor 86, nor
 the indirect charges which come from the grant's overhead rule)."""
 
 FUNDER_TYPE_TO_CERFA: dict[str, str] = {
@@ -244,6 +248,30 @@ IN_KIND_NATURE_TO_CERFA: dict[str, tuple[str, str]] = {
 MEMBERSHIP_FEES_ROW = "75_dont"
 SHARED_SERVICE_INCOME_ROW = "70"
 REDISTRIBUTION_ROW = "65"  # 657 subventions versées, printed in 65
+
+
+_CATEGORY_WORDS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("loyer", "locaux", "local", "bureau", "salle", "location"), "613"),
+    (("assurance",), "616"),
+    (("entretien", "nettoyage", "ménage", "menage", "réparation", "reparation"), "615"),
+    (("communication", "publicité", "publicite", "impression", "publication"), "623"),
+    (("mobilité", "mobilite", "déplacement", "deplacement", "transport", "véhicule"), "625"),
+    (("informatique", "logiciel", "téléphon", "telephon", "internet", "postaux"), "626"),
+    (("honoraire", "comptab", "juridique", "gestion", "accueil", "secrétariat"), "622"),
+    (("emploi", "salaire", "personnel", "animation", "rémunération"), "641"),
+    (("fourniture", "matériel", "materiel", "achat", "équipement"), "606"),
+)
+
+
+def proposed_line(*texts: str | None) -> str | None:
+    """A Cerfa account proposed for a cost without one, from words of its service's category
+    or name (« Locaux » → 613 Locations); ``None`` when no word matches. Only a proposal: the
+    user confirms it on the cost."""
+    words = " ".join(text.casefold() for text in texts if text)
+    for needles, code in _CATEGORY_WORDS:
+        if any(needle in words for needle in needles):
+            return code
+    return None
 
 
 def cerfa_line(code: str) -> CerfaLine:

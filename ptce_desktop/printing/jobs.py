@@ -98,6 +98,14 @@ class ReportRequest:
     call_id: int | None = None
     #: Cerfa only: print the group rows of the grid, not the sub-lines.
     group_rows_only: bool = False
+    #: Cerfa only: report the part of the grant's period inside fiscal ``year`` (the whole
+    #: grant period otherwise; the grant need not meet ``year`` then).
+    cerfa_year_only: bool = False
+    #: Cerfa only: refuse a grant that is not voted (the CLI; the window previews a draft).
+    refuse_draft: bool = False
+    #: Cerfa only: refuse when costs of the period have no Cerfa line (the CLI, unless
+    #: ``--allow-unclassified``).
+    refuse_unclassified: bool = False
 
 
 @dataclass(frozen=True)
@@ -231,7 +239,10 @@ def build_report(
     """Write the document of ``request`` to ``target`` (a path or a binary file); returns its
     number of pages. ``progress(done, total)`` gets ``(0, 0)`` while the figures are read, then
     ``(page, 0)`` as each page is laid out (the total is only known at the end)."""
-    ids = checked_ids(uow, request)
+    if request.kind in ("cerfa-15059", "crf-bundle") and request.grant_id is not None:
+        ids: dict[str, int | None] = {"grant": request.grant_id}  # the Cerfa builder checks it
+    else:
+        ids = checked_ids(uow, request)
     if progress is not None:
         progress(0, 0)
 
@@ -289,7 +300,13 @@ def _build_cerfa(
     from ptce_desktop.reports.bundle import build_crf_with_activity_report
     from ptce_desktop.reports.cerfa15059 import build_cerfa15059
 
-    cerfa = build_cerfa_report(uow, grant_id)
+    cerfa = build_cerfa_report(
+        uow,
+        grant_id,
+        year=request.year if request.cerfa_year_only else None,
+        refuse_draft=request.refuse_draft,
+        refuse_unclassified=request.refuse_unclassified,
+    )
     if request.kind == "cerfa-15059":
         return build_cerfa15059(
             cerfa,
@@ -300,7 +317,8 @@ def _build_cerfa(
         )
     # the activity report that goes with the compte rendu: the last year of the grant's period
     years = cerfa.grant.exercise_years
-    activity = build_activity_data(uow, years[-1] if years else request.year)
+    last = years[-1] if years and not request.cerfa_year_only else request.year
+    activity = build_activity_data(uow, last)
     return build_crf_with_activity_report(
         cerfa,
         activity,

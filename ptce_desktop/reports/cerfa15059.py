@@ -9,11 +9,17 @@ printed is one the read model holds. The three *feuillets* of the form, each on 
    side by side; an A4 page in portrait cannot hold eight readable columns, so they are
    stacked), every row of the grid in order with prévision / réalisation / %, the shaded
    group rows, the totals, the contributions in kind (86/87) below them, and the sentence
-   giving the grant's share of the total income. ``group_rows_only`` prints only the shaded
+   giving the grant's share of the total income, then the balance line (Résultat: excédent or
+   insuffisance). Every group row is the sum of its printed sub-rows, so the page adds up as
+   printed. ``group_rows_only`` prints only the shaded
    group rows, the section subtotals and the totals (the form allows it when the forecast
    was presented that way);
 3. the annex (:mod:`.cerfa15059_annex`): the overhead rule in words, the gaps, the in-kind
-   note, the remarks, how the figures were gathered, and the attestation to sign.
+   note, the remarks, how the figures were gathered (period, basis and dating rules), and the
+   attestation to sign.
+
+A grant that is not voted (:attr:`CerfaReport.draft`) prints « PROJET — non transmissible »
+across every page and under the title: the window previews it, the CLI refuses it.
 
 :func:`cerfa_story` returns the flowables, so another document can follow the CRF in one PDF
 (:mod:`.bundle`).
@@ -23,6 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak
@@ -93,6 +100,42 @@ _INDENT = 14.0
 _MIN_BLOCK_START = 200.0  # points: header row and about a dozen rows
 
 
+DRAFT_MARK = "PROJET — non transmissible"
+
+
+class DraftWatermark(Flowable):  # type: ignore[misc]  # ReportLab ships no type hints
+    """Takes no room; from the page it is drawn on, every page of the document gets
+    :data:`DRAFT_MARK` across it (drawn just before the page is shown, light and diagonal).
+
+    The page template is shared by every document (:mod:`.base`), so the mark hooks the
+    canvas's ``showPage`` of this one build instead.
+    """
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        canvas: Any = self.canv
+        if getattr(canvas, "_ptce_draft_mark", False):
+            return
+        canvas._ptce_draft_mark = True
+        show_page = canvas.showPage
+        font = get_styles().fonts.bold
+
+        def marked_show_page() -> None:
+            width, height = canvas._pagesize
+            canvas.saveState()
+            canvas.setFillColor(colors.Color(0.75, 0.1, 0.1, alpha=0.18))
+            canvas.setFont(font, 44)
+            canvas.translate(width / 2, height / 2)
+            canvas.rotate(40)
+            canvas.drawCentredString(0, -15, DRAFT_MARK)
+            canvas.restoreState()
+            show_page()
+
+        canvas.showPage = marked_show_page
+
+
 def build_cerfa15059(
     model: CerfaReport,
     target: Target,
@@ -117,7 +160,17 @@ def build_cerfa15059(
 def cerfa_story(model: CerfaReport, *, group_rows_only: bool = False) -> list[Flowable]:
     """The three feuillets as flowables (for :func:`build_cerfa15059` or a bundle)."""
     story: list[Flowable] = []
+    if model.draft:
+        story.append(DraftWatermark())
     story += title_block(DOCUMENT_TITLE, f"{FORM_NUMBER} — {model.grant.title}")
+    if model.draft:
+        story.append(
+            para(
+                f"{DRAFT_MARK} : la subvention est au statut « {model.grant.status_label} » ; "
+                "ce compte rendu n'est qu'un aperçu.",
+                get_styles().h2,
+            )
+        )
     story.append(para(LEGAL_BASIS, get_styles().small))
     story.append(para(THREE_SHEETS, get_styles().small))
     story += _identification(model)
@@ -200,8 +253,13 @@ def visible_rows(rows: Sequence[CerfaRow], group_rows_only: bool) -> list[CerfaR
     return [row for row in rows if not row.is_sub_row]
 
 
+def _ratio(row: CerfaRow) -> int | None:
+    """The row's %, none for the balance line (a ratio of two balances means nothing)."""
+    return None if row.is_balance else row.ratio_bp
+
+
 def _ratio_text(row: CerfaRow) -> str:
-    ratio = row.ratio_bp
+    ratio = _ratio(row)
     return NO_RATIO if ratio is None else format_percent(ratio, fixed=True)
 
 
@@ -249,7 +307,7 @@ def grid_table(rows: Sequence[CerfaRow], side_title: str) -> Flowable:
         for col, cents in ((1, row.forecast_cents), (2, row.actual_cents)):
             if cents == 0:
                 commands.append(("TEXTCOLOR", (col, index), (col, index), MUTED))
-        if row.ratio_bp is None:
+        if _ratio(row) is None:
             commands.append(("TEXTCOLOR", (3, index), (3, index), MUTED))
         if row.level == "group":
             commands.append(("BACKGROUND", (0, index), (-1, index), SHADE))
@@ -276,29 +334,69 @@ def grid_table(rows: Sequence[CerfaRow], side_title: str) -> Flowable:
 def share_sentence(model: CerfaReport) -> str:
     """The sentence under the grid: the grant's share of the total income."""
     voted = model.grant_amount_cents
+    period = model.period
+    if voted and period is not None and not period.whole_grant:
+        amount = (
+            f"La subvention, pour la période du {date_text(period.start)} au "
+            f"{date_text(period.end)} ({format_money(voted)} sur "
+            f"{format_money(model.grant.voted_cents or 0)} votés, au prorata des jours),"
+        )
+    else:
+        amount = f"La subvention de {format_money(voted or 0)}"
     if not voted:
         return (
             "Le montant attribué de la subvention n'est pas renseigné : sa part dans le total "
             "des produits ne peut pas être calculée."
         )
     if model.grant_share_bp is None:
-        return (
-            f"La subvention de {format_money(voted)} ne peut pas être rapportée au total des "
-            "produits réalisés, qui est nul."
-        )
+        return f"{amount} ne peut pas être rapportée au total des produits réalisés, qui est nul."
     return (
-        f"La subvention de {format_money(voted)} représente "
+        f"{amount} représente "
         f"{format_percent(model.grant_share_bp, fixed=True)} du total des produits "
         "(montant attribué ÷ total des produits réalisés, hors contributions en nature)."
     )
 
 
+def period_text(model: CerfaReport) -> str:
+    """« Exercice 2025 — du 01/09/2025 au 31/12/2025 » or « Du 01/09/2025 au 31/08/2026
+    (exercices 2025 et 2026) »."""
+    period = model.period
+    if period is None:
+        exercise = model.grant.exercise_label
+        return f"Exercice {exercise}" if exercise else "Période non renseignée"
+    span = f"du {date_text(period.start)} au {date_text(period.end)}"
+    if period.year_label is not None:
+        return f"Exercice {period.year_label} — {span}"
+    years = model.grant.exercise_label
+    several = len(model.grant.exercise_years) > 1
+    word = "exercices" if several else "exercice"
+    return f"Période de la subvention : {span}" + (f" ({word} {years})" if years else "")
+
+
+def balance_sentence(model: CerfaReport) -> str | None:
+    """The balance in words: excédent, insuffisance or équilibre (réalisation)."""
+    balance = model.balance
+    if balance is None:
+        return None
+    cents = balance.actual_cents
+    if cents > 0:
+        return (
+            f"Résultat de l'action : excédent de {format_money(cents)} (les ressources "
+            "directes dépassent les charges)."
+        )
+    if cents < 0:
+        return f"Résultat de l'action : insuffisance de {format_money(-cents)}."
+    return (
+        "Résultat de l'action : équilibre ; les charges non couvertes par les ressources "
+        "directes figurent en « Ressources propres affectées à l'action »."
+    )
+
+
 def _grid_sheet(model: CerfaReport, group_rows_only: bool) -> list[Flowable]:
     styles = get_styles()
-    exercise = model.grant.exercise_label
     story: list[Flowable] = [
         heading("Feuillet 2 — Tableau de synthèse"),
-        para(f"Exercice {exercise}" if exercise else "Exercice non renseigné", styles.h2),
+        para(period_text(model), styles.h2),
         para(RATIO_NOTE, styles.small),
     ]
     if group_rows_only:
@@ -310,21 +408,13 @@ def _grid_sheet(model: CerfaReport, group_rows_only: bool) -> list[Flowable]:
     # The produits block starts on a new page rather than with two rows at a page's foot.
     story.append(CondPageBreak(_MIN_BLOCK_START))
     story.append(spacer(10))
-    story.append(
-        grid_table(
-            visible_rows(model.produits + model.in_kind_produits, group_rows_only), "Produits"
-        )
-    )
+    produits = visible_rows(model.produits + model.in_kind_produits, group_rows_only)
+    if model.balance is not None:
+        produits.append(model.balance)
+    story.append(grid_table(produits, "Produits"))
     story.append(spacer(8))
     story.append(para(share_sentence(model)))
-    if model.groups_with_own_accounts and not group_rows_only:
-        codes = ", ".join(model.groups_with_own_accounts)
-        story.append(
-            para(
-                f"Les lignes {codes} comprennent aussi des comptes sans sous-ligne propre sur "
-                "le formulaire (par exemple 614 Charges locatives dans 61) : leur montant peut "
-                "dépasser la somme des sous-lignes imprimées.",
-                styles.note,
-            )
-        )
+    balance = balance_sentence(model)
+    if balance:
+        story.append(para(balance))
     return story

@@ -157,14 +157,13 @@ def _key_detail(rule: CerfaOverhead) -> str:
 
 
 def significant_gaps(rows: Sequence[CerfaRow], group_rows_only: bool) -> list[CerfaRow]:
-    """Rows whose gap reaches the threshold: the most detailed rows printed (rows without
-    sub-rows; in "group rows only" mode the groups), never sections nor totals."""
-    parents = {row.parent for row in rows}
+    """Rows whose gap reaches the threshold: the shaded group rows and the sub-rows printed
+    (in "group rows only" mode the groups only), in print order; never sections nor totals."""
     found = []
     for row in rows:
         if row.level in ("section", "total"):
             continue
-        if (group_rows_only and row.is_sub_row) or (not group_rows_only and row.code in parents):
+        if group_rows_only and row.is_sub_row:
             continue
         gap = abs(row.actual_cents - row.forecast_cents)
         if gap == 0:
@@ -189,7 +188,7 @@ def _gap_table(model: CerfaReport, group_rows_only: bool) -> list[Flowable]:
         ("Ligne", "Prévision", "Réalisation", "Écart"),
         [
             (
-                row.label,
+                row.label if row.group or not row.parent else f"   {row.label}",
                 money_cell(row.forecast_cents),
                 money_cell(row.actual_cents),
                 right(format_money(row.actual_cents - row.forecast_cents)),
@@ -204,70 +203,144 @@ def _gap_table(model: CerfaReport, group_rows_only: bool) -> list[Flowable]:
 # --- how the figures were gathered --------------------------------------------------------------
 
 
-def _method(model: CerfaReport) -> list[Flowable]:
-    method, grant = model.method, model.grant
-    styles = get_styles()
+PERIOD_RULE = (
+    "Période : celle de la subvention ; pour un exercice demandé, la part de cette période "
+    "comprise dans l'exercice. Les montants qui couvrent une période (charges, subventions, "
+    "appels de fonds, cotisations) sont retenus pour la part de leur période comprise dans "
+    "celle du compte rendu, au prorata des jours ; les montants datés d'un jour "
+    "(reversements, contributions en nature) le sont si leur date y tombe. C'est la règle du "
+    "compte de résultat dont le tableau est issu (charges et produits de la période, "
+    "rattachés à ce qu'ils couvrent), appliquée de la même façon aux charges et aux produits : "
+    "l'argent reçu à ce jour est indiqué à part, pour chaque subvention."
+)
+BASIS_RULE_VAT = (
+    "Base : montants hors TVA récupérée ou collectée par le pôle (assujetti) — charges HT "
+    "pour les services taxables et TTC pour les services exonérés (art. 261 B du CGI), "
+    "produits HT ; charges et produits sont sur la même base."
+)
+BASIS_RULE_NO_VAT = (
+    "Base : le pôle n'est pas assujetti à la TVA ; les charges sont retenues TTC (la TVA est "
+    "une charge pour lui) et les appels de fonds à leur montant hors TVA collectée, qui est "
+    "nulle : charges et produits sont sur la même base."
+)
+
+
+def method_lines(model: CerfaReport) -> list[str]:
+    """How the figures were gathered, in sentences (the rules and their figures)."""
+    method, grant, period = model.method, model.grant, model.period
     lines: list[str] = []
-    if not method.period_known:
+    if period is None:
         lines.append(
             "La subvention n'a pas de période : seuls les montants rattachés directement à la "
-            "subvention sont repris (budget prévisionnel, versements, reversements, "
+            "subvention sont repris (budget prévisionnel, montant voté, reversements, "
             "contributions en nature)."
         )
     else:
+        lines.append(PERIOD_RULE)
+        span = f"du {_day(period.start)} au {_day(period.end)}"
+        if period.year_label is not None:
+            lines.append(
+                f"Ce compte rendu couvre l'exercice {period.year_label}, soit {span} "
+                f"({period.days} jours sur les {period.grant_days} de la subvention, du "
+                f"{_day(period.grant_start)} au {_day(period.grant_end)}) ; exercices "
+                f"possibles : {', '.join(period.valid_years)}."
+            )
+        else:
+            lines.append(f"Ce compte rendu couvre toute la période de la subvention, {span}.")
+    lines.append(BASIS_RULE_VAT if method.vat_registered else BASIS_RULE_NO_VAT)
+    if method.project_name:
         action = (
-            f"le projet « {method.project_name} »"
-            if method.project_name
-            else "l'activité générale du pôle (charges sans projet)"
+            f"Action : le projet « {method.project_name} ». Charges directes : "
+            f"{method.cost_count} charge(s) du projet ; charges indirectes selon la règle "
+            "ci-dessus. Produits : ceux du projet seulement — ses subventions (74) et ses "
+            "contributions en nature ; l'application n'enregistre pas de ventes propres à un "
+            "projet (70) ni de cotisations (75), qui restent à zéro."
         )
-        lines.append(
-            f"Action : {action}, du {_day(grant.period_start)} au {_day(grant.period_end)}. "
-            f"Charges directes : {method.cost_count} charge(s) dont la période commence dans "
-            "celle de la subvention, au montant supporté par le pôle (TTC, ou HT lorsque la "
-            "TVA est récupérable)."
+    else:
+        action = (
+            "Action : le fonctionnement du pôle (subvention non rattachée à un projet). "
+            f"Charges directes : {method.cost_count} charge(s) sans projet. Produits : "
+            "appels de fonds des membres pour les services mutualisés (70, "
+            f"{format_money(method.calls_cents)} HT), cotisations dues pour "
+            f"{_years_text(method.fee_years)}, {format_money(method.fees_cents)} au prorata "
+            "des jours de chaque exercice (75), subventions non rattachées à un projet (74)."
         )
+    lines.append(action)
     if method.uncoded_costs_cents:
         lines.append(
             f"Charges sans ligne Cerfa : {format_money(method.uncoded_costs_cents)}, portées en "
-            "« Services bancaires, autres »."
+            "« Services bancaires, autres » à la demande de l'utilisateur (liste ci-dessous)."
         )
     lines.append(
         "Subventions versées (65) : "
         f"{format_money(method.redistributed_cents)} reversés aux membres sur les subventions "
-        "de l'action."
+        "de l'action pendant la période."
     )
     lines.append(
-        f"Cotisations (75) : cotisations dues pour {_years_text(method.fee_years)}, "
-        f"{format_money(method.fees_cents)}. Prestations de services (70) : règlements des "
-        f"membres reçus sur la période, {format_money(method.payments_cents)}."
+        "Ressources propres affectées à l'action : la part des charges que les ressources "
+        "directes ne couvrent pas (zéro lorsqu'elles les couvrent). Résultat : total des "
+        "produits moins total des charges."
     )
     lines.append(
         f"Contributions en nature : {method.in_kind_count} contribution(s) rattachée(s) à la "
         "subvention ou à l'action sur la période."
     )
+    del grant
+    return lines
+
+
+def _method(model: CerfaReport) -> list[Flowable]:
+    method = model.method
+    styles = get_styles()
     story: list[Flowable] = [heading("Établissement des montants réalisés", 2)]
-    story += [para(line, styles.small) for line in lines]
+    story += [para(line, styles.small) for line in method_lines(model)]
     story.append(
         para(
-            "Subventions d'exploitation (74) : subventions de l'action, au montant reçu à ce "
-            "jour, sur la ligne du type de leur financeur.",
+            "Subventions d'exploitation (74) : les subventions votées de l'action, sur la "
+            "ligne du type de leur financeur, au montant voté pour la période (au prorata des "
+            "jours de leur propre période) ; le montant reçu à ce jour est indiqué pour "
+            "information.",
             ParagraphStyle("cerfa.intro", parent=styles.small, keepWithNext=1),
         )
     )
     story += data_table(
-        ("Financeur", "Subvention", "Type", "Attribué", "Reçu"),
+        ("Financeur", "Subvention", "Voté", "Pour la période", "Reçu à ce jour"),
         [
             (
                 item.funder_name,
                 item.title,
-                item.funder_type_label,
                 money_cell(item.voted_cents),
+                money_cell(item.attributed_cents),
                 money_cell(item.received_cents),
             )
             for item in method.grants
         ],
-        (0.22, 0.3, 0.2, 0.14, 0.14),
+        (0.22, 0.33, 0.15, 0.15, 0.15),
     )
+    if model.unclassified:
+        story.append(
+            para(
+                "Charges de la période sans ligne Cerfa (à classer ; ligne proposée d'après "
+                "la catégorie du service) :",
+                ParagraphStyle("cerfa.intro2", parent=styles.small, keepWithNext=1),
+            )
+        )
+        story += data_table(
+            ("Charge", "Service", "Début", "Montant", "Ligne proposée"),
+            [
+                (
+                    f"n° {item.cost_id} {item.label}",
+                    item.service_name,
+                    date_text(item.period_start),
+                    money_cell(item.amount_cents),
+                    f"{item.proposed_code} {item.proposed_label}"
+                    if item.proposed_code
+                    else EMPTY_TEXT,
+                )
+                for item in model.unclassified
+            ],
+            (0.3, 0.2, 0.12, 0.14, 0.24),
+        )
     return story
 
 

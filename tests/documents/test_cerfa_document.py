@@ -21,6 +21,7 @@ from pypdf import PdfReader
 
 from ptce_desktop.documents.builders.cerfa import build_cerfa_report, build_crf_bundle_data
 from ptce_desktop.documents.cerfa import NO_PROJECT, CerfaReport, CerfaRow
+from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.money import format_money
 from ptce_desktop.reports.cerfa15059 import build_cerfa15059
 from ptce_desktop.services.activity.activity import ActivityService
@@ -244,33 +245,53 @@ def test_charges_follow_the_costs_the_overhead_and_the_redistributions(uow: Unit
     assert got["613"] == euros("1 440")  # TTC: the pole is not VAT-registered
     assert got["616"] == euros("300")
     assert got["641"] == euros("2 000")
-    assert got["62x"] == euros("50,05")  # no Cerfa code
-    assert got["61"] == euros("1 840")  # 613 + 616 + 614 booked on the group
-    assert report.groups_with_own_accounts == ("61",)
-    assert got["65"] == euros("1 500")  # 657 passed on to a member
+    assert got["62x"] == euros("50,05")  # no Cerfa code, allowed by default in the builder
+    assert got["61x"] == euros("100")  # 614 charges locatives: a printed sub-row of 61
+    assert got["61"] == euros("1 840") == got["613"] + got["616"] + got["61x"]
+    assert report.groups_with_own_accounts == ()
+    assert got["65"] == euros("1 500")  # 657 passed on to a member, dated in the period
     direct = euros("1 440") + euros("300") + euros("2 000") + euros("100") + euros("50,05")
     assert report.overhead.base_cents == direct == 389_005
     assert got["ci_fixes"] == report.overhead.amount_cents == 38_901  # 389,005 € half up
     assert got["charges_indirectes"] == 38_901
     assert got["total_charges"] == direct + euros("1 500") + 38_901
-    assert report.method.cost_count == 5
+    assert report.method.cost_count == 5  # the 2026 cost is outside the period
     assert report.method.uncoded_costs_cents == euros("50,05")
+    [item] = report.unclassified
+    assert (item.label, item.amount_cents) == ("Sans ligne & <co>", euros("50,05"))
 
 
-def test_produits_by_funder_type_fees_and_payments(uow: UnitOfWork) -> None:
+def test_unclassified_costs_are_refused_when_asked(uow: UnitOfWork) -> None:
+    _, main = full_world(uow)
+    with pytest.raises(PtceError) as info:
+        build_cerfa_report(uow, main, refuse_unclassified=True)
+    assert info.value.code == "cerfa_unclassified_costs"
+    text = info.value.message("fr")
+    assert "Sans ligne & <co>" in text and "50,05" in text and "--allow-unclassified" in text
+
+
+def test_produits_are_the_projects_own_at_the_voted_amount_for_the_period(
+    uow: UnitOfWork,
+) -> None:
     _, main = full_world(uow)
     report = build_cerfa_report(uow, main)
     got = actual(report)
-    detail = GrantService(uow).grant_detail(main)
-    assert got["74_region"] == detail.received_cents == euros("6 000")
-    assert got["74_etat"] == euros("2 500")
-    assert got["74"] == euros("8 500")
+    assert got["74_region"] == euros("10 000")  # voted, the whole 2025 period
+    # DREETS: 4 000 € over 01/06/2025–31/05/2026 (365 days), 214 days in 2025, half up
+    assert got["74_etat"] == 234_521 == (400_000 * 214 * 2 + 365) // (2 * 365)
+    assert got["74"] == euros("10 000") + 234_521
     assert [g.title for g in report.method.grants] == ["Appui DREETS", LONG_TITLE]
-    fees = FeeService(uow).fees_due(2025).total_cents
-    assert got["75_dont"] == got["75"] == fees == euros("240")  # 2 × 100 + 40
-    assert got["70"] == euros("750")  # the 2026 payment is out
-    assert got["total_produits"] == euros("8 500") + euros("240") + euros("750")
-    assert report.grant_share_bp == 10_537  # 10 000 € voted / 9 490 € of produits = 105,374 %
+    assert [g.received_cents for g in report.method.grants] == [euros("2 500"), euros("6 000")]
+    # a project has no fees nor members' payments: those belong to the pole's operation
+    assert got["75"] == got["70"] == 0
+    assert got["ressources_propres"] == 0  # the direct resources cover the charges
+    assert got["total_produits"] == euros("10 000") + 234_521
+    assert report.grant_share_bp == 8100  # 10 000 € / 12 345,21 € = 81,003 %
+    assert report.balance is not None
+    assert report.balance.actual_cents == got["total_produits"] - got["total_charges"]
+    labels = {row.code: row.label for row in report.produits}
+    assert labels["74_region"] == "Région(s) : Région AURA & <Drôme>"
+    assert labels["74_etat"] == "État : DREETS l'Éclair"
     assert report.grant.received_cents == euros("6 000")
 
 
@@ -289,6 +310,7 @@ def test_in_kind_rows_and_forecast(uow: UnitOfWork) -> None:
     assert by_code["65"].ratio_bp is None
     assert by_code["total_charges"].forecast_cents == euros("4 700")
     assert by_code["total_produits"].forecast_cents == euros("10 200")
+    assert report.groups_with_own_accounts == ()
     assert by_code["86"].forecast_cents == euros("500")
 
 
@@ -297,7 +319,7 @@ def test_totals_equal_the_sum_of_their_rows(uow: UnitOfWork) -> None:
     report = build_cerfa_report(uow, main)
     every = rows(report)
     for row in every.values():
-        if row.level in ("group", "section") and row.code not in report.groups_with_own_accounts:
+        if row.level in ("group", "section"):
             kids = [kid for kid in every.values() if kid.parent == row.code]
             if kids:
                 assert row.actual_cents == sum(kid.actual_cents for kid in kids), row.code

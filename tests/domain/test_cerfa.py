@@ -16,13 +16,15 @@ from ptce_desktop.domain.cerfa import (
     cerfa_line,
     children,
     grid,
+    proposed_line,
 )
 from ptce_desktop.domain.errors import PtceError
 
 
 def test_grid_has_the_rows_of_the_research_in_order() -> None:
-    # research/cerfa-and-reports.md §1.3: 37 charges rows + 26 produits rows.
-    assert (len(CHARGES_GRID), len(PRODUITS_GRID), len(CERFA_GRID)) == (37, 26, 63)
+    # docs/research/cerfa-and-reports.md §1.3: 37 charges rows + 26 produits rows, plus our
+    # « Sous-traitance, charges locatives, autres » under 61 so that 61 = Σ its sub-rows.
+    assert (len(CHARGES_GRID), len(PRODUITS_GRID), len(CERFA_GRID)) == (38, 26, 64)
     assert [line.code for line in CHARGES_GRID[:6]] == [
         "charges_directes",
         "60",
@@ -61,8 +63,9 @@ def test_group_rows_are_shaded_and_labelled_with_their_code() -> None:
 
 @pytest.mark.parametrize(
     ("code", "target"),
-    [("613", "613"), ("606", "60x"), ("614", "61"), ("626", "62x"), ("657", "65"),
-     ("756", "75_dont"), ("706", "70"), ("69", "63"), ("79", "ressources_propres")],
+    [("613", "613"), ("606", "60x"), ("614", "61x"), ("611", "61x"), ("626", "62x"),
+     ("657", "65"), ("756", "75_dont"), ("706", "70"), ("69", "635"),
+     ("79", "ressources_propres")],
 )  # fmt: skip
 def test_accounts_roll_into_a_printed_row(code: str, target: str) -> None:
     assert cerfa_line(code).target == target
@@ -87,10 +90,34 @@ def test_in_kind_block() -> None:
 def test_charge_sublines() -> None:
     for code in ("601", "602", "604", "606", "613", "616", "622", "641", "645", "657", "66", "681"):
         assert code in CHARGE_SUBLINES
-    for code in ("60", "60x", "62x", "ci_fixes", "864", "706", "total_charges"):
+    for code in ("60", "60x", "61x", "62x", "ci_fixes", "864", "706", "total_charges"):
         assert code not in CHARGE_SUBLINES
     assert list(CHARGE_SUBLINES) == sorted(CHARGE_SUBLINES)
     assert all(cerfa_line(code).side == "charges" for code in CHARGE_SUBLINES)
+
+
+def test_every_account_of_a_group_with_sub_rows_lands_on_a_sub_row() -> None:
+    # The page adds up as printed: nothing is booked on a shaded row that has sub-rows.
+    for line in ACCOUNT_LINES:
+        target = cerfa_line(line.target)
+        if target.group:
+            assert not children(target.code), line
+    for code in ("611", "612", "614", "617", "69"):  # the ones that used to land on a group
+        assert not cerfa_line(cerfa_line(code).target).group
+
+
+@pytest.mark.parametrize(
+    ("texts", "code"),
+    [(("Locaux", "Loyer du tiers-lieu"), "613"), (("Communication", None), "623"),
+     (("Mobilité",), "625"), (("Informatique & <réseau>",), "626"), (("Divers",), None),
+     ((None, ""), None)],
+)  # fmt: skip
+def test_proposed_line_from_the_service_category(
+    texts: tuple[str | None, ...], code: str | None
+) -> None:
+    assert proposed_line(*texts) == code
+    if code is not None:
+        assert code in CHARGE_SUBLINES
 
 
 def test_every_funder_type_has_its_row_under_74() -> None:

@@ -68,7 +68,7 @@ ACTUAL = {
     "613": 11_500_00,
     "616": 1_234_56,
     "641": 21_000_00,
-    "61": 300_00,  # 614 charges locatives, booked on the group row
+    "61x": 300_00,  # 614 charges locatives, on « Sous-traitance, charges locatives, autres »
     "65": 5_000_00,
     "ci_fixes": 3_373_46,
     "74_region": 25_000_00,
@@ -87,7 +87,8 @@ def make_report(
     actual: Mapping[str, int] = ACTUAL,
     **changes: object,
 ) -> CerfaReport:
-    charges, produits, kind_charges, kind_produits, totals, own = assemble_grid(forecast, actual)
+    grid = assemble_grid(forecast, actual)
+    totals = grid.totals
     voted = 30_000_00
     report = CerfaReport(
         pole=CerfaPole(
@@ -118,13 +119,13 @@ def make_report(
             voted_cents=voted,
             received_cents=25_000_00,
         ),
-        charges=charges,
-        produits=produits,
-        in_kind_charges=kind_charges,
-        in_kind_produits=kind_produits,
+        charges=grid.charges,
+        produits=grid.produits,
+        in_kind_charges=grid.in_kind_charges,
+        in_kind_produits=grid.in_kind_produits,
         totals=totals,
         grant_share_bp=ratio_bp(voted, totals.produits.actual_cents),
-        groups_with_own_accounts=own,
+        groups_with_own_accounts=grid.groups_with_own_accounts,
         overhead=CerfaOverhead(
             method="flat_rate",
             rate_bp=1000,
@@ -156,15 +157,24 @@ def make_report(
             redistributed_cents=5_000_00,
             grants=(
                 CerfaGrantOfAction(
-                    f"Animation {MARKUP}", "Région AURA", "Région", "Région(s)", voted, 25_000_00
+                    f"Animation {MARKUP}",
+                    "Région AURA",
+                    "Région",
+                    "Région(s)",
+                    voted,
+                    25_000_00,
+                    25_000_00,
                 ),
-                CerfaGrantOfAction("Appui DREETS", "DREETS", "État", "État : …", None, 4_000_00),
+                CerfaGrantOfAction(
+                    "Appui DREETS", "DREETS", "État", "État", 4_000_00, 1_000_00, 4_000_00
+                ),
             ),
             fee_years=("2025",),
             fees_cents=2_400_00,
-            payments_cents=1_500_00,
+            calls_cents=1_500_00,
             in_kind_count=2,
         ),
+        balance=grid.balance,
     )
     return replace(report, **changes)  # type: ignore[arg-type]
 
@@ -193,6 +203,7 @@ def empty_report() -> CerfaReport:
         signatory=CerfaSignatory(None, None, ""),
         pole=CerfaPole("", None, None, None, None, None),
         method=CerfaMethod(None, False, 0, 0, 0, (), (), 0, 0, 0),
+        balance=assemble_grid({}, {}).balance,
     )
 
 
@@ -243,9 +254,11 @@ def test_totals_are_the_sums_of_their_rows() -> None:
         def value(code: str, field: str = field) -> int:
             return int(getattr(rows[code], field))
 
-        assert value("61") == sum(value(c) for c in ("613", "615", "616", "618")) + (
-            300_00 if field == "actual_cents" else 0
-        )
+        assert value("61") == sum(value(c) for c in ("613", "615", "616", "618", "61x"))
+        for code, row in rows.items():  # every group and section = Σ its printed rows
+            kids = [other for other in rows.values() if other.parent == code]
+            if kids and row.level != "total":
+                assert value(code) == sum(int(getattr(kid, field)) for kid in kids), code
         assert value("charges_directes") == sum(
             value(c) for c in ("60", "61", "62", "63", "64", "65", "66", "67", "68")
         )
@@ -262,10 +275,17 @@ def test_totals_are_the_sums_of_their_rows() -> None:
         assert value("total_produits") == value("ressources_directes") + value("ressources_propres")
         assert value("87") == sum(value(c) for c in ("870", "871", "875"))
         assert value("total_general_produits") == value("total_produits") + value("87")
-    assert report.totals.charges.actual_cents == 11_500_00 + 1_234_56 + 21_000_00 + 300_00 + (
-        5_000_00 + 3_373_46
+    charges = 11_500_00 + 1_234_56 + 21_000_00 + 300_00 + 5_000_00 + 3_373_46
+    assert report.totals.charges.actual_cents == charges
+    assert report.groups_with_own_accounts == ()
+    # own resources cover what the direct resources leave: the actual balance is then 0
+    direct = 1_500_00 + 25_000_00 + 4_000_00 + 2_400_00
+    assert rows["ressources_propres"].actual_cents == charges - direct
+    assert report.balance is not None
+    assert report.balance.actual_cents == 0
+    assert report.balance.forecast_cents == (30_000_00 + 2_000_00) - (
+        12_000_00 + 1_000_00 + 20_000_00 + 3_000_00
     )
-    assert report.groups_with_own_accounts == ("61",)
 
 
 def test_ratio_is_actual_over_forecast_and_a_dash_without_forecast(
@@ -283,10 +303,10 @@ def test_ratio_is_actual_over_forecast_and_a_dash_without_forecast(
 def test_grant_share_sentence(page_texts: Callable[[bytes], list[str]]) -> None:
     report = make_report()
     total = report.totals.produits.actual_cents
-    assert total == 1_500_00 + 25_000_00 + 4_000_00 + 2_400_00
-    assert report.grant_share_bp == ratio_bp(30_000_00, total) == 9119  # 30 000 / 32 900
+    assert total == report.totals.charges.actual_cents == 42_408_02  # own resources included
+    assert report.grant_share_bp == ratio_bp(30_000_00, total) == 7074  # 30 000 / 42 408,02
     text = " ".join(page_texts(render(report)))
-    assert "La subvention de 30 000,00 € représente 91,19 % du total des produits" in text
+    assert "La subvention de 30 000,00 € représente 70,74 % du total des produits" in text
     assert "n'est pas renseigné" in share_sentence(empty_report())
 
 
@@ -397,11 +417,11 @@ def test_empty_grant_prints_a_full_grid_of_zeros(
     assert all(row.ratio_bp is None for row in rows)
     pages = page_texts(render(report))
     grid = grid_pages(pages)
-    assert grid.count("0,00 €") == 2 * len(rows)
+    assert grid.count("0,00 €") == 2 * len(rows) + 2  # and the balance line
     text = " ".join(pages)
     assert text.count("Aucune donnée") >= 6
     assert "Période de l'action Non renseignée" in text
-    assert "Exercice non renseigné" in text
+    assert "Période non renseignée" in text
     assert "n'a pas de période" in text
 
 

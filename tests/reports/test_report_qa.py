@@ -45,6 +45,7 @@ def test_cerfa_fee_years_read_as_french(page_texts: Callable[[bytes], list[str]]
     from test_report_cerfa import render as render_cerfa
 
     report = make_report({}, {})
+    report = replace(report, method=replace(report.method, project_name=None))  # pole-wide
     two = replace(report, method=replace(report.method, fee_years=("2024", "2025")))
     text = " ".join(" ".join(page_texts(render_cerfa(two))).split())
     assert "cotisations dues pour les exercices 2024 et 2025," in text

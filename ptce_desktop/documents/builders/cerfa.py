@@ -18,13 +18,30 @@ from ptce_desktop.store.unit_of_work import UnitOfWork
 __all__ = ["build_cerfa_report", "build_crf_bundle_data"]
 
 
-def build_cerfa_report(uow: UnitOfWork, grant_id: int) -> CerfaReport:
+def build_cerfa_report(
+    uow: UnitOfWork,
+    grant_id: int,
+    *,
+    year: int | None = None,
+    refuse_draft: bool = False,
+    refuse_unclassified: bool = False,
+) -> CerfaReport:
     """The read model of the Cerfa 15059 of grant ``grant_id``, in one read session.
 
-    How the figures are gathered is told in :mod:`.cerfa_build`. Raises
+    How the figures are gathered is told in :mod:`.cerfa_build`. ``year`` restricts the report
+    to the part of the grant's period inside that fiscal year (``cerfa_year_outside`` when
+    there is none). ``refuse_draft`` raises ``cerfa_grant_not_voted`` for a grant that is not
+    voted; ``refuse_unclassified`` raises ``cerfa_unclassified_costs`` when costs of the
+    period have no Cerfa line (the window previews both, watermarked or listed). Raises
     ``not_found`` for an unknown grant; a grant without any data gives a full grid of zeros.
     """
-    return build_report(uow, grant_id)
+    return build_report(
+        uow,
+        grant_id,
+        year=year,
+        refuse_draft=refuse_draft,
+        refuse_unclassified=refuse_unclassified,
+    )
 
 
 def build_crf_bundle_data(

@@ -5,17 +5,22 @@ The amount of a cost is the one the pole bears, by the one basis rule
 (:func:`~ptce_desktop.domain.allocation.amount_to_split`: TTC when the service is exempt under
 CGI 261 B or the pole is not VAT-registered, HT otherwise).
 
-**Overhead by key.** The pole's overhead costs (costs without a project whose period starts in
-the grant's period) × the weight of the action in the grant's overhead key. The action is not
-a member, so its weight is that of the members taking part in the project (and of its lead
-member): their weights over the weights of all members, as the allocation engine weighs them
-for the grant's whole period (:func:`~ptce_desktop.domain.allocation.effective_weights`: version in
-force on the first day, presence prorated, usage recorded inside the period). The key is the
+**Dating.** A cost counts for the part of its period (the period it covers, not its invoice or
+payment date) inside the report period, pro rata of days
+(:func:`~ptce_desktop.documents.cerfa.prorate`): accrual, the rule of the compte de résultat the
+form is drawn from.
+
+**Overhead by key.** The pole's overhead costs (costs without a project, for the part of their
+period inside the report period) × the weight of the action in the grant's overhead key. The
+action is not a member, so its weight is that of the members taking part in the project (and of
+its lead member): their weights over the weights of all members, as the allocation engine weighs
+them for the report period (:func:`~ptce_desktop.domain.allocation.effective_weights`: version
+in force on the first day, presence prorated, usage recorded inside the period). The key is the
 grant's own overhead key (a key on physical units, checked by the grants service), never the
-keys the services' costs are shared with. Overhead costs booked on 66 go to "Frais
-financiers", those without a Cerfa code to "Autres", the rest to "Charges fixes de
-fonctionnement"; each row is rounded half up to the cent. A grant without a project funds the
-pole's general activity: all its costs are already direct, so no overhead is added by key.
+keys the services' costs are shared with. Overhead costs booked on 66 go to "Frais financiers",
+those without a Cerfa code to "Autres", the rest to "Charges fixes de fonctionnement"; each row
+is rounded half up to the cent. A grant without a project funds the pole's general activity: all
+its costs are already direct, so no overhead is added by key.
 """
 
 from __future__ import annotations
@@ -26,13 +31,14 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from sqlalchemy import ColumnElement, select
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.orm import InstrumentedAttribute, Session, object_session
 
 from ptce_desktop.documents.cerfa import (
     NO_PERIOD,
     NO_PROJECT,
     NO_UNITS,
     CerfaOverhead,
+    prorate,
     round_half_up,
 )
 from ptce_desktop.domain.allocation import VatRegime, amount_to_split, effective_weights
@@ -40,12 +46,14 @@ from ptce_desktop.domain.categories import OverheadMethod
 from ptce_desktop.domain.cerfa import cerfa_line
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.services.keys.loader import load_key_spec, member_presences
+from ptce_desktop.store.dated import service_vat_on, vat_registered_on
 from ptce_desktop.store.models import Cost, Grant, Member, Project, ProjectMember, SharedService
 
 Period = tuple[dt.date, dt.date]
 
 UNCODED_ROW = "62x"
-"""Where a cost without a (known) Cerfa code of charges directes is printed."""
+"""Where a cost without a (known) Cerfa code of charges directes is printed once the user has
+allowed it (``--allow-unclassified``; the costs are listed in the annex)."""
 
 FIXED, FINANCIAL, OTHER = "ci_fixes", "ci_financieres", "ci_autres"
 
@@ -79,24 +87,55 @@ def same_project(
 
 
 def borne_cents(cost: Cost, service: SharedService, vat_registered: bool) -> int:
-    """What the pole bears of ``cost``: its TTC or its HT (the costs service's rule)."""
+    """What the pole bears of ``cost``: its TTC or its HT (the costs service's rule), with
+    the regime and registration in force on the first day of its period (dated values)."""
     regime = VatRegime(service.vat_regime)
+    session = object_session(cost)
+    if session is not None:
+        regime = service_vat_on(session, service, cost.period_start)[0]
+        vat_registered = vat_registered_on(session, cost.period_start)
     return amount_to_split(cost.ht_cents, cost.ttc_cents, regime, vat_registered)
 
 
+@dataclass(frozen=True)
+class PeriodCost:
+    """A cost and the part of it that falls in the report period (cents, on the basis the
+    pole bears)."""
+
+    cost: Cost
+    service: SharedService
+    cents: int
+
+
 def period_costs(
-    session: Session, project_id: int | None, period: Period | None
-) -> list[tuple[Cost, SharedService]]:
-    """Costs of ``project_id`` (none: without a project) whose period starts in ``period``."""
+    session: Session, project_id: int | None, period: Period | None, vat_registered: bool
+) -> list[PeriodCost]:
+    """Costs of ``project_id`` (none: without a project) whose period meets ``period``, each
+    with its part of the period (pro rata of days; costs whose part rounds to 0 are kept)."""
     if period is None:
         return []
     rows = session.execute(
         select(Cost, SharedService)
         .join(SharedService, SharedService.id == Cost.service_id)
-        .where(same_project(Cost.project_id, project_id), Cost.period_start.between(*period))
+        .where(
+            same_project(Cost.project_id, project_id),
+            Cost.period_start <= period[1],
+            Cost.period_end >= period[0],
+        )
         .order_by(Cost.period_start, Cost.id)
     )
-    return [(cost, service) for cost, service in rows]
+    return [
+        PeriodCost(
+            cost,
+            service,
+            prorate(
+                borne_cents(cost, service, vat_registered),
+                (cost.period_start, cost.period_end),
+                period,
+            ),
+        )
+        for cost, service in rows
+    ]
 
 
 @dataclass(frozen=True)
@@ -181,13 +220,13 @@ def _key_weight(session: Session, grant: Grant, period: Period | None, key_id: i
 def _overhead_pool(session: Session, period: Period, vat_registered: bool) -> dict[str, int]:
     """The pole's overhead costs of the period by row of charges indirectes."""
     pool: dict[str, int] = defaultdict(int)
-    for cost, service in period_costs(session, None, period):
-        target = direct_row(cost.cerfa_code)
+    for item in period_costs(session, None, period, vat_registered):
+        target = direct_row(item.cost.cerfa_code)
         if target is None:
             row = OTHER
         elif target == "66" or cerfa_line(target).parent == "66":
             row = FINANCIAL
         else:
             row = FIXED
-        pool[row] += borne_cents(cost, service, vat_registered)
+        pool[row] += item.cents
     return pool

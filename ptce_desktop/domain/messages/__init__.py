@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ptce_desktop.domain.messages.backups import MESSAGES as BACKUPS
 from ptce_desktop.domain.messages.calls import MESSAGES as CALLS
+from ptce_desktop.domain.messages.cerfa import MESSAGES as CERFA
 from ptce_desktop.domain.messages.cli import MESSAGES as CLI
 from ptce_desktop.domain.messages.costs import MESSAGES as COSTS
 from ptce_desktop.domain.messages.demo import MESSAGES as DEMO
@@ -23,6 +24,7 @@ from ptce_desktop.domain.messages.store import MESSAGES as STORE
 CATALOGUES: tuple[dict[str, tuple[str, str]], ...] = (
     BACKUPS,
     CALLS,
+    CERFA,
     CLI,
     COSTS,
     DEMO,
