@@ -1,5 +1,10 @@
 """Read model of the "Rapport de redistribution" PDF (DESIGN §6): a fiscal year, all funders or one.
 
+Period words (one meaning, see the package README): « exercice Y » = dated within fiscal year Y
+(instalments received, redistributions made); « à la date du rapport » = everything recorded
+for the grant whatever its date (what the grant screen shows). A single-funder report holds
+that funder's grants only: no cost-sharing side, no member balances.
+
 Plain frozen data classes importing only the standard library; filled by
 :func:`ptce_desktop.documents.builders.redistribution.build_redistribution_data` (where the
 rules behind each figure are told), printed by :mod:`ptce_desktop.reports.redistribution`.
@@ -31,6 +36,13 @@ class GrantMemberLine:
     due_cents: int
     passed_cents: int
     remaining_cents: int
+    #: Passed on by redistributions dated within the fiscal year.
+    passed_year_cents: int = 0
+
+    @property
+    def over_passed(self) -> bool:
+        """More passed on than the plan gives on what was received (reste à reverser < 0)."""
+        return self.remaining_cents < 0
 
 
 @dataclass(frozen=True)
@@ -39,6 +51,7 @@ class RedistributionLine:
     member_name: str
     amount_cents: int
     basis: str | None
+    member_id: int = 0
 
 
 @dataclass(frozen=True)
@@ -63,7 +76,15 @@ class GrantSection:
     #: Reste à reverser: the plan applied to what was received, minus what was passed on.
     remaining_cents: int
     members: tuple[GrantMemberLine, ...]
+    #: Every redistribution of the grant (to date), by date.
     redistributions: tuple[RedistributionLine, ...]
+    #: Instalments received and redistributions made, dated within the fiscal year.
+    received_year_cents: int = 0
+    passed_year_cents: int = 0
+
+    @property
+    def over_passed(self) -> bool:
+        return self.remaining_cents < 0 or any(line.over_passed for line in self.members)
 
 
 @dataclass(frozen=True)
@@ -126,7 +147,12 @@ class RedistributionReportData:
     #: The funder the report is restricted to; ``None`` for all funders.
     funder_name: str | None
     grants: tuple[GrantSection, ...]
+    #: The cost-sharing side; empty for a single-funder report.
     services: tuple[ServiceSection, ...]
+
+    @property
+    def single_funder(self) -> bool:
+        return self.funder_name is not None
 
     def grants_total(self, field: str) -> int:
         """Sum of an integer field of the grants (``voted_cents`` counts None as 0)."""

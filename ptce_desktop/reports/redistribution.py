@@ -27,12 +27,13 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from ptce_desktop.documents.redistribution import (
+    GrantMemberLine,
     GrantSection,
     RedistributionReportData,
     ServiceSection,
 )
 from ptce_desktop.domain.money import format_money, format_percent
-from ptce_desktop.reports.base import Target, build_pdf
+from ptce_desktop.reports.base import Target, build_pdf, guillemets
 from ptce_desktop.reports.flowables import (
     bold,
     clean_text,
@@ -56,11 +57,20 @@ NO_GRANTS = "Aucune donnée : aucune subvention pour cet exercice."
 NO_SERVICES = "Aucune donnée : aucune charge mutualisée ni appel de fonds pour cet exercice."
 NO_MEMBERS = "Aucune donnée : aucun membre concerné."
 NO_REDISTRIBUTIONS = "Aucun reversement effectué."
+MINUS = "\u2212"
+OVER_PASSED = (
+    "Attention : reste à reverser négatif. Le pôle a reversé plus que le plan ne donne sur ce "
+    "qui a été reçu ; vérifier le plan de reversement ou les reversements saisis."
+)
+OVER_PASSED_SUMMARY = (
+    "Attention : au moins une subvention a un reste à reverser négatif (voir son détail)."
+)
 # A name column and five amounts wide enough for "9 999 999,99 €" in bold (totals).
 _SUMMARY_WIDTHS = (3.0, 1.6, 1.6, 1.6, 1.6, 1.6)
 # The member's name as wide as four amount columns of "999 999,99 €" in bold allow (68 pt).
 _MEMBER_WIDTHS = (3.25, 1, 1, 1, 1)
-_GRANT_MEMBER_WIDTHS = (3.2, 3, 1.5, 1.5, 1.5)
+_GRANT_MEMBER_WIDTHS = (2.8, 4.4, 1.4, 1.4)
+_GRANTS_WIDTHS = (2.0, 1.3, 1.3, 1.3, 1.3, 1.3, 1.3)
 
 
 def build_redistribution_report(
@@ -91,30 +101,46 @@ def redistribution_story(model: RedistributionReportData) -> list[Flowable]:
         f"Du {date_text(model.period_start)} au {date_text(model.period_end)} · {scope}",
     )
     story.append(_figures(model))
+    story.append(spacer(3))
+    story.append(para(_period_note(model), get_styles().small))
     story += _grants(model)
-    story += _services(model)
+    if not model.single_funder:
+        story += _services(model)
     return story
 
 
-def _figures(model: RedistributionReportData) -> Flowable:
-    return key_figures(
-        [
-            ("Subventions", len(model.grants)),
-            ("Montant voté", format_money(model.grants_total("voted_cents"))),
-            ("Montant reçu", format_money(model.grants_total("received_cents"))),
-            ("Reversé aux membres", format_money(model.grants_total("passed_cents"))),
-            (
-                "Conservé par le pôle",
-                format_money(
-                    model.grants_total("coordination_cents") + model.grants_total("unplanned_cents")
-                ),
-            ),
-            ("Reste à reverser", format_money(model.grants_total("remaining_cents"))),
-            ("Charges mutualisées", format_money(model.services_total("costs_cents"))),
-            ("Appelé auprès des membres", format_money(model.services_total("called_cents"))),
-            ("Reste dû par les membres", format_money(model.services_total("outstanding_cents"))),
-        ]
+def _period_note(model: RedistributionReportData) -> str:
+    return (
+        f"{guillemets(f'Exercice {model.year_label}')} : versements reçus et reversements datés "
+        f"du {date_text(model.period_start)} au {date_text(model.period_end)}. "
+        f"{guillemets('À la date du rapport')} : tout ce qui est enregistré pour la subvention, "
+        "quelle que soit la date."
     )
+
+
+def _figures(model: RedistributionReportData) -> Flowable:
+    year = f"exercice {model.year_label}"
+    items: list[tuple[str, str | int]] = [
+        ("Subventions", len(model.grants)),
+        ("Montant voté", format_money(model.grants_total("voted_cents"))),
+        (f"Reçu — {year}", format_money(model.grants_total("received_year_cents"))),
+        (f"Reversé aux membres — {year}", format_money(model.grants_total("passed_year_cents"))),
+        ("Reçu à la date du rapport", format_money(model.grants_total("received_cents"))),
+        (
+            "Reste à reverser à la date du rapport",
+            format_money(model.grants_total("remaining_cents")),
+        ),
+    ]
+    if not model.single_funder:
+        items += [
+            (f"Charges mutualisées — {year}", format_money(model.services_total("costs_cents"))),
+            (f"Appelé — {year}", format_money(model.services_total("called_cents"))),
+            (
+                "Reste dû par les membres à la date du rapport",
+                format_money(model.services_total("outstanding_cents")),
+            ),
+        ]
+    return key_figures(items)
 
 
 # --- grants -------------------------------------------------------------------------------------
@@ -125,41 +151,45 @@ def _grants(model: RedistributionReportData) -> list[Flowable]:
     if not model.grants:
         return [*story, empty_note(NO_GRANTS)]
     story += data_table(
-        ("Subvention (financeur)", "Voté", "Reçu", "Reversé", "Conservé", "Reste à reverser"),
+        (
+            "Subvention (financeur)",
+            "Voté",
+            f"Reçu — exercice {model.year_label}",
+            f"Reversé — exercice {model.year_label}",
+            "Reçu à la date du rapport",
+            "Reversé à la date du rapport",
+            "Reste à reverser à la date du rapport",
+        ),
         [
             [
                 f"{grant.title} ({grant.funder_name})",
                 money_cell(grant.voted_cents),
+                money_cell(grant.received_year_cents),
+                money_cell(grant.passed_year_cents),
                 money_cell(grant.received_cents),
                 money_cell(grant.passed_cents),
-                money_cell(grant.coordination_cents + grant.unplanned_cents),
                 money_cell(grant.remaining_cents),
             ]
             for grant in model.grants
         ],
-        _SUMMARY_WIDTHS,
+        _GRANTS_WIDTHS,
         totals_row=[
             "Total",
             money_cell(model.grants_total("voted_cents")),
+            money_cell(model.grants_total("received_year_cents")),
+            money_cell(model.grants_total("passed_year_cents")),
             money_cell(model.grants_total("received_cents")),
             money_cell(model.grants_total("passed_cents")),
-            money_cell(
-                model.grants_total("coordination_cents") + model.grants_total("unplanned_cents")
-            ),
             money_cell(model.grants_total("remaining_cents")),
         ],
-        align_right_cols=(1, 2, 3, 4, 5),
+        align_right_cols=(1, 2, 3, 4, 5, 6),
     )
-    story.append(spacer(3))
-    story.append(
-        para(
-            "Montants à la date du rapport (tous versements et reversements de la subvention). "
-            "« Conservé » : part de coordination et reçu non affecté par le plan.",
-            get_styles().small,
-        )
-    )
+    over = [grant for grant in model.grants if grant.over_passed]
+    if over:
+        story.append(spacer(3))
+        story.append(para(OVER_PASSED_SUMMARY, get_styles().warning))
     for grant in model.grants:
-        story += _grant(grant)
+        story += _grant(grant, model)
     return story
 
 
@@ -173,11 +203,23 @@ def _period(start: date | None, end: date | None) -> str:
     return "—"
 
 
-def _grant(grant: GrantSection) -> list[Flowable]:
+def plan_equation(line: GrantMemberLine) -> str:
+    """« dû 9 600,00 € − déjà reversé 6 000,00 € = 3 600,00 € » (U+2212 minus sign)."""
+    return (
+        f"dû {format_money(line.due_cents)} {MINUS} déjà reversé "
+        f"{format_money(line.passed_cents)} = {format_money(line.remaining_cents)}"
+    )
+
+
+def _grant(grant: GrantSection, model: RedistributionReportData) -> list[Flowable]:
+    year = f"exercice {model.year_label}"
     decision = " du ".join(
         part for part in (grant.decision_ref, date_text(grant.decision_date)) if part
     )
-    coordination = f"Conservé pour la coordination ({format_percent(grant.coordination_share_bp)})"
+    coordination = (
+        f"Conservé pour la coordination ({format_percent(grant.coordination_share_bp)}), "
+        "à la date du rapport"
+    )
     items: list[tuple[str, str]] = [
         ("Financeur", f"{grant.funder_name} ({grant.funder_type_label})"),
         ("Projet ou action", grant.project_name or "—"),
@@ -185,26 +227,33 @@ def _grant(grant: GrantSection) -> list[Flowable]:
         ("Décision", decision or "—"),
         ("Période", _period(grant.period_start, grant.period_end)),
         ("Montant voté", format_money(grant.voted_cents) if grant.voted_cents is not None else "—"),
-        ("Montant reçu", format_money(grant.received_cents)),
-        ("Reversé aux membres", format_money(grant.passed_cents)),
+        (f"Reçu — {year}", format_money(grant.received_year_cents)),
+        (f"Reversé aux membres — {year}", format_money(grant.passed_year_cents)),
+        ("Reçu à la date du rapport", format_money(grant.received_cents)),
+        ("Reversé aux membres à la date du rapport", format_money(grant.passed_cents)),
         (coordination, format_money(grant.coordination_cents)),
     ]
     if grant.unplanned_cents:
         items.append(("Reçu non affecté par le plan", format_money(grant.unplanned_cents)))
-    items.append(("Reste à reverser", format_money(grant.remaining_cents)))
+    items.append(("Reste à reverser à la date du rapport", format_money(grant.remaining_cents)))
     story: list[Flowable] = [
         heading(f"{grant.funder_name} — {grant.title}", 2),
         key_value_table(items),
         spacer(6),
     ]
     story += data_table(
-        ("Membre", "Clé ou décision", "Dû sur le reçu", "Reversé", "Reste à reverser"),
+        (
+            "Membre",
+            "Clé ou décision : dû − déjà reversé = reste",
+            f"Reversé — {year}",
+            "Reste à reverser",
+        ),
         [
             [
                 _name(line.member_name, _GRANT_MEMBER_WIDTHS),
-                line.basis,
-                money_cell(line.due_cents),
-                money_cell(line.passed_cents),
+                f"{line.basis} : {plan_equation(line)}"
+                + (" — reversé au-delà du plan" if line.over_passed else ""),
+                money_cell(line.passed_year_cents),
                 money_cell(line.remaining_cents),
             ]
             for line in grant.members
@@ -212,27 +261,52 @@ def _grant(grant: GrantSection) -> list[Flowable]:
         _GRANT_MEMBER_WIDTHS,
         totals_row=[
             "Total",
-            None,
-            money_cell(sum(line.due_cents for line in grant.members)),
-            money_cell(sum(line.passed_cents for line in grant.members)),
+            (
+                f"dû {format_money(sum(line.due_cents for line in grant.members))} {MINUS} "
+                f"déjà reversé {format_money(sum(line.passed_cents for line in grant.members))}"
+            ),
+            money_cell(sum(line.passed_year_cents for line in grant.members)),
             money_cell(sum(line.remaining_cents for line in grant.members)),
         ],
-        align_right_cols=(2, 3, 4),
+        align_right_cols=(2, 3),
         empty_text="Aucun membre dans le plan de reversement ni aucun reversement.",
     )
+    if grant.over_passed:
+        story.append(spacer(2))
+        story.append(para(OVER_PASSED, get_styles().warning))
     story.append(spacer(4))
-    if grant.redistributions:
+    in_year = [
+        row for row in grant.redistributions if model.period_start <= row.date <= model.period_end
+    ]
+    others = [row for row in grant.redistributions if row not in in_year]
+    if in_year:
+        story.append(para(f"Reversements — {year}", get_styles().cell_bold))
         story += data_table(
-            ("Date du reversement", "Membre", "Montant", "Fondement"),
+            ("Date", "Membre", "Montant", "Fondement"),
             [
                 [date_text(row.date), row.member_name, money_cell(row.amount_cents), row.basis]
-                for row in grant.redistributions
+                for row in in_year
             ],
             (1.3, 3, 1.4, 4),
+            totals_row=[
+                "Total",
+                None,
+                money_cell(sum(row.amount_cents for row in in_year)),
+                None,
+            ],
             align_right_cols=(2,),
         )
     else:
-        story.append(empty_note(NO_REDISTRIBUTIONS))
+        story.append(empty_note(f"Aucun reversement daté de l'exercice {model.year_label}."))
+    if others:
+        total = sum(row.amount_cents for row in others)
+        story.append(
+            para(
+                f"Reversements datés hors de l'exercice : {len(others)}, "
+                f"{format_money(total)} (compris dans le reversé à la date du rapport).",
+                get_styles().small,
+            )
+        )
     return story
 
 
@@ -254,7 +328,14 @@ def _services(model: RedistributionReportData) -> list[Flowable]:
     if not model.services:
         return [*story, empty_note(NO_SERVICES)]
     story += data_table(
-        ("Service", "Charges", "Réparti", "Appelé", "Payé", "Reste dû"),
+        (
+            "Service",
+            "Charges",
+            "Réparti",
+            "Appelé",
+            "Payé à la date du rapport",
+            "Reste dû à la date du rapport",
+        ),
         [
             [
                 service.name,
@@ -281,7 +362,8 @@ def _services(model: RedistributionReportData) -> list[Flowable]:
     story.append(
         para(
             "Charges de l'exercice dans la base de répartition (TTC, ou HT pour un service "
-            "taxable d'un pôle assujetti) ; appelé et payé en TTC, appels de l'exercice.",
+            "taxable d'un pôle assujetti) ; appelé : appels de l'exercice, TTC ; payé : ce que "
+            "les règlements, quelle que soit leur date, soldent de ces appels.",
             get_styles().small,
         )
     )
@@ -328,7 +410,13 @@ def _service(service: ServiceSection) -> list[Flowable]:
     styles = get_styles()
     story: list[Flowable] = [heading(service.name, 2), para(_key_text(service), styles.small)]
     story += data_table(
-        ("Membre", "Quote-part", "Appelé", "Payé", "Reste dû"),
+        (
+            "Membre",
+            "Quote-part",
+            "Appelé",
+            "Payé à la date du rapport",
+            "Reste dû à la date du rapport",
+        ),
         [
             [
                 _name(line.member_name, _MEMBER_WIDTHS),

@@ -65,6 +65,8 @@ class Styles:
     amount: ParagraphStyle
     figure_label: ParagraphStyle
     figure_value: ParagraphStyle
+    #: A figure that needs the reader's attention (a negative reste à reverser…).
+    warning: ParagraphStyle
 
 
 @cache
@@ -168,5 +170,13 @@ def get_styles() -> Styles:
             leading=15,
             textColor=ACCENT,
             spaceAfter=0,
+        ),
+        warning=ParagraphStyle(
+            "ptce.warning",
+            parent=body,
+            fontName=bold,
+            fontSize=SMALL_SIZE + 0.5,
+            leading=(SMALL_SIZE + 0.5) * 1.3,
+            textColor=BAR_NEGATIVE,
         ),
     )

@@ -4,6 +4,7 @@ amount is the services' own figure, shares reconcile with the costs, the PDF pri
 from __future__ import annotations
 
 import datetime as dt
+import random
 from dataclasses import dataclass
 from io import BytesIO
 
@@ -28,6 +29,7 @@ from ptce_desktop.services.grants.views import GrantDraft, InstalmentDraft
 from ptce_desktop.services.keys.keys import KeyService
 from ptce_desktop.services.keys.views import KeyDraft, VersionDraft
 from ptce_desktop.services.members.members import MemberDraft, MemberService
+from ptce_desktop.services.pole.integrity import check_database
 from ptce_desktop.services.pole.pole import PoleService
 from ptce_desktop.store.unit_of_work import UnitOfWork
 
@@ -177,7 +179,67 @@ def test_grants_print_the_grant_services_figures(uow: UnitOfWork) -> None:
     }
     assert f"{HOSTILE} Plan : 40 % du reçu" in text
     assert OFF_PLAN_BASIS in text
-    assert "Conservé pour la coordination (10 %) 2 000,00 €" in text
+    assert "Conservé pour la coordination (10 %), à la date du rapport 2 000,00 €" in text
+
+
+def test_exercice_and_to_date_figures_are_apart(uow: UnitOfWork) -> None:
+    world = build_world(uow)
+    animation, jobs = world.grants
+    GrantService(uow).add_instalment(animation, InstalmentDraft(D(2027, 1, 15), 5_000_00, "V2"))
+    RedistributionService(uow).record_redistribution(
+        jobs, world.members[2], D(2027, 2, 1), 1_000_00, "Acompte & <2027>"
+    )
+    model = build_redistribution_data(uow, 2026)
+    sections = {g.grant_id: g for g in model.grants}
+    assert (sections[animation].received_year_cents, sections[animation].received_cents) == (
+        20_000_01,
+        25_000_01,
+    )
+    assert (sections[jobs].passed_year_cents, sections[jobs].passed_cents) == (0, 1_000_00)
+    (line,) = sections[jobs].members
+    assert (line.passed_year_cents, line.passed_cents) == (0, 1_000_00)
+    text, _, _ = pdf_text(model)
+    assert "Reçu — exercice 2026 20 000,01 €" in text
+    assert "Reçu à la date du rapport 25 000,01 €" in text
+    assert "Reversements datés hors de l'exercice : 1, 1 000,00 €" in text
+    assert "Acompte & <2027>" not in text  # a 2027 transfer is not listed in 2026
+
+
+def test_plan_line_shows_due_minus_passed_and_flags_a_negative_remaining(
+    uow: UnitOfWork,
+) -> None:
+    world = build_world(uow)
+    model = build_redistribution_data(uow, 2026)
+    animation = next(g for g in model.grants if g.grant_id == world.grants[0])
+    over = next(line for line in animation.members if line.member_id == world.members[2])
+    assert over.remaining_cents == -500_00 and over.over_passed and animation.over_passed
+    text, _, _ = pdf_text(model)
+    for line in animation.members:
+        equation = (
+            f"dû {money(line.due_cents)} \u2212 déjà reversé {money(line.passed_cents)} = "
+            f"{money(line.remaining_cents)}"
+        )
+        assert equation in text, equation
+    assert "Attention : reste à reverser négatif" in text
+    assert "reversé au-delà du plan" in text
+
+
+def test_single_funder_report_holds_no_member_balances(uow: UnitOfWork) -> None:
+    world = build_world(uow)
+    model = build_redistribution_data(uow, 2026, funder_id=world.funders[1])
+    assert model.single_funder and model.services == ()
+    assert [g.grant_id for g in model.grants] == [world.grants[1]]
+    text, _, _ = pdf_text(model)
+    for absent in (
+        "Répartition des charges",
+        "Reste dû",
+        "Appelé",
+        "Locaux & accueil <RDC>",
+        "Animation du pôle",
+        "VIR & <1>",
+    ):
+        assert absent not in text, absent
+    assert "Emplois aidés" in text
 
 
 def test_cost_sharing_reconciles_with_costs_calls_and_payments(uow: UnitOfWork) -> None:
@@ -267,7 +329,11 @@ def test_same_data_gives_the_same_bytes(uow: UnitOfWork) -> None:
         (300, {1: 100, 2: 200}, {1: 100, 2: 200}),
         (100, {1: 100, 2: 200}, {1: 33, 2: 67}),
         (70, {1: 100, 2: -30}, {1: 100, 2: -30}),
-        (0, {1: 100, 2: -30}, {1: 30, 2: -30}),
+        (0, {1: 100, 2: -30}, {1: 0, 2: 0}),
+        (0, {1: 100, 2: -300}, {1: 0, 2: 0}),  # issue 10: was {1: 300, 2: -300}
+        (-200, {1: 100, 2: -300}, {1: 100, 2: -300}),
+        (-101, {1: 100, 2: -300}, {1: 51, 2: -152}),
+        (35, {1: 100, 2: -30}, {1: 50, 2: -15}),
         (-50, {1: -20, 2: -80}, {1: -10, 2: -40}),
         (5, {1: 0, 2: 0}, {1: 5, 2: 0}),
         (0, {}, {}),
@@ -277,3 +343,31 @@ def test_spread_paid(paid: int, lines: dict[int, int], expected: dict[int, int])
     result = spread_paid(paid, lines)
     assert result == expected
     assert sum(result.values()) == paid or not lines
+
+
+@pytest.mark.parametrize("seed", range(200))
+def test_spread_paid_never_exceeds_called_per_line(seed: int) -> None:
+    rng = random.Random(seed)
+    lines = {i: rng.randint(-50_000, 80_000) for i in range(1, rng.randint(2, 8))}
+    total = sum(lines.values())
+    paid = rng.randint(min(0, total), max(0, total))
+    result = spread_paid(paid, lines)
+    assert sum(result.values()) == paid
+    for line, cents in lines.items():
+        assert min(0, cents) <= result[line] <= max(0, cents), (lines, paid, result)
+
+
+def test_check_warns_of_a_negative_remaining_and_stays_ok(uow: UnitOfWork) -> None:
+    build_world(uow)  # a member outside the plan was passed 500,00 € with force=True
+    report = check_database(uow.db.path)
+    (item,) = [i for i in report.items if "reste à reverser" in i.text]
+    assert item.ok and item.warning and report.ok  # a warning: `check` still exits 0
+    assert "Attention, reste à reverser négatif" in item.text
+    assert f"{LONG_NAME} : {format_money(-500_00)}" in item.text
+
+
+def test_check_without_negative_remaining_has_no_warning(uow: UnitOfWork) -> None:
+    MemberService(uow).create(MemberDraft(name="Seul & <unique>", category="ess_enterprise"))
+    report = check_database(uow.db.path)
+    (item,) = [i for i in report.items if "reste à reverser" in i.text]
+    assert item.ok and not item.warning

@@ -6,9 +6,9 @@ Two sides, assembled in **one** read transaction from the services' own computat
 * **grants** — the grants of the year (:func:`~.grant_views.grant_summaries`, the grants list's
   rule: period overlapping the year), each with :func:`~.grant_views.grant_detail_view` (the
   grant screen's figures: voted, received, passed on per member, kept for coordination,
-  *reste à reverser*). The money is the grant's **to date** (all instalments and
-  redistributions, whatever their date), exactly as the grant screen shows it: a multi-year
-  grant is followed whole; the list of redistributions gives their dates.
+  *reste à reverser*), **à la date du rapport** (all instalments and redistributions, whatever
+  their date), exactly as the grant screen shows it; and, apart, what was received and passed
+  on **during the exercice** (instalments and redistributions dated within the fiscal year).
 * **cost sharing** — per shared service: the year's costs and amount split
   (:func:`~.shared_services.service_totals`), each member's shares of those costs (one GROUP BY
   on the store's rule, a cost counts in the year of its period start, as in
@@ -21,21 +21,25 @@ Decisions:
   received, or "montant fixe 10 000,00 €"); for a member outside the plan, the ``basis`` texts of
   its redistributions (distinct, in date order), else "Hors plan".
 * **Paid per service.** A payment settles a call, not a line. What a call's payments settle is
-  spread over its lines: credit lines (negative) count as settled first, the rest goes to the
-  positive lines pro rata of their TTC, largest remainder (:func:`allocate_cents`), so the
-  per-service figures of a member add up to its paid total to the cent.
+  spread over its lines in proportion to their TTC (the settled fraction of the call, the same
+  for every line, largest remainder), so a line is never more than settled (paid never exceeds
+  called, per line and in the line's direction) and the per-service figures of a member add
+  up to its paid total to the cent.
 * **Key versions**: the versions of the service's key in force on at least one day of the year
   (the engine takes the version in force on the first day of each cost's period).
-* The cost-sharing side is printed with a funder filter too: it does not depend on the funder,
-  and a funder reading it sees how the pooled costs are shared.
+* A **single-funder** report holds that funder's grants and what was passed on of them only:
+  no cost-sharing side (each member's unpaid balance is none of the funder's business).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
+from fractions import Fraction
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -48,7 +52,7 @@ from ptce_desktop.documents.redistribution import (
     RedistributionReportData,
     ServiceSection,
 )
-from ptce_desktop.domain.allocation import SplitBasis, allocate_cents, split_basis
+from ptce_desktop.domain.allocation import SplitBasis, split_basis
 from ptce_desktop.domain.categories import FunderType, GrantStatus
 from ptce_desktop.domain.messages.entities import Entity
 from ptce_desktop.domain.money import format_money, format_percent
@@ -65,6 +69,7 @@ from ptce_desktop.store.models import (
     Cost,
     Funder,
     Grant,
+    Instalment,
     KeyVersion,
     PaymentMatch,
     Share,
@@ -101,6 +106,7 @@ def build_redistribution_data(
             )
             for s in grant_summaries(session, year, funder_id=funder_id)
         )
+        grants = tuple(_in_year(grant, fy, session) for grant in grants)
         return RedistributionReportData(
             year=year,
             year_label=fy.label,
@@ -110,7 +116,7 @@ def build_redistribution_data(
             logo_path=logo_path(uow, session),
             funder_name=funder_name,
             grants=grants,
-            services=_service_sections(session, fy),
+            services=_service_sections(session, fy) if funder_id is None else (),
         )
 
 
@@ -121,6 +127,28 @@ def logo_path(uow: UnitOfWork, session: Session) -> str | None:
     if logo is None:
         return None
     return str(attachment_file(uow.db.attachments_dir, logo.sha256, logo.original_name))
+
+
+def _in_year(grant: GrantSection, fy: FiscalYear, session: Session) -> GrantSection:
+    """The grant with what was received and passed on during the fiscal year."""
+    received = session.scalar(
+        select(func.coalesce(func.sum(Instalment.amount_cents), 0)).where(
+            Instalment.grant_id == grant.grant_id, Instalment.date.between(fy.start, fy.end)
+        )
+    )
+    in_year = [row for row in grant.redistributions if fy.start <= row.date <= fy.end]
+    by_member: dict[int, int] = defaultdict(int)
+    for row in in_year:
+        by_member[row.member_id] += row.amount_cents
+    return replace(
+        grant,
+        received_year_cents=int(received or 0),
+        passed_year_cents=sum(row.amount_cents for row in in_year),
+        members=tuple(
+            replace(line, passed_year_cents=by_member.get(line.member_id, 0))
+            for line in grant.members
+        ),
+    )
 
 
 def _plan_basis(amount_cents: int | None, share_bp: int | None) -> str | None:
@@ -170,7 +198,9 @@ def _grant_section(detail: GrantDetail) -> GrantSection:
         remaining_cents=detail.remaining_cents,
         members=members,
         redistributions=tuple(
-            RedistributionLine(row.date, row.member_name, row.amount_cents, row.basis)
+            RedistributionLine(
+                row.date, row.member_name, row.amount_cents, row.basis, row.member_id
+            )
             for row in detail.redistributions
         ),
     )
@@ -182,23 +212,29 @@ def _grant_section(detail: GrantDetail) -> GrantSection:
 def spread_paid(paid_cents: int, line_cents: Mapping[int, int]) -> dict[int, int]:
     """What a call's payments settle (``paid_cents``), spread over its lines (id → TTC).
 
-    Credit lines count as settled first; the rest goes to the positive lines pro rata of
-    their amounts (largest remainder). Always sums to ``paid_cents``.
+    Every line is settled in the same proportion, ``paid / total`` (at most 1), largest
+    remainder: each line's part lies between 0 and its own amount (paid never exceeds called
+    on a line, whatever the mix of positive and credit lines), and the parts sum to
+    ``paid_cents``. Money beyond the call's total (an overpaid call), or on a call that sums to
+    zero, goes to the first line so that it stays visible.
     """
     result = dict.fromkeys(line_cents, 0)
-    positive = {line: cents for line, cents in line_cents.items() if cents > 0}
-    negative = {line: cents for line, cents in line_cents.items() if cents < 0}
-    if positive:
-        result.update(negative)
-        rest = paid_cents - sum(negative.values())
-        if rest == sum(positive.values()):  # fully paid, the usual case: no split needed
-            result.update(positive)
-        elif rest:
-            result.update(allocate_cents(rest, positive))
-    elif negative:
-        result.update(allocate_cents(paid_cents, {k: -v for k, v in negative.items()}))
-    elif line_cents and paid_cents:
-        result[min(line_cents)] = paid_cents  # only zero lines: keep the money visible
+    total = sum(line_cents.values())
+    if not line_cents or paid_cents == 0:
+        return result
+    if total == 0 or (paid_cents > 0) != (total > 0):
+        result[min(line_cents)] = paid_cents
+        return result
+    settled = paid_cents if abs(paid_cents) <= abs(total) else total
+    ratio = Fraction(settled, total)
+    exact = {line: ratio * cents for line, cents in line_cents.items()}
+    floors = {line: math.floor(value) for line, value in exact.items()}
+    leftover = settled - sum(floors.values())
+    by_remainder = sorted(exact, key=lambda line: (-(exact[line] - floors[line]), line))
+    for line in by_remainder[:leftover]:
+        floors[line] += 1
+    result.update(floors)
+    result[min(line_cents)] += paid_cents - settled
     return result
 
 
@@ -284,7 +320,7 @@ def _service_sections(session: Session, fy: FiscalYear) -> tuple[ServiceSection,
     names = member_names(session, {member for _, member in (*shares, *called, *paid)})
     key_ids = dict(session.execute(select(SharedService.id, SharedService.key_id)).all())
     versions = _versions_in_year(session, (k for k in key_ids.values() if k is not None), fy)
-    registered = pole_vat_registered(session)
+    registered = pole_vat_registered(session, fy.start)  # dated: as the year had it
 
     by_service: dict[int, set[int]] = defaultdict(set)
     for service_id, member_id in (*shares, *called, *paid):
