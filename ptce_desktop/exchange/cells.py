@@ -42,6 +42,9 @@ def cell_text(cell: Cell) -> str:
     if isinstance(cell, float):
         if cell.is_integer() and abs(cell) < 1e15:
             return str(int(cell))
+        shortest = repr(cell)  # 1234567.89, not 1234567.8899999999
+        if "e" not in shortest and "n" not in shortest:
+            return shortest
         return f"{cell:.10f}".rstrip("0").rstrip(".")
     if isinstance(cell, dt.datetime):
         return cell.strftime("%d/%m/%Y") if cell.time() == dt.time() else cell.isoformat(" ")
@@ -52,6 +55,8 @@ def cell_text(cell: Cell) -> str:
 
 def text(cell: Cell) -> str | None:
     value = cell_text(cell)
+    if value[:1] == "'" and value[1:2] in ("=", "+", "-", "@", "\t", "\r"):
+        value = value[1:]  # a formula neutralised by an export (exchange.export.sheet)
     return value or None
 
 

@@ -153,4 +153,53 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Une valeur est attendue dans la colonne « {column} ».",
         "A value is expected in the column “{column}”.",
     ),
+    # --- exports (#14) ---------------------------------------------------------------------------
+    "export_unsupported_format": (
+        "« {name} » : choisissez un fichier .xlsx, .ods ou .csv.",
+        "“{name}”: choose an .xlsx, .ods or .csv file.",
+    ),
+    "export_write_failed": (
+        "Le fichier « {path} » n'a pas pu être écrit : {reason}.",
+        "The file “{path}” could not be written: {reason}.",
+    ),
+    "export_unknown_kind": (
+        "Type d'export inconnu : « {value} ». Types possibles : {choices}.",
+        "Unknown export type: “{value}”. Possible types: {choices}.",
+    ),
+    "fec_no_siren": (
+        "Le SIREN du pôle est nécessaire pour nommer le fichier FEC : renseignez le SIRET du "
+        "pôle dans Paramètres, ou donnez un nom de fichier.",
+        "The pole's SIREN is needed to name the FEC file: fill in the pole's SIRET in "
+        "Settings, or give a file name.",
+    ),
+    "fec_bad_account": (
+        "Compte « {value} » invalide pour « {what} » : de 2 à 20 chiffres ou lettres.",
+        "Invalid account “{value}” for “{what}”: 2 to 20 digits or letters.",
+    ),
+    "archive_target_exists": (
+        "« {path} » existe déjà : une archive ne se restaure que dans un nouveau fichier.",
+        "“{path}” already exists: an archive is restored only into a new file.",
+    ),
+    "archive_unreadable": (
+        "« {name} » n'est pas une archive PTCE lisible ({detail}).",
+        "“{name}” is not a readable PTCE archive ({detail}).",
+    ),
+    "archive_too_new": (
+        "L'archive « {name} » est au format {version}, plus récent que celui de ce programme "
+        "({supported}) : mettez PTCE Desktop à jour.",
+        "The archive “{name}” is in format {version}, newer than this program's ({supported}): "
+        "update PTCE Desktop.",
+    ),
+    "archive_bad_checksum": (
+        "L'archive « {name} » est abîmée : le contenu de « {member} » ne correspond pas à sa "
+        "somme de contrôle. Rien n'a été créé.",
+        "The archive “{name}” is damaged: the content of “{member}” does not match its "
+        "checksum. Nothing was created.",
+    ),
+    "archive_schema_mismatch": (
+        "L'archive « {name} » vient d'une version de la base ({archive}) que ce programme ne "
+        "connaît pas ({current}) : mettez PTCE Desktop à jour.",
+        "The archive “{name}” comes from a database version ({archive}) this program does not "
+        "know ({current}): update PTCE Desktop.",
+    ),
 }
