@@ -19,6 +19,7 @@ from ptce_desktop.domain.messages.members import MESSAGES as MEMBERS
 from ptce_desktop.domain.messages.report_jobs import MESSAGES as REPORT_JOBS
 from ptce_desktop.domain.messages.reports import MESSAGES as REPORTS
 from ptce_desktop.domain.messages.services import MESSAGES as SERVICES
+from ptce_desktop.domain.messages.simulation import MESSAGES as SIMULATION
 from ptce_desktop.domain.messages.store import MESSAGES as STORE
 
 CATALOGUES: tuple[dict[str, tuple[str, str]], ...] = (
@@ -35,5 +36,6 @@ CATALOGUES: tuple[dict[str, tuple[str, str]], ...] = (
     REPORT_JOBS,
     REPORTS,
     SERVICES,
+    SIMULATION,
     STORE,
 )

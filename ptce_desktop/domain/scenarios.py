@@ -1,0 +1,509 @@
+"""« Et si… ? »: what each member would pay under other keys, units, members or budgets.
+
+A :class:`Scenario` is a frozen description of changes to the pole: the key of the simulated
+services (another existing key, or a new one by parts égales, units, fixed percentages or a
+mix), members' units, members joining (date, units) or leaving (date), services' budgets.
+:func:`compare` computes, for every member, what they pay today and under each scenario over
+one fiscal year and some services, by building modified :class:`KeySpec` values and member
+presences and calling the SAME engine as the stored shares and the calls
+(:func:`~ptce_desktop.domain.allocation.split_cost_cents`): nothing here re-derives a weight.
+
+The amounts, per service (:class:`ServiceInput`):
+
+* basis ``costs`` (a past or current year): each cost of the year is split over its period
+  with the key in force on its first day, presence prorated by days (DESIGN §4.3) — what the
+  stored shares are;
+* basis ``budget`` (a coming year): the year's budget over the four quarters
+  (:func:`~ptce_desktop.domain.allocation.split_over_quarters`), then each quarter over the
+  members with the key of its first day, presence prorated over the quarter — what the
+  provisional calls are;
+* a scenario's budget for a service replaces that service's amount by the budget, split as
+  a budget is (so « et si le budget passait à 15 000 € ? » reads the same on either basis).
+
+Changes apply from ``effective_from`` (default: the first day of the year): units and joins
+make a new version of each key concerned from that day; a key whose method changes is a new
+key in force from the first day of the year. Every column's total equals the amounts split.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from enum import StrEnum
+
+from ptce_desktop.domain.allocation import (
+    KeySpec,
+    KeyVersion,
+    MemberPresence,
+    MemberRoster,
+    Method,
+    MixedPart,
+    split_cost_cents,
+    split_over_quarters,
+)
+from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.money import format_money, format_percent, format_units
+from ptce_desktop.domain.periods import format_date
+
+#: At most this many scenarios side by side (the page, the PDF and the CLI).
+MAX_SCENARIOS = 4
+
+METHOD_LABELS_FR: dict[Method, str] = {
+    Method.EQUAL: "parts égales",
+    Method.UNITS: "unités",
+    Method.USAGE: "utilisation",
+    Method.PERCENT: "pourcentages fixes",
+    Method.MIXED: "mixte",
+}
+
+
+class Basis(StrEnum):
+    COSTS = "costs"
+    BUDGET = "budget"
+
+
+# --- the scenario -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PartChoice:
+    """One part of a mixed key: an existing key (``key_id``), or parts égales over every member
+    present (``key_id`` None). ``weight`` is relative (30 and 70, or 3000 and 7000)."""
+
+    weight: int
+    key_id: int | None = None
+
+
+@dataclass(frozen=True)
+class KeyChoice:
+    """The key of the simulated services under a scenario.
+
+    ``key_id`` alone: that existing key. Otherwise a new key of ``method``: EQUAL (every member
+    present, or the members of ``values`` with a value > 0), UNITS (``values`` in thousandths),
+    PERCENT (``values`` in basis points), MIXED (``parts``).
+    """
+
+    method: Method
+    key_id: int | None = None
+    values: Mapping[int, int] = field(default_factory=dict)
+    parts: tuple[PartChoice, ...] = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "values", dict(self.values))
+        object.__setattr__(self, "parts", tuple(self.parts))
+
+
+@dataclass(frozen=True)
+class Join:
+    """A member joining on ``joined`` with ``units`` (thousandths; for a key in fixed
+    percentages, thousandths of a percent) in every key by units or percentages concerned."""
+
+    name: str
+    joined: date
+    units: int = 0
+
+
+@dataclass(frozen=True)
+class Leave:
+    """Member ``member_id`` leaving: ``left`` is its last day in the pole."""
+
+    member_id: int
+    left: date
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A frozen description of changes; the empty scenario is « aujourd'hui ».
+
+    ``units``: member id -> thousandths of the unit (or of a percent, for a percentage key),
+    in every key by units or percentages concerned (the services' keys, or the parts of a mixed
+    one); for a key by parts égales, 0 takes the member out and > 0 puts it in.
+    ``budgets``: service id -> cents for the year.
+    """
+
+    name: str
+    key: KeyChoice | None = None
+    units: Mapping[int, int] = field(default_factory=dict)
+    joins: tuple[Join, ...] = ()
+    leaves: tuple[Leave, ...] = ()
+    budgets: Mapping[int, int] = field(default_factory=dict)
+    effective_from: date | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "units", dict(self.units))
+        object.__setattr__(self, "budgets", dict(self.budgets))
+        object.__setattr__(self, "joins", tuple(self.joins))
+        object.__setattr__(self, "leaves", tuple(self.leaves))
+
+    @property
+    def empty(self) -> bool:
+        return not (self.key or self.units or self.joins or self.leaves or self.budgets)
+
+
+def join_id(index: int) -> int:
+    """The member id a scenario's ``index``-th join takes in the simulation (-1, -2…)."""
+    return -(index + 1)
+
+
+# --- what the simulation reads -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CostLine:
+    """A cost of the year: the amount it splits (HT or TTC, already decided) and its period."""
+
+    label: str
+    amount: int
+    period_start: date
+    period_end: date
+
+
+@dataclass(frozen=True)
+class ServiceInput:
+    id: int
+    name: str
+    key: KeySpec
+    costs: tuple[CostLine, ...] = ()
+    budget: int | None = None
+
+
+@dataclass(frozen=True)
+class MemberInput:
+    id: int
+    name: str
+    joined: date | None = None
+    left: date | None = None
+
+
+@dataclass(frozen=True)
+class PoleInput:
+    """Everything a comparison reads, loaded once (the scenarios are then pure computation)."""
+
+    year_label: str
+    start: date
+    end: date
+    quarters: tuple[tuple[date, date], ...]
+    members: tuple[MemberInput, ...]
+    services: tuple[ServiceInput, ...]
+    keys: Mapping[int, KeySpec]
+    basis: Basis
+
+    def member_ids(self) -> frozenset[int]:
+        return frozenset(m.id for m in self.members)
+
+
+# --- building the modified keys ----------------------------------------------------------------
+
+
+def _equal_key(name: str, start: date) -> KeySpec:
+    return KeySpec(name=name, method=Method.EQUAL, versions=(KeyVersion(None, start),))
+
+
+class _KeyBuilder:
+    """Applies one scenario to keys; each key is transformed once (a key shared by two
+    services, or by a service and a mixed part, gets the same new version)."""
+
+    def __init__(self, pole: PoleInput, scenario: Scenario) -> None:
+        self.pole = pole
+        self.scenario = scenario
+        self.start = scenario.effective_from or pole.start
+        self.members = sorted(pole.member_ids())
+        self.join_units = {join_id(i): j.units for i, j in enumerate(scenario.joins)}
+        self.done: dict[int, KeySpec] = {}
+
+    def service_key(self, service: ServiceInput) -> KeySpec:
+        choice = self.scenario.key
+        if choice is None:
+            return self.existing(service.key)
+        if choice.key_id is not None:
+            return self.existing(self.pole.keys[choice.key_id])
+        return self.new_key(choice)
+
+    def existing(self, key: KeySpec) -> KeySpec:
+        if key.id is None:
+            return self.transform(key)
+        if key.id not in self.done:
+            self.done[key.id] = self.transform(key)
+        return self.done[key.id]
+
+    def new_key(self, choice: KeyChoice) -> KeySpec:
+        name = self.scenario.name or "Scénario"
+        if choice.method is Method.MIXED:
+            parts = tuple(
+                MixedPart(
+                    self.existing(self.pole.keys[part.key_id])
+                    if part.key_id is not None
+                    else self.transform(_equal_key("Parts égales", self.pole.start)),
+                    part.weight,
+                )
+                for part in choice.parts
+            )
+            version = KeyVersion(None, self.pole.start, parts=parts)
+            return KeySpec(name=name, method=Method.MIXED, versions=(version,))
+        values = dict(choice.values)
+        if choice.method is Method.EQUAL:
+            values = {m: 1 for m, v in values.items() if v > 0}
+        base = KeySpec(
+            name=name, method=choice.method, versions=(KeyVersion(None, self.pole.start, values),)
+        )
+        return self.transform(base)
+
+    def new_values(self, key: KeySpec) -> dict[int, int] | None:
+        """The values of the new version of ``key`` from ``self.start``; None when the scenario
+        changes nothing in it."""
+        method = key.method
+        units = self.scenario.units
+        if method not in (Method.UNITS, Method.PERCENT, Method.EQUAL):
+            return None
+        if not units and not self.join_units:
+            return None
+        candidates = [v for v in key.versions if v.valid_from <= self.start]
+        current = max(candidates, key=lambda v: v.valid_from) if candidates else None
+        values = dict(current.values) if current is not None else {}
+        if method is Method.EQUAL:
+            values = {m: 1 for m, v in values.items() if v > 0}
+            everyone = not values
+            if everyone and not any(v == 0 for v in units.values()):
+                return None  # every member present takes part, joiners included
+            if everyone:
+                values = dict.fromkeys(self.members, 1)
+            for member, value in units.items():
+                if value > 0:
+                    values[member] = 1
+                else:
+                    values.pop(member, None)
+            values.update(dict.fromkeys(self.join_units, 1))
+            return values
+        scale = 10 if method is Method.PERCENT else 1  # thousandths of a percent -> bp
+        for member, value in {**units, **self.join_units}.items():
+            if value // scale > 0:
+                values[member] = value // scale
+            else:
+                values.pop(member, None)
+        return values
+
+    def transform(self, key: KeySpec) -> KeySpec:
+        if key.method is Method.MIXED:
+            versions = tuple(
+                replace(
+                    version,
+                    parts=tuple(
+                        MixedPart(self.existing(part.key), part.weight) for part in version.parts
+                    ),
+                )
+                for version in key.versions
+            )
+            return replace(key, versions=versions)
+        values = self.new_values(key)
+        if values is None:
+            return key
+        kept = tuple(v for v in key.versions if v.valid_from != self.start)
+        return replace(key, versions=(*kept, KeyVersion(None, self.start, values)))
+
+
+def scenario_presences(pole: PoleInput, scenario: Scenario) -> list[MemberPresence]:
+    """The members' presences under ``scenario``: leaves end a member on their date, joins
+    add members (ids :func:`join_id`) from theirs."""
+    leaving = {leave.member_id: leave.left for leave in scenario.leaves}
+    presences = [MemberPresence(m.id, m.joined, leaving.get(m.id, m.left)) for m in pole.members]
+    presences.extend(
+        MemberPresence(join_id(index), join.joined, None)
+        for index, join in enumerate(scenario.joins)
+    )
+    return presences
+
+
+def scenario_keys(pole: PoleInput, scenario: Scenario) -> dict[int, KeySpec]:
+    """Service id -> the key it splits with under ``scenario``."""
+    builder = _KeyBuilder(pole, scenario)
+    return {service.id: builder.service_key(service) for service in pole.services}
+
+
+# --- the computation ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ColumnResult:
+    """One column (today or a scenario): cents per member id, and the amount split."""
+
+    name: str
+    cents: Mapping[int, int]
+    amount_split: int
+    per_service: Mapping[int, int]  # service id -> amount split
+
+
+def simulate(pole: PoleInput, scenario: Scenario) -> ColumnResult:
+    """What each member pays under ``scenario`` (the empty scenario: today)."""
+    keys = scenario_keys(pole, scenario)
+    roster = MemberRoster(scenario_presences(pole, scenario))
+    totals: dict[int, int] = {}
+    per_service: dict[int, int] = {}
+
+    def add(amount: int, key: KeySpec, start: date, end: date, label: str) -> None:
+        if amount == 0:
+            return
+        result = split_cost_cents(amount, key, start, end, roster, cost_label=label)
+        for member, cents in result.cents.items():
+            totals[member] = totals.get(member, 0) + cents
+
+    for service in pole.services:
+        key = keys[service.id]
+        budget = scenario.budgets.get(service.id)
+        if budget is None and pole.basis is Basis.COSTS:
+            for cost in service.costs:
+                add(cost.amount, key, cost.period_start, cost.period_end, cost.label)
+            per_service[service.id] = sum(cost.amount for cost in service.costs)
+            continue
+        amount = budget if budget is not None else (service.budget or 0)
+        for (start, end), quarter_amount in zip(
+            pole.quarters, split_over_quarters(amount), strict=True
+        ):
+            add(quarter_amount, key, start, end, f"{service.name} ({format_date(start)})")
+        per_service[service.id] = amount
+    return ColumnResult(scenario.name, totals, sum(per_service.values()), per_service)
+
+
+@dataclass(frozen=True)
+class MemberRow:
+    """One member's line: today and each scenario (0 when the member takes no part)."""
+
+    member_id: int  # negative: a member joining in scenario n° -id… (see ``joining``)
+    name: str
+    today: int
+    amounts: tuple[int, ...]
+    joining: bool = False
+
+    def difference(self, index: int) -> int:
+        return self.amounts[index] - self.today
+
+    def difference_bp(self, index: int) -> int | None:
+        """The difference as a percentage of today, in basis points (half away from zero);
+        None when the member pays nothing today."""
+        if self.today == 0:
+            return None
+        diff = self.difference(index)
+        magnitude, remainder = divmod(abs(diff) * 10_000, abs(self.today))
+        if 2 * remainder >= abs(self.today):
+            magnitude += 1
+        return magnitude if (diff >= 0) == (self.today > 0) else -magnitude
+
+
+@dataclass(frozen=True)
+class ScenarioColumn:
+    scenario: Scenario
+    total: int
+    amount_split: int
+    hypotheses: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Today and up to four scenarios, member by member (by name; joiners last)."""
+
+    year_label: str
+    basis: Basis
+    services: tuple[tuple[int, str], ...]
+    today_total: int
+    today_split: int
+    columns: tuple[ScenarioColumn, ...]
+    rows: tuple[MemberRow, ...]
+
+    def extremes(self, index: int) -> tuple[MemberRow | None, MemberRow | None]:
+        """(the member who gains most — pays the least more — and who loses most) under the
+        scenario ``index``; None when nobody gains (or loses)."""
+        gains = [r for r in self.rows if r.difference(index) < 0]
+        losses = [r for r in self.rows if r.difference(index) > 0]
+        gain = min(gains, key=lambda r: (r.difference(index), r.name)) if gains else None
+        loss = max(losses, key=lambda r: (r.difference(index), r.name)) if losses else None
+        return gain, loss
+
+
+def compare(pole: PoleInput, scenarios: Sequence[Scenario]) -> Comparison:
+    """Today and each scenario side by side; every column's total equals its amount split."""
+    if len(scenarios) > MAX_SCENARIOS:
+        raise PtceError("simulation_too_many", max=MAX_SCENARIOS)
+    today = simulate(pole, Scenario("Aujourd'hui"))
+    results = [simulate(pole, scenario) for scenario in scenarios]
+    names = {m.id: m.name for m in pole.members}
+    rows = [
+        MemberRow(
+            m.id, m.name, today.cents.get(m.id, 0), tuple(r.cents.get(m.id, 0) for r in results)
+        )
+        for m in pole.members
+        if today.cents.get(m.id) or any(r.cents.get(m.id) for r in results)
+    ]
+    rows.sort(key=lambda row: (row.name.casefold(), row.member_id))
+    for index, (scenario, result) in enumerate(zip(scenarios, results, strict=True)):
+        for j, join in enumerate(scenario.joins):
+            amounts = [0] * len(results)
+            amounts[index] = result.cents.get(join_id(j), 0)
+            label = f"{join.name} (entrée, {scenario.name})" if len(scenarios) > 1 else join.name
+            rows.append(MemberRow(join_id(j), label, 0, tuple(amounts), joining=True))
+    columns = tuple(
+        ScenarioColumn(
+            scenario,
+            sum(result.cents.values()),
+            result.amount_split,
+            describe(scenario, pole, names),
+        )
+        for scenario, result in zip(scenarios, results, strict=True)
+    )
+    return Comparison(
+        pole.year_label,
+        pole.basis,
+        tuple((s.id, s.name) for s in pole.services),
+        sum(today.cents.values()),
+        today.amount_split,
+        columns,
+        tuple(rows),
+    )
+
+
+# --- the hypotheses, written out (PDF, CLI) -----------------------------------------------------
+
+
+def _key_text(choice: KeyChoice, pole: PoleInput) -> str:
+    if choice.key_id is not None:
+        key = pole.keys.get(choice.key_id)
+        return f"clé « {key.name if key else choice.key_id} »"
+    if choice.method is Method.MIXED:
+        total = sum(part.weight for part in choice.parts if part.weight > 0) or 1
+        texts = []
+        for part in choice.parts:
+            if part.weight <= 0:
+                continue
+            share = format_percent(round(part.weight * 10_000 / total))
+            if part.key_id is None:
+                texts.append(f"{share} parts égales")
+            else:
+                key = pole.keys.get(part.key_id)
+                texts.append(f"{share} « {key.name if key else part.key_id} »")
+        return "clé mixte : " + " + ".join(texts)
+    return f"nouvelle clé par {METHOD_LABELS_FR[choice.method]}"
+
+
+def describe(scenario: Scenario, pole: PoleInput, names: Mapping[int, str]) -> tuple[str, ...]:
+    """The scenario's hypotheses in French sentences (the meeting's PDF and the CLI)."""
+    lines = []
+    start = scenario.effective_from or pole.start
+    if scenario.key is not None:
+        lines.append(f"Répartition selon une {_key_text(scenario.key, pole)}.")
+    for member, value in sorted(scenario.units.items()):
+        lines.append(f"{names.get(member, f'Membre n° {member}')} : {format_units(value)} unités.")
+    for join in scenario.joins:
+        lines.append(
+            f"Entrée de {join.name} le {format_date(join.joined)} "
+            f"({format_units(join.units)} unités)."
+        )
+    for leave in scenario.leaves:
+        name = names.get(leave.member_id, f"Membre n° {leave.member_id}")
+        lines.append(f"Départ de {name} le {format_date(leave.left)} (dernier jour).")
+    services = {s.id: s.name for s in pole.services}
+    for service_id, cents in sorted(scenario.budgets.items()):
+        lines.append(
+            f"Budget de « {services.get(service_id, service_id)} » : {format_money(cents)}."
+        )
+    if (scenario.units or scenario.joins) and start != pole.start:
+        lines.append(f"Changements d'unités à partir du {format_date(start)}.")
+    return tuple(lines) or ("Aucun changement.",)
