@@ -74,4 +74,81 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "({amount}).",
         "The amounts matched to calls ({matched}) exceed the payment amount ({amount}).",
     ),
+    # --- billing coefficient and management fee (DESIGN §4b) --------------------------------
+    "coefficient_out_of_range": (
+        "Le coefficient de facturation doit être supérieur à 0 et au plus 10 (reçu : {value}).",
+        "The billing coefficient must be above 0 and at most 10 (got {value}).",
+    ),
+    "invalid_coefficient": (
+        "Coefficient illisible : « {value} » (exemple : {example}).",
+        "Unreadable coefficient: “{value}” (example: {example}).",
+    ),
+    "coefficient_too_precise": (
+        "Le coefficient « {value} » a plus de quatre décimales (exemple : {example}).",
+        "The coefficient “{value}” has more than four decimals (example: {example}).",
+    ),
+    "fee_rate_out_of_range": (
+        "Le taux de frais de gestion doit être compris entre 0 et 100 % (reçu : {value}).",
+        "The management fee rate must be between 0 and 100% (got {value}).",
+    ),
+    "billing_261b_warning": (
+        "Attention : le service « {service} » est exonéré de TVA (article 261 B du CGI). "
+        "Cette exonération suppose que chaque membre paie exactement sa quote-part des frais "
+        "communs ; un coefficient ou des frais de gestion peuvent la remettre en cause.",
+        "Warning: the service “{service}” is VAT-exempt (CGI article 261 B). The exemption "
+        "requires each member to be charged exactly its share of the common costs; a "
+        "coefficient or a management fee may put it at risk.",
+    ),
+    # --- printed labels of call lines -----------------------------------------------------
+    "line_surcharge": (
+        "Majoration (coefficient {coefficient})",
+        "Surcharge (coefficient {coefficient})",
+    ),
+    "line_fee": ("Frais de gestion {rate}", "Management fee {rate}"),
+    "line_catch_up": (
+        "Régularisation budget révisé ({quarters})",
+        "Catch-up on the revised budget ({quarters})",
+    ),
+    "line_true_up": ("Régularisation {year}", "True-up {year}"),
+    # --- catch-up on a revised budget or key ----------------------------------------------
+    "revision_after_q4": (
+        "Le budget ou la clé de « {service} » a changé après l'appel du T4 {year} : "
+        "l'écart sera réglé par la régularisation de fin d'exercice.",
+        "The budget or key of “{service}” changed after Q4 {year} was called: "
+        "the gap will be settled by the year-end true-up.",
+    ),
+    # --- exceptional lines ----------------------------------------------------------------
+    "exceptional_amount_zero": (
+        "Le montant de la ligne exceptionnelle ne peut pas être nul.",
+        "The amount of the exceptional line cannot be zero.",
+    ),
+    "exceptional_no_key_version": (
+        "La clé « {key} » n'a pas de version en vigueur au {date} : "
+        "impossible de répartir la ligne exceptionnelle « {label} ».",
+        "The key “{key}” has no version in force on {date}: "
+        "the exceptional line “{label}” cannot be split.",
+    ),
+    "exceptional_already_called": (
+        "La ligne exceptionnelle « {label} » a déjà été appelée ({call}).",
+        "The exceptional line “{label}” has already been called ({call}).",
+    ),
+    "exceptional_outside_year": (
+        "La date de la ligne exceptionnelle ({date}) n'est pas dans l'exercice {year}.",
+        "The date of the exceptional line ({date}) is not in fiscal year {year}.",
+    ),
+    "nothing_to_call": (
+        "Rien à appeler : aucune ligne exceptionnelle en attente pour l'exercice {year}.",
+        "Nothing to call: no exceptional line pending for fiscal year {year}.",
+    ),
+    # --- preview and issue ----------------------------------------------------------------
+    "member_without_units": (
+        "Le membre « {member} » ne pèse rien dans la clé « {key} » de « {service} » pour "
+        "{period} alors qu'il y participe : saisissez ses unités.",
+        "The member “{member}” weighs nothing in the key “{key}” of “{service}” for "
+        "{period} although it takes part: enter its units.",
+    ),
+    "confirm_issue": (
+        "Émettre {count} appels pour {total} ?",
+        "Issue {count} calls for {total}?",
+    ),
 }

@@ -10,6 +10,14 @@ A **true-up** line: the member's actual shares of the service's costs of *Y* (co
 period starts in *Y*) minus the basis of the provisional calls of *Y* issued before the
 true-up (those the true-up saw) → the VAT of the line.
 
+A **surcharge** or **fee** line (coefficient and management fee, DESIGN §4b): the same steps on
+the surcharge or fee of the budget (:attr:`CallLineExplanation.billing`: base × (coefficient −
+1) or base × rate, rounded once, half up) — for the true-up, on each cost of the year.
+
+A **catch-up** line (budget or key revised after quarters were called): per called quarter,
+what was called, what is due as computed today and the difference
+(:attr:`CallLineExplanation.catch_up`), minus what earlier catch-ups already called.
+
 The VAT (DESIGN §4.5): for a taxable service of a VAT-registered pole the amount is HT and
 the VAT is rate × HT rounded half up; otherwise the amount is TTC and there is no VAT.
 
@@ -36,8 +44,15 @@ from ptce_desktop.domain.allocation import (
     split_over_quarters,
     vat_cents,
 )
+from ptce_desktop.domain.billing import Billed, LineComponent, LineKind, bill
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.messages.entities import Entity
+from ptce_desktop.services.calls.planning import (
+    CatchUpQuarter,
+    actual_parts,
+    billing_on,
+    catch_up_parts,
+)
 from ptce_desktop.services.calls.views import call_views
 from ptce_desktop.services.common import fiscal_year, get_or_error, pole_row
 from ptce_desktop.services.keys.loader import split_for
@@ -47,14 +62,15 @@ from ptce_desktop.store.models import (
     Cost,
     Member,
     ServiceBudget,
-    Share,
     SharedService,
 )
 from ptce_desktop.store.unit_of_work import UnitOfWork
 
 __all__ = [
     "ActualShare",
+    "BillingPart",
     "CallLineExplanation",
+    "CatchUpQuarter",
     "EarlierCall",
     "QuarterPart",
     "VatPart",
@@ -94,6 +110,20 @@ class VatPart:
     #: rate × amount, in cents, before rounding half up.
     exact_cents: Fraction
     cents: int
+
+
+@dataclass(frozen=True)
+class BillingPart:
+    """How a surcharge or fee line's amount comes from the base (DESIGN §4b)."""
+
+    component: str
+    #: The base it applies to: the year's budget (calls); None for a true-up (cost by cost).
+    base_cents: int | None
+    coefficient_e4: int | None
+    fee_rate_bp: int | None
+    #: The exact surcharge or fee of the base, before rounding half up (None for a true-up).
+    exact: Fraction | None
+    cents: int | None
 
 
 @dataclass(frozen=True)
@@ -148,10 +178,22 @@ class CallLineExplanation:
     stored_vat_rate_bp: int
     stored_vat_cents: int
     stored_ttc_cents: int
+    line_kind: str = LineKind.QUARTER.value
+    component: str = LineComponent.BASE.value
+    label: str | None = None
+    billing: BillingPart | None = None
+    #: A catch-up line: per called quarter, called / due / difference.
+    catch_up: tuple[CatchUpQuarter, ...] = ()
+    #: A catch-up line: what earlier catch-ups already called for those quarters.
+    already_caught_up_cents: int = 0
+
+    @property
+    def is_catch_up(self) -> bool:
+        return self.line_kind == LineKind.CATCH_UP.value
 
     @property
     def is_true_up(self) -> bool:
-        return self.kind == TRUE_UP
+        return self.line_kind == LineKind.TRUE_UP.value
 
     @property
     def actual_cents(self) -> int:
@@ -190,9 +232,23 @@ def _vat(service: SharedService, amount: int, registered: bool) -> VatPart:
     )
 
 
+def _billing_part(
+    component: LineComponent, billed: Billed, service: SharedService, day: dt.date
+) -> BillingPart:
+    billing = billing_on(service, day)
+    return BillingPart(
+        component=component.value,
+        base_cents=billed.base_cents,
+        coefficient_e4=billing.coefficient_e4,
+        fee_rate_bp=billing.fee_rate_bp,
+        exact=billed.surcharge_exact if component is LineComponent.SURCHARGE else billed.fee_exact,
+        cents=billed.component(component),
+    )
+
+
 def _provisional(
-    session: Session, call: Call, service: SharedService
-) -> tuple[QuarterPart, ShareExplanation | None, int]:
+    session: Session, call: Call, service: SharedService, component: LineComponent
+) -> tuple[QuarterPart, ShareExplanation | None, int, BillingPart | None]:
     assert call.quarter is not None
     fy = fiscal_year(session, call.year)
     period = fy.quarters()[call.quarter - 1]
@@ -201,7 +257,13 @@ def _provisional(
             ServiceBudget.service_id == service.id, ServiceBudget.year == call.year
         )
     )
-    first, second, third, fourth = split_over_quarters(budget or 0)
+    billed = bill(budget or 0, billing_on(service, period.start))
+    billing = (
+        None
+        if component is LineComponent.BASE
+        else _billing_part(component, billed, service, period.start)
+    )
+    first, second, third, fourth = split_over_quarters(billed.component(component))
     part = QuarterPart(
         budget_cents=budget,
         quarter=call.quarter,
@@ -211,49 +273,60 @@ def _provisional(
         parts=(first, second, third, fourth),
     )
     if part.quarter_cents == 0:
-        return part, None, 0
+        return part, None, 0, billing
     if service.key_id is None:
         raise PtceError("call_service_without_key", service=service.name)
+    suffix = "" if component is LineComponent.BASE else f" ({component.value})"
     shares = split_for(
         session,
         total_cents=part.quarter_cents,
         key_id=service.key_id,
         period_start=period.start,
         period_end=period.end,
-        label=f"{service.name} — {period.label}",
+        label=f"{service.name} — {period.label}{suffix}",
     )
     share = next((s for s in shares if s.member_id == call.member_id), None)
-    return part, share, share.cents if share is not None else 0
+    return part, share, share.cents if share is not None else 0, billing
 
 
-def _actual_shares(session: Session, call: Call, service_id: int) -> tuple[ActualShare, ...]:
+def _actual_shares(
+    session: Session, call: Call, service_id: int, component: LineComponent
+) -> tuple[ActualShare, ...]:
     fy = fiscal_year(session, call.year)
+    parts, _ = actual_parts(session, fy, service_id=service_id)
+    found = dict(parts.get((call.member_id, service_id, component), []))
+    if not found:
+        return ()
     rows = session.execute(
-        select(Cost.id, Cost.period_start, Cost.label, Share.cents)
-        .join(Share, Share.cost_id == Cost.id)
-        .where(
-            Share.member_id == call.member_id,
-            Cost.service_id == service_id,
-            Cost.period_start.between(fy.start, fy.end),
-        )
+        select(Cost.id, Cost.period_start, Cost.label)
+        .where(Cost.id.in_(list(found)))
         .order_by(Cost.period_start, Cost.id)
     )
-    return tuple(ActualShare(cost_id, start, label, cents) for cost_id, start, label, cents in rows)
+    return tuple(
+        ActualShare(cost_id, start, label, found[cost_id]) for cost_id, start, label in rows
+    )
 
 
-def _earlier_calls(session: Session, call: Call, service_id: int) -> tuple[EarlierCall, ...]:
-    """The provisional calls of the year issued before the true-up ``call`` (lower ids)."""
+def _earlier_calls(
+    session: Session, call: Call, service_id: int, component: LineComponent
+) -> tuple[EarlierCall, ...]:
+    """The calls of the year issued before the true-up ``call`` (lower ids): their lines of
+    the service and component (quarters, catch-ups, exceptional lines)."""
     where = (
         Call.year == call.year,
         Call.member_id == call.member_id,
-        Call.kind == PROVISIONAL,
         Call.id < call.id,
     )
     amounts = dict(
         session.execute(
             select(CallLine.call_id, func.sum(CallLine.ht_cents))
             .join(Call, Call.id == CallLine.call_id)
-            .where(*where, CallLine.service_id == service_id)
+            .where(
+                *where,
+                CallLine.service_id == service_id,
+                CallLine.component == component,
+                CallLine.kind != LineKind.TRUE_UP,
+            )
             .group_by(CallLine.call_id)
         ).all()
     )
@@ -263,35 +336,83 @@ def _earlier_calls(session: Session, call: Call, service_id: int) -> tuple[Earli
     )
 
 
-def explain_call_line(uow: UnitOfWork, call_id: int, service_id: int) -> CallLineExplanation:
-    """Re-derive the line of ``service_id`` in call ``call_id`` (see the module doc).
+def _catch_up(
+    session: Session, call: Call, service: SharedService, component: LineComponent
+) -> tuple[tuple[CatchUpQuarter, ...], int]:
+    """Per called quarter before the call's, called / due today; and earlier catch-ups."""
+    assert call.quarter is not None
+    fy = fiscal_year(session, call.year)
+    budget = session.scalar(
+        select(ServiceBudget.amount_cents).where(
+            ServiceBudget.service_id == service.id, ServiceBudget.year == call.year
+        )
+    )
+    # What the quarters looked like when this call was issued: calls issued before it.
+    _, parts, _ = catch_up_parts(
+        session, service, budget or 0, fy, call.quarter, before_call_id=call.id
+    )
+    earlier = session.scalar(
+        select(func.coalesce(func.sum(CallLine.ht_cents), 0))
+        .join(Call, Call.id == CallLine.call_id)
+        .where(
+            Call.year == call.year,
+            Call.member_id == call.member_id,
+            Call.id < call.id,
+            CallLine.service_id == service.id,
+            CallLine.component == component,
+            CallLine.kind == LineKind.CATCH_UP,
+        )
+    )
+    return tuple(parts.get((call.member_id, component), [])), int(earlier or 0)
+
+
+def explain_call_line(
+    uow: UnitOfWork, call_id: int, service_id: int, *, line_id: int | None = None
+) -> CallLineExplanation:
+    """Re-derive a line of call ``call_id`` (see the module doc): ``line_id`` when given, else
+    the service's first line (its quarter or true-up base line).
 
     Raises ``not_found`` for an unknown call or a call without that service; engine errors
     (a key without a version for the quarter, no participant…) name the service and quarter.
     """
     with uow.read() as session:
         call = get_or_error(session, Call, call_id, Entity.CALL)
-        line = session.scalars(
-            select(CallLine).where(CallLine.call_id == call_id, CallLine.service_id == service_id)
-        ).first()
+        query = select(CallLine).where(
+            CallLine.call_id == call_id, CallLine.service_id == service_id
+        )
+        if line_id is not None:
+            query = query.where(CallLine.id == line_id)
+        line = session.scalars(query.order_by(CallLine.id)).first()
         if line is None:
-            raise PtceError("not_found", entity=Entity.CALL_LINE, id=service_id)
+            raise PtceError("not_found", entity=Entity.CALL_LINE, id=line_id or service_id)
         service = get_or_error(session, SharedService, service_id, Entity.SHARED_SERVICE)
         member_name = session.scalar(select(Member.name).where(Member.id == call.member_id))
         pole = pole_row(session)
         registered = bool(pole is not None and pole.vat_registered)
         fy = fiscal_year(session, call.year)
+        component = LineComponent(line.component)
+        kind = LineKind(line.kind)
         quarter_part: QuarterPart | None = None
         share: ShareExplanation | None = None
+        billing: BillingPart | None = None
         actual: tuple[ActualShare, ...] = ()
         earlier: tuple[EarlierCall, ...] = ()
-        if call.kind == TRUE_UP:
-            actual = _actual_shares(session, call, service_id)
-            earlier = _earlier_calls(session, call, service_id)
+        catch_up: tuple[CatchUpQuarter, ...] = ()
+        caught_up = 0
+        if kind is LineKind.TRUE_UP:
+            actual = _actual_shares(session, call, service_id, component)
+            earlier = _earlier_calls(session, call, service_id, component)
             amount = sum(s.cents for s in actual) - sum(c.cents for c in earlier)
             period_label = f"Régularisation {fy.label}"
+        elif kind is LineKind.CATCH_UP:
+            catch_up, caught_up = _catch_up(session, call, service, component)
+            amount = sum(q.difference_cents for q in catch_up) - caught_up
+            period_label = fy.quarters()[(call.quarter or 1) - 1].label
+        elif kind is LineKind.EXCEPTIONAL:
+            amount = line.ht_cents
+            period_label = fy.label
         else:
-            quarter_part, share, amount = _provisional(session, call, service)
+            quarter_part, share, amount, billing = _provisional(session, call, service, component)
             period_label = quarter_part.quarter_label
         unit = (service.key.unit or "") if service.key is not None else ""
         return CallLineExplanation(
@@ -316,4 +437,10 @@ def explain_call_line(uow: UnitOfWork, call_id: int, service_id: int) -> CallLin
             stored_vat_rate_bp=line.vat_rate_bp,
             stored_vat_cents=line.vat_cents,
             stored_ttc_cents=line.ttc_cents,
+            line_kind=kind.value,
+            component=component.value,
+            label=line.label,
+            billing=billing,
+            catch_up=catch_up,
+            already_caught_up_cents=caught_up,
         )

@@ -41,6 +41,18 @@ class CallLineView:
     #: The service is exempt under CGI art. 261 B: print :data:`MENTION_261B`.
     exempt_261b: bool
 
+    #: quarter, catch_up, exceptional or true_up (:class:`~ptce_desktop.domain.billing.LineKind`).
+    kind: str = "quarter"
+    #: base, surcharge or fee (:class:`~ptce_desktop.domain.billing.LineComponent`).
+    component: str = "base"
+    #: « Frais de gestion 6 % », « Régularisation budget révisé (T1–T2) »…; None: the service.
+    label: str | None = None
+    line_id: int = 0
+
+    @property
+    def text(self) -> str:
+        """What a document prints for the line: the service, then its label if any."""
+        return f"{self.service_name} — {self.label}" if self.label else self.service_name
 
 @dataclass(frozen=True)
 class CallView:
@@ -237,6 +249,10 @@ def call_views(session: Session, *where: ColumnElement[bool]) -> list[CallView]:
                 vat_cents=line.vat_cents,
                 ttc_cents=line.ttc_cents,
                 exempt_261b=regime is VatRegime.EXEMPT_261B,
+                kind=line.kind.value,
+                component=line.component.value,
+                label=line.label,
+                line_id=line.id,
             )
         )
     paid: dict[int, int] = {

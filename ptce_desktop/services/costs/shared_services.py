@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from ptce_desktop.domain.allocation import Method, VatRegime, effective_weights
+from ptce_desktop.domain.billing import Billing, check_billing
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.messages.entities import Entity
 from ptce_desktop.services.common import (
@@ -52,6 +53,11 @@ class ServiceDraft:
     active_from: date | None = None
     active_to: date | None = None
 
+    #: Billing coefficient in ten-thousandths (1,75 → 17 500) and fee rate in basis points
+    #: (DESIGN §4b); None: none. ``billing_from``: the first day they apply (None: always).
+    billing_coefficient_e4: int | None = None
+    fee_rate_bp: int | None = None
+    billing_from: date | None = None
 
 @dataclass(frozen=True)
 class ServiceView:
@@ -69,6 +75,9 @@ class ServiceView:
     active_to: date | None
     budgets: tuple[tuple[int, int], ...]  # (fiscal year, cents), by year
 
+    billing_coefficient_e4: int | None = None
+    fee_rate_bp: int | None = None
+    billing_from: date | None = None
 
 @dataclass(frozen=True)
 class ServiceTotals:
@@ -175,6 +184,9 @@ def _view(
     )
 
 
+        row.billing_coefficient_e4,
+        row.fee_rate_bp,
+        row.billing_from,
 class SharedServiceService:
     def __init__(self, uow: UnitOfWork) -> None:
         self.uow = uow
@@ -256,6 +268,10 @@ class SharedServiceService:
         row.name = name
         row.category = clean_text(draft.category, "category", max_length=LEN_SHORT)
         row.description = clean_text(draft.description, "description", max_length=4000)
+        check_billing(Billing(draft.billing_coefficient_e4, draft.fee_rate_bp))
+        row.billing_coefficient_e4 = draft.billing_coefficient_e4
+        row.fee_rate_bp = draft.fee_rate_bp
+        row.billing_from = draft.billing_from
         row.vat_regime = regime
         row.vat_rate_bp = draft.vat_rate_bp
         row.key_id = draft.key_id

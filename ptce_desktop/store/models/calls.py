@@ -18,9 +18,11 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from ptce_desktop.domain.billing import LineComponent, LineKind
 from ptce_desktop.domain.categories import CallKind, PaymentMethod
 from ptce_desktop.store.base import (
     LEN_CODE,
+    LEN_LABEL,
     LEN_REF,
     Base,
     bp_range,
@@ -72,7 +74,9 @@ class Call(Base):
 
 
 class CallLine(Base):
-    """One line of a call: one service at one VAT rate."""
+    """One line of a call: one service at one VAT rate, of one kind (quarter, catch-up,
+    exceptional, true-up) and one component (base, surcharge, fee); ``label`` is the text
+    printed for it when it is not the service's name alone."""
 
     __tablename__ = "call_lines"
     __table_args__ = (
@@ -81,6 +85,8 @@ class CallLine(Base):
         money_range("ttc_cents"),
         bp_range("vat_rate_bp"),
         CheckConstraint("ht_cents + vat_cents = ttc_cents", name="ttc_is_ht_plus_vat"),
+        one_of("kind", LineKind),
+        one_of("component", LineComponent),
     )
     entity_label = "la ligne d'appel"
     audited = False
@@ -93,6 +99,9 @@ class CallLine(Base):
     vat_rate_bp: Mapped[int] = mapped_column(Integer, default=0)
     vat_cents: Mapped[int] = cents(default=0)
     ttc_cents: Mapped[int] = cents()
+    kind: Mapped[LineKind] = mapped_column(default=LineKind.QUARTER)
+    component: Mapped[LineComponent] = mapped_column(default=LineComponent.BASE)
+    label: Mapped[str | None] = mapped_column(String(LEN_LABEL))
 
     call: Mapped[Call] = relationship(back_populates="lines")
     service: Mapped[SharedService] = relationship()

@@ -49,6 +49,11 @@ class SharedService(Base):
         one_of("vat_regime", VatRegime),
         bp_range("vat_rate_bp"),
         period_order("active_from", "active_to"),
+        CheckConstraint(
+            "billing_coefficient_e4 IS NULL OR billing_coefficient_e4 BETWEEN 1 AND 100000",
+            name="billing_coefficient_e4_range",
+        ),
+        bp_range("fee_rate_bp"),
     )
     entity_label = "le service mutualisé"
 
@@ -66,6 +71,13 @@ class SharedService(Base):
     )
     active_from: Mapped[dt.date | None] = mapped_column(Date)
     active_to: Mapped[dt.date | None] = mapped_column(Date)
+    #: Billing coefficient in ten-thousandths (1,75 → 17 500); None: none (DESIGN §4b).
+    billing_coefficient_e4: Mapped[int | None] = mapped_column(Integer)
+    #: Management fee rate in basis points (6 % → 600); None: none.
+    fee_rate_bp: Mapped[int | None] = mapped_column(Integer)
+    #: First day the coefficient and fee apply (quarters and costs starting on or after it);
+    #: None: every day.
+    billing_from: Mapped[dt.date | None] = mapped_column(Date)
 
     key: Mapped[AllocationKey | None] = relationship()
     carrier: Mapped[Member | None] = relationship()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from fractions import Fraction
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ptce_desktop.domain.allocation import SplitBasis, VatRegime
+from ptce_desktop.domain.billing import format_coefficient
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.money import format_exact_cents, format_percent, format_units
 from ptce_desktop.domain.percentages import share_percent_bp
@@ -41,7 +43,8 @@ from ptce_desktop.ui.widgets.table_view import TableView
 translate = QCoreApplication.translate
 
 
-Explain = Callable[[int, int], Any]
+#: (call id, service id, line id) → the line's explanation.
+Explain = Callable[..., Any]
 
 
 def _e(value: object) -> str:
@@ -57,8 +60,8 @@ def line_columns() -> list[Column]:
     return [
         Column(
             translate("CallDetailPanel", "Service"),
-            lambda line: line.service_name + (" *" if line.exempt_261b else ""),
-            tooltip=lambda line: line.service_name,
+            lambda line: line.text + (" *" if line.exempt_261b else ""),
+            tooltip=lambda line: line.text,
         ),
         Column(
             translate("CallDetailPanel", "Excl. VAT"),
@@ -185,7 +188,76 @@ def _share_lines(why: Any) -> list[str]:
     return lines
 
 
+def _billing_lines(why: Any) -> list[str]:
+    """A surcharge or fee line: how it comes from the budget (rounded once, half up)."""
+    billing, e = why.billing, html.escape
+    lang = current_language()
+    if billing.component == "surcharge":
+        rule = translate("CallLineExplanation", "Surcharge: %1 × (coefficient %2 − 1)").replace(
+            "%2", e(format_coefficient(billing.coefficient_e4 or 10_000, lang=lang))
+        )
+    else:
+        rule = translate("CallLineExplanation", "Management fee: %1 × %2").replace(
+            "%2", e(format_percent(billing.fee_rate_bp or 0, lang=lang))
+        )
+    return [
+        rule.replace("%1", e(money_text(billing.base_cents or 0)))
+        + translate("CallLineExplanation", " = %1, rounded half up once: %2.")
+        .replace("%1", e(format_exact_cents(billing.exact or Fraction(0))))
+        .replace("%2", f"<b>{e(money_text(billing.cents or 0))}</b>")
+    ]
+
+
+def _catch_up_lines(why: Any) -> list[str]:
+    """A catch-up line: per called quarter, called / due today / difference."""
+    e = html.escape
+    head = (
+        "<tr><th></th><th>"
+        + translate("CallLineExplanation", "called")
+        + "</th><th>"
+        + translate("CallLineExplanation", "due")
+        + "</th><th>"
+        + translate("CallLineExplanation", "difference")
+        + "</th></tr>"
+    )
+    rows = [
+        f"<tr><td>T{q.quarter}</td>"
+        f'<td class="num" nowrap>{e(money_text(q.called_cents))}</td>'
+        f'<td class="num" nowrap>{e(money_text(q.due_cents))}</td>'
+        f'<td class="num" nowrap>{e(money_text(q.difference_cents))}</td></tr>'
+        for q in why.catch_up
+    ]
+    lines = [
+        translate(
+            "CallLineExplanation",
+            "The budget or the key changed after these quarters were called; each is computed "
+            "again with today's budget and key:",
+        ),
+        "<table>" + head + "".join(rows) + "</table>",
+    ]
+    if why.already_caught_up_cents:
+        lines.append(
+            translate("CallLineExplanation", "Already caught up on an earlier call: %1.").replace(
+                "%1", e(money_text(why.already_caught_up_cents))
+            )
+        )
+    lines.append(
+        translate("CallLineExplanation", "Catch-up: <b>%1</b>.").replace(
+            "%1", e(money_text(why.amount_cents))
+        )
+    )
+    return lines
+
+
 def _provisional_lines(why: Any) -> list[str]:
+    if why.is_catch_up:
+        return _catch_up_lines(why)
+    if why.quarter_part is None:  # an exceptional line: called as entered
+        return [
+            translate("CallLineExplanation", "Exceptional line, called once: %1.").replace(
+                "%1", html.escape(money_text(why.amount_cents))
+            )
+        ]
     part, e = why.quarter_part, html.escape
     budget = money_text(part.budget_cents or 0)
     lines = [
@@ -199,6 +271,8 @@ def _provisional_lines(why: Any) -> list[str]:
         lines.append(
             translate("CallLineExplanation", "The service has no budget for this year any more.")
         )
+    if why.billing is not None:
+        lines.extend(_billing_lines(why))
     quarters = " · ".join(
         ("<b>{}</b>" if n == part.quarter else "{}").format(
             f"T{n}\xa0{e(money_text(c))}".replace(" ", "\xa0")
@@ -284,7 +358,9 @@ def call_line_html(why: Any) -> str:
     """A :class:`~ptce_desktop.services.calls.explain.CallLineExplanation` in words (HTML)."""
     e = html.escape
     lines = [
-        f"<h3>{e(why.service_name)} — {e(why.period_label)}</h3>",
+        f"<h3>{e(why.service_name)}"
+        + (f" — {e(why.label)}" if why.label else "")
+        + f" — {e(why.period_label)}</h3>",
         f'<p class="sub">{e(why.call_number)} · {e(why.member_name)}</p>',
     ]
     body = _true_up_lines(why) if why.is_true_up else _provisional_lines(why)
@@ -432,7 +508,7 @@ class CallDetailPanel(QWidget):
         if self.call is None:
             return
         try:
-            why = self._explain(self.call.id, line.service_id)
+            why = self._explain(self.call.id, line.service_id, line.line_id or None)
         except PtceError as error:
             self.explanation.setHtml(f"<p>{_e(error.message(current_language()))}</p>")
             return

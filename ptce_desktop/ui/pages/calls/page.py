@@ -119,7 +119,9 @@ class CallsPage(QWidget):
         self.issue_button = self.calls_panel.add_button(self.tr("&Issue the quarter's calls…"))
         self.true_up_button = self.calls_panel.add_button(self.tr("Year-end &true-up…"))
         self.detail = CallDetailPanel(
-            lambda call_id, service_id: explain_call_line(ctx.uow, call_id, service_id)
+            lambda call_id, service_id, line_id=None: explain_call_line(
+                ctx.uow, call_id, service_id, line_id=line_id
+            )
         )
         # the detail below the list: every column of the list stays in view
         splitter = QSplitter(Qt.Orientation.Vertical)

@@ -13,10 +13,18 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QSizePolicy,
+    QWidget,
+)
 
 from ptce_desktop.domain.allocation import VatRegime
-from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.billing import Billing, format_coefficient, parse_coefficient
+from ptce_desktop.domain.errors import PtceError, error_text
 from ptce_desktop.domain.money import format_percent, parse_percent
 from ptce_desktop.services.costs.shared_services import (
     ServiceDraft,
@@ -61,6 +69,9 @@ def draft_of(view: ServiceView) -> ServiceDraft:
         description=view.description,
         active_from=view.active_from,
         active_to=view.active_to,
+        billing_coefficient_e4=view.billing_coefficient_e4,
+        fee_rate_bp=view.fee_rate_bp,
+        billing_from=view.billing_from,
     )
 
 
@@ -157,6 +168,23 @@ def _rate(text: str) -> int:
     return parse_percent(text, current_language(), field="vat_rate_bp")
 
 
+def _coefficient(text: str) -> int:
+    return parse_coefficient(text, current_language(), field="billing_coefficient_e4")
+
+
+def _fee(text: str) -> int:
+    return parse_percent(text, current_language(), field="fee_rate_bp")
+
+
+def billing_warning_261b(draft: ServiceDraft, lang: str) -> str | None:
+    """The warning DESIGN §4b asks for when a 261 B service is billed with a coefficient or
+    a fee (saving is allowed: the coordinator decides)."""
+    billing = Billing(draft.billing_coefficient_e4, draft.fee_rate_bp)
+    if draft.vat_regime != VatRegime.EXEMPT_261B.value or not billing.active:
+        return None
+    return error_text("billing_261b_warning", None, {"service": draft.name.strip()}, lang)
+
+
 class ServiceDialog(FormDialog):
     """Create (``view=None``) or edit a shared service, every field of it."""
 
@@ -179,6 +207,7 @@ class ServiceDialog(FormDialog):
         self.edits = edits
         self.view = view
         self.recomputed = 0
+        self.warning_261b: str | None = None
         self.labels = {
             "name": translate("ServiceDialog", "Name"),
             "category": translate("ServiceDialog", "Category"),
@@ -189,6 +218,9 @@ class ServiceDialog(FormDialog):
             "carrier_member_id": translate("ServiceDialog", "Carrying member"),
             "active_from": translate("ServiceDialog", "Active from"),
             "active_to": translate("ServiceDialog", "Active until"),
+            "billing_coefficient_e4": translate("ServiceDialog", "Billing coefficient"),
+            "fee_rate_bp": translate("ServiceDialog", "Management fee"),
+            "billing_from": translate("ServiceDialog", "Billing from"),
         }
         self._build(keys, members, categories)
         for field in ("category", "vat_regime", "key_id", "carrier_member_id"):
@@ -276,6 +308,45 @@ class ServiceDialog(FormDialog):
             form, "active_from", translate("ServiceDialog", "Active &from"), DateEdit("active_from")
         )
         add(form, "active_to", translate("ServiceDialog", "Active &until"), DateEdit("active_to"))
+
+        form = self.new_form(translate("ServiceDialog", "Billing (coefficient and fee)"))
+        coefficient = CheckedEdit(
+            _coefficient,
+            field="billing_coefficient_e4",
+            tidy=lambda e4: format_coefficient(e4, lang=current_language()),
+        )
+        coefficient.setPlaceholderText(translate("ServiceDialog", "e.g. 1.75 (empty: none)"))
+        add(
+            form,
+            "billing_coefficient_e4",
+            translate("ServiceDialog", "Billing c&oefficient"),
+            coefficient,
+            translate(
+                "ServiceDialog",
+                "Applied to the budget (calls) and the costs (true-up) before the split; "
+                "the surcharge prints as its own line.",
+            ),
+        )
+        fee = CheckedEdit(
+            _fee,
+            field="fee_rate_bp",
+            tidy=lambda bp: format_percent(bp, symbol=False, lang=current_language()),
+        )
+        fee.setPlaceholderText(translate("ServiceDialog", "e.g. 6 (empty: none)"))
+        add(
+            form,
+            "fee_rate_bp",
+            translate("ServiceDialog", "Management &fee (%)"),
+            fee,
+            translate("ServiceDialog", "Printed as « Frais de gestion », never as VAT."),
+        )
+        add(
+            form,
+            "billing_from",
+            translate("ServiceDialog", "Billing from"),
+            DateEdit("billing_from"),
+            translate("ServiceDialog", "Empty: every fiscal year."),
+        )
         self.body_layout.addStretch(1)
 
     def _load(self, view: ServiceView) -> None:
@@ -297,6 +368,9 @@ class ServiceDialog(FormDialog):
             combo.setCurrentIndex(max(combo.findData(ident), 0))
         editor("active_from").set_date(view.active_from)
         editor("active_to").set_date(view.active_to)
+        editor("billing_coefficient_e4").set_value(view.billing_coefficient_e4)
+        editor("fee_rate_bp").set_value(view.fee_rate_bp)
+        editor("billing_from").set_date(view.billing_from)
 
     def _regime_changed(self, *_args: Any) -> None:
         editor: Any = self.fields.editor
@@ -325,17 +399,27 @@ class ServiceDialog(FormDialog):
             description=editor("description").toPlainText() or None,
             active_from=editor("active_from").date(),
             active_to=editor("active_to").date(),
+            billing_coefficient_e4=editor("billing_coefficient_e4").value(),
+            fee_rate_bp=editor("fee_rate_bp").value(),
+            billing_from=editor("billing_from").date(),
         )
 
     def submit(self) -> int:
         draft = self.draft()
         try:
             if self.view is None:
-                return self.edits.create(draft)
-            self.recomputed = self.edits.update(self.view, draft)
-            return self.view.id
+                ident = self.edits.create(draft)
+            else:
+                self.recomputed = self.edits.update(self.view, draft)
+                ident = self.view.id
         except PtceError as error:
             raise with_label(error, self.labels) from None
+        self.warning_261b = billing_warning_261b(draft, current_language())
+        if self.warning_261b:
+            QMessageBox.warning(
+                self, translate("ServiceDialog", "Exempt service"), self.warning_261b
+            )
+        return ident
 
 
 class BudgetDialog(FormDialog):

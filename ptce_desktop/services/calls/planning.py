@@ -1,0 +1,514 @@
+"""What a batch of calls will hold, computed once for the preview and for issuing alike.
+
+A :class:`CallPlan` is the list of calls an issue would write (one per member, its lines),
+computed inside the caller's transaction: the preview (a read) shows it, issuing (a write)
+inserts exactly it — so the preview is what issuing writes, by construction.
+
+Lines (DESIGN §4b), per member and service, each split exactly (largest remainder):
+
+* **quarter**: the quarter's part of the service's billed budget — base, surcharge and fee
+  (:func:`~ptce_desktop.domain.billing.bill` on the year's budget, each rounded once) each split
+  over the four quarters, then over the members with the key version in force on the quarter's
+  first day (presence prorated over the quarter);
+* **catch-up** (budget or key revised after quarters were called): Σ over the quarters already
+  called of (that quarter's share as it is computed today − what was called for it), per
+  component; see :func:`catch_up_parts`;
+* **exceptional**: pending exceptional charges, split once by their key;
+* **true-up**: per member, service and component, the year's actual shares minus every line
+  already called for the year (quarters, catch-ups, exceptional lines).
+
+VAT (DESIGN §4.5): for a taxable service of a VAT-registered pole each line is HT and its VAT is
+computed on it, half up; otherwise the line is TTC and carries no VAT.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import and_, or_, select
+from sqlalchemy.orm import Session
+
+from ptce_desktop.domain.allocation import (
+    SplitBasis,
+    allocate_cents,
+    split_basis,
+    split_over_quarters,
+    vat_cents,
+)
+from ptce_desktop.domain.billing import (
+    Billing,
+    LineComponent,
+    LineKind,
+    bill,
+    catch_up_label,
+    component_label,
+)
+from ptce_desktop.domain.errors import PtceError, error_text
+from ptce_desktop.domain.periods import FiscalYear
+from ptce_desktop.services.common import fiscal_year, pole_row
+from ptce_desktop.services.keys.loader import split_for
+from ptce_desktop.store.models import (
+    Call,
+    CallLine,
+    Cost,
+    Member,
+    ServiceBudget,
+    Share,
+    SharedService,
+)
+
+PROVISIONAL = "provisional"
+TRUE_UP = "true_up"
+
+_KIND_ORDER = {kind: n for n, kind in enumerate(LineKind)}
+_COMPONENT_ORDER = {component: n for n, component in enumerate(LineComponent)}
+
+
+def billing_on(service: SharedService, day: dt.date) -> Billing:
+    """The service's coefficient and fee for a quarter or cost starting on ``day``."""
+    if service.billing_from is not None and day < service.billing_from:
+        return Billing()
+    return Billing(service.billing_coefficient_e4, service.fee_rate_bp)
+
+
+@dataclass(frozen=True)
+class PlannedLine:
+    """One line of a planned call (cents; ``ht_cents`` is the split amount, the "basis")."""
+
+    member_id: int
+    service_id: int
+    service_name: str
+    kind: LineKind
+    component: LineComponent
+    label: str | None
+    ht_cents: int
+    vat_rate_bp: int
+    vat_cents: int
+
+    @property
+    def ttc_cents(self) -> int:
+        return self.ht_cents + self.vat_cents
+
+    @property
+    def shown_kind(self) -> str:
+        """The preview's line kind: quarter, catch_up, exceptional, true_up, surcharge, fee."""
+        return self.kind.value if self.component is LineComponent.BASE else self.component.value
+
+
+@dataclass(frozen=True)
+class PlannedCall:
+    member_id: int
+    member_name: str
+    lines: tuple[PlannedLine, ...]
+
+    @property
+    def total_cents(self) -> int:
+        return sum(line.ttc_cents for line in self.lines)
+
+    def by_kind(self) -> list[tuple[str, int]]:
+        """(kind, cents) per line kind in a fixed order, then ("vat", cents) when any."""
+        order = ["quarter", "catch_up", "exceptional", "true_up", "surcharge", "fee"]
+        sums: dict[str, int] = defaultdict(int)
+        for line in self.lines:
+            sums[line.shown_kind] += line.ht_cents
+        rows = [(kind, sums[kind]) for kind in order if kind in sums]
+        vat = sum(line.vat_cents for line in self.lines)
+        if vat or any(line.vat_rate_bp for line in self.lines):
+            rows.append(("vat", vat))
+        return rows
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something the coordinator should know before issuing (not an error)."""
+
+    code: str
+    values: dict[str, Any] = field(default_factory=dict)
+
+    def message(self, lang: str = "fr") -> str:
+        return error_text(self.code, None, self.values, lang)
+
+
+@dataclass(frozen=True)
+class CallPlan:
+    """The calls an issue would write, in the order they would be numbered."""
+
+    year: int
+    year_label: str
+    #: 1–4 for quarterly calls, None for the true-up or a call of exceptional lines alone.
+    quarter: int | None
+    kind: str
+    period_label: str
+    calls: tuple[PlannedCall, ...]
+    notices: tuple[Notice, ...] = ()
+
+    @property
+    def count(self) -> int:
+        return len(self.calls)
+
+    @property
+    def total_cents(self) -> int:
+        return sum(call.total_cents for call in self.calls)
+
+
+def _vat_of(service: SharedService, registered: bool) -> int | None:
+    """The VAT rate of the service's lines, or None when its lines are TTC without VAT."""
+    taxable = split_basis(service.vat_regime, registered) is SplitBasis.HT
+    return service.vat_rate_bp if taxable else None
+
+
+def planned_line(
+    member_id: int,
+    service: SharedService,
+    kind: LineKind,
+    component: LineComponent,
+    label: str | None,
+    cents: int,
+    registered: bool,
+) -> PlannedLine:
+    rate = _vat_of(service, registered)
+    return PlannedLine(
+        member_id=member_id,
+        service_id=service.id,
+        service_name=service.name,
+        kind=kind,
+        component=component,
+        label=label,
+        ht_cents=cents,
+        vat_rate_bp=rate or 0,
+        vat_cents=vat_cents(cents, rate) if rate else 0,
+    )
+
+
+def registered(session: Session) -> bool:
+    pole = pole_row(session)
+    return pole is not None and bool(pole.vat_registered)
+
+
+def budgeted_services(session: Session, fy: FiscalYear) -> list[tuple[SharedService, int]]:
+    """Services active during ``fy`` with their budget; errors if budgets are missing."""
+    rows = session.execute(
+        select(SharedService, ServiceBudget.amount_cents)
+        .outerjoin(
+            ServiceBudget,
+            and_(
+                ServiceBudget.service_id == SharedService.id,
+                ServiceBudget.year == fy.start_year,
+            ),
+        )
+        .where(
+            or_(SharedService.active_from.is_(None), SharedService.active_from <= fy.end),
+            or_(SharedService.active_to.is_(None), SharedService.active_to >= fy.start),
+        )
+        .order_by(SharedService.name, SharedService.id)
+    ).all()
+    budgeted = [(service, amount) for service, amount in rows if amount is not None]
+    if not budgeted:
+        raise PtceError("no_budgets", year=fy.label)
+    missing = [service.name for service, amount in rows if amount is None]
+    if missing:
+        raise PtceError("budgets_missing", year=fy.label, services=", ".join(missing))
+    return budgeted
+
+
+def quarter_due(
+    session: Session, service: SharedService, budget: int, fy: FiscalYear, quarter: int
+) -> dict[tuple[int, LineComponent], int]:
+    """(member, component) → cents of the service's quarter ``quarter`` as computed today."""
+    period = fy.quarters()[quarter - 1]
+    billed = bill(budget, billing_on(service, period.start))
+    due: dict[tuple[int, LineComponent], int] = {}
+    for component in LineComponent:
+        amount = split_over_quarters(billed.component(component))[quarter - 1]
+        if amount == 0:
+            continue
+        if service.key_id is None:
+            raise PtceError("call_service_without_key", service=service.name)
+        suffix = "" if component is LineComponent.BASE else f" ({component.value})"
+        for share in split_for(
+            session,
+            total_cents=amount,
+            key_id=service.key_id,
+            period_start=period.start,
+            period_end=period.end,
+            label=f"{service.name} — {period.label}{suffix}",
+        ):
+            if share.cents != 0:
+                due[share.member_id, component] = share.cents
+    return due
+
+
+def called_quarters(session: Session, year: int, *, before_call_id: int | None = None) -> set[int]:
+    """The quarters of ``year`` whose provisional calls were issued (before the call
+    ``before_call_id`` when given)."""
+    where = [Call.year == year, Call.kind == PROVISIONAL, Call.quarter.is_not(None)]
+    if before_call_id is not None:
+        where.append(Call.id < before_call_id)
+    return {
+        quarter
+        for quarter in session.scalars(select(Call.quarter).where(*where).distinct())
+        if quarter is not None
+    }
+
+
+def called_amounts(
+    session: Session,
+    year: int,
+    *,
+    kinds: Iterable[LineKind],
+    quarters: Iterable[int] | None,
+    before_call_id: int | None = None,
+) -> dict[tuple[int, int, LineComponent], int]:
+    """(member, service, component) → Σ of the year's call lines of ``kinds`` (on calls of
+    ``quarters`` when given, issued before the call ``before_call_id`` when given)."""
+    where = [Call.year == year, CallLine.kind.in_(list(kinds))]
+    if quarters is not None:
+        where.append(Call.quarter.in_(list(quarters)))
+    if before_call_id is not None:
+        where.append(Call.id < before_call_id)
+    called: dict[tuple[int, int, LineComponent], int] = defaultdict(int)
+    for member_id, service_id, component, cents in session.execute(
+        select(Call.member_id, CallLine.service_id, CallLine.component, CallLine.ht_cents)
+        .join(CallLine, CallLine.call_id == Call.id)
+        .where(*where)
+    ):
+        called[member_id, service_id, LineComponent(component)] += int(cents)
+    return called
+
+
+@dataclass(frozen=True)
+class CatchUpQuarter:
+    """One called quarter of a catch-up: what was called for it and what is due today."""
+
+    quarter: int
+    called_cents: int
+    due_cents: int
+
+    @property
+    def difference_cents(self) -> int:
+        return self.due_cents - self.called_cents
+
+
+def catch_up_parts(
+    session: Session,
+    service: SharedService,
+    budget: int,
+    fy: FiscalYear,
+    before: int,
+    *,
+    before_call_id: int | None = None,
+) -> tuple[list[int], dict[tuple[int, LineComponent], list[CatchUpQuarter]], dict[Any, int]]:
+    """The catch-up of ``service`` on the call of quarter ``before``.
+
+    Returns (the called quarters before ``before``, (member, component) → per-quarter
+    called/due, (member, component) → what earlier catch-ups already called). The catch-up of a
+    member and component = Σ due − Σ called − already caught up.
+    """
+    quarters = sorted(
+        q
+        for q in called_quarters(session, fy.start_year, before_call_id=before_call_id)
+        if q < before
+    )
+    parts: dict[tuple[int, LineComponent], list[CatchUpQuarter]] = defaultdict(list)
+    earlier: dict[Any, int] = {}
+    if not quarters:
+        return quarters, parts, earlier
+    for quarter in quarters:
+        due = quarter_due(session, service, budget, fy, quarter)
+        called = {
+            (member, component): cents
+            for (member, service_id, component), cents in called_amounts(
+                session,
+                fy.start_year,
+                kinds=[LineKind.QUARTER],
+                quarters=[quarter],
+                before_call_id=before_call_id,
+            ).items()
+            if service_id == service.id
+        }
+        for member_component in sorted(set(due) | set(called)):
+            parts[member_component].append(
+                CatchUpQuarter(
+                    quarter, called.get(member_component, 0), due.get(member_component, 0)
+                )
+            )
+    earlier = {
+        (member, component): cents
+        for (member, service_id, component), cents in called_amounts(
+            session,
+            fy.start_year,
+            kinds=[LineKind.CATCH_UP],
+            quarters=quarters,
+            before_call_id=before_call_id,
+        ).items()
+        if service_id == service.id
+    }
+    return quarters, parts, earlier
+
+
+def _calls(session: Session, lines: dict[int, list[PlannedLine]]) -> tuple[PlannedCall, ...]:
+    """One planned call per member with lines (not all zero), in member-name order."""
+    names = dict(
+        session.execute(select(Member.id, Member.name).where(Member.id.in_(list(lines)))).all()
+    )
+    calls = []
+    for member_id in sorted(lines, key=lambda m: (names[m].casefold(), m)):
+        own = [line for line in lines[member_id] if line.ht_cents or line.vat_cents]
+        if not own:
+            continue
+        own.sort(
+            key=lambda x: (
+                x.service_name.casefold(),
+                x.service_id,
+                _KIND_ORDER[x.kind],
+                _COMPONENT_ORDER[x.component],
+                x.label or "",
+            )
+        )
+        calls.append(PlannedCall(member_id, names[member_id], tuple(own)))
+    return tuple(calls)
+
+
+def plan_quarter(session: Session, year: int, quarter: int) -> CallPlan:
+    """The provisional calls of ``quarter``: quarter lines and catch-ups (see the module doc)."""
+    if quarter not in (1, 2, 3, 4):
+        raise PtceError("invalid_quarter", "quarter", value=quarter)
+    fy = fiscal_year(session, year)
+    period = fy.quarters()[quarter - 1]
+    if quarter in called_quarters(session, year):
+        raise PtceError("calls_already_issued", quarter=period.label)
+    vat_registered = registered(session)
+    lines: dict[int, list[PlannedLine]] = defaultdict(list)
+    for service, budget in budgeted_services(session, fy):
+        billing = billing_on(service, period.start)
+        for (member_id, component), cents in quarter_due(
+            session, service, budget, fy, quarter
+        ).items():
+            label = component_label(component, billing)
+            lines[member_id].append(
+                planned_line(
+                    member_id, service, LineKind.QUARTER, component, label, cents, vat_registered
+                )
+            )
+    return CallPlan(
+        year=year,
+        year_label=fy.label,
+        quarter=quarter,
+        kind=PROVISIONAL,
+        period_label=period.label,
+        calls=_calls(session, lines),
+    )
+
+
+def actual_parts(
+    session: Session, fy: FiscalYear, *, service_id: int | None = None
+) -> tuple[dict[tuple[int, int, LineComponent], list[tuple[int, int]]], dict[int, SharedService]]:
+    """(member, service, component) → [(cost id, cents)]: the year's actual amounts, cost by
+    cost — the members' shares of the costs whose period starts in the year, and per cost its
+    surcharge and fee (each rounded once on the cost's split amount = the sum of its shares,
+    then split in proportion to those shares). Also the services met, by id."""
+    parts: dict[tuple[int, int, LineComponent], list[tuple[int, int]]] = defaultdict(list)
+    per_cost: dict[int, dict[int, int]] = defaultdict(dict)
+    cost_info: dict[int, tuple[int, dt.date]] = {}
+    query = (
+        select(Cost.id, Cost.service_id, Cost.period_start, Share.member_id, Share.cents)
+        .join(Share, Share.cost_id == Cost.id)
+        .where(Cost.period_start.between(fy.start, fy.end))
+        .order_by(Cost.period_start, Cost.id, Share.member_id)
+    )
+    if service_id is not None:
+        query = query.where(Cost.service_id == service_id)
+    for cost_id, cost_service, start, member_id, cents in session.execute(query):
+        parts[member_id, cost_service, LineComponent.BASE].append((cost_id, int(cents)))
+        per_cost[cost_id][member_id] = int(cents)
+        cost_info[cost_id] = (cost_service, start)
+    services = {
+        service.id: service
+        for service in session.scalars(
+            select(SharedService).where(
+                SharedService.id.in_({sid for sid, _ in cost_info.values()})
+            )
+        )
+    }
+    for cost_id, shares in per_cost.items():
+        cost_service, start = cost_info[cost_id]
+        billing = billing_on(services[cost_service], start)
+        weights = {member: abs(cents) for member, cents in shares.items()}
+        if not billing.active or not any(weights.values()):
+            continue
+        billed = bill(sum(shares.values()), billing)
+        for component in (LineComponent.SURCHARGE, LineComponent.FEE):
+            amount = billed.component(component)
+            if amount:
+                for member, cents in allocate_cents(amount, weights).items():
+                    if cents:
+                        parts[member, cost_service, component].append((cost_id, cents))
+    return parts, services
+
+
+def plan_true_up(session: Session, year: int) -> CallPlan:
+    """The year-end true-up: actual (with coefficient and fee) − everything already called."""
+    fy = fiscal_year(session, year)
+    exists = session.scalar(select(Call.id).where(Call.year == year, Call.kind == TRUE_UP).limit(1))
+    if exists is not None:
+        raise PtceError("true_up_already_issued", year=fy.label)
+    parts, services = actual_parts(session, fy)
+    diff: dict[tuple[int, int, LineComponent], int] = defaultdict(int)
+    for key, found in parts.items():
+        diff[key] += sum(cents for _, cents in found)
+    for key, cents in called_amounts(
+        session,
+        year,
+        kinds=[LineKind.QUARTER, LineKind.CATCH_UP, LineKind.EXCEPTIONAL],
+        quarters=None,
+    ).items():
+        diff[key] -= cents
+    missing = {service_id for (_, service_id, _), cents in diff.items() if cents} - set(services)
+    if missing:
+        services.update(
+            (service.id, service)
+            for service in session.scalars(
+                select(SharedService).where(SharedService.id.in_(missing))
+            )
+        )
+    vat_registered = registered(session)
+    lines: dict[int, list[PlannedLine]] = defaultdict(list)
+    for (member_id, service_id, component), cents in sorted(diff.items()):
+        if not cents:
+            continue
+        service = services[service_id]
+        label = component_label(component, billing_on(service, fy.end))
+        lines[member_id].append(
+            planned_line(
+                member_id, service, LineKind.TRUE_UP, component, label, cents, vat_registered
+            )
+        )
+    return CallPlan(
+        year=year,
+        year_label=fy.label,
+        quarter=None,
+        kind=TRUE_UP,
+        period_label=f"Régularisation {fy.label}",
+        calls=_calls(session, lines),
+    )
+
+
+__all__ = [
+    "CallPlan",
+    "CatchUpQuarter",
+    "Notice",
+    "PlannedCall",
+    "PlannedLine",
+    "actual_parts",
+    "billing_on",
+    "budgeted_services",
+    "catch_up_label",
+    "catch_up_parts",
+    "plan_quarter",
+    "plan_true_up",
+    "quarter_due",
+]
