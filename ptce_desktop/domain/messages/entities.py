@@ -33,6 +33,7 @@ class Entity(StrEnum):
     PAYMENT = "payment"
     PROJECT = "project"
     REDISTRIBUTION = "redistribution"
+    SAVED_SCENARIO = "saved_scenario"
     SERVICE_BUDGET = "service_budget"
     SHARED_SERVICE = "shared_service"
     USAGE_RECORD = "usage_record"
@@ -58,6 +59,7 @@ ENTITY_NAMES: dict[Entity, tuple[str, str]] = {
     Entity.PAYMENT: ("Règlement", "Payment"),
     Entity.PROJECT: ("Projet", "Project"),
     Entity.REDISTRIBUTION: ("Reversement", "Redistribution"),
+    Entity.SAVED_SCENARIO: ("Scénario enregistré", "Saved scenario"),
     Entity.SERVICE_BUDGET: ("Budget du service", "Service budget"),
     Entity.SHARED_SERVICE: ("Service mutualisé", "Shared service"),
     Entity.USAGE_RECORD: ("Utilisation", "Usage record"),

@@ -50,6 +50,7 @@ from ptce_desktop.store.models.members import (
     MemberYearFigures,
     Pole,
 )
+from ptce_desktop.store.models.simulation import SavedScenario
 
 __all__ = [
     "AllocationKey",
@@ -84,6 +85,7 @@ __all__ = [
     "ProjectMember",
     "Redistribution",
     "ReportText",
+    "SavedScenario",
     "SequenceCounter",
     "ServiceBudget",
     "Share",

@@ -1,0 +1,1 @@
+"""The scenario simulator (« Et si… ? »): see :mod:`.simulation`."""
