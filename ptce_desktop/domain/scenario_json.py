@@ -10,7 +10,8 @@ A file holds one scenario object, a list of them, or ``{"scenarios": [...]}``. A
      "units": {"3": 150, "5": "12,5"},           # member id -> units (m², ETP…; 0 = none)
      "joins": [{"name": "Nouvelle asso", "date": "01/07/2025", "units": 40}],
      "leaves": [{"member": 4, "date": "30/06/2025"}],
-     "budgets": {"1": 15000, "2": "9 500,50"}}   # service id -> euros
+     "budgets": {"1": 15000, "2": "9 500,50"},   # service id -> euros
+     "fees": {"1": 6}}                           # service id -> management fee, %
 
 ``key`` is ``{"key": ID}`` (an existing key), ``{"method": "equal"}``, ``{"method": "units",
 "values": {...}}``, ``{"method": "percent", "values": {...}}`` (percentages) or ``{"method":
@@ -37,7 +38,7 @@ from ptce_desktop.domain.scenarios import (
     Scenario,
 )
 
-_FIELDS = ("name", "from", "key", "units", "joins", "leaves", "budgets")
+_FIELDS = ("name", "from", "key", "units", "joins", "leaves", "budgets", "fees")
 _METHODS = ("equal", "units", "percent", "mixed")
 _TYPES = {
     "object": ("un objet {…}", "an object {…}"),
@@ -201,7 +202,13 @@ def scenario_from_dict(value: Any, path: str = "scenario") -> Scenario:
             Leave(_id(leave["member"], f"{where}.member"), _date(leave["date"], f"{where}.date"))
         )
     budgets = _id_map(data.get("budgets", {}), f"{path}.budgets", 2)
-    return Scenario(name, key, units, tuple(joins), tuple(leaves), budgets, effective)
+    fees = _id_map(data.get("fees", {}), f"{path}.fees", 2)
+    for service, rate in fees.items():
+        if rate > 10_000:
+            raise PtceError(
+                "scenario_number", f"{path}.fees.{service}", value=rate / 100, decimals=2
+            )
+    return Scenario(name, key, units, tuple(joins), tuple(leaves), budgets, effective, fees)
 
 
 def scenarios_from_json(text: str) -> list[Scenario]:
@@ -267,6 +274,8 @@ def scenario_to_dict(scenario: Scenario) -> dict[str, Any]:
         ]
     if scenario.budgets:
         data["budgets"] = {str(s): _number(c, 2) for s, c in scenario.budgets.items()}
+    if scenario.fees:
+        data["fees"] = {str(s): _number(r, 2) for s, r in scenario.fees.items()}
     return data
 
 
@@ -292,11 +301,11 @@ def check_against(
                 "scenario_unknown_member", f"{path}.leaves[{index}].member", id=leave.member_id
             )
     choices = ", ".join(f"{sid} « {name} »" for sid, name in services.items())
-    for service in scenario.budgets:
-        if service not in services:
-            raise PtceError(
-                "scenario_unknown_service", f"{path}.budgets.{service}", id=service, choices=choices
-            )
+    for name, mapping in (("budgets", scenario.budgets), ("fees", scenario.fees)):
+        for service in mapping:
+            if service not in services:
+                where = f"{path}.{name}.{service}"
+                raise PtceError("scenario_unknown_service", where, id=service, choices=choices)
     choice = scenario.key
     if choice is None:
         return

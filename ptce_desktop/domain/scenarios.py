@@ -18,7 +18,11 @@ The amounts, per service (:class:`ServiceInput`):
   members with the key of its first day, presence prorated over the quarter — what the
   provisional calls are;
 * a scenario's budget for a service replaces that service's amount by the budget, split as
-  a budget is (so « et si le budget passait à 15 000 € ? » reads the same on either basis).
+  a budget is (so « et si le budget passait à 15 000 € ? » reads the same on either basis);
+* a service's billing coefficient and management fee (DESIGN §4b, :mod:`.billing`) are added as
+  the calls and the true-up add them: on a budget, billed once then each component over the
+  quarters and the key; on a cost, billed on its split amount and split in proportion to its
+  shares. A scenario's fee rate replaces the service's (from the service's billing date).
 
 Changes apply from ``effective_from`` (default: the first day of the year): units and joins
 make a new version of each key concerned from that day; a key whose method changes is a new
@@ -39,9 +43,11 @@ from ptce_desktop.domain.allocation import (
     MemberRoster,
     Method,
     MixedPart,
+    allocate_cents,
     split_cost_cents,
     split_over_quarters,
 )
+from ptce_desktop.domain.billing import Billing, LineComponent, bill
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.money import format_money, format_percent, format_units
 from ptce_desktop.domain.periods import format_date
@@ -119,7 +125,8 @@ class Scenario:
     ``units``: member id -> thousandths of the unit (or of a percent, for a percentage key),
     in every key by units or percentages concerned (the services' keys, or the parts of a mixed
     one); for a key by parts égales, 0 takes the member out and > 0 puts it in.
-    ``budgets``: service id -> cents for the year.
+    ``budgets``: service id -> cents for the year. ``fees``: service id -> management fee
+    rate in basis points.
     """
 
     name: str
@@ -129,16 +136,20 @@ class Scenario:
     leaves: tuple[Leave, ...] = ()
     budgets: Mapping[int, int] = field(default_factory=dict)
     effective_from: date | None = None
+    fees: Mapping[int, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "units", dict(self.units))
         object.__setattr__(self, "budgets", dict(self.budgets))
+        object.__setattr__(self, "fees", dict(self.fees))
         object.__setattr__(self, "joins", tuple(self.joins))
         object.__setattr__(self, "leaves", tuple(self.leaves))
 
     @property
     def empty(self) -> bool:
-        return not (self.key or self.units or self.joins or self.leaves or self.budgets)
+        return not (
+            self.key or self.units or self.joins or self.leaves or self.budgets or self.fees
+        )
 
 
 def join_id(index: int) -> int:
@@ -166,6 +177,19 @@ class ServiceInput:
     key: KeySpec
     costs: tuple[CostLine, ...] = ()
     budget: int | None = None
+    #: Billing (DESIGN §4b): coefficient in ten-thousandths, fee rate in basis points (None:
+    #: none), from ``billing_from`` on (None: always).
+    coefficient_e4: int | None = None
+    fee_rate_bp: int | None = None
+    billing_from: date | None = None
+
+    def billing_on(self, day: date, fee_rate_bp: int | None = None) -> Billing:
+        """The billing of a quarter or cost starting on ``day`` (``fee_rate_bp``: a
+        scenario's rate instead of the service's)."""
+        if self.billing_from is not None and day < self.billing_from:
+            return Billing()
+        fee = self.fee_rate_bp if fee_rate_bp is None else fee_rate_bp
+        return Billing(self.coefficient_e4, fee)
 
 
 @dataclass(frozen=True)
@@ -340,27 +364,46 @@ def simulate(pole: PoleInput, scenario: Scenario) -> ColumnResult:
     totals: dict[int, int] = {}
     per_service: dict[int, int] = {}
 
-    def add(amount: int, key: KeySpec, start: date, end: date, label: str) -> None:
+    def add(cents: Mapping[int, int]) -> None:
+        for member, value in cents.items():
+            totals[member] = totals.get(member, 0) + value
+
+    def split(amount: int, key: KeySpec, start: date, end: date, label: str) -> dict[int, int]:
         if amount == 0:
-            return
-        result = split_cost_cents(amount, key, start, end, roster, cost_label=label)
-        for member, cents in result.cents.items():
-            totals[member] = totals.get(member, 0) + cents
+            return {}
+        return split_cost_cents(amount, key, start, end, roster, cost_label=label).cents
 
     for service in pole.services:
         key = keys[service.id]
         budget = scenario.budgets.get(service.id)
+        fee = scenario.fees.get(service.id)
+        split_total = 0
         if budget is None and pole.basis is Basis.COSTS:
             for cost in service.costs:
-                add(cost.amount, key, cost.period_start, cost.period_end, cost.label)
-            per_service[service.id] = sum(cost.amount for cost in service.costs)
+                shares = split(cost.amount, key, cost.period_start, cost.period_end, cost.label)
+                add(shares)
+                split_total += cost.amount
+                billing = service.billing_on(cost.period_start, fee)
+                weights = {member: abs(cents) for member, cents in shares.items()}
+                if not billing.active or not any(weights.values()):
+                    continue
+                billed = bill(sum(shares.values()), billing)
+                for component in (LineComponent.SURCHARGE, LineComponent.FEE):
+                    extra = billed.component(component)
+                    if extra:
+                        add(allocate_cents(extra, weights))
+                        split_total += extra
+            per_service[service.id] = split_total
             continue
         amount = budget if budget is not None else (service.budget or 0)
-        for (start, end), quarter_amount in zip(
-            pole.quarters, split_over_quarters(amount), strict=True
-        ):
-            add(quarter_amount, key, start, end, f"{service.name} ({format_date(start)})")
-        per_service[service.id] = amount
+        for index, (start, end) in enumerate(pole.quarters):
+            billed = bill(amount, service.billing_on(start, fee))
+            for component in LineComponent:
+                part = split_over_quarters(billed.component(component))[index]
+                label = f"{service.name} ({format_date(start)})"
+                add(split(part, key, start, end, label))
+                split_total += part
+        per_service[service.id] = split_total
     return ColumnResult(scenario.name, totals, sum(per_service.values()), per_service)
 
 
@@ -503,6 +546,11 @@ def describe(scenario: Scenario, pole: PoleInput, names: Mapping[int, str]) -> t
     for service_id, cents in sorted(scenario.budgets.items()):
         lines.append(
             f"Budget de « {services.get(service_id, service_id)} » : {format_money(cents)}."
+        )
+    for service_id, rate in sorted(scenario.fees.items()):
+        lines.append(
+            f"Frais de gestion de « {services.get(service_id, service_id)} » : "
+            f"{format_percent(rate)}."
         )
     if (scenario.units or scenario.joins) and start != pole.start:
         lines.append(f"Changements d'unités à partir du {format_date(start)}.")

@@ -273,6 +273,7 @@ def test_json_round_trip_of_every_kind_of_change() -> None:
         leaves=(Leave(4, date(2025, 6, 30)),),
         budgets={1: 1_500_050},
         effective_from=date(2025, 4, 1),
+        fees={1: 650},
     )
     assert scenario_from_dict(scenario_to_dict(scenario)) == scenario
     for key in (
@@ -311,6 +312,7 @@ def test_json_accepts_french_numbers_and_dates_and_a_list() -> None:
         ('{"name": "x", "units": {"trois": 2}}', "scenario_type", "scenario.units.trois"),
         ('{"name": "x", "budgets": {"1": "12,345"}}', "scenario_number", "scenario.budgets.1"),
         ('{"name": "x", "key": {"method": "magic"}}', "scenario_method", "scenario.key.method"),
+        ('{"name": "x", "fees": {"1": 120}}', "scenario_number", "scenario.fees.1"),
         (
             '{"name": "x", "key": {"method": "mixed", "parts": [{"weight": 0}]}}',
             "scenario_mixed_parts",

@@ -27,11 +27,20 @@ from ptce_desktop.domain.scenarios import (
     Scenario,
     join_id,
 )
+from ptce_desktop.services.calls.planning import actual_parts, quarter_due
+from ptce_desktop.services.common import fiscal_year
 from ptce_desktop.services.costs.costs import CostService
 from ptce_desktop.services.costs.shared_services import SharedServiceService
-from ptce_desktop.services.simulation.simulation import SimulationService
+from ptce_desktop.services.simulation.simulation import SimulationService, _service_draft
 from ptce_desktop.store.database import open_database
-from ptce_desktop.store.models import AuditEntry, Cost, Member, SavedScenario, Share
+from ptce_desktop.store.models import (
+    AuditEntry,
+    Cost,
+    Member,
+    SavedScenario,
+    Share,
+    SharedService,
+)
 from ptce_desktop.store.unit_of_work import UnitOfWork
 from tests.services.factories_costs import (
     LONG_NAME,
@@ -75,6 +84,29 @@ def stored(uow: UnitOfWork, service_id: int, year: int) -> dict[int, int]:
         )
 
 
+def actual(uow: UnitOfWork, year: int, service_id: int) -> dict[int, int]:
+    """What the true-up counts as the year's actual amounts (shares, surcharge and fee)."""
+    with uow.read() as session:
+        parts, _services = actual_parts(session, fiscal_year(session, year), service_id=service_id)
+    found: dict[int, int] = {}
+    for (member, _service, _component), amounts in parts.items():
+        found[member] = found.get(member, 0) + sum(cents for _cost, cents in amounts)
+    return found
+
+
+def called(uow: UnitOfWork, year: int, service_id: int, budget: int) -> dict[int, int]:
+    """What the four provisional calls would call for the service's budget."""
+    found: dict[int, int] = {}
+    with uow.read() as session:
+        service = session.get(SharedService, service_id)
+        assert service is not None
+        for quarter in (1, 2, 3, 4):
+            due = quarter_due(session, service, budget, fiscal_year(session, year), quarter)
+            for (member, _component), cents in due.items():
+                found[member] = found.get(member, 0) + cents
+    return found
+
+
 def nonzero(cents: dict[int, int]) -> dict[int, int]:
     return {member: value for member, value in cents.items() if value}
 
@@ -91,6 +123,7 @@ class World:
     leave: tuple[int, dt.date]  # member index (never the last one), last day
     weights: tuple[int, int]
     budget: int
+    fee: int
 
 
 @st.composite
@@ -103,7 +136,7 @@ def worlds(draw: st.DrawFn) -> World:
     for _ in range(draw(st.integers(1, 3))):
         first, second = sorted((draw(YEAR_DAYS), draw(YEAR_DAYS)))
         costs.append((draw(st.integers(1, 3_000_000)), first, second))
-    kinds = ["units", "join", "leave", "existing_key", "equal", "mixed", "budget", "several"]
+    kinds = ["units", "join", "leave", "existing_key", "equal", "mixed", "budget", "fee", "several"]
     return World(
         units=units,
         joined=draw(st.none() | YEAR_DAYS),
@@ -118,6 +151,7 @@ def worlds(draw: st.DrawFn) -> World:
         leave=(draw(st.integers(0, count - 2)), draw(YEAR_DAYS)),
         weights=(draw(st.integers(1, 100)), draw(st.integers(1, 100))),
         budget=draw(st.integers(0, 5_000_000)),
+        fee=draw(st.integers(0, 10_000)),
     )
 
 
@@ -161,6 +195,8 @@ def scenario_of(
         scenario = replace(scenario, key=KeyChoice(Method.MIXED, parts=parts))
     if kind in ("budget", "several"):
         scenario = replace(scenario, budgets={service: world.budget})
+    if kind in ("fee", "several"):
+        scenario = replace(scenario, fees={service: world.fee})
     return scenario
 
 
@@ -200,7 +236,9 @@ def test_simulated_shares_are_what_the_engine_stores_after_adopting(
         expected = nonzero({real.get(m, m): cents for m, cents in column.items()})
         after = simulation.compare(simulation.load(2025, [service], Basis.COSTS), [])
         if not scenario.budgets:
-            assert nonzero(stored(uow, service, 2025)) == expected
+            if not scenario.fees:
+                assert nonzero(stored(uow, service, 2025)) == expected
+            assert nonzero(actual(uow, 2025, service)) == expected
             assert nonzero({r.member_id: r.today for r in after.rows}) == expected
         else:  # the budget is the service's amount now: the budget basis gives the column
             budgeted = simulation.compare(simulation.load(2025, [service], Basis.BUDGET), [])
@@ -238,6 +276,39 @@ def test_budget_basis_matches_the_provisional_calls_rule_and_adopting_sets_budge
     assert SharedServiceService(uow).get_service(service).budgets == ((2026, 1_500_000),)
     simulation.undo_adoption(adoption)
     assert SharedServiceService(uow).get_service(service).budgets == ((2026, 1_000_003),)
+
+
+def test_coefficient_and_fee_are_what_the_calls_and_the_true_up_bill(uow: UnitOfWork) -> None:
+    seed_pole(uow)
+    members = seed_members(uow, 3, joined={2: D(2025, 5, 10)})
+    key = make_key(uow, "units", {members[0]: 100_000, members[1]: 250_000, members[2]: 70_000})
+    service = make_service(uow, key)
+    services = SharedServiceService(uow)
+    view = services.get_service(service)
+    services.update_service(
+        service,
+        _service_draft(
+            view, billing_coefficient_e4=15_000, fee_rate_bp=600, billing_from=D(2025, 4, 1)
+        ),
+    )
+    services.set_budget(service, 2025, 1_000_003)
+    costs = CostService(uow)
+    costs.create_cost(draft(service, 300_001, start=D(2025, 1, 1), end=D(2025, 3, 31)))
+    costs.create_cost(draft(service, 900_005, start=D(2025, 4, 1), end=D(2025, 12, 31)))
+    simulation = SimulationService(uow)
+    by_costs = simulation.compare(simulation.load(2025, [service], Basis.COSTS), [])
+    assert {r.member_id: r.today for r in by_costs.rows} == actual(uow, 2025, service)
+    assert by_costs.today_total == by_costs.today_split > 1_200_006
+    by_budget = simulation.compare(simulation.load(2025, [service], Basis.BUDGET), [])
+    assert {r.member_id: r.today for r in by_budget.rows} == called(uow, 2025, service, 1_000_003)
+    scenario = Scenario("Frais 8,5 % & <co>", fees={service: 850})
+    column = simulation.compare(simulation.load(2025, [service]), [scenario])
+    expected = {r.member_id: r.amounts[0] for r in column.rows}
+    adoption = simulation.adopt(2025, [service], scenario)
+    assert services.get_service(service).fee_rate_bp == 850
+    assert actual(uow, 2025, service) == expected
+    simulation.undo_adoption(adoption)
+    assert services.get_service(service).fee_rate_bp == 600
 
 
 def test_adopting_never_touches_a_closed_year(uow: UnitOfWork) -> None:

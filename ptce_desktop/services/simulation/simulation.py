@@ -107,6 +107,8 @@ class Adoption:
     service_keys_before: tuple[tuple[int, int | None], ...]
     #: (service id, year, budget before or None)
     budgets_before: tuple[tuple[int, int, int | None], ...]
+    #: (service id, management fee rate before)
+    fees_before: tuple[tuple[int, int | None], ...] = ()
 
 
 class _JoinedUnitOfWork(UnitOfWork):
@@ -136,15 +138,7 @@ def _service_draft(view: object, **changes: object) -> ServiceDraft:
 def _view(row: SavedScenario) -> SavedScenarioView:
     scenario = scenario_from_dict(json.loads(row.body))
     if scenario.name != row.name:
-        scenario = Scenario(
-            row.name,
-            scenario.key,
-            scenario.units,
-            scenario.joins,
-            scenario.leaves,
-            scenario.budgets,
-            scenario.effective_from,
-        )
+        scenario = replace(scenario, name=row.name)
     return SavedScenarioView(row.id, row.name, scenario, row.saved_at)
 
 
@@ -251,6 +245,9 @@ class SimulationService:
                     keys[r.key_id],  # type: ignore[index]
                     tuple(lines[r.id]),
                     budgets.get(r.id),
+                    r.billing_coefficient_e4,
+                    r.fee_rate_bp,
+                    r.billing_from,
                 )
                 for r in rows
             )
@@ -331,7 +328,7 @@ class SimulationService:
         while name in taken:
             name = f"{original.name} (copie {number})"
             number += 1
-        return self.save(_renamed(original.scenario, name))
+        return self.save(replace(original.scenario, name=name))
 
     def delete(self, saved_id: int) -> None:
         with self.uow.write("Supprimer un scénario") as session:
@@ -362,6 +359,9 @@ class SimulationService:
             services = SharedServiceService(joined)
             keys = KeyService(joined)
             members = MemberService(joined)
+            for service_id, rate in reversed(adoption.fees_before):
+                service = services.get_service(service_id)
+                services.update_service(service_id, _service_draft(service, fee_rate_bp=rate))
             for service_id, year, before in adoption.budgets_before:
                 if before is None:
                     services.remove_budget(service_id, year)
@@ -381,18 +381,6 @@ class SimulationService:
                 members.update(member_id, replace(member, left_on=left))
             for member_id in adoption.created_members:
                 members.delete(member_id)
-
-
-def _renamed(scenario: Scenario, name: str) -> Scenario:
-    return Scenario(
-        name,
-        scenario.key,
-        scenario.units,
-        scenario.joins,
-        scenario.leaves,
-        scenario.budgets,
-        scenario.effective_from,
-    )
 
 
 class _Adopter:
@@ -423,6 +411,7 @@ class _Adopter:
         self.created_keys: list[int] = []
         self.service_keys_before: list[tuple[int, int | None]] = []
         self.budgets_before: list[tuple[int, int, int | None]] = []
+        self.fees_before: list[tuple[int, int | None]] = []
 
     def run(self) -> Adoption:
         scenario = self.scenario
@@ -434,7 +423,7 @@ class _Adopter:
             view = self.members.get(leave.member_id)
             self.left_before.append((leave.member_id, view.left_on))
             self.members.archive(leave.member_id, leave.left)
-        builder = _KeyBuilder(self.pole, replace_start(scenario, self.start))
+        builder = _KeyBuilder(self.pole, replace(scenario, effective_from=self.start))
         choice = scenario.key
         if choice is not None:
             if choice.key_id is not None:
@@ -456,6 +445,10 @@ class _Adopter:
             before = next(s.budget for s in self.pole.services if s.id == service_id)
             self.budgets_before.append((service_id, self.year, before))
             self.services.set_budget(service_id, self.year, cents)
+        for service_id, rate in scenario.fees.items():
+            stored = self.services.get_service(service_id)
+            self.fees_before.append((service_id, stored.fee_rate_bp))
+            self.services.update_service(service_id, _service_draft(stored, fee_rate_bp=rate))
         return Adoption(
             scenario.name,
             tuple(self.created_members),
@@ -465,6 +458,7 @@ class _Adopter:
             tuple(self.created_keys),
             tuple(self.service_keys_before),
             tuple(self.budgets_before),
+            tuple(self.fees_before),
         )
 
     def _real(self, values: dict[int, int]) -> dict[int, int]:
@@ -593,15 +587,3 @@ class _Adopter:
                     service=service.name,
                     date=format_date(self.pole.start),
                 )
-
-
-def replace_start(scenario: Scenario, start: date) -> Scenario:
-    return Scenario(
-        scenario.name,
-        scenario.key,
-        scenario.units,
-        scenario.joins,
-        scenario.leaves,
-        scenario.budgets,
-        start,
-    )
