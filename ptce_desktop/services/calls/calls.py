@@ -9,6 +9,11 @@ the read models behind the call list and the "Appel de fonds / relevé" PDF (DES
   budget spread over the four quarters: the coordinator budgets accordingly, and the true-up
   corrects. Every active service needs a budget row for *Y* (0 € when it is not called), so a
   forgotten budget is an error, not a silent omission.
+* **Catch-up** (DESIGN §4b): when a budget or key changed after quarters were called, the
+  next quarterly call carries per member, service and component « Régularisation budget révisé
+  (T1–T2) » = Σ over the quarters already called of (the quarter's share as computed today −
+  what was called for it) − earlier catch-ups; negative, it is a credit. A revision after Q4
+  was called is left to the true-up, whose preview says so (notice ``revision_after_q4``).
 * **Coefficient and fee** (DESIGN §4b, :mod:`ptce_desktop.domain.billing`): a service's
   billing coefficient and management fee apply to its budget before the split (the true-up:
   to each cost), each rounded once half up; surcharge and fee are call lines of their own.

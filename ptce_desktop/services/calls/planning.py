@@ -350,6 +350,56 @@ def catch_up_parts(
     return quarters, parts, earlier
 
 
+def catch_ups(
+    session: Session, service: SharedService, budget: int, fy: FiscalYear, quarter: int
+) -> list[tuple[int, LineComponent, int, str]]:
+    """(member, component, cents, label) of the catch-up lines of ``service`` on the call of
+    ``quarter``: per member and component, Σ over the quarters already called of (that
+    quarter's share as computed today − what was called for it) − what earlier catch-ups
+    already called. Zero lines are left out."""
+    quarters, parts, earlier = catch_up_parts(session, service, budget, fy, quarter)
+    if not quarters:
+        return []
+    base_label = catch_up_label(quarters)
+    found = []
+    for member_id, component in sorted(set(parts) | set(earlier)):
+        due = sum(q.difference_cents for q in parts.get((member_id, component), []))
+        cents = due - earlier.get((member_id, component), 0)
+        if not cents:
+            continue
+        own = component_label(component, billing_on(service, fy.quarters()[quarter - 1].start))
+        label = base_label if own is None else f"{base_label} — {own}"
+        found.append((member_id, component, cents, label))
+    return found
+
+
+def revised_after_q4(session: Session, fy: FiscalYear) -> list[Notice]:
+    """A notice per service whose budget or key changed after Q4 was called: what the four
+    quarters come to today differs from what was called; the true-up settles the gap."""
+    if 4 not in called_quarters(session, fy.start_year):
+        return []
+    try:
+        services = budgeted_services(session, fy)
+    except PtceError:
+        return []
+    notices = []
+    called = called_amounts(
+        session, fy.start_year, kinds=[LineKind.QUARTER, LineKind.CATCH_UP], quarters=None
+    )
+    for service, budget in services:
+        try:
+            due: dict[tuple[int, LineComponent], int] = defaultdict(int)
+            for quarter in (1, 2, 3, 4):
+                for key, cents in quarter_due(session, service, budget, fy, quarter).items():
+                    due[key] += cents
+        except PtceError:
+            continue
+        mine = {(m, c): cents for (m, s, c), cents in called.items() if s == service.id}
+        if any(due.get(k, 0) != mine.get(k, 0) for k in set(due) | set(mine)):
+            notices.append(Notice("revision_after_q4", {"service": service.name, "year": fy.label}))
+    return notices
+
+
 def _calls(session: Session, lines: dict[int, list[PlannedLine]]) -> tuple[PlannedCall, ...]:
     """One planned call per member with lines (not all zero), in member-name order."""
     names = dict(
@@ -392,6 +442,12 @@ def plan_quarter(session: Session, year: int, quarter: int) -> CallPlan:
             lines[member_id].append(
                 planned_line(
                     member_id, service, LineKind.QUARTER, component, label, cents, vat_registered
+                )
+            )
+        for member_id, component, cents, label in catch_ups(session, service, budget, fy, quarter):
+            lines[member_id].append(
+                planned_line(
+                    member_id, service, LineKind.CATCH_UP, component, label, cents, vat_registered
                 )
             )
     return CallPlan(
@@ -494,6 +550,7 @@ def plan_true_up(session: Session, year: int) -> CallPlan:
         kind=TRUE_UP,
         period_label=f"Régularisation {fy.label}",
         calls=_calls(session, lines),
+        notices=tuple(revised_after_q4(session, fy)),
     )
 
 
@@ -508,7 +565,9 @@ __all__ = [
     "budgeted_services",
     "catch_up_label",
     "catch_up_parts",
+    "catch_ups",
     "plan_quarter",
     "plan_true_up",
     "quarter_due",
+    "revised_after_q4",
 ]
