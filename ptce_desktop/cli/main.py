@@ -269,6 +269,7 @@ def opened(args: argparse.Namespace, *, write: bool, create: bool = False) -> It
         create=create,
         read_only=bool(args.read_only) or not write,
         program=f"ptce-desktop {args.command}",
+        sole=write,  # a writing verb refuses a file another program has open (file_in_use)
     ) as pole:
         yield pole.uow
 

@@ -22,7 +22,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ptce_desktop.domain.errors import PtceError
-from ptce_desktop.store.engine import APPLICATION_ID, sqlite_uri
+from ptce_desktop.store.engine import APPLICATION_ID, sole_user, sqlite_uri
 from ptce_desktop.store.paths import attachments_dir, backups_dir
 
 DEFAULT_KEEP = 10
@@ -87,9 +87,14 @@ def _fsync(path: Path) -> None:
         os.close(fd)
 
 
-def _online_copy(source: Path, destination: Path) -> None:
-    """Copy ``source`` to a new file ``destination`` through the backup API, then fsync it."""
-    with _connect(source, read_only=True) as src, _connect(destination, read_only=False) as dst:
+def _online_copy(
+    source: Path, destination: Path, connection: sqlite3.Connection | None = None
+) -> None:
+    """Copy ``source`` (read through ``connection`` when given: one holding its exclusive
+    lock) to a new file ``destination`` through the backup API, then fsync it."""
+    with contextlib.ExitStack() as stack:
+        src = connection or stack.enter_context(_connect(source, read_only=True))
+        dst = stack.enter_context(_connect(destination, read_only=False))
         src.backup(dst)
         # A backup keeps the source's WAL flag; leave no -wal beside the copy.
         dst.execute("PRAGMA journal_mode = DELETE")
@@ -115,6 +120,7 @@ def create_backup(
     keep: int = DEFAULT_KEEP,
     directory: Path | None = None,
     now: datetime | None = None,
+    connection: sqlite3.Connection | None = None,
 ) -> Path:
     """Write, verify and rotate a backup of ``db_path``; returns the new backup's path.
 
@@ -132,7 +138,7 @@ def create_backup(
         # Made here so that a read-only folder fails with the OS's reason, not SQLite's
         # "unable to open database file".
         temporary.touch(exist_ok=False)
-        _online_copy(db_path, temporary)
+        _online_copy(db_path, temporary, connection)
         verify_backup(temporary)
         os.replace(temporary, target)
         source_attachments = attachments_dir(db_path)
@@ -200,6 +206,10 @@ def _same_file(first: Path, second: Path) -> bool:
 def restore(backup: Path, target: Path, *, keep_directory: Path | None = None) -> Path | None:
     """Replace ``target`` (closed, not in use) by a verified ``backup``.
 
+    Refused with ``PtceError("file_in_use")`` while any program has ``target`` open (SQLite's
+    own lock, :func:`~.engine.sole_user`, held from the copy of the current file to the
+    replacement), whatever became of the lock file.
+
     The current ``target`` is first kept as a backup with reason "avant-restauration" (an
     online copy if it is readable, a raw copy of the file and its WAL otherwise); the path of
     that copy is returned (None when there was no current file). Attachments of the backup are
@@ -218,21 +228,26 @@ def restore(backup: Path, target: Path, *, keep_directory: Path | None = None) -
         backup_attachments = attachments_beside(backup)
         if backup_attachments.is_dir():  # only adds files (named by hash): nothing is lost
             shutil.copytree(backup_attachments, attachments_dir(target), dirs_exist_ok=True)
-        if target.exists():
-            kept = _keep_current(target, keep_directory or backups_dir(target))
-        # The old WAL belongs to the old file (already kept): pairing it with the restored
-        # file would corrupt it.
-        for suffix in ("-wal", "-shm"):
-            target.with_name(target.name + suffix).unlink(missing_ok=True)
-        os.replace(temporary, target)
+        with sole_user(target) as holder:
+            if target.exists():
+                kept = _keep_current(target, keep_directory or backups_dir(target), holder)
+            # The old WAL belongs to the old file (already kept): pairing it with the restored
+            # file would corrupt it.
+            for suffix in ("-wal", "-shm"):
+                target.with_name(target.name + suffix).unlink(missing_ok=True)
+            os.replace(temporary, target)
     finally:
         temporary.unlink(missing_ok=True)
     return kept
 
 
-def _keep_current(target: Path, directory: Path) -> Path:
+def _keep_current(
+    target: Path, directory: Path, connection: sqlite3.Connection | None = None
+) -> Path:
     try:
-        return create_backup(target, reason="avant-restauration", directory=directory)
+        return create_backup(
+            target, reason="avant-restauration", directory=directory, connection=connection
+        )
     except PtceError:
         pass
     # Unreadable or foreign: keep the raw bytes (and the WAL, which holds the last commits).

@@ -8,11 +8,21 @@ migrating is first backed up (verified), then upgraded by Alembic. A new file ge
 :func:`open_database` takes no lock and builds no unit of work: the programs open a pole file
 through :func:`~.opening.open_pole_file` (the one door: lock, these checks and migration, the
 unit of work, read-only mode). Tests and tools that need a bare database call it directly.
+
+An open :class:`Database` keeps one extra connection for its lifetime (its *presence*,
+:func:`~.engine.hold_presence`): SQLite then holds a shared lock on the file, so another
+program's restore or writing verb is refused (:func:`~.engine.sole_user`), and what this
+program has can still be saved to a new file should the path be deleted or replaced
+(:meth:`Database.save_copy`). Before every write transaction the unit of work calls
+:meth:`Database.check_write`: the file at the path must still be the one opened, and every
+guard in ``write_guards`` (the one-writer lock's :meth:`~.lock.DatabaseLock.verify`) must pass.
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,7 +32,14 @@ from sqlalchemy.orm import Session, sessionmaker
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.store import migrate as migrations
 from ptce_desktop.store.backup import create_backup
-from ptce_desktop.store.engine import APPLICATION_ID, make_engine, sqlite_uri, writer
+from ptce_desktop.store.engine import (
+    APPLICATION_ID,
+    copy_from_connection,
+    hold_presence,
+    make_engine,
+    sqlite_uri,
+    writer,
+)
 from ptce_desktop.store.paths import attachments_dir, backups_dir
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -41,10 +58,56 @@ class Database:
     backups_dir: Path
     migrated_from: str | None = field(default=None)
     pre_migration_backup: Path | None = field(default=None)
+    #: The connection that holds SQLite's shared lock while the file is open (None: closed).
+    presence: sqlite3.Connection | None = field(default=None, repr=False)
+    #: (device, inode) of the file when it was opened.
+    identity: tuple[int, int] | None = field(default=None)
+    #: Called before every write transaction; each raises ``PtceError`` to refuse it.
+    write_guards: list[Callable[[], None]] = field(default_factory=list, repr=False)
+
+    def check_write(self) -> None:
+        """Refuse a write (``PtceError``) when the file at the path is no longer the one opened
+        (``file_replaced``) or a guard says so (``lock_lost``)."""
+        if self.identity is not None and file_identity(self.path) != self.identity:
+            raise PtceError("file_replaced", path=str(self.path))
+        for guard in list(self.write_guards):
+            guard()
+
+    def save_copy(self, target: Path) -> Path:
+        """Write what this program has open (even if the path was deleted or replaced) to the
+        new file ``target``, verified; raises ``PtceError`` (``save_copy_failed``)."""
+        from ptce_desktop.store.backup import verify_backup
+
+        target = Path(target).expanduser().absolute()
+        temporary = target.with_name(target.name + ".tmp")
+        try:
+            if self.presence is None:
+                raise OSError("le fichier est fermé")
+            temporary.unlink(missing_ok=True)
+            copy_from_connection(self.presence, temporary)
+            verify_backup(temporary)
+            os.replace(temporary, target)
+        except (OSError, sqlite3.Error, PtceError) as error:
+            temporary.unlink(missing_ok=True)
+            detail = error.message("fr") if isinstance(error, PtceError) else str(error)
+            raise PtceError("save_copy_failed", path=str(target), detail=detail) from error
+        return target
 
     def close(self) -> None:
         """Close every pooled connection (the last one checkpoints and removes the WAL)."""
         self.engine.dispose()
+        presence, self.presence = self.presence, None
+        if presence is not None:
+            presence.close()
+
+
+def file_identity(path: Path) -> tuple[int, int] | None:
+    """(device, inode) of ``path``, None when there is nothing there."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
 
 
 @dataclass(frozen=True)
@@ -159,6 +222,11 @@ def open_database(
         engine.dispose()
         raise
 
+    try:
+        presence = hold_presence(db_path, read_only=read_only)
+    except sqlite3.Error as exc:
+        engine.dispose()
+        raise PtceError("database_error", detail=str(exc)) from exc
     return Database(
         path=db_path,
         engine=engine,
@@ -169,4 +237,6 @@ def open_database(
         backups_dir=backups_dir(db_path),
         migrated_from=current if current != head else None,
         pre_migration_backup=backup,
+        presence=presence,
+        identity=file_identity(db_path),
     )

@@ -7,17 +7,28 @@ event emits ``BEGIN IMMEDIATE`` for connections marked as writers (``ptce_write`
 deferred ``BEGIN`` otherwise. (``dbapi_connection.autocommit`` does not exist on Python 3.11.)
 
 SQLite-specific SQL stays in this package (DESIGN §8).
+
+SQLite's own locks say whether another program has a file open, whatever became of our lock
+file: in WAL mode every open connection keeps a shared lock on the database file, and
+:func:`hold_presence` opens one such connection for the life of an opened pole file.
+:func:`sole_user` takes an exclusive lock (``locking_mode = EXCLUSIVE``, ``BEGIN EXCLUSIVE``),
+which SQLite refuses with ``SQLITE_BUSY`` while any other connection — of any process — has the
+file open: a restore, the command-line verbs that write, and a repair go through it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, Connection
+
+from ptce_desktop.domain.errors import PtceError
 
 #: ``PRAGMA application_id`` of every PTCE Desktop file: the ASCII bytes "PTCE" (0x50544345,
 #: 1347699525). A file with any other id is not ours and is refused, never adopted.
@@ -76,3 +87,86 @@ def make_engine(path: Path, *, read_only: bool = False) -> Engine:
 def writer(engine: Engine) -> Engine:
     """The same engine (same pool) whose transactions begin with ``BEGIN IMMEDIATE``."""
     return engine.execution_options(**{WRITE_OPTION: True})
+
+
+#: How long :func:`sole_user` waits for another program's brief read to end.
+SOLE_USER_TIMEOUT_S = 0.5
+
+
+def hold_presence(path: Path, *, read_only: bool) -> sqlite3.Connection:
+    """A connection kept open (and read once) so that SQLite holds a shared lock on ``path``.
+
+    Its file descriptor also keeps the file we opened, should another program replace or
+    delete the path: :func:`copy_from_connection` saves what it holds to a new file.
+    """
+    connection = sqlite3.connect(
+        sqlite_uri(path, read_only=read_only), uri=True, check_same_thread=False
+    )
+    try:
+        apply_pragmas(connection, read_only=read_only)
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+@contextlib.contextmanager
+def sole_user(path: Path) -> Iterator[sqlite3.Connection | None]:
+    """Hold an exclusive SQLite lock on ``path``, or ``PtceError("file_in_use")``.
+
+    Refused (``SQLITE_BUSY``) while any other connection, in this process or another, has the
+    file open. Yields the connection holding the lock (``locking_mode = EXCLUSIVE`` keeps it
+    between transactions; read through it, e.g. to copy the file) — or None for a file SQLite
+    cannot read at all (damaged header, foreign, missing), which has no SQLite user to wait for.
+    """
+    if not path.exists():
+        yield None
+        return
+    try:
+        connection = sqlite3.connect(
+            sqlite_uri(path, read_only=False) + "?mode=rw",
+            uri=True,
+            timeout=SOLE_USER_TIMEOUT_S,
+            check_same_thread=False,
+        )
+    except sqlite3.Error:
+        yield None
+        return
+    try:
+        connection.isolation_level = None
+        holder: sqlite3.Connection | None = connection
+        try:
+            connection.execute("PRAGMA trusted_schema = OFF")
+            connection.execute("PRAGMA locking_mode = EXCLUSIVE")
+            connection.execute("BEGIN EXCLUSIVE")
+            connection.execute("ROLLBACK")  # the exclusive locking mode keeps the lock
+        except sqlite3.OperationalError as error:
+            if _is_busy(error):
+                raise PtceError("file_in_use", path=str(path)) from None
+            holder = None
+        except sqlite3.DatabaseError:  # not a database, damaged header: no SQLite user
+            holder = None
+        yield holder
+    finally:
+        connection.close()
+
+
+def _is_busy(error: sqlite3.Error) -> bool:
+    name = getattr(error, "sqlite_errorname", "")
+    return (
+        name.startswith("SQLITE_BUSY")
+        or name.startswith("SQLITE_LOCKED")
+        or (not name and "locked" in str(error))
+    )
+
+
+def copy_from_connection(source: sqlite3.Connection, destination: Path) -> None:
+    """Copy the database ``source`` holds into the new file ``destination`` (backup API)."""
+    target = sqlite3.connect(sqlite_uri(destination, read_only=False), uri=True)
+    try:
+        source.backup(target)
+        target.isolation_level = None
+        target.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        target.close()

@@ -5,6 +5,14 @@ it when the holder dies, even on ``kill -9``: a stale lock file never blocks the
 sidecar ``<db>.lock.info`` (JSON: host, pid, started at, program) says who holds it, so the
 refusal can name the other program.
 
+The lock is only worth something while ``<db>.lock`` is still the file we locked: a cleaning
+tool or a sync client may delete it, and the next program would lock a new file at the same
+path. :meth:`DatabaseLock.verify` (called by the unit of work before every write transaction,
+and periodically by the window) compares the identity (device, inode) of the file we hold
+with what is at the path now, and raises ``PtceError("lock_lost")`` when it is gone or another
+file. That check does not stop a second program from starting; SQLite's own locks do
+(:func:`~.engine.sole_user`): every program that has the file open holds a shared lock on it.
+
 Programs do not take it themselves: :func:`~.opening.open_pole_file` (the one door to a pole
 file) takes it before opening for writing, and :func:`~.opening.lock_pole_file` when a file is
 to be replaced without being opened (a restore).
@@ -36,6 +44,8 @@ class DatabaseLock:
         self.info_path = self.lock_path.with_name(self.lock_path.name + ".info")
         self.program = program
         self._lock = FileLock(str(self.lock_path), timeout=0, thread_local=False)
+        #: (device, inode) of the lock file we hold, taken right after acquiring it.
+        self._identity: tuple[int, int] | None = None
 
     @property
     def is_held(self) -> bool:
@@ -53,15 +63,49 @@ class DatabaseLock:
             raise PtceError(
                 "file_locked", path=str(self.db_path), owner=self.owner_text()
             ) from None
+        self._identity = self._held_identity()
         self._write_info()
+
+    def verify(self) -> None:
+        """Raise ``PtceError("lock_lost")`` unless the lock file at the path is the one we hold.
+
+        Nothing happens when the lock is not held (a read-only open holds none).
+        """
+        if not self._lock.is_locked:
+            return
+        held = self._held_identity() or self._identity
+        try:
+            found = os.stat(self.lock_path)
+        except OSError:
+            raise PtceError("lock_lost", path=str(self.db_path)) from None
+        if held is not None and (found.st_dev, found.st_ino) != held:
+            raise PtceError("lock_lost", path=str(self.db_path))
+
+    def _held_identity(self) -> tuple[int, int] | None:
+        """(device, inode) of the open lock file, from its descriptor when filelock says it."""
+        fd = getattr(getattr(self._lock, "_context", None), "lock_file_fd", None)
+        try:
+            info = os.fstat(fd) if isinstance(fd, int) else os.stat(self.lock_path)
+        except OSError:
+            return None
+        return info.st_dev, info.st_ino
 
     def release(self) -> None:
         if not self._lock.is_locked:
             return
         try:
-            self.info_path.unlink(missing_ok=True)
+            if self._still_ours():  # never remove the sidecar of a program that took over
+                self.info_path.unlink(missing_ok=True)
         finally:
+            self._identity = None
             self._lock.release(force=True)
+
+    def _still_ours(self) -> bool:
+        try:
+            self.verify()
+        except PtceError:
+            return False
+        return True
 
     def read_info(self) -> dict[str, Any] | None:
         """The sidecar of the current (or last) holder, if readable."""

@@ -12,18 +12,25 @@ restore and reopen through the same door)::
 1. refuses a missing file unless asked to create it (``file_not_found``), before any lock file
    is made beside it;
 2. for writing, takes the one-writer lock (``file_locked`` names the other program); a reader
-   takes none, so a file open in a window can still be read;
+   takes none, so a file open in a window can still be read; with ``sole=True`` (the
+   command-line verbs that write) it also refuses a file another program has open
+   (``file_in_use``, from SQLite's own locks: whatever became of the lock file);
 3. recognises and checks the file (:func:`~.database.inspect_file`: ``foreign_file``,
    ``integrity_failed``, ``newer_schema``), backs it up (verified) before migrating it, then
    migrates it; a read-only open, or ``migrate=False``, refuses an outdated file
    (``schema_outdated``) rather than changing it;
 4. builds the :class:`~.unit_of_work.UnitOfWork` on it.
 
-Any failure gives the lock back. :meth:`OpenPole.close` closes the database and releases the
-lock; :meth:`OpenPole.detach_lock` keeps the lock across a close (a restore replaces the file
-with no other program slipping in, then hands the lock back to :func:`open_pole_file`).
-A file that cannot be opened at all (a restore over a damaged file) is locked with
-:func:`lock_pole_file`.
+Any failure gives the lock back. While open, every write transaction first checks that the
+lock file is still the one held and the file at the path still the one opened; the first
+failure (``lock_lost``, ``file_replaced``) is kept in :attr:`OpenPole.lost` and refuses every
+later write: this program stops writing, and :meth:`OpenPole.save_copy` saves what it has to a
+new file. The window also calls :meth:`OpenPole.check_still_ours` periodically.
+
+:meth:`OpenPole.close` closes the database and releases the lock; :meth:`OpenPole.detach_lock`
+keeps the lock across a close (a restore replaces the file with no other program slipping in,
+then hands the lock back to :func:`open_pole_file`). A file that cannot be opened at all (a
+restore over a damaged file) is locked with :func:`lock_pole_file`.
 """
 
 from __future__ import annotations
@@ -34,6 +41,7 @@ from types import TracebackType
 
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.store.database import Database, open_database
+from ptce_desktop.store.engine import sole_user
 from ptce_desktop.store.lock import DatabaseLock
 from ptce_desktop.store.unit_of_work import ChangeBus, UnitOfWork
 
@@ -50,6 +58,40 @@ class OpenPole:
         self.uow = uow
         self.lock = lock
         self.closed = False
+        #: Why this program stopped writing (the lock or the file is no longer ours), or None.
+        self.lost: PtceError | None = None
+        database.write_guards.append(self._guard)
+
+    def _guard(self) -> None:
+        if self.lost is not None:
+            raise self.lost
+        if self.lock is not None:
+            try:
+                self.lock.verify()
+            except PtceError as error:
+                self._lose(error)
+                raise
+
+    def _lose(self, error: PtceError) -> None:
+        if self.lost is None:
+            log.error("stopped writing to %s: %s", self.path, error.message("en"))
+            self.lost = error
+
+    def check_still_ours(self) -> PtceError | None:
+        """None while the lock and the file are still ours; else why (kept in :attr:`lost`)."""
+        if self.closed or self.read_only:
+            return None
+        try:
+            self.database.check_write()
+        except PtceError as error:
+            self._lose(error)
+            return self.lost
+        return None
+
+    def save_copy(self, target: Path | str) -> Path:
+        """Save what this program has open to the new file ``target`` (see
+        :meth:`~.database.Database.save_copy`)."""
+        return self.database.save_copy(Path(target))
 
     @property
     def path(self) -> Path:
@@ -118,13 +160,15 @@ def open_pole_file(
     program: str = PROGRAM,
     bus: ChangeBus | None = None,
     backup_keep: int = 10,
+    sole: bool = False,
 ) -> OpenPole:
     """Open the pole file ``path`` for work; raises ``PtceError`` with a catalogue text.
 
     ``create`` makes a new file when none exists (never read-only). ``lock`` is a lock of this
     file already held (from :meth:`OpenPole.detach_lock` or :func:`lock_pole_file`): the opened
     pole takes it over, and releases it if the opening fails. ``program`` names this program
-    in the lock's sidecar; ``bus`` is where the unit of work publishes its changes.
+    in the lock's sidecar; ``bus`` is where the unit of work publishes its changes. ``sole``
+    (for writing) refuses a file another program has open (``file_in_use``).
     """
     db_path = _absolute(path)
     try:
@@ -134,6 +178,9 @@ def open_pole_file(
             raise ValueError(f"the lock of {lock.db_path} cannot open {db_path}")
         if not read_only and lock is None:
             lock = lock_pole_file(db_path, program=program)
+        if sole and not read_only:
+            with sole_user(db_path):
+                pass
         database = open_database(
             db_path, read_only=read_only, create=create, migrate=migrate, backup_keep=backup_keep
         )

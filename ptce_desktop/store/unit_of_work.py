@@ -113,6 +113,7 @@ class UnitOfWork:
         """``with uow.write("Modifier une charge") as session:`` — all or nothing."""
         if self.db.read_only:
             raise PtceError("read_only")
+        self.db.check_write()  # still our file and our lock (lock_lost, file_replaced)
         if self._writing:
             # A second write would wait 5 s on SQLite's lock held by the first, then fail.
             raise RuntimeError("UnitOfWork.write() is not reentrant: pass the session down")

@@ -18,6 +18,7 @@ from ptce_desktop.domain.messages.imports import MESSAGES as IMPORTS
 from ptce_desktop.domain.messages.members import MESSAGES as MEMBERS
 from ptce_desktop.domain.messages.report_jobs import MESSAGES as REPORT_JOBS
 from ptce_desktop.domain.messages.reports import MESSAGES as REPORTS
+from ptce_desktop.domain.messages.safety import MESSAGES as SAFETY
 from ptce_desktop.domain.messages.services import MESSAGES as SERVICES
 from ptce_desktop.domain.messages.simulation import MESSAGES as SIMULATION
 from ptce_desktop.domain.messages.store import MESSAGES as STORE
@@ -35,6 +36,7 @@ CATALOGUES: tuple[dict[str, tuple[str, str]], ...] = (
     MEMBERS,
     REPORT_JOBS,
     REPORTS,
+    SAFETY,
     SERVICES,
     SIMULATION,
     STORE,

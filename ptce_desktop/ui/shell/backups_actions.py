@@ -12,7 +12,10 @@ document) and answers:
   rebuilt; the undo history starts afresh;
 - Fichier ▸ Vérifier la base runs ``services.integrity.check_database`` off the GUI thread;
 - a file refused at open as damaged or foreign may be replaced by its newest verified backup,
-  always after asking (the file is locked for that, not opened: it does not open).
+  always after asking (the file is locked for that, not opened: it does not open);
+- when the open file stops being ours (its lock file deleted or replaced, the file itself
+  replaced: ``ctx.watch.lost``), this program has already stopped writing; the user is told why
+  and offered to save what is open to a new file (:meth:`~.opening.OpenPole.save_copy`).
 """
 
 from __future__ import annotations
@@ -59,6 +62,7 @@ class BackupActions(QObject):
         """The automatic backup of a file just opened for writing (if one is due)."""
         if ctx.read_only:
             return
+        ctx.watch.lost.connect(lambda error: self.file_lost(ctx, error))
         path = ctx.path
         self.auto_task = self.shell.runner.run(
             lambda _progress: self.service.automatic_backup(path, now=datetime.now()),
@@ -83,6 +87,33 @@ class BackupActions(QObject):
 
     def busy(self) -> bool:
         return self.auto_task is not None and not self.auto_task.done
+
+    # --- the file is no longer ours -----------------------------------------------------------
+    def file_lost(self, ctx: AppContext, error: object) -> Path | None:
+        """Say why nothing is saved any more and offer a copy; the copy's path if one was made."""
+        if ctx.closed:
+            return None
+        message = error.message(current_language()) if isinstance(error, PtceError) else str(error)
+        self.window.show_message(message, 0)
+        if not self.shell.dialogs.ask_save_copy(self.window, message):
+            return None
+        suggested = ctx.path.with_name(f"{ctx.path.stem}-copie-{datetime.now():%Y%m%d-%H%M}")
+        target = self.shell.dialogs.new_file_path(self.window, suggested.with_suffix(".sqlite3"))
+        if target is None:
+            return None
+        try:
+            saved = ctx.pole_file.save_copy(target)
+        except PtceError as failure:
+            self.shell.presenter.present(failure, self.window)
+            return None
+        log.info("saved what was open of %s to %s", ctx.path, saved)
+        self.shell.dialogs.info(
+            self.window,
+            translate("BackupActions", "A copy of what was open is saved: %1").replace(
+                "%1", str(saved)
+            ),
+        )
+        return saved
 
     # --- the dialog and restore --------------------------------------------------------------
     def show_backups(self) -> BackupsDialog | None:

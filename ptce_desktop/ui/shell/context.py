@@ -8,6 +8,12 @@ use, one per area, so opening a file costs nothing for the pages not shown::
     ctx.members.list_members(year=2025)         # the same, for the common ones
 
 Widgets never query the database: they call services through the context.
+
+A context open for writing watches its file (:class:`FileWatch`): every few seconds it checks
+that the lock file and the database file are still the ones opened (the unit of work also
+checks before every write); the first time they are not, this program stops writing and
+``watch.lost`` is emitted once, with the ``PtceError`` saying why — the shell then offers to
+save what is open to a new file.
 """
 
 from __future__ import annotations
@@ -16,6 +22,9 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.store.opening import OpenPole, open_pole_file
 from ptce_desktop.store.unit_of_work import ChangeBus
 from ptce_desktop.ui.bus import QtChangeBus
@@ -33,6 +42,37 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 S = TypeVar("S")
+
+#: How often an open file is checked to be still ours (the lock file, the database file).
+WATCH_INTERVAL_MS = 3000
+
+
+class FileWatch(QObject):
+    """Checks periodically that ``pole`` is still ours; emits ``lost`` once when it is not."""
+
+    lost = Signal(object)  # the PtceError (lock_lost, file_replaced)
+
+    def __init__(self, pole: OpenPole, interval_ms: int = WATCH_INTERVAL_MS) -> None:
+        super().__init__()
+        self.pole = pole
+        self.reported = False
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.check)
+        if not pole.read_only:
+            self.timer.start()
+
+    def check(self) -> PtceError | None:
+        """Check now; the error (emitted the first time) or None while all is well."""
+        error = self.pole.lost or self.pole.check_still_ours()
+        if error is not None and not self.reported:
+            self.reported = True
+            self.timer.stop()
+            self.lost.emit(error)
+        return error
+
+    def stop(self) -> None:
+        self.timer.stop()
 
 
 class AppContext:
@@ -57,6 +97,7 @@ class AppContext:
         self.history = history if history is not None else UndoHistory(self.presenter.present)
         self._services: dict[type, Any] = {}
         self.closed = False
+        self.watch = FileWatch(pole)
 
     @property
     def db(self) -> Database:
@@ -102,6 +143,7 @@ class AppContext:
         if self.closed:
             return
         self.closed = True
+        self.watch.stop()
         self.changes.detach()
         self.history.clear()
         self.pole_file.close()

@@ -91,6 +91,22 @@ class Dialogs:
         chosen = Path(path)
         return chosen if chosen.suffix else chosen.with_suffix(".sqlite3")
 
+    def ask_save_copy(self, parent: QWidget | None, message: str) -> bool:
+        """The open file is no longer ours: True to save what is open to a new file."""
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Critical)
+        box.setWindowTitle(translate("Dialogs", "Nothing is saved any more"))
+        box.setText(message)
+        save = box.addButton(
+            translate("Dialogs", "&Save a copy…"), QMessageBox.ButtonRole.AcceptRole
+        )
+        box.addButton(translate("Dialogs", "&Later"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(save)
+        box.exec()
+        chosen = box.clickedButton() is save
+        box.deleteLater()
+        return chosen
+
     def copy_folder(self, parent: QWidget | None) -> Path | None:
         path = QFileDialog.getExistingDirectory(
             parent, translate("Dialogs", "Folder for the copy (a USB key, a shared drive…)")

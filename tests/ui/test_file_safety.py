@@ -1,0 +1,119 @@
+"""The window when its file stops being ours (issue 12, item 1) and on unusable files (item 5)."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.services.pole.pole import PoleService
+from ptce_desktop.store.database import open_database
+from ptce_desktop.store.paths import lock_path
+from ptce_desktop.store.unit_of_work import UnitOfWork
+from ptce_desktop.ui.errors import ErrorPresenter
+from ptce_desktop.ui.shell.launch import Shell
+from ptce_desktop.ui.shell.launch_dialogs import Dialogs
+from ptce_desktop.ui.shell.main_window import MainWindow
+from ptce_desktop.ui.worker import Runner
+
+NAME = "Pôle Sud & Drôme <test> — l'€ " + "très long " * 12
+
+
+class RecordingPresenter(ErrorPresenter):
+    def __init__(self) -> None:
+        super().__init__(None)
+        self.errors: list[BaseException] = []
+
+    def present(self, error: BaseException, parent: Any = None) -> None:
+        self.errors.append(error)
+
+
+class Answers(Dialogs):
+    """Every question answered in advance (modal boxes block offscreen); records them."""
+
+    def __init__(self, copy_to: Path | None = None) -> None:
+        super().__init__(None)
+        self.copy_to = copy_to
+        self.asked: list[tuple[str, Any]] = []
+
+    def ask_save_copy(self, parent: Any, message: str) -> bool:
+        self.asked.append(("save_copy", message))
+        return self.copy_to is not None
+
+    def new_file_path(self, parent: Any, suggested: Path) -> Path | None:
+        self.asked.append(("path", suggested))
+        return self.copy_to
+
+    def info(self, parent: Any, text: str) -> None:
+        self.asked.append(("info", text))
+
+    def locked(self, parent: Any, error: PtceError) -> bool:
+        self.asked.append(("locked", error))
+        return True
+
+    def welcome(self, parent: Any, *, create_only: bool = False) -> Any:
+        self.asked.append(("welcome", None))
+        return None
+
+
+@pytest.fixture
+def shell_for(qtbot: QtBot, ui_settings: QSettings, french: None) -> Any:
+    made: list[Shell] = []
+
+    def make(dialogs: Answers) -> Shell:
+        window = MainWindow(settings=ui_settings)
+        qtbot.addWidget(window)
+        shell = Shell(
+            window, runner=Runner(inline=True), presenter=RecordingPresenter(), dialogs=dialogs
+        )
+        made.append(shell)
+        return shell
+
+    yield make
+    for shell in made:
+        shell.close_document()
+
+
+def _with_pole(db_path: Path) -> Path:
+    database = open_database(db_path)
+    try:
+        PoleService(UnitOfWork(database)).create_pole(NAME)
+    finally:
+        database.close()
+    return db_path
+
+
+def test_lock_deleted_the_window_stops_writing_says_why_and_saves_a_copy(
+    shell_for: Any, db_path: Path, tmp_path: Path
+) -> None:
+    _with_pole(db_path)
+    copy = tmp_path / "copie « après » & <co>.sqlite3"
+    dialogs = Answers(copy_to=copy)
+    shell = shell_for(dialogs)
+    assert shell.start(db_path)
+    ctx = shell.ctx
+    assert ctx.watch.timer.isActive()
+    assert ctx.watch.check() is None and dialogs.asked == []
+
+    lock_path(db_path).unlink()
+    error = ctx.watch.check()  # what the timer does every few seconds
+    assert isinstance(error, PtceError) and error.code == "lock_lost"
+    assert [kind for kind, _ in dialogs.asked] == ["save_copy", "path", "info"]
+    assert "n'enregistre plus rien" in dialogs.asked[0][1]
+    assert "n'enregistre plus rien" in shell.window.statusBar().currentMessage()
+    assert not ctx.watch.timer.isActive()
+    ctx.watch.check()
+    assert len(dialogs.asked) == 3  # told once
+
+    connection = sqlite3.connect(copy)
+    try:
+        assert connection.execute("SELECT name FROM poles").fetchone()[0] == NAME.strip()
+    finally:
+        connection.close()
+    with pytest.raises(PtceError, match="no longer saves"):
+        ctx.pole.update(ctx.pole.get().to_draft())
