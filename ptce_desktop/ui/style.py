@@ -61,6 +61,13 @@ QLineEdit[invalid="true"] {{
     padding: 2px 3px;
     background: #fff6f5;
 }}
+QFrame#dashboardCard, QFrame#todoPanel, QFrame#firstStepsPanel {{
+    background: #ffffff;
+    border: 1px solid #d5dce2;
+    border-radius: 6px;
+}}
+QFrame#dashboardCard:hover {{ border: 1px solid {ACCENT}; }}
+QFrame#dashboardCard:focus {{ border: 2px solid {ACCENT}; }}
 QToolBar#mainToolBar {{ spacing: 6px; padding: 4px 8px; border: none; }}
 QStatusBar QLabel#readOnlyBadge {{ color: {ERROR}; font-weight: 600; padding: 0 6px; }}
 """

@@ -289,6 +289,10 @@
         <translation>La sauvegarde automatique a échoué : %1</translation>
     </message>
     <message>
+        <source>A copy of what was open is saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A backup is being written; try again in a moment.</source>
         <translation>Une sauvegarde est en cours d&apos;écriture ; réessayez dans un instant.</translation>
     </message>
@@ -601,6 +605,46 @@
     <message>
         <source>No rounding: %1 exactly.</source>
         <translation>Aucun arrondi : %1 tout juste.</translation>
+    </message>
+    <message>
+        <source>Surcharge: %1 × (coefficient %2 − 1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Management fee: %1 × %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> = %1, rounded half up once: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>called</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The budget or the key changed after these quarters were called; each is computed again with today&apos;s budget and key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already caught up on an earlier call: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catch-up: &lt;b&gt;%1&lt;/b&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exceptional line, called once: %1.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Budget %1 of the service: %2 → %3: %4.</source>
@@ -1352,7 +1396,7 @@ Cette action ne peut pas être annulée : les appels reçoivent leur numéro dé
     <name>DashboardPage</name>
     <message>
         <source>Members</source>
-        <extracomment>The tables whose changes move a figure of the dashboard.</extracomment>
+        <extracomment>The tables whose changes move a figure of the dashboard. The page each figure card opens.</extracomment>
         <translation>Membres</translation>
     </message>
     <message>
@@ -1440,6 +1484,10 @@ Cette action ne peut pas être annulée : les appels reçoivent leur numéro dé
         <translation>Heures de bénévolat</translation>
     </message>
     <message>
+        <source>Open the page</source>
+        <translation>Ouvrir la page</translation>
+    </message>
+    <message>
         <source>Costs by service</source>
         <translation>Charges par service</translation>
     </message>
@@ -1509,6 +1557,127 @@ Cette action ne peut pas être annulée : les appels reçoivent leur numéro dé
     </message>
 </context>
 <context>
+    <name>DashboardTodo</name>
+    <message>
+        <source>Add the members</source>
+        <translation>Ajouter les membres</translation>
+    </message>
+    <message>
+        <source>The organisations that share the costs.</source>
+        <translation>Les structures qui partagent les charges.</translation>
+    </message>
+    <message>
+        <source>Create an allocation key</source>
+        <translation>Créer une clé de répartition</translation>
+    </message>
+    <message>
+        <source>How a service&apos;s costs are split: m², users, equal parts…</source>
+        <translation>Comment les charges d&apos;un service se répartissent : m², utilisateurs, parts égales…</translation>
+    </message>
+    <message>
+        <source>Create the shared services</source>
+        <translation>Créer les services mutualisés</translation>
+    </message>
+    <message>
+        <source>Premises, accounting, staff… each split by a key.</source>
+        <translation>Locaux, comptabilité, salariés… chacun réparti par une clé.</translation>
+    </message>
+    <message>
+        <source>Enter the year&apos;s budgets</source>
+        <translation>Saisir les budgets de l&apos;exercice</translation>
+    </message>
+    <message>
+        <source>The provisional calls for funds are a quarter of each budget.</source>
+        <translation>Les appels de fonds provisionnels sont le quart de chaque budget.</translation>
+    </message>
+    <message>
+        <source>Issue the first calls for funds</source>
+        <translation>Émettre les premiers appels de fonds</translation>
+    </message>
+    <message>
+        <source>One call per member and quarter, as PDF.</source>
+        <translation>Un appel par membre et par trimestre, en PDF.</translation>
+    </message>
+    <message>
+        <source>First steps</source>
+        <translation>Premiers pas</translation>
+    </message>
+    <message>
+        <source>Set the pole up in this order; each step ticks itself once done.</source>
+        <translation>Mettez le pôle en place dans cet ordre ; chaque étape se coche d&apos;elle-même une fois faite.</translation>
+    </message>
+    <message>
+        <source>Go</source>
+        <translation>Y aller</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fait</translation>
+    </message>
+    <message>
+        <source>To do</source>
+        <translation>À faire</translation>
+    </message>
+    <message>
+        <source>See</source>
+        <translation>Voir</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s) past due: %1 outstanding (oldest due on %2)</source>
+        <translation>
+            <numerusform>%n appel en retard : %1 reste dû (échéance la plus ancienne le %2)</numerusform>
+            <numerusform>%n appels en retard : %1 restent dus (échéance la plus ancienne le %2)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Fiscal year %1: %2 not called yet</source>
+        <translation>
+            <numerusform>Exercice %1 : %2 pas encore appelé</numerusform>
+            <numerusform>Exercice %1 : %2 pas encore appelés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Report of « %1 » (%2) was due on %3</source>
+        <translation>Le compte rendu de « %1 » (%2) était dû le %3</translation>
+    </message>
+    <message>
+        <source>Report of « %1 » (%2) due on %3</source>
+        <translation>Le compte rendu de « %1 » (%2) est dû le %3</translation>
+    </message>
+    <message>
+        <source>Fiscal year %1 ended on %2: close it once its figures are final</source>
+        <translation>L&apos;exercice %1 s&apos;est terminé le %2 : clôturez-le une fois ses chiffres définitifs</translation>
+    </message>
+    <message>
+        <source>The newest verified backup dates from %1: make one</source>
+        <translation>La dernière sauvegarde vérifiée date du %1 : faites-en une</translation>
+    </message>
+    <message>
+        <source>No verified backup of this file yet: make one</source>
+        <translation>Aucune sauvegarde vérifiée de ce fichier : faites-en une</translation>
+    </message>
+    <message>
+        <source>Calls and payments</source>
+        <translation>Appels et règlements</translation>
+    </message>
+    <message>
+        <source>Funding</source>
+        <translation>Financements</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Backups…</source>
+        <translation>Sauvegardes…</translation>
+    </message>
+    <message>
+        <source>Nothing due: calls, grant reports, closings and backups are up to date.</source>
+        <translation>Rien à faire : appels, comptes rendus, clôtures et sauvegardes sont à jour.</translation>
+    </message>
+</context>
+<context>
     <name>DateEdit</name>
     <message>
         <source>dd/mm/yyyy</source>
@@ -1574,6 +1743,18 @@ Cette action ne peut pas être annulée : les appels reçoivent leur numéro dé
     <message>
         <source>Where to keep the new pole&apos;s file</source>
         <translation>Où enregistrer le fichier du nouveau pôle</translation>
+    </message>
+    <message>
+        <source>Nothing is saved any more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save a copy…</source>
+        <translation type="unfinished">&amp;Sauvegarder une copie…</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Folder for the copy (a USB key, a shared drive…)</source>
@@ -1801,10 +1982,10 @@ Ses quotes-parts, appels de fonds et règlements seront figés. La clôture ne p
     <message>
         <source>Reopen the fiscal year %1?
 
-Its shares, calls and payments can be changed again. This is recorded in the audit log and cannot be undone with Ctrl+Z.</source>
-        <translation>Rouvrir l&apos;exercice %1 ?
+Its shares, calls and payments can be changed again. This is recorded in the audit log and cannot be undone with Ctrl+Z.
 
-Ses quotes-parts, appels de fonds et règlements pourront de nouveau être modifiés. La réouverture est inscrite au journal et ne peut pas être annulée avec Ctrl+Z.</translation>
+Why is it reopened?</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Reopen a fiscal year</source>
@@ -5072,6 +5253,18 @@ Le document s&apos;affiche ici avant que vous l&apos;enregistriez ou l&apos;impr
         <translation>Actif jusqu&apos;au</translation>
     </message>
     <message>
+        <source>Billing coefficient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Management fee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Billing from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Service</source>
         <translation>Service</translation>
     </message>
@@ -5146,6 +5339,42 @@ Le document s&apos;affiche ici avant que vous l&apos;enregistriez ou l&apos;impr
     <message>
         <source>Active &amp;until</source>
         <translation>Actif &amp;jusqu&apos;au</translation>
+    </message>
+    <message>
+        <source>Billing (coefficient and fee)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 1.75 (empty: none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Billing c&amp;oefficient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applied to the budget (calls) and the costs (true-up) before the split; the surcharge prints as its own line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 6 (empty: none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Management &amp;fee (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printed as « Frais de gestion », never as VAT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty: every fiscal year.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exempt service</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

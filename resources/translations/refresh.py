@@ -70,9 +70,9 @@ def fill(ts: Path, translations: dict[str, dict[str, str]]) -> int:
                 translation = ET.SubElement(message, "translation")
             translation.attrib.pop("type", None)
             forms = translation.findall("numerusform")
-            if forms:
-                for form in forms:
-                    form.text = text
+            if forms:  # plurals: one text for every form, or a list of the forms
+                for index, form in enumerate(forms):
+                    form.text = text[min(index, len(text) - 1)] if isinstance(text, list) else text
             else:
                 translation.text = text
             count += 1

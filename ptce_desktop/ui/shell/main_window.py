@@ -257,6 +257,9 @@ class MainWindow(QMainWindow):
             raise KeyError(f"no page {key!r}; known pages: {', '.join(self._keys)}")
         old = self._frames[key].replace_content(widget)
         old.deleteLater()
+        requested = getattr(widget, "pageRequested", None)  # a page linking to another
+        if requested is not None:
+            requested.connect(self.go_to)
         year = self.current_fiscal_year()
         if isinstance(widget, YearAwarePage) and year is not None:
             widget.set_fiscal_year(year)
@@ -289,6 +292,13 @@ class MainWindow(QMainWindow):
 
     def show_page(self, key: str) -> None:
         self.navigation.setCurrentRow(self._keys.index(key))
+
+    def go_to(self, target: str) -> None:
+        """Show the page ``target``, or open the backups dialog for ``"backups"``."""
+        if target in self._keys:
+            self.show_page(target)
+        elif target == "backups" and self.backups_action.isEnabled():
+            self.backups_action.trigger()
 
     def current_page_key(self) -> str:
         row = self.navigation.currentRow()

@@ -27,7 +27,7 @@ from PySide6.QtCharts import (
     QHorizontalBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QCoreApplication, QMargins, Qt
+from PySide6.QtCore import QCoreApplication, QMargins, Qt, Signal
 from PySide6.QtGui import QColor, QCursor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import (
     QFrame,
@@ -264,11 +264,20 @@ class ChartPanel(QFrame):
 
 
 class FigureCard(QFrame):
-    """A titled box of "label … value" lines; ``values`` keeps each value label by key."""
+    """A titled box of "label … value" lines; ``values`` keeps each value label by key.
+
+    A card is a button to its page: a click, or Enter/Space when it has the focus, emits
+    ``clicked``.
+    """
+
+    clicked = Signal()
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("dashboardCard")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(title)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
         self.setBackgroundRole(QPalette.ColorRole.Base)
@@ -291,6 +300,22 @@ class FigureCard(QFrame):
         layout.addWidget(self.extra)
         layout.addStretch(1)
 
+    def mouseReleaseEvent(self, event: Any) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
+            event.position().toPoint()
+        ):
+            self.clicked.emit()
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: Any) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.clicked.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
     def add(self, key: str, label: str, emphasis: bool = False) -> QLabel:
         row = self.grid.rowCount()
         caption = QLabel(label)
@@ -298,7 +323,6 @@ class FigureCard(QFrame):
         value = QLabel()
         value.setObjectName(f"figure-{key}")
         value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         if emphasis:
             font = value.font()
             font.setBold(True)

@@ -15,7 +15,7 @@ import html
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -32,6 +32,7 @@ from ptce_desktop.domain.periods import format_date
 from ptce_desktop.services.grants.grants import GrantService
 from ptce_desktop.services.grants.in_kind import InKindService, InKindTotals
 from ptce_desktop.services.grants.views import FunderTypeTotal
+from ptce_desktop.services.pole.todo import TodoItem, TodoService
 from ptce_desktop.services.summary import SummaryService, YearSummary
 from ptce_desktop.ui.bus import touches
 from ptce_desktop.ui.i18n import current_language, money_text
@@ -44,6 +45,7 @@ from ptce_desktop.ui.pages.dashboard.charts import (
     horizontal_bar_chart,
     top_with_rest,
 )
+from ptce_desktop.ui.pages.dashboard.todo import TodoPanel
 from ptce_desktop.ui.shell.context import AppContext
 from ptce_desktop.ui.style import ERROR
 
@@ -84,6 +86,17 @@ class DashboardData:
     summary: YearSummary
     in_kind: InKindTotals
     funder_types: tuple[FunderTypeTotal, ...]
+    todo: tuple[TodoItem, ...] = ()
+
+
+#: The page each figure card opens.
+CARD_TARGETS = {
+    "members": "members",
+    "costs": "costs",
+    "calls": "calls",
+    "grants": "funding",
+    "in_kind": "in_kind",
+}
 
 
 class DashboardLoader:
@@ -94,16 +107,27 @@ class DashboardLoader:
         self.summary = ctx.service(SummaryService)
         self.in_kind = ctx.service(InKindService)
         self.grants = ctx.service(GrantService)
+        self.todo = ctx.service(TodoService)
+        self.path = ctx.path
 
     def load(self, year: int) -> DashboardData:
         return DashboardData(
             summary=self.summary.year_summary(year),
             in_kind=self.in_kind.totals(year),
             funder_types=tuple(self.grants.totals_by_funder_type(year)),
+            todo=tuple(self.todo.items(self.path)),
         )
 
 
 class DashboardPage(QWidget):
+    """The figures of the year, what is due (« À faire ») and, on a new pole, the first steps.
+
+    ``pageRequested(key)`` asks the window for a page (or ``"backups"``): a card or a to-do
+    link was clicked.
+    """
+
+    pageRequested = Signal(str)
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("DashboardPage")
@@ -124,6 +148,9 @@ class DashboardPage(QWidget):
         body.setContentsMargins(0, 0, 8, 0)
         body.setSpacing(14)
         body.addWidget(self.status)
+        self.todo = TodoPanel()
+        self.todo.linkActivated.connect(self.pageRequested)
+        body.addWidget(self.todo)
         body.addLayout(self._build_cards())
         body.addLayout(self._build_charts())
         body.addStretch(1)
@@ -205,6 +232,10 @@ class DashboardPage(QWidget):
         grid.addWidget(in_kind, 1, 2)
         for column in range(3):
             grid.setColumnStretch(column, 1)
+        for key, card in self.cards.items():
+            target = CARD_TARGETS[key]
+            card.setToolTip(self.tr("Open the page"))
+            card.clicked.connect(lambda t=target: self.pageRequested.emit(t))
         return grid
 
     def _build_charts(self) -> QGridLayout:
@@ -240,6 +271,12 @@ class DashboardPage(QWidget):
         super().showEvent(event)
         if self._dirty:
             self.reload()
+
+    def hideEvent(self, event: Any) -> None:
+        super().hideEvent(event)
+        # « À faire » also follows what no table records (a backup made meanwhile, the date):
+        # the page is read again on its next showing
+        self._dirty = self.year is not None
 
     # --- loading -----------------------------------------------------------------------------
     def _request(self) -> None:
@@ -314,6 +351,7 @@ class DashboardPage(QWidget):
         values["passed"].setText(money_text(summary.passed_cents))
         values["coordination"].setText(money_text(summary.coordination_cents))
         values["remaining"].setText(money_text(summary.remaining_cents))
+        self.todo.show_items(list(data.todo))
         values["in_kind"].setText(money_text(data.in_kind.total_cents))
         values["in_kind_count"].setText(str(data.in_kind.count))
         values["in_kind_hours"].setText(
