@@ -87,7 +87,7 @@ def _sheet_name(title: str) -> str:
 
 
 def write_xlsx(sheet: Sheet, path: Path) -> None:
-    import xlsxwriter
+    import xlsxwriter  # type: ignore[import-untyped]
 
     options = {"strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False}
     workbook = xlsxwriter.Workbook(str(path), options)
@@ -139,15 +139,15 @@ def _datetime(value: dt.date) -> dt.datetime:
 
 
 def write_ods(sheet: Sheet, path: Path) -> None:
-    from odf import teletype
-    from odf.config import (
+    from odf import teletype  # type: ignore[import-untyped]
+    from odf.config import (  # type: ignore[import-untyped]
         ConfigItem,
         ConfigItemMapEntry,
         ConfigItemMapIndexed,
         ConfigItemMapNamed,
         ConfigItemSet,
     )
-    from odf.number import (
+    from odf.number import (  # type: ignore[import-untyped]
         CurrencyStyle,
         CurrencySymbol,
         DateStyle,
@@ -159,10 +159,10 @@ def write_ods(sheet: Sheet, path: Path) -> None:
         Year,
     )
     from odf.number import Text as NumberText
-    from odf.opendocument import OpenDocumentSpreadsheet
-    from odf.style import Style, TableColumnProperties, TextProperties
-    from odf.table import Table, TableCell, TableColumn, TableRow
-    from odf.text import P
+    from odf.opendocument import OpenDocumentSpreadsheet  # type: ignore[import-untyped]
+    from odf.style import Style, TableColumnProperties, TextProperties  # type: ignore[import-untyped]
+    from odf.table import Table, TableCell, TableColumn, TableRow  # type: ignore[import-untyped]
+    from odf.text import P  # type: ignore[import-untyped]
 
     doc = OpenDocumentSpreadsheet()
     styles = doc.automaticstyles
@@ -253,7 +253,7 @@ def write_ods(sheet: Sheet, path: Path) -> None:
     entry.addElement(ConfigItem(name="ViewId", type="string", text="view1"))
     tables = ConfigItemMapNamed(name="Tables")
     frozen = ConfigItemMapEntry(name=_sheet_name(sheet.title))
-    for name, kind, value in (
+    for name, item_type, value in (
         ("HorizontalSplitMode", "short", "0"),
         ("VerticalSplitMode", "short", "2"),
         ("HorizontalSplitPosition", "int", "0"),
@@ -264,7 +264,7 @@ def write_ods(sheet: Sheet, path: Path) -> None:
         ("PositionTop", "int", "0"),
         ("PositionBottom", "int", "1"),
     ):
-        frozen.addElement(ConfigItem(name=name, type=kind, text=value))
+        frozen.addElement(ConfigItem(name=name, type=item_type, text=value))
     tables.addElement(frozen)
     entry.addElement(tables)
     views.addElement(entry)
@@ -292,7 +292,7 @@ def csv_cell(kind: ColumnType, value: Any) -> str:
     if kind is ColumnType.MONEY:
         return _decimal(value, 100, 2, trim=False)
     if kind is ColumnType.DATE:
-        return value.strftime("%d/%m/%Y")
+        return str(value.strftime("%d/%m/%Y"))
     if kind is ColumnType.UNITS:
         return _decimal(value, 1000, 3, trim=True)
     if kind is ColumnType.PERCENT:

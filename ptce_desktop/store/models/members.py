@@ -76,6 +76,9 @@ class Pole(Base):
         ForeignKey("attachments.id", ondelete="SET NULL")
     )
     fiscal_year_start_month: Mapped[int] = mapped_column(SmallInteger, default=1)
+    #: The accountant's settings of the FEC export (accounts, journal codes) as JSON; NULL:
+    #: the defaults (``services/pole/accounting.py``).
+    accounting_json: Mapped[str | None] = mapped_column(Text)
 
     lead_member: Mapped[Member | None] = relationship(foreign_keys=[lead_member_id])
     logo: Mapped[Attachment | None] = relationship(foreign_keys=[logo_attachment_id])
