@@ -52,12 +52,12 @@ class ServiceDraft:
     description: str | None = None
     active_from: date | None = None
     active_to: date | None = None
-
     #: Billing coefficient in ten-thousandths (1,75 → 17 500) and fee rate in basis points
     #: (DESIGN §4b); None: none. ``billing_from``: the first day they apply (None: always).
     billing_coefficient_e4: int | None = None
     fee_rate_bp: int | None = None
     billing_from: date | None = None
+
 
 @dataclass(frozen=True)
 class ServiceView:
@@ -74,10 +74,10 @@ class ServiceView:
     active_from: date | None
     active_to: date | None
     budgets: tuple[tuple[int, int], ...]  # (fiscal year, cents), by year
-
     billing_coefficient_e4: int | None = None
     fee_rate_bp: int | None = None
     billing_from: date | None = None
+
 
 @dataclass(frozen=True)
 class ServiceTotals:
@@ -181,12 +181,12 @@ def _view(
         row.active_from,
         row.active_to,
         tuple(budgets),
-    )
-
-
         row.billing_coefficient_e4,
         row.fee_rate_bp,
         row.billing_from,
+    )
+
+
 class SharedServiceService:
     def __init__(self, uow: UnitOfWork) -> None:
         self.uow = uow
@@ -265,13 +265,13 @@ class SharedServiceService:
         if draft.carrier_member_id is not None:
             get_or_error(session, Member, draft.carrier_member_id, Entity.MEMBER)
         check_date_order(draft.active_from, draft.active_to, "active_to")
-        row.name = name
-        row.category = clean_text(draft.category, "category", max_length=LEN_SHORT)
-        row.description = clean_text(draft.description, "description", max_length=4000)
         check_billing(Billing(draft.billing_coefficient_e4, draft.fee_rate_bp))
         row.billing_coefficient_e4 = draft.billing_coefficient_e4
         row.fee_rate_bp = draft.fee_rate_bp
         row.billing_from = draft.billing_from
+        row.name = name
+        row.category = clean_text(draft.category, "category", max_length=LEN_SHORT)
+        row.description = clean_text(draft.description, "description", max_length=4000)
         row.vat_regime = regime
         row.vat_rate_bp = draft.vat_rate_bp
         row.key_id = draft.key_id
