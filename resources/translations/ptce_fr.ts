@@ -643,7 +643,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Exceptional line, called once: %1.</source>
+        <source>Exceptional line « %1 » of %2 dated %3, called once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split by the key in force on its date: your share %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -740,6 +744,10 @@
     <message>
         <source>True-up</source>
         <translation>Régularisation</translation>
+    </message>
+    <message>
+        <source>Exceptional call</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Provisional call</source>
@@ -1552,6 +1560,10 @@ Cette action ne peut pas être annulée : les appels reçoivent leur numéro dé
         <translation>Les membres ne remplissent pas encore la condition PTCE.</translation>
     </message>
     <message>
+        <source>To be recognised as a PTCE, the members will need to include:</source>
+        <translation>Pour être reconnu comme PTCE, le pôle devra compter parmi ses membres :</translation>
+    </message>
+    <message>
         <source>Missing: %1</source>
         <translation>Il manque %1</translation>
     </message>
@@ -1723,6 +1735,10 @@ Cette action ne peut pas être annulée : les appels reçoivent leur numéro dé
     <message>
         <source>File already open</source>
         <translation>Fichier déjà ouvert</translation>
+    </message>
+    <message>
+        <source>File cannot be changed</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>You can open it read-only to look and print, or quit and close the other program first.</source>
@@ -2113,6 +2129,14 @@ Why is it reopened?</source>
         <translation>&amp;Supprimer</translation>
     </message>
     <message>
+        <source>No grant yet. Record a grant when it is requested, then follow it.</source>
+        <translation>Aucune subvention pour l&apos;instant. Enregistrez une subvention dès sa demande, puis suivez-la.</translation>
+    </message>
+    <message>
+        <source>Add the first grant…</source>
+        <translation>Ajouter la première subvention…</translation>
+    </message>
+    <message>
         <source>Search a funder</source>
         <translation>Rechercher un financeur</translation>
     </message>
@@ -2134,6 +2158,14 @@ Why is it reopened?</source>
     <message>
         <source>De&amp;lete</source>
         <translation>Supp&amp;rimer</translation>
+    </message>
+    <message>
+        <source>No funder yet: the Region, the State, a foundation… each grant has one.</source>
+        <translation>Aucun financeur pour l&apos;instant : la Région, l&apos;État, une fondation… chaque subvention en a un.</translation>
+    </message>
+    <message>
+        <source>Add the first funder…</source>
+        <translation>Ajouter le premier financeur…</translation>
     </message>
     <message>
         <source>&amp;Grants</source>
@@ -3418,6 +3450,14 @@ Why is it reopened?</source>
         </translation>
     </message>
     <message>
+        <source>No allocation key yet. A key says how a service&apos;s costs are split.</source>
+        <translation>Aucune clé de répartition pour l&apos;instant. Une clé dit comment se répartissent les charges d&apos;un service.</translation>
+    </message>
+    <message>
+        <source>Create the first key…</source>
+        <translation>Créer la première clé…</translation>
+    </message>
+    <message>
         <source>%1 shown of %2</source>
         <translation>%1 affichées sur %2</translation>
     </message>
@@ -4328,6 +4368,14 @@ Why is it reopened?</source>
     <message>
         <source>&amp;Delete</source>
         <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>No member yet. Members are the organisations that share the costs.</source>
+        <translation>Aucun membre pour l&apos;instant. Les membres sont les structures qui partagent les charges.</translation>
+    </message>
+    <message>
+        <source>Add the first member…</source>
+        <translation>Ajouter le premier membre…</translation>
     </message>
     <message>
         <source>&amp;Why this amount?</source>
@@ -5403,6 +5451,14 @@ Le document s&apos;affiche ici avant que vous l&apos;enregistriez ou l&apos;impr
         <source>Shared services</source>
         <translation>Services mutualisés</translation>
     </message>
+    <message>
+        <source>No shared service yet: premises, accounting, staff… each with a budget.</source>
+        <translation>Aucun service mutualisé pour l&apos;instant : locaux, comptabilité, salariés… chacun avec son budget.</translation>
+    </message>
+    <message>
+        <source>Create the first service…</source>
+        <translation>Créer le premier service…</translation>
+    </message>
     <message numerus="yes">
         <source>%n service(s)</source>
         <translation>
@@ -5932,6 +5988,7 @@ Le document s&apos;affiche ici avant que vous l&apos;enregistriez ou l&apos;impr
     <name>WelcomeDialog</name>
     <message>
         <source>Open a PTCE Desktop file</source>
+        <extracomment>What the documents print (SIRET, address, representative…); None when skipped.</extracomment>
         <translation>Ouvrir un fichier PTCE Desktop</translation>
     </message>
     <message>
@@ -6001,6 +6058,86 @@ Le document s&apos;affiche ici avant que vous l&apos;enregistriez ou l&apos;impr
     <message>
         <source>&amp;Back</source>
         <translation>&amp;Retour</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>&amp;Suivant</translation>
+    </message>
+    <message>
+        <source>What the documents print</source>
+        <translation>Ce que les documents impriment</translation>
+    </message>
+    <message>
+        <source>The calls for funds and the Cerfa grant report print the pole&apos;s identity. Fill in what you know now, or skip: it stays editable in Settings.</source>
+        <translation>Les appels de fonds et le compte rendu Cerfa impriment l&apos;identité du pôle. Remplissez ce que vous savez déjà, ou passez : tout reste modifiable dans Paramètres.</translation>
+    </message>
+    <message>
+        <source>&amp;SIRET</source>
+        <translation>&amp;SIRET</translation>
+    </message>
+    <message>
+        <source>14 digits, spaces allowed</source>
+        <translation>14 chiffres, espaces acceptés</translation>
+    </message>
+    <message>
+        <source>Required on the Cerfa 15059 and printed on every call for funds.</source>
+        <translation>Exigé sur le Cerfa 15059 et imprimé sur chaque appel de fonds.</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>&amp;Adresse</translation>
+    </message>
+    <message>
+        <source>e.g. 12 rue des Écoles</source>
+        <translation>ex. 12 rue des Écoles</translation>
+    </message>
+    <message>
+        <source>&amp;Postcode</source>
+        <translation>Code p&amp;ostal</translation>
+    </message>
+    <message>
+        <source>e.g. 26000</source>
+        <translation>ex. 26000</translation>
+    </message>
+    <message>
+        <source>&amp;Town</source>
+        <translation>&amp;Ville</translation>
+    </message>
+    <message>
+        <source>e.g. Valence</source>
+        <translation>ex. Valence</translation>
+    </message>
+    <message>
+        <source>The address is the sender of the calls; the town dates the signature.</source>
+        <translation>L&apos;adresse est l&apos;expéditeur des appels ; la ville date la signature.</translation>
+    </message>
+    <message>
+        <source>&amp;Legal representative</source>
+        <translation>Représentant &amp;légal</translation>
+    </message>
+    <message>
+        <source>e.g. Marie Dupont</source>
+        <translation>ex. Marie Dupont</translation>
+    </message>
+    <message>
+        <source>Their t&amp;itle</source>
+        <translation>&amp;Qualité</translation>
+    </message>
+    <message>
+        <source>e.g. Présidente</source>
+        <translation>ex. Présidente</translation>
+    </message>
+    <message>
+        <source>Who signs the Cerfa report and the certificates.</source>
+        <translation>Qui signe le compte rendu Cerfa et les attestations.</translation>
+    </message>
+    <message>
+        <source>S&amp;kip this step</source>
+        <translation>&amp;Ignorer cette étape</translation>
+    </message>
+    <message>
+        <source>Create the pole now; fill these in Settings later.</source>
+        <translation>Créer le pôle maintenant ; compléter ces champs plus tard dans Paramètres.</translation>
     </message>
     <message>
         <source>&amp;Create the pole</source>

@@ -21,7 +21,7 @@ from ptce_desktop.services.members.members import MemberDraft
 from ptce_desktop.services.summary import SummaryService
 from ptce_desktop.store.database import open_database
 from ptce_desktop.store.unit_of_work import UnitOfWork
-from ptce_desktop.ui.pages.dashboard.charts import nice_ticks, top_with_rest
+from ptce_desktop.ui.pages.dashboard.charts import eligibility_html, nice_ticks, top_with_rest
 from ptce_desktop.ui.pages.dashboard.page import DashboardPage, create_page
 from ptce_desktop.ui.shell.context import AppContext, open_context
 from ptce_desktop.ui.style import ERROR
@@ -109,7 +109,13 @@ def test_missing_non_ess_firm_is_named_in_red(qtbot: QtBot, ctx: AppContext, fre
     ctx.members.create(MemberDraft("Coopérative L'Éclair & <Fils>", "ess_enterprise"))
     ctx.members.create(MemberDraft("Commune de Crest", MemberCategory.LOCAL_AUTHORITY.value))
     page = show_page(qtbot, ctx, 2025)
-    text = page.eligibility.text()
+    # a pole still on its first steps: the rule is guidance, not a red verdict
+    guidance = page.eligibility.text()
+    assert ERROR not in guidance and "○" in guidance and "Pour être reconnu" in guidance
+    assert page.first_steps.isVisible() and page.first_steps.is_done("members")
+    # once set up (here: the verdict without guidance), what is missing is named in red
+    assert page.data is not None
+    text = eligibility_html(page.data.summary)
     missing = MISSING_LABELS["non_ess_enterprise"][0].replace("'", "&#x27;")
     assert "ne remplissent pas encore" in text
     line = next(part for part in text.split("<br>") if missing in part)

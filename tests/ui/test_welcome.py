@@ -40,6 +40,8 @@ def test_empty_name_is_marked_and_typed_text_is_kept(qtbot: QtBot, dialog: Welco
     assert not dialog.name_error.isVisibleTo(dialog)
     assert dialog.name_edit.property("invalid") is False
     qtbot.mouseClick(dialog.create_ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.pages.currentIndex() == 2  # the identity the documents print, skippable
+    qtbot.mouseClick(dialog.skip_button, Qt.MouseButton.LeftButton)
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.choice() == WelcomeChoice(
         "create", name="Pole Sud", territory="Drôme — Pays de Romans", fiscal_year_start_month=9

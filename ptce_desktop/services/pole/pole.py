@@ -20,7 +20,7 @@ import hashlib
 import os
 import re
 import tempfile
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -121,6 +121,11 @@ def _validated(draft: PoleDraft) -> dict[str, Any]:
         "lead_member_id": draft.lead_member_id,
         "fiscal_year_start_month": _start_month(draft.fiscal_year_start_month),
     }
+
+
+def check_draft(draft: PoleDraft) -> None:
+    """Raise the first ``PtceError`` of ``draft``: a form checks before anything is written."""
+    _validated(draft)
 
 
 def _plural(count: int, one: str, many: str) -> str:
@@ -250,19 +255,34 @@ class PoleService:
             return None if pole is None else self._view(pole)
 
     def create_pole(
-        self, name: str, territory: str | None = None, fiscal_year_start_month: int = 1
+        self,
+        name: str,
+        territory: str | None = None,
+        fiscal_year_start_month: int = 1,
+        *,
+        identity: PoleDraft | None = None,
     ) -> PoleView:
-        """The welcome flow: the file's one pole (refused if it already has one)."""
-        values = {
-            "name": text(name, "name", required=True),
-            "territory": text(territory, "territory"),
-            "fiscal_year_start_month": _start_month(fiscal_year_start_month),
-        }
+        """The welcome flow: the file's one pole (refused if it already has one).
+
+        ``identity`` holds what the documents print (SIRET, address, representative…), asked
+        by the welcome form when the user does not skip it; its name, territory, month and
+        lead member are ignored (the arguments win; no member exists yet).
+        """
+        base = identity if identity is not None else PoleDraft(name=name)
+        values = _validated(
+            replace(
+                base,
+                name=name,
+                territory=territory,
+                fiscal_year_start_month=fiscal_year_start_month,
+                lead_member_id=None,
+            )
+        )
         with self.uow.write("Créer le pôle") as session:
             existing = pole_row(session)
             if existing is not None:
                 raise PtceError("pole_exists", name=existing.name)
-            pole = Pole(id=1, vat_registered=False, **values)
+            pole = Pole(id=1, **values)
             session.add(pole)
             session.flush()
             return self._view(pole)

@@ -32,7 +32,7 @@ from ptce_desktop.ui.i18n import install_translators
 from ptce_desktop.ui.imports.actions import ImportActions
 from ptce_desktop.ui.pages import navigation_entries, page_factory
 from ptce_desktop.ui.shell.backups_actions import BackupActions
-from ptce_desktop.ui.shell.context import AppContext, open_context
+from ptce_desktop.ui.shell.context import READ_ONLY_OFFERED, AppContext, open_context
 from ptce_desktop.ui.shell.launch_dialogs import Dialogs, slug
 from ptce_desktop.ui.shell.main_window import MainWindow
 from ptce_desktop.ui.shell.welcome import WelcomeChoice
@@ -180,7 +180,7 @@ class Shell(QObject):
                 presenter=self.presenter,
             )
         except PtceError as error:
-            if error.code == "file_locked" and not read_only:
+            if error.code in READ_ONLY_OFFERED and not read_only:
                 if self.dialogs.locked(self.window, error):
                     return self.open(path, read_only=True, create=False)
                 self.declined = True
@@ -269,7 +269,10 @@ class Shell(QObject):
             return False
         try:
             ctx.pole.create_pole(
-                choice.name, choice.territory or None, choice.fiscal_year_start_month
+                choice.name,
+                choice.territory or None,
+                choice.fiscal_year_start_month,
+                identity=choice.identity,
             )
         except PtceError as error:
             ctx.close()

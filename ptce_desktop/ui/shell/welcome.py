@@ -28,6 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.services.pole.pole import PoleDraft, check_draft
+from ptce_desktop.ui.i18n import current_language
 from ptce_desktop.ui.icons import icon
 from ptce_desktop.ui.style import mark_invalid, title_font
 
@@ -41,6 +44,8 @@ class WelcomeChoice:
     territory: str = ""
     fiscal_year_start_month: int = 1
     path: Path | None = None
+    #: What the documents print (SIRET, address, representative…); None when skipped.
+    identity: PoleDraft | None = None
 
 
 def _open_file_dialog(parent: QWidget) -> str:
@@ -78,6 +83,7 @@ class WelcomeDialog(QDialog):
         self.pages = QStackedWidget()
         self.pages.addWidget(self._choices_page())
         self.pages.addWidget(self._create_page())
+        self.pages.addWidget(self._identity_page())
         layout.addWidget(self.pages, 1)
 
     # --- building ----------------------------------------------------------------------------
@@ -190,12 +196,102 @@ class WelcomeDialog(QDialog):
 
         buttons = QDialogButtonBox()
         self.back_button = QPushButton(self.tr("&Back"))
-        self.create_ok_button = QPushButton(self.tr("&Create the pole"))
+        self.create_ok_button = QPushButton(self.tr("&Next"))
         self.create_ok_button.setDefault(True)
         buttons.addButton(self.back_button, QDialogButtonBox.ButtonRole.ResetRole)
         buttons.addButton(self.create_ok_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.back_button.clicked.connect(lambda: self.pages.setCurrentIndex(0))
         self.create_ok_button.clicked.connect(self._submit_create)
+        column.addWidget(buttons)
+        return page
+
+    def _identity_page(self) -> QWidget:
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(10)
+        heading = QLabel(self.tr("What the documents print"))
+        heading.setFont(title_font(self, 1.15))
+        column.addWidget(heading)
+        intro = QLabel(
+            self.tr(
+                "The calls for funds and the Cerfa grant report print the pole's identity. "
+                "Fill in what you know now, or skip: it stays editable in Settings."
+            )
+        )
+        intro.setObjectName("hint")
+        intro.setWordWrap(True)
+        column.addWidget(intro)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.setHorizontalSpacing(16)
+        form.setVerticalSpacing(4)
+        self.identity_edits: dict[str, QLineEdit] = {}
+        self.identity_errors: dict[str, QLabel] = {}
+        rows = [
+            (
+                "siret",
+                self.tr("&SIRET"),
+                self.tr("14 digits, spaces allowed"),
+                self.tr("Required on the Cerfa 15059 and printed on every call for funds."),
+            ),
+            ("address", self.tr("&Address"), self.tr("e.g. 12 rue des Écoles"), ""),
+            ("postcode", self.tr("&Postcode"), self.tr("e.g. 26000"), ""),
+            (
+                "city",
+                self.tr("&Town"),
+                self.tr("e.g. Valence"),
+                self.tr("The address is the sender of the calls; the town dates the signature."),
+            ),
+            (
+                "legal_rep_name",
+                self.tr("&Legal representative"),
+                self.tr("e.g. Marie Dupont"),
+                "",
+            ),
+            (
+                "legal_rep_title",
+                self.tr("Their t&itle"),
+                self.tr("e.g. Présidente"),
+                self.tr("Who signs the Cerfa report and the certificates."),
+            ),
+        ]
+        for key, label_text, placeholder, why in rows:
+            edit = QLineEdit()
+            edit.setObjectName(f"identity-{key}")
+            edit.setPlaceholderText(placeholder)
+            edit.textEdited.connect(lambda _text, k=key: self._clear_identity_error(k))
+            error = QLabel()
+            error.setObjectName("fieldError")
+            error.setWordWrap(True)
+            error.hide()
+            cell = QVBoxLayout()
+            cell.setSpacing(2)
+            cell.addWidget(edit)
+            cell.addWidget(error)
+            if why:
+                hint = QLabel(why)
+                hint.setObjectName("hint")
+                hint.setWordWrap(True)
+                cell.addWidget(hint)
+            label = QLabel(label_text)
+            label.setBuddy(edit)
+            form.addRow(label, cell)
+            self.identity_edits[key] = edit
+            self.identity_errors[key] = error
+        column.addLayout(form)
+        column.addStretch(1)
+        buttons = QDialogButtonBox()
+        self.identity_back_button = QPushButton(self.tr("&Back"))
+        self.skip_button = QPushButton(self.tr("S&kip this step"))
+        self.skip_button.setToolTip(self.tr("Create the pole now; fill these in Settings later."))
+        self.identity_ok_button = QPushButton(self.tr("&Create the pole"))
+        buttons.addButton(self.identity_back_button, QDialogButtonBox.ButtonRole.ResetRole)
+        buttons.addButton(self.skip_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.identity_ok_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.identity_back_button.clicked.connect(self._show_create_form)
+        self.skip_button.clicked.connect(lambda: self._create(None))
+        self.identity_ok_button.clicked.connect(self._submit_identity)
         column.addWidget(buttons)
         return page
 
@@ -229,12 +325,45 @@ class WelcomeDialog(QDialog):
     def _submit_create(self) -> None:
         if not self.validate():
             return
+        self.pages.setCurrentIndex(2)
+        self.identity_ok_button.setDefault(True)
+        self.identity_edits["siret"].setFocus()
+
+    def identity_draft(self) -> PoleDraft | None:
+        """The identity typed (None when every field is empty)."""
+        values = {key: edit.text().strip() or None for key, edit in self.identity_edits.items()}
+        if not any(values.values()):
+            return None
+        return PoleDraft(name=self.name_edit.text().strip() or "?", **values)
+
+    def _clear_identity_error(self, key: str) -> None:
+        self.identity_errors[key].hide()
+        mark_invalid(self.identity_edits[key], False)
+
+    def _submit_identity(self) -> None:
+        for key in self.identity_edits:
+            self._clear_identity_error(key)
+        draft = self.identity_draft()
+        if draft is not None:
+            try:
+                check_draft(draft)
+            except PtceError as error:
+                key = error.field if error.field in self.identity_edits else "siret"
+                self.identity_errors[key].setText(error.message(current_language()))
+                self.identity_errors[key].show()
+                mark_invalid(self.identity_edits[key], True)
+                self.identity_edits[key].setFocus()
+                return
+        self._create(draft)
+
+    def _create(self, identity: PoleDraft | None) -> None:
         self._finish(
             WelcomeChoice(
                 "create",
                 name=self.name_edit.text().strip(),
                 territory=self.territory_edit.text().strip(),
                 fiscal_year_start_month=int(self.month_combo.currentData()),
+                identity=identity,
             )
         )
 

@@ -59,6 +59,7 @@ PALETTE = (
 )
 LABEL_MAX = 34
 OK_COLOUR = "#1e7b34"
+NEUTRAL_COLOUR = "#52606d"
 
 
 def short_label(text: str, limit: int = LABEL_MAX) -> str:
@@ -333,8 +334,12 @@ class FigureCard(QFrame):
         return value
 
 
-def eligibility_html(summary: Any) -> str:
-    """The PTCE rule, each requirement named in green (met) or red (missing)."""
+def eligibility_html(summary: Any, *, guidance: bool = False) -> str:
+    """The PTCE rule, each requirement named in green (met) or red (missing).
+
+    With ``guidance`` (a pole still setting up) an unmet rule is what to aim for: the missing
+    requirements are listed in the normal text colour, marked ○, under a neutral heading.
+    """
     lang_index = 1 if current_language() == "en" else 0
     rule = summary.eligibility
     counts = {
@@ -346,13 +351,20 @@ def eligibility_html(summary: Any) -> str:
         verdict = translate("DashboardPage", "The members meet the PTCE rule.")
     else:
         verdict = translate("DashboardPage", "The members do not meet the PTCE rule yet.")
-    colour = OK_COLOUR if rule.eligible else ERROR
+    guidance = guidance and not rule.eligible
+    if guidance:
+        verdict = translate(
+            "DashboardPage", "To be recognised as a PTCE, the members will need to include:"
+        )
+    colour = OK_COLOUR if rule.eligible else NEUTRAL_COLOUR if guidance else ERROR
     lines = [f'<b style="color:{colour}">{html.escape(verdict)}</b>']
     for code, labels in MISSING_LABELS.items():
         missing = code in rule.missing
         mark, colour = ("✗", ERROR) if missing else ("✓", OK_COLOUR)
+        if missing and guidance:
+            mark, colour = "○", NEUTRAL_COLOUR
         text = html.escape(f"{labels[lang_index]} ({counts[code]})")
-        if missing:
+        if missing and not guidance:
             text = html.escape(translate("DashboardPage", "Missing: %1")).replace("%1", text)
         lines.append(f'<span style="color:{colour}">{mark} {text}</span>')
     return "<br>".join(lines)

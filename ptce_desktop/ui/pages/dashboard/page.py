@@ -32,7 +32,7 @@ from ptce_desktop.domain.periods import format_date
 from ptce_desktop.services.grants.grants import GrantService
 from ptce_desktop.services.grants.in_kind import InKindService, InKindTotals
 from ptce_desktop.services.grants.views import FunderTypeTotal
-from ptce_desktop.services.pole.todo import TodoItem, TodoService
+from ptce_desktop.services.pole.todo import FirstSteps, TodoItem, TodoService
 from ptce_desktop.services.summary import SummaryService, YearSummary
 from ptce_desktop.ui.bus import touches
 from ptce_desktop.ui.i18n import current_language, money_text
@@ -45,6 +45,7 @@ from ptce_desktop.ui.pages.dashboard.charts import (
     horizontal_bar_chart,
     top_with_rest,
 )
+from ptce_desktop.ui.pages.dashboard.first_steps import FirstStepsPanel
 from ptce_desktop.ui.pages.dashboard.todo import TodoPanel
 from ptce_desktop.ui.shell.context import AppContext
 from ptce_desktop.ui.style import ERROR
@@ -87,6 +88,7 @@ class DashboardData:
     in_kind: InKindTotals
     funder_types: tuple[FunderTypeTotal, ...]
     todo: tuple[TodoItem, ...] = ()
+    first_steps: FirstSteps | None = None
 
 
 #: The page each figure card opens.
@@ -116,6 +118,7 @@ class DashboardLoader:
             in_kind=self.in_kind.totals(year),
             funder_types=tuple(self.grants.totals_by_funder_type(year)),
             todo=tuple(self.todo.items(self.path)),
+            first_steps=self.todo.first_steps(),
         )
 
 
@@ -148,6 +151,10 @@ class DashboardPage(QWidget):
         body.setContentsMargins(0, 0, 8, 0)
         body.setSpacing(14)
         body.addWidget(self.status)
+        self.first_steps = FirstStepsPanel()
+        self.first_steps.linkActivated.connect(self.pageRequested)
+        self.first_steps.hide()
+        body.addWidget(self.first_steps)
         self.todo = TodoPanel()
         self.todo.linkActivated.connect(self.pageRequested)
         body.addWidget(self.todo)
@@ -352,6 +359,10 @@ class DashboardPage(QWidget):
         values["coordination"].setText(money_text(summary.coordination_cents))
         values["remaining"].setText(money_text(summary.remaining_cents))
         self.todo.show_items(list(data.todo))
+        steps = data.first_steps
+        if steps is not None:
+            self.first_steps.show_steps(steps)
+        self.first_steps.setVisible(steps is not None and not steps.done)
         values["in_kind"].setText(money_text(data.in_kind.total_cents))
         values["in_kind_count"].setText(str(data.in_kind.count))
         values["in_kind_hours"].setText(
@@ -378,7 +389,11 @@ class DashboardPage(QWidget):
                 key = f"category-{line.category}"
                 self.values[key] = card.add(key, caption)
                 self.values[key].setText(str(line.count))
-        self.eligibility.setText(eligibility_html(summary))
+        # a pole still setting up gets the PTCE rule as guidance, not as a red verdict
+        steps = self.data.first_steps if self.data is not None else None
+        self.eligibility.setText(
+            eligibility_html(summary, guidance=steps is not None and not steps.done)
+        )
 
     def _show_charts(self, data: DashboardData) -> None:
         summary, lang = data.summary, current_language()

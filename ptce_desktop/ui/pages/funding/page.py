@@ -38,6 +38,7 @@ from ptce_desktop.ui.pages.funding.grant_editor import GrantEditor
 from ptce_desktop.ui.pages.list_panel import ListPanel
 from ptce_desktop.ui.pages.scaffold import confirm
 from ptce_desktop.ui.shell.context import AppContext
+from ptce_desktop.ui.widgets.empty_state import EmptyState
 from ptce_desktop.ui.widgets.table_model import RIGHT, Column
 
 translate = QCoreApplication.translate
@@ -117,6 +118,12 @@ class FundingPage(QWidget):
         self.edit_grant_button = self.grants_panel.add_button(self.tr("&Edit…"))
         self.delete_grant_button = self.grants_panel.add_button(self.tr("&Delete"))
         self.grants_panel.view.setMinimumHeight(110)
+        self.grants_empty = EmptyState(
+            self.grants_panel.view,
+            self.tr("No grant yet. Record a grant when it is requested, then follow it."),
+            self.tr("Add the first grant…"),
+            self.add_grant_button,
+        )
         self.totals = QLabel()
         self.totals.setObjectName("hint")
         self.totals.setWordWrap(True)
@@ -144,6 +151,12 @@ class FundingPage(QWidget):
         self.add_funder_button = self.funders_panel.add_button(self.tr("A&dd…"))
         self.edit_funder_button = self.funders_panel.add_button(self.tr("E&dit…"))
         self.delete_funder_button = self.funders_panel.add_button(self.tr("De&lete"))
+        self.funders_empty = EmptyState(
+            self.funders_panel.view,
+            self.tr("No funder yet: the Region, the State, a foundation… each grant has one."),
+            self.tr("Add the first funder…"),
+            self.add_funder_button,
+        )
         self.funder_message = QLabel()
         self.funder_message.setObjectName("fieldError")
         self.funder_message.setWordWrap(True)

@@ -38,6 +38,7 @@ from ptce_desktop.ui.pages.scaffold import (
 )
 from ptce_desktop.ui.shell.context import AppContext
 from ptce_desktop.ui.state import ui_settings
+from ptce_desktop.ui.widgets.empty_state import EmptyState
 from ptce_desktop.ui.widgets.table_model import ROW_ROLE, FilterProxy, RowTableModel
 from ptce_desktop.ui.widgets.table_view import TableView
 
@@ -85,6 +86,12 @@ class KeysPage(QWidget):
         self.view.setModel(self.proxy)
         self.view.setSelectionMode(TableView.SelectionMode.SingleSelection)
         self.view.setAccessibleName(self.tr("Allocation keys"))
+        self.empty_state = EmptyState(
+            self.view,
+            self.tr("No allocation key yet. A key says how a service's costs are split."),
+            self.tr("Create the first key…"),
+            self.add_button,
+        )
         self.detail = KeyDetailPanel()
         self.splitter = remembered_splitter(
             self._settings, "keys/splitter", "keysSplitter", (self.view, self.detail), (700, 500)

@@ -37,6 +37,7 @@ from ptce_desktop.ui.pages.members.detail import MemberDetailPanel
 from ptce_desktop.ui.pages.members.dialog import ArchiveDialog, MemberDialog, member_label
 from ptce_desktop.ui.shell.context import AppContext
 from ptce_desktop.ui.state import ui_settings
+from ptce_desktop.ui.widgets.empty_state import EmptyState
 from ptce_desktop.ui.widgets.explain_dialog import MemberSharesDialog
 from ptce_desktop.ui.widgets.table_model import RIGHT, ROW_ROLE, Column, FilterProxy, RowTableModel
 from ptce_desktop.ui.widgets.table_view import TableView
@@ -142,6 +143,12 @@ class MembersPage(QWidget):
         self.view = TableView("members")
         self.view.setModel(self.proxy)
         self.view.setSelectionMode(TableView.SelectionMode.SingleSelection)
+        self.empty_state = EmptyState(
+            self.view,
+            self.tr("No member yet. Members are the organisations that share the costs."),
+            self.tr("Add the first member…"),
+            self.add_button,
+        )
         self.detail = MemberDetailPanel()
         self.why_button = QPushButton(self.tr("&Why this amount?"))
         self.why_button.setToolTip(

@@ -41,6 +41,7 @@ from ptce_desktop.ui.pages.services.dialogs import (
 )
 from ptce_desktop.ui.shell.context import AppContext
 from ptce_desktop.ui.state import ui_settings
+from ptce_desktop.ui.widgets.empty_state import EmptyState
 from ptce_desktop.ui.widgets.table_model import ROW_ROLE, FilterProxy, RowTableModel
 from ptce_desktop.ui.widgets.table_view import TableView
 
@@ -90,6 +91,12 @@ class ServicesPage(QWidget):
         self.view.setModel(self.proxy)
         self.view.setSelectionMode(TableView.SelectionMode.SingleSelection)
         self.view.setAccessibleName(self.tr("Shared services"))
+        self.empty_state = EmptyState(
+            self.view,
+            self.tr("No shared service yet: premises, accounting, staff… each with a budget."),
+            self.tr("Create the first service…"),
+            self.add_button,
+        )
         self.detail = ServiceDetailPanel(self.label_of)
         self.splitter = remembered_splitter(
             self._settings,
