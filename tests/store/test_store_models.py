@@ -31,6 +31,7 @@ DESIGN_TABLES = {
     "membership_fees",
     "calls",
     "call_lines",
+    "exceptional_charges",
     "payments",
     "payment_matches",
     "funders",

@@ -21,6 +21,7 @@ class Entity(StrEnum):
     CALL_LINE = "call_line"
     COST = "cost"
     EVENT = "event"
+    EXCEPTIONAL_CHARGE = "exceptional_charge"
     FUNDER = "funder"
     GOVERNANCE_BODY = "governance_body"
     GRANT = "grant"
@@ -47,6 +48,7 @@ ENTITY_NAMES: dict[Entity, tuple[str, str]] = {
     Entity.CALL_LINE: ("Ligne d'appel de fonds", "Call-for-funds line"),
     Entity.COST: ("Charge", "Cost"),
     Entity.EVENT: ("Événement", "Event"),
+    Entity.EXCEPTIONAL_CHARGE: ("Ligne exceptionnelle", "Exceptional line"),
     Entity.FUNDER: ("Financeur", "Funder"),
     Entity.GOVERNANCE_BODY: ("Instance", "Governance body"),
     Entity.GRANT: ("Subvention", "Grant"),

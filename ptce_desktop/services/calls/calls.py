@@ -48,6 +48,7 @@ from ptce_desktop.services.calls.planning import (
     CallPlan,
     PlannedCall,
     PlannedLine,
+    plan_exceptional,
     plan_quarter,
     plan_true_up,
 )
@@ -117,6 +118,7 @@ def _write_plan(
                     kind=line.kind,
                     component=line.component,
                     label=line.label,
+                    exceptional_id=line.exceptional_id,
                 )
             )
         session.add(call)
@@ -140,6 +142,22 @@ class CallService:
         """What :meth:`issue_true_up` would write; writes nothing."""
         with self.uow.read() as session:
             return plan_true_up(session, year)
+
+    def preview_exceptional_calls(self, year: int) -> CallPlan:
+        """What :meth:`issue_exceptional_calls` would write; writes nothing."""
+        with self.uow.read() as session:
+            return plan_exceptional(session, year)
+
+    def issue_exceptional_calls(
+        self, year: int, *, issue_date: dt.date, due_date: dt.date
+    ) -> list[CallView]:
+        """A call of its own per member for the year's pending exceptional charges marked
+        « appel séparé » (not undoable)."""
+        _check_dates(issue_date, due_date)
+        with self.uow.write(f"Émettre les appels exceptionnels {year}") as session:
+            plan = plan_exceptional(session, year)
+            ids = _write_plan(session, plan, issue_date=issue_date, due_date=due_date)
+            return call_views(session, Call.id.in_(ids))
 
     def issue_provisional_calls(
         self, year: int, quarter: int, *, issue_date: dt.date, due_date: dt.date

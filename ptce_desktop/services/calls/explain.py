@@ -47,6 +47,7 @@ from ptce_desktop.domain.allocation import (
 from ptce_desktop.domain.billing import Billed, LineComponent, LineKind, bill
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.messages.entities import Entity
+from ptce_desktop.services.calls.exceptional import charge_key_id
 from ptce_desktop.services.calls.planning import (
     CatchUpQuarter,
     actual_parts,
@@ -60,6 +61,7 @@ from ptce_desktop.store.models import (
     Call,
     CallLine,
     Cost,
+    ExceptionalCharge,
     Member,
     ServiceBudget,
     SharedService,
@@ -72,6 +74,7 @@ __all__ = [
     "CallLineExplanation",
     "CatchUpQuarter",
     "EarlierCall",
+    "ExceptionalPart",
     "QuarterPart",
     "VatPart",
     "explain_call_line",
@@ -124,6 +127,16 @@ class BillingPart:
     #: The exact surcharge or fee of the base, before rounding half up (None for a true-up).
     exact: Fraction | None
     cents: int | None
+
+
+@dataclass(frozen=True)
+class ExceptionalPart:
+    """An exceptional charge a line calls: split once by its key on its date."""
+
+    charge_id: int
+    label: str
+    date: dt.date
+    amount_cents: int
 
 
 @dataclass(frozen=True)
@@ -186,6 +199,8 @@ class CallLineExplanation:
     catch_up: tuple[CatchUpQuarter, ...] = ()
     #: A catch-up line: what earlier catch-ups already called for those quarters.
     already_caught_up_cents: int = 0
+    #: An exceptional line: the charge it calls (``share`` is the member's part of it).
+    exceptional: ExceptionalPart | None = None
 
     @property
     def is_catch_up(self) -> bool:
@@ -366,6 +381,30 @@ def _catch_up(
     return tuple(parts.get((call.member_id, component), [])), int(earlier or 0)
 
 
+def _exceptional(
+    session: Session, line: CallLine, member_id: int
+) -> tuple[ExceptionalPart | None, ShareExplanation | None, int]:
+    """The charge an exceptional line calls, split again by its key on its date."""
+    charge = (
+        session.get(ExceptionalCharge, line.exceptional_id)
+        if line.exceptional_id is not None
+        else None
+    )
+    if charge is None:
+        return None, None, 0
+    shares = split_for(
+        session,
+        total_cents=charge.amount_cents,
+        key_id=charge_key_id(session, charge),
+        period_start=charge.date,
+        period_end=charge.date,
+        label=charge.label,
+    )
+    share = next((s for s in shares if s.member_id == member_id), None)
+    part = ExceptionalPart(charge.id, charge.label, charge.date, charge.amount_cents)
+    return part, share, share.cents if share is not None else 0
+
+
 def explain_call_line(
     uow: UnitOfWork, call_id: int, service_id: int, *, line_id: int | None = None
 ) -> CallLineExplanation:
@@ -399,6 +438,7 @@ def explain_call_line(
         earlier: tuple[EarlierCall, ...] = ()
         catch_up: tuple[CatchUpQuarter, ...] = ()
         caught_up = 0
+        exceptional: ExceptionalPart | None = None
         if kind is LineKind.TRUE_UP:
             actual = _actual_shares(session, call, service_id, component)
             earlier = _earlier_calls(session, call, service_id, component)
@@ -409,7 +449,7 @@ def explain_call_line(
             amount = sum(q.difference_cents for q in catch_up) - caught_up
             period_label = fy.quarters()[(call.quarter or 1) - 1].label
         elif kind is LineKind.EXCEPTIONAL:
-            amount = line.ht_cents
+            exceptional, share, amount = _exceptional(session, line, call.member_id)
             period_label = fy.label
         else:
             quarter_part, share, amount, billing = _provisional(session, call, service, component)
@@ -443,4 +483,5 @@ def explain_call_line(
             billing=billing,
             catch_up=catch_up,
             already_caught_up_cents=caught_up,
+            exceptional=exceptional,
         )

@@ -49,12 +49,14 @@ from ptce_desktop.domain.billing import (
 )
 from ptce_desktop.domain.errors import PtceError, error_text
 from ptce_desktop.domain.periods import FiscalYear
+from ptce_desktop.services.calls.exceptional import charge_key_id, pending_charges
 from ptce_desktop.services.common import fiscal_year, pole_row
 from ptce_desktop.services.keys.loader import split_for
 from ptce_desktop.store.models import (
     Call,
     CallLine,
     Cost,
+    ExceptionalCharge,
     Member,
     ServiceBudget,
     Share,
@@ -88,6 +90,8 @@ class PlannedLine:
     ht_cents: int
     vat_rate_bp: int
     vat_cents: int
+    #: The exceptional charge a line of kind ``exceptional`` calls.
+    exceptional_id: int | None = None
 
     @property
     def ttc_cents(self) -> int:
@@ -169,9 +173,11 @@ def planned_line(
     label: str | None,
     cents: int,
     registered: bool,
+    exceptional_id: int | None = None,
 ) -> PlannedLine:
     rate = _vat_of(service, registered)
     return PlannedLine(
+        exceptional_id=exceptional_id,
         member_id=member_id,
         service_id=service.id,
         service_name=service.name,
@@ -400,6 +406,56 @@ def revised_after_q4(session: Session, fy: FiscalYear) -> list[Notice]:
     return notices
 
 
+def exceptional_lines(
+    session: Session, charges: list[ExceptionalCharge], vat_registered: bool
+) -> dict[int, list[PlannedLine]]:
+    """member → the lines calling ``charges``: each split once by its key, version in force
+    on its date (presence on that day)."""
+    lines: dict[int, list[PlannedLine]] = defaultdict(list)
+    for charge in charges:
+        service = session.get(SharedService, charge.service_id)
+        assert service is not None
+        for share in split_for(
+            session,
+            total_cents=charge.amount_cents,
+            key_id=charge_key_id(session, charge),
+            period_start=charge.date,
+            period_end=charge.date,
+            label=charge.label,
+        ):
+            if share.cents:
+                lines[share.member_id].append(
+                    planned_line(
+                        share.member_id,
+                        service,
+                        LineKind.EXCEPTIONAL,
+                        LineComponent.BASE,
+                        charge.label,
+                        share.cents,
+                        vat_registered,
+                        charge.id,
+                    )
+                )
+    return lines
+
+
+def plan_exceptional(session: Session, year: int) -> CallPlan:
+    """A call of its own for the year's pending exceptional charges marked so."""
+    fy = fiscal_year(session, year)
+    charges = pending_charges(session, year, own_call=True)
+    if not charges:
+        raise PtceError("nothing_to_call", year=fy.label)
+    lines = exceptional_lines(session, charges, registered(session))
+    return CallPlan(
+        year=year,
+        year_label=fy.label,
+        quarter=None,
+        kind=PROVISIONAL,
+        period_label=f"Appel exceptionnel {fy.label}",
+        calls=_calls(session, lines),
+    )
+
+
 def _calls(session: Session, lines: dict[int, list[PlannedLine]]) -> tuple[PlannedCall, ...]:
     """One planned call per member with lines (not all zero), in member-name order."""
     names = dict(
@@ -450,6 +506,9 @@ def plan_quarter(session: Session, year: int, quarter: int) -> CallPlan:
                     member_id, service, LineKind.CATCH_UP, component, label, cents, vat_registered
                 )
             )
+    charges = pending_charges(session, year, own_call=False)
+    for member_id, found in exceptional_lines(session, charges, vat_registered).items():
+        lines[member_id].extend(found)
     return CallPlan(
         year=year,
         year_label=fy.label,
@@ -566,6 +625,7 @@ __all__ = [
     "catch_up_label",
     "catch_up_parts",
     "catch_ups",
+    "plan_exceptional",
     "plan_quarter",
     "plan_true_up",
     "quarter_due",

@@ -40,7 +40,6 @@ class CallLineView:
     ttc_cents: int
     #: The service is exempt under CGI art. 261 B: print :data:`MENTION_261B`.
     exempt_261b: bool
-
     #: quarter, catch_up, exceptional or true_up (:class:`~ptce_desktop.domain.billing.LineKind`).
     kind: str = "quarter"
     #: base, surcharge or fee (:class:`~ptce_desktop.domain.billing.LineComponent`).
@@ -53,6 +52,7 @@ class CallLineView:
     def text(self) -> str:
         """What a document prints for the line: the service, then its label if any."""
         return f"{self.service_name} — {self.label}" if self.label else self.service_name
+
 
 @dataclass(frozen=True)
 class CallView:
@@ -219,8 +219,12 @@ def payment_views(session: Session, *where: ColumnElement[bool]) -> list[Payment
     return views
 
 
-def _period_label(fy: FiscalYear, quarter: int | None) -> str:
-    return f"T{quarter} {fy.label}" if quarter is not None else f"Régularisation {fy.label}"
+def _period_label(fy: FiscalYear, quarter: int | None, kind: str = "true_up") -> str:
+    if quarter is not None:
+        return f"T{quarter} {fy.label}"
+    if kind != "true_up":  # a call of exceptional lines alone
+        return f"Appel exceptionnel {fy.label}"
+    return f"Régularisation {fy.label}"
 
 
 def call_views(session: Session, *where: ColumnElement[bool]) -> list[CallView]:
@@ -279,7 +283,7 @@ def call_views(session: Session, *where: ColumnElement[bool]) -> list[CallView]:
                 year=call.year,
                 year_label=fy.label,
                 quarter=call.quarter,
-                period_label=_period_label(fy, call.quarter),
+                period_label=_period_label(fy, call.quarter, call.kind),
                 kind=call.kind,
                 issue_date=call.issue_date,
                 due_date=call.due_date,

@@ -17,7 +17,13 @@ from ptce_desktop.store.models.activity import (
     ReportText,
     SequenceCounter,
 )
-from ptce_desktop.store.models.calls import Call, CallLine, Payment, PaymentMatch
+from ptce_desktop.store.models.calls import (
+    Call,
+    CallLine,
+    ExceptionalCharge,
+    Payment,
+    PaymentMatch,
+)
 from ptce_desktop.store.models.costs import (
     Attachment,
     AttachmentLink,
@@ -62,6 +68,7 @@ __all__ = [
     "CallLine",
     "Cost",
     "Event",
+    "ExceptionalCharge",
     "FiscalYear",
     "Funder",
     "GovernanceBody",

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     CheckConstraint,
     Date,
     ForeignKey,
@@ -102,8 +103,49 @@ class CallLine(Base):
     kind: Mapped[LineKind] = mapped_column(default=LineKind.QUARTER)
     component: Mapped[LineComponent] = mapped_column(default=LineComponent.BASE)
     label: Mapped[str | None] = mapped_column(String(LEN_LABEL))
+    #: The exceptional charge this line calls (kind ``exceptional``).
+    exceptional_id: Mapped[int | None] = mapped_column(
+        ForeignKey("exceptional_charges.id", ondelete="RESTRICT"), index=True
+    )
 
     call: Mapped[Call] = relationship(back_populates="lines")
+    service: Mapped[SharedService] = relationship()
+
+
+class ExceptionalCharge(Base):
+    """An exceptional amount (works, a one-off purchase) split once by a key and called once:
+    on the next quarterly call of its fiscal year, or on a call of its own (``own_call``).
+
+    The key is the service's unless ``key_id`` names another; the version in force on
+    ``date`` splits it. It is called when a call line points to it.
+    """
+
+    __tablename__ = "exceptional_charges"
+    __table_args__ = (
+        year_range("year"),
+        money_range("amount_cents"),
+        CheckConstraint("amount_cents <> 0", name="amount_not_zero"),
+    )
+    entity_label = "la ligne exceptionnelle"
+    fiscal_year_fields = ("year",)
+
+    id: Mapped[int] = pk()
+    year: Mapped[int] = mapped_column(Integer)
+    date: Mapped[dt.date] = mapped_column(Date)
+    label: Mapped[str] = mapped_column(String(LEN_LABEL))
+    amount_cents: Mapped[int] = cents()
+    service_id: Mapped[int] = mapped_column(
+        ForeignKey("shared_services.id", ondelete="RESTRICT"), index=True
+    )
+    key_id: Mapped[int | None] = mapped_column(
+        ForeignKey("allocation_keys.id", ondelete="RESTRICT")
+    )
+    own_call: Mapped[bool] = mapped_column(Boolean, default=False)
+    attachment_id: Mapped[int | None] = mapped_column(
+        ForeignKey("attachments.id", ondelete="SET NULL")
+    )
+    note: Mapped[str | None] = mapped_column(Text)
+
     service: Mapped[SharedService] = relationship()
 
 

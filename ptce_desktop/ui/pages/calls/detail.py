@@ -94,6 +94,8 @@ def call_header_html(call: CallView) -> str:
     """Number, member, kind, period, dates, what is paid and outstanding."""
     kind = (
         translate("CallsPage", "True-up")
+        if call.kind == "true_up"
+        else translate("CallsPage", "Exceptional call")
         if call.quarter is None
         else translate("CallsPage", "Provisional call")
     )
@@ -252,11 +254,18 @@ def _catch_up_lines(why: Any) -> list[str]:
 def _provisional_lines(why: Any) -> list[str]:
     if why.is_catch_up:
         return _catch_up_lines(why)
-    if why.quarter_part is None:  # an exceptional line: called as entered
+    if why.quarter_part is None:  # an exceptional line: split once by its key, called once
+        charge, e = why.exceptional, html.escape
+        if charge is None:
+            return []
         return [
-            translate("CallLineExplanation", "Exceptional line, called once: %1.").replace(
-                "%1", html.escape(money_text(why.amount_cents))
-            )
+            translate("CallLineExplanation", "Exceptional line « %1 » of %2 dated %3, called once.")
+            .replace("%1", e(charge.label))
+            .replace("%2", e(money_text(charge.amount_cents)))
+            .replace("%3", format_date(charge.date)),
+            translate(
+                "CallLineExplanation", "Split by the key in force on its date: your share %1."
+            ).replace("%1", f"<b>{e(money_text(why.amount_cents))}</b>"),
         ]
     part, e = why.quarter_part, html.escape
     budget = money_text(part.budget_cents or 0)
