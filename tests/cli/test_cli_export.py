@@ -69,3 +69,23 @@ def test_export_year_and_errors(
     assert main(["export", "calls", str(tmp_path / "a.csv"), "--year", "20x5",
                  "--db", str(pole_db)]) == 2  # fmt: skip
     assert list(tmp_path.glob("*.csv")) == [tmp_path / "r.csv"]
+
+
+def test_archive_verbs(pole_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    archive = tmp_path / "pôle & <l'€>.ptce"
+    assert main(["export-archive", str(archive), "--db", str(pole_db)]) == 0
+    assert "Archive « " in capsys.readouterr().out
+    new = tmp_path / "nouveau" / "pôle.sqlite3"
+    assert main(["import-archive", str(archive), "--db", str(new)]) == 0
+    assert "Pôle recréé" in capsys.readouterr().out
+    db = open_database(new, read_only=True)
+    try:
+        names = sorted(m.name for m in MemberService(UnitOfWork(db)).list_members())
+    finally:
+        db.close()
+    assert names == sorted([EPICERIE, LONG_NAME, "=SOMME(A1:A9) & <x>"])
+    # a path that already holds a pole is refused, and left as it was
+    before = pole_db.read_bytes()
+    assert main(["import-archive", str(archive), "--db", str(pole_db)]) == 2
+    assert "existe déjà" in capsys.readouterr().err
+    assert pole_db.read_bytes() == before
