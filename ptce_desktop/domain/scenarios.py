@@ -453,10 +453,11 @@ class Comparison:
     rows: tuple[MemberRow, ...]
 
     def extremes(self, index: int) -> tuple[MemberRow | None, MemberRow | None]:
-        """(the member who gains most — pays the least more — and who loses most) under the
-        scenario ``index``; None when nobody gains (or loses)."""
-        gains = [r for r in self.rows if r.difference(index) < 0]
-        losses = [r for r in self.rows if r.difference(index) > 0]
+        """(the member who gains most — whose amount falls most — and who loses most) under
+        the scenario ``index``, joiners aside; None when nobody gains (or loses)."""
+        members = [r for r in self.rows if not r.joining]
+        gains = [r for r in members if r.difference(index) < 0]
+        losses = [r for r in members if r.difference(index) > 0]
         gain = min(gains, key=lambda r: (r.difference(index), r.name)) if gains else None
         loss = max(losses, key=lambda r: (r.difference(index), r.name)) if losses else None
         return gain, loss
@@ -506,6 +507,18 @@ def compare(pole: PoleInput, scenarios: Sequence[Scenario]) -> Comparison:
 # --- the hypotheses, written out (PDF, CLI) -----------------------------------------------------
 
 
+def difference_text(cents: int, *, lang: str = "fr") -> str:
+    """A difference in a comparison: « +12,50 € », « -3,00 € », « 0,00 € »."""
+    return ("+" if cents > 0 else "") + format_money(cents, lang=lang)
+
+
+def difference_percent_text(basis_points: int | None, *, lang: str = "fr") -> str:
+    """A difference in %: « +12,35 % », « -0,41 % »; « — » when there is no base."""
+    if basis_points is None:
+        return "—"
+    return ("+" if basis_points > 0 else "") + format_percent(basis_points, lang=lang, fixed=True)
+
+
 def _key_text(choice: KeyChoice, pole: PoleInput) -> str:
     if choice.key_id is not None:
         key = pole.keys.get(choice.key_id)
@@ -530,14 +543,17 @@ def describe(scenario: Scenario, pole: PoleInput, names: Mapping[int, str]) -> t
     """The scenario's hypotheses in French sentences (the meeting's PDF and the CLI)."""
     lines = []
     start = scenario.effective_from or pole.start
+    units = {s.key.unit for s in pole.services if s.key.method is Method.UNITS}
+    unit = units.pop() if len(units) == 1 and scenario.key is None else ""
+    unit = unit or "unités"
     if scenario.key is not None:
         lines.append(f"Répartition selon une {_key_text(scenario.key, pole)}.")
     for member, value in sorted(scenario.units.items()):
-        lines.append(f"{names.get(member, f'Membre n° {member}')} : {format_units(value)} unités.")
+        lines.append(f"{names.get(member, f'Membre n° {member}')} : {format_units(value)} {unit}.")
     for join in scenario.joins:
         lines.append(
             f"Entrée de {join.name} le {format_date(join.joined)} "
-            f"({format_units(join.units)} unités)."
+            f"({format_units(join.units)} {unit})."
         )
     for leave in scenario.leaves:
         name = names.get(leave.member_id, f"Membre n° {leave.member_id}")

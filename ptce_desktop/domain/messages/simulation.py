@@ -72,6 +72,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Le service « {service} » n'a pas de clé de répartition : il ne peut pas être simulé.",
         "The service “{service}” has no allocation key: it cannot be simulated.",
     ),
+    "simulation_out_format": (
+        "« {name} » : la comparaison s'écrit en PDF (.pdf) ou en XLSX (.xlsx).",
+        "“{name}”: the comparison is written as a PDF (.pdf) or an XLSX (.xlsx).",
+    ),
     "simulation_too_many": (
         "Au plus {max} scénarios côte à côte.",
         "At most {max} scenarios side by side.",
