@@ -147,6 +147,9 @@ def build_parser() -> argparse.ArgumentParser:
     from ptce_desktop.cli.exports import add_export_parsers
 
     add_export_parsers(verbs, _db_option)
+    from ptce_desktop.cli.simulate import add_simulate_parser
+
+    add_simulate_parser(verbs, _db_option)
     return parser
 
 
