@@ -35,6 +35,8 @@ from ptce_desktop.store.backup import create_backup
 from ptce_desktop.store.engine import (
     APPLICATION_ID,
     copy_from_connection,
+    file_writable,
+    folder_writable,
     hold_presence,
     make_engine,
     sqlite_uri,
@@ -121,23 +123,29 @@ class FileState:
 def inspect_file(path: Path) -> FileState:
     """Check that ``path`` is one of our files, intact, with a known schema revision.
 
-    Raises ``PtceError`` with code ``foreign_file``, ``integrity_failed`` or ``newer_schema``.
-    Nothing is written.
+    Raises ``PtceError`` with code ``foreign_file``, ``integrity_failed`` (only when SQLite
+    says the file is damaged), ``file_unreadable`` (it cannot be opened: rights, a folder
+    SQLite cannot write in) or ``newer_schema``. Nothing is written.
     """
     try:
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
     except OSError as exc:
-        raise PtceError("database_error", detail=str(exc)) from exc
+        raise PtceError("file_unreadable", path=str(path), detail=exc.strerror or str(exc)) from exc
     if header != SQLITE_HEADER:
         # Random bytes, a text file, or a zero-byte file: never adopted as a new database.
         raise PtceError("foreign_file", path=str(path))
+    # mode=rw (never creates); nothing is written. A read-only connection could not
+    # remove the -wal/-shm files it makes when closing — unless the file or its folder cannot
+    # be written: then read-only (immutable, see sqlite_uri), which leaves nothing either.
+    if file_writable(path) and folder_writable(path):
+        uri = sqlite_uri(path, read_only=False) + "?mode=rw"
+    else:
+        uri = sqlite_uri(path, read_only=True)
     try:
-        # mode=rw (never creates); nothing is written. A read-only connection could not
-        # remove the -wal/-shm files it makes when closing.
-        connection = sqlite3.connect(sqlite_uri(path, read_only=False) + "?mode=rw", uri=True)
+        connection = sqlite3.connect(uri, uri=True)
     except sqlite3.Error as exc:
-        raise PtceError("integrity_failed", path=str(path), detail=str(exc)) from exc
+        raise open_error(path, exc) from exc
     try:
         connection.execute("PRAGMA trusted_schema = OFF")
         app_id = connection.execute("PRAGMA application_id").fetchone()[0]
@@ -155,7 +163,7 @@ def inspect_file(path: Path) -> FileState:
             found = connection.execute("SELECT version_num FROM alembic_version").fetchone()
             revision = found[0] if found else None
     except sqlite3.DatabaseError as exc:
-        raise PtceError("integrity_failed", path=str(path), detail=str(exc)) from exc
+        raise open_error(path, exc) from exc
     finally:
         connection.close()
     if revision is not None and revision not in migrations.known_revisions():
@@ -165,6 +173,18 @@ def inspect_file(path: Path) -> FileState:
         # Our id but tables no migration made: not a state this app ever leaves a file in.
         raise PtceError("foreign_file", path=str(path))
     return FileState(revision=revision, has_tables=has_tables)
+
+
+def open_error(path: Path, exc: sqlite3.Error) -> PtceError:
+    """What SQLite's ``exc`` on ``path`` means: damaged only when SQLite says so."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or (
+        not name and isinstance(exc, sqlite3.DatabaseError) and "malformed" in str(exc)
+    ):
+        return PtceError("integrity_failed", path=str(path), detail=str(exc))
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return PtceError("file_in_use", path=str(path))
+    return PtceError("file_unreadable", path=str(path), detail=str(exc))
 
 
 def _initialise(path: Path) -> None:

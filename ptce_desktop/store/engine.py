@@ -19,6 +19,7 @@ file open: a restore, the command-line verbs that write, and a repair go through
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -41,9 +42,29 @@ BUSY_TIMEOUT_MS = 5000
 
 
 def sqlite_uri(path: Path, *, read_only: bool) -> str:
-    """A ``file:`` URI for ``path`` (quoted: spaces, accents, ``#`` and ``?`` are safe)."""
+    """A ``file:`` URI for ``path`` (quoted: spaces, accents, ``#`` and ``?`` are safe).
+
+    Read-only, when this program cannot write the file or its folder and no ``-wal`` is
+    beside the file, it is opened ``immutable``: SQLite could not create (or remove) the
+    ``-shm`` a WAL file needs, and no WAL is there to read.
+    """
     uri = "file:" + quote(str(path.absolute()), safe="/")
-    return uri + ("?mode=ro" if read_only else "")
+    if not read_only:
+        return uri
+    unwritable = not folder_writable(path) or (path.exists() and not os.access(path, os.W_OK))
+    if unwritable and not path.with_name(path.name + "-wal").exists():
+        return uri + "?mode=ro&immutable=1"
+    return uri + "?mode=ro"
+
+
+def folder_writable(path: Path) -> bool:
+    """True when this program may create files beside ``path`` (its lock, WAL, backups)."""
+    return os.access(path.absolute().parent, os.W_OK | os.X_OK)
+
+
+def file_writable(path: Path) -> bool:
+    """True when ``path`` may be written by this program (a missing file: its folder)."""
+    return os.access(path, os.W_OK) if path.exists() else folder_writable(path)
 
 
 def apply_pragmas(dbapi_connection: sqlite3.Connection, *, read_only: bool) -> None:

@@ -20,6 +20,7 @@ to be replaced without being opened (a restore).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import socket
@@ -53,18 +54,27 @@ class DatabaseLock:
         return self._lock.is_locked
 
     def acquire(self) -> None:
-        """Take the lock now or raise ``PtceError("file_locked", path=..., owner=...)``."""
+        """Take the lock now or raise ``PtceError("file_locked", path=..., owner=...)``
+        (``lock_unavailable`` when the lock file cannot be made or opened)."""
         if self._lock.is_locked:
             return
-        self.lock_path.parent.mkdir(parents=True, exist_ok=True)
         try:
+            self.lock_path.parent.mkdir(parents=True, exist_ok=True)
             self._lock.acquire(timeout=0)
         except Timeout:
             raise PtceError(
                 "file_locked", path=str(self.db_path), owner=self.owner_text()
             ) from None
+        except OSError as error:  # a read-only folder, a lock file that is not ours
+            raise PtceError(
+                "lock_unavailable",
+                path=str(self.db_path),
+                lock=str(self.lock_path),
+                detail=error.strerror or str(error),
+            ) from error
         self._identity = self._held_identity()
-        self._write_info()
+        with contextlib.suppress(OSError):  # the sidecar only names the holder
+            self._write_info()
 
     def verify(self) -> None:
         """Raise ``PtceError("lock_lost")`` unless the lock file at the path is the one we hold.

@@ -11,10 +11,12 @@ restore and reopen through the same door)::
 
 1. refuses a missing file unless asked to create it (``file_not_found``), before any lock file
    is made beside it;
-2. for writing, takes the one-writer lock (``file_locked`` names the other program); a reader
-   takes none, so a file open in a window can still be read; with ``sole=True`` (the
-   command-line verbs that write) it also refuses a file another program has open
-   (``file_in_use``, from SQLite's own locks: whatever became of the lock file);
+2. for writing, refuses a file or folder it cannot write (``file_read_only``,
+   ``folder_read_only``: open it read-only), takes the one-writer lock (``file_locked`` names
+   the other program, ``lock_unavailable`` when it cannot be made); a reader takes none, so
+   a file open in a window can still be read; with ``sole=True`` (the command-line verbs that
+   write) it also refuses a file another program has open (``file_in_use``, from SQLite's own
+   locks: whatever became of the lock file);
 3. recognises and checks the file (:func:`~.database.inspect_file`: ``foreign_file``,
    ``integrity_failed``, ``newer_schema``), backs it up (verified) before migrating it, then
    migrates it; a read-only open, or ``migrate=False``, refuses an outdated file
@@ -41,7 +43,7 @@ from types import TracebackType
 
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.store.database import Database, open_database
-from ptce_desktop.store.engine import sole_user
+from ptce_desktop.store.engine import file_writable, folder_writable, sole_user
 from ptce_desktop.store.lock import DatabaseLock
 from ptce_desktop.store.unit_of_work import ChangeBus, UnitOfWork
 
@@ -176,6 +178,8 @@ def open_pole_file(
             raise PtceError("file_not_found", path=str(db_path))
         if lock is not None and lock.db_path.absolute() != db_path:
             raise ValueError(f"the lock of {lock.db_path} cannot open {db_path}")
+        if not read_only:
+            check_writable(db_path)
         if not read_only and lock is None:
             lock = lock_pole_file(db_path, program=program)
         if sole and not read_only:
@@ -197,6 +201,16 @@ def open_pole_file(
         )
     log.info("opened %s%s", db_path, " (read-only)" if read_only else "")
     return OpenPole(database, UnitOfWork(database, bus), None if read_only else lock)
+
+
+def check_writable(path: Path) -> None:
+    """Refuse to open ``path`` for writing when it cannot be written: ``file_read_only`` (the
+    file's rights) or ``folder_read_only`` (its lock, SQLite's WAL and the backups go beside
+    it). Both say it can be opened read-only; neither calls the file damaged."""
+    if path.exists() and not file_writable(path):
+        raise PtceError("file_read_only", path=str(path))
+    if path.parent.exists() and not folder_writable(path):
+        raise PtceError("folder_read_only", path=str(path), folder=str(path.parent))
 
 
 def _absolute(path: Path | str) -> Path:

@@ -117,3 +117,45 @@ def test_lock_deleted_the_window_stops_writing_says_why_and_saves_a_copy(
         connection.close()
     with pytest.raises(PtceError, match="no longer saves"):
         ctx.pole.update(ctx.pole.get().to_draft())
+
+
+@pytest.mark.parametrize(
+    ("code", "patched"),
+    [("file_read_only", "file_writable"), ("folder_read_only", "folder_writable")],
+)
+def test_a_file_that_cannot_be_written_opens_read_only_after_asking(
+    shell_for: Any, db_path: Path, monkeypatch: pytest.MonkeyPatch, code: str, patched: str
+) -> None:
+    """(As root every file is writable: the store's permission probe is made to say no.)"""
+    import ptce_desktop.store.opening as opening
+
+    _with_pole(db_path)
+    monkeypatch.setattr(opening, patched, lambda _path: False)
+    dialogs = Answers()
+    shell = shell_for(dialogs)
+    assert shell.start(db_path)
+    assert [kind for kind, _ in dialogs.asked] == ["locked"]
+    assert dialogs.asked[0][1].code == code
+    assert "endommagé" not in dialogs.asked[0][1].message("fr")
+    assert shell.ctx is not None and shell.ctx.read_only
+    assert shell.ctx.pole_name() == NAME.strip()
+    assert shell.presenter.errors == []
+
+
+def test_a_lock_file_that_cannot_be_made_never_kills_the_window(
+    shell_for: Any, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from filelock import FileLock
+
+    _with_pole(db_path)
+
+    def refuse(*_args: Any, **_kwargs: Any) -> None:
+        raise PermissionError(13, "Permission denied", str(lock_path(db_path)))
+
+    monkeypatch.setattr(FileLock, "acquire", refuse)
+    dialogs = Answers()
+    shell = shell_for(dialogs)
+    assert shell.start(db_path)
+    assert dialogs.asked[0][1].code == "lock_unavailable"
+    assert "Permission denied" in dialogs.asked[0][1].message("fr")
+    assert shell.ctx is not None and shell.ctx.read_only

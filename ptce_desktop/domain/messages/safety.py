@@ -31,4 +31,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "La copie n'a pas pu être enregistrée dans {path} : {detail}.",
         "The copy could not be saved to {path}: {detail}.",
     ),
+    "file_read_only": (
+        "Le fichier {path} est en lecture seule (ses droits ne permettent pas de l'écrire) : "
+        "ouvrez-le en lecture seule pour consulter et imprimer ; pour le modifier, changez ses "
+        "droits ou copiez-le dans un de vos dossiers.",
+        "The file {path} is read-only (its permissions do not allow writing it): open it "
+        "read-only to look and print; to change it, change its permissions or copy it into "
+        "one of your folders.",
+    ),
+    "folder_read_only": (
+        "Le dossier {folder} n'est pas accessible en écriture : PTCE Desktop ne peut pas y "
+        "écrire à côté du fichier (verrou, journal de SQLite, sauvegardes). Ouvrez le fichier en "
+        "lecture seule pour consulter et imprimer ; pour le modifier, copiez-le dans un de vos "
+        "dossiers.",
+        "The folder {folder} is not writable: PTCE Desktop cannot write beside the file (lock, "
+        "SQLite journal, backups). Open the file read-only to look and print; to change it, "
+        "copy it into one of your folders.",
+    ),
+    "lock_unavailable": (
+        "Le verrou {lock} ne peut pas être créé ({detail}) : sans lui, PTCE Desktop ne peut "
+        "pas garantir qu'un seul programme modifie {path}. Ouvrez le fichier en lecture seule, "
+        "ou vérifiez les droits du dossier et de ce fichier de verrou.",
+        "The lock {lock} cannot be created ({detail}): without it PTCE Desktop cannot make sure "
+        "only one program changes {path}. Open the file read-only, or check the permissions of "
+        "the folder and of that lock file.",
+    ),
+    "file_unreadable": (
+        "Le fichier {path} ne peut pas être ouvert ({detail}). Il n'est pas endommagé pour "
+        "autant : vérifiez les droits du fichier et de son dossier.",
+        "The file {path} cannot be opened ({detail}). That does not mean it is damaged: check "
+        "the permissions of the file and its folder.",
+    ),
 }

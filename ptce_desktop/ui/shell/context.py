@@ -43,6 +43,9 @@ log = logging.getLogger(__name__)
 
 S = TypeVar("S")
 
+#: Refusals to open for writing after which the window offers to open the file read-only.
+READ_ONLY_OFFERED = ("file_locked", "file_read_only", "folder_read_only", "lock_unavailable")
+
 #: How often an open file is checked to be still ours (the lock file, the database file).
 WATCH_INTERVAL_MS = 3000
 

@@ -54,7 +54,11 @@ class Dialogs:
         """True to open the locked file read-only, False to give up."""
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(translate("Dialogs", "File already open"))
+        box.setWindowTitle(
+            translate("Dialogs", "File already open")
+            if error.code == "file_locked"
+            else translate("Dialogs", "File cannot be changed")
+        )
         box.setText(error.message(current_language()))
         box.setInformativeText(
             translate(
