@@ -10,6 +10,8 @@ from typing import Any
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Reproducible PDFs: a fixed creation date in their metadata (reports/base.py).
+os.environ.setdefault("SOURCE_DATE_EPOCH", "1767225600")
 
 
 @pytest.fixture(autouse=True)

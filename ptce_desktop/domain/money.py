@@ -19,6 +19,8 @@ from fractions import Fraction
 from ptce_desktop.domain.errors import PtceError
 
 NBSP = "\u00a0"
+#: U+2212 MINUS SIGN, printed before negative amounts in documents (``typographic=True``).
+MINUS_SIGN = "\u2212"
 """The one space character of printed numbers (group separator, before € and %)."""
 
 MAX_CENTS = 10**13
@@ -171,11 +173,17 @@ def parse_money(text: str, lang: str = "fr", *, field: str | None = None) -> int
     return cents
 
 
-def format_money(cents: int, *, symbol: bool = True, lang: str = "fr") -> str:
+def format_money(
+    cents: int, *, symbol: bool = True, lang: str = "fr", typographic: bool = False
+) -> str:
     """``123456`` -> ``1 234,56 €`` (U+00A0 as group separator and before €); negative
-    ``-1 234,56 €``. English: ``€1,234.56`` / ``-€1,234.56``. ``symbol=False`` drops the €."""
+    ``-1 234,56 €``. English: ``€1,234.56`` / ``-€1,234.56``. ``symbol=False`` drops the €.
+
+    ``typographic=True`` (printed documents) writes a negative amount with the real minus sign
+    U+2212 (``−1 234,56 €``) instead of the hyphen-minus screens and exports keep.
+    """
     number = _format_scaled(abs(cents), 2, lang, keep_zeros=True)
-    sign = "-" if cents < 0 else ""
+    sign = (MINUS_SIGN if typographic else "-") if cents < 0 else ""
     if not symbol:
         return sign + number
     if lang == "en":
@@ -184,16 +192,24 @@ def format_money(cents: int, *, symbol: bool = True, lang: str = "fr") -> str:
 
 
 def format_money_or_empty(
-    cents: int | None, *, empty: str = "", symbol: bool = True, lang: str = "fr"
+    cents: int | None,
+    *,
+    empty: str = "",
+    symbol: bool = True,
+    lang: str = "fr",
+    typographic: bool = False,
 ) -> str:
     """:func:`format_money`, or ``empty`` (a blank cell, « — »…) when there is no amount."""
-    return empty if cents is None else format_money(cents, symbol=symbol, lang=lang)
+    if cents is None:
+        return empty
+    return format_money(cents, symbol=symbol, lang=lang, typographic=typographic)
 
 
-def format_euros(euros: int, *, lang: str = "fr") -> str:
-    """Whole euros (chart axes): ``12 000 €`` (French) or ``€12,000``."""
+def format_euros(euros: int, *, lang: str = "fr", typographic: bool = False) -> str:
+    """Whole euros (chart axes): ``12 000 €`` (French) or ``€12,000``; ``typographic`` as in
+    :func:`format_money`."""
     number = _format_scaled(abs(euros), 0, lang, keep_zeros=True)
-    sign = "-" if euros < 0 else ""
+    sign = (MINUS_SIGN if typographic else "-") if euros < 0 else ""
     return f"{sign}€{number}" if lang == "en" else f"{sign}{number}{NBSP}€"
 
 

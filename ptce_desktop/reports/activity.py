@@ -23,8 +23,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from ptce_desktop.documents.activity import ActivityReportData, JobsLine
-from ptce_desktop.domain.money import format_money, format_units
-from ptce_desktop.reports.base import Target, build_pdf
+from ptce_desktop.domain.money import format_units
+from ptce_desktop.reports.base import Target, build_pdf, money_text
 from ptce_desktop.reports.charts import bar_chart
 from ptce_desktop.reports.flowables import (
     EMPTY_TEXT,
@@ -166,9 +166,9 @@ def _figures(model: ActivityReportData) -> list[Flowable]:
                 ("Projets de coopération", f.projects),
                 ("Événements", f.events),
                 ("Réunions des instances", f.meetings),
-                ("Charges mutualisées", format_money(f.costs_cents)),
-                ("Subventions reçues", format_money(f.grants_received_cents)),
-                ("Contributions en nature", format_money(f.in_kind_cents)),
+                ("Charges mutualisées", money_text(f.costs_cents)),
+                ("Subventions reçues", money_text(f.grants_received_cents)),
+                ("Contributions en nature", money_text(f.in_kind_cents)),
             ]
         ),
     ]
@@ -384,13 +384,16 @@ def _finances(model: ActivityReportData) -> list[Flowable]:
         heading("Totaux de l'exercice", 2),
         key_value_table(
             [
-                ("Charges mutualisées", format_money(f.costs_cents)),
+                ("Charges mutualisées", money_text(f.costs_cents)),
                 (
                     "Réparties entre les membres",
-                    format_money(sum(s.shared_cents for s in model.services)),
+                    money_text(sum(s.shared_cents for s in model.services)),
                 ),
-                ("Subventions reçues", format_money(f.grants_received_cents)),
-                ("Contributions volontaires en nature", format_money(model.in_kind_cents) + hours),
+                ("Subventions reçues", money_text(f.grants_received_cents)),
+                (
+                    "Contributions volontaires en nature",
+                    money_text(model.in_kind_cents) + hours,
+                ),
             ]
         ),
     ]

@@ -4,8 +4,10 @@ A document module assembles flowables from its read model and calls :func:`build
 module adds the A4 page, the running header (pole name, logo, document title), the footer
 ("page X / Y", "Généré le …"), the PDF metadata, and writes the file atomically.
 
-Output is deterministic: ReportLab runs in ``invariant`` mode (no timestamps, fixed ids) and
-the generation date is a parameter, so the same inputs give the same bytes.
+Output is reproducible: ReportLab runs in ``invariant`` mode (fixed ids, no comments) and the
+generation date is a parameter; the PDF metadata carry the real creation date, unless the
+environment sets ``SOURCE_DATE_EPOCH`` (reproducible builds, the tests): then the same inputs
+give the same bytes.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from io import BytesIO
 from pathlib import Path
 from typing import IO, Any, TypeAlias
 
-from reportlab.lib.utils import ImageReader
+from reportlab.lib.utils import ImageReader, TimeStamp
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -36,6 +38,7 @@ from reportlab.platypus.flowables import KeepTogether
 
 from ptce_desktop import __version__
 from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.money import format_money
 from ptce_desktop.reports.flowables import date_text, fit_text
 from ptce_desktop.reports.styles import (
     ACCENT,
@@ -60,6 +63,12 @@ LANG = "fr-FR"
 CREATOR = f"PTCE Desktop {__version__}"
 
 NBSP = "\u00a0"
+
+
+def money_text(cents: int) -> str:
+    """An amount as documents print it: :func:`~ptce_desktop.domain.money.format_money` with
+    the real minus sign (``−1 234,56 €``)."""
+    return format_money(cents, typographic=True)
 
 
 def guillemets(text: object) -> str:
@@ -175,6 +184,9 @@ def render_pdf(
 
     def make_canvas(*args: Any, **kwargs: Any) -> _NumberedCanvas:
         canvas = _NumberedCanvas(*args, decor=header, **kwargs)
+        # Invariant ids, but the real date in /CreationDate and /ModDate (ReportLab reads it
+        # when the info dictionary is written): SOURCE_DATE_EPOCH, when set, fixes it.
+        canvas._doc._timeStamp = TimeStamp(invariant=False)
         canvases.append(canvas)
         return canvas
 

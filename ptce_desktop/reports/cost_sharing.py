@@ -27,9 +27,9 @@ from ptce_desktop.documents.cost_sharing import (
     ServiceSharing,
 )
 from ptce_desktop.domain.allocation import Method, SplitBasis, VatRegime
-from ptce_desktop.domain.money import NBSP, format_money, format_percent, format_units
+from ptce_desktop.domain.money import NBSP, format_percent, format_units
 from ptce_desktop.domain.percentages import share_percent_bp
-from ptce_desktop.reports.base import Target, build_pdf
+from ptce_desktop.reports.base import Target, build_pdf, money_text
 from ptce_desktop.reports.flowables import (
     date_text,
     empty_note,
@@ -107,7 +107,7 @@ def _needs_landscape(model: CostSharingData) -> bool:
         amounts += [*service.costs_quarters, service.costs_cents, service.shared_cents]
         amounts += [c for row in service.members for c in (*row.quarters, row.total_cents)]
     font = get_styles().fonts.bold
-    widest: float = max(stringWidth(format_money(c), font, TABLE_SIZE) for c in amounts)
+    widest: float = max(stringWidth(money_text(c), font, TABLE_SIZE) for c in amounts)
     column = CONTENT_WIDTH * QUARTER_COLUMNS[1] / sum(QUARTER_COLUMNS) - 2 * PADDING_H - 0.5
     return widest > column
 
@@ -170,9 +170,12 @@ class _Document:
             key_figures(
                 [
                     ("Services", len(model.services)),
-                    ("Charges réparties", format_money(model.costs_cents)),
-                    ("Quotes-parts des membres", format_money(model.shared_cents)),
-                    ("Écart", format_money(model.difference_cents)),
+                    ("Charges réparties", money_text(model.costs_cents)),
+                    (
+                        "Quotes-parts des membres",
+                        money_text(model.shared_cents),
+                    ),
+                    ("Écart", money_text(model.difference_cents)),
                 ],
                 columns=4,
                 width=self.width,
@@ -202,8 +205,8 @@ class _Document:
             key_text += f" (unité : {key.unit})"
         count = f"{service.cost_count} charge{'s' if service.cost_count > 1 else ''}"
         costs = (
-            f"{count} — HT {format_money(service.costs_ht_cents)} · TVA "
-            f"{format_money(service.costs_vat_cents)} · TTC {format_money(service.costs_ttc_cents)}"
+            f"{count} — HT {money_text(service.costs_ht_cents)} · TVA "
+            f"{money_text(service.costs_vat_cents)} · TTC {money_text(service.costs_ttc_cents)}"
         )
         story: list[Flowable] = [
             heading(service.name),

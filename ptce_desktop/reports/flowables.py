@@ -44,6 +44,8 @@ _MAX_GAP_AT_PAGE_END = 48.0
 # able to upset the markup parser or the font encoder.
 _UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029]")
+# French quotation marks keep their inner spaces unbreakable: « mot » never splits at a line end.
+_GUILLEMETS = re.compile(r"(«)[ \u202f]+|[ \u202f]+»")
 
 
 def clean_text(text: object) -> str:
@@ -52,6 +54,7 @@ def clean_text(text: object) -> str:
         return ""
     value = text if isinstance(text, str) else str(text)
     value = _NEWLINES.sub("\n", value).replace("\t", " ")
+    value = _GUILLEMETS.sub(lambda m: "«\u00a0" if m.group(1) else "\u00a0»", value)
     return _UNPRINTABLE.sub("", value)
 
 
@@ -146,7 +149,7 @@ class Cell:
 
 def money_cell(cents: int | None, *, bold: bool = False) -> Cell:
     """``1 234,56 €`` aligned right; ``None`` prints an empty cell."""
-    return Cell("" if cents is None else format_money(cents), "RIGHT", bold)
+    return Cell("" if cents is None else format_money(cents, typographic=True), "RIGHT", bold)
 
 
 def number_cell(value: int | None, *, bold: bool = False) -> Cell:
@@ -165,7 +168,7 @@ def bold(text: object, align: Align = "LEFT") -> Cell:
 
 def amount_para(cents: int, *, bold: bool = False) -> Paragraph:
     """An amount as a right-aligned paragraph, for use outside tables."""
-    text = escape_markup(format_money(cents))
+    text = escape_markup(format_money(cents, typographic=True))
     return markup_para(f"<b>{text}</b>" if bold else text, get_styles().amount)
 
 

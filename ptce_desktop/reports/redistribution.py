@@ -32,8 +32,8 @@ from ptce_desktop.documents.redistribution import (
     RedistributionReportData,
     ServiceSection,
 )
-from ptce_desktop.domain.money import format_money, format_percent
-from ptce_desktop.reports.base import Target, build_pdf, guillemets
+from ptce_desktop.domain.money import format_percent
+from ptce_desktop.reports.base import Target, build_pdf, guillemets, money_text
 from ptce_desktop.reports.flowables import (
     bold,
     clean_text,
@@ -119,25 +119,28 @@ def _period_note(model: RedistributionReportData) -> str:
 
 
 def _figures(model: RedistributionReportData) -> Flowable:
+    """To date, received = passed on + kept + still to pass on (one row of tiles); then the
+    exercice's own figures."""
     year = f"exercice {model.year_label}"
+    to_date = "à la date du rapport"
+    kept = model.grants_total("coordination_cents") + model.grants_total("unplanned_cents")
     items: list[tuple[str, str | int]] = [
         ("Subventions", len(model.grants)),
-        ("Montant voté", format_money(model.grants_total("voted_cents"))),
-        (f"Reçu — {year}", format_money(model.grants_total("received_year_cents"))),
-        (f"Reversé aux membres — {year}", format_money(model.grants_total("passed_year_cents"))),
-        ("Reçu à la date du rapport", format_money(model.grants_total("received_cents"))),
-        (
-            "Reste à reverser à la date du rapport",
-            format_money(model.grants_total("remaining_cents")),
-        ),
+        ("Montant voté", money_text(model.grants_total("voted_cents"))),
+        (f"Reçu {to_date}", money_text(model.grants_total("received_cents"))),
+        (f"Reversé aux membres {to_date}", money_text(model.grants_total("passed_cents"))),
+        (f"Conservé par le pôle {to_date}", money_text(kept)),
+        (f"Reste à reverser {to_date}", money_text(model.grants_total("remaining_cents"))),
+        (f"Reçu — {year}", money_text(model.grants_total("received_year_cents"))),
+        (f"Reversé aux membres — {year}", money_text(model.grants_total("passed_year_cents"))),
     ]
     if not model.single_funder:
         items += [
-            (f"Charges mutualisées — {year}", format_money(model.services_total("costs_cents"))),
-            (f"Appelé — {year}", format_money(model.services_total("called_cents"))),
+            (f"Charges mutualisées — {year}", money_text(model.services_total("costs_cents"))),
+            (f"Appelé — {year}", money_text(model.services_total("called_cents"))),
             (
-                "Reste dû par les membres à la date du rapport",
-                format_money(model.services_total("outstanding_cents")),
+                f"Reste dû par les membres {to_date}",
+                money_text(model.services_total("outstanding_cents")),
             ),
         ]
     return key_figures(items)
@@ -206,8 +209,8 @@ def _period(start: date | None, end: date | None) -> str:
 def plan_equation(line: GrantMemberLine) -> str:
     """« dû 9 600,00 € − déjà reversé 6 000,00 € = 3 600,00 € » (U+2212 minus sign)."""
     return (
-        f"dû {format_money(line.due_cents)} {MINUS} déjà reversé "
-        f"{format_money(line.passed_cents)} = {format_money(line.remaining_cents)}"
+        f"dû {money_text(line.due_cents)} {MINUS} déjà reversé "
+        f"{money_text(line.passed_cents)} = {money_text(line.remaining_cents)}"
     )
 
 
@@ -226,16 +229,27 @@ def _grant(grant: GrantSection, model: RedistributionReportData) -> list[Flowabl
         ("Statut", grant.status_label),
         ("Décision", decision or "—"),
         ("Période", _period(grant.period_start, grant.period_end)),
-        ("Montant voté", format_money(grant.voted_cents) if grant.voted_cents is not None else "—"),
-        (f"Reçu — {year}", format_money(grant.received_year_cents)),
-        (f"Reversé aux membres — {year}", format_money(grant.passed_year_cents)),
-        ("Reçu à la date du rapport", format_money(grant.received_cents)),
-        ("Reversé aux membres à la date du rapport", format_money(grant.passed_cents)),
-        (coordination, format_money(grant.coordination_cents)),
+        (
+            "Montant voté",
+            money_text(grant.voted_cents) if grant.voted_cents is not None else "—",
+        ),
+        (f"Reçu — {year}", money_text(grant.received_year_cents)),
+        (f"Reversé aux membres — {year}", money_text(grant.passed_year_cents)),
+        ("Reçu à la date du rapport", money_text(grant.received_cents)),
+        (
+            "Reversé aux membres à la date du rapport",
+            money_text(grant.passed_cents),
+        ),
+        (coordination, money_text(grant.coordination_cents)),
     ]
     if grant.unplanned_cents:
-        items.append(("Reçu non affecté par le plan", format_money(grant.unplanned_cents)))
-    items.append(("Reste à reverser à la date du rapport", format_money(grant.remaining_cents)))
+        items.append(("Reçu non affecté par le plan", money_text(grant.unplanned_cents)))
+    items.append(
+        (
+            "Reste à reverser à la date du rapport",
+            money_text(grant.remaining_cents),
+        )
+    )
     story: list[Flowable] = [
         heading(f"{grant.funder_name} — {grant.title}", 2),
         key_value_table(items),
@@ -262,8 +276,8 @@ def _grant(grant: GrantSection, model: RedistributionReportData) -> list[Flowabl
         totals_row=[
             "Total",
             (
-                f"dû {format_money(sum(line.due_cents for line in grant.members))} {MINUS} "
-                f"déjà reversé {format_money(sum(line.passed_cents for line in grant.members))}"
+                f"dû {money_text(sum(line.due_cents for line in grant.members))} {MINUS} "
+                f"déjà reversé {money_text(sum(line.passed_cents for line in grant.members))}"
             ),
             money_cell(sum(line.passed_year_cents for line in grant.members)),
             money_cell(sum(line.remaining_cents for line in grant.members)),
@@ -303,7 +317,7 @@ def _grant(grant: GrantSection, model: RedistributionReportData) -> list[Flowabl
         story.append(
             para(
                 f"Reversements datés hors de l'exercice : {len(others)}, "
-                f"{format_money(total)} (compris dans le reversé à la date du rapport).",
+                f"{money_text(total)} (compris dans le reversé à la date du rapport).",
                 get_styles().small,
             )
         )
@@ -446,11 +460,11 @@ def _reconciliation(service: ServiceSection) -> str:
     shares = service.shares_total_cents
     if shares == service.costs_cents:
         return (
-            f"Contrôle : total des quotes-parts {format_money(shares)} = charges de l'exercice "
-            f"{format_money(service.costs_cents)}."
+            f"Contrôle : total des quotes-parts {money_text(shares)} = charges de l'exercice "
+            f"{money_text(service.costs_cents)}."
         )
     return (
-        f"Écart : total des quotes-parts {format_money(shares)}, charges de l'exercice "
-        f"{format_money(service.costs_cents)} (charges non réparties : "
-        f"{format_money(service.costs_cents - shares)})."
+        f"Écart : total des quotes-parts {money_text(shares)}, charges de l'exercice "
+        f"{money_text(service.costs_cents)} (charges non réparties : "
+        f"{money_text(service.costs_cents - shares)})."
     )

@@ -33,8 +33,8 @@ from ptce_desktop.documents.statement import (
     StatementData,
     VatStatus,
 )
-from ptce_desktop.domain.money import NBSP, format_money, format_percent, format_units
-from ptce_desktop.reports.base import Target, build_pdf, guillemets
+from ptce_desktop.domain.money import NBSP, format_percent, format_units
+from ptce_desktop.reports.base import Target, build_pdf, guillemets, money_text
 from ptce_desktop.reports.flowables import (
     Cell,
     cell_para,
@@ -323,9 +323,15 @@ def _call_document(model: StatementData, call: CallDocument) -> list[Flowable]:
         story.append(
             key_figures(
                 [
-                    ("Montant en votre faveur (TTC)", format_money(-call.total_ttc_cents)),
-                    ("Déjà remboursé ou imputé", format_money(-call.paid_cents)),
-                    ("Reste en votre faveur", format_money(-call.outstanding_cents)),
+                    (
+                        "Montant en votre faveur (TTC)",
+                        money_text(-call.total_ttc_cents),
+                    ),
+                    ("Déjà remboursé ou imputé", money_text(-call.paid_cents)),
+                    (
+                        "Reste en votre faveur",
+                        money_text(-call.outstanding_cents),
+                    ),
                 ]
             )
         )
@@ -335,9 +341,9 @@ def _call_document(model: StatementData, call: CallDocument) -> list[Flowable]:
     story.append(
         key_figures(
             [
-                ("Montant de l'appel (TTC)", format_money(call.total_ttc_cents)),
-                ("Déjà réglé", format_money(call.paid_cents)),
-                ("Reste à payer", format_money(call.outstanding_cents)),
+                ("Montant de l'appel (TTC)", money_text(call.total_ttc_cents)),
+                ("Déjà réglé", money_text(call.paid_cents)),
+                ("Reste à payer", money_text(call.outstanding_cents)),
             ]
         )
     )
@@ -545,4 +551,4 @@ def _balance_table(model: StatementData) -> Flowable:
 
 
 def _amount(cents: int | None) -> str:
-    return "" if cents is None else format_money(cents)
+    return "" if cents is None else money_text(cents)

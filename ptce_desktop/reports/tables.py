@@ -15,7 +15,7 @@ from typing import TypeAlias
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, TableStyle
+from reportlab.platypus import Flowable, Table, TableStyle
 
 from ptce_desktop.reports.flowables import (
     EMPTY_TEXT,
@@ -67,7 +67,8 @@ def data_table(
 
     ``col_widths`` are relative weights (``(4, 1, 1)``) scaled to ``width``; equal by default.
     ``align_right_cols`` right-aligns whole columns (amounts and counts are right-aligned
-    anyway). The header row repeats on every page; ``totals_row`` is printed bold at the end.
+    anyway). The header row repeats on every page; ``totals_row`` is printed bold at the end,
+    never alone at the top of a page (it takes the last row above it along).
     Without rows, the note ``empty_text`` is printed instead of the table.
     """
     n_cols = len(header)
@@ -95,6 +96,25 @@ def data_table(
     # The totals stay in the last chunk so they never start a page without a header row.
     flowables.append(builder.table(header, chunk, totals_row))
     return flowables
+
+
+class _TableWithTotals(PagedTable):
+    """A table ending with a totals row, which never starts a page alone: when a page break
+    would leave only the header and the totals for the next page, the break moves up one row."""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        parts: list[Flowable] = super().split(availWidth, availHeight)
+        tables = [part for part in parts if isinstance(part, Table)]
+        if len(tables) < 2 or len(tables[-1]._cellvalues) > self.repeatRows + 1:
+            return parts
+        heights = self._rowHeights
+        if len(heights) < self.repeatRows + 2:
+            return parts
+        shorter = availHeight - heights[-2] - 0.5  # the last body row goes with the totals
+        if shorter <= heights[0]:
+            return parts
+        retry: list[Flowable] = super().split(availWidth, shorter)
+        return retry if len(retry) >= 2 else parts
 
 
 def _numeric_column(rows: Sequence[Sequence[CellValue]], col: int) -> bool:
@@ -159,7 +179,8 @@ class _TableBuilder:
                 ("BACKGROUND", (0, index), (-1, index), ACCENT_LIGHT),
                 ("LINEABOVE", (0, index), (-1, index), 0.8, ACCENT),
             ]
-        return PagedTable(
+        table_class = _TableWithTotals if totals is not None else PagedTable
+        return table_class(
             data,
             colWidths=self.widths,
             repeatRows=1,

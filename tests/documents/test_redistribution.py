@@ -143,7 +143,7 @@ def pdf_text(model: RedistributionReportData) -> tuple[str, int, bytes]:
 
 
 def money(cents: int) -> str:
-    return " ".join(format_money(cents).split())
+    return " ".join(format_money(cents, typographic=True).split())
 
 
 def test_grants_print_the_grant_services_figures(uow: UnitOfWork) -> None:

@@ -34,7 +34,7 @@ def _text(pdf: bytes) -> str:
 
 
 def _money(cents: int) -> str:
-    return " ".join(format_money(cents).split())
+    return " ".join(format_money(cents, typographic=True).split())
 
 
 def _render(model: StatementData) -> bytes:

@@ -64,7 +64,7 @@ def test_formatting_helpers() -> None:
     assert money_cell(123456) == Cell("1\u00a0234,56\u00a0€", "RIGHT", False)
     assert money_cell(None).text == ""
     assert number_cell(12000, bold=True) == Cell("12\u00a0000", "RIGHT", True)
-    assert amount_para(-5, bold=True).text == "<b>-0,05\u00a0€</b>"
+    assert amount_para(-5, bold=True).text == "<b>\u22120,05\u00a0€</b>"  # U+2212 minus
 
 
 def test_fit_text_cuts_with_an_ellipsis() -> None:

@@ -31,8 +31,8 @@ def test_redistribution_key_figures_reconcile_received(
     first = page_texts(data)[0]
     flat = " ".join(first.split())
     assert (
-        "Reversé aux membres 15 000,00 € Conservé par le pôle 5 000,00 € "
-        "Reste à reverser 10 000,00 €"
+        "Reversé aux membres à la date du rapport 15 000,00 € Conservé par le pôle à la date du "
+        "rapport 5 000,00 € Reste à reverser à la date du rapport 10 000,00 €"
     ) in flat
 
 

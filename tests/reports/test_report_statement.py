@@ -21,7 +21,7 @@ from ptce_desktop.documents.statement import (
     StatementData,
     VatStatus,
 )
-from ptce_desktop.domain.money import format_money
+from ptce_desktop.reports.base import money_text as format_money_p
 from ptce_desktop.reports.statement import build_statement
 
 GENERATED = date(2026, 5, 4)
@@ -169,10 +169,10 @@ def test_call_document_prints_identity_lines_totals_and_iban(
     assert MENTION_NOT_APPLICABLE not in text
     # line amounts, VAT, call total, paid and outstanding, balance of the year
     for cents in (123_456_78, 1_000_00, 200_00, 124_656_78, 500_00, 124_156_78):
-        assert " ".join(format_money(cents).split()) in text, cents
+        assert " ".join(format_money_p(cents).split()) in text, cents
     balance = model.closing_balance_cents
     assert balance == 124_656_78 + 123_456_78 - 500_00
-    assert " ".join(format_money(balance).split()) in text
+    assert " ".join(format_money_p(balance).split()) in text
     assert "Solde de clôture : reste dû par le membre" in text
     # the other call of the year is listed in the account summary
     assert "AF-2025-0002" in body_text(tmp_path / "doc.pdf")
@@ -219,7 +219,7 @@ def test_statement_lists_every_call_with_its_lines_and_balance(
         model.closing_balance_cents,
         200_00,
     ):
-        assert " ".join(format_money(cents).split()) in text, cents
+        assert " ".join(format_money_p(cents).split()) in text, cents
     assert "art. 261 B du CGI" in text
     assert IBAN in text  # something is due: payment instructions
 
@@ -232,7 +232,7 @@ def test_empty_year_prints_aucune_donnee(
     assert "Aucun appel de fonds émis pour cet exercice" in text
     assert "Aucun appel ni règlement sur cet exercice" in text
     assert "261 B" not in text
-    assert " ".join(format_money(0).split()) in text
+    assert " ".join(format_money_p(0).split()) in text
 
 
 def test_missing_iban_is_said_not_invented(
@@ -314,13 +314,13 @@ def test_a_credit_prints_as_an_avoir_without_iban_or_due_date(
     text = " ".join(page_texts(render(model, tmp_path)))
     assert "Avoir n° AF-2025-0099" in text
     assert "Montant en votre faveur" in text
-    assert " ".join(format_money(-avoir.total_ttc_cents).split()) in text
+    assert " ".join(format_money_p(-avoir.total_ttc_cents).split()) in text
     assert "remboursé par virement" in text
     for absent in ("IBAN", "À régler", "échéance", "Appel de fonds n°", "Montant de l'appel"):
         assert absent not in text, absent
     # the true-up is shown: actual shares − already called = the line
     for cents in (8_500_00, 10_000_00, -1_500_00, 1_335_02, 335_02, 9_835_02, 11_000_00):
-        assert " ".join(format_money(cents).split()) in text, cents
+        assert " ".join(format_money_p(cents).split()) in text, cents
     # a line with VAT: the late-payment mentions the law requires
     assert "40 €" in " ".join(text.split()) and "L. 441-10" in text
 
@@ -337,7 +337,7 @@ def test_balance_reconciles_on_the_face_with_a_credit_balance(
     text = " ".join(page_texts(render(model, tmp_path)))
     assert "Solde de clôture : en votre faveur" in text
     # every amount unsigned in the column of its direction: no « −124 000,00 € »
-    assert " ".join(format_money(-closing).split()) in text
-    assert " ".join(format_money(124_000_00).split()) in text
-    assert " ".join(format_money(-124_000_00).split()) not in text
+    assert " ".join(format_money_p(-closing).split()) in text
+    assert " ".join(format_money_p(124_000_00).split()) in text
+    assert " ".join(format_money_p(-124_000_00).split()) not in text
     assert IBAN not in text  # nothing due: no payment instructions
