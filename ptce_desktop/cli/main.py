@@ -21,10 +21,9 @@ import io
 import logging
 import os
 import re
-import shutil
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -317,8 +316,7 @@ def _restore(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from ptce_desktop.demo.build import build_demo
-    from ptce_desktop.store.paths import attachments_dir, backups_dir
+    from ptce_desktop.demo.build import build_demo_file
 
     if args.db is None:
         raise PtceError("demo_needs_db")
@@ -327,17 +325,9 @@ def _demo(args: argparse.Namespace) -> int:
     path = db_path_of(args)
     if path.exists():
         raise PtceError("demo_file_exists", path=str(path))
-    new_folders = [d for d in (attachments_dir(path), backups_dir(path)) if not d.exists()]
     started = time.perf_counter()
-    entered = False
-    try:
-        with opened(args, write=True, create=True) as uow:
-            entered = True
-            summary = build_demo(uow, progress=_progress_bar())
-    except BaseException:
-        if entered:
-            _discard(path, new_folders)
-        raise
+    try:  # built aside and named when complete: killed midway, nothing is at path
+        summary = build_demo_file(path, progress=_progress_bar())
     finally:
         if sys.stderr.isatty():
             print(file=sys.stderr)
@@ -356,14 +346,6 @@ def _progress_bar() -> Callable[[int, int], None] | None:
         )
 
     return show
-
-
-def _discard(path: Path, new_folders: Sequence[Path]) -> None:
-    """Remove what a failed demo build created (the file, its WAL files, new folders)."""
-    for name in (path.name, path.name + "-wal", path.name + "-shm"):
-        path.with_name(name).unlink(missing_ok=True)
-    for folder in new_folders:
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _demo_lines(path: Path, demo: DemoSummary, seconds: float) -> list[str]:

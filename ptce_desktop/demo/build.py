@@ -18,22 +18,32 @@ Decisions:
   call is one transaction, as for a user; there is no batch entry of costs or usage.
 * The database must be empty (no pole yet): the demo never mixes with real data
   (``demo_not_empty``).
+* **All or nothing.** :func:`build_demo_file` builds the demo in a hidden file beside the
+  target (``.<name>.en-construction``, with its attachments) and gives it its name only when
+  complete; killed midway, it leaves no file at the target (the next run clears the leftover).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import random
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from ptce_desktop.demo.costs import record_costs
 from ptce_desktop.demo.data import DEMO_SEED, DEMO_TODAY
 from ptce_desktop.demo.money import MoneyBuilder
 from ptce_desktop.demo.setup import SetupBuilder
+from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.store.database import building_path, discard, publish
+from ptce_desktop.store.opening import lock_pole_file, open_pole_file
+from ptce_desktop.store.paths import attachments_dir, backups_dir
 from ptce_desktop.store.unit_of_work import UnitOfWork
 
-__all__ = ["DEMO_TODAY", "DemoSummary", "build_demo"]
+__all__ = ["DEMO_TODAY", "DemoSummary", "build_demo", "build_demo_file"]
 
 Progress = Callable[[int, int], None]
 
@@ -141,3 +151,51 @@ def build_demo(uow: UnitOfWork, *, progress: Progress | None = None) -> DemoSumm
         attachments=totals.attachments,
         closed_years=totals.closed_years,
     )
+
+
+def build_demo_file(
+    path: Path, *, progress: Progress | None = None, program: str = "ptce-desktop demo"
+) -> DemoSummary:
+    """Create the new file ``path`` holding the demo pole, all or nothing.
+
+    Refuses an existing file (``demo_file_exists``). The demo is built in
+    :func:`~ptce_desktop.store.database.building_path` of ``path`` under ``path``'s own lock,
+    then its attachments folder and the file are given their names, the file last: until that
+    instant there is no file at ``path``; if anything fails, what was built is removed.
+    """
+    path = Path(path).expanduser().absolute()
+    if path.exists():
+        raise PtceError("demo_file_exists", path=str(path))
+    lock = lock_pole_file(path, program=program)  # one builder per target
+    temporary = building_path(path)
+    try:
+        _clear(temporary)  # the leftover of a builder that was killed
+        with open_pole_file(temporary, create=True, program=program) as pole:
+            summary = build_demo(pole.uow, progress=progress)
+        if path.exists():
+            raise PtceError("demo_file_exists", path=str(path))
+        built_attachments = attachments_dir(temporary)
+        if built_attachments.is_dir():
+            target = attachments_dir(path)
+            if target.exists():  # files are named by their hash: add, never replace
+                shutil.copytree(built_attachments, target, dirs_exist_ok=True)
+                shutil.rmtree(built_attachments)
+            else:
+                os.replace(built_attachments, target)
+        publish(temporary, path)
+        _clear(temporary)  # its lock file, left by the lock
+    except BaseException:
+        _clear(temporary)
+        raise
+    finally:
+        lock.release()
+    return summary
+
+
+def _clear(temporary: Path) -> None:
+    """Remove a file being built and everything made beside it."""
+    discard(temporary)
+    for folder in (attachments_dir(temporary), backups_dir(temporary)):
+        shutil.rmtree(folder, ignore_errors=True)
+    for suffix in (".lock", ".lock.info"):
+        temporary.with_name(temporary.name + suffix).unlink(missing_ok=True)

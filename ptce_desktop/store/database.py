@@ -187,6 +187,70 @@ def open_error(path: Path, exc: sqlite3.Error) -> PtceError:
     return PtceError("file_unreadable", path=str(path), detail=str(exc))
 
 
+def building_path(path: Path) -> Path:
+    """Where a new ``path`` is built before it is given its name (hidden, beside it)."""
+    return path.with_name(f".{path.name}.en-construction")
+
+
+def discard(path: Path) -> None:
+    """Remove ``path`` and its SQLite companions (``-wal``, ``-shm``, ``-journal``)."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+
+
+def publish(temporary: Path, path: Path) -> None:
+    """Give the complete file ``temporary`` the name ``path``, never over an existing file:
+    before that instant nothing is at ``path``; after it, the whole file is."""
+    fd = os.open(temporary, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    try:
+        os.link(temporary, path)  # fails if path exists: another program was quicker
+    except FileExistsError:
+        raise PtceError("file_exists", path=str(path)) from None
+    except OSError:  # a file system without hard links (FAT on a USB key)
+        if path.exists():
+            raise PtceError("file_exists", path=str(path)) from None
+        os.replace(temporary, path)
+    else:
+        temporary.unlink()
+    _fsync_folder(path.parent)
+
+
+def _fsync_folder(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:  # Windows cannot open a folder
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _create(path: Path) -> None:
+    """A new file with our id and its whole schema, built aside and then named ``path``: a
+    program killed midway leaves nothing at ``path``, never a half-made file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = building_path(path)
+    discard(temporary)
+    try:
+        _initialise(temporary)
+        engine = make_engine(temporary)
+        try:
+            migrations.upgrade(engine)
+        finally:
+            engine.dispose()  # the last connection checkpoints and removes the WAL
+        publish(temporary, path)
+    except BaseException:
+        discard(temporary)
+        raise
+
+
 def _initialise(path: Path) -> None:
     """Stamp a brand-new file as ours; the schema comes next, from the migrations."""
     connection = sqlite3.connect(sqlite_uri(path, read_only=False), uri=True)
@@ -221,8 +285,8 @@ def open_database(
     elif read_only or not create:
         raise PtceError("file_not_found", path=str(db_path))
     else:
-        db_path.parent.mkdir(parents=True, exist_ok=True)
-        _initialise(db_path)
+        _create(db_path)
+        state = FileState(revision=migrations.head_revision(), has_tables=True)
 
     head = migrations.head_revision()
     current = state.revision if state else None

@@ -62,4 +62,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The file {path} cannot be opened ({detail}). That does not mean it is damaged: check "
         "the permissions of the file and its folder.",
     ),
+    "file_exists": (
+        "Le fichier {path} existe déjà (un autre programme vient de le créer ?) : il n'est "
+        "jamais remplacé. Choisissez un autre nom.",
+        "The file {path} already exists (did another program just create it?): it is never "
+        "replaced. Choose another name.",
+    ),
 }
