@@ -260,6 +260,29 @@
     </message>
 </context>
 <context>
+    <name>ArchiveActions</name>
+    <message>
+        <source>Export the archive</source>
+        <translation>Exporter l&apos;archive</translation>
+    </message>
+    <message>
+        <source>Import an archive</source>
+        <translation>Importer une archive</translation>
+    </message>
+    <message>
+        <source>New pole file for the archive</source>
+        <translation>Nouveau fichier du pôle pour l&apos;archive</translation>
+    </message>
+    <message>
+        <source>Archive written: “%1” (%2 tables, %3 attachments).</source>
+        <translation>Archive écrite : « %1 » (%2 tables, %3 pièces jointes).</translation>
+    </message>
+    <message>
+        <source>Pole recreated from “%1” in “%2”.</source>
+        <translation>Pôle recréé depuis « %1 » dans « %2 ».</translation>
+    </message>
+</context>
+<context>
     <name>ArchiveDialog</name>
     <message>
         <source>Archive “%1”</source>
@@ -3704,6 +3727,14 @@ Why is it reopened?</source>
         <translation>&amp;Importer…</translation>
     </message>
     <message>
+        <source>E&amp;xport the archive…</source>
+        <translation>E&amp;xporter l&apos;archive…</translation>
+    </message>
+    <message>
+        <source>Import an a&amp;rchive…</source>
+        <translation>Importer une a&amp;rchive…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
@@ -5842,10 +5873,29 @@ Le document s&apos;affiche ici avant que vous l&apos;enregistriez ou l&apos;impr
     </message>
 </context>
 <context>
+    <name>TableExport</name>
+    <message>
+        <source>Table</source>
+        <translation>Tableau</translation>
+    </message>
+    <message>
+        <source>Export the table</source>
+        <translation>Exporter le tableau</translation>
+    </message>
+</context>
+<context>
     <name>TableView</name>
     <message>
         <source>Show all columns</source>
         <translation>Afficher toutes les colonnes</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copier</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporter…</translation>
     </message>
 </context>
 <context>

@@ -101,6 +101,8 @@ def test_navigation_and_menus_in_french(qtbot: QtBot, ui_settings: QSettings) ->
         "&Ouvrir…",
         "&Explorer la démo",
         "&Importer…",
+        "E&xporter l'archive…",
+        "Importer une a&rchive…",
         "&Sauvegarder une copie…",
         "Sauvegardes et &restauration…",
         "&Vérifier la base",

@@ -29,6 +29,7 @@ from ptce_desktop.ui.bus import touches
 from ptce_desktop.ui.compat import pin_singletons
 from ptce_desktop.ui.errors import ErrorPresenter, install_excepthook
 from ptce_desktop.ui.i18n import install_translators
+from ptce_desktop.ui.exports.archive_actions import ArchiveActions
 from ptce_desktop.ui.imports.actions import ImportActions
 from ptce_desktop.ui.pages import navigation_entries, page_factory
 from ptce_desktop.ui.shell.backups_actions import BackupActions
@@ -94,6 +95,7 @@ class Shell(QObject):
         # automatic backup at open, Sauvegardes et restauration…, Vérifier la base
         self.backups = BackupActions(self)
         self.imports = ImportActions(self)
+        self.archives = ArchiveActions(self)
         QCoreApplication.instance().aboutToQuit.connect(self.close_document)  # type: ignore[union-attr]
 
     # --- starting ----------------------------------------------------------------------------

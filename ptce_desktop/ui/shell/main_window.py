@@ -103,6 +103,8 @@ class MainWindow(QMainWindow):
         self.backups_action = action(self.tr("&Backups and restore…"))
         self.check_action = action(self.tr("&Check the database"))
         self.import_action = action(self.tr("&Import…"))
+        self.export_archive_action = action(self.tr("E&xport the archive…"))
+        self.import_archive_action = action(self.tr("Import an a&rchive…"))
         self.quit_action = action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
@@ -135,6 +137,7 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addActions([self.new_pole_action, self.open_action, self.demo_action])
         file_menu.addAction(self.import_action)
+        file_menu.addActions([self.export_archive_action, self.import_archive_action])
         file_menu.addSeparator()
         file_menu.addActions([self.save_copy_action, self.backups_action, self.check_action])
         file_menu.addSeparator()
@@ -383,7 +386,10 @@ class MainWindow(QMainWindow):
         self.pole_label.setToolTip(str(path) if path else "")
         self.read_only = read_only
         self.read_only_badge.setVisible(read_only)
-        for file_action in (self.save_copy_action, self.backups_action, self.check_action):
+        for file_action in (
+            self.save_copy_action, self.backups_action, self.check_action,
+            self.export_archive_action,
+        ):  # fmt: skip
             file_action.setEnabled(path is not None)
         self._update_page_actions()
         self._undo_actions.set_read_only(read_only)

@@ -3,6 +3,10 @@
 Rows are selected whole, sorting is on, lines alternate colours; right-clicking the header
 chooses the visible columns; widths, order, hidden columns and sort order are remembered under
 ``settings_key`` (UI state only). ``rowActivated`` gives the row object on double-click/Enter.
+
+Right-clicking the table offers « Copier » and « Exporter… » (the table as shown — filtered,
+sorted, the visible columns — to XLSX, ODS or CSV); Ctrl+C copies the selected rows as
+tab-separated cells with French numbers (:mod:`ptce_desktop.ui.exports.table_export`).
 """
 
 from __future__ import annotations
@@ -20,8 +24,15 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
+from PySide6.QtGui import QAction, QContextMenuEvent, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QMenu,
+    QMessageBox,
+    QTableView,
+    QWidget,
+)
 
 from ptce_desktop.ui.state import ui_settings
 from ptce_desktop.ui.widgets.table_model import ROW_ROLE
@@ -38,6 +49,8 @@ class TableView(QTableView):
     ) -> None:
         super().__init__(parent)
         self._settings_key = settings_key
+        # the name an export suggests (pages may set a translated title)
+        self.export_title = settings_key.replace("/", " ").replace("_", " ").strip()
         self._settings = settings if settings is not None else ui_settings()
         self._restoring = False
         self._save_timer = QTimer(self)
@@ -179,3 +192,52 @@ class TableView(QTableView):
         for logical in range(header.count()):
             header.resizeSection(logical, min(header.sectionSize(logical) + 16, 420))
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+
+    # --- copy and export -------------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_selection()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def copy_selection(self) -> str:
+        """Put the selected rows on the clipboard (tab-separated, French numbers)."""
+        from ptce_desktop.ui.exports.table_export import clipboard_text
+
+        text = clipboard_text(self)
+        if text:
+            QGuiApplication.clipboard().setText(text)
+        return text
+
+    def context_menu(self) -> QMenu:
+        menu = QMenu(self)
+        copy = menu.addAction(QCoreApplication.translate("TableView", "&Copy"))
+        copy.setShortcut(QKeySequence(QKeySequence.StandardKey.Copy))
+        copy.setEnabled(bool(self.selectionModel() and self.selectionModel().hasSelection()))
+        copy.triggered.connect(self.copy_selection)
+        export = menu.addAction(QCoreApplication.translate("TableView", "&Export…"))
+        export.setEnabled(self.model() is not None)
+        export.triggered.connect(lambda: self.export_table())
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.context_menu()
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def export_table(self, path: Any = None) -> Any:
+        """Ask where (unless ``path``), then write the table as shown; the path written."""
+        from ptce_desktop.domain.errors import PtceError
+        from ptce_desktop.ui.exports.table_export import ask_path, export_view
+        from ptce_desktop.ui.i18n import current_language
+
+        target = path if path is not None else ask_path(self, self.export_title)
+        if target is None:
+            return None
+        try:
+            export_view(self, self.export_title, target)
+        except PtceError as error:
+            QMessageBox.warning(self, "PTCE Desktop", error.message(current_language()))
+            return None
+        return target
