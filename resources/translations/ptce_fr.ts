@@ -61,6 +61,73 @@
     </message>
 </context>
 <context>
+    <name>AccountingBox</name>
+    <message>
+        <source>Members (calls for funds)</source>
+        <translation>Membres (appels de fonds)</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>Banque</translation>
+    </message>
+    <message>
+        <source>Calls for funds (re-invoicing)</source>
+        <translation>Appels de fonds (refacturation)</translation>
+    </message>
+    <message>
+        <source>True-ups</source>
+        <translation>Régularisations</translation>
+    </message>
+    <message>
+        <source>VAT collected</source>
+        <translation>TVA collectée</translation>
+    </message>
+    <message>
+        <source>Grants received</source>
+        <translation>Subventions reçues</translation>
+    </message>
+    <message>
+        <source>Grants passed on to members</source>
+        <translation>Subventions reversées aux membres</translation>
+    </message>
+    <message>
+        <source>Journal of the calls (code)</source>
+        <translation>Journal des appels (code)</translation>
+    </message>
+    <message>
+        <source>Journal of the calls (name)</source>
+        <translation>Journal des appels (libellé)</translation>
+    </message>
+    <message>
+        <source>Bank journal (code)</source>
+        <translation>Journal de banque (code)</translation>
+    </message>
+    <message>
+        <source>Bank journal (name)</source>
+        <translation>Journal de banque (libellé)</translation>
+    </message>
+    <message>
+        <source>Accounting export (FEC)</source>
+        <translation>Export comptable (FEC)</translation>
+    </message>
+    <message>
+        <source>Accounts and journals of the file of accounting entries (FEC) given to the accountant: ptce-desktop export fec.</source>
+        <translation>Comptes et journaux du fichier des écritures comptables (FEC) remis au comptable : ptce-desktop export fec.</translation>
+    </message>
+    <message>
+        <source>&amp;Defaults</source>
+        <translation>Valeurs par &amp;défaut</translation>
+    </message>
+    <message>
+        <source>&amp;Save the accounts</source>
+        <translation>&amp;Enregistrer les comptes</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Enregistré.</translation>
+    </message>
+</context>
+<context>
     <name>ActivityPage</name>
     <message>
         <source>Name</source>

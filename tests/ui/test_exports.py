@@ -135,3 +135,33 @@ def test_archive_from_the_file_menu(shell_for: Any, db_path: Path, tmp_path: Pat
     shell.window.import_archive_action.trigger()
     assert shell.ctx.path == new
     assert [e.code for e in shell.presenter.errors] == ["archive_target_exists"]
+
+
+def test_accounting_box_saves_the_fec_accounts(db_path: Path, qtbot: QtBot) -> None:
+    from ptce_desktop.services.pole.accounting import AccountingService, AccountingSettings
+    from ptce_desktop.services.pole.pole import PoleService
+    from ptce_desktop.ui.exports.accounting_box import AccountingBox
+    from ptce_desktop.ui.shell.context import open_context
+    from ptce_desktop.ui.worker import Runner
+
+    ctx = open_context(db_path, runner=Runner(inline=True))
+    try:
+        PoleService(ctx.uow).create_pole("Pôle Sud & Drôme <test> — l'€", None, 1)
+        box = AccountingBox(ctx)
+        qtbot.addWidget(box)
+        assert box.edits["members_account"].text() == "411"
+        box.edits["bank_account"].setText("=512 & <x>")
+        assert not box.save()
+        assert "=512 & <x>" in box.banner.text() and not box.banner.isHidden()
+        assert AccountingService(ctx.uow).get() == AccountingSettings()
+        box.edits["bank_account"].setText(" 512100 ")
+        box.edits["bank_journal_label"].setText("Banque l'€ & <Crédit coopératif>")
+        assert box.save()
+        stored = AccountingService(ctx.uow).get()
+        assert stored.bank_account == "512100"
+        assert stored.bank_journal_label == "Banque l'€ & <Crédit coopératif>"
+        box.defaults_button.click()
+        assert box.edits["bank_account"].text() == "512"  # not saved until Save
+        assert AccountingService(ctx.uow).get().bank_account == "512100"
+    finally:
+        ctx.close()
