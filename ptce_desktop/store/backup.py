@@ -6,11 +6,20 @@ A backup is written to a temporary file in ``<data>/backups/``, flushed to disk,
 a complete, verified copy. The attachments folder is copied beside it
 (``ptce-…[-reason].attachments/``). Copying the live file with ``cp`` is never done: the
 backup API reads through SQLite's locks and WAL.
+
+The clock may be wrong (a dead motherboard battery, a virtual machine restored): names carry
+the date for people, but order comes from a number. Each backup has a sidecar
+``<backup>.json`` written before the backup is given its name, holding its ``order`` — one more
+than the largest in the folder — so the newest backup is the last one written whatever the
+dates say, rotation removes the oldest written (never the one just made), and a backup dated
+in the future stops nothing. Backups without a sidecar (made by earlier versions) come before
+every numbered one, by date.
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import re
 import shutil
@@ -38,6 +47,8 @@ class BackupInfo:
     size: int
     #: 1, or N for the N-th backup with the same name within one second.
     sequence: int = 1
+    #: Position in the order of writing (from its sidecar); 0 for a backup without one.
+    order: int = 0
 
     @property
     def attachments(self) -> Path:
@@ -46,6 +57,37 @@ class BackupInfo:
 
 def attachments_beside(backup: Path) -> Path:
     return backup.with_name(backup.name.removesuffix(".sqlite3") + ".attachments")
+
+
+def metadata_beside(backup: Path) -> Path:
+    """The sidecar of ``backup`` (its order of writing, the clock's time, the reason)."""
+    return backup.with_name(backup.name + ".json")
+
+
+def read_order(backup: Path) -> int:
+    """The order of writing of ``backup`` from its sidecar (0: none, or unreadable)."""
+    try:
+        data = json.loads(metadata_beside(backup).read_text(encoding="utf-8"))
+        order = data.get("order") if isinstance(data, dict) else None
+    except (OSError, ValueError):
+        return 0
+    return order if isinstance(order, int) and order > 0 else 0
+
+
+def next_order(directory: Path) -> int:
+    """One more than the largest order in ``directory`` (1 for an empty folder)."""
+    if not directory.is_dir():
+        return 1
+    orders = [read_order(path) for path in directory.glob("ptce-*.sqlite3")]
+    return max(orders, default=0) + 1
+
+
+def _write_metadata(backup: Path, *, order: int, stamp: datetime, reason: str | None) -> None:
+    sidecar = metadata_beside(backup)
+    temporary = sidecar.with_name(sidecar.name + ".tmp")
+    data = {"order": order, "clock": stamp.isoformat(timespec="seconds"), "reason": reason}
+    temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    os.replace(temporary, sidecar)
 
 
 def slugify(reason: str) -> str:
@@ -132,7 +174,8 @@ def create_backup(
     temporary: Path | None = None
     try:
         target_dir.mkdir(parents=True, exist_ok=True)
-        target = _target_name(target_dir, now or datetime.now(), reason)
+        stamp = now or datetime.now()
+        target = _target_name(target_dir, stamp, reason)
         temporary = target.with_name(target.name + ".tmp")
         temporary.unlink(missing_ok=True)
         # Made here so that a read-only folder fails with the OS's reason, not SQLite's
@@ -140,6 +183,8 @@ def create_backup(
         temporary.touch(exist_ok=False)
         _online_copy(db_path, temporary, connection)
         verify_backup(temporary)
+        # The sidecar first: a backup with a name always has its order.
+        _write_metadata(target, order=next_order(target_dir), stamp=stamp, reason=reason)
         os.replace(temporary, target)
         source_attachments = attachments_dir(db_path)
         if source_attachments.is_dir():
@@ -154,7 +199,13 @@ def create_backup(
         if temporary is not None:
             with contextlib.suppress(OSError):
                 temporary.unlink(missing_ok=True)
-    rotate(target_dir, keep=keep, reason=slugify(reason) if reason else None, protect=db_path)
+    rotate(
+        target_dir,
+        keep=keep,
+        reason=slugify(reason) if reason else None,
+        protect=db_path,
+        written=target,
+    )
     return target
 
 
@@ -167,30 +218,51 @@ def list_backups(directory: Path) -> list[BackupInfo]:
         match = _NAME_RE.match(path.name)
         if not match or not path.is_file():
             continue
-        created = datetime.strptime(match[1] + match[2], "%Y%m%d%H%M%S")
+        try:
+            created = datetime.strptime(match[1] + match[2], "%Y%m%d%H%M%S")
+        except ValueError:  # 20261332-…: not a date, not one of ours
+            continue
         reason = match[3] or None
-        found.append(BackupInfo(path, created, reason, path.stat().st_size, int(match[4] or 1)))
-    found.sort(key=lambda info: (info.created, info.sequence), reverse=True)
+        found.append(
+            BackupInfo(
+                path,
+                created,
+                reason,
+                path.stat().st_size,
+                int(match[4] or 1),
+                read_order(path),
+            )
+        )
+    found.sort(key=lambda info: (info.order, info.created, info.sequence), reverse=True)
     return found
 
 
 def rotate(
-    directory: Path, *, keep: int, reason: str | None, protect: Path | None = None
+    directory: Path,
+    *,
+    keep: int,
+    reason: str | None,
+    protect: Path | None = None,
+    written: Path | None = None,
 ) -> list[Path]:
-    """Keep the ``keep`` newest backups of the same reason; returns the removed ones.
+    """Keep the ``keep`` last written backups of the same reason; returns the removed ones.
 
     ``protect`` (the database being backed up) is never removed, even when it is named like a
     backup and lives in ``directory`` (a backup opened as the working file, copies saved
-    beside it).
+    beside it); nor is ``written``, the backup just made, whatever its date says.
     """
+    spared = [path for path in (protect, written) if path is not None]
     same = [
         info
         for info in list_backups(directory)
-        if info.reason == reason and not (protect is not None and _same_file(info.path, protect))
+        if info.reason == reason and not any(_same_file(info.path, path) for path in spared)
     ]
+    if written is not None:
+        keep -= 1  # the one just written counts among those kept
     removed: list[Path] = []
-    for info in same[max(keep, 1) :]:
+    for info in same[max(keep, 0 if written is not None else 1) :]:
         info.path.unlink(missing_ok=True)
+        metadata_beside(info.path).unlink(missing_ok=True)
         shutil.rmtree(info.attachments, ignore_errors=True)
         removed.append(info.path)
     return removed
@@ -252,7 +324,9 @@ def _keep_current(
         pass
     # Unreadable or foreign: keep the raw bytes (and the WAL, which holds the last commits).
     directory.mkdir(parents=True, exist_ok=True)
-    kept = _target_name(directory, datetime.now(), "avant-restauration-brut")
+    stamp, reason = datetime.now(), "avant-restauration-brut"
+    kept = _target_name(directory, stamp, reason)
+    _write_metadata(kept, order=next_order(directory), stamp=stamp, reason=reason)
     shutil.copy2(target, kept)
     wal = target.with_name(target.name + "-wal")
     if wal.exists():

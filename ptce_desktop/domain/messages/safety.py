@@ -68,4 +68,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The file {path} already exists (did another program just create it?): it is never "
         "replaced. Choose another name.",
     ),
+    "second_folder_missing": (
+        "Le second dossier de sauvegarde {path} est introuvable (une clé USB débranchée ?) : "
+        "la sauvegarde a été faite à côté du fichier seulement.",
+        "The second backup folder {path} cannot be found (a USB key unplugged?): the backup "
+        "was made beside the file only.",
+    ),
+    "second_folder_same": (
+        "Le dossier {path} est déjà celui des sauvegardes du fichier : choisissez un autre "
+        "dossier (une clé USB, un dossier synchronisé).",
+        "The folder {path} already holds the file's backups: choose another folder (a USB "
+        "key, a synced folder).",
+    ),
 }

@@ -4,8 +4,16 @@ Qt-free; used by the window (Fichier ▸ Sauvegardes et restauration…, the aut
 open, the offer to restore a damaged file) and by ``ptce-desktop backup --list`` / ``restore``.
 
 - :meth:`BackupService.automatic_backup` writes a verified online backup (reason ``auto``) when
-  the newest automatic one is older than ``min_interval`` and not from the same day; rotation
-  keeps the last ``keep`` automatic ones and never touches other backups.
+  the last automatic one written is older than ``min_interval`` and not from the same day — a
+  backup dated in the future (a clock that was wrong) never counts as recent; rotation keeps
+  the last ``keep`` automatic ones written (their order, not their dates: see
+  ``store.backup``) and never touches other backups nor the one just written.
+- A second backup folder may be set per file (:meth:`BackupService.set_second_folder`: a USB
+  key, a synced folder): automatic and manual backups are also written there, in a
+  ``<name>-sauvegardes`` folder; a failure there never fails the backup beside the file and
+  is kept in :attr:`BackupService.second_folder_error`.
+- :meth:`BackupService.newest_verified_date` is when the newest restorable backup was made
+  (for the dashboard's « À faire »).
 - :meth:`BackupService.list_restorable` lists the backups of a file, newest first, each fully
   verified (``integrity_check``, ``application_id``, a schema this version knows).
 - :meth:`BackupService.restore` refuses a damaged or foreign backup, keeps a copy of the
@@ -15,6 +23,9 @@ open, the offer to restore a damaged file) and by ``ptce-desktop backup --list``
 
 from __future__ import annotations
 
+import json
+import logging
+import os
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -27,7 +38,11 @@ from ptce_desktop.store.database import SQLITE_HEADER
 from ptce_desktop.store.engine import sqlite_uri
 from ptce_desktop.store.paths import backups_dir
 
+log = logging.getLogger(__name__)
+
 AUTO = "auto"
+#: The file, in a file's backups folder, naming its second backup folder.
+SECOND_FOLDER_FILE = "dossier-secondaire.json"
 MANUAL = "manuelle"
 DEFAULT_MIN_INTERVAL = timedelta(hours=20)
 DEFAULT_KEEP = 10
@@ -138,6 +153,10 @@ def _same_file(first: Path, second: Path) -> bool:
 class BackupService:
     """Backups of database files, in the ``<name>-sauvegardes`` folder beside each file."""
 
+    def __init__(self) -> None:
+        #: Why the last copy into the second backup folder failed (None: it did not).
+        self.second_folder_error: PtceError | None = None
+
     def backups_dir(self, db_path: Path) -> Path:
         return backups_dir(Path(db_path).expanduser().absolute())
 
@@ -151,26 +170,90 @@ class BackupService:
     ) -> Path | None:
         """A verified backup with reason "auto" if one is due; None when the last is recent.
 
-        Due when the newest automatic backup is at least ``min_interval`` old and from an
-        earlier day (so never more than one a day). Only automatic backups are rotated.
+        Due when the last automatic backup written is at least ``min_interval`` old and from
+        an earlier day (so never more than one a day); one dated after ``now`` (the clock was
+        wrong then, or is now) does not count as recent. Only automatic backups are rotated.
         """
         path = Path(db_path).expanduser().absolute()
         directory = backups_dir(path)
         newest = next(
             (info for info in store_backup.list_backups(directory) if info.reason == AUTO), None
         )
-        if newest is not None and (
-            now - newest.created < min_interval or newest.created.date() == now.date()
+        if (
+            newest is not None
+            and newest.created <= now
+            and (now - newest.created < min_interval or newest.created.date() == now.date())
         ):
             return None
-        return store_backup.create_backup(
+        target = store_backup.create_backup(
             path, reason=AUTO, keep=keep, directory=directory, now=now
         )
+        self._mirror(path, AUTO, keep, now)
+        return target
 
     def backup_now(self, db_path: Path, *, now: datetime | None = None) -> Path:
         """A verified "manuelle" backup beside the file (rotated among manual ones only)."""
         path = Path(db_path).expanduser().absolute()
-        return store_backup.create_backup(path, reason=MANUAL, directory=backups_dir(path), now=now)
+        target = store_backup.create_backup(
+            path, reason=MANUAL, directory=backups_dir(path), now=now
+        )
+        self._mirror(path, MANUAL, store_backup.DEFAULT_KEEP, now)
+        return target
+
+    # --- the second folder -------------------------------------------------------------------
+    def second_folder(self, db_path: Path) -> Path | None:
+        """The second backup folder set for ``db_path`` (None: none)."""
+        setting = self.backups_dir(db_path) / SECOND_FOLDER_FILE
+        try:
+            data = json.loads(setting.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        folder = data.get("folder") if isinstance(data, dict) else None
+        return Path(folder) if isinstance(folder, str) and folder else None
+
+    def set_second_folder(self, db_path: Path, folder: Path | None) -> None:
+        """Set (or, with None, forget) the second backup folder of ``db_path``."""
+        directory = self.backups_dir(db_path)
+        setting = directory / SECOND_FOLDER_FILE
+        if folder is None:
+            setting.unlink(missing_ok=True)
+            return
+        chosen = Path(folder).expanduser().absolute()
+        if _same_file(chosen, directory):
+            raise PtceError("second_folder_same", path=str(chosen))
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+            temporary = setting.with_name(setting.name + ".tmp")
+            temporary.write_text(
+                json.dumps({"folder": str(chosen)}, ensure_ascii=False), encoding="utf-8"
+            )
+            os.replace(temporary, setting)
+        except OSError as error:
+            raise PtceError(
+                "backup_failed", path=str(directory), detail=error.strerror or str(error)
+            ) from error
+
+    def _mirror(self, path: Path, reason: str, keep: int, now: datetime | None) -> Path | None:
+        """The same backup in the second folder, if one is set; a failure is only recorded."""
+        self.second_folder_error = None
+        folder = self.second_folder(path)
+        if folder is None:
+            return None
+        try:
+            if not folder.is_dir():  # a USB key that is not plugged in
+                raise PtceError("second_folder_missing", path=str(folder))
+            return store_backup.create_backup(
+                path, reason=reason, keep=keep, directory=folder / backups_dir(path).name, now=now
+            )
+        except PtceError as error:
+            log.warning("second backup folder: %s", error.message("en"))
+            self.second_folder_error = error
+            return None
+
+    def newest_verified_date(self, db_path: Path) -> datetime | None:
+        """When the newest restorable backup of ``db_path`` was made (None: there is none)."""
+        entry = self.newest_verified(db_path)
+        return entry.created if entry is not None else None
 
     def list_restorable(self, db_path: Path, *, directory: Path | None = None) -> list[BackupEntry]:
         """The backups of ``db_path`` (or in ``directory``), newest first, each verified."""
