@@ -166,7 +166,7 @@ class CerfaRow:
 
 BALANCE_CODE = "resultat"
 OWN_RESOURCES_CODE = "ressources_propres"
-BALANCE_LABEL = "Résultat de l'action : excédent (+) ou insuffisance (−)"
+BALANCE_LABEL = "Résultat : excédent (+) ou insuffisance (−)"
 
 
 @dataclass(frozen=True)
@@ -236,6 +236,8 @@ class CerfaPole:
     address: str | None
     email: str | None
     phone: str | None
+    #: The town of « Fait à … » under the attestation.
+    city: str | None = None
 
 
 @dataclass(frozen=True)

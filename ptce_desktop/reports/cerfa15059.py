@@ -29,21 +29,24 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
+from fractions import Fraction
 from typing import Any
 
 from reportlab.lib import colors
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak
 
-from ptce_desktop.documents.cerfa import CerfaReport, CerfaRow
-from ptce_desktop.domain.money import format_money, format_money_or_empty, format_percent
+from ptce_desktop.documents.cerfa import CerfaReport, CerfaRow, round_half_up
+from ptce_desktop.domain.money import (
+    MINUS_SIGN,
+    format_money,
+    format_percent,
+)
 from ptce_desktop.reports.base import Target, build_pdf
 from ptce_desktop.reports.cerfa15059_annex import annex_story
 from ptce_desktop.reports.flowables import (
-    EMPTY_TEXT,
     PagedTable,
     cell_para,
     date_text,
-    empty_note,
     heading,
     key_value_table,
     para,
@@ -67,6 +70,8 @@ __all__ = [
     "build_cerfa15059",
     "cerfa_story",
     "grid_table",
+    "missing_texts",
+    "ratio_text",
     "share_sentence",
     "visible_rows",
 ]
@@ -95,7 +100,7 @@ RATIO_NOTE = (
 )
 
 SHADE = colors.HexColor("#E3E7ED")  # the form's grey cells (group rows)
-_COL_WEIGHTS = (0.52, 0.185, 0.185, 0.11)
+_COL_WEIGHTS = (0.49, 0.18, 0.18, 0.15)  # the % column holds « −99 999 % » in bold
 _INDENT = 14.0
 _MIN_BLOCK_START = 200.0  # points: header row and about a dozen rows
 
@@ -134,6 +139,11 @@ class DraftWatermark(Flowable):  # type: ignore[misc]  # ReportLab ships no type
             show_page()
 
         canvas.showPage = marked_show_page
+
+
+def _amount(cents: int) -> str:
+    """An amount as printed: the domain's format with the real minus sign (U+2212)."""
+    return format_money(cents, typographic=True)
 
 
 def build_cerfa15059(
@@ -185,40 +195,55 @@ def cerfa_story(model: CerfaReport, *, group_rows_only: bool = False) -> list[Fl
 # --- feuillet 1 ---------------------------------------------------------------------------------
 
 
-def _ref(reference: str | None, day: date | None) -> str:
+TO_FILL = "……………………………………"
+"""What the form's own fields print when the pole has not recorded them: a line to fill by hand."""
+
+SHEET_1_TEXTS = (
+    ("bilan_qualitatif", "Mise en œuvre de l'action"),
+    ("beneficiaires", "Bénéficiaires de l'action"),
+    ("dates_lieux", "Date(s) et lieu(x) de réalisation de l'action"),
+)
+
+
+def _ref(reference: str | None, day: date | None) -> str | None:
     parts = [reference or ""]
     if day is not None:
         parts.append(f"du {date_text(day)}")
-    return " ".join(part for part in parts if part) or EMPTY_TEXT
+    return " ".join(part for part in parts if part) or None
 
 
 def _identification(model: CerfaReport) -> list[Flowable]:
+    """The organisation (the form's fields, a line to fill where unknown) and the grant (rows
+    without data are left out: nothing prints « Aucune donnée »)."""
     pole, grant, signatory = model.pole, model.grant, model.signatory
     representative = ", ".join(part for part in (signatory.name, signatory.title) if part)
     organisation = [
-        ("Nom de l'organisme", pole.name or EMPTY_TEXT),
-        ("N° SIRET", pole.siret or EMPTY_TEXT),
-        ("N° RNA ou à défaut celui du récépissé en préfecture", pole.rna or EMPTY_TEXT),
-        ("Adresse", pole.address or EMPTY_TEXT),
-        ("Représentant(e) légal(e)", representative or EMPTY_TEXT),
+        ("Nom de l'organisme", pole.name or TO_FILL),
+        ("N° SIRET", pole.siret or TO_FILL),
+        ("N° RNA ou à défaut celui du récépissé en préfecture", pole.rna or TO_FILL),
+        ("Adresse", pole.address or TO_FILL),
+        ("Représentant(e) légal(e)", representative or TO_FILL),
     ]
     if grant.period_start is not None and grant.period_end is not None:
-        period = f"du {date_text(grant.period_start)} au {date_text(grant.period_end)}"
+        period: str | None = f"du {date_text(grant.period_start)} au {date_text(grant.period_end)}"
     else:
-        period = "Non renseignée"
-    subsidy = [
+        period = None
+    requested = grant.requested_cents
+    voted = grant.voted_cents
+    candidates: list[tuple[str, str | None]] = [
         ("Intitulé", grant.title),
         ("Financeur", f"{grant.funder_name} ({grant.funder_type_label})"),
-        ("Action ou projet subventionné", grant.project_name or "Activité générale du pôle"),
+        ("Action ou projet subventionné", grant.project_name or "Fonctionnement du pôle"),
         ("Convention", _ref(grant.convention_ref, grant.convention_date)),
         ("Décision d'attribution", _ref(grant.decision_ref, grant.decision_date)),
         ("Période de l'action", period),
-        ("Exercice", grant.exercise_label or EMPTY_TEXT),
-        ("Montant demandé", format_money_or_empty(grant.requested_cents, empty=EMPTY_TEXT)),
-        ("Montant attribué (voté)", format_money_or_empty(grant.voted_cents, empty=EMPTY_TEXT)),
-        ("Montant reçu à ce jour", format_money(grant.received_cents)),
+        ("Exercice", grant.exercise_label),
+        ("Montant demandé", _amount(requested) if requested is not None else None),
+        ("Montant attribué (voté)", _amount(voted) if voted is not None else None),
+        ("Montant reçu à ce jour", _amount(grant.received_cents)),
         ("Statut", grant.status_label),
     ]
+    subsidy = [(label, value) for label, value in candidates if value]
     return [
         heading("Identification"),
         heading("L'organisme", 2),
@@ -228,18 +253,19 @@ def _identification(model: CerfaReport) -> list[Flowable]:
     ]
 
 
-def _text_block(title: str, text: str | None) -> list[Flowable]:
-    return [heading(title, 2), para(text) if text else empty_note()]
+def missing_texts(model: CerfaReport) -> list[str]:
+    """The sections of feuillet 1 with no text (left out of the PDF; the window and the CLI
+    can say what to fill in before sending)."""
+    return [title for name, title in SHEET_1_TEXTS if not getattr(model.texts, name)]
 
 
 def _qualitative(model: CerfaReport) -> list[Flowable]:
-    texts = model.texts
-    return [
-        heading("Feuillet 1 — Bilan qualitatif de l'action réalisée"),
-        *_text_block("Mise en œuvre de l'action", texts.bilan_qualitatif),
-        *_text_block("Bénéficiaires de l'action", texts.beneficiaires),
-        *_text_block("Date(s) et lieu(x) de réalisation de l'action", texts.dates_lieux),
-    ]
+    story: list[Flowable] = [heading("Feuillet 1 — Bilan qualitatif de l'action réalisée")]
+    for name, title in SHEET_1_TEXTS:
+        text = getattr(model.texts, name)
+        if text:
+            story += [heading(title, 2), para(text)]
+    return story
 
 
 # --- feuillet 2 ---------------------------------------------------------------------------------
@@ -258,9 +284,25 @@ def _ratio(row: CerfaRow) -> int | None:
     return None if row.is_balance else row.ratio_bp
 
 
+WHOLE_PERCENT_FROM_BP = 100_000
+"""From 1 000 % on, a ratio prints in whole percent (« 5 590 % ») so that it fits its column."""
+
+
+def ratio_text(basis_points: int | None) -> str:
+    """A ratio of the grid: « 93,07 % » (two decimals, so the column lines up), « 5 590 % »
+    from :data:`WHOLE_PERCENT_FROM_BP` on, « — » without one; a real minus sign (U+2212)."""
+    if basis_points is None:
+        return NO_RATIO
+    if abs(basis_points) >= WHOLE_PERCENT_FROM_BP:
+        whole = round_half_up(Fraction(basis_points, 100)) * 100
+        text = format_percent(whole)
+    else:
+        text = format_percent(basis_points, fixed=True)
+    return text.replace("-", MINUS_SIGN)
+
+
 def _ratio_text(row: CerfaRow) -> str:
-    ratio = _ratio(row)
-    return NO_RATIO if ratio is None else format_percent(ratio, fixed=True)
+    return ratio_text(_ratio(row))
 
 
 def grid_table(rows: Sequence[CerfaRow], side_title: str) -> Flowable:
@@ -297,8 +339,8 @@ def grid_table(rows: Sequence[CerfaRow], side_title: str) -> Flowable:
         data.append(
             [
                 cell_para(row.label, label_style),
-                format_money(row.forecast_cents),
-                format_money(row.actual_cents),
+                _amount(row.forecast_cents),
+                _amount(row.actual_cents),
                 _ratio_text(row),
             ]
         )
@@ -338,11 +380,11 @@ def share_sentence(model: CerfaReport) -> str:
     if voted and period is not None and not period.whole_grant:
         amount = (
             f"La subvention, pour la période du {date_text(period.start)} au "
-            f"{date_text(period.end)} ({format_money(voted)} sur "
-            f"{format_money(model.grant.voted_cents or 0)} votés, au prorata des jours),"
+            f"{date_text(period.end)} ({_amount(voted)} sur "
+            f"{_amount(model.grant.voted_cents or 0)} votés, au prorata des jours),"
         )
     else:
-        amount = f"La subvention de {format_money(voted or 0)}"
+        amount = f"La subvention de {_amount(voted or 0)}"
     if not voted:
         return (
             "Le montant attribué de la subvention n'est pas renseigné : sa part dans le total "
@@ -352,7 +394,7 @@ def share_sentence(model: CerfaReport) -> str:
         return f"{amount} ne peut pas être rapportée au total des produits réalisés, qui est nul."
     return (
         f"{amount} représente "
-        f"{format_percent(model.grant_share_bp, fixed=True)} du total des produits "
+        f"{ratio_text(model.grant_share_bp)} du total des produits "
         "(montant attribué ÷ total des produits réalisés, hors contributions en nature)."
     )
 
@@ -363,7 +405,7 @@ def period_text(model: CerfaReport) -> str:
     period = model.period
     if period is None:
         exercise = model.grant.exercise_label
-        return f"Exercice {exercise}" if exercise else "Période non renseignée"
+        return f"Exercice {exercise}" if exercise else "Sans période"
     span = f"du {date_text(period.start)} au {date_text(period.end)}"
     if period.year_label is not None:
         return f"Exercice {period.year_label} — {span}"
@@ -381,11 +423,11 @@ def balance_sentence(model: CerfaReport) -> str | None:
     cents = balance.actual_cents
     if cents > 0:
         return (
-            f"Résultat de l'action : excédent de {format_money(cents)} (les ressources "
+            f"Résultat de l'action : excédent de {_amount(cents)} (les ressources "
             "directes dépassent les charges)."
         )
     if cents < 0:
-        return f"Résultat de l'action : insuffisance de {format_money(-cents)}."
+        return f"Résultat de l'action : insuffisance de {_amount(-cents)}."
     return (
         "Résultat de l'action : équilibre ; les charges non couvertes par les ressources "
         "directes figurent en « Ressources propres affectées à l'action »."

@@ -6,7 +6,8 @@ forecast and actual (the user's explanation, then the rows whose gap reaches
 :data:`GAP_THRESHOLD_BP` of the forecast, with the gap in euros — the form sets no threshold,
 research §1.4: 10 % is the lower of the two seen); the contributions in kind (the user's note
 and the 870/875 caveat); the remarks; how the figures were gathered; the attestation signed
-by the pole's legal representative. An empty text prints "Aucune donnée".
+by the pole's legal representative (« Fait à » the pole's town). A question with nothing to say
+is left out: nothing prints « Aucune donnée ».
 """
 
 from __future__ import annotations
@@ -29,9 +30,7 @@ from ptce_desktop.documents.cerfa import (
 )
 from ptce_desktop.domain.money import format_money, format_percent, format_units
 from ptce_desktop.reports.flowables import (
-    EMPTY_TEXT,
     date_text,
-    empty_note,
     heading,
     money_cell,
     para,
@@ -42,6 +41,12 @@ from ptce_desktop.reports.styles import CONTENT_WIDTH, RULE, get_styles
 from ptce_desktop.reports.tables import data_table
 
 __all__ = ["GAP_THRESHOLD_BP", "annex_story", "attestation_text", "overhead_text"]
+
+
+def _amount(cents: int) -> str:
+    """An amount as printed: the domain's format with the real minus sign (U+2212)."""
+    return format_money(cents, typographic=True)
+
 
 GAP_THRESHOLD_BP = 1000
 """A row's gap is listed when |réalisation − prévision| ≥ 10 % of the prévision."""
@@ -57,7 +62,8 @@ _UNIT_KEYS = ("units", "usage")
 
 
 def annex_story(model: CerfaReport, *, group_rows_only: bool = False) -> list[Flowable]:
-    """Feuillet 3 and the attestation."""
+    """Feuillet 3 and the attestation; a question with nothing to say is left out (the gaps
+    question keeps its table of gaps, the in-kind one its caveat when there is any in kind)."""
     texts = model.texts
     story: list[Flowable] = [
         heading("Feuillet 3 — Annexe explicative du tableau"),
@@ -65,22 +71,33 @@ def annex_story(model: CerfaReport, *, group_rows_only: bool = False) -> list[Fl
             "Règles de répartition des charges indirectes affectées à l'action subventionnée", 2
         ),
         *(para(sentence) for sentence in overhead_text(model.overhead)),
-        heading(
-            "Explication et justification des écarts significatifs entre le budget "
-            "prévisionnel et le budget final exécuté",
-            2,
-        ),
-        para(texts.ecarts) if texts.ecarts else empty_note(),
-        *_gap_table(model, group_rows_only),
-        heading("Contributions volontaires en nature affectées à la réalisation de l'action", 2),
-        para(texts.cvn_note) if texts.cvn_note else empty_note(),
-        para(IN_KIND_CAVEAT, get_styles().note),
-        heading("Observations sur le compte rendu financier de l'action subventionnée", 2),
-        para(texts.remarques) if texts.remarques else empty_note(),
-        *_method(model),
-        spacer(6),
-        KeepTogether(_attestation(model)),
     ]
+    gaps = _gap_table(model, group_rows_only)
+    if texts.ecarts or gaps:
+        story.append(
+            heading(
+                "Explication et justification des écarts significatifs entre le budget "
+                "prévisionnel et le budget final exécuté",
+                2,
+            )
+        )
+        if texts.ecarts:
+            story.append(para(texts.ecarts))
+        story += gaps
+    in_kind = model.totals.in_kind_charges
+    if texts.cvn_note or in_kind.actual_cents or in_kind.forecast_cents:
+        story.append(
+            heading("Contributions volontaires en nature affectées à la réalisation de l'action", 2)
+        )
+        if texts.cvn_note:
+            story.append(para(texts.cvn_note))
+        story.append(para(IN_KIND_CAVEAT, get_styles().note))
+    if texts.remarques:
+        story += [
+            heading("Observations sur le compte rendu financier de l'action subventionnée", 2),
+            para(texts.remarques),
+        ]
+    story += [*_method(model), spacer(6), KeepTogether(_attestation(model))]
     return story
 
 
@@ -100,16 +117,16 @@ def overhead_text(rule: CerfaOverhead) -> list[str]:
         rate = format_percent(rule.rate_bp or 0)
         sentences.append(
             f"Taux forfaitaire : {rate} des coûts directs de l'action "
-            f"({format_money(rule.base_cents)}, hors subventions reversées aux membres), "
-            f"soit {format_money(rule.amount_cents)} arrondis au centime, portés en "
+            f"({_amount(rule.base_cents)}, hors subventions reversées aux membres), "
+            f"soit {_amount(rule.amount_cents)} arrondis au centime, portés en "
             "« Charges fixes de fonctionnement »."
         )
     elif rule.method == "key":
         sentences.append(
-            f"Clé de répartition « {rule.key_name or EMPTY_TEXT} »"
+            f"Clé de répartition « {rule.key_name or 'sans nom'} »"
             + (f" (unité : {rule.key_unit})" if rule.key_unit else "")
             + " : les charges de structure du pôle sur la période (charges sans projet, "
-            f"{format_money(rule.base_cents)}) sont affectées à l'action selon son poids dans "
+            f"{_amount(rule.base_cents)}) sont affectées à l'action selon son poids dans "
             "la clé ; les clés de partage des services entre les membres ne sont pas utilisées."
         )
         sentences.append(_key_detail(rule))
@@ -148,7 +165,7 @@ def _key_detail(rule: CerfaOverhead) -> str:
         used = f"membres participant à l'action : {members}"
     return (
         f"Poids de l'action dans la clé : {share_text} ({used}, sur la période de la "
-        f"subvention), soit {format_money(rule.amount_cents)} de charges indirectes, "
+        f"subvention), soit {_amount(rule.amount_cents)} de charges indirectes, "
         "arrondis au centime par ligne."
     )
 
@@ -191,7 +208,7 @@ def _gap_table(model: CerfaReport, group_rows_only: bool) -> list[Flowable]:
                 row.label if row.group or not row.parent else f"   {row.label}",
                 money_cell(row.forecast_cents),
                 money_cell(row.actual_cents),
-                right(format_money(row.actual_cents - row.forecast_cents)),
+                right(_amount(row.actual_cents - row.forecast_cents)),
             )
             for row in rows
         ],
@@ -261,19 +278,19 @@ def method_lines(model: CerfaReport) -> list[str]:
             "Action : le fonctionnement du pôle (subvention non rattachée à un projet). "
             f"Charges directes : {method.cost_count} charge(s) sans projet. Produits : "
             "appels de fonds des membres pour les services mutualisés (70, "
-            f"{format_money(method.calls_cents)} HT), cotisations dues pour "
-            f"{_years_text(method.fee_years)}, {format_money(method.fees_cents)} au prorata "
+            f"{_amount(method.calls_cents)} HT), cotisations dues pour "
+            f"{_years_text(method.fee_years)}, {_amount(method.fees_cents)} au prorata "
             "des jours de chaque exercice (75), subventions non rattachées à un projet (74)."
         )
     lines.append(action)
     if method.uncoded_costs_cents:
         lines.append(
-            f"Charges sans ligne Cerfa : {format_money(method.uncoded_costs_cents)}, portées en "
+            f"Charges sans ligne Cerfa : {_amount(method.uncoded_costs_cents)}, portées en "
             "« Services bancaires, autres » à la demande de l'utilisateur (liste ci-dessous)."
         )
     lines.append(
         "Subventions versées (65) : "
-        f"{format_money(method.redistributed_cents)} reversés aux membres sur les subventions "
+        f"{_amount(method.redistributed_cents)} reversés aux membres sur les subventions "
         "de l'action pendant la période."
     )
     lines.append(
@@ -294,29 +311,30 @@ def _method(model: CerfaReport) -> list[Flowable]:
     styles = get_styles()
     story: list[Flowable] = [heading("Établissement des montants réalisés", 2)]
     story += [para(line, styles.small) for line in method_lines(model)]
-    story.append(
-        para(
-            "Subventions d'exploitation (74) : les subventions votées de l'action, sur la "
-            "ligne du type de leur financeur, au montant voté pour la période (au prorata des "
-            "jours de leur propre période) ; le montant reçu à ce jour est indiqué pour "
-            "information.",
-            ParagraphStyle("cerfa.intro", parent=styles.small, keepWithNext=1),
-        )
-    )
-    story += data_table(
-        ("Financeur", "Subvention", "Voté", "Pour la période", "Reçu à ce jour"),
-        [
-            (
-                item.funder_name,
-                item.title,
-                money_cell(item.voted_cents),
-                money_cell(item.attributed_cents),
-                money_cell(item.received_cents),
+    if method.grants:
+        story.append(
+            para(
+                "Subventions d'exploitation (74) : les subventions votées de l'action, sur la "
+                "ligne du type de leur financeur, au montant voté pour la période (au prorata des "
+                "jours de leur propre période) ; le montant reçu à ce jour est indiqué pour "
+                "information.",
+                ParagraphStyle("cerfa.intro", parent=styles.small, keepWithNext=1),
             )
-            for item in method.grants
-        ],
-        (0.22, 0.33, 0.15, 0.15, 0.15),
-    )
+        )
+        story += data_table(
+            ("Financeur", "Subvention", "Voté", "Pour la période", "Reçu à ce jour"),
+            [
+                (
+                    item.funder_name,
+                    item.title,
+                    money_cell(item.voted_cents),
+                    money_cell(item.attributed_cents),
+                    money_cell(item.received_cents),
+                )
+                for item in method.grants
+            ],
+            (0.22, 0.33, 0.15, 0.15, 0.15),
+        )
     if model.unclassified:
         story.append(
             para(
@@ -335,7 +353,7 @@ def _method(model: CerfaReport) -> list[Flowable]:
                     money_cell(item.amount_cents),
                     f"{item.proposed_code} {item.proposed_label}"
                     if item.proposed_code
-                    else EMPTY_TEXT,
+                    else "aucune",
                 )
                 for item in model.unclassified
             ],
@@ -345,7 +363,7 @@ def _method(model: CerfaReport) -> list[Flowable]:
 
 
 def _day(day: date | None) -> str:
-    return date_text(day) if day is not None else EMPTY_TEXT
+    return date_text(day) if day is not None else "—"
 
 
 # --- attestation --------------------------------------------------------------------------------
@@ -386,7 +404,7 @@ def _attestation(model: CerfaReport) -> list[Flowable]:
         heading("Attestation"),
         para(attestation_text(model)),
         spacer(10),
-        para(f"Fait à {BLANK}, le {BLANK}"),
+        para(f"Fait à {model.pole.city or BLANK}, le {BLANK}"),
         spacer(10),
         box,
     ]

@@ -36,8 +36,11 @@ from ptce_desktop.domain.money import format_money
 from ptce_desktop.reports.base import render_pdf
 from ptce_desktop.reports.bundle import build_crf_with_activity_report, concatenate
 from ptce_desktop.reports.cerfa15059 import (
+    _COL_WEIGHTS,
     build_cerfa15059,
     cerfa_story,
+    missing_texts,
+    ratio_text,
     share_sentence,
     visible_rows,
 )
@@ -358,7 +361,8 @@ def test_annex_texts_overhead_and_attestation(
     assert squeeze(LONG_TEXT) in body
     assert squeeze(f"Loyers renégociés {MARKUP}") in body
     assert squeeze(LONG_NAME) in body
-    assert text.count("Aucune donnée") >= 3  # dates et lieux, CVN, remarques
+    assert "Aucune donnée" not in text  # dates et lieux, CVN, remarques: left out
+    assert "Date(s) et lieu(x)" not in text and "Observations sur" not in text
 
 
 def test_overhead_in_words_for_each_rule() -> None:
@@ -419,9 +423,14 @@ def test_empty_grant_prints_a_full_grid_of_zeros(
     grid = grid_pages(pages)
     assert grid.count("0,00 €") == 2 * len(rows) + 2  # and the balance line
     text = " ".join(pages)
-    assert text.count("Aucune donnée") >= 6
-    assert "Période de l'action Non renseignée" in text
-    assert "Période non renseignée" in text
+    assert "Aucune donnée" not in text
+    assert missing_texts(report) == [
+        "Mise en œuvre de l'action",
+        "Bénéficiaires de l'action",
+        "Date(s) et lieu(x) de réalisation de l'action",
+    ]
+    assert "Période de l'action" not in text  # a row without data is left out
+    assert "Sans période" in text
     assert "n'a pas de période" in text
 
 
@@ -481,3 +490,50 @@ def test_concatenate_breaks_pages_between_stories() -> None:
     first, second = [Spacer(1, 1)], [Spacer(1, 2)]
     story = concatenate(first, [], second)
     assert len(story) == 3 and isinstance(story[1], PageBreak)
+
+
+# --- typography ---------------------------------------------------------------------------------
+
+
+def test_ratios_fit_their_column_and_use_a_real_minus() -> None:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from ptce_desktop.reports.styles import CONTENT_WIDTH, TABLE_SIZE, get_styles
+
+    assert ratio_text(9307) == "93,07\u00a0%"
+    assert ratio_text(99_999) == "999,99\u00a0%"
+    assert ratio_text(559_016) == "5\u00a0590\u00a0%"  # the demo's old 5 590,16 %
+    assert ratio_text(-1234) == "\u221212,34\u00a0%"
+    assert ratio_text(None) == "—"
+    room = CONTENT_WIDTH * _COL_WEIGHTS[3] - 2 * 4  # the cell's padding
+    bold = get_styles().fonts.bold
+    for basis_points in (-99_999, 99_999, 559_016, -9_999_900, 99_999_900):
+        assert stringWidth(ratio_text(basis_points), bold, TABLE_SIZE) <= room, basis_points
+
+
+def test_negative_amounts_print_with_a_minus_sign(page_texts: Callable[[bytes], list[str]]) -> None:
+    actual = dict(ACTUAL, **{"616": -1_234_56, "67": -50_00})  # credit notes
+    text = " ".join(page_texts(render(make_report(actual=actual))))
+    grid = grid_pages([text])
+    assert "\u22121 234,56 €" in grid and "\u221250,00 €" in grid
+    assert "-1 234,56" not in text and "-50,00" not in text
+    assert "\u2212" in text[text.index("Feuillet 3") :]  # the gaps table too
+
+
+def test_guillemets_hold_no_breaking_space() -> None:
+    from reportlab.platypus import Paragraph
+
+    paragraphs = [item for item in cerfa_story(make_report()) if isinstance(item, Paragraph)]
+    quoted = [item.text for item in paragraphs if "«" in item.text]
+    assert len(quoted) >= 3  # the method note, the balance, the overhead rule…
+    for text in quoted:
+        assert "« " not in text and " »" not in text, text
+        assert "«\u00a0" in text and "\u00a0»" in text
+
+
+def test_attestation_is_made_in_the_poles_town(page_texts: Callable[[bytes], list[str]]) -> None:
+    report = make_report()
+    report = replace(report, pole=replace(report.pole, city="Romans-sur-Isère & <26>"))
+    text = " ".join(page_texts(render(report)))
+    assert "Fait à Romans-sur-Isère & <26>, le" in text
+    assert "Je soussigné(e) Marie Curie-Dupont, Présidente, représentant(e) légal(e)" in text

@@ -182,7 +182,8 @@ def build_report(
                 forecast[target] += line.amount_cents
         actual: dict[str, int] = defaultdict(int)
 
-        vat_registered = pole_vat_registered(session)
+        # Dated: the registration in force at the start of the period reported.
+        vat_registered = pole_vat_registered(session, period[0] if period else None)
         costs = period_costs(session, grant.project_id, period, vat_registered)
         unclassified = _unclassified(costs)
         if unclassified and refuse_unclassified:
@@ -364,7 +365,8 @@ def _pole(pole: Pole | None) -> CerfaPole:
     place = " ".join(part for part in (pole.postcode, pole.city) if part)
     address = ", ".join(part for part in (pole.address, place) if part) or None
     siret = format_siret(pole.siret) if pole.siret else None
-    return CerfaPole(pole.name, siret, pole.rna, address, pole.email, pole.phone)
+    city = (pole.city or "").strip() or None
+    return CerfaPole(pole.name, siret, pole.rna, address, pole.email, pole.phone, city)
 
 
 def _grant(grant: Grant, years: Sequence[FiscalYear], received: int) -> CerfaGrant:
