@@ -39,6 +39,7 @@ from ptce_desktop.services.grants.grants import GrantService
 from ptce_desktop.services.members.input import check_year, sort_key
 from ptce_desktop.services.members.members import MemberService
 from ptce_desktop.services.pole.pole import PoleService
+from ptce_desktop.store.dated import vat_registered_on
 from ptce_desktop.store.unit_of_work import UnitOfWork
 
 __all__ = [
@@ -176,7 +177,8 @@ class SummaryService:
         check_year(year)
         pole = PoleService(self.uow).get()
         period = FiscalYear(year, pole.fiscal_year_start_month if pole is not None else 1)
-        registered = pole is not None and pole.vat_registered
+        with self.uow.read() as session:  # dated: the registration the year had
+            registered = vat_registered_on(session, period.start)
         members = MemberService(self.uow, today=self._today)
         categories = tuple(
             CategoryLine(c.category, c.label, c.count, c.joined_in_year, c.left_in_year)

@@ -5,25 +5,63 @@ A model says which of its attributes decide its fiscal year (``fiscal_date_field
 new record the current values count; for a changed or deleted one, the old values count too,
 so a cost can be neither edited in a closed year, nor moved out of one, nor moved into one.
 Changing the :class:`~.models.FiscalYear` row itself (closing, reopening) is always allowed.
+
+Closing a year also freezes what its figures and documents depend on (DESIGN §4b), checked
+here too so that every path (services, window, command line, import) obeys:
+
+* a key version *in force* during a closed year — from its date to the next version's — can be
+  neither added, edited nor deleted, and neither can its units or mixed parts;
+* a member's presence (joined/left dates) on the days of a closed year: a new member present
+  then, a deleted one, or a date moved across those days is refused;
+* the key of a service that has costs, budgets or call lines in a closed year;
+* the VAT regime of a service and the pole's VAT registration are *dated*: a change is kept
+  from the first day after the latest closed year (:mod:`.dated`), so the closed years keep the
+  value they were computed with.
+
+Usage records, member figures, budgets and fees carry their date or year as markers on their
+models, like costs, calls and payments.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
+from typing import Any
 
-from sqlalchemy import inspect, select
+from sqlalchemy import func, inspect, or_, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.base import LoaderCallableStatus
 
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.periods import FiscalYear as FiscalPeriod
 from ptce_desktop.domain.periods import fiscal_year_of
 from ptce_desktop.store.base import Base
-from ptce_desktop.store.models import FiscalYear, Member, Payment, Pole
+from ptce_desktop.store.dated import date_pole_vat, date_service_vat
+from ptce_desktop.store.models import (
+    AllocationKey,
+    Call,
+    CallLine,
+    Cost,
+    FiscalYear,
+    KeyVersion,
+    Member,
+    Payment,
+    Pole,
+    ServiceBudget,
+    SharedService,
+)
+
+#: Records checked by their own rule below rather than by markers.
+_SPECIAL: tuple[type[Base], ...] = (KeyVersion, Member, SharedService, Pole)
 
 
 def _is_guarded(cls: type[Base]) -> bool:
-    return bool(cls.fiscal_date_fields or cls.fiscal_year_fields or cls.fiscal_parents)
+    return bool(
+        cls.fiscal_date_fields
+        or cls.fiscal_year_fields
+        or cls.fiscal_parents
+        or issubclass(cls, _SPECIAL)
+    )
 
 
 def _values(obj: Base, name: str) -> Iterator[object]:
@@ -31,6 +69,25 @@ def _values(obj: Base, name: str) -> Iterator[object]:
     yield getattr(obj, name)
     history = inspect(obj).attrs[name].history
     yield from history.deleted or ()
+
+
+def _old(obj: Base, name: str) -> Any:
+    """The value of ``name`` before this session changed it (the current one if unchanged)."""
+    state = inspect(obj)
+    if state.pending:
+        return getattr(obj, name)
+    if name in state.committed_state:
+        value = state.committed_state[name]
+        return None if isinstance(value, LoaderCallableStatus) else value
+    history = state.attrs[name].history
+    if history.deleted:
+        return history.deleted[0]
+    return getattr(obj, name)
+
+
+def _changed(obj: Base, *names: str) -> bool:
+    state = inspect(obj)
+    return any(state.attrs[name].history.has_changes() for name in names)
 
 
 def _parents(session: Session, obj: Base, relationship: str) -> Iterator[Base]:
@@ -55,22 +112,64 @@ def _parents(session: Session, obj: Base, relationship: str) -> Iterator[Base]:
                     yield parent
 
 
+class _Closed:
+    """The closed years of the file and the pole's fiscal-year start month."""
+
+    def __init__(self, years: set[int], start_month: int) -> None:
+        self.years = years
+        self.month = start_month
+
+    def overlapping(self, first: dt.date | None, last: dt.date | None) -> FiscalPeriod | None:
+        """The earliest closed year sharing a day with ``first``–``last`` (None = unbounded)."""
+        for year in sorted(self.years):
+            period = FiscalPeriod(year, self.month)
+            if (first is None or first <= period.end) and (last is None or last >= period.start):
+                return period
+        return None
+
+    def frontier(self) -> dt.date | None:
+        """The first day after the latest closed year (None when no year is closed)."""
+        if not self.years:
+            return None
+        return FiscalPeriod(max(self.years), self.month).end + dt.timedelta(days=1)
+
+
 def _periods(
-    session: Session, obj: Base, start_month: int, depth: int = 0
+    session: Session, obj: Base, closed: _Closed, depth: int = 0
 ) -> Iterator[FiscalPeriod]:
     cls = type(obj)
+    if isinstance(obj, KeyVersion):
+        yield from _version_periods(session, obj, closed)
     for name in cls.fiscal_date_fields:
         for value in _values(obj, name):
             if isinstance(value, dt.date):
-                yield fiscal_year_of(value, start_month)
+                yield fiscal_year_of(value, closed.month)
     for name in cls.fiscal_year_fields:
         for value in _values(obj, name):
             if isinstance(value, int):
-                yield FiscalPeriod(value, start_month)
+                yield FiscalPeriod(value, closed.month)
     if depth < 3:
         for relationship in cls.fiscal_parents:
             for parent in _parents(session, obj, relationship):
-                yield from _periods(session, parent, start_month, depth + 1)
+                yield from _periods(session, parent, closed, depth + 1)
+
+
+def _version_periods(
+    session: Session, version: KeyVersion, closed: _Closed
+) -> Iterator[FiscalPeriod]:
+    """The closed years during which ``version`` is (or was, before this change) in force."""
+    for key_id in {v for v in _values(version, "key_id") if isinstance(v, int)}:
+        for valid_from in {v for v in _values(version, "valid_from") if isinstance(v, dt.date)}:
+            query = select(func.min(KeyVersion.valid_from)).where(
+                KeyVersion.key_id == key_id, KeyVersion.valid_from > valid_from
+            )
+            if version.id is not None:
+                query = query.where(KeyVersion.id != version.id)
+            following = session.scalar(query)
+            last = following - dt.timedelta(days=1) if following is not None else None
+            period = closed.overlapping(valid_from, last)
+            if period is not None:
+                yield period
 
 
 def _candidates(session: Session) -> Iterable[Base]:
@@ -83,21 +182,128 @@ def _candidates(session: Session) -> Iterable[Base]:
 
 
 def check_closed_years(session: Session) -> None:
-    """Raise ``PtceError("closed_year")`` if a pending change touches a closed year."""
+    """Raise ``PtceError`` if a pending change touches a closed year (``closed_year`` or a
+    more precise code), and date a VAT change so that it spares the closed years."""
     candidates = list(_candidates(session))
     if not candidates:
         return
     with session.no_autoflush:
-        closed = set(
+        years = set(
             session.scalars(select(FiscalYear.start_year).where(FiscalYear.closed_at.is_not(None)))
         )
-        if not closed:
-            return
         start_month = session.scalar(select(Pole.fiscal_year_start_month)) or 1
+        closed = _Closed(years, start_month)
         for obj in candidates:
-            for period in _periods(session, obj, start_month):
-                if period.start_year in closed:
-                    raise PtceError("closed_year", year=period.label, what=_what(session, obj))
+            if isinstance(obj, SharedService):
+                _check_service(session, obj, closed)
+            elif isinstance(obj, Pole):
+                _date_pole(session, obj, closed)
+            if not years:
+                continue
+            if isinstance(obj, Member):
+                _check_presence(session, obj, closed)
+            for period in _periods(session, obj, closed):
+                if period.start_year in years:
+                    _refuse(session, obj, period)
+
+
+def _refuse(session: Session, obj: Base, period: FiscalPeriod) -> None:
+    version = getattr(obj, "version", None) if not isinstance(obj, KeyVersion) else obj
+    if isinstance(version, KeyVersion):  # a version or its rows
+        key_id = _old(version, "key_id")
+        key = version.key or (session.get(AllocationKey, key_id) if key_id else None)
+        raise PtceError(
+            "closed_year_key_version",
+            "valid_from",
+            year=period.label,
+            key=key.name if key is not None else "",
+            date=f"{_old(version, 'valid_from'):%d/%m/%Y}",
+        )
+    raise PtceError("closed_year", year=period.label, what=_what(session, obj))
+
+
+def _check_presence(session: Session, member: Member, closed: _Closed) -> None:
+    """Refuse a change of who is present on the days of a closed year."""
+    state = inspect(member)
+    if state.pending or member in session.deleted:
+        spans = (
+            [(member.joined_on, member.left_on)]
+            if state.pending
+            else [(_old(member, "joined_on"), _old(member, "left_on"))]
+        )
+    elif _changed(member, "joined_on", "left_on"):
+        spans = []
+        joined_old, joined_new = _old(member, "joined_on"), member.joined_on
+        if joined_old != joined_new:
+            # The days between the two dates change (None: from the beginning of time).
+            low = None if joined_old is None or joined_new is None else min(joined_old, joined_new)
+            high = max((d for d in (joined_old, joined_new) if d is not None), default=None)
+            spans.append((low, high - dt.timedelta(days=1) if high is not None else None))
+        left_old, left_new = _old(member, "left_on"), member.left_on
+        if left_old != left_new:
+            low = min((d for d in (left_old, left_new) if d is not None), default=None)
+            high = None if left_old is None or left_new is None else max(left_old, left_new)
+            spans.append((low + dt.timedelta(days=1) if low is not None else None, high))
+    else:
+        return
+    for first, last in spans:
+        period = closed.overlapping(first, last)
+        if period is not None:
+            raise PtceError(
+                "closed_year_presence",
+                "joined_on",
+                year=period.label,
+                member=member.name or _old(member, "name") or "",
+            )
+
+
+def _check_service(session: Session, service: SharedService, closed: _Closed) -> None:
+    state = inspect(service)
+    if state.pending:
+        return
+    deleted = service in session.deleted
+    if closed.years and (deleted or _changed(service, "key_id")):
+        period = _service_frozen_year(session, service.id, closed)
+        if period is not None:
+            code = "closed_year_service_deleted" if deleted else "closed_year_service_key"
+            raise PtceError(
+                code, "key_id", year=period.label, service=_old(service, "name") or service.name
+            )
+    if not deleted and _changed(service, "vat_regime", "vat_rate_bp"):
+        old = (_old(service, "vat_regime"), int(_old(service, "vat_rate_bp") or 0))
+        new = (service.vat_regime, int(service.vat_rate_bp or 0))
+        if old != new:
+            date_service_vat(session, service.id, old, new, closed.frontier())
+
+
+def _service_frozen_year(session: Session, service_id: int, closed: _Closed) -> FiscalPeriod | None:
+    """The earliest closed year holding a cost, a budget or a call line of the service."""
+    found: set[int] = set()
+    for invoice, start in session.execute(
+        select(Cost.invoice_date, Cost.period_start).where(Cost.service_id == service_id)
+    ):
+        found |= {fiscal_year_of(day, closed.month).start_year for day in (invoice, start)}
+    found.update(
+        session.scalars(select(ServiceBudget.year).where(ServiceBudget.service_id == service_id))
+    )
+    found.update(
+        session.scalars(
+            select(Call.year)
+            .join(CallLine, CallLine.call_id == Call.id)
+            .where(or_(CallLine.service_id == service_id))
+        )
+    )
+    frozen = sorted(found & closed.years)
+    return FiscalPeriod(frozen[0], closed.month) if frozen else None
+
+
+def _date_pole(session: Session, pole: Pole, closed: _Closed) -> None:
+    if inspect(pole).pending or pole in session.deleted:
+        return
+    if _changed(pole, "vat_registered"):
+        old, new = bool(_old(pole, "vat_registered")), bool(pole.vat_registered)
+        if old != new:
+            date_pole_vat(session, old, new, closed.frontier())
 
 
 def _what(session: Session, obj: Base) -> str:

@@ -22,7 +22,7 @@ from factories_costs import (
 )
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from ptce_desktop.domain.allocation import Method, SplitBasis
 from ptce_desktop.domain.errors import PtceError
@@ -518,10 +518,16 @@ def test_an_unchanged_cost_of_a_closed_year_cannot_have_its_shares_rewritten(
     close_year(uow, 2025)
     keys = KeyService(uow)
     version = keys.get_key(key).versions[0].id
-    change = keys.update_version(
-        version, VersionDraft(D(2025, 1, 1), dict(zip(world.members, (2, 1, 1), strict=True)))
-    )
-    assert (change.recomputed, change.skipped_closed) == (0, 1)
+    with pytest.raises(PtceError) as caught:  # the version is frozen with the year (issue 12)
+        keys.update_version(
+            version, VersionDraft(D(2025, 1, 1), dict(zip(world.members, (2, 1, 1), strict=True)))
+        )
+    assert caught.value.code == "version_frozen_edit"
+    with uow.write("Outil SQLite") as session:  # changed behind the app's back
+        session.connection().execute(
+            text("UPDATE key_version_units SET units_milli = 2 WHERE member_id = :m"),
+            {"m": world.members[0]},
+        )
     with pytest.raises(PtceError) as caught:  # same draft: the cost row is not written
         costs.update_cost(cost_id, draft(service, 100_000))
     assert caught.value.code == "closed_year"

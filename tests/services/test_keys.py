@@ -283,24 +283,31 @@ def test_editing_a_version_recomputes_open_years_only(uow: UnitOfWork) -> None:
     new = costs.create_cost(draft(service, 300))
     new_mixed = costs.create_cost(draft(mixed_service, 300))
     close_year(uow, 2024)
-    change = keys.update_version(
-        version.version_id, VersionDraft(D(2024, 1, 1), _units(world.members, 2, 1, 0))
-    )
-    assert (change.recomputed, change.skipped_closed) == (2, 1)
+    # The version is in force during the closed year: editing it is refused (issue 12).
+    with pytest.raises(PtceError) as caught:
+        keys.update_version(
+            version.version_id, VersionDraft(D(2024, 1, 1), _units(world.members, 2, 1, 0))
+        )
+    assert caught.value.code == "version_frozen_edit"
+    # A version dated after the closed year applies to the open years only.
+    change = keys.add_version(key_id, VersionDraft(D(2025, 1, 1), _units(world.members, 2, 1, 0)))
+    assert (change.recomputed, change.skipped_closed) == (2, 0)
     assert [s.cents for s in costs.get_cost(old).shares] == [100, 100, 100]
     assert sorted(s.cents for s in costs.get_cost(new).shares) == [100, 200]
     assert sorted(s.cents for s in costs.get_cost(new_mixed).shares) == [100, 200]
-    # A later version applies from its date on; deleting it goes back to the earlier one.
-    later = keys.add_version(key_id, VersionDraft(D(2025, 1, 1), _units(world.members, 0, 0, 1)))
-    assert later.recomputed == 2
+    # An open-year version can be edited, then deleted to go back to the earlier one.
+    change = keys.update_version(
+        change.version_id, VersionDraft(D(2025, 1, 1), _units(world.members, 0, 0, 1))
+    )
+    assert change.recomputed == 2
     assert [s.cents for s in costs.get_cost(new).shares] == [300]
-    keys.delete_version(later.version_id)
-    assert sorted(s.cents for s in costs.get_cost(new).shares) == [100, 200]
+    keys.delete_version(change.version_id)
+    assert [s.cents for s in costs.get_cost(new).shares] == [100, 100, 100]
     # The version explains shares of the closed year: it cannot be deleted.
     with pytest.raises(PtceError) as caught:
         keys.delete_version(version.version_id)
     assert caught.value.code == "version_frozen"
     explanation = costs.explain_share(old, world.members[0])
-    # The closed year keeps its shares; its explanation says the data changed since.
-    assert (explanation.stored_cents, explanation.computed_cents) == (100, 200)
-    assert not explanation.matches_stored
+    # The closed year keeps its shares, and they still explain themselves.
+    assert (explanation.stored_cents, explanation.computed_cents) == (100, 100)
+    assert explanation.matches_stored

@@ -176,12 +176,23 @@ def test_changing_the_key_recomputes_open_year_costs(uow: UnitOfWork) -> None:
         draft(service, 300, invoice=D(2024, 3, 1), start=D(2024, 1, 1), end=D(2024, 12, 31))
     )
     new = costs.create_cost(draft(service, 300))
+    other = make_service(uow, equal, name="Atelier « neuf » & <co>")
+    newer = costs.create_cost(draft(other, 300))
     close_year(uow, 2024)
+    # The service has costs in the closed year: its key is frozen with it (issue 12).
+    with pytest.raises(PtceError) as caught:
+        SharedServiceService(uow).update_service(
+            service, ServiceDraft(name="Locaux", key_id=first_only)
+        )
+    assert caught.value.code == "closed_year_service_key"
+    assert "2024" in caught.value.message("fr") and "Locaux" in caught.value.message("fr")
+    assert len(costs.get_cost(new).shares) == 3
+    # A service without closed-year data can change its key: its open costs follow.
     recomputed = SharedServiceService(uow).update_service(
-        service, ServiceDraft(name="Locaux", key_id=first_only)
+        other, ServiceDraft(name="Atelier « neuf » & <co>", key_id=first_only)
     )
     assert recomputed == 1
-    assert [s.cents for s in costs.get_cost(new).shares] == [300]
+    assert [s.cents for s in costs.get_cost(newer).shares] == [300]
     assert len(costs.get_cost(old).shares) == 3
 
 

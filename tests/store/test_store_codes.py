@@ -41,6 +41,7 @@ CODE_COLUMNS: dict[tuple[str, str], type[StrEnum]] = {
     ("membership_fees", "category"): MemberCategory,
     ("allocation_keys", "method"): Method,
     ("shared_services", "vat_regime"): VatRegime,
+    ("service_vat_periods", "vat_regime"): VatRegime,
     ("calls", "kind"): CallKind,
     ("payments", "method"): PaymentMethod,
     ("funders", "type"): FunderType,

@@ -50,6 +50,9 @@ DESIGN_TABLES = {
     "report_texts",
     "audit_entries",
     "sequence_counters",
+    # dated values (issue 12): a closed year keeps its VAT regime and registration
+    "service_vat_periods",
+    "pole_vat_periods",
 }
 
 

@@ -70,6 +70,7 @@ from ptce_desktop.services.costs.shared_services import ServiceTotals, service_t
 from ptce_desktop.services.costs.shares import pole_vat_registered, shares_by_quarter
 from ptce_desktop.services.keys.loader import load_key_spec, member_presences
 from ptce_desktop.services.pole.pole import attachment_file
+from ptce_desktop.store.dated import service_vat_on
 from ptce_desktop.store.models import Cost, Member, SharedService
 from ptce_desktop.store.models import KeyVersion as KeyVersionRow
 from ptce_desktop.store.unit_of_work import UnitOfWork
@@ -95,7 +96,7 @@ def build_cost_sharing_data(
         totals = {t.service_id: t for t in service_totals(session, year)}
         shares = _shares(session, year, service_id)
         costs = _costs_by_quarter(session, fy, service_id)
-        registered = pole_vat_registered(session)
+        registered = pole_vat_registered(session, fy.start)  # dated: as the year had it
         keys = _KeyReader(session, fy)
         services = [chosen] if chosen is not None else _services_of_year(session, fy, costs)
         sharings = tuple(
@@ -106,6 +107,7 @@ def build_cost_sharing_data(
                 shares.get(service.id, []),
                 registered,
                 keys.block(service.key_id) if service.key_id is not None else None,
+                service_vat_on(session, service, fy.start),
             )
             for service in services
         )
@@ -204,8 +206,9 @@ def _sharing(
     members: list[MemberQuarterShares],
     registered: bool,
     key: KeyBlock | None,
+    vat: tuple[VatRegime, int],
 ) -> ServiceSharing:
-    regime = VatRegime(service.vat_regime)
+    regime = VatRegime(vat[0])
     basis = split_basis(regime, registered)
     quarter_costs = [costs.get(q, _QuarterCosts(0, 0)) for q in (1, 2, 3, 4)]
     costs_quarters = _quad(
@@ -216,8 +219,8 @@ def _sharing(
     sharing = ServiceSharing(
         service_id=service.id,
         name=service.name,
-        vat_regime=service.vat_regime,
-        vat_rate_bp=service.vat_rate_bp,
+        vat_regime=regime,
+        vat_rate_bp=vat[1],
         basis=basis,
         key=key,
         cost_count=totals.cost_count,

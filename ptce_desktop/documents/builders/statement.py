@@ -142,7 +142,7 @@ def build_statement_data(
     shown = (chosen,) if chosen is not None else documents
     payments = tuple(_payment(payment) for payment in account.payments)
     return StatementData(
-        pole=_pole_party(pole),
+        pole=_pole_party(pole, registered),
         pole_vat_registered=registered,
         pole_iban=pole.iban_display if pole is not None else None,
         pole_bic=pole.bic if pole is not None else None,
@@ -176,14 +176,14 @@ def _siret(siret: str | None) -> str | None:
     return "\u00a0".join((siret[:3], siret[3:6], siret[6:9], siret[9:]))
 
 
-def _pole_party(pole: PoleView | None) -> Party:
+def _pole_party(pole: PoleView | None, registered: bool) -> Party:
     if pole is None:
         return Party(name="", address_lines=())
     return Party(
         name=pole.name,
         address_lines=_address_lines(pole.address, pole.postcode, pole.city),
         siret=pole.siret_display,
-        vat_number=pole.vat_number if pole.vat_registered else None,
+        vat_number=pole.vat_number if registered else None,  # as the year had it
     )
 
 

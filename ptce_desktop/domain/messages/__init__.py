@@ -10,6 +10,7 @@ from ptce_desktop.domain.messages.backups import MESSAGES as BACKUPS
 from ptce_desktop.domain.messages.calls import MESSAGES as CALLS
 from ptce_desktop.domain.messages.cerfa import MESSAGES as CERFA
 from ptce_desktop.domain.messages.cli import MESSAGES as CLI
+from ptce_desktop.domain.messages.closing import MESSAGES as CLOSING
 from ptce_desktop.domain.messages.costs import MESSAGES as COSTS
 from ptce_desktop.domain.messages.demo import MESSAGES as DEMO
 from ptce_desktop.domain.messages.domain import MESSAGES as DOMAIN
@@ -28,6 +29,7 @@ CATALOGUES: tuple[dict[str, tuple[str, str]], ...] = (
     CALLS,
     CERFA,
     CLI,
+    CLOSING,
     COSTS,
     DEMO,
     DOMAIN,

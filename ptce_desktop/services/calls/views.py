@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from ptce_desktop.domain.allocation import VatRegime
 from ptce_desktop.domain.periods import FiscalYear
 from ptce_desktop.services.common import start_month
+from ptce_desktop.store.dated import service_vats_on
 from ptce_desktop.store.models import (
     Call,
     CallLine,
@@ -237,6 +238,12 @@ def call_views(session: Session, *where: ColumnElement[bool]) -> list[CallView]:
         .order_by(Call.number)
     ).all()
     lines: dict[int, list[CallLineView]] = defaultdict(list)
+    # The 261 B mention as the call's year had it (a dated value, see store.dated).
+    call_years = {call.id: call.year for call, _ in calls}
+    dated = {
+        year: service_vats_on(session, FiscalYear(year, month).start)
+        for year in set(call_years.values())
+    }
     for call_id, line, name, regime in session.execute(
         select(CallLine.call_id, CallLine, SharedService.name, SharedService.vat_regime)
         .join(Call, Call.id == CallLine.call_id)
@@ -252,7 +259,8 @@ def call_views(session: Session, *where: ColumnElement[bool]) -> list[CallView]:
                 vat_rate_bp=line.vat_rate_bp,
                 vat_cents=line.vat_cents,
                 ttc_cents=line.ttc_cents,
-                exempt_261b=regime is VatRegime.EXEMPT_261B,
+                exempt_261b=dated[call_years[call_id]].get(line.service_id, (regime, 0))[0]
+                is VatRegime.EXEMPT_261B,
                 kind=line.kind.value,
                 component=line.component.value,
                 label=line.label,

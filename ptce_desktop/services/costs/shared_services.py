@@ -28,6 +28,7 @@ from ptce_desktop.services.common import (
 from ptce_desktop.services.costs.shares import recompute_cost_ids
 from ptce_desktop.services.keys.loader import load_key_spec, member_presences
 from ptce_desktop.store.base import BP_MAX, LEN_NAME, LEN_SHORT, MONEY_MAX
+from ptce_desktop.store.dated import service_vats_on
 from ptce_desktop.store.models import (
     AllocationKey,
     Cost,
@@ -149,9 +150,11 @@ def service_totals(session: Session, year: int) -> list[ServiceTotals]:
         )
         .order_by(SharedService.name, SharedService.id)
     )
+    dated = service_vats_on(session, period.start)  # a closed year keeps its own regime
     return [
         ServiceTotals(sid, name, key, regime, n or 0, ht or 0, vat or 0, ttc or 0, shared or 0, b)
-        for sid, name, key, regime, n, ht, vat, ttc, shared, b in rows
+        for sid, name, key, own, n, ht, vat, ttc, shared, b in rows
+        for regime in (dated.get(sid, (own, 0))[0],)
     ]
 
 

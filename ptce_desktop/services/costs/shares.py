@@ -52,6 +52,7 @@ from ptce_desktop.services.costs.views import (
     ShareExplanationView,
 )
 from ptce_desktop.services.keys.loader import load_key_spec, member_presences
+from ptce_desktop.store.dated import service_vat_on, vat_registered_on
 from ptce_desktop.store.models import (
     Cost,
     FiscalYear,
@@ -64,7 +65,11 @@ from ptce_desktop.store.models import (
 from ptce_desktop.store.unit_of_work import mark_changed
 
 
-def pole_vat_registered(session: Session) -> bool:
+def pole_vat_registered(session: Session, on: date | None = None) -> bool:
+    """The pole's VAT registration on ``on`` (a dated value: a closed year keeps its own);
+    today's when ``on`` is None."""
+    if on is not None:
+        return vat_registered_on(session, on)
     pole = pole_row(session)
     return bool(pole is not None and pole.vat_registered)
 
@@ -113,11 +118,17 @@ class ComputedCents:
 
 
 def _basis_and_amount(
-    context: SplitContext, service: SharedService, ht_cents: int, ttc_cents: int
+    session: Session,
+    context: SplitContext,
+    service: SharedService,
+    ht_cents: int,
+    ttc_cents: int,
+    on: date,
 ) -> tuple[SplitBasis, int, int]:
     if service.key_id is None:
         raise PtceError("service_without_key", "service_id", service=service.name)
-    regime, registered = service.vat_regime, context.vat_registered
+    # Dated values, as of the first day of the cost's period (a closed year keeps its own).
+    regime, registered = service_vat_on(session, service, on)[0], vat_registered_on(session, on)
     amount = amount_to_split(ht_cents, ttc_cents, regime, registered)
     return split_basis(regime, registered), amount, service.key_id
 
@@ -135,7 +146,9 @@ def compute_split(
 ) -> ComputedSplit:
     """The shares of a cost (saved or draft) of ``service`` with their explanations; engine
     errors name ``label``."""
-    basis, amount, key_id = _basis_and_amount(context, service, ht_cents, ttc_cents)
+    basis, amount, key_id = _basis_and_amount(
+        session, context, service, ht_cents, ttc_cents, period_start
+    )
     shares = split_cost(
         amount,
         context.spec(session, key_id),
@@ -159,7 +172,9 @@ def compute_cents(
     label: str,
 ) -> ComputedCents:
     """What :func:`compute_split` gives, cents and key version only (what is stored)."""
-    basis, amount, key_id = _basis_and_amount(context, service, ht_cents, ttc_cents)
+    basis, amount, key_id = _basis_and_amount(
+        session, context, service, ht_cents, ttc_cents, period_start
+    )
     result = split_cost_cents(
         amount,
         context.spec(session, key_id),
@@ -397,7 +412,8 @@ def explain_share(session: Session, cost_id: int, member_id: int) -> ShareExplan
     key_id = share.key_version.key_id if share.key_version is not None else cost.service.key_id
     if key_id is None:
         raise PtceError("service_without_key", service=cost.service.name)
-    regime, registered = cost.service.vat_regime, pole_vat_registered(session)
+    regime = service_vat_on(session, cost.service, cost.period_start)[0]
+    registered = vat_registered_on(session, cost.period_start)
     basis = split_basis(regime, registered)
     amount = amount_to_split(cost.ht_cents, cost.ttc_cents, regime, registered)
     spec = _pinned_spec(load_key_spec(session, key_id), share.key_version_id, cost.period_start)

@@ -290,6 +290,7 @@ class KeyService:
     def update_version(self, version_id: int, draft: VersionDraft) -> VersionChange:
         with self.uow.write("Modifier une version de clé") as session:
             version = get_or_error(session, KeyVersion, version_id, VERSION)
+            self._refuse_if_frozen(session, version, "version_frozen_edit")
             old_from = version.valid_from
             self._apply_version(session, version.key, version, draft)
             session.flush()
@@ -313,7 +314,9 @@ class KeyService:
             result = self._recompute(session, key, valid_from, valid_from)
             return VersionChange(version_id, result.recomputed, result.skipped_closed)
 
-    def _refuse_if_frozen(self, session: Session, version: KeyVersion) -> None:
+    def _refuse_if_frozen(
+        self, session: Session, version: KeyVersion, code: str = "version_frozen"
+    ) -> None:
         closed = set(
             session.scalars(select(FiscalYear.start_year).where(FiscalYear.closed_at.is_not(None)))
         )
@@ -328,9 +331,7 @@ class KeyService:
         ):
             if cost_frozen(invoice_date, period_start, closed, month):
                 year = fiscal_year_of(period_start, month)
-                raise PtceError(
-                    "version_frozen", date=format_date(version.valid_from), year=year.label
-                )
+                raise PtceError(code, date=format_date(version.valid_from), year=year.label)
 
     def _recompute(
         self, session: Session, key: AllocationKey, old_from: date, new_from: date

@@ -19,6 +19,7 @@ from ptce_desktop.domain.money import format_money
 from ptce_desktop.services.grants.redistributions import plan_state
 from ptce_desktop.store import migrate
 from ptce_desktop.store.database import inspect_file, open_database
+from ptce_desktop.store.dated import service_vat_on, vat_registered_on
 from ptce_desktop.store.models import (
     Call,
     CallLine,
@@ -26,7 +27,6 @@ from ptce_desktop.store.models import (
     Grant,
     Payment,
     PaymentMatch,
-    Pole,
     Share,
     SharedService,
 )
@@ -99,7 +99,6 @@ def _sqlite_checks(path: Path) -> list[CheckItem]:
 
 def _money_checks(uow: UnitOfWork) -> list[CheckItem]:
     with uow.read() as session:
-        registered = bool(session.scalar(select(Pole.vat_registered).limit(1)))
         shares = (
             select(Share.cost_id, func.sum(Share.cents).label("total"))
             .group_by(Share.cost_id)
@@ -111,7 +110,8 @@ def _money_checks(uow: UnitOfWork) -> list[CheckItem]:
                 Cost.label,
                 Cost.ht_cents,
                 Cost.ttc_cents,
-                SharedService.vat_regime,
+                Cost.period_start,
+                SharedService,
                 shares.c.total,
             )
             .join(SharedService, SharedService.id == Cost.service_id)
@@ -119,11 +119,13 @@ def _money_checks(uow: UnitOfWork) -> list[CheckItem]:
         ).all()
         bad_costs = []
         unshared = 0
-        for cost_id, label, ht, ttc, regime, total in rows:
+        for cost_id, label, ht, ttc, start, service, total in rows:
             if total is None:
                 unshared += 1
                 continue
-            expected = amount_to_split(ht, ttc, regime, registered)
+            # Dated values: the regime and registration the cost's year had.
+            regime = service_vat_on(session, service, start)[0]
+            expected = amount_to_split(ht, ttc, regime, vat_registered_on(session, start))
             if total != expected:
                 bad_costs.append(
                     f"charge n° {cost_id} « {label} » : quotes-parts {format_money(total)} "

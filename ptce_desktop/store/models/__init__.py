@@ -32,6 +32,7 @@ from ptce_desktop.store.models.costs import (
     Share,
     SharedService,
 )
+from ptce_desktop.store.models.dated import PoleVatPeriod, ServiceVatPeriod
 from ptce_desktop.store.models.grants import (
     Funder,
     Grant,
@@ -88,6 +89,7 @@ __all__ = [
     "Payment",
     "PaymentMatch",
     "Pole",
+    "PoleVatPeriod",
     "Project",
     "ProjectMember",
     "Redistribution",
@@ -95,6 +97,7 @@ __all__ = [
     "SavedScenario",
     "SequenceCounter",
     "ServiceBudget",
+    "ServiceVatPeriod",
     "Share",
     "SharedService",
     "UsageRecord",

@@ -96,6 +96,7 @@ class ServiceBudget(Base):
         money_range("amount_cents", signed=False),
     )
     entity_label = "le budget du service"
+    fiscal_year_fields = ("year",)
 
     id: Mapped[int] = pk()
     service_id: Mapped[int] = mapped_column(ForeignKey("shared_services.id", ondelete="CASCADE"))

@@ -95,6 +95,7 @@ class KeyVersionUnit(Base):
         CheckConstraint("units_milli IS NULL OR percent_bp IS NULL", name="units_or_percent"),
     )
     entity_label = "les unités de la clé"
+    fiscal_parents = ("version",)
 
     id: Mapped[int] = pk()
     version_id: Mapped[int] = mapped_column(ForeignKey("key_versions.id", ondelete="CASCADE"))
@@ -118,6 +119,7 @@ class KeyMixPart(Base):
         bp_range("weight_bp"),
     )
     entity_label = "la part de clé mixte"
+    fiscal_parents = ("version",)
 
     id: Mapped[int] = pk()
     version_id: Mapped[int] = mapped_column(ForeignKey("key_versions.id", ondelete="CASCADE"))
@@ -137,6 +139,7 @@ class UsageRecord(Base):
     __tablename__ = "usage_records"
     __table_args__ = (units_range("quantity_milli"),)
     entity_label = "l'utilisation"
+    fiscal_date_fields = ("date",)
 
     id: Mapped[int] = pk()
     key_id: Mapped[int] = mapped_column(

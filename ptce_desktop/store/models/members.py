@@ -95,6 +95,9 @@ class FiscalYear(Base):
     start_year: Mapped[int] = mapped_column(Integer, unique=True)
     #: When the year was closed (UTC, naive); NULL while the year is open.
     closed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    #: Fingerprint (SHA-256, hex) of the year's shares, calls and frozen context, taken at
+    #: closing and verified by ``check``; NULL while open (or closed before seals existed).
+    seal: Mapped[str | None] = mapped_column(String(64))
 
     def audit_title(self) -> str:
         return str(self.start_year)
@@ -153,6 +156,7 @@ class MemberYearFigures(Base):
         money_range("turnover_cents"),
     )
     entity_label = "les chiffres annuels du membre"
+    fiscal_year_fields = ("year",)
 
     id: Mapped[int] = pk()
     member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
@@ -181,6 +185,7 @@ class MembershipFee(Base):
         money_range("amount_cents", signed=False),
     )
     entity_label = "la cotisation"
+    fiscal_year_fields = ("year",)
 
     id: Mapped[int] = pk()
     year: Mapped[int] = mapped_column(Integer)
