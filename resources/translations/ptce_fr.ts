@@ -327,6 +327,25 @@
     </message>
 </context>
 <context>
+    <name>AdoptDialog</name>
+    <message>
+        <source>Adopt this scenario</source>
+        <translation>Adopter ce scénario</translation>
+    </message>
+    <message>
+        <source>“%1” becomes the pole&apos;s figures from the date below: new key versions (or a new key from %2 when the method changes), members created or leaving, budgets and fees — through the same steps as a manual edit, recorded in the history and undoable (Edit ▸ Undo). Closed years and their shares are never changed.</source>
+        <translation>« %1 » devient les chiffres du pôle à partir de la date ci-dessous : nouvelles versions de clé (ou une nouvelle clé dès le %2 si la méthode change), membres créés ou sortis, budgets et frais — par les mêmes étapes qu&apos;une saisie à la main, inscrites dans l&apos;historique et annulables (Édition ▸ Annuler). Les exercices clôturés et leurs quotes-parts ne changent jamais.</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>À partir du</translation>
+    </message>
+    <message>
+        <source>Choose a day between %1 and %2.</source>
+        <translation>Choisissez un jour entre le %1 et le %2.</translation>
+    </message>
+</context>
+<context>
     <name>ArchiveActions</name>
     <message>
         <source>Export the archive</source>
@@ -4586,6 +4605,14 @@ Why is it reopened?</source>
         <translation>Les documents demandés par les financeurs, en PDF.</translation>
     </message>
     <message>
+        <source>Simulation</source>
+        <translation>Simulation</translation>
+    </message>
+    <message>
+        <source>What if? Compare allocation keys and budgets before the vote.</source>
+        <translation>Et si… ? Comparer des clés de répartition et des budgets avant le vote.</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
@@ -5925,6 +5952,247 @@ Le document s&apos;affiche ici avant que vous l&apos;enregistriez ou l&apos;impr
     </message>
 </context>
 <context>
+    <name>Simulation</name>
+    <message>
+        <source>Scenario %1</source>
+        <translation>Scénario %1</translation>
+    </message>
+    <message>
+        <source>Name of the scenario</source>
+        <translation>Nom du scénario</translation>
+    </message>
+    <message>
+        <source>equal</source>
+        <translation>égal</translation>
+    </message>
+    <message>
+        <source>New member</source>
+        <translation>Nouveau membre</translation>
+    </message>
+    <message>
+        <source>units</source>
+        <translation>unités</translation>
+    </message>
+    <message>
+        <source>budget</source>
+        <translation>budget</translation>
+    </message>
+    <message>
+        <source>fee %</source>
+        <translation>frais %</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Adopt…</source>
+        <translation>Adopter…</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Clé</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>dès le</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Unités</translation>
+    </message>
+    <message>
+        <source>Joins</source>
+        <translation>Entrée</translation>
+    </message>
+    <message>
+        <source>Leaves</source>
+        <translation>Départ</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Inchangée</translation>
+    </message>
+    <message>
+        <source>Equal shares</source>
+        <translation>Parts égales</translation>
+    </message>
+    <message>
+        <source>Mix: equal shares + a key</source>
+        <translation>Mixte : parts égales + une clé</translation>
+    </message>
+    <message>
+        <source>Key: %1</source>
+        <translation>Clé : %1</translation>
+    </message>
+    <message>
+        <source>Nobody leaves</source>
+        <translation>Aucun départ</translation>
+    </message>
+    <message>
+        <source>%1 member(s) changed…</source>
+        <translation>%1 membre(s) modifié(s)…</translation>
+    </message>
+    <message>
+        <source>Change members&apos; units…</source>
+        <translation>Modifier les unités des membres…</translation>
+    </message>
+</context>
+<context>
+    <name>SimulationPage</name>
+    <message>
+        <source>Saved scenarios</source>
+        <translation>Scénarios enregistrés</translation>
+    </message>
+    <message>
+        <source>Scenarios saved with the pole</source>
+        <translation>Les scénarios enregistrés avec le pôle</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Dupliquer</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Add a scenario</source>
+        <translation>Ajouter un scénario</translation>
+    </message>
+    <message>
+        <source>Export for the meeting…</source>
+        <translation>Exporter pour la réunion…</translation>
+    </message>
+    <message>
+        <source>Search a member</source>
+        <translation>Chercher un membre</translation>
+    </message>
+    <message>
+        <source>Comparison by member</source>
+        <translation>Comparaison par membre</translation>
+    </message>
+    <message>
+        <source>Choose at least one service to simulate.</source>
+        <translation>Choisissez au moins un service à simuler.</translation>
+    </message>
+    <message>
+        <source>%1: on the year&apos;s actual costs</source>
+        <translation>%1 : sur les charges réelles de l&apos;exercice</translation>
+    </message>
+    <message>
+        <source>%1: on the year&apos;s budgets</source>
+        <translation>%1 : sur les budgets de l&apos;exercice</translation>
+    </message>
+    <message>
+        <source>%1 (no key)</source>
+        <translation>%1 (sans clé)</translation>
+    </message>
+    <message>
+        <source>Service: %1</source>
+        <translation>Service : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n service(s)</source>
+        <translation>
+            <numerusform>%n service</numerusform>
+            <numerusform>%n services</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Membre</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>Scenario %1</source>
+        <translation>Scénario %1</translation>
+    </message>
+    <message>
+        <source>Difference %1</source>
+        <translation>Écart %1</translation>
+    </message>
+    <message>
+        <source>% %1</source>
+        <translation>% %1</translation>
+    </message>
+    <message>
+        <source>Differences — %1</source>
+        <translation>Écarts — %1</translation>
+    </message>
+    <message>
+        <source>Today %1</source>
+        <translation>Aujourd&apos;hui %1</translation>
+    </message>
+    <message>
+        <source>%1 gains most (%2)</source>
+        <translation>%1 gagne le plus (%2)</translation>
+    </message>
+    <message>
+        <source>%1 loses most (%2)</source>
+        <translation>%1 perd le plus (%2)</translation>
+    </message>
+    <message>
+        <source>nobody pays a different amount</source>
+        <translation>personne ne paie un montant différent</translation>
+    </message>
+    <message>
+        <source>Totals (each equals the amount split): %1</source>
+        <translation>Totaux (chacun égal au montant réparti) : %1</translation>
+    </message>
+    <message>
+        <source>No scenario yet.</source>
+        <translation>Aucun scénario pour l&apos;instant.</translation>
+    </message>
+    <message>
+        <source>Every member pays the same as today.</source>
+        <translation>Chaque membre paie la même chose qu&apos;aujourd&apos;hui.</translation>
+    </message>
+    <message>
+        <source>Scenario “%1” saved with the pole.</source>
+        <translation>Scénario « %1 » enregistré avec le pôle.</translation>
+    </message>
+    <message>
+        <source>Export for the meeting</source>
+        <translation>Exporter pour la réunion</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf);;XLSX workbook (*.xlsx)</source>
+        <translation>Document PDF (*.pdf);;Classeur XLSX (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Written: %1</source>
+        <translation>Écrit : %1</translation>
+    </message>
+    <message>
+        <source>Adopt scenario “%1”</source>
+        <translation>Adopter le scénario « %1 »</translation>
+    </message>
+    <message>
+        <source>Scenario “%1” adopted from %2 (Edit ▸ Undo puts everything back).</source>
+        <translation>Scénario « %1 » adopté à partir du %2 (Édition ▸ Annuler remet tout comme avant).</translation>
+    </message>
+</context>
+<context>
     <name>SummaryPage</name>
     <message>
         <source>Summary</source>
@@ -5982,6 +6250,25 @@ Le document s&apos;affiche ici avant que vous l&apos;enregistriez ou l&apos;impr
     <message>
         <source>&amp;Redo “%1”</source>
         <translation>&amp;Rétablir « %1 »</translation>
+    </message>
+</context>
+<context>
+    <name>UnitsDialog</name>
+    <message>
+        <source>Members&apos; units in the scenario</source>
+        <translation>Unités des membres dans le scénario</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Membre</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>In the scenario</source>
+        <translation>Dans le scénario</translation>
     </message>
 </context>
 <context>

@@ -24,6 +24,7 @@ KEYS = [
     "in_kind",
     "activity",
     "reports",
+    "simulation",
     "settings",
 ]
 
@@ -91,6 +92,7 @@ def test_navigation_and_menus_in_french(qtbot: QtBot, ui_settings: QSettings) ->
         "Contributions en nature",
         "Activité",
         "Rapports",
+        "Simulation",
         "Paramètres",
     ]
     menus = [action.text() for action in win.menuBar().actions()]

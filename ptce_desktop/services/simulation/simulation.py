@@ -165,7 +165,10 @@ class SimulationService:
                 )
             )
             members = tuple(
-                session.execute(select(Member.id, Member.name).order_by(Member.name)).tuples()
+                (member_id, name)
+                for member_id, name in session.execute(
+                    select(Member.id, Member.name).order_by(Member.name)
+                )
             )
             return SimulationChoices(
                 services,

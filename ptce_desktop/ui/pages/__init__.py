@@ -127,6 +127,14 @@ def navigation_entries() -> list[NavEntry]:
             translate("Navigation", "The documents funders ask for, as PDF."),
         ),
         NavEntry(
+            "simulation",
+            translate("Navigation", "Simulation"),
+            "simulation",
+            translate(
+                "Navigation", "What if? Compare allocation keys and budgets before the vote."
+            ),
+        ),
+        NavEntry(
             "settings",
             translate("Navigation", "Settings"),
             "settings",
@@ -237,6 +245,12 @@ def _reports(ctx: Any) -> QWidget:
     return create_page(ctx)
 
 
+def _simulation(ctx: Any) -> QWidget:
+    from ptce_desktop.ui.pages.simulation.page import create_page
+
+    return create_page(ctx)
+
+
 def _settings(ctx: Any) -> QWidget:
     from ptce_desktop.ui.pages.settings.page import create_page
 
@@ -254,6 +268,7 @@ PAGE_FACTORIES: dict[str, Callable[[Any], QWidget]] = {
     "in_kind": _in_kind,
     "activity": _activity,
     "reports": _reports,
+    "simulation": _simulation,
     "settings": _settings,
 }
 

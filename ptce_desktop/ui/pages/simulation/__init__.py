@@ -1,0 +1,1 @@
+"""The « Simulation » page (« Et si… ? »): see :mod:`.page`."""

@@ -1,0 +1,83 @@
+"""The chart of the differences per member under one scenario: horizontal bars from a zero line
+(red: pays less, blue: pays more), the member's name on the left, the amount on the right.
+
+It draws the comparison's own figures (``MemberRow.difference``) and computes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QPainter
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from ptce_desktop.domain.scenarios import difference_text
+from ptce_desktop.ui.i18n import current_language
+
+GAIN = QColor("#B5573F")
+LOSS = QColor("#3E6A9E")
+ROW = 18
+
+
+class DifferencesChart(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("simulationChart")
+        self.items: list[tuple[str, int]] = []
+        self.empty_text = ""
+        self.setMinimumHeight(120)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def set_items(self, items: Sequence[tuple[str, int]], empty_text: str = "") -> None:
+        """``(member name, difference in cents)``, drawn in the given order."""
+        self.items = list(items)
+        self.empty_text = empty_text
+        self.setMinimumHeight(max(120, ROW * len(self.items) + 8))
+        self.setAccessibleDescription(
+            "; ".join(f"{name}: {difference_text(cents)}" for name, cents in self.items)
+        )
+        self.update()
+
+    def paintEvent(self, _event: Any) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        text_color = palette.windowText().color()
+        metrics = QFontMetrics(self.font())
+        if not self.items:
+            painter.setPen(palette.placeholderText().color())
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.empty_text)
+            return
+        lang = current_language()
+        width = self.width()
+        label_width = min(width * 0.42, max(metrics.horizontalAdvance(n) for n, _ in self.items))
+        values = [difference_text(cents, lang=lang) for _, cents in self.items]
+        value_width = max(metrics.horizontalAdvance(v) for v in values) + 6
+        left = label_width + 8
+        bars = max(width - left - value_width - 8, 20)
+        low = min(0, *(c for _, c in self.items))
+        high = max(0, *(c for _, c in self.items))
+        span = (high - low) or 1
+        zero = left + bars * (0 - low) / span
+        for index, ((name, cents), value) in enumerate(zip(self.items, values, strict=True)):
+            top = 4 + index * ROW
+            painter.setPen(text_color)
+            label = metrics.elidedText(name, Qt.TextElideMode.ElideRight, int(label_width))
+            painter.drawText(
+                QRectF(0, top, label_width, ROW),
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                label,
+            )
+            length = bars * abs(cents) / span
+            if length > 0:
+                x = zero if cents >= 0 else zero - length
+                painter.fillRect(QRectF(x, top + 3, length, ROW - 6), LOSS if cents > 0 else GAIN)
+            painter.drawText(
+                QRectF(width - value_width, top, value_width, ROW),
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
+                value,
+            )
+        painter.setPen(palette.mid().color())
+        painter.drawLine(int(zero), 0, int(zero), 4 + ROW * len(self.items))

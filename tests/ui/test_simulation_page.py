@@ -1,0 +1,204 @@
+"""The « Simulation » page end to end: scenarios typed and recomputed, the table sorted and
+filtered, totals equal to the amounts split, saved scenarios, export, adoption undone."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from member_seed import RecordingPresenter, make_context
+from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
+
+from ptce_desktop.domain.scenarios import Scenario
+from ptce_desktop.services.costs.costs import CostDraft, CostService
+from ptce_desktop.services.costs.shared_services import ServiceDraft, SharedServiceService
+from ptce_desktop.services.keys.keys import KeyService
+from ptce_desktop.services.keys.views import KeyDraft, VersionDraft
+from ptce_desktop.services.members.members import MemberDraft
+from ptce_desktop.store.models import Share
+from ptce_desktop.ui.pages import PAGE_FACTORIES, navigation_entries
+from ptce_desktop.ui.pages.simulation.page import SimulationPage
+from ptce_desktop.ui.shell.context import AppContext
+from ptce_desktop.ui.widgets.table_model import SORT_ROLE
+
+LONG = "Société coopérative d'intérêt collectif « L'Œuvre & Cœur <Drôme> » " + "é" * 120
+NAMES = ["Coopérative L'Éclair & Fils", "Association <Les Jardins> — 1 234,56 €", LONG]
+
+
+@pytest.fixture
+def ctx(db_path: Path) -> Iterator[AppContext]:
+    context = make_context(db_path)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def world(ctx: AppContext) -> tuple[list[int], int, int]:
+    members = [ctx.members.create(MemberDraft(name=name)).id for name in NAMES]
+    keys = ctx.service(KeyService)
+    key = keys.create_key(KeyDraft("Surface (m²) « bureaux »", "units", "m²"))
+    keys.add_version(
+        key,
+        VersionDraft(dt.date(2025, 1, 1), {members[0]: 100_000, members[1]: 300_000}),
+    )
+    service = ctx.service(SharedServiceService).create_service(
+        ServiceDraft(name="Locaux & <bureaux> — l'€", key_id=key)
+    )
+    ctx.service(CostService).create_cost(
+        CostDraft(
+            service_id=service,
+            invoice_date=dt.date(2025, 3, 15),
+            period_start=dt.date(2025, 1, 1),
+            period_end=dt.date(2025, 12, 31),
+            label="Loyer « 2025 » & <charges>",
+            ht_cents=1_200_001,
+            vat_cents=0,
+            ttc_cents=1_200_001,
+        )
+    )
+    return members, key, service
+
+
+def stored(ctx: AppContext) -> dict[int, int]:
+    with ctx.uow.read() as session:
+        return dict(
+            session.execute(
+                select(Share.member_id, func.sum(Share.cents)).group_by(Share.member_id)
+            ).all()
+        )
+
+
+def first(page: SimulationPage) -> Scenario | None:
+    """The first scenario of the comparison shown (None before any)."""
+    comparison = page.comparison
+    if comparison is None or not comparison.columns:
+        return None
+    return comparison.columns[0].scenario
+
+
+def first_name(page: SimulationPage) -> str | None:
+    scenario = first(page)
+    return scenario.name if scenario is not None else None
+
+
+@pytest.fixture
+def page(ctx: AppContext, world: tuple[list[int], int, int], qtbot: QtBot) -> SimulationPage:
+    built = PAGE_FACTORIES["simulation"](ctx)
+    assert isinstance(built, SimulationPage)
+    qtbot.addWidget(built)
+    built.resize(1366, 768)
+    built.set_fiscal_year(2025)
+    return built
+
+
+def test_the_page_is_in_the_navigation() -> None:
+    keys = [entry.key for entry in navigation_entries()]
+    assert "simulation" in keys and keys.index("simulation") < keys.index("settings")
+
+
+def test_typing_recomputes_and_totals_equal_the_amount_split(
+    page: SimulationPage, world: tuple[list[int], int, int], qtbot: QtBot
+) -> None:
+    members, _key, _service = world
+    assert page.comparison is not None
+    assert page.comparison.today_total == 1_200_001
+    editor = page.editors[0]
+    editor.name.setText("Tout le monde pareil & <co>")
+    editor.key.setCurrentIndex(editor.key.findData("equal"))
+    qtbot.waitUntil(lambda: first_name(page) == "Tout le monde pareil & <co>", timeout=2000)
+    comparison = page.comparison
+    assert comparison is not None
+    by_id = {row.member_id: row for row in comparison.rows}
+    # equal shares over the three members present: 400 000,34 € rounded to the cent
+    assert sorted(by_id[m].amounts[0] for m in members) == [400_000, 400_000, 400_001]
+    assert comparison.columns[0].total == comparison.columns[0].amount_split == 1_200_001
+    assert page.model.columnCount() == 5
+    assert "12 000,01" in page.totals_label.text().replace("\u202f", " ").replace("\xa0", " ")
+    assert "gains most" in page.extremes_label.text() or "gagne" in page.extremes_label.text()
+    # a bad entry shows its problem and keeps the last good result
+    editor.budget.setText("douze euros")
+    qtbot.waitUntil(lambda: editor.problem.text() != "", timeout=2000)
+    assert page.comparison is comparison
+
+
+def test_sort_and_filter_like_every_table(page: SimulationPage, qtbot: QtBot) -> None:
+    editor = page.editors[0]
+    editor.key.setCurrentIndex(editor.key.findData("equal"))
+    qtbot.waitUntil(lambda: page.model.columnCount() == 5, timeout=2000)
+    qtbot.waitUntil(lambda: getattr(first(page), "key", None) is not None, timeout=2000)
+    page.view.sortByColumn(3, page.view.horizontalHeader().sortIndicatorOrder().AscendingOrder)
+    values = [page.proxy.index(r, 3).data(SORT_ROLE) for r in range(page.proxy.rowCount())]
+    assert values == sorted(values)
+    page.search.setText("jardins")
+    assert page.proxy.rowCount() == 1
+    assert "Jardins" in page.proxy.index(0, 0).data()
+
+
+def test_four_scenarios_side_by_side_and_no_more(page: SimulationPage, qtbot: QtBot) -> None:
+    for _ in range(5):
+        page.add_scenario()
+    assert len(page.visible_editors()) == 4
+    assert not page.add_button.isEnabled()
+    qtbot.waitUntil(lambda: page.model.columnCount() == 2 + 3 * 4, timeout=2000)
+
+
+def test_saved_scenarios_open_duplicate_delete(
+    page: SimulationPage, ctx: AppContext, world: tuple[list[int], int, int], qtbot: QtBot
+) -> None:
+    _members, _key, service = world
+    before = stored(ctx)
+    editor = page.editors[0]
+    editor.name.setText("Budget « 2025 » & <co>")
+    editor.budget.setText("15 000,00")
+    editor.join_name.setText("Nouvelle asso & <co>")
+    editor.join_date.setText("01/07/2025")
+    editor.join_units.setText("50")
+    saved = page.save_editor(editor)
+    assert saved is not None and page.saved.currentText() == "Budget « 2025 » & <co>"
+    copy = page.duplicate_saved()
+    assert copy is not None and page.saved.count() == 2
+    opened = page.open_saved(saved)
+    assert opened is page.editors[1]
+    scenario = opened.scenario()
+    assert scenario.budgets == {service: 1_500_000}
+    assert scenario.joins[0].name == "Nouvelle asso & <co>"
+    qtbot.waitUntil(lambda: page.model.columnCount() == 8, timeout=2000)
+    page.saved.setCurrentIndex(page.saved.findData(copy))
+    page.delete_saved()
+    assert page.saved.count() == 1
+    assert stored(ctx) == before  # nothing real changed
+    assert isinstance(ctx.presenter, RecordingPresenter) and ctx.presenter.errors == []
+
+
+def test_export_for_the_meeting(page: SimulationPage, tmp_path: Path, qtbot: QtBot) -> None:
+    editor = page.editors[0]
+    editor.key.setCurrentIndex(editor.key.findData("equal"))
+    qtbot.waitUntil(lambda: page.export_button.isEnabled(), timeout=2000)
+    page.export_to(tmp_path / "réunion « 2025 ».pdf")
+    page.export_to(tmp_path / "réunion.xlsx")
+    assert (tmp_path / "réunion « 2025 ».pdf").read_bytes().startswith(b"%PDF")
+    assert (tmp_path / "réunion.xlsx").read_bytes().startswith(b"PK")
+
+
+def test_adopting_is_one_undoable_step(
+    page: SimulationPage, ctx: AppContext, world: tuple[list[int], int, int], qtbot: QtBot
+) -> None:
+    members, _key, _service = world
+    before = stored(ctx)
+    editor = page.editors[0]
+    editor.name.setText("m² revus")
+    editor.units = {members[2]: 200_000}
+    editor.changed.emit()
+    qtbot.waitUntil(lambda: bool(getattr(first(page), "units", None)), timeout=2000)
+    assert page.comparison is not None
+    expected = {r.member_id: r.amounts[0] for r in page.comparison.rows if r.amounts[0]}
+    assert page.adopt_editor(editor, dt.date(2025, 1, 1))
+    assert stored(ctx) == expected
+    assert ctx.history.canUndo()
+    ctx.history.undo()
+    assert stored(ctx) == before
+    ctx.history.redo()
+    assert stored(ctx) == expected
