@@ -29,7 +29,7 @@ def add_import_parser(
     verb = verbs.add_parser(
         "import",
         help="importer un fichier CSV, XLSX, XLS ou ODS (membres, chiffres annuels, services, "
-        "budgets, clés, relevés d'utilisation, charges, règlements)",
+        "budgets, clés, relevés d'utilisation, charges, règlements, versements de subventions)",
     )
     verb.add_argument("kind", metavar="TYPE", choices=list(KINDS))
     verb.add_argument("file", type=Path, metavar="FICHIER")

@@ -195,10 +195,26 @@ PAYMENTS = KindSpec(
     (("member", "member_siret"), ("date",), ("amount_cents",)),
 )  # fmt: skip
 
+GRANT_INSTALMENTS = KindSpec(
+    "grant-instalments",
+    "Versements de subventions",
+    (
+        _f("grant", "Subvention", cells.text, "intitule de la subvention", "grant", "dossier"),
+        _f("funder", "Financeur", cells.text, "funder", "organisme"),
+        _f("date", "Date", cells.date, "date du versement", "date de reception", "received on"),
+        _f("amount_cents", "Montant", cells.money, "amount", "montant verse", "somme"),
+        _f("reference", "Référence", cells.text, "ref", "libelle", "reference"),
+    ),
+    (("grant",), ("date",), ("amount_cents",)),
+)
+
 KINDS: dict[str, KindSpec] = {
     spec.key: spec
-    for spec in (MEMBERS, MEMBER_FIGURES, SERVICES, BUDGETS, KEYS, USAGE, COSTS, PAYMENTS)
-}
+    for spec in (
+        MEMBERS, MEMBER_FIGURES, SERVICES, BUDGETS, KEYS, USAGE, COSTS, PAYMENTS,
+        GRANT_INSTALMENTS,
+    )
+}  # fmt: skip
 
 
 def kind_spec(key: str) -> KindSpec:

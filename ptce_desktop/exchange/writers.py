@@ -29,10 +29,19 @@ from ptce_desktop.services.calls.payments import PaymentService
 from ptce_desktop.services.costs.costs import CostService
 from ptce_desktop.services.costs.shared_services import ServiceDraft, SharedServiceService
 from ptce_desktop.services.costs.views import CostDraft
+from ptce_desktop.services.grants.grants import GrantService
+from ptce_desktop.services.grants.views import InstalmentDraft
 from ptce_desktop.services.keys.keys import KeyService
 from ptce_desktop.services.keys.views import KeyDraft, UsageDraft, VersionDraft
 from ptce_desktop.services.members.members import MemberDraft, MemberService
-from ptce_desktop.store.models import AllocationKey, KeyVersion, Member, SharedService
+from ptce_desktop.store.models import (
+    AllocationKey,
+    Funder,
+    Grant,
+    KeyVersion,
+    Member,
+    SharedService,
+)
 from ptce_desktop.store.unit_of_work import UnitOfWork
 
 
@@ -478,6 +487,36 @@ class PaymentsWriter(Writer):
         self.counts[("règlement enregistré", "règlements enregistrés")] += 1
 
 
+class InstalmentsWriter(Writer):
+    """A grant named by its title (accents and case ignored), the funder telling apart two
+    grants of the same title."""
+
+    def steps(self) -> Iterator[Step]:
+        grants = GrantService(self.uow)
+        for row in self.prepared.rows:
+            yield Step((row,), lambda row=row: self._one(grants, row), "amount_cents")  # type: ignore[misc]
+
+    def _one(self, grants: GrantService, row: ParsedRow) -> None:
+        v = row.values
+        wanted, funder = normalise(v["grant"]), normalise(v.get("funder") or "")
+        titles = select(Grant.id, Grant.title, Funder.name).join(
+            Funder, Funder.id == Grant.funder_id
+        )
+        found = [
+            grant_id
+            for grant_id, title, funder_name in self.session.execute(titles)
+            if normalise(title) == wanted and (not funder or normalise(funder_name) == funder)
+        ]
+        if not found:
+            raise RowFailure(row, "grant", PtceError("import_unknown_grant", value=v["grant"]))
+        if len(found) > 1:
+            raise RowFailure(row, "grant", PtceError("import_ambiguous_grant", value=v["grant"]))
+        grants.add_instalment(
+            found[0], InstalmentDraft(v["date"], v["amount_cents"], v.get("reference"))
+        )
+        self.counts[("versement enregistré", "versements enregistrés")] += 1
+
+
 WRITERS: dict[str, type[Writer]] = {
     "members": MembersWriter,
     "member-figures": FiguresWriter,
@@ -487,4 +526,5 @@ WRITERS: dict[str, type[Writer]] = {
     "usage": UsageWriter,
     "costs": CostsWriter,
     "payments": PaymentsWriter,
+    "grant-instalments": InstalmentsWriter,
 }

@@ -36,7 +36,26 @@ FORMULA = '=HYPERLINK("http://example.org";"clic")'
 TRICKY = (FORMULA, "+33 & <plus>", "-moins l'€", "@SOMME(A1)")
 USAGE_KEY = "Heures d'atelier <usage> & co"
 #: every import kind, in the order a pole is set up from files
-ORDER = ("members", "keys", "services", "budgets", "member-figures", "usage", "costs", "payments")
+ORDER = (
+    "members", "keys", "services", "budgets", "member-figures", "usage", "costs", "payments",
+    "grant-instalments",
+)  # fmt: skip
+FUNDER = "Région Auvergne-Rhône-Alpes & <Drôme>"
+GRANT = "=Soutien PTCE 2025 l'€ & <x>"
+
+
+def _grant(uow: UnitOfWork) -> int:
+    """The import records instalments of grants entered by hand: the same grant in both."""
+    from ptce_desktop.services.grants.funders import FunderDraft, FunderService
+    from ptce_desktop.services.grants.grants import GrantService
+    from ptce_desktop.services.grants.views import GrantDraft
+
+    funder = FunderService(uow).create_funder(FunderDraft(name=FUNDER, type="region"))
+    return GrantService(uow).create_grant(
+        GrantDraft(funder_id=funder.id, title=GRANT, amount_voted_cents=3_000_000,
+                   status="votee", period_start=dt.date(2025, 1, 1),
+                   period_end=dt.date(2025, 12, 31))
+    ).id  # fmt: skip
 
 
 def _source(uow: UnitOfWork) -> None:
@@ -64,6 +83,13 @@ def _source(uow: UnitOfWork) -> None:
     PaymentService(uow).record_payment(
         ids[FORMULA], dt.date(2025, 6, 30), 1_234_567, "virement", "=VIR 42", "@note"
     )
+    from ptce_desktop.services.grants.grants import GrantService
+    from ptce_desktop.services.grants.views import InstalmentDraft
+
+    grant = _grant(uow)
+    grants = GrantService(uow)
+    grants.add_instalment(grant, InstalmentDraft(dt.date(2025, 4, 2), 1_500_000, "-Acompte 50 %"))
+    grants.add_instalment(grant, InstalmentDraft(dt.date(2025, 11, 30), 999_999, None))
 
 
 @pytest.fixture
@@ -76,6 +102,7 @@ def two_poles(tmp_path: Path) -> Iterator[tuple[UnitOfWork, UnitOfWork]]:
         PoleService(target_uow).create_pole(POLE, "Drôme & Ardèche", 1)
         # the import creates keys by units or percentages only: a usage key is made by hand
         KeyService(target_uow).create_key(KeyDraft(name=USAGE_KEY, method="usage"))
+        _grant(target_uow)
         yield UnitOfWork(source), target_uow
     finally:
         source.close()
@@ -187,3 +214,29 @@ def test_every_table_exports_from_the_demo_style_pole(
     assert total[0] == "Total"
     assert total[-1] == sum(total[2:6])
     assert total[-1] == SummaryService(source).year_summary(2025).shares_cents
+
+
+def test_grant_instalments_import_names_the_grant(pole_uow: UnitOfWork, tmp_path: Path) -> None:
+    from ptce_desktop.services.grants.funders import FunderDraft, FunderService
+    from ptce_desktop.services.grants.grants import GrantService
+    from ptce_desktop.services.grants.views import GrantDraft
+    from tests.exchange.conftest import write_csv
+
+    first = _grant(pole_uow)
+    other = FunderService(pole_uow).create_funder(
+        FunderDraft(name="Département l'€", type="departement")
+    )
+    GrantService(pole_uow).create_grant(GrantDraft(funder_id=other.id, title=GRANT))
+    rows = [["Subvention", "Date", "Montant"], [GRANT, "02/04/2025", "1 000,00"],
+            ["Inconnue & <x>", "03/04/2025", "5"]]  # fmt: skip
+    result = run_import(pole_uow, "grant-instalments", write_csv(tmp_path / "v.csv", rows))
+    assert [(e.row, e.code) for e in result.errors] == [
+        (2, "import_ambiguous_grant"), (3, "import_unknown_grant"),
+    ]  # fmt: skip
+    assert not result.written
+    rows = [["Subvention", "Financeur", "Date", "Montant", "Référence"],
+            [GRANT.upper(), FUNDER, "02/04/2025", "1 000,00", "Virement & <1>"]]  # fmt: skip
+    result = run_import(pole_uow, "grant-instalments", write_csv(tmp_path / "w.csv", rows))
+    assert result.errors == () and result.written
+    [instalment] = GrantService(pole_uow).grant_detail(first).instalments
+    assert (instalment.amount_cents, instalment.reference) == (100_000, "Virement & <1>")

@@ -153,6 +153,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Une valeur est attendue dans la colonne « {column} ».",
         "A value is expected in the column “{column}”.",
     ),
+    "import_unknown_grant": (
+        "Subvention inconnue : « {value} » (saisissez-la d'abord dans Financements).",
+        "Unknown grant: “{value}” (enter it first in Funding).",
+    ),
+    "import_ambiguous_grant": (
+        "Plusieurs subventions s'appellent « {value} » : ajoutez une colonne « Financeur ».",
+        "Several grants are called “{value}”: add a “Financeur” (funder) column.",
+    ),
     # --- exports (#14) ---------------------------------------------------------------------------
     "export_unsupported_format": (
         "« {name} » : choisissez un fichier .xlsx, .ods ou .csv.",

@@ -4,8 +4,8 @@ no service reads the rows a kind needs, from one read transaction of the unit of
 What :func:`build` writes for an import kind, ``import KIND`` reads back: the headers are the
 kind's own field labels (:mod:`ptce_desktop.exchange.kinds`) and values are written as the
 import's converters read them (categories and payment methods by their French labels, members
-by name and SIRET, services and keys by name). Shares, calls, balances, redistributions and the
-audit trail are export-only.
+by name and SIRET, services, keys and grants by name). Shares, calls, balances,
+redistributions and the audit trail are export-only.
 
 ``year`` (a fiscal year, named by its start year) filters the yearly kinds; members, services
 and keys ignore it (keys: every version of every key by units or by percentages — the import
@@ -41,6 +41,7 @@ from ptce_desktop.store.models import (
     AuditEntry,
     Funder,
     Grant,
+    Instalment,
     KeyVersion,
     KeyVersionUnit,
     Member,
@@ -235,6 +236,26 @@ def payments(uow: UnitOfWork, year: int) -> Sheet:
     return Sheet.of(f"{spec.label} {year}", columns, rows)
 
 
+def grant_instalments(uow: UnitOfWork, year: int) -> Sheet:
+    spec = KINDS["grant-instalments"]
+    columns = _columns(
+        spec,
+        ("grant", T.TEXT), ("funder", T.TEXT), ("date", T.DATE), ("amount_cents", T.MONEY),
+        ("reference", T.TEXT),
+    )  # fmt: skip
+    start, end = _period(uow, year)
+    with uow.read() as session:
+        found = session.execute(
+            select(Instalment, Grant.title, Funder.name)
+            .join(Grant, Grant.id == Instalment.grant_id)
+            .join(Funder, Funder.id == Grant.funder_id)
+            .where(Instalment.date.between(start, end))
+            .order_by(Instalment.date, Instalment.id)
+        ).all()
+        rows = [(title, funder, i.date, i.amount_cents, i.reference) for i, title, funder in found]
+    return Sheet.of(f"{spec.label} {year}", columns, rows)
+
+
 # --- the board's and the accountant's tables ---------------------------------------------------
 
 
@@ -343,6 +364,7 @@ EXPORT_KINDS: dict[str, ExportKind] = {
         ExportKind("usage", "Relevés d'utilisation", True, usage),
         ExportKind("costs", "Charges", True, costs),
         ExportKind("payments", "Règlements", True, payments),
+        ExportKind("grant-instalments", "Versements de subventions", True, grant_instalments),
         ExportKind("shares", "Quotes-parts par membre, service et trimestre", True, shares),
         ExportKind("calls", "Appels de fonds", True, calls),
         ExportKind("balances", "Soldes des membres", True, balances),
