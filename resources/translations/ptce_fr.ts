@@ -2666,8 +2666,20 @@ Why is it reopened?</source>
         <translation>Général</translation>
     </message>
     <message>
+        <source>The grant&apos;s fields</source>
+        <translation>Les champs de la subvention</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
         <source>Forecast budget</source>
         <translation>Budget prévisionnel</translation>
+    </message>
+    <message>
+        <source>Overheads</source>
+        <translation>Frais indirects</translation>
     </message>
     <message>
         <source>Indirect charges</source>
@@ -2675,6 +2687,10 @@ Why is it reopened?</source>
     </message>
     <message>
         <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Redistribution plan</source>
         <translation>Plan de reversement</translation>
     </message>
     <message>
@@ -2682,12 +2698,28 @@ Why is it reopened?</source>
         <translation>Versements</translation>
     </message>
     <message>
+        <source>Instalments received from the funder</source>
+        <translation>Versements reçus du financeur</translation>
+    </message>
+    <message>
         <source>Redistributions</source>
         <translation>Reversements</translation>
     </message>
     <message>
+        <source>Amounts passed on to members</source>
+        <translation>Sommes reversées aux membres</translation>
+    </message>
+    <message>
         <source>Per member</source>
         <translation>Par membre</translation>
+    </message>
+    <message>
+        <source>Each member&apos;s due, passed on and remaining amounts</source>
+        <translation>Pour chaque membre : dû, reversé et reste à reverser</translation>
+    </message>
+    <message>
+        <source>Cerfa</source>
+        <translation>Cerfa</translation>
     </message>
     <message>
         <source>Report (Cerfa)</source>
@@ -3230,6 +3262,30 @@ Why is it reopened?</source>
 <context>
     <name>IssueCallsDialog</name>
     <message>
+        <source>Member</source>
+        <extracomment>The preview the user saw: (number of calls, total in cents); None without a preview. (quarter, or None for the true-up) → the plan issuing would write (may raise PtceError).</extracomment>
+        <translation type="unfinished">Membre</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished">Montant</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s) for %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No member has anything to pay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Year-end true-up %1</source>
         <translation>Régularisation de l&apos;exercice %1</translation>
     </message>
@@ -3280,6 +3336,10 @@ Why is it reopened?</source>
     <message>
         <source>Issuing calls cannot be undone: each call gets its number for good and is meant to be sent to the member. Undo (Ctrl+Z) will not remove them.</source>
         <translation>L&apos;émission des appels ne peut pas être annulée : chaque appel reçoit son numéro définitivement et sera envoyé au membre. Annuler (Ctrl+Z) ne les supprimera pas.</translation>
+    </message>
+    <message>
+        <source>Preview of the calls</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>true-up %1</source>
@@ -5711,6 +5771,14 @@ Le document s&apos;affiche ici avant que vous l&apos;enregistriez ou l&apos;impr
     <message>
         <source>The pole</source>
         <translation>Le pôle</translation>
+    </message>
+    <message>
+        <source>Carrier and signatory</source>
+        <translation>Structure porteuse et signataire</translation>
+    </message>
+    <message>
+        <source>Fiscal years</source>
+        <translation>Exercices</translation>
     </message>
     <message>
         <source>&amp;Name</source>

@@ -81,7 +81,7 @@ def test_panel_links_and_colours(qtbot: QtBot, french: None) -> None:
     assert not panel.empty.isVisible() and len(panel.lines) == 3
     late, year, report = (label.text() for label in panel.lines)
     assert ERROR in late and ERROR not in year
-    assert 'href="settings"' in year and "Paramètres" in year
+    assert 'href="settings:years"' in year and "Paramètres" in year
     assert "&lt;AURA&gt;" in report  # escaped, not markup
     with qtbot.waitSignal(panel.linkActivated) as signal:
         panel.lines[1].linkActivated.emit("settings")

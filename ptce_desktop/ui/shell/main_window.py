@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
         self.save_copy_action = action(self.tr("&Save a copy…"), QKeySequence.StandardKey.SaveAs)
         self.backups_action = action(self.tr("&Backups and restore…"))
         self.check_action = action(self.tr("&Check the database"))
+        self.repair_action = action(self.tr("&Repair a damaged file…"))
         self.import_action = action(self.tr("&Import…"))
         self.export_archive_action = action(self.tr("E&xport the archive…"))
         self.import_archive_action = action(self.tr("Import an a&rchive…"))
@@ -139,7 +140,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.import_action)
         file_menu.addActions([self.export_archive_action, self.import_archive_action])
         file_menu.addSeparator()
-        file_menu.addActions([self.save_copy_action, self.backups_action, self.check_action])
+        file_menu.addActions(
+            [self.save_copy_action, self.backups_action, self.check_action, self.repair_action]
+        )
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(self.tr("&Edit"))
@@ -194,6 +197,9 @@ class MainWindow(QMainWindow):
         side.addWidget(self.navigation, 1)
         sidebar.setMinimumWidth(180)
         self.stack = QStackedWidget()
+        # The window never grows to fit a page (a hint appearing, a preview): the pages' own
+        # minimum sizes are not the window's; each page fits 1200 × 760 on its own.
+        self.stack.setMinimumSize(QSize(400, 300))
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.setChildrenCollapsible(False)
@@ -297,9 +303,14 @@ class MainWindow(QMainWindow):
         self.navigation.setCurrentRow(self._keys.index(key))
 
     def go_to(self, target: str) -> None:
-        """Show the page ``target``, or open the backups dialog for ``"backups"``."""
-        if target in self._keys:
-            self.show_page(target)
+        """Show the page ``target`` (``"settings:years"``: the page, then its section if it
+        has ``show_section``), or open the backups dialog for ``"backups"``."""
+        key, _, section = target.partition(":")
+        if key in self._keys:
+            self.show_page(key)
+            page = self.page(key)
+            if section and hasattr(page, "show_section"):
+                page.show_section(section)
         elif target == "backups" and self.backups_action.isEnabled():
             self.backups_action.trigger()
 

@@ -72,6 +72,11 @@ def item_text(item: TodoItem) -> str:
     return item.kind
 
 
+def _link(item: TodoItem) -> str:
+    """Where the item's link leads: its page, or the page's section (the fiscal years)."""
+    return "settings:years" if item.kind == todo.YEAR_TO_CLOSE else item.target
+
+
 def _action_text(target: str) -> str:
     return {
         "calls": translate("DashboardTodo", "Calls and payments"),
@@ -128,7 +133,7 @@ class TodoPanel(Panel):
             colour = f' style="color:{ERROR}"' if item.overdue else ""
             text = (
                 f"<span{colour}>• {html.escape(item_text(item))}</span> — "
-                f'<a href="{html.escape(item.target)}">{html.escape(_action_text(item.target))}</a>'
+                f'<a href="{html.escape(_link(item))}">{html.escape(_action_text(item.target))}</a>'
             )
             label = QLabel(text)
             label.setObjectName(f"todo-{item.kind}")

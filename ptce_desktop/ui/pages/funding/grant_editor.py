@@ -144,6 +144,9 @@ class GrantEditor(QWidget):
         self.status_combo.setAccessibleName(translate("GrantEditor", "Status"))
         self.suggestion = QLabel()
         self.suggestion.setObjectName("hint")
+        # a suggestion appearing must not widen the page (nor the window): it wraps
+        self.suggestion.setWordWrap(True)
+        self.subtitle.setWordWrap(True)
         self.apply_suggestion = QPushButton(translate("GrantEditor", "Appl&y"))
         self.edit_button = QPushButton(translate("GrantEditor", "Edit the &grant…"))
         for button in (self.apply_suggestion, self.edit_button):
@@ -152,7 +155,7 @@ class GrantEditor(QWidget):
         title_row.addWidget(self.title, 1)
         title_row.addWidget(self.remaining)
         status_row = QHBoxLayout()
-        status_row.addWidget(self.subtitle)
+        status_row.addWidget(self.subtitle, 2)
         status_row.addSpacing(16)
         status_label_ = QLabel(translate("GrantEditor", "S&tatus"))
         status_label_.setBuddy(self.status_combo)
@@ -173,18 +176,56 @@ class GrantEditor(QWidget):
         self.members_tab = PerMemberTab()
         self.report_tab = ReportTextsTab(actions)
         self.tabs = QTabWidget()
-        for widget, label in (
-            (self.general, translate("GrantEditor", "General")),
-            (self.budget_tab, translate("GrantEditor", "Forecast budget")),
-            (self.overhead_tab, translate("GrantEditor", "Indirect charges")),
-            (self.plan_tab, translate("GrantEditor", "Plan")),
-            (self.instalments_tab, translate("GrantEditor", "Instalments")),
-            (self.redistributions_tab, translate("GrantEditor", "Redistributions")),
-            (self.members_tab, translate("GrantEditor", "Per member")),
-            (self.report_tab, translate("GrantEditor", "Report (Cerfa)")),
+        # eight tabs in the width of a 1200-px window: short names (the full one in the
+        # tooltip), and a name is elided rather than pushed behind scroll arrows
+        self.tabs.setUsesScrollButtons(False)
+        self.tabs.tabBar().setElideMode(Qt.TextElideMode.ElideRight)
+        self.tabs.tabBar().setExpanding(False)
+        for widget, label, tip in (
+            (
+                self.general,
+                translate("GrantEditor", "General"),
+                translate("GrantEditor", "The grant's fields"),
+            ),
+            (
+                self.budget_tab,
+                translate("GrantEditor", "Budget"),
+                translate("GrantEditor", "Forecast budget"),
+            ),
+            (
+                self.overhead_tab,
+                translate("GrantEditor", "Overheads"),
+                translate("GrantEditor", "Indirect charges"),
+            ),
+            (
+                self.plan_tab,
+                translate("GrantEditor", "Plan"),
+                translate("GrantEditor", "Redistribution plan"),
+            ),
+            (
+                self.instalments_tab,
+                translate("GrantEditor", "Instalments"),
+                translate("GrantEditor", "Instalments received from the funder"),
+            ),
+            (
+                self.redistributions_tab,
+                translate("GrantEditor", "Redistributions"),
+                translate("GrantEditor", "Amounts passed on to members"),
+            ),
+            (
+                self.members_tab,
+                translate("GrantEditor", "Per member"),
+                translate("GrantEditor", "Each member's due, passed on and remaining amounts"),
+            ),
+            (
+                self.report_tab,
+                translate("GrantEditor", "Cerfa"),
+                translate("GrantEditor", "Report (Cerfa)"),
+            ),
         ):
             if widget is self.general:
                 self.tabs.addTab(widget, label)
+                self.tabs.setTabToolTip(self.tabs.count() - 1, tip)
                 continue
             # a scroll area each, so the tabs never squeeze the list above them
             holder = QScrollArea()
@@ -192,6 +233,7 @@ class GrantEditor(QWidget):
             holder.setWidgetResizable(True)
             holder.setFrameShape(QScrollArea.Shape.NoFrame)
             self.tabs.addTab(holder, label)
+            self.tabs.setTabToolTip(self.tabs.count() - 1, tip)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 0, 0, 0)

@@ -113,6 +113,9 @@ class FundingPage(QWidget):
             self.tr("Search a grant (title, funder, status…)"),
             lambda n: self.tr("%n grant(s)", "", n),
             max_width=230,
+            # the title takes the spare width; the amounts stay in view at 1200 px
+            stretch_column=0,
+            fixed_widths={1: 170, 2: 110},
         )
         self.add_grant_button = self.grants_panel.add_button(self.tr("&Add…"))
         self.edit_grant_button = self.grants_panel.add_button(self.tr("&Edit…"))

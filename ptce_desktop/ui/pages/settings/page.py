@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -82,7 +83,24 @@ def _form() -> QFormLayout:
     return form
 
 
+def _scrolled(widget: QWidget) -> QScrollArea:
+    """``widget`` at the top of a scroll area that scrolls vertically only."""
+    holder = QWidget()
+    column = QVBoxLayout(holder)
+    column.setContentsMargins(0, 8, 8, 0)
+    column.addWidget(widget)
+    column.addStretch(1)
+    scroll = QScrollArea()
+    scroll.setWidget(holder)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return scroll
+
+
 class SettingsPage(QWidget):
+    """The pole's identity, carrier and signatory, logo and fiscal years, one tab each."""
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("SettingsPage")
@@ -92,33 +110,26 @@ class SettingsPage(QWidget):
         self.banner = error_banner()
         self.fields = FieldSet(self.banner)
 
-        content = QWidget()
-        columns = QHBoxLayout(content)
-        columns.setContentsMargins(0, 0, 12, 0)
-        columns.setSpacing(18)
-        left = QVBoxLayout()
-        left.setSpacing(14)
-        left.addWidget(self.banner)
-        left.addWidget(self._identity_box())
-        left.addWidget(self._carrier_box())
-        left.addLayout(self._save_bar())
-        left.addStretch(1)
-        right = QVBoxLayout()
-        right.setSpacing(14)
-        right.addWidget(self._logo_box())
+        # Sections in tabs: each fits a 1200 × 760 window without horizontal scrolling; the
+        # identity forms scroll vertically only, their save bar stays in view below them.
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("settingsTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(_scrolled(self._identity_box()), self.tr("The pole"))
+        self.tabs.addTab(_scrolled(self._carrier_box()), self.tr("Carrier and signatory"))
+        self.tabs.addTab(_scrolled(self._logo_box()), self.tr("Logo"))
         self.years = FiscalYearsBox(ctx)
-        right.addWidget(self.years)
-        right.addStretch(1)
-        columns.addLayout(left, 5)
-        columns.addLayout(right, 4)
+        self.tabs.addTab(self.years, self.tr("Fiscal years"))
         self.fields.align_labels()
-        scroll = QScrollArea()
-        scroll.setWidget(content)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.save_bar = QWidget()
+        self.save_bar.setLayout(self._save_bar())
+        self.tabs.currentChanged.connect(self._tab_changed)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        outer.setSpacing(8)
+        outer.addWidget(self.banner)
+        outer.addWidget(self.tabs, 1)
+        outer.addWidget(self.save_bar)
         self.reload()
 
     # --- building ----------------------------------------------------------------------------
@@ -233,6 +244,25 @@ class SettingsPage(QWidget):
         layout.addWidget(hint)
         return box
 
+    def _tab_changed(self, index: int) -> None:
+        # the save bar saves the two identity forms; the logo and the years act at once
+        self.save_bar.setVisible(index in (0, 1))
+
+    def _show_field_tab(self, name: str | None) -> None:
+        """Bring the tab holding the field ``name`` (an error's) into view."""
+        if name is None:
+            return
+        editor = self.fields.editor(name)
+        for index in range(self.tabs.count()):
+            if self.tabs.widget(index).isAncestorOf(editor):
+                self.tabs.setCurrentIndex(index)
+                editor.setFocus()
+                return
+
+    def show_section(self, key: str) -> None:
+        """Show the tab ``"pole"``, ``"carrier"``, ``"logo"`` or ``"years"``."""
+        self.tabs.setCurrentIndex(("pole", "carrier", "logo", "years").index(key))
+
     # --- loading -----------------------------------------------------------------------------
     def reload(self) -> None:
         self.current = self.service.get()
@@ -315,6 +345,8 @@ class SettingsPage(QWidget):
         self.fields.clear()
         self.saved_label.clear()
         if not self.fields.check_inputs():
+            bad = (n for n, c in self.fields.cells.items() if c.editor.property("invalid"))
+            self._show_field_tab(next(bad, None))
             return False
         before, after = self.current.to_draft(), self.draft()
         service = self.service
@@ -328,7 +360,7 @@ class SettingsPage(QWidget):
                 after,
             )
         except PtceError as error:
-            self.fields.show_error(error)
+            self._show_field_tab(self.fields.show_error(error))
             return False
         self.saved_label.setText(self.tr("Saved."))
         return True
@@ -349,6 +381,7 @@ class SettingsPage(QWidget):
         except PtceError as error:
             self.logo_error.setText(error.message(current_language()))
             self.logo_error.show()
+            self.show_section("logo")
             return False
         return True
 

@@ -1,0 +1,155 @@
+"""A window that never resizes itself and pages that fit 1200 × 760 (#15 item 2), on the demo.
+
+Every page is visited with the first row of its tables selected (details, hints and previews
+appear then); the window keeps its size, no page asks for more width than the window has, and no
+page's own scroll area scrolls sideways.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from member_seed import RecordingPresenter
+from PySide6.QtCore import QSettings, QSize
+from PySide6.QtWidgets import QApplication, QScrollArea, QTableView, QTabWidget
+from pytestqt.qtbot import QtBot
+
+from ptce_desktop.demo.build import build_demo
+from ptce_desktop.store.database import open_database
+from ptce_desktop.store.unit_of_work import UnitOfWork
+from ptce_desktop.ui.pages import PAGE_FACTORIES
+from ptce_desktop.ui.shell.launch import Shell
+from ptce_desktop.ui.shell.main_window import MainWindow
+from ptce_desktop.ui.worker import Runner
+
+SIZES = (QSize(1200, 760), QSize(1366, 768))
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory: pytest.TempPathFactory, _template_db: Path) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "démo & <co>.sqlite3"
+    shutil.copyfile(_template_db, path)
+    db = open_database(path)
+    try:
+        build_demo(UnitOfWork(db))
+    finally:
+        db.close()
+    return path
+
+
+@pytest.fixture
+def window(
+    qtbot: QtBot, demo_file: Path, tmp_path: Path, ui_settings: QSettings, french: None
+) -> Iterator[MainWindow]:
+    path = tmp_path / "démo.sqlite3"
+    shutil.copyfile(demo_file, path)
+    win = MainWindow(settings=ui_settings)
+    qtbot.addWidget(win)
+    shell = Shell(win, runner=Runner(inline=True), presenter=RecordingPresenter())
+    assert shell.start(path)
+    win.show()
+    qtbot.waitExposed(win)
+    index = win.year_combo.findData(2025)
+    assert index >= 0
+    win.year_combo.setCurrentIndex(index)
+    yield win
+    shell.close_document()
+
+
+def settle() -> None:
+    for _ in range(5):
+        QApplication.processEvents()
+
+
+def select_first_rows(page: object) -> int:
+    selected = 0
+    for view in page.findChildren(QTableView):  # type: ignore[attr-defined]
+        model = view.model()
+        if view.isVisible() and model is not None and model.rowCount() > 0:
+            view.selectRow(0)
+            selected += 1
+    return selected
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s.width()}x{s.height()}")
+def test_every_page_fits_and_the_window_keeps_its_size(window: MainWindow, size: QSize) -> None:
+    window.resize(size)
+    settle()
+    assert window.size() == size
+    selected = 0
+    for key in window.page_keys():
+        window.show_page(key)
+        settle()
+        page = window.page(key)
+        selected += select_first_rows(page)
+        for tabs in page.findChildren(QTabWidget):  # every tab shown once too
+            for index in range(tabs.count()):
+                if tabs.isTabEnabled(index):
+                    tabs.setCurrentIndex(index)
+                    settle()
+                    selected += select_first_rows(tabs.widget(index))
+        settle()
+        assert window.size() == size, f"the window resized itself on {key}"
+        for area in page.findChildren(QScrollArea):
+            if area.isVisible() and not isinstance(area, QTableView):
+                bar = area.horizontalScrollBar()
+                assert not (bar.isVisible() and bar.maximum() > 0), f"{key} scrolls sideways"
+    assert selected >= 10  # the demo has rows nearly everywhere: details were shown
+
+
+#: Pages of work in progress elsewhere, known to be too wide today (their owners fit them).
+KNOWN_WIDE = {"simulation": "#17 (simulation page) in progress: 1310 px wide on 6/12"}
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        pytest.param(key, marks=pytest.mark.xfail(reason=KNOWN_WIDE[key], strict=False))
+        if key in KNOWN_WIDE
+        else key
+        for key in PAGE_FACTORIES
+    ],
+)
+def test_no_page_needs_more_than_1200_px(window: MainWindow, key: str) -> None:
+    window.resize(1200, 760)
+    sidebar = max(window.sidebar.minimumWidth(), window.sidebar.minimumSizeHint().width())
+    window.show_page(key)
+    settle()
+    select_first_rows(window.page(key))
+    settle()
+    need = window.stack.currentWidget().minimumSizeHint().width()
+    assert sidebar + need <= 1200 - 20, f"{key}: {need} px beside the sidebar"
+    assert need <= window.stack.width(), f"{key} needs {need} px, has {window.stack.width()}"
+
+
+def test_settings_in_tabs_and_closing_reachable(window: MainWindow) -> None:
+    window.resize(1200, 760)
+    window.go_to("settings:years")
+    settle()
+    page = window.page("settings")
+    tabs = page.tabs  # type: ignore[attr-defined]
+    assert tabs.count() == 4 and tabs.currentWidget() is page.years  # type: ignore[attr-defined]
+    close = page.years.close_button  # type: ignore[attr-defined]
+    assert close.isVisible()
+    assert window.stack.rect().contains(close.mapTo(window.stack, close.rect().bottomRight()))
+    assert not page.save_bar.isVisible()  # type: ignore[attr-defined]
+    tabs.setCurrentIndex(1)
+    assert page.save_bar.isVisible()  # type: ignore[attr-defined]
+
+
+def test_grant_tabs_fit_without_scroll_arrows(window: MainWindow) -> None:
+    window.resize(1200, 760)
+    window.show_page("funding")
+    settle()
+    page = window.page("funding")
+    page.grants_panel.view.selectRow(0)  # type: ignore[attr-defined]
+    settle()
+    tabs = page.editor.tabs  # type: ignore[attr-defined]
+    bar = tabs.tabBar()
+    assert not tabs.usesScrollButtons()
+    last = bar.tabRect(bar.count() - 1)
+    assert last.right() <= bar.width(), "the last grant tab is cut"
+    assert all(tabs.tabToolTip(index) for index in range(tabs.count()))
