@@ -50,6 +50,7 @@ from ptce_desktop.domain.cerfa import CHARGES_GRID, PRODUITS_GRID, CerfaLine, Le
 __all__ = [
     "BALANCE_CODE",
     "OWN_RESOURCES_CODE",
+    "CerfaEvent",
     "CerfaGrant",
     "CerfaGrantOfAction",
     "CerfaGrid",
@@ -311,6 +312,17 @@ class CerfaTexts:
 
 
 @dataclass(frozen=True)
+class CerfaEvent:
+    """An event of the action in the report period (feuillet 1 is pre-filled from them when the
+    grant's own texts are empty: dates, places, participants)."""
+
+    date: dt.date
+    title: str
+    place: str | None
+    participants: int | None
+
+
+@dataclass(frozen=True)
 class CerfaSignatory:
     """Who signs the attestation: the pole's legal representative."""
 
@@ -385,6 +397,8 @@ class CerfaReport:
     unclassified: tuple[CerfaUnclassified, ...] = ()
     #: The grant's voted amount for the report period (pro rata of days; ``None``: not voted).
     attributed_cents: int | None = None
+    #: Events of the action in the period, by date (feuillet 1's pre-fill).
+    events: tuple[CerfaEvent, ...] = ()
 
     @property
     def grant_amount_cents(self) -> int | None:

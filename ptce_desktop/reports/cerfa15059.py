@@ -35,12 +35,8 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak
 
-from ptce_desktop.documents.cerfa import CerfaReport, CerfaRow, round_half_up
-from ptce_desktop.domain.money import (
-    MINUS_SIGN,
-    format_money,
-    format_percent,
-)
+from ptce_desktop.documents.cerfa import CerfaEvent, CerfaReport, CerfaRow, round_half_up
+from ptce_desktop.domain.money import MINUS_SIGN, format_integer, format_money, format_percent
 from ptce_desktop.reports.base import Target, build_pdf
 from ptce_desktop.reports.cerfa15059_annex import annex_story
 from ptce_desktop.reports.flowables import (
@@ -254,17 +250,65 @@ def _identification(model: CerfaReport) -> list[Flowable]:
 
 
 def missing_texts(model: CerfaReport) -> list[str]:
-    """The sections of feuillet 1 with no text (left out of the PDF; the window and the CLI
-    can say what to fill in before sending)."""
-    return [title for name, title in SHEET_1_TEXTS if not getattr(model.texts, name)]
+    """The sections of feuillet 1 with nothing to print, neither a text of the grant nor an
+    event of the action to pre-fill them (left out of the PDF; the window and the CLI can say
+    what to fill in before sending)."""
+    texts, events = model.texts, model.events
+    filled = {
+        "bilan_qualitatif": bool(texts.bilan_qualitatif),
+        "beneficiaires": bool(texts.beneficiaires) or any(event.participants for event in events),
+        "dates_lieux": bool(texts.dates_lieux) or bool(events),
+    }
+    return [title for name, title in SHEET_1_TEXTS if not filled[name]]
+
+
+def _participants(events: Sequence[CerfaEvent]) -> str | None:
+    counted = [event for event in events if event.participants]
+    if not counted:
+        return None
+    total = sum(event.participants or 0 for event in counted)
+    detail = " ; ".join(
+        f"{event.title} ({date_text(event.date)}) : {format_integer(event.participants or 0)}"
+        for event in counted
+    )
+    return (
+        f"Environ {format_integer(total)} personnes ont participé aux événements de l'action "
+        f"sur la période — {detail}."
+    )
+
+
+def _dates_and_places(model: CerfaReport) -> list[Flowable]:
+    """Dates and places apart, from the events of the action in the period."""
+    events = model.events
+    dates = ", ".join(f"{date_text(event.date)} ({event.title})" for event in events)
+    period = model.period
+    story: list[Flowable] = [heading("Date(s) de réalisation de l'action", 2)]
+    if period is not None:
+        story.append(
+            para(f"Du {date_text(period.start)} au {date_text(period.end)} ; événements : {dates}.")
+        )
+    else:
+        story.append(para(f"Événements : {dates}."))
+    places = list(dict.fromkeys(event.place for event in events if event.place))
+    if places:
+        story += [heading("Lieu(x) de réalisation de l'action", 2), para(", ".join(places) + ".")]
+    return story
 
 
 def _qualitative(model: CerfaReport) -> list[Flowable]:
+    """Feuillet 1: the grant's texts; empty ones pre-filled from the events of the action;
+    a section with nothing at all is left out (:func:`missing_texts`)."""
+    texts = model.texts
     story: list[Flowable] = [heading("Feuillet 1 — Bilan qualitatif de l'action réalisée")]
-    for name, title in SHEET_1_TEXTS:
-        text = getattr(model.texts, name)
-        if text:
-            story += [heading(title, 2), para(text)]
+    if texts.bilan_qualitatif:
+        story += [heading(SHEET_1_TEXTS[0][1], 2), para(texts.bilan_qualitatif)]
+    beneficiaries = texts.beneficiaires or _participants(model.events)
+    if beneficiaries:
+        story += [heading(SHEET_1_TEXTS[1][1], 2), para(beneficiaries)]
+    if texts.dates_lieux:
+        story += [heading(SHEET_1_TEXTS[2][1], 2), para(texts.dates_lieux)]
+    elif model.events:
+        story += _dates_and_places(model)
     return story
 
 

@@ -19,7 +19,9 @@ from test_cerfa_document import GENERATED, World, add_cost, euros, grant, seed
 from ptce_desktop.documents.builders.cerfa import build_cerfa_report
 from ptce_desktop.documents.cerfa import CerfaReport, day_count, prorate
 from ptce_desktop.domain.errors import PtceError
-from ptce_desktop.reports.cerfa15059 import DRAFT_MARK, build_cerfa15059
+from ptce_desktop.reports.cerfa15059 import DRAFT_MARK, build_cerfa15059, missing_texts
+from ptce_desktop.services.activity.activity import ActivityService
+from ptce_desktop.services.activity.views import EventDraft
 from ptce_desktop.services.grants.grants import GrantService
 from ptce_desktop.services.grants.in_kind import InKindDraft, InKindService
 from ptce_desktop.services.grants.redistributions import RedistributionService
@@ -174,3 +176,36 @@ def test_pole_operation_fees_pro_rata_of_each_fiscal_year(uow: UnitOfWork) -> No
     project = amounts(build_cerfa_report(uow, grant(uow, world, period_start=START,
                                                     period_end=END)))  # fmt: skip
     assert project["75_dont"] == 0
+
+
+def test_events_of_the_action_pre_fill_sheet_1(uow: UnitOfWork) -> None:
+    world, main = two_year_world(uow)
+    activity = ActivityService(uow)
+    activity.create_event(
+        EventDraft(D(2025, 9, 20), "Atelier « semis » & <co>", place="Die", participants=35,
+                   project_id=world.project)
+    )  # fmt: skip
+    activity.create_event(
+        EventDraft(D(2026, 3, 2), "Visite l'Éclair", place="Crest", participants=12,
+                   project_id=world.project)
+    )  # fmt: skip
+    activity.create_event(  # another project, and one of the action outside the period
+        EventDraft(D(2025, 10, 1), "Autre", place="Valence", participants=999,
+                   project_id=world.other_project)
+    )  # fmt: skip
+    activity.create_event(
+        EventDraft(D(2024, 5, 1), "Avant", place="Nyons", project_id=world.project)
+    )
+    report = build_cerfa_report(uow, main)
+    assert [event.title for event in report.events] == [
+        "Atelier « semis » & <co>",
+        "Visite l'Éclair",
+    ]
+    assert missing_texts(report) == ["Mise en œuvre de l'action"]
+    text = pdf_text(report)
+    assert "Environ 47 personnes ont participé aux événements de l'action" in text
+    assert "Date(s) de réalisation de l'action Du 01/07/2025 au 30/06/2026" in text
+    assert "Lieu(x) de réalisation de l'action Die, Crest." in text
+    assert "Valence" not in text and "Nyons" not in text and "Aucune donnée" not in text
+    only_2026 = build_cerfa_report(uow, main, year=2026)
+    assert [event.title for event in only_2026.events] == ["Visite l'Éclair"]

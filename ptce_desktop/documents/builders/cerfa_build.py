@@ -48,6 +48,9 @@ operation.
   row comes from their kind (:func:`~.in_kind.cerfa_code_for`, by nature: never by a typed 87x
   number, since 870/875 differ between the Cerfa and the 2018 chart of accounts).
 * Ressources propres and the balance line: :mod:`ptce_desktop.documents.cerfa`.
+* Feuillet 1: the grant's report texts; the events of the action in the period (its project's,
+  or the pole's own for a pole-wide grant) pre-fill the dates, places and participants when
+  those texts are empty.
 
 A grant without both period dates has no dated figures: only what is linked to it directly
 (forecast, the grant itself at its voted amount, its redistributions and in-kind
@@ -75,6 +78,7 @@ from ptce_desktop.documents.builders.cerfa_costs import (
 )
 from ptce_desktop.documents.builders.redistribution import logo_path
 from ptce_desktop.documents.cerfa import (
+    CerfaEvent,
     CerfaGrant,
     CerfaGrantOfAction,
     CerfaMethod,
@@ -108,7 +112,15 @@ from ptce_desktop.services.grants.in_kind import CHARGE_TO_RESOURCE, cerfa_code_
 from ptce_desktop.services.grants.redistributions import received_cents
 from ptce_desktop.services.grants.views import grant_in_year
 from ptce_desktop.services.members.fees import FeeService
-from ptce_desktop.store.models import Call, CallLine, Funder, Grant, InKindContribution, Pole
+from ptce_desktop.store.models import (
+    Call,
+    CallLine,
+    Event,
+    Funder,
+    Grant,
+    InKindContribution,
+    Pole,
+)
 from ptce_desktop.store.models import Redistribution as RedistributionRow
 from ptce_desktop.store.unit_of_work import UnitOfWork
 
@@ -282,6 +294,7 @@ def build_report(
             draft=draft,
             unclassified=unclassified,
             attributed_cents=voted,
+            events=_events(session, grant, period),
         )
 
 
@@ -471,6 +484,22 @@ def _calls(session: Session, years: Sequence[FiscalYear], period: Period) -> int
         span = year.quarters()[quarter - 1] if quarter else year.period
         total += prorate(int(cents or 0), (span.start, span.end), period)
     return total
+
+
+def _events(session: Session, grant: Grant, period: Period | None) -> tuple[CerfaEvent, ...]:
+    """The events of the action (its project; without a project, the pole's own events)
+    dated in the period."""
+    if period is None:
+        return ()
+    rows = session.scalars(
+        select(Event)
+        .where(same_project(Event.project_id, grant.project_id), Event.date.between(*period))
+        .order_by(Event.date, Event.id)
+    )
+    return tuple(
+        CerfaEvent(row.date, row.title, (row.place or "").strip() or None, row.participants)
+        for row in rows
+    )
 
 
 # --- in kind --------------------------------------------------------------------------------
