@@ -399,7 +399,7 @@
     </message>
     <message>
         <source>A copy of what was open is saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Une copie de ce qui était ouvert est enregistrée : %1</translation>
     </message>
     <message>
         <source>A backup is being written; try again in a moment.</source>
@@ -1847,7 +1847,7 @@ Cette action ne peut pas être annulée : les appels reçoivent leur numéro dé
     </message>
     <message>
         <source>File cannot be changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier impossible à modifier</translation>
     </message>
     <message>
         <source>You can open it read-only to look and print, or quit and close the other program first.</source>
@@ -1871,15 +1871,15 @@ Cette action ne peut pas être annulée : les appels reçoivent leur numéro dé
     </message>
     <message>
         <source>Nothing is saved any more</source>
-        <translation type="unfinished"></translation>
+        <translation>Plus rien n'est enregistré</translation>
     </message>
     <message>
         <source>&amp;Save a copy…</source>
-        <translation type="unfinished">&amp;Sauvegarder une copie…</translation>
+        <translation>&amp;Enregistrer une copie…</translation>
     </message>
     <message>
         <source>&amp;Later</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Plus tard</translation>
     </message>
     <message>
         <source>Folder for the copy (a USB key, a shared drive…)</source>
@@ -3869,6 +3869,10 @@ Why is it reopened?</source>
         <translation>&amp;Vérifier la base</translation>
     </message>
     <message>
+        <source>&amp;Repair a damaged file…</source>
+        <translation>&amp;Réparer un fichier endommagé…</translation>
+    </message>
+    <message>
         <source>&amp;Import…</source>
         <translation>&amp;Importer…</translation>
     </message>
@@ -3903,6 +3907,10 @@ Why is it reopened?</source>
     <message>
         <source>&amp;Guide</source>
         <translation>&amp;Guide</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
         <source>&amp;About PTCE Desktop</source>
@@ -4705,6 +4713,13 @@ Why is it reopened?</source>
     </message>
 </context>
 <context>
+    <name>PasteFilter</name>
+    <message>
+        <source>Not in this table, not pasted: %1</source>
+        <translation>Absents de ce tableau, non collés : %1</translation>
+    </message>
+</context>
+<context>
     <name>PaymentDialog</name>
     <message>
         <source>Bank transfer</source>
@@ -5095,6 +5110,13 @@ Le document s&apos;affiche ici avant que vous l&apos;enregistriez ou l&apos;impr
     <message>
         <source>&amp;Basis</source>
         <translation>&amp;Fondement</translation>
+    </message>
+</context>
+<context>
+    <name>RepairActions</name>
+    <message>
+        <source>Repairing the file…</source>
+        <translation>Réparation du fichier…</translation>
     </message>
 </context>
 <context>
@@ -6017,6 +6039,57 @@ Le document s&apos;affiche ici avant que vous l&apos;enregistriez ou l&apos;impr
     <message>
         <source>Saving a copy…</source>
         <translation>Enregistrement de la copie…</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Pages</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>In a list</source>
+        <translation>Dans une liste</translation>
+    </message>
+    <message>
+        <source>Go into the list, or on to the next field</source>
+        <translation>Aller dans la liste, ou au champ suivant</translation>
+    </message>
+    <message>
+        <source>Tab, Shift+Tab</source>
+        <translation>Tab, Maj+Tab</translation>
+    </message>
+    <message>
+        <source>Move within the list</source>
+        <translation>Se déplacer dans la liste</translation>
+    </message>
+    <message>
+        <source>Arrows, Page Up, Page Down, Home, End</source>
+        <translation>Flèches, Page préc., Page suiv., Début, Fin</translation>
+    </message>
+    <message>
+        <source>Open the selected row</source>
+        <translation>Ouvrir la ligne choisie</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Entrée</translation>
+    </message>
+    <message>
+        <source>Delete the selected row</source>
+        <translation>Supprimer la ligne choisie</translation>
+    </message>
+    <message>
+        <source>Del</source>
+        <translation>Suppr</translation>
+    </message>
+    <message>
+        <source>Switch tabs</source>
+        <translation>Changer d&apos;onglet</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
     </message>
 </context>
 <context>

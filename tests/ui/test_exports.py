@@ -165,3 +165,43 @@ def test_accounting_box_saves_the_fec_accounts(db_path: Path, qtbot: QtBot) -> N
         assert AccountingService(ctx.uow).get().bank_account == "512100"
     finally:
         ctx.close()
+
+
+def test_paste_a_spreadsheet_block_into_the_units_grid(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QTableView
+
+    from ptce_desktop.ui.exports.clipboard import install_paste, parse_block
+    from ptce_desktop.ui.pages.keys.values import Entry, VersionValuesModel
+
+    names = ["Épicerie & co", LONG_NAME, "Café l'Étincelle <1>"]
+    model = VersionValuesModel("units", [Entry(i, n) for i, n in enumerate(names, start=1)])
+    table = QTableView()
+    qtbot.addWidget(table)
+    table.setModel(model)
+    paste = install_paste(table)
+    # by name, in any order, as LibreOffice copies two columns (a quoted cell with a break)
+    QGuiApplication.clipboard().setText(
+        f'"CAFÉ L\'ÉTINCELLE <1>"\t1 234,5\r\n{LONG_NAME}\t12,5\r\n"Inconnu\nde nous"\t3\r\n'
+    )
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+    original = QMessageBox.information
+    QMessageBox.information = lambda *args, **kw: shown.append(args[2])  # type: ignore[method-assign]
+    try:
+        table.setFocus()
+        qtbot.keyClick(table, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    finally:
+        QMessageBox.information = original  # type: ignore[method-assign]
+    assert model.values() == {3: 1_234_500, 2: 12_500}
+    assert paste.last is not None and paste.last.unknown == ["Inconnu\nde nous"]
+    assert shown and "Inconnu" in shown[0]
+    # positional, from the current cell down: a bad value stays in its cell, marked
+    table.setCurrentIndex(model.index(0, 1))
+    result = paste.paste("7\nbeaucoup\n")
+    assert result.filled == 2 and result.unknown == []
+    assert model.values() == {1: 7_000, 3: 1_234_500}
+    assert model.data(model.index(1, 1)) == "beaucoup"
+    assert model.first_error() is not None and model.first_error()[0] == 1  # type: ignore[index]
+    assert model.data(model.index(1, 1), Qt.ItemDataRole.ToolTipRole)
+    assert parse_block("a\tb\r\n\r\n") == [["a", "b"]]

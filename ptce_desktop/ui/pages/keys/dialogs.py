@@ -36,6 +36,7 @@ from ptce_desktop.services.keys.views import (
     VersionDetail,
     VersionDraft,
 )
+from ptce_desktop.ui.exports.clipboard import install_paste
 from ptce_desktop.ui.i18n import current_language
 from ptce_desktop.ui.pages.keys.actions import KeyActions, short, version_draft
 from ptce_desktop.ui.pages.keys.models import method_label
@@ -231,6 +232,8 @@ class VersionDialog(FormDialog):
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         self.table.setTabKeyNavigation(False)
+        # a block copied from a spreadsheet (member, value) pastes with Ctrl+V
+        self.paste = install_paste(self.table, name_column=0, value_column=1)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
