@@ -68,6 +68,8 @@ QFrame#dashboardCard, QFrame#todoPanel, QFrame#firstStepsPanel {{
 }}
 QFrame#dashboardCard:hover {{ border: 1px solid {ACCENT}; }}
 QFrame#dashboardCard:focus {{ border: 2px solid {ACCENT}; }}
+QTableView, QTreeView, QListView#plainList {{ border: 1px solid #c5ccd3; }}
+QTableView:focus, QTreeView:focus {{ border: 2px solid {ACCENT}; }}
 QToolBar#mainToolBar {{ spacing: 6px; padding: 4px 8px; border: none; }}
 QStatusBar QLabel#readOnlyBadge {{ color: {ERROR}; font-weight: 600; padding: 0 6px; }}
 """

@@ -55,6 +55,16 @@ log = logging.getLogger(__name__)
 APP_NAME = "PTCE Desktop"
 
 
+def page_shortcut(position: int) -> str | None:
+    """The shortcut of the page at ``position`` (from 1) in the sidebar: Ctrl+1…Ctrl+9 for the
+    first nine, Alt+1…Alt+9 for the next nine."""
+    if 1 <= position <= 9:
+        return f"Ctrl+{position}"
+    if 10 <= position <= 18:
+        return f"Alt+{position - 9}"
+    return None
+
+
 class MainWindow(QMainWindow):
     """Not meant to be subclassed (``self.tr`` looks texts up under "MainWindow")."""
 
@@ -125,6 +135,9 @@ class MainWindow(QMainWindow):
         # Help menu: F1 opens the current page's topic, Guide the contents, About the facts.
         self.help_action = action(self.tr("&Help on this page"), "F1", self._show_page_help)
         self.guide_action = action(self.tr("&Guide"), None, self.show_guide)
+        self.shortcuts_action = action(
+            self.tr("&Keyboard shortcuts"), "Ctrl+F1", self.show_shortcuts
+        )
         self.about_action = action(self.tr("&About PTCE Desktop"), None, self._show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.help_window: Any = None  # built on first use (ptce_desktop.ui.help)
@@ -154,7 +167,7 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addActions(list(self.page_actions.values()))
         help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.addActions([self.help_action, self.guide_action])
+        help_menu.addActions([self.help_action, self.guide_action, self.shortcuts_action])
         help_menu.addSeparator()
         help_menu.addAction(self.about_action)
         self.menus = {"file": file_menu, "edit": edit_menu, "view": view_menu, "help": help_menu}
@@ -241,9 +254,9 @@ class MainWindow(QMainWindow):
         act = QAction(title, self)
         act.setCheckable(True)
         act.setActionGroup(self._page_group)
-        position = len(self._keys)
-        if position <= 9:
-            act.setShortcut(QKeySequence(f"Ctrl+{position}"))
+        shortcut = page_shortcut(len(self._keys))
+        if shortcut:
+            act.setShortcut(QKeySequence(shortcut))
         act.triggered.connect(lambda _checked=False, k=key: self.show_page(k))
         self.addAction(act)
         self.page_actions[key] = act
@@ -430,6 +443,14 @@ class MainWindow(QMainWindow):
         from ptce_desktop.ui.help import INDEX
 
         self.show_help(INDEX)
+
+    def show_shortcuts(self) -> None:
+        """Aide ▸ Raccourcis clavier: every shortcut of the window, read from its actions."""
+        from ptce_desktop.ui.shell.shortcuts import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def _show_about(self) -> None:
         from ptce_desktop.ui.about import AboutDialog
