@@ -143,6 +143,9 @@ def build_parser() -> argparse.ArgumentParser:
     from ptce_desktop.cli.imports import add_import_parser
 
     add_import_parser(verbs, _db_option)
+    from ptce_desktop.cli.repair import add_repair_parser
+
+    add_repair_parser(verbs, _db_option)
     from ptce_desktop.cli.exports import add_export_parsers
 
     add_export_parsers(verbs, _db_option)

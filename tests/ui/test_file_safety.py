@@ -159,3 +159,36 @@ def test_a_lock_file_that_cannot_be_made_never_kills_the_window(
     assert dialogs.asked[0][1].code == "lock_unavailable"
     assert "Permission denied" in dialogs.asked[0][1].message("fr")
     assert shell.ctx is not None and shell.ctx.read_only
+
+
+def test_file_repair_rebuilds_a_damaged_file_and_opens_it(
+    shell_for: Any, db_path: Path, tmp_path: Path
+) -> None:
+    _with_pole(db_path)
+    connection = sqlite3.connect(db_path)
+    try:
+        size = connection.execute("PRAGMA page_size").fetchone()[0]
+        root = connection.execute(
+            "SELECT rootpage FROM sqlite_master WHERE name = 'ix_members_name'"
+        ).fetchone()[0]
+    finally:
+        connection.close()
+    data = bytearray(db_path.read_bytes())
+    data[(root - 1) * size : root * size] = bytes(size)  # one index page zeroed
+    db_path.write_bytes(bytes(data))
+
+    class Picks(Answers):
+        def open_path(self, parent: Any) -> Path | None:
+            self.asked.append(("open_path", None))
+            return db_path
+
+    dialogs = Picks()
+    shell = shell_for(dialogs)
+    assert shell.window.repair_action.isEnabled()  # with no file open too
+    shell.window.repair_action.trigger()
+    infos = [text for kind, text in dialogs.asked if kind == "info"]
+    assert len(infos) == 1 and "Fichier réparé" in infos[0]
+    assert "Rien n'a été perdu" in infos[0] and ".endommage-" in infos[0]
+    assert shell.ctx is not None and shell.ctx.path == db_path and not shell.ctx.read_only
+    assert shell.ctx.pole_name() == NAME.strip()
+    assert shell.presenter.errors == []

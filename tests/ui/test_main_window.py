@@ -108,6 +108,7 @@ def test_navigation_and_menus_in_french(qtbot: QtBot, ui_settings: QSettings) ->
         "&Sauvegarder une copie…",
         "Sauvegardes et &restauration…",
         "&Vérifier la base",
+        "&Réparer un fichier endommagé…",
         "&Quitter",
     ]
     assert win.undo_action.text() == "&Annuler"

@@ -80,4 +80,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The folder {path} already holds the file's backups: choose another folder (a USB "
         "key, a synced folder).",
     ),
+    "repair_not_needed": (
+        "Le fichier {path} n'est pas endommagé (SQLite le lit entièrement) : il n'y a rien à "
+        "réparer.",
+        "The file {path} is not damaged (SQLite reads all of it): there is nothing to repair.",
+    ),
+    "repair_impossible": (
+        "Le fichier {path} est trop endommagé pour être reconstruit ({detail}) : même la liste "
+        "de ses tables est illisible. Restaurez une sauvegarde.",
+        "The file {path} is too damaged to be rebuilt ({detail}): even the list of its tables "
+        "cannot be read. Restore a backup.",
+    ),
 }

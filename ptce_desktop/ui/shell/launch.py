@@ -36,6 +36,7 @@ from ptce_desktop.ui.shell.backups_actions import BackupActions
 from ptce_desktop.ui.shell.context import READ_ONLY_OFFERED, AppContext, open_context
 from ptce_desktop.ui.shell.launch_dialogs import Dialogs, slug
 from ptce_desktop.ui.shell.main_window import MainWindow
+from ptce_desktop.ui.shell.repair_actions import RepairActions
 from ptce_desktop.ui.shell.welcome import WelcomeChoice
 from ptce_desktop.ui.style import apply_style
 from ptce_desktop.ui.worker import Runner, run_with_progress_dialog
@@ -94,6 +95,7 @@ class Shell(QObject):
         window.destroyed.connect(self.close_document)
         # automatic backup at open, Sauvegardes et restauration…, Vérifier la base
         self.backups = BackupActions(self)
+        self.repair = RepairActions(self)
         self.imports = ImportActions(self)
         self.archives = ArchiveActions(self)
         QCoreApplication.instance().aboutToQuit.connect(self.close_document)  # type: ignore[union-attr]
