@@ -119,11 +119,31 @@ class ServiceSharing:
     members: tuple[MemberQuarterShares, ...]
     shared_quarters: Quarters
     shared_cents: int
+    #: The service's budget for the fiscal year (what the provisional calls split), in the
+    #: split basis like ``costs_cents``; None when no budget was set.
+    budget_cents: int | None = None
 
     @property
     def difference_cents(self) -> int:
         """Shared − costs: always 0 once built (checked by the builder)."""
         return self.shared_cents - self.costs_cents
+
+    @property
+    def budget_gap_cents(self) -> int | None:
+        """Actual costs − budget (positive: over budget); None without a budget."""
+        return None if self.budget_cents is None else self.costs_cents - self.budget_cents
+
+    @property
+    def prorated(self) -> bool:
+        """Some member's weight is prorated by its days of presence in a version of the key."""
+        if self.key is None:
+            return False
+        return any(
+            row.prorated
+            for version in self.key.versions
+            for rows in (version.rows, *(part.rows for part in version.parts))
+            for row in rows
+        )
 
 
 @dataclass(frozen=True)

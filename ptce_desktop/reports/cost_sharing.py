@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
+from fractions import Fraction
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
@@ -73,6 +74,15 @@ INTRO = (
 )
 #: Relative widths of the quarter tables: label, T1–T4, total.
 QUARTER_COLUMNS = (2.6, 1.45, 1.45, 1.45, 1.45, 1.6)
+PRORATA_NOTE = (
+    "« × 273/365 j » : le membre n'est présent qu'une partie de la période ; son poids est "
+    "proratisé (unités × jours de présence / jours de la période) et sa part de la clé en "
+    "tient compte. Une clé d'utilisation n'est pas proratisée : l'utilisation est prise telle "
+    "qu'enregistrée."
+)
+NO_BUDGET = "aucun budget saisi"
+#: Width of a service's column in the member × service table (its name wraps on words).
+MATRIX_COLUMN = 84.0
 
 
 def build_cost_sharing_report(
@@ -120,6 +130,24 @@ def _days_text(method: Method, row: KeyUnitsRow) -> str:
     return f" × {row.days_present}/{row.period_days}{NBSP}j"
 
 
+def _budget_text(service: ServiceSharing) -> str:
+    if service.budget_cents is None:
+        return f"{NO_BUDGET} — charges réelles {money_text(service.costs_cents)}"
+    gap = service.budget_gap_cents or 0
+    text = (
+        f"{money_text(service.budget_cents)} — charges réelles {money_text(service.costs_cents)}"
+        f" ({_basis_label(service.basis)}), écart {money_text(gap)}"
+    )
+    if service.budget_cents > 0:
+        text += f", réalisé {format_percent(_ratio_bp(service.costs_cents, service.budget_cents))}"
+    return text
+
+
+def _ratio_bp(part: int, whole: int) -> int:
+    """part / whole in basis points, half up (whole > 0)."""
+    return share_percent_bp(Fraction(part, whole)) if part >= 0 else 0
+
+
 def _basis_label(basis: SplitBasis) -> str:
     return "TTC" if basis is SplitBasis.TTC else "HT"
 
@@ -145,12 +173,42 @@ def _version_caption(version: KeyVersionBlock) -> str:
     return f"{caption} — {version.note}" if version.note else caption
 
 
+def _amounts(model: CostSharingData) -> list[int]:
+    """Every amount a table of the report prints (for the width of the amount columns)."""
+    amounts = [model.costs_cents, model.shared_cents]
+    totals: dict[int, int] = {}
+    for service in model.services:
+        amounts += [*service.costs_quarters, *service.shared_quarters]
+        amounts += [service.costs_cents, service.shared_cents, service.budget_cents or 0]
+        amounts.append(service.budget_gap_cents or 0)
+        for row in service.members:
+            amounts += [*row.quarters, row.total_cents]
+            totals[row.member_id] = totals.get(row.member_id, 0) + row.total_cents
+    return amounts + list(totals.values())
+
+
+def _percent_cell(part: int, whole: int | None) -> CellValue:
+    if not whole or whole < 0:
+        return None
+    return right(format_percent(_ratio_bp(part, whole)))
+
+
 class _Document:
     def __init__(self, model: CostSharingData, width: float) -> None:
         self.model = model
         self.width = width
         self.styles = get_styles()
         self.quarters = [q.label.split()[0] for q in model.quarters]
+        font = self.styles.fonts.bold
+        widest = max(stringWidth(money_text(c), font, TABLE_SIZE) for c in _amounts(model))
+        #: An amount column: the widest bold amount on one line, with its padding.
+        self.amount_width = max(widest + 2 * PADDING_H + 2, 52.0)
+
+    def _widths(self, amounts: int, amount_width: float | None = None) -> tuple[float, ...]:
+        """A name column taking the spare width, then ``amounts`` amount columns."""
+        each = amount_width or self.amount_width
+        name = max(self.width - amounts * each, self.width * 0.25)
+        return (name, *([each] * amounts))
 
     def story(self, subtitle: str) -> list[Flowable]:
         model = self.model
@@ -216,12 +274,15 @@ class _Document:
                     ("Montant réparti", basis),
                     ("Clé de répartition", key_text),
                     ("Charges de l'exercice", costs),
+                    ("Budget de l'exercice", _budget_text(service)),
                 ],
                 width=self.width,
             ),
         ]
         if key is not None:
             story += self._key(key)
+            if service.prorated:
+                story.append(para(PRORATA_NOTE, self.styles.small))
         story += self._shares(service)
         return story
 
@@ -280,7 +341,7 @@ class _Document:
                 [row.member_name, *map(money_cell, row.quarters), money_cell(row.total_cents)]
                 for row in service.members
             ],
-            QUARTER_COLUMNS,
+            self._widths(5),
             totals_row=[
                 "Total réparti",
                 *map(money_cell, service.shared_quarters),
@@ -308,7 +369,7 @@ class _Document:
         story += data_table(
             ("", *self.quarters, "Total"),
             rows,
-            QUARTER_COLUMNS,
+            self._widths(5),
             totals_row=[
                 "Écart",
                 *map(money_cell, differences),
@@ -344,13 +405,98 @@ class _Document:
             money_cell(model.shared_cents),
             money_cell(model.difference_cents),
         ]
+        a = self.amount_width
+        name = max(self.width - 3 * a - 0.275 * self.width, self.width * 0.2)
         return [
             heading("Synthèse de l'exercice"),
             *data_table(
                 ("Service", "Clé", "Base", "Charges", "Réparti", "Écart"),
                 rows,
-                (2.8, 2.0, 0.7, 1.5, 1.5, 1.2),
+                (name, self.width * 0.2, self.width * 0.075, a, a, a),
                 totals_row=total,
                 width=self.width,
             ),
+            *self._budgets(),
+            *self._matrix(),
         ]
+
+    def _budgets(self) -> list[Flowable]:
+        """Budget (what the provisional calls split) against the actual costs, per service."""
+        services = self.model.services
+        budgeted = [s for s in services if s.budget_cents is not None]
+        budget = sum(s.budget_cents or 0 for s in budgeted)
+        actual = sum(s.costs_cents for s in budgeted)
+        rows: list[list[CellValue]] = [
+            [
+                service.name,
+                money_cell(service.budget_cents) if service.budget_cents is not None else NO_BUDGET,
+                money_cell(service.costs_cents),
+                money_cell(service.budget_gap_cents),
+                _percent_cell(service.costs_cents, service.budget_cents),
+            ]
+            for service in services
+        ]
+        return [
+            heading("Budget et réalisé", 2),
+            para(
+                "Budget de l'exercice (appelé par les appels provisionnels) et charges réelles, "
+                "dans la base de répartition de chaque service ; écart = réel − budget.",
+                self.styles.small,
+            ),
+            *data_table(
+                ("Service", "Budget", "Charges réelles", "Écart", "Réalisé"),
+                rows,
+                self._widths(4),
+                totals_row=[
+                    "Total des services budgétés",
+                    money_cell(budget),
+                    money_cell(actual),
+                    money_cell(actual - budget),
+                    _percent_cell(actual, budget),
+                ],
+                width=self.width,
+            ),
+        ]
+
+    def _matrix(self) -> list[Flowable]:
+        """Each member's shares per service and in total (services in column groups)."""
+        services = [s for s in self.model.services if s.members]
+        if not services:
+            return []
+        names: dict[int, str] = {}
+        cells: dict[tuple[int, int], int] = {}
+        for service in services:
+            for row in service.members:
+                names[row.member_id] = row.member_name
+                cells[row.member_id, service.service_id] = row.total_cents
+        members = sorted(names, key=lambda m: (names[m].casefold(), m))
+        totals = {m: sum(c for (mm, _), c in cells.items() if mm == m) for m in members}
+        column = max(self.amount_width, MATRIX_COLUMN)  # room for a service's name
+        fit = max(int((self.width * 0.72) // column), 2)
+        groups = [services[i : i + fit] for i in range(0, len(services), fit)]
+        if len(groups[-1]) == fit:
+            groups.append([])  # the members' total in a column of its own
+        story: list[Flowable] = [heading("Quotes-parts par membre et par service", 2)]
+        for index, group in enumerate(groups):
+            last = index == len(groups) - 1
+            header = [service.name for service in group] + (["Total du membre"] if last else [])
+            story += data_table(
+                ("Membre", *header),
+                [
+                    [
+                        names[m],
+                        *(money_cell(cells.get((m, s.service_id), 0)) for s in group),
+                        *([money_cell(totals[m])] if last else []),
+                    ]
+                    for m in members
+                ],
+                self._widths(len(header), column),
+                totals_row=[
+                    "Total réparti",
+                    *(money_cell(s.shared_cents) for s in group),
+                    *([money_cell(sum(totals.values()))] if last else []),
+                ],
+                width=self.width,
+            )
+            story.append(spacer(6))
+        return story

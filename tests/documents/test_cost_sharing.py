@@ -20,6 +20,7 @@ from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.money import format_money
 from ptce_desktop.reports.cost_sharing import build_cost_sharing_report
 from ptce_desktop.services.costs.costs import CostService
+from ptce_desktop.services.costs.shared_services import SharedServiceService
 from ptce_desktop.services.keys.keys import KeyService
 from ptce_desktop.services.keys.views import UsageDraft, VersionDraft
 from ptce_desktop.store.models import Share
@@ -40,8 +41,8 @@ def _text(pdf: bytes) -> str:
     return " ".join(" ".join(p.extract_text().split()) for p in PdfReader(BytesIO(pdf)).pages)
 
 
-def _money(cents: int) -> str:
-    return " ".join(format_money(cents).split())
+def _money(cents: int, printed: bool = False) -> str:
+    return " ".join(format_money(cents, typographic=printed).split())
 
 
 def _world(uow: UnitOfWork, *, start_month: int = 1) -> tuple[tuple[int, ...], int, int]:
@@ -260,3 +261,18 @@ def test_same_data_same_bytes(uow: UnitOfWork) -> None:
     first = build_cost_sharing_data(uow, 2025)
     assert build_cost_sharing_data(uow, 2025) == first
     assert _pdf(first) == _pdf(build_cost_sharing_data(uow, 2025))
+
+
+def test_budget_of_the_year_is_read_per_service(uow: UnitOfWork) -> None:
+    _, premises, it = _world(uow)
+    shared = SharedServiceService(uow)
+    shared.set_budget(premises, 2025, 2_500_00)
+    shared.set_budget(premises, 2026, 9_999_99)  # another year: not this report's budget
+    model = build_cost_sharing_data(uow, 2025)
+    by_id = {s.service_id: s for s in model.services}
+    assert by_id[premises].budget_cents == 2_500_00
+    assert by_id[premises].budget_gap_cents == by_id[premises].costs_cents - 2_500_00
+    assert by_id[it].budget_cents is None and by_id[it].budget_gap_cents is None
+    text = _text(_pdf(model))
+    assert "Budget et réalisé" in text
+    assert f"{_money(2_500_00, True)} {_money(by_id[premises].costs_cents, True)}" in text

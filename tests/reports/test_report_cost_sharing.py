@@ -304,3 +304,58 @@ def test_landscape_only_when_amounts_need_it(
     box = pdf_reader(large).pages[0].mediabox
     assert box.width > box.height
     assert _money(12_345_678_90) in " ".join(page_texts(large))
+
+
+def test_budget_against_actual_and_member_by_service_totals(
+    tmp_path: Path, page_texts: Callable[[Path], list[str]]
+) -> None:
+    premises = dataclasses.replace(service(), budget_cents=1_000_00)
+    it = dataclasses.replace(
+        service("Informatique l'Éclair & <co>", ((10_00, 0, 0, 0), (0, 5_00, 0, 0))),
+        service_id=2,
+        budget_cents=None,
+    )
+    assert premises.budget_gap_cents == premises.costs_cents - 1_000_00
+    text = _flat(" ".join(page_texts(render(report(premises, it), tmp_path))))
+    assert "Budget et réalisé" in text
+    gap = premises.budget_gap_cents
+    assert f"{_money(1_000_00)} {_money(premises.costs_cents)} {_money(gap)}" in text
+    assert "aucun budget saisi" in text
+    # member × service: each member's total over the services, and the grand total
+    assert "Quotes-parts par membre et par service" in text
+    first = premises.members[0].total_cents + it.members[0].total_cents
+    assert f"{_money(premises.members[0].total_cents)} {_money(10_00)} {_money(first)}" in text
+    grand = premises.shared_cents + it.shared_cents
+    assert f"Total réparti {_money(premises.shared_cents)} {_money(it.shared_cents)} " in text
+    assert _money(grand) in text
+
+
+def test_prorata_is_explained_where_it_applies(
+    tmp_path: Path, page_texts: Callable[[Path], list[str]]
+) -> None:
+    key = units_key()
+    plain = _flat(" ".join(page_texts(render(report(service(key=key)), tmp_path, "a.pdf"))))
+    assert "proratisé" not in plain
+    version = key.versions[0]
+    partial = dataclasses.replace(version.rows[0], days_present=90, period_days=181)
+    prorated = dataclasses.replace(
+        key, versions=(dataclasses.replace(version, rows=(partial, *version.rows[1:])),)
+    )
+    sharing = service(key=prorated)
+    assert sharing.prorated
+    text = _flat(" ".join(page_texts(render(report(sharing), tmp_path, "b.pdf"))))
+    assert "× 90/181 j" in text
+    assert "proratisé (unités × jours de présence / jours de la période)" in text
+
+
+def test_the_name_column_takes_the_spare_width(
+    tmp_path: Path, page_texts: Callable[[Path], list[str]]
+) -> None:
+    """A 60-character member name fits one line of the quarter table (it wrapped over three)."""
+    name = "Compétences & Territoires – organisme de formation de la Drôme"
+    one = service(quarters=((1_00, 2_00, 3_00, 4_00),))
+    one = dataclasses.replace(one, members=(dataclasses.replace(one.members[0], member_name=name),))
+    text = _flat(" ".join(page_texts(render(report(one), tmp_path))))
+    # wrapped, the amounts would be read between the two lines of the name
+    amounts = " ".join(_money(c) for c in (1_00, 2_00, 3_00, 4_00, 10_00))
+    assert f"{name} {amounts}" in text

@@ -71,7 +71,7 @@ from ptce_desktop.services.costs.shares import pole_vat_registered, shares_by_qu
 from ptce_desktop.services.keys.loader import load_key_spec, member_presences
 from ptce_desktop.services.pole.pole import attachment_file
 from ptce_desktop.store.dated import service_vat_on
-from ptce_desktop.store.models import Cost, Member, SharedService
+from ptce_desktop.store.models import Cost, Member, ServiceBudget, SharedService
 from ptce_desktop.store.models import KeyVersion as KeyVersionRow
 from ptce_desktop.store.unit_of_work import UnitOfWork
 
@@ -111,6 +111,8 @@ def build_cost_sharing_data(
             )
             for service in services
         )
+        budgets = _budgets(session, year)  # issue 10: budget vs actual per service
+        sharings = tuple(replace(s, budget_cents=budgets.get(s.service_id)) for s in sharings)
         pole = pole_row(session)
         logo = pole.logo if pole is not None else None
         return CostSharingData(
@@ -181,6 +183,16 @@ def _shares(
         rows.sort(key=lambda r: (r.member_name.casefold(), r.member_id))
         result[sid] = rows
     return result
+
+
+def _budgets(session: Session, year: int) -> dict[int, int]:
+    """Each service's budget for fiscal ``year`` (the amount its provisional calls split)."""
+    rows = session.execute(
+        select(ServiceBudget.service_id, ServiceBudget.amount_cents).where(
+            ServiceBudget.year == year
+        )
+    )
+    return {service_id: int(cents) for service_id, cents in rows}
 
 
 def _quad(values: list[int]) -> Quarters:
