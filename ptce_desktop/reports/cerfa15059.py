@@ -309,6 +309,16 @@ def _qualitative(model: CerfaReport) -> list[Flowable]:
         story += [heading(SHEET_1_TEXTS[2][1], 2), para(texts.dates_lieux)]
     elif model.events:
         story += _dates_and_places(model)
+    missing = missing_texts(model)
+    if missing:
+        story.append(
+            para(
+                "À compléter sur la subvention avant l'envoi (textes du compte rendu) : "
+                + " ; ".join(title.lower() if i else title for i, title in enumerate(missing))
+                + ".",
+                get_styles().note,
+            )
+        )
     return story
 
 

@@ -207,5 +207,6 @@ def test_events_of_the_action_pre_fill_sheet_1(uow: UnitOfWork) -> None:
     assert "Date(s) de réalisation de l'action Du 01/07/2025 au 30/06/2026" in text
     assert "Lieu(x) de réalisation de l'action Die, Crest." in text
     assert "Valence" not in text and "Nyons" not in text and "Aucune donnée" not in text
+    assert "À compléter sur la subvention avant l'envoi (textes du compte rendu) : Mise en " in text
     only_2026 = build_cerfa_report(uow, main, year=2026)
     assert [event.title for event in only_2026.events] == ["Visite l'Éclair"]

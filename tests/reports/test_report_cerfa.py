@@ -362,7 +362,8 @@ def test_annex_texts_overhead_and_attestation(
     assert squeeze(f"Loyers renégociés {MARKUP}") in body
     assert squeeze(LONG_NAME) in body
     assert "Aucune donnée" not in text  # dates et lieux, CVN, remarques: left out
-    assert "Date(s) et lieu(x)" not in text and "Observations sur" not in text
+    assert "Observations sur" not in text
+    assert "avant l'envoi (textes du compte rendu) : Date(s) et lieu(x) de réalisation" in text
 
 
 def test_overhead_in_words_for_each_rule() -> None:
