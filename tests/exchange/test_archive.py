@@ -136,3 +136,34 @@ def test_refusals(archived: Path, tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "damaged.ptce", "déjà là.sqlite3", "garbage.ptce", "newer.ptce",
     ]  # fmt: skip
+
+
+def test_recreated_pole_prints_the_same_reports(
+    demo: ServiceDemo, archived: Path, tmp_path: Path
+) -> None:
+    import datetime as dt
+    import io
+
+    from pypdf import PdfReader
+
+    from ptce_desktop.printing.jobs import ReportRequest, build_report
+
+    target = tmp_path / "recréé.sqlite3"
+    import_archive(archived, target)
+    texts: list[dict[str, str]] = []
+    for path in (demo.path, target):
+        database = open_database(path, read_only=True)
+        try:
+            found = {}
+            for kind in ("activity", "cost-sharing", "redistribution"):
+                out = io.BytesIO()
+                request = ReportRequest(kind, 2025)
+                build_report(UnitOfWork(database), request, out, generated_on=dt.date(2026, 1, 5))
+                pages = PdfReader(io.BytesIO(out.getvalue())).pages
+                found[kind] = "\n".join(page.extract_text() or "" for page in pages)
+            texts.append(found)
+        finally:
+            database.close()
+    before, after = texts
+    assert all(len(text) > 500 for text in before.values())
+    assert after == before
