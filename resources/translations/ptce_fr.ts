@@ -5803,6 +5803,10 @@ Le document s&apos;affiche ici avant que vous l&apos;enregistriez ou l&apos;impr
         <translation>Exercices</translation>
     </message>
     <message>
+        <source>Accounting export</source>
+        <translation>Export comptable</translation>
+    </message>
+    <message>
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>

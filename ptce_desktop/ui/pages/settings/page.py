@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.services.pole.pole import PoleDraft, PoleService, PoleView
 from ptce_desktop.ui.bus import touches
+from ptce_desktop.ui.exports.accounting_box import AccountingBox
 from ptce_desktop.ui.i18n import current_language
 from ptce_desktop.ui.pages.settings.years import FiscalYearsBox
 from ptce_desktop.ui.shell.context import AppContext
@@ -120,6 +121,8 @@ class SettingsPage(QWidget):
         self.tabs.addTab(_scrolled(self._logo_box()), self.tr("Logo"))
         self.years = FiscalYearsBox(ctx)
         self.tabs.addTab(self.years, self.tr("Fiscal years"))
+        self.accounting = AccountingBox(ctx)  # the FEC export's accounts and journals
+        self.tabs.addTab(_scrolled(self.accounting), self.tr("Accounting export"))
         self.fields.align_labels()
         self.save_bar = QWidget()
         self.save_bar.setLayout(self._save_bar())
@@ -260,8 +263,8 @@ class SettingsPage(QWidget):
                 return
 
     def show_section(self, key: str) -> None:
-        """Show the tab ``"pole"``, ``"carrier"``, ``"logo"`` or ``"years"``."""
-        self.tabs.setCurrentIndex(("pole", "carrier", "logo", "years").index(key))
+        """Show the tab ``"pole"``, ``"carrier"``, ``"logo"``, ``"years"`` or ``"accounting"``."""
+        self.tabs.setCurrentIndex(("pole", "carrier", "logo", "years", "accounting").index(key))
 
     # --- loading -----------------------------------------------------------------------------
     def reload(self) -> None:
@@ -319,6 +322,7 @@ class SettingsPage(QWidget):
         """Reload what changed; typed but unsaved identity text survives other changes."""
         if touches(changes, "poles", "attachments"):
             self.reload()
+            self.accounting.reload()
             return
         if touches(changes, "members"):
             self._fill_lead_members()
