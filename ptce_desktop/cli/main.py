@@ -433,6 +433,12 @@ def _report(args: argparse.Namespace) -> int:
         out = out.expanduser().absolute()
         if out == db_path_of(args):
             raise PtceError("report_over_database", path=str(out))
-        pages = build_report(uow, request, out)
+        # Written aside, then named: killed midway, no half PDF (and an older one is intact).
+        partial = out.with_name(f".{out.name}.en-cours")
+        try:
+            pages = build_report(uow, request, partial)
+            os.replace(partial, out)
+        finally:
+            partial.unlink(missing_ok=True)
     print(f"{kind_of(args.kind).title} écrit : {out} ({pages} page{'s' if pages > 1 else ''})")
     return EXIT_OK

@@ -105,3 +105,26 @@ def test_a_new_file_never_overwrites_one_that_appeared(tmp_path: Path) -> None:
     with pytest.raises(PtceError) as caught:
         publish(built, there)
     assert caught.value.code == "file_exists" and there.read_bytes() == b"old"
+
+
+def test_a_report_that_fails_midway_leaves_no_half_pdf_and_keeps_the_old_one(
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ptce_desktop.app import main
+    from ptce_desktop.printing import jobs
+
+    def half_then_dies(_uow: object, _request: object, target: Path, **_: object) -> int:
+        Path(target).write_bytes(b"%PDF-1.4 half a report")
+        raise RuntimeError("killed while laying out page 3")
+
+    monkeypatch.setattr(jobs, "build_report", half_then_dies)
+    out = tmp_path / "rapport « 2025 » & co.pdf"
+    out.write_bytes(b"%PDF-1.4 the report printed last week")
+    code = main(["--db", str(db_path), "report", "activity", "--year", "2025", "--out", str(out)])
+    assert code == 2
+    assert out.read_bytes() == b"%PDF-1.4 the report printed last week"
+    assert not any(path.name.endswith(".en-cours") for path in tmp_path.iterdir())
+    fresh = tmp_path / "nouveau.pdf"
+    again = ["--db", str(db_path), "report", "activity", "--year", "2025", "--out", str(fresh)]
+    assert main(again) == 2
+    assert not fresh.exists()
