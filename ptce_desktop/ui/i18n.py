@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from ptce_desktop.domain.money import format_money_or_empty
 from ptce_desktop.resources import resources_dir
@@ -27,6 +27,15 @@ LANGUAGES = ("fr", "en")
 CATALOGUE_NAME = "ptce_fr"
 
 _language = "fr"
+
+#: Texts of Qt's own dialogs that ``qtbase_fr.qm`` lacks: Qt 6.12 added a shortcut marker to
+#: them ("&Look in:"), the catalogue still has them without it. Listed under Qt's contexts so
+#: ``lupdate`` puts them in our catalogue, which is installed after Qt's and so asked first.
+QT_MISSING_TEXTS = (
+    ("QFileDialog", QT_TRANSLATE_NOOP("QFileDialog", "&Look in:")),
+    ("QFileDialog", QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:")),
+    ("QPrintSettingsOutput", QT_TRANSLATE_NOOP("QPrintSettingsOutput", "Page &Set:")),
+)
 
 
 def translations_dir() -> Path:

@@ -1842,6 +1842,10 @@ Cette action ne peut pas être annulée : les appels reçoivent leur numéro dé
 <context>
     <name>Dialogs</name>
     <message>
+        <source>All files (*)</source>
+        <translation>Tous les fichiers (*)</translation>
+    </message>
+    <message>
         <source>File already open</source>
         <translation>Fichier déjà ouvert</translation>
     </message>
@@ -1871,7 +1875,7 @@ Cette action ne peut pas être annulée : les appels reçoivent leur numéro dé
     </message>
     <message>
         <source>Nothing is saved any more</source>
-        <translation>Plus rien n'est enregistré</translation>
+        <translation>Plus rien n&apos;est enregistré</translation>
     </message>
     <message>
         <source>&amp;Save a copy…</source>
@@ -3569,7 +3573,7 @@ Why is it reopened?</source>
     <name>KeysPage</name>
     <message>
         <source>Equal shares</source>
-        <translation>Égal</translation>
+        <translation>Parts égales</translation>
     </message>
     <message>
         <source>Units per member</source>
@@ -5055,6 +5059,25 @@ Le document s&apos;affiche ici avant que vous l&apos;enregistriez ou l&apos;impr
     <message>
         <source>Edit project “%1”</source>
         <translation>Modifier le projet « %1 »</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <extracomment>Texts of Qt&apos;s own dialogs that ``qtbase_fr.qm`` lacks: Qt 6.12 added a shortcut marker to them (&quot;&amp;Look in:&quot;), the catalogue still has them without it. Listed under Qt&apos;s contexts so ``lupdate`` puts them in our catalogue, which is installed after Qt&apos;s and so asked first.</extracomment>
+        <translation>&amp;Voir dans&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Fichiers de &amp;type&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintSettingsOutput</name>
+    <message>
+        <source>Page &amp;Set:</source>
+        <translation>&amp;Jeu de pages&#xa0;:</translation>
     </message>
 </context>
 <context>

@@ -26,7 +26,10 @@ if TYPE_CHECKING:
 
 translate = QCoreApplication.translate
 
-FILE_FILTER = "PTCE Desktop (*.sqlite3 *.db *.ptce);;* (*)"
+
+def file_filter() -> str:
+    """The file dialogs' filter, its "all files" entry in the UI's language."""
+    return "PTCE Desktop (*.sqlite3 *.db *.ptce);;" + translate("Dialogs", "All files (*)")
 
 
 def slug(name: str) -> str:
@@ -79,7 +82,7 @@ class Dialogs:
 
     def open_path(self, parent: QWidget | None) -> Path | None:
         path, _filter = QFileDialog.getOpenFileName(
-            parent, translate("Dialogs", "Open a PTCE Desktop file"), "", FILE_FILTER
+            parent, translate("Dialogs", "Open a PTCE Desktop file"), "", file_filter()
         )
         return Path(path) if path else None
 
@@ -88,7 +91,7 @@ class Dialogs:
             parent,
             translate("Dialogs", "Where to keep the new pole's file"),
             str(suggested),
-            FILE_FILTER,
+            file_filter(),
         )
         if not path:
             return None
