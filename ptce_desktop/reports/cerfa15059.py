@@ -127,7 +127,7 @@ class DraftWatermark(Flowable):  # type: ignore[misc]  # ReportLab ships no type
             width, height = canvas._pagesize
             canvas.saveState()
             canvas.setFillColor(colors.Color(0.75, 0.1, 0.1, alpha=0.18))
-            canvas.setFont(font, 44)
+            canvas.setFont(font, 36)
             canvas.translate(width / 2, height / 2)
             canvas.rotate(40)
             canvas.drawCentredString(0, -15, DRAFT_MARK)
