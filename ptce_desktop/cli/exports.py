@@ -12,6 +12,7 @@ import argparse
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from ptce_desktop.exchange.export.tables import EXPORT_KINDS
 
@@ -21,7 +22,7 @@ FEC = "fec"
 
 
 def add_export_parsers(
-    verbs: argparse._SubParsersAction[argparse.ArgumentParser],
+    verbs: argparse._SubParsersAction[Any],
     db_option: Callable[[argparse.ArgumentParser], None],
 ) -> None:
     verb = verbs.add_parser(
