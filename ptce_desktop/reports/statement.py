@@ -59,7 +59,7 @@ __all__ = ["build_statement"]
 NO_CALLS = "Aucun appel de fonds émis pour cet exercice."
 NO_MOVEMENTS = "Aucun appel ni règlement sur cet exercice."
 NO_BANK_DETAILS = "Coordonnées bancaires du pôle non renseignées."
-MENTION_261B_LINE = "Exonérée (art.\u00a0261\u00a0B du CGI)"
+MENTION_261B_LINE = "Exonération de TVA — article 261\u00a0B du CGI"
 LATE_PAYMENT = (
     "En cas de retard de paiement : pénalités au taux de trois fois le taux d'intérêt légal et "
     "indemnité forfaitaire pour frais de recouvrement de 40\u00a0€ (code de commerce, art. "
@@ -147,7 +147,7 @@ def _letterhead(pole: Party, member: Party) -> Flowable:
 
 def _vat_rate(line: CallDocumentLine) -> Cell:
     if line.vat_status is VatStatus.EXEMPT_261B:
-        return right(MENTION_261B_LINE)
+        return right("Exonérée")  # the article is on the line, under the service
     if line.vat_status is VatStatus.NOT_APPLICABLE:
         return right("Non applicable")
     return right(format_percent(line.vat_rate_bp))
@@ -182,7 +182,7 @@ def basis_text(basis: KeyBasis) -> str:
 
 def _vat_note(line: CallDocumentLine) -> str:
     if line.vat_status is VatStatus.EXEMPT_261B:
-        return "TVA : exonérée (art.\u00a0261\u00a0B du CGI)"
+        return MENTION_261B_LINE
     if line.vat_status is VatStatus.NOT_APPLICABLE:
         return "TVA non applicable"
     return f"TVA {format_percent(line.vat_rate_bp)}"
@@ -191,7 +191,7 @@ def _vat_note(line: CallDocumentLine) -> str:
 def _service_cell(line: CallDocumentLine, *, with_vat: bool = False) -> Flowable:
     styles = get_styles()
     notes = [basis_text(line.basis)] if line.basis is not None else []
-    if with_vat:
+    if with_vat or line.vat_status is VatStatus.EXEMPT_261B:
         notes.append(_vat_note(line))
     markup = escape_markup(line.service_name)
     for note in notes:
@@ -234,9 +234,9 @@ def _lines_table(call: CallDocument) -> list[Flowable]:
             "Service, base de répartition et TVA",
             "Quotes-parts réelles",
             "Déjà appelé",
-            "Régularisation HT",
+            "Différence HT",
             "TVA",
-            "Régularisation TTC",
+            "Différence TTC",
         ),
         [
             [
@@ -249,7 +249,7 @@ def _lines_table(call: CallDocument) -> list[Flowable]:
             ]
             for line in call.lines
         ],
-        (3.5, 1.3, 1.3, 1.3, 1.0, 1.3),
+        (3.0, 1.45, 1.3, 1.4, 0.95, 1.45),
         totals_row=[
             "Total",
             money_cell(sum(line.actual_cents or 0 for line in call.lines)),
@@ -310,7 +310,7 @@ def _call_document(model: StatementData, call: CallDocument) -> list[Flowable]:
             para(
                 "Pour chaque service : vos quotes-parts réelles des charges de l'exercice, moins "
                 "tout ce que les appels de l'exercice vous ont déjà demandé ; la différence est "
-                "appelée (positive) ou portée à votre crédit (négative).",
+                "appelée (positive) ou portée à votre crédit (négative, signe \u2212).",
                 get_styles().small,
             )
         )

@@ -109,7 +109,8 @@ def test_statement_figures_are_the_account_of_the_year(uow: UnitOfWork) -> None:
     assert "SIRET : 732 829 320 00074" in text
     assert "FR44732829320" in text
     assert IBAN_PRINTED in text
-    assert "Exonérée (art. 261 B du CGI)" in text
+    exempt = sum(line.exempt_261b for call in expected for line in call.lines)
+    assert exempt and text.count("article 261 B du CGI") == exempt  # on each line it applies to
     assert "VIR Dupont & <Fils>" in text
     assert TAXABLE_NAME in text
     for call in expected:
@@ -208,7 +209,7 @@ def test_one_call_document(uow: UnitOfWork) -> None:
     assert _money(detail.total_ht_cents) in text
     assert _money(detail.total_vat_cents) in text
     assert _money(detail.total_cents) in text
-    assert "Exonérée (art. 261 B du CGI)" in text
+    assert text.count("article 261 B du CGI") == sum(line.exempt_261b for line in detail.lines)
     assert IBAN_PRINTED in text and "AGRIFRPP881" in text
     assert f"la référence {first.number}" in text
 
