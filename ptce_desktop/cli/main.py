@@ -285,7 +285,8 @@ def _check(args: argparse.Namespace) -> int:
     report = check_database(db_path_of(args))
     print(f"Vérification de {report.path}")
     for item in report.items:
-        print(f"  {'ok ' if item.ok else 'ÉCHEC'}  {item.text}")
+        label = "ÉCHEC" if not item.ok else ("avert" if item.warning else "ok ")
+        print(f"  {label}  {item.text}")
     print("Le fichier est sain." if report.ok else "Des problèmes ont été trouvés.")
     return EXIT_OK if report.ok else EXIT_PROBLEMS
 

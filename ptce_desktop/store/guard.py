@@ -28,7 +28,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from sqlalchemy import func, inspect, or_, select
+from sqlalchemy import BigInteger, func, inspect, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.base import LoaderCallableStatus
 
@@ -181,9 +181,29 @@ def _candidates(session: Session) -> Iterable[Base]:
         yield obj
 
 
+def check_money_types(session: Session) -> None:
+    """Refuse an amount that is not an integer number of cents (``money_not_integer``).
+
+    SQLite would store ``10.5`` in an INTEGER column as a REAL (a whole ``10.0`` becomes the
+    integer 10 by itself), and sums over it would stop being exact.
+    """
+    for obj in [*session.new, *session.dirty]:
+        if not isinstance(obj, Base):
+            continue
+        for column in inspect(type(obj)).columns:
+            if not isinstance(column.type, BigInteger) or column.key is None:
+                continue
+            value = getattr(obj, column.key, None)
+            if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+                raise PtceError("money_not_integer", column.key, value=value)
+
+
 def check_closed_years(session: Session) -> None:
     """Raise ``PtceError`` if a pending change touches a closed year (``closed_year`` or a
-    more precise code), and date a VAT change so that it spares the closed years."""
+    more precise code), and date a VAT change so that it spares the closed years. Amounts are
+    checked first (:func:`check_money_types`): this is the one check the unit of work runs
+    before every flush."""
+    check_money_types(session)
     candidates = list(_candidates(session))
     if not candidates:
         return

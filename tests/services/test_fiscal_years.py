@@ -85,13 +85,16 @@ def test_close_and_reopen_are_audited(uow: UnitOfWork) -> None:
     listed = {y.start_year: y for y in years.list_years()}
     assert listed[2025].closed and not listed[2026].closed
     assert listed[2026].earlier_open is False
-    reopened = years.reopen(2025)
+    with pytest.raises(PtceError) as caught:
+        years.reopen(2025, reason="  ")
+    assert caught.value.code == "reopen_reason_required"
+    reopened = years.reopen(2025, reason="Facture « oubliée » & <co>")
     assert (reopened.closed, reopened.closed_at) == (False, None)
     with uow.read() as session:
         actions = session.scalars(
             select(AuditEntry.action).where(AuditEntry.entity == "fiscal_years")
         ).all()
-    assert actions == ["Clôturer l'exercice", "Rouvrir l'exercice"]
+    assert actions == ["Clôturer l'exercice", "Rouvrir l'exercice : Facture « oubliée » & <co>"]
     assert FiscalYearService.close_undoable is False
 
 
@@ -114,7 +117,7 @@ def test_close_twice_and_reopen_open_year_refused(uow: UnitOfWork) -> None:
     assert caught.value.code == "fiscal_year_already_closed"
     assert caught.value.message() == "L'exercice 2024/2025 est déjà clôturé."
     with pytest.raises(PtceError) as caught:
-        years.reopen(2023)
+        years.reopen(2023, reason="Erreur")
     assert caught.value.code == "fiscal_year_not_closed"
     assert caught.value.message() == (
         "L'exercice 2023/2024 n'est pas clôturé : il n'y a rien à rouvrir."
@@ -166,7 +169,7 @@ def test_closed_year_freezes_costs_and_shares_until_reopened(uow: UnitOfWork) ->
     # A cost of the open year is still accepted.
     add_cost(uow, svc, D(2026, 1, 5), {member: 1})
 
-    service(uow).reopen(2025)
+    service(uow).reopen(2025, reason="Correction « loyer » & <co>")
     with uow.write("Modifier une charge") as session:
         cost = session.get(Cost, cost_id)
         assert cost is not None

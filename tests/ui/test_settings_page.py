@@ -110,6 +110,9 @@ def test_close_and_reopen_a_year(
         return True
 
     monkeypatch.setattr(settings_years, "confirm", confirm)
+    monkeypatch.setattr(
+        settings_years, "ask_reason", lambda parent, title, text: "Facture « oubliée » & <co>"
+    )
     ctx.members.create(MemberDraft(name="Pour l'historique"))
     assert ctx.history.count() == 0  # created through the service directly
     box = page.years

@@ -43,6 +43,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The service “{service}” has a budget or calls in the closed fiscal year {year}: it "
         "cannot be deleted.",
     ),
+    # --- amounts ----------------------------------------------------------------------------
+    "money_not_integer": (
+        "Montant invalide pour « {field_label} » : {value} (un montant est un nombre entier "
+        "de centimes).",
+        "Invalid amount for “{field_label}”: {value} (an amount is a whole number of cents).",
+    ),
     # --- reopening --------------------------------------------------------------------------
     "reopen_reason_required": (
         "Indiquez pourquoi l'exercice {year} est rouvert : la raison est gardée dans le "

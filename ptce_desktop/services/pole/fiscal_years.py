@@ -8,9 +8,11 @@ Decisions:
   between are listed too, so a year without data is still visible and closable);
 * closing does not require the previous year to be closed, nor the year to be over; the view
   flags an earlier open year (``earlier_open``) so the page can warn;
-* closing freezes the year's shares, calls and payments: from then on the unit of work's guard
-  refuses every change to them (DESIGN §4b). Reopening is allowed and, like closing, audited
-  (the ``fiscal_years`` row is an audited record);
+* closing freezes the year's shares, calls and payments and everything they depend on: from
+  then on the unit of work's guard refuses every change to them (DESIGN §4b,
+  :mod:`ptce_desktop.store.guard`). Closing stores the year's seal (:mod:`.seal`), which
+  ``check`` verifies. Reopening asks for a reason, kept in the audit entry's action, and drops
+  the seal; like closing it is audited (the ``fiscal_years`` row is an audited record);
 * DESIGN §5: closing a year is **not undoable** (:attr:`FiscalYearService.close_undoable`);
   reopening is the explicit way back, itself not offered as an undo step either.
 """
@@ -28,8 +30,9 @@ from sqlalchemy.orm import Session
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.periods import FiscalYear as Period
 from ptce_desktop.domain.periods import fiscal_year_of
-from ptce_desktop.services.common import start_month
+from ptce_desktop.services.common import clean_text, start_month
 from ptce_desktop.services.members.input import check_year
+from ptce_desktop.services.pole.seal import year_seal
 from ptce_desktop.store.audit import utc_now
 from ptce_desktop.store.models import Call, Cost, FiscalYear, Payment, ServiceBudget
 from ptce_desktop.store.unit_of_work import UnitOfWork
@@ -148,12 +151,18 @@ class FiscalYearService:
                 raise PtceError("fiscal_year_already_closed", "year", year=label)
             row.closed_at = utc_now()
             session.flush()
+            row.seal = year_seal(session, year)
+            session.flush()
             return self._view(session, year)
 
-    def reopen(self, year: int) -> FiscalYearView:
-        """Allow changes to a closed year again (audited like every write)."""
+    def reopen(self, year: int, *, reason: str) -> FiscalYearView:
+        """Allow changes to a closed year again; ``reason`` (required) is kept in the audit
+        entry's action (« Rouvrir l'exercice : erreur de saisie »)."""
         check_year(year)
-        with self.uow.write("Rouvrir l'exercice") as session:
+        why = clean_text(reason, "reason", max_length=500)
+        if not why:
+            raise PtceError("reopen_reason_required", "reason", year=year)
+        with self.uow.write(f"Rouvrir l'exercice : {why}") as session:
             row = session.scalars(
                 select(FiscalYear).where(FiscalYear.start_year == year)
             ).one_or_none()
@@ -161,5 +170,6 @@ class FiscalYearService:
                 label = Period(year, start_month(session)).label
                 raise PtceError("fiscal_year_not_closed", "year", year=label)
             row.closed_at = None
+            row.seal = None
             session.flush()
             return self._view(session, year)

@@ -73,10 +73,24 @@ def check_database(path: Path) -> CheckReport:
     items.append(CheckItem(True, f"Schéma à jour (révision {head})."))
     database = open_database(path, read_only=True)
     try:
-        items += _money_checks(UnitOfWork(database))
+        uow = UnitOfWork(database)
+        items += _money_checks(uow)
+        items += _closing_checks(uow)
     finally:
         database.close()
     return CheckReport(path, tuple(items))
+
+
+def _closing_checks(uow: UnitOfWork) -> list[CheckItem]:
+    """Shares recomputed from their frozen context, seals, money column types (issue 12)."""
+    from ptce_desktop.services.pole import closing_checks  # it builds on CheckItem, above
+
+    with uow.read() as session:
+        return [
+            *closing_checks.money_type_checks(session),
+            *closing_checks.share_checks(session),
+            *closing_checks.seal_checks(session),
+        ]
 
 
 def _sqlite_checks(path: Path) -> list[CheckItem]:

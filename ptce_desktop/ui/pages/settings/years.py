@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -27,6 +28,12 @@ from ptce_desktop.ui.widgets.table_model import Column, RowTableModel
 from ptce_desktop.ui.widgets.table_view import TableView
 
 translate = QCoreApplication.translate
+
+
+def ask_reason(parent: QWidget, title: str, text: str) -> str | None:
+    """The reason typed by the user (kept in the audit trail), or None when cancelled."""
+    reason, accepted = QInputDialog.getText(parent, title, text)
+    return reason if accepted else None
 
 
 def _state(view: Any) -> str:
@@ -134,11 +141,13 @@ class FiscalYearsBox(QGroupBox):
         text = translate(
             "FiscalYearsBox",
             "Reopen the fiscal year %1?\n\nIts shares, calls and payments can be changed "
-            "again. This is recorded in the audit log and cannot be undone with Ctrl+Z.",
+            "again. This is recorded in the audit log and cannot be undone with Ctrl+Z.\n\n"
+            "Why is it reopened?",
         ).replace("%1", view.label)
-        if not confirm(self, translate("FiscalYearsBox", "Reopen a fiscal year"), text):
+        reason = ask_reason(self, translate("FiscalYearsBox", "Reopen a fiscal year"), text)
+        if reason is None:
             return False
-        return self._run(lambda: self.ctx.fiscal_years.reopen(view.start_year))
+        return self._run(lambda: self.ctx.fiscal_years.reopen(view.start_year, reason=reason))
 
     def _run(self, action: Any) -> bool:
         try:
