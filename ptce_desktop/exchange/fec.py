@@ -9,8 +9,9 @@ balanced double entries in the French FEC layout (article A. 47 A-1 du LPF).
   its issue date: the true-up of 2025 issued in February 2026 is in the 2026 file):
 
   - call for funds (journal VT): debit 411 (the member as auxiliary account) its TTC; credit
-    706 (provisional calls) or 708 (true-ups) its HT, 44571 its VAT. A negative true-up (a
-    refund) swaps the sides;
+    706 (provisional calls) or 708 (true-ups) the base of its lines, 7088 a billing
+    coefficient's surcharge, 7061 the management fee, 44571 its VAT. A negative amount (a
+    refund) goes to the other side;
   - payment (BQ): debit 512, credit 411 (the member);
   - grant instalment received (BQ): debit 512, credit 740 (the funder as auxiliary account);
   - redistribution of a grant (BQ): debit 657 (the member), credit 512.
@@ -34,6 +35,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from ptce_desktop.domain.billing import LineComponent
 from ptce_desktop.domain.categories import CallKind
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.money import format_money
@@ -56,6 +58,8 @@ ACCOUNT_LABELS = {
     "bank_account": "Banque",
     "calls_account": "Refacturation des charges mutualisées",
     "true_up_account": "Régularisation des charges mutualisées",
+    "surcharge_account": "Majoration des charges refacturées (coefficient)",
+    "fee_account": "Frais de gestion",
     "vat_account": "TVA collectée",
     "grants_received_account": "Subventions d'exploitation reçues",
     "grants_passed_account": "Subventions reversées aux membres",
@@ -108,6 +112,12 @@ class FecResult:
         return format_money(self.total_cents)
 
 
+_COMPONENT_ACCOUNTS = {
+    LineComponent.SURCHARGE.value: "surcharge_account",
+    LineComponent.FEE.value: "fee_account",
+}
+
+
 def _member(member_id: int, name: str) -> tuple[str, str]:
     return f"M{member_id:05d}", name
 
@@ -129,14 +139,20 @@ def entries(uow: UnitOfWork, year: int) -> list[Entry]:
         true_up = str(call.kind) == CallKind.TRUE_UP.value
         revenue = "true_up_account" if true_up else "calls_account"
         what = "Régularisation" if true_up else "Appel de fonds"
+        # the base of each line to the call's revenue account; a coefficient's surcharge and
+        # the management fee (#9) to their own accounts
+        credits: dict[str, int] = {}
+        for line in call.lines:
+            account = _COMPONENT_ACCOUNTS.get(str(line.component), revenue)
+            credits[account] = credits.get(account, 0) + line.ht_cents
+        credits["vat_account"] = sum(line.vat_cents for line in call.lines)
         found.append(Entry(
             "sales", call.issue_date, call.number,
             f"{what} {call.period_label} - {call.member_name}",
             (
                 Line("members_account", call.total_cents, True,
                      _member(call.member_id, call.member_name)),
-                Line(revenue, call.total_ht_cents, False),
-                Line("vat_account", call.total_vat_cents, False),
+                *(Line(account, cents, False) for account, cents in credits.items()),
             ),
             "call",
         ))  # fmt: skip

@@ -79,6 +79,14 @@
         <translation>Régularisations</translation>
     </message>
     <message>
+        <source>Surcharges (billing coefficient)</source>
+        <translation>Majorations (coefficient de facturation)</translation>
+    </message>
+    <message>
+        <source>Management fees</source>
+        <translation>Frais de gestion</translation>
+    </message>
+    <message>
         <source>VAT collected</source>
         <translation>TVA collectée</translation>
     </message>

@@ -111,8 +111,9 @@ def test_demo_fec_balances_and_matches_the_year(demo: ServiceDemo, tmp_path: Pat
     assert by_account[("BQ", "657")] == figures["passed"]
     assert -by_account[("BQ", "740")] == figures["instalments"]
     assert by_account[("BQ", "512")] == figures["paid"] + figures["instalments"] - figures["passed"]
-    assert -(by_account[("VT", "706")] + by_account[("VT", "708")] + by_account[("VT", "44571")]) \
-        == figures["called"]  # fmt: skip
+    revenue = ("706", "708", "7088", "7061", "44571")
+    assert -sum(by_account[("VT", account)] for account in revenue) == figures["called"]
+    assert {a for j, a in by_account if j == "VT"} <= {"411", *revenue}
 
 
 def test_every_entry_balances(demo: ServiceDemo) -> None:
@@ -168,3 +169,40 @@ def test_folder_needs_the_siren_and_cli(
     said = capsys.readouterr().out
     assert "0 écritures" in said and "0,00\u00a0€" in said
     assert file.read_text("utf-8").splitlines() == ["\t".join(COLUMNS)]
+
+
+def test_surcharges_and_fees_get_their_own_accounts(uow: UnitOfWork, tmp_path: Path) -> None:
+    import datetime as dt
+
+    from factories_calls import seed_members, seed_pole, seed_service, seed_units_key
+
+    from ptce_desktop.store.models import SharedService
+
+    seed_pole(uow, vat_registered=True)
+    members = seed_members(uow, 3)
+    key_id = seed_units_key(uow, dict(zip(members, (120, 80, 50), strict=True)))
+    service_id = seed_service(uow, key_id, {2025: 1_200_000}, name="Personnel « GE » & <co>",
+                              vat_regime="taxable", vat_rate_bp=2000)  # fmt: skip
+    with uow.write("Facturation du service") as session:
+        row = session.get(SharedService, service_id)
+        assert row is not None
+        row.billing_coefficient_e4, row.fee_rate_bp = 15_000, 600
+    CallService(uow).issue_provisional_calls(
+        2025, 1, issue_date=dt.date(2025, 1, 5), due_date=dt.date(2025, 1, 31)
+    )
+    found = [e for e in entries(uow, 2025) if e.source == "call"]
+    assert len(found) == 3 and all(e.balanced() for e in found)
+    credited: dict[str, int] = collections.Counter()
+    for entry in found:
+        for line, debit, credit in entry.sides():
+            credited[line.account] += credit - debit
+    # base 300 000, surcharge 150 000, fee 18 000 for the quarter; VAT 20 % on each
+    assert credited == {
+        "members_account": -(468_000 + 93_600),
+        "calls_account": 300_000,
+        "surcharge_account": 150_000,
+        "fee_account": 18_000,
+        "vat_account": 93_600,
+    }
+    rows = _read(export_fec(uow, tmp_path / "fec.txt", 2025).path)[1:]
+    assert {r[4] for r in rows} == {"411", "706", "7088", "7061", "44571"}

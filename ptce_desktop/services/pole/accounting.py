@@ -2,9 +2,10 @@
 
 Stored with the pole (``poles.accounting_json``, NULL: every default). Defaults follow the plan
 comptable général: 411 members (clients), 512 bank, 706 calls for funds (re-invoiced shared
-costs), 708 true-ups, 44571 VAT collected, 740 grants received (class 74 « subventions
-d'exploitation »: the FEC norm wants the first three characters of an account to be digits,
-hence 740 rather than 74), 657 grants passed on; journals VT (calls) and BQ (bank).
+costs), 708 true-ups, 7088 a billing coefficient's surcharges, 7061 management fees (#9),
+44571 VAT collected, 740 grants received (class 74 « subventions d'exploitation »: the FEC norm
+wants the first three characters of an account to be digits, hence 740 rather than 74), 657
+grants passed on; journals VT (calls) and BQ (bank).
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ class AccountingSettings:
     bank_account: str = "512"
     calls_account: str = "706"
     true_up_account: str = "708"
+    surcharge_account: str = "7088"
+    fee_account: str = "7061"
     vat_account: str = "44571"
     grants_received_account: str = "740"
     grants_passed_account: str = "657"
@@ -43,6 +46,8 @@ LABELS = {
     "bank_account": "Compte de banque",
     "calls_account": "Compte des appels de fonds",
     "true_up_account": "Compte des régularisations",
+    "surcharge_account": "Compte des majorations (coefficient)",
+    "fee_account": "Compte des frais de gestion",
     "vat_account": "Compte de TVA collectée",
     "grants_received_account": "Compte des subventions reçues",
     "grants_passed_account": "Compte des subventions reversées",

@@ -32,6 +32,8 @@ def _labels() -> dict[str, str]:
         "bank_account": translate("AccountingBox", "Bank"),
         "calls_account": translate("AccountingBox", "Calls for funds (re-invoicing)"),
         "true_up_account": translate("AccountingBox", "True-ups"),
+        "surcharge_account": translate("AccountingBox", "Surcharges (billing coefficient)"),
+        "fee_account": translate("AccountingBox", "Management fees"),
         "vat_account": translate("AccountingBox", "VAT collected"),
         "grants_received_account": translate("AccountingBox", "Grants received"),
         "grants_passed_account": translate("AccountingBox", "Grants passed on to members"),
