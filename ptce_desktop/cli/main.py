@@ -152,6 +152,9 @@ def build_parser() -> argparse.ArgumentParser:
     from ptce_desktop.cli.simulate import add_simulate_parser
 
     add_simulate_parser(verbs, _db_option)
+    from ptce_desktop.cli.calls import add_calls_parser
+
+    add_calls_parser(verbs, _db_option)
     return parser
 
 

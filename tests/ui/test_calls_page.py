@@ -143,9 +143,16 @@ def test_issue_refused_is_a_message(
 ) -> None:
     ctx.members.create(MemberDraft(name="Seul"))
     ctx.service(SharedServiceService).create_service(ServiceDraft(name="Sans budget"))
-    issue_q1(page, monkeypatch)
-    assert ctx.presenter.codes() == ["no_budgets"]  # type: ignore[attr-defined]
-    assert "budget" in page.status.text()
+    asked: list[str] = []
+    monkeypatch.setattr(calls_module, "confirm_issue", lambda _p, text: asked.append(text))
+    seen = run_dialog(monkeypatch, IssueCallsDialog, lambda _dialog: None)
+    # the preview refuses before any confirmation (#11 item 4): OK disabled, the reason shown
+    assert page.issue_calls(true_up=False) is None
+    dialog = seen[0]
+    assert dialog.preview_error is not None and "budget" in dialog.preview_error
+    assert "budget" in dialog.preview_view.toPlainText()
+    assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+    assert asked == []
     assert page.calls_panel.model.rowCount() == 0
 
 

@@ -151,4 +151,41 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Émettre {count} appels pour {total} ?",
         "Issue {count} calls for {total}?",
     ),
+    # --- kinds of line in a preview --------------------------------------------------------
+    "line_kind_quarter": ("Trimestre", "Quarter"),
+    "line_kind_catch_up": ("Régularisation budget révisé", "Catch-up (revised budget)"),
+    "line_kind_exceptional": ("Lignes exceptionnelles", "Exceptional lines"),
+    "line_kind_true_up": ("Régularisation", "True-up"),
+    "line_kind_surcharge": ("Majoration (coefficient)", "Surcharge (coefficient)"),
+    "line_kind_fee": ("Frais de gestion", "Management fee"),
+    "line_kind_vat": ("TVA", "VAT"),
+    "preview_outdated": (
+        "Les montants ont changé depuis l'aperçu ({count} appels pour {total} attendus) : "
+        "rien n'a été émis, vérifiez l'aperçu à nouveau.",
+        "The amounts changed since the preview ({count} calls for {total} expected): "
+        "nothing was issued, check the preview again.",
+    ),
+    "confirm_issue_cli": (
+        "Émettre {count} appels pour {total} ? Rien n'a été écrit : relancez avec --yes "
+        "pour émettre.",
+        "Issue {count} calls for {total}? Nothing was written: run again with --yes to issue.",
+    ),
+    "line_kind_total": ("Total du membre", "Member's total"),
+    "preview_title": (
+        "Aperçu des appels de fonds — {period} (rien n'est écrit)",
+        "Preview of the calls for funds — {period} (nothing is written)",
+    ),
+    "preview_nothing": (
+        "Aucun appel : aucun membre n'a de montant à payer.",
+        "No call: no member has anything to pay.",
+    ),
+    "preview_count": ("Total : {count} appels", "Total: {count} calls"),
+    "issued_summary": (
+        "{count} appels émis ({numbers}) pour {total}.",
+        "{count} calls issued ({numbers}) for {total}.",
+    ),
+    "calls_which": (
+        "Précisez --quarter N, --true-up ou --exceptional.",
+        "Give --quarter N, --true-up or --exceptional.",
+    ),
 }

@@ -149,33 +149,57 @@ class CallService:
             return plan_exceptional(session, year)
 
     def issue_exceptional_calls(
-        self, year: int, *, issue_date: dt.date, due_date: dt.date
+        self,
+        year: int,
+        *,
+        issue_date: dt.date,
+        due_date: dt.date,
+        expected: tuple[int, int] | None = None,
     ) -> list[CallView]:
         """A call of its own per member for the year's pending exceptional charges marked
         « appel séparé » (not undoable)."""
         _check_dates(issue_date, due_date)
         with self.uow.write(f"Émettre les appels exceptionnels {year}") as session:
             plan = plan_exceptional(session, year)
+            plan.check_expected(expected)
             ids = _write_plan(session, plan, issue_date=issue_date, due_date=due_date)
             return call_views(session, Call.id.in_(ids))
 
     def issue_provisional_calls(
-        self, year: int, quarter: int, *, issue_date: dt.date, due_date: dt.date
+        self,
+        year: int,
+        quarter: int,
+        *,
+        issue_date: dt.date,
+        due_date: dt.date,
+        expected: tuple[int, int] | None = None,
     ) -> list[CallView]:
-        """Issue the provisional calls of one quarter (not undoable); see the module doc."""
+        """Issue the provisional calls of one quarter (not undoable); see the module doc.
+
+        ``expected`` = (count, total in cents) of the preview the user confirmed: issuing
+        refuses (``preview_outdated``, nothing written) when the plan differs."""
         if quarter not in (1, 2, 3, 4):
             raise PtceError("invalid_quarter", "quarter", value=quarter)
         _check_dates(issue_date, due_date)
         with self.uow.write(f"Émettre les appels de fonds du T{quarter} {year}") as session:
             plan = plan_quarter(session, year, quarter)
+            plan.check_expected(expected)
             ids = _write_plan(session, plan, issue_date=issue_date, due_date=due_date)
             return call_views(session, Call.id.in_(ids))
 
-    def issue_true_up(self, year: int, *, issue_date: dt.date, due_date: dt.date) -> list[CallView]:
+    def issue_true_up(
+        self,
+        year: int,
+        *,
+        issue_date: dt.date,
+        due_date: dt.date,
+        expected: tuple[int, int] | None = None,
+    ) -> list[CallView]:
         """Issue the year-end true-up calls (actual shares − everything called; not undoable)."""
         _check_dates(issue_date, due_date)
         with self.uow.write(f"Émettre la régularisation {year}") as session:
             plan = plan_true_up(session, year)
+            plan.check_expected(expected)
             ids = _write_plan(session, plan, issue_date=issue_date, due_date=due_date)
             return call_views(session, Call.id.in_(ids))
 

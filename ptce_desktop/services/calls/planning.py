@@ -33,6 +33,7 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from ptce_desktop.domain.allocation import (
+    Method,
     SplitBasis,
     allocate_cents,
     split_basis,
@@ -48,15 +49,19 @@ from ptce_desktop.domain.billing import (
     component_label,
 )
 from ptce_desktop.domain.errors import PtceError, error_text
-from ptce_desktop.domain.periods import FiscalYear
+from ptce_desktop.domain.money import format_money
+from ptce_desktop.domain.periods import FiscalYear, format_date
 from ptce_desktop.services.calls.exceptional import charge_key_id, pending_charges
 from ptce_desktop.services.common import fiscal_year, pole_row
 from ptce_desktop.services.keys.loader import split_for
 from ptce_desktop.store.models import (
+    AllocationKey,
     Call,
     CallLine,
     Cost,
     ExceptionalCharge,
+    KeyVersion,
+    KeyVersionUnit,
     Member,
     ServiceBudget,
     Share,
@@ -115,7 +120,7 @@ class PlannedCall:
 
     def by_kind(self) -> list[tuple[str, int]]:
         """(kind, cents) per line kind in a fixed order, then ("vat", cents) when any."""
-        order = ["quarter", "catch_up", "exceptional", "true_up", "surcharge", "fee"]
+        order = KINDS[:-1]
         sums: dict[str, int] = defaultdict(int)
         for line in self.lines:
             sums[line.shown_kind] += line.ht_cents
@@ -124,6 +129,15 @@ class PlannedCall:
         if vat or any(line.vat_rate_bp for line in self.lines):
             rows.append(("vat", vat))
         return rows
+
+
+#: The order of the line kinds of a preview.
+KINDS = ("quarter", "catch_up", "exceptional", "true_up", "surcharge", "fee", "vat")
+
+
+def kind_text(kind: str, lang: str = "fr") -> str:
+    """« Trimestre », « Frais de gestion », « TVA »… for a preview's line kind."""
+    return error_text(f"line_kind_{kind}", None, {}, lang)
 
 
 @dataclass(frozen=True)
@@ -157,6 +171,11 @@ class CallPlan:
     @property
     def total_cents(self) -> int:
         return sum(call.total_cents for call in self.calls)
+
+    def check_expected(self, expected: tuple[int, int] | None) -> None:
+        """Refuse to issue when (count, total) is not what the preview showed."""
+        if expected is not None and (self.count, self.total_cents) != tuple(expected):
+            raise PtceError("preview_outdated", count=expected[0], total=format_money(expected[1]))
 
 
 def _vat_of(service: SharedService, registered: bool) -> int | None:
@@ -221,6 +240,46 @@ def budgeted_services(session: Session, fy: FiscalYear) -> list[tuple[SharedServ
     return budgeted
 
 
+def check_units(session: Session, service: SharedService, start: dt.date, end: dt.date) -> None:
+    """Refuse a member present in the period who is listed in the service's units or
+    percentage key (version in force on ``start``) without a value: it would silently weigh 0
+    (``member_without_units``)."""
+    if service.key_id is None:
+        return
+    key = session.get(AllocationKey, service.key_id)
+    if key is None or key.method not in (Method.UNITS, Method.PERCENT):
+        return
+    version_id = session.scalar(
+        select(KeyVersion.id)
+        .where(KeyVersion.key_id == key.id, KeyVersion.valid_from <= start)
+        .order_by(KeyVersion.valid_from.desc())
+        .limit(1)
+    )
+    if version_id is None:
+        return  # the engine names the key without a version
+    column = KeyVersionUnit.units_milli if key.method is Method.UNITS else KeyVersionUnit.percent_bp
+    name = session.scalar(
+        select(Member.name)
+        .join(KeyVersionUnit, KeyVersionUnit.member_id == Member.id)
+        .where(
+            KeyVersionUnit.version_id == version_id,
+            column.is_(None),
+            or_(Member.joined_on.is_(None), Member.joined_on <= end),
+            or_(Member.left_on.is_(None), Member.left_on >= start),
+        )
+        .order_by(Member.name)
+        .limit(1)
+    )
+    if name is not None:
+        raise PtceError(
+            "member_without_units",
+            member=name,
+            key=key.name,
+            service=service.name,
+            period=f"{format_date(start)} – {format_date(end)}",
+        )
+
+
 def quarter_due(
     session: Session, service: SharedService, budget: int, fy: FiscalYear, quarter: int
 ) -> dict[tuple[int, LineComponent], int]:
@@ -250,7 +309,8 @@ def quarter_due(
 
 def called_quarters(session: Session, year: int, *, before_call_id: int | None = None) -> set[int]:
     """The quarters of ``year`` whose provisional calls were issued (before the call
-    ``before_call_id`` when given)."""
+    ``before_call_id`` when given). A quarter where nobody owed anything left no call and does
+    not count: the true-up settles what a catch-up would have added for it."""
     where = [Call.year == year, Call.kind == PROVISIONAL, Call.quarter.is_not(None)]
     if before_call_id is not None:
         where.append(Call.id < before_call_id)
@@ -490,6 +550,8 @@ def plan_quarter(session: Session, year: int, quarter: int) -> CallPlan:
     vat_registered = registered(session)
     lines: dict[int, list[PlannedLine]] = defaultdict(list)
     for service, budget in budgeted_services(session, fy):
+        if budget:
+            check_units(session, service, period.start, period.end)
         billing = billing_on(service, period.start)
         for (member_id, component), cents in quarter_due(
             session, service, budget, fy, quarter
@@ -614,6 +676,7 @@ def plan_true_up(session: Session, year: int) -> CallPlan:
 
 
 __all__ = [
+    "KINDS",
     "CallPlan",
     "CatchUpQuarter",
     "Notice",
@@ -625,6 +688,7 @@ __all__ = [
     "catch_up_label",
     "catch_up_parts",
     "catch_ups",
+    "kind_text",
     "plan_exceptional",
     "plan_quarter",
     "plan_true_up",

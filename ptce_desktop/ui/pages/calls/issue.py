@@ -1,18 +1,26 @@
 """The dialog that prepares issuing calls for funds: a quarter (or the year-end true-up) and the
-issue and due dates, checked inline. Issuing itself is the page's job (confirmation, Runner).
+issue and due dates, checked inline, with the **preview** of what issuing will write (one row
+per member and line kind, each member's total, the grand total) — computed by the same code as
+issuing (:mod:`ptce_desktop.services.calls.planning`). When something is missing (a budget, a
+key version, a member's units) the preview shows why and OK stays disabled: the refusal comes
+before any confirmation. Issuing itself is the page's job (confirmation last, Runner).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import html
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QComboBox, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QTextBrowser, QWidget
 
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.periods import FiscalYear, format_date
+from ptce_desktop.services.calls.planning import CallPlan, kind_text
 from ptce_desktop.services.pole.fiscal_years import FiscalYearView
+from ptce_desktop.ui.i18n import current_language, money_text
 from ptce_desktop.ui.pages.calls.dialogs import required
 from ptce_desktop.ui.widgets import DateEdit, FormDialog
 
@@ -32,6 +40,53 @@ class IssueRequest:
     issue_date: dt.date
     due_date: dt.date
     period_label: str
+    #: The preview the user saw: (number of calls, total in cents); None without a preview.
+    expected: tuple[int, int] | None = None
+
+
+#: (quarter, or None for the true-up) → the plan issuing would write (may raise PtceError).
+Preview = Callable[[int | None], CallPlan]
+
+
+def plan_html(plan: CallPlan) -> str:
+    """The preview as an HTML table: member, line kind, amount; totals; notices."""
+    e, lang = html.escape, current_language()
+    rows = []
+    for call in plan.calls:
+        name = e(call.member_name)
+        for kind, cents in call.by_kind():
+            rows.append(
+                f"<tr><td>{name}</td><td>{e(kind_text(kind, lang))}</td>"
+                f'<td align="right" nowrap>{e(money_text(cents))}</td></tr>'
+            )
+            name = ""
+        rows.append(
+            f"<tr><td></td><td><b>{e(kind_text('total', lang))}</b></td>"
+            f'<td align="right" nowrap><b>{e(money_text(call.total_cents))}</b></td></tr>'
+        )
+    head = (
+        "<tr><th align='left'>"
+        + e(translate("IssueCallsDialog", "Member"))
+        + "</th><th align='left'>"
+        + e(translate("IssueCallsDialog", "Line"))
+        + "</th><th align='right'>"
+        + e(translate("IssueCallsDialog", "Amount"))
+        + "</th></tr>"
+    )
+    total = translate("IssueCallsDialog", "%n call(s) for %1", "", plan.count).replace(
+        "%1", money_text(plan.total_cents)
+    )
+    notices = "".join(
+        f"<p style='color:#b54708'>{e(notice.message(lang))}</p>" for notice in plan.notices
+    )
+    if not plan.calls:
+        body = "<p>" + e(translate("IssueCallsDialog", "No member has anything to pay.")) + "</p>"
+    else:
+        body = (
+            f"<table cellspacing='0' cellpadding='3' width='100%'>{head}{''.join(rows)}</table>"
+            f"<p><b>{e(total)}</b></p>"
+        )
+    return body + notices
 
 
 class IssueCallsDialog(FormDialog):
@@ -44,6 +99,7 @@ class IssueCallsDialog(FormDialog):
         *,
         true_up: bool = False,
         today: dt.date | None = None,
+        preview: Preview | None = None,
         parent: QWidget | None = None,
     ) -> None:
         title = (
@@ -56,6 +112,10 @@ class IssueCallsDialog(FormDialog):
         self.year = year
         self.true_up = true_up
         self.today = today or dt.date.today()
+        self._preview = preview
+        self.plan: CallPlan | None = None
+        self.preview_error: str | None = None
+        self._failure: PtceError | None = None
         self.quarters = FiscalYear(year.start_year, year.start.month).quarters()
         intro = QLabel(
             translate(
@@ -118,11 +178,44 @@ class IssueCallsDialog(FormDialog):
         )
         warning.setObjectName("fieldError")
         warning.setWordWrap(True)
+        self.preview_view = QTextBrowser()
+        self.preview_view.setObjectName("callsPreview")
+        self.preview_view.setAccessibleName(translate("IssueCallsDialog", "Preview of the calls"))
+        self.preview_view.setVisible(preview is not None)
+        self.body_layout.addWidget(self.preview_view, 1)
         self.body_layout.addWidget(warning)
-        self.body_layout.addStretch(1)
         self.quarter_combo.currentIndexChanged.connect(lambda _i: self._default_dates())
+        self.quarter_combo.currentIndexChanged.connect(lambda _i: self.refresh_preview())
         self._default_dates()
-        self.resize(560, 360)
+        self.refresh_preview()
+        self.resize(640, 560 if preview is not None else 360)
+
+    def refresh_preview(self) -> None:
+        """Compute the plan of the chosen quarter (or the true-up); a refusal disables OK."""
+        if self._preview is None:
+            return
+        ok = self.buttons.button(self.buttons.StandardButton.Ok)
+        quarter = None if self.true_up else self.quarter_combo.currentData()
+        if not self.true_up and (
+            quarter is None or not self.quarter_combo.model().item(quarter - 1).isEnabled()  # type: ignore[attr-defined]
+        ):
+            self.plan = None
+            self.preview_view.setHtml("")
+            ok.setEnabled(False)
+            return
+        try:
+            self.plan = self._preview(quarter)
+            self.preview_error, self._failure = None, None
+        except PtceError as error:
+            self.plan, self._failure = None, error
+            self.preview_error = error.message(current_language())
+            self.preview_view.setHtml(
+                f"<p style='color:#b42318'><b>{html.escape(self.preview_error)}</b></p>"
+            )
+            ok.setEnabled(False)
+            return
+        self.preview_view.setHtml(plan_html(self.plan))
+        ok.setEnabled(bool(self.plan.calls))
 
     def _default_dates(self) -> None:
         if self.true_up:
@@ -146,10 +239,19 @@ class IssueCallsDialog(FormDialog):
             )
         if self.true_up:
             label = translate("IssueCallsDialog", "true-up %1").replace("%1", self.year.label)
-            return IssueRequest(None, issue, due, label)
+            return IssueRequest(None, issue, due, label, self._expected())
         quarter = self.quarter_combo.currentData()
         if quarter is None or not self.quarter_combo.model().item(quarter - 1).isEnabled():  # type: ignore[attr-defined]
             raise PtceError(
                 "calls_already_issued", "quarter", quarter=self.quarter_combo.currentText()
             )
-        return IssueRequest(quarter, issue, due, self.quarters[quarter - 1].label)
+        return IssueRequest(quarter, issue, due, self.quarters[quarter - 1].label, self._expected())
+
+    def _expected(self) -> tuple[int, int] | None:
+        if self._preview is None:
+            return None
+        if self._failure is not None:
+            raise self._failure  # the preview's refusal: nothing is confirmed nor issued
+        if self.plan is None:
+            raise PtceError("preview_outdated", count=0, total=money_text(0))
+        return (self.plan.count, self.plan.total_cents)

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.errors import PtceError, error_text
 from ptce_desktop.domain.periods import format_date
-from ptce_desktop.services.calls.calls import CallService
+from ptce_desktop.services.calls.calls import CallPlan, CallService
 from ptce_desktop.services.calls.explain import explain_call_line
 from ptce_desktop.services.calls.payments import PaymentService
 from ptce_desktop.services.calls.views import CallView
@@ -212,8 +212,20 @@ class CallsPage(QWidget):
         if self.year is None or self.ctx.read_only:
             return None
         year_view = self.ctx.fiscal_years.get(self.year)
+        year, calls = self.year, self.calls
+
+        def preview(quarter: int | None) -> CallPlan:
+            if quarter is None:
+                return calls.preview_true_up(year)
+            return calls.preview_provisional_calls(year, quarter)
+
         dialog = IssueCallsDialog(
-            year_view, self.issued_quarters(), true_up=true_up, today=self.today(), parent=self
+            year_view,
+            self.issued_quarters(),
+            true_up=true_up,
+            today=self.today(),
+            preview=preview,
+            parent=self,
         )
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         dialog.deleteLater()
@@ -229,6 +241,14 @@ class CallsPage(QWidget):
             .replace("%2", format_date(request.issue_date))
             .replace("%3", format_date(request.due_date))
         )
+        if request.expected is not None:  # « Émettre 16 appels pour 45 210,00 € ? » comes last
+            count, total = request.expected
+            text += "\n\n" + error_text(
+                "confirm_issue",
+                None,
+                {"count": count, "total": money_text(total)},
+                current_language(),
+            )
         if not confirm_issue(self, text):
             return None
         self.run_issue(request)
@@ -242,11 +262,18 @@ class CallsPage(QWidget):
             progress(0, 1)
             if request.quarter is None:
                 done = calls.issue_true_up(
-                    year, issue_date=request.issue_date, due_date=request.due_date
+                    year,
+                    issue_date=request.issue_date,
+                    due_date=request.due_date,
+                    expected=request.expected,
                 )
             else:
                 done = calls.issue_provisional_calls(
-                    year, request.quarter, issue_date=request.issue_date, due_date=request.due_date
+                    year,
+                    request.quarter,
+                    issue_date=request.issue_date,
+                    due_date=request.due_date,
+                    expected=request.expected,
                 )
             progress(1, 1)
             return done

@@ -1,0 +1,47 @@
+"""The issue dialog previews what issuing writes; the confirmation comes last with the count
+and the total (issue 11 item 4)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from test_calls_page import MEMBER_A, MEMBER_B, ctx, page, plain, run_dialog, seeded
+
+from ptce_desktop.ui.pages.calls import page as calls_module
+from ptce_desktop.ui.pages.calls.issue import IssueCallsDialog
+from ptce_desktop.ui.pages.calls.page import CallsPage
+
+__all__ = ["ctx", "page", "seeded"]  # fixtures
+
+
+def test_the_dialog_previews_and_the_confirmation_names_count_and_total(
+    page: CallsPage, seeded: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+
+    def confirm(_parent: Any, text: str) -> bool:
+        asked.append(text)
+        return True
+
+    monkeypatch.setattr(calls_module, "confirm_issue", confirm)
+    previews: list[str] = []
+
+    def fill(dialog: IssueCallsDialog) -> None:
+        dialog.quarter_combo.setCurrentIndex(1)  # T2: 1 000,00 € over two members
+        previews.append(plain(dialog.preview_view.toPlainText()))
+        dialog.issue_edit.setText("01/04/2025")
+        dialog.due_edit.setText("30/04/2025")
+
+    run_dialog(monkeypatch, IssueCallsDialog, fill)
+    request = page.issue_calls(true_up=False)
+    assert request is not None and request.expected == (2, 100_000)
+    preview = previews[0]
+    assert MEMBER_A in preview and MEMBER_B in preview
+    assert preview.count("500,00 €") == 4  # quarter line and member total, twice
+    assert "1 000,00 €" in preview
+    # the confirmation: the irreversible warning, then « Émettre 2 appels pour 1 000,00 € ? »
+    assert plain(asked[0]).splitlines()[-1] == "Émettre 2 appels pour 1 000,00 € ?"
+    rows = page.calls_panel.model.rows()
+    assert [row.total_cents for row in rows] == [50_000, 50_000]
+    assert [row.quarter for row in rows] == [2, 2]
