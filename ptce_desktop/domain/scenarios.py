@@ -6,7 +6,9 @@ mix), members' units, members joining (date, units) or leaving (date), services'
 :func:`compare` computes, for every member, what they pay today and under each scenario over
 one fiscal year and some services, by building modified :class:`KeySpec` values and member
 presences and calling the SAME engine as the stored shares and the calls
-(:func:`~ptce_desktop.domain.allocation.split_cost_cents`): nothing here re-derives a weight.
+(:func:`~ptce_desktop.domain.allocation.effective_weights` and :func:`~ptce_desktop.domain.
+allocation.allocate_cents`, what :func:`~ptce_desktop.domain.allocation.split_cost` is made of;
+each key's weights over a period computed once): nothing here re-derives a weight.
 
 The amounts, per service (:class:`ServiceInput`):
 
@@ -35,16 +37,17 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
+from fractions import Fraction
+from math import gcd
 
 from ptce_desktop.domain.allocation import (
     KeySpec,
     KeyVersion,
     MemberPresence,
-    MemberRoster,
     Method,
     MixedPart,
     allocate_cents,
-    split_cost_cents,
+    effective_weights,
     split_over_quarters,
 )
 from ptce_desktop.domain.billing import Billing, LineComponent, bill
@@ -235,6 +238,7 @@ class _KeyBuilder:
         self.members = sorted(pole.member_ids())
         self.join_units = {join_id(i): j.units for i, j in enumerate(scenario.joins)}
         self.done: dict[int, KeySpec] = {}
+        self.created: KeySpec | None = None
 
     def service_key(self, service: ServiceInput) -> KeySpec:
         choice = self.scenario.key
@@ -242,7 +246,9 @@ class _KeyBuilder:
             return self.existing(service.key)
         if choice.key_id is not None:
             return self.existing(self.pole.keys[choice.key_id])
-        return self.new_key(choice)
+        if self.created is None:
+            self.created = self.new_key(choice)
+        return self.created
 
     def existing(self, key: KeySpec) -> KeySpec:
         if key.id is None:
@@ -357,54 +363,216 @@ class ColumnResult:
     per_service: Mapping[int, int]  # service id -> amount split
 
 
-def simulate(pole: PoleInput, scenario: Scenario) -> ColumnResult:
+class WeightsCache:
+    """Each key's weights over a period for some member presences, kept between comparisons.
+
+    A year splits many amounts over the same (key, period): every monthly cost of every
+    service sharing a key, every column that leaves a key and the members unchanged, and every
+    keystroke that changes one scenario only. Keys are found by their content (name, method,
+    versions, usage), so a key rebuilt identical by the next keystroke is found again. The
+    weights are the engine's own (:func:`~.allocation.effective_weights`, what
+    :func:`~.allocation.split_cost` uses), brought once to integers of the same ratios; each
+    amount is then split by :func:`~.allocation.allocate_cents` — the same cents as
+    :func:`~.allocation.split_cost_cents` (the property tests check it against stored shares).
+    Keep one per loaded year (the page does); a comparison without one makes its own.
+    """
+
+    LIMIT = 20_000
+
+    def __init__(self) -> None:
+        self.weights: dict[tuple[int, date, date, int], dict[int, int]] = {}
+        self.splits: dict[tuple[int, date, date, int, int], dict[int, int]] = {}
+        #: (service, key, presences, budget, fee) -> (cents per member, amount split)
+        self.services: dict[tuple[object, ...], tuple[dict[int, int], int]] = {}
+        self.tokens: dict[object, int] = {}
+        self.issued = 0
+
+    def token(self, value: object) -> int:
+        """A small number standing for ``value`` (a key's signature, some presences)."""
+        found = self.tokens.get(value)
+        if found is None:
+            if len(self.tokens) >= 2_000:  # tokens name the kept figures: forget them together
+                self.tokens.clear()
+                self.weights.clear()
+                self.splits.clear()
+                self.services.clear()
+            self.issued += 1  # never a number given before: a stale token only misses
+            found = self.tokens[value] = self.issued
+        return found
+
+    def get(
+        self,
+        key: KeySpec,
+        signature: int,
+        start: date,
+        end: date,
+        presences: tuple[MemberPresence, ...],
+        presences_token: int,
+        label: str,
+    ) -> dict[int, int]:
+        found = self.weights.get((signature, start, end, presences_token))
+        if found is None:
+            weights = effective_weights(key, start, end, presences, cost_label=label)
+            weights.check(label)
+            found = _integers(weights.weights())
+            if len(self.weights) >= self.LIMIT:
+                self.weights.clear()
+            self.weights[(signature, start, end, presences_token)] = found
+        return found
+
+    def split(
+        self,
+        amount: int,
+        key: KeySpec,
+        signature: int,
+        start: date,
+        end: date,
+        presences: tuple[MemberPresence, ...],
+        presences_token: int,
+        label: str,
+    ) -> dict[int, int]:
+        """``amount`` split over the key's weights (kept too: the columns that leave a
+        service unchanged, and the next keystroke, split the same amounts again)."""
+        found = self.splits.get((signature, start, end, presences_token, amount))
+        if found is None:
+            weights = self.get(key, signature, start, end, presences, presences_token, label)
+            found = allocate_cents(amount, weights, cost_label=label, key_name=key.name)
+            if len(self.splits) >= self.LIMIT:
+                self.splits.clear()
+            self.splits[(signature, start, end, presences_token, amount)] = found
+        return found
+
+
+def key_signature(key: KeySpec) -> object:
+    """The content of a key as a hashable value: what its weights depend on (not its name:
+    a scenario's new key renamed as the user types weighs the same)."""
+    versions = tuple(
+        (
+            version.valid_from,
+            version.member_ids,
+            version.member_values,
+            tuple((key_signature(part.key), part.weight) for part in version.parts),
+        )
+        for version in key.versions
+    )
+    return (key.method, versions, key.usage)
+
+
+class _Splitter:
+    """Splits one column's amounts: a key's signature (and the presences) hashed once per
+    column, then known by a small number."""
+
+    def __init__(self, presences: tuple[MemberPresence, ...], cache: WeightsCache) -> None:
+        self.presences = presences
+        self.cache = cache
+        self.presences_token = cache.token(presences)
+        self.signatures: dict[int, tuple[KeySpec, int]] = {}
+
+    def split(
+        self, amount: int, key: KeySpec, start: date, end: date, label: str
+    ) -> dict[int, int]:
+        if amount == 0:
+            return {}
+        return self.cache.split(
+            amount, key, self.signature(key), start, end, self.presences,
+            self.presences_token, label,
+        )  # fmt: skip
+
+    def signature(self, key: KeySpec) -> int:
+        """The key's content as a token (computed once per key object)."""
+        known = self.signatures.get(id(key))
+        if known is None or known[0] is not key:
+            known = (key, self.cache.token(key_signature(key)))
+            self.signatures[id(key)] = known
+        return known[1]
+
+
+def _integers(weights: Mapping[int, Fraction]) -> dict[int, int]:
+    """Exact weights as integers of the same ratios (their common denominator)."""
+    common = 1
+    for value in weights.values():
+        common = common // gcd(common, value.denominator) * value.denominator
+    return {m: w.numerator * (common // w.denominator) for m, w in weights.items()}
+
+
+def simulate(
+    pole: PoleInput, scenario: Scenario, cache: WeightsCache | None = None
+) -> ColumnResult:
     """What each member pays under ``scenario`` (the empty scenario: today)."""
     keys = scenario_keys(pole, scenario)
-    roster = MemberRoster(scenario_presences(pole, scenario))
+    presences = tuple(scenario_presences(pole, scenario))
+    splitter = _Splitter(presences, cache if cache is not None else WeightsCache())
     totals: dict[int, int] = {}
     per_service: dict[int, int] = {}
+    for service in pole.services:
+        key = keys[service.id]
+        budget = scenario.budgets.get(service.id)
+        fee = scenario.fees.get(service.id)
+        token = (
+            service.id,
+            splitter.signature(key),
+            splitter.presences_token,
+            budget,
+            fee,
+        )
+        kept = splitter.cache.services
+        found = kept.get(token)
+        if found is None:
+            found = _service_cents(pole, service, key, budget, fee, splitter)
+            if len(kept) >= WeightsCache.LIMIT:
+                kept.clear()
+            kept[token] = found
+        cents, split_total = found
+        for member, value in cents.items():
+            totals[member] = totals.get(member, 0) + value
+        per_service[service.id] = split_total
+    return ColumnResult(scenario.name, totals, sum(per_service.values()), per_service)
+
+
+def _service_cents(
+    pole: PoleInput,
+    service: ServiceInput,
+    key: KeySpec,
+    budget: int | None,
+    fee: int | None,
+    splitter: _Splitter,
+) -> tuple[dict[int, int], int]:
+    """One service's amounts per member over the year, and the amount split."""
+    split = splitter.split
+    totals: dict[int, int] = {}
+    split_total = 0
 
     def add(cents: Mapping[int, int]) -> None:
         for member, value in cents.items():
             totals[member] = totals.get(member, 0) + value
 
-    def split(amount: int, key: KeySpec, start: date, end: date, label: str) -> dict[int, int]:
-        if amount == 0:
-            return {}
-        return split_cost_cents(amount, key, start, end, roster, cost_label=label).cents
-
-    for service in pole.services:
-        key = keys[service.id]
-        budget = scenario.budgets.get(service.id)
-        fee = scenario.fees.get(service.id)
-        split_total = 0
-        if budget is None and pole.basis is Basis.COSTS:
-            for cost in service.costs:
-                shares = split(cost.amount, key, cost.period_start, cost.period_end, cost.label)
-                add(shares)
-                split_total += cost.amount
-                billing = service.billing_on(cost.period_start, fee)
-                weights = {member: abs(cents) for member, cents in shares.items()}
-                if not billing.active or not any(weights.values()):
-                    continue
-                billed = bill(sum(shares.values()), billing)
-                for component in (LineComponent.SURCHARGE, LineComponent.FEE):
-                    extra = billed.component(component)
-                    if extra:
-                        add(allocate_cents(extra, weights))
-                        split_total += extra
-            per_service[service.id] = split_total
-            continue
-        amount = budget if budget is not None else (service.budget or 0)
-        for index, (start, end) in enumerate(pole.quarters):
-            billed = bill(amount, service.billing_on(start, fee))
-            for component in LineComponent:
-                part = split_over_quarters(billed.component(component))[index]
-                label = f"{service.name} ({format_date(start)})"
-                add(split(part, key, start, end, label))
-                split_total += part
-        per_service[service.id] = split_total
-    return ColumnResult(scenario.name, totals, sum(per_service.values()), per_service)
+    if budget is None and pole.basis is Basis.COSTS:
+        for cost in service.costs:
+            shares = split(cost.amount, key, cost.period_start, cost.period_end, cost.label)
+            add(shares)
+            split_total += cost.amount
+            billing = service.billing_on(cost.period_start, fee)
+            if not billing.active:
+                continue
+            weights = {member: abs(cents) for member, cents in shares.items()}
+            if not any(weights.values()):
+                continue
+            billed = bill(sum(shares.values()), billing)
+            for component in (LineComponent.SURCHARGE, LineComponent.FEE):
+                extra = billed.component(component)
+                if extra:
+                    add(allocate_cents(extra, weights))
+                    split_total += extra
+        return totals, split_total
+    amount = budget if budget is not None else (service.budget or 0)
+    for index, (start, end) in enumerate(pole.quarters):
+        billed = bill(amount, service.billing_on(start, fee))
+        for component in LineComponent:
+            part = split_over_quarters(billed.component(component))[index]
+            label = f"{service.name} ({format_date(start)})"
+            add(split(part, key, start, end, label))
+            split_total += part
+    return totals, split_total
 
 
 @dataclass(frozen=True)
@@ -463,12 +631,16 @@ class Comparison:
         return gain, loss
 
 
-def compare(pole: PoleInput, scenarios: Sequence[Scenario]) -> Comparison:
-    """Today and each scenario side by side; every column's total equals its amount split."""
+def compare(
+    pole: PoleInput, scenarios: Sequence[Scenario], cache: WeightsCache | None = None
+) -> Comparison:
+    """Today and each scenario side by side; every column's total equals its amount split.
+    ``cache``: weights kept from an earlier comparison of the same year (see WeightsCache)."""
     if len(scenarios) > MAX_SCENARIOS:
         raise PtceError("simulation_too_many", max=MAX_SCENARIOS)
-    today = simulate(pole, Scenario("Aujourd'hui"))
-    results = [simulate(pole, scenario) for scenario in scenarios]
+    cache = cache if cache is not None else WeightsCache()
+    today = simulate(pole, Scenario("Aujourd'hui"), cache)
+    results = [simulate(pole, scenario, cache) for scenario in scenarios]
     names = {m.id: m.name for m in pole.members}
     rows = [
         MemberRow(

@@ -40,6 +40,7 @@ from ptce_desktop.domain.scenarios import (
     PoleInput,
     Scenario,
     ServiceInput,
+    WeightsCache,
     compare,
     join_id,
     simulate,
@@ -259,6 +260,23 @@ def test_every_column_totals_the_amount_it_splits(case: tuple[PoleInput, Scenari
     assert sum(row.today for row in comparison.rows) == comparison.today_total
     assert sum(row.amounts[0] for row in comparison.rows) == column.total
     assert comparison.columns[0].hypotheses
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(poles_and_scenarios(), poles_and_scenarios())
+def test_a_kept_cache_gives_what_a_fresh_comparison_gives(
+    first: tuple[PoleInput, Scenario], second: tuple[PoleInput, Scenario]
+) -> None:
+    base, one = first
+    _other_pole, two = second
+    cache = WeightsCache()
+    try:
+        compare(base, [one], cache)
+        kept = compare(base, [two, one], cache)
+    except PtceError as error:
+        assert error.code in ("no_participant", "all_weights_zero", "negative_weight")
+        return
+    assert kept == compare(base, [two, one])
 
 
 # --- JSON ---------------------------------------------------------------------------------------

@@ -43,6 +43,7 @@ from ptce_desktop.domain.scenarios import (
     PoleInput,
     Scenario,
     ServiceInput,
+    WeightsCache,
     _KeyBuilder,
     compare,
     join_id,
@@ -279,10 +280,13 @@ class SimulationService:
             )
 
     @staticmethod
-    def compare(pole: PoleInput, scenarios: Sequence[Scenario]) -> Comparison:
-        """Today and each scenario, member by member (pure: no database)."""
+    def compare(
+        pole: PoleInput, scenarios: Sequence[Scenario], cache: WeightsCache | None = None
+    ) -> Comparison:
+        """Today and each scenario, member by member (pure: no database). ``cache``: the
+        weights kept from the previous comparison of the same ``pole`` (as the user types)."""
         SimulationService.check(pole, scenarios)
-        return compare(pole, scenarios)
+        return compare(pole, scenarios, cache)
 
     # --- saved scenarios ---------------------------------------------------------------------
 

@@ -47,6 +47,7 @@ from ptce_desktop.domain.scenarios import (
     MemberRow,
     PoleInput,
     Scenario,
+    WeightsCache,
     difference_percent_text,
     difference_text,
 )
@@ -175,6 +176,8 @@ class SimulationPage(QWidget):
         self.service: SimulationService = ctx.service(SimulationService)
         self.year: int | None = None
         self.pole: PoleInput | None = None
+        #: the weights of the year loaded, kept from one keystroke to the next
+        self.cache = WeightsCache()
         self.choices: SimulationChoices | None = None
         self.comparison: Comparison | None = None
         self.service_ids: list[int] = []
@@ -347,6 +350,7 @@ class SimulationPage(QWidget):
             return
         try:
             self.pole = self.service.load(self.year, self.service_ids)
+            self.cache = WeightsCache()
         except PtceError as error:
             self.basis_label.setText(error.message(current_language()))
             self._show(None)
@@ -433,14 +437,14 @@ class SimulationPage(QWidget):
 
     def recompute(self) -> None:
         self.timer.stop()
-        pole = self.pole
+        pole, cache = self.pole, self.cache
         scenarios = self.scenarios()
         if pole is None or scenarios is None:
             return
         self.generation += 1
         generation = self.generation
         self.ctx.runner.run(
-            lambda _progress: SimulationService.compare(pole, scenarios),
+            lambda _progress: SimulationService.compare(pole, scenarios, cache),
             on_done=lambda result: self._done(generation, result),
             on_error=lambda error: self._failed(generation, error),
         )
@@ -510,9 +514,9 @@ class SimulationPage(QWidget):
             self.search.textChanged.connect(self.proxy.set_filter_text)
             header = self.view.horizontalHeader()
             header.resizeSection(0, 210)
-            for column in range(1, self.model.columnCount()):
-                percent = column >= 2 and (column - 2) % 3 == 2
-                header.resizeSection(column, 74 if percent else 106)
+            for section in range(1, self.model.columnCount()):
+                percent = section >= 2 and (section - 2) % 3 == 2
+                header.resizeSection(section, 74 if percent else 106)
         self.model.set_rows(list(comparison.rows) if comparison is not None else [])
         self._show_totals()
         chosen = self.chart_choice.currentIndex()
