@@ -52,8 +52,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The file {path} was written by a newer version of PTCE Desktop; please update the app.",
     ),
     "integrity_failed": (
-        "Le fichier {path} est endommagé ({detail}). Restaurez une sauvegarde.",
-        "The file {path} is damaged ({detail}). Restore a backup.",
+        "Le fichier {path} est endommagé ({detail}). Réparez-le (Fichier ▸ Réparer un fichier "
+        "endommagé…, ou ptce-desktop repair : ce qui est lisible est gardé, l'original aussi) "
+        "ou restaurez une sauvegarde.",
+        "The file {path} is damaged ({detail}). Repair it (File ▸ Repair a damaged file…, or "
+        "ptce-desktop repair: what can be read is kept, and the original too) or restore a "
+        "backup.",
     ),
     "database_error": (
         "Erreur de la base de données : {detail}.",

@@ -64,14 +64,22 @@ class Database:
     presence: sqlite3.Connection | None = field(default=None, repr=False)
     #: (device, inode) of the file when it was opened.
     identity: tuple[int, int] | None = field(default=None)
+    #: (device, inode) of its ``-wal`` while open (None: none, e.g. opened immutable).
+    wal_identity: tuple[int, int] | None = field(default=None)
     #: Called before every write transaction; each raises ``PtceError`` to refuse it.
     write_guards: list[Callable[[], None]] = field(default_factory=list, repr=False)
 
     def check_write(self) -> None:
         """Refuse a write (``PtceError``) when the file at the path is no longer the one opened
-        (``file_replaced``) or a guard says so (``lock_lost``)."""
+        (``file_replaced``), its WAL journal was deleted (``journal_lost``) or a guard says so
+        (``lock_lost``)."""
         if self.identity is not None and file_identity(self.path) != self.identity:
             raise PtceError("file_replaced", path=str(self.path))
+        wal = self.path.with_name(self.path.name + "-wal")
+        if self.wal_identity is not None and file_identity(wal) != self.wal_identity:
+            # A cleaning tool deleted the journal holding the last commits: they live on only
+            # in this program's open files (save_copy), never to be mixed with a new journal.
+            raise PtceError("journal_lost", path=str(self.path))
         for guard in list(self.write_guards):
             guard()
 
@@ -323,4 +331,5 @@ def open_database(
         pre_migration_backup=backup,
         presence=presence,
         identity=file_identity(db_path),
+        wal_identity=file_identity(db_path.with_name(db_path.name + "-wal")),
     )

@@ -93,7 +93,8 @@ def test_item27_truncated_or_page_corrupted_file_is_caught_at_open(
     db_path.write_bytes(data)
     error = _refused(db_path, "integrity_failed")
     message = error.message("fr")
-    assert "est endommagé" in message and "Restaurez une sauvegarde" in message
+    assert "est endommagé" in message and "restaurez une sauvegarde" in message
+    assert "ptce-desktop repair" in message
     with pytest.raises(PtceError) as checked:  # "Vérifier la base" / ptce-desktop check
         check_database(db_path)
     assert checked.value.code == "integrity_failed"

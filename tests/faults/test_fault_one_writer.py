@@ -215,3 +215,21 @@ def _free_lock(path: Path) -> bool:
         return False
     other.release()
     return True
+
+
+def test_wal_journal_deleted_stops_writes_and_the_copy_keeps_its_commits(
+    db_path: Path, tmp_path: Path
+) -> None:
+    _pole(db_path)
+    pole = open_pole_file(db_path)
+    try:
+        MemberService(pole.uow).create(MemberDraft(name=NAMES[1]))  # only in the -wal so far
+        db_path.with_name(db_path.name + "-wal").unlink()  # a cleaning tool: « *.sqlite3-wal »
+        with pytest.raises(PtceError) as caught:
+            MemberService(pole.uow).create(MemberDraft(name=NAMES[2]))
+        assert caught.value.code == "journal_lost"
+        assert "dernières modifications" in caught.value.message("fr")
+        copy = pole.save_copy(tmp_path / "copie « journal » & co.sqlite3")
+        assert _members(copy) == NAMES[:2]
+    finally:
+        pole.close()

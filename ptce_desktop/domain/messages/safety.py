@@ -91,4 +91,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The file {path} is too damaged to be rebuilt ({detail}): even the list of its tables "
         "cannot be read. Restore a backup.",
     ),
+    "journal_lost": (
+        "Le journal {path}-wal, qui contient les dernières modifications, a été supprimé par un "
+        "autre programme (un outil de nettoyage ?) : PTCE Desktop n'enregistre plus rien dans "
+        "ce fichier. Enregistrez une copie de ce qui est ouvert dans un nouveau fichier : elle "
+        "contient tout, y compris ces dernières modifications.",
+        "The journal {path}-wal, which holds the latest changes, was deleted by another program "
+        "(a cleaning tool?): PTCE Desktop no longer saves anything to this file. Save a copy of "
+        "what is open to a new file: it holds everything, those latest changes included.",
+    ),
 }
