@@ -60,6 +60,7 @@ __all__ = [
     "CerfaPole",
     "CerfaReport",
     "CerfaRow",
+    "CerfaSheet",
     "CerfaSignatory",
     "CerfaTexts",
     "CerfaTotals",
@@ -312,6 +313,20 @@ class CerfaTexts:
 
 
 @dataclass(frozen=True)
+class CerfaSheet:
+    """Feuillet 1 beyond the free texts: objectives and indicators (indicator, expected,
+    achieved), beneficiaries (number, and by public), dates and places apart. Empty: not
+    filled in (the section is pre-filled from the events, or left out)."""
+
+    objectives: str | None = None
+    indicators: tuple[tuple[str, str, str], ...] = ()
+    beneficiaries_count: int | None = None
+    publics: tuple[tuple[str, int], ...] = ()
+    action_dates: str | None = None
+    action_places: str | None = None
+
+
+@dataclass(frozen=True)
 class CerfaEvent:
     """An event of the action in the report period (feuillet 1 is pre-filled from them when the
     grant's own texts are empty: dates, places, participants)."""
@@ -399,6 +414,8 @@ class CerfaReport:
     attributed_cents: int | None = None
     #: Events of the action in the period, by date (feuillet 1's pre-fill).
     events: tuple[CerfaEvent, ...] = ()
+    #: Feuillet 1's structured parts (objectives, indicators, beneficiaries, dates, places).
+    sheet: CerfaSheet = CerfaSheet()
 
     @property
     def grant_amount_cents(self) -> int | None:

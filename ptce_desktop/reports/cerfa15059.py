@@ -45,6 +45,7 @@ from ptce_desktop.reports.flowables import (
     date_text,
     heading,
     key_value_table,
+    number_cell,
     para,
     spacer,
     title_block,
@@ -60,6 +61,7 @@ from ptce_desktop.reports.styles import (
     TEXT,
     get_styles,
 )
+from ptce_desktop.reports.tables import data_table
 
 __all__ = [
     "DOCUMENT_TITLE",
@@ -198,6 +200,7 @@ SHEET_1_TEXTS = (
     ("bilan_qualitatif", "Mise en œuvre de l'action"),
     ("beneficiaires", "Bénéficiaires de l'action"),
     ("dates_lieux", "Date(s) et lieu(x) de réalisation de l'action"),
+    ("objectifs", "Objectifs et indicateurs d'évaluation"),
 )
 
 
@@ -250,14 +253,19 @@ def _identification(model: CerfaReport) -> list[Flowable]:
 
 
 def missing_texts(model: CerfaReport) -> list[str]:
-    """The sections of feuillet 1 with nothing to print, neither a text of the grant nor an
-    event of the action to pre-fill them (left out of the PDF; the window and the CLI can say
-    what to fill in before sending)."""
-    texts, events = model.texts, model.events
+    """The sections of feuillet 1 with nothing to print, neither data of the grant nor an
+    event of the action to pre-fill them (left out of the PDF; named in a note, and the window
+    and the CLI can say what to fill in before sending)."""
+    texts, events, sheet = model.texts, model.events, model.sheet
     filled = {
         "bilan_qualitatif": bool(texts.bilan_qualitatif),
-        "beneficiaires": bool(texts.beneficiaires) or any(event.participants for event in events),
-        "dates_lieux": bool(texts.dates_lieux) or bool(events),
+        "beneficiaires": bool(texts.beneficiaires)
+        or sheet.beneficiaries_count is not None
+        or bool(sheet.publics)
+        or any(event.participants for event in events),
+        "dates_lieux": bool(texts.dates_lieux or sheet.action_dates or sheet.action_places)
+        or bool(events),
+        "objectifs": bool(sheet.objectives or sheet.indicators),
     }
     return [title for name, title in SHEET_1_TEXTS if not filled[name]]
 
@@ -295,20 +303,84 @@ def _dates_and_places(model: CerfaReport) -> list[Flowable]:
     return story
 
 
+def _beneficiaries(model: CerfaReport) -> list[Flowable]:
+    """« Quel a été le nombre approximatif de personnes bénéficiaires de l'action ? », by type
+    of public; else the participants of the events."""
+    sheet, text = model.sheet, model.texts.beneficiaires
+    story: list[Flowable] = []
+    if sheet.beneficiaries_count is not None:
+        story.append(
+            para(
+                "Nombre approximatif de personnes bénéficiaires de l'action : "
+                f"{format_integer(sheet.beneficiaries_count)}."
+            )
+        )
+    if sheet.publics:
+        story += data_table(
+            ("Type de public", "Nombre"),
+            [(public, number_cell(count)) for public, count in sheet.publics],
+            (0.75, 0.25),
+        )
+    if text:
+        story.append(para(text))
+    if not story:
+        participants = _participants(model.events)
+        if participants:
+            story.append(para(participants))
+    return [heading(SHEET_1_TEXTS[1][1], 2), *story] if story else []
+
+
+def _dates_places(model: CerfaReport) -> list[Flowable]:
+    """Dates and places apart: as recorded on the grant, else from the events."""
+    sheet, texts = model.sheet, model.texts
+    if sheet.action_dates or sheet.action_places:
+        story: list[Flowable] = []
+        if sheet.action_dates:
+            story += [heading("Date(s) de réalisation de l'action", 2), para(sheet.action_dates)]
+        if sheet.action_places:
+            story += [heading("Lieu(x) de réalisation de l'action", 2), para(sheet.action_places)]
+        return story
+    if texts.dates_lieux:
+        return [heading(SHEET_1_TEXTS[2][1], 2), para(texts.dates_lieux)]
+    return _dates_and_places(model) if model.events else []
+
+
+def _objectives(model: CerfaReport) -> list[Flowable]:
+    """« Les objectifs de l'action ont-ils été atteints au regard des indicateurs
+    d'évaluation prévus ? » with the table Indicateur / Attendu / Obtenu."""
+    sheet = model.sheet
+    if not (sheet.objectives or sheet.indicators):
+        return []
+    story: list[Flowable] = [heading(SHEET_1_TEXTS[3][1], 2)]
+    if sheet.objectives:
+        story.append(para(sheet.objectives))
+    if sheet.indicators:
+        story.append(
+            para(
+                "Les objectifs de l'action ont-ils été atteints au regard des indicateurs "
+                "d'évaluation prévus ?",
+                get_styles().small,
+            )
+        )
+        story += data_table(
+            ("Indicateur", "Attendu", "Obtenu"),
+            [tuple(row) for row in sheet.indicators],
+            (0.5, 0.25, 0.25),
+        )
+    return story
+
+
 def _qualitative(model: CerfaReport) -> list[Flowable]:
-    """Feuillet 1: the grant's texts; empty ones pre-filled from the events of the action;
-    a section with nothing at all is left out (:func:`missing_texts`)."""
+    """Feuillet 1, in the form's order: mise en œuvre, beneficiaries (number, by public), dates
+    and places apart, objectives and indicators. What the grant leaves empty is pre-filled from
+    the events of the action, or left out and named in a note (:func:`missing_texts`)."""
     texts = model.texts
     story: list[Flowable] = [heading("Feuillet 1 — Bilan qualitatif de l'action réalisée")]
     if texts.bilan_qualitatif:
         story += [heading(SHEET_1_TEXTS[0][1], 2), para(texts.bilan_qualitatif)]
-    beneficiaries = texts.beneficiaires or _participants(model.events)
-    if beneficiaries:
-        story += [heading(SHEET_1_TEXTS[1][1], 2), para(beneficiaries)]
-    if texts.dates_lieux:
-        story += [heading(SHEET_1_TEXTS[2][1], 2), para(texts.dates_lieux)]
-    elif model.events:
-        story += _dates_and_places(model)
+    story += _beneficiaries(model)
+    story += _dates_places(model)
+    story += _objectives(model)
     missing = missing_texts(model)
     if missing:
         story.append(

@@ -25,7 +25,13 @@ from ptce_desktop.services.activity.views import EventDraft
 from ptce_desktop.services.grants.grants import GrantService
 from ptce_desktop.services.grants.in_kind import InKindDraft, InKindService
 from ptce_desktop.services.grants.redistributions import RedistributionService
-from ptce_desktop.services.grants.views import InstalmentDraft
+from ptce_desktop.services.grants.report_sheet import (
+    Indicator,
+    PublicCount,
+    ReportSheet,
+    ReportSheetService,
+)
+from ptce_desktop.services.grants.views import GrantReportTexts, InstalmentDraft
 from ptce_desktop.services.members.fees import FeeService
 from ptce_desktop.store.unit_of_work import UnitOfWork
 
@@ -201,7 +207,10 @@ def test_events_of_the_action_pre_fill_sheet_1(uow: UnitOfWork) -> None:
         "Atelier « semis » & <co>",
         "Visite l'Éclair",
     ]
-    assert missing_texts(report) == ["Mise en œuvre de l'action"]
+    assert missing_texts(report) == [
+        "Mise en œuvre de l'action",
+        "Objectifs et indicateurs d'évaluation",
+    ]
     text = pdf_text(report)
     assert "Environ 47 personnes ont participé aux événements de l'action" in text
     assert "Date(s) de réalisation de l'action Du 01/07/2025 au 30/06/2026" in text
@@ -210,3 +219,41 @@ def test_events_of_the_action_pre_fill_sheet_1(uow: UnitOfWork) -> None:
     assert "À compléter sur la subvention avant l'envoi (textes du compte rendu) : Mise en " in text
     only_2026 = build_cerfa_report(uow, main, year=2026)
     assert [event.title for event in only_2026.events] == ["Visite l'Éclair"]
+
+
+def test_sheet_1_objectives_indicators_beneficiaries_dates_and_places(uow: UnitOfWork) -> None:
+    _, main = two_year_world(uow)
+    sheets = ReportSheetService(uow)
+    saved = sheets.set_sheet(
+        main,
+        ReportSheet(
+            objectives="  Créer 4 emplois & <insertion> — l'€  ",
+            indicators=(
+                Indicator("Emplois créés « légumerie »", "4", "5"),
+                Indicator("", " ", ""),  # an empty row is dropped
+                Indicator("Tonnes de légumes transformées", "12 t", "9,5 t"),
+            ),
+            beneficiaries_count=180,
+            publics=(PublicCount("Salariés en insertion", 14), PublicCount("Habitants <QPV>", 166)),
+            action_dates="Du 1er juillet 2025 au 30 juin 2026, ateliers chaque mardi",
+            action_places="Die (légumerie) & Crest",
+        ),
+    )
+    assert len(saved.indicators) == 2 and saved.objectives == "Créer 4 emplois & <insertion> — l'€"
+    GrantService(uow).set_report_texts(main, GrantReportTexts(bilan_qualitatif="Texte libre"))
+    assert sheets.get_sheet(main) == saved  # editing the free texts keeps the sheet
+    report = build_cerfa_report(uow, main)
+    assert missing_texts(report) == []
+    text = pdf_text(report)
+    assert "Nombre approximatif de personnes bénéficiaires de l'action : 180." in text
+    assert "Type de public Nombre Salariés en insertion 14 Habitants <QPV> 166" in text
+    assert "Date(s) de réalisation de l'action Du 1er juillet 2025 au 30 juin 2026" in text
+    assert "Lieu(x) de réalisation de l'action Die (légumerie) & Crest" in text
+    assert "Indicateur Attendu Obtenu Emplois créés « légumerie » 4 5" in text
+    assert "Tonnes de légumes transformées 12 t 9,5 t" in text
+    assert "À compléter" not in text and "Aucune donnée" not in text
+    with pytest.raises(PtceError) as info:
+        sheets.set_sheet(main, ReportSheet(publics=(PublicCount("Jeunes", -1),)))
+    assert info.value.code == "report_sheet_invalid"
+    with pytest.raises(PtceError):
+        sheets.set_sheet(main, ReportSheet(indicators=(Indicator("", "4", "5"),)))

@@ -429,6 +429,7 @@ def test_empty_grant_prints_a_full_grid_of_zeros(
         "Mise en œuvre de l'action",
         "Bénéficiaires de l'action",
         "Date(s) et lieu(x) de réalisation de l'action",
+        "Objectifs et indicateurs d'évaluation",
     ]
     assert "Période de l'action" not in text  # a row without data is left out
     assert "Sans période" in text

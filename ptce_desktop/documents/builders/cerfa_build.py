@@ -85,6 +85,7 @@ from ptce_desktop.documents.cerfa import (
     CerfaPeriod,
     CerfaPole,
     CerfaReport,
+    CerfaSheet,
     CerfaSignatory,
     CerfaTexts,
     CerfaUnclassified,
@@ -110,6 +111,7 @@ from ptce_desktop.services.common import fiscal_year, fiscal_year_for, get_or_er
 from ptce_desktop.services.costs.shares import pole_vat_registered
 from ptce_desktop.services.grants.in_kind import CHARGE_TO_RESOURCE, cerfa_code_for
 from ptce_desktop.services.grants.redistributions import received_cents
+from ptce_desktop.services.grants.report_sheet import sheet_of
 from ptce_desktop.services.grants.views import grant_in_year
 from ptce_desktop.services.members.fees import FeeService
 from ptce_desktop.store.models import (
@@ -295,6 +297,7 @@ def build_report(
             unclassified=unclassified,
             attributed_cents=voted,
             events=_events(session, grant, period),
+            sheet=_sheet(grant),
         )
 
 
@@ -484,6 +487,18 @@ def _calls(session: Session, years: Sequence[FiscalYear], period: Period) -> int
         span = year.quarters()[quarter - 1] if quarter else year.period
         total += prorate(int(cents or 0), (span.start, span.end), period)
     return total
+
+
+def _sheet(grant: Grant) -> CerfaSheet:
+    sheet = sheet_of(grant.report_text)
+    return CerfaSheet(
+        objectives=sheet.objectives,
+        indicators=tuple((i.label, i.expected, i.achieved) for i in sheet.indicators),
+        beneficiaries_count=sheet.beneficiaries_count,
+        publics=tuple((p.public, p.count) for p in sheet.publics),
+        action_dates=sheet.action_dates,
+        action_places=sheet.action_places,
+    )
 
 
 def _events(session: Session, grant: Grant, period: Period | None) -> tuple[CerfaEvent, ...]:

@@ -30,4 +30,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "cost, or run again with --allow-unclassified to print them under “Services "
         "bancaires, autres” (the annex lists them).",
     ),
+    "report_sheet_invalid": (
+        "Le bilan qualitatif n'est pas valable : chaque indicateur a un intitulé, les nombres de "
+        "bénéficiaires sont entre 0 et 10 000 000, au plus 50 lignes de 2 000 caractères.",
+        "The qualitative report is not valid: every indicator has a name, beneficiary numbers "
+        "are between 0 and 10,000,000, at most 50 rows of 2,000 characters.",
+    ),
 }

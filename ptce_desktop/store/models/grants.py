@@ -232,6 +232,15 @@ class GrantReportText(Base):
     ecarts: Mapped[str | None] = mapped_column(Text)
     cvn_note: Mapped[str | None] = mapped_column(Text)
     remarques: Mapped[str | None] = mapped_column(Text)
+    # Feuillet 1 (services.grants.report_sheet): objectives, indicators as JSON
+    # [[indicator, expected, achieved], …], beneficiaries and by public as JSON
+    # [[public, number], …], dates and places apart.
+    objectives: Mapped[str | None] = mapped_column(Text)
+    indicators_json: Mapped[str | None] = mapped_column(Text)
+    beneficiaries_count: Mapped[int | None] = mapped_column(Integer)
+    publics_json: Mapped[str | None] = mapped_column(Text)
+    action_dates: Mapped[str | None] = mapped_column(Text)
+    action_places: Mapped[str | None] = mapped_column(Text)
 
     grant: Mapped[Grant] = relationship(back_populates="report_text")
 
