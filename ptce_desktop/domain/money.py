@@ -259,9 +259,20 @@ def parse_units(text: str, lang: str = "fr", *, field: str | None = None) -> int
     return value
 
 
-def format_units(thousandths: int, *, lang: str = "fr") -> str:
-    """``120000`` -> ``120``; ``12500`` -> ``12,5``; ``1234000`` -> ``1 234`` (U+00A0)."""
-    return _format_scaled(thousandths, 3, lang, keep_zeros=False)
+def format_units(thousandths: int, *, lang: str = "fr", decimals: int | None = None) -> str:
+    """``120000`` -> ``120``; ``12500`` -> ``12,5``; ``1234000`` -> ``1 234`` (U+00A0).
+
+    ``decimals`` (0 to 3) rounds half up to that many decimals and keeps them all, for a
+    column of figures: ETP with ``decimals=2`` print ``11,51``, ``2,10``, ``4,00``.
+    """
+    if decimals is None:
+        return _format_scaled(thousandths, 3, lang, keep_zeros=False)
+    if not 0 <= decimals <= 3:
+        raise ValueError("decimals must be between 0 and 3")
+    step = 10 ** (3 - decimals)
+    rounded = (abs(thousandths) + step // 2) // step
+    sign = "-" if thousandths < 0 and rounded else ""
+    return sign + _format_scaled(rounded, decimals, lang, keep_zeros=True)
 
 
 # --- percentages (basis points) ---------------------------------------------------------------

@@ -6,7 +6,8 @@ year in key figures, 3. the pole and its territory, 4. members (by category, joi
 the PTCE eligibility rule), 5. jobs, 6. shared services, 7. cooperation projects,
 8. events, 9. governance, 10. financial report (charts and totals), 11. funders, 12. outlook,
 and the member list in annex. Section 10 of §3.6 (economic impact) needs data the application
-does not hold and is left out. An empty section prints "Aucune donnée", never nothing.
+does not hold and is left out. A section without data is left out (the others are numbered in
+order): a reader never finds « Aucune donnée » printed as content.
 
 :func:`activity_story` gives the flowables (cover first, no trailing page break) so that the
 Cerfa 15059 bundle can append the activity report to a compte rendu financier.
@@ -15,6 +16,7 @@ Cerfa 15059 bundle can append the activity report to a compte rendu financier.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import astuple
 from datetime import date
 from functools import cache
 
@@ -24,13 +26,11 @@ from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from ptce_desktop.documents.activity import ActivityReportData, JobsLine
 from ptce_desktop.domain.money import format_units
-from ptce_desktop.reports.base import Target, build_pdf, money_text
+from ptce_desktop.reports.base import Target, build_pdf, logo_flowable, money_text
 from ptce_desktop.reports.charts import bar_chart
 from ptce_desktop.reports.flowables import (
-    EMPTY_TEXT,
     bold,
     date_text,
-    empty_note,
     heading,
     key_figures,
     key_value_table,
@@ -69,29 +69,22 @@ def build_activity_report(
 
 
 def activity_story(model: ActivityReportData) -> list[Flowable]:
-    """The report's flowables: the cover, then every section."""
+    """The report's flowables: the cover, then every section that has something to say,
+    numbered in order (an empty section is left out, never printed as « Aucune donnée »)."""
     story = _cover(model)
-    for section in (
-        _edito,
-        _figures,
-        _pole,
-        _members,
-        _jobs,
-        _services,
-        _projects,
-        _events,
-        _governance,
-        _finances,
-        _funders,
-        _outlook,
-        _annex,
-    ):
-        story += section(model)
+    number = 0
+    for title, section, has_data in _SECTIONS:
+        if not has_data(model):
+            continue
+        number += 1
+        story += [heading(f"{number}. {title}"), *section(model)]
+    if model.members:
+        story += _annex(model)
     return story
 
 
-def _text_or_empty(text: str) -> Flowable:
-    return para(text) if text.strip() else empty_note(EMPTY_TEXT)
+def _has_members(model: ActivityReportData) -> bool:
+    return any(line.count or line.joined or line.left for line in model.categories)
 
 
 def _count(value: int, one: str, many: str) -> str:
@@ -129,8 +122,9 @@ def _cover(model: ActivityReportData) -> list[Flowable]:
     ids = " · ".join(
         text for text in (f"SIRET {pole.siret}" if pole.siret else "", pole.rna or "") if text
     )
-    story: list[Flowable] = [
-        Spacer(1, 150),
+    logo = logo_flowable(model.logo_path)
+    story: list[Flowable] = [Spacer(1, 150)] if logo is None else [Spacer(1, 50), logo, spacer(10)]
+    story += [
         para(pole.name or "Pôle territorial de coopération économique", name),
         para(f"{TITLE} {model.year_label}", title),
         spacer(10),
@@ -148,18 +142,17 @@ def _cover(model: ActivityReportData) -> list[Flowable]:
 
 
 def _edito(model: ActivityReportData) -> list[Flowable]:
-    return [heading("1. Édito"), _text_or_empty(model.edito)]
+    return [para(model.edito)]
 
 
 def _figures(model: ActivityReportData) -> list[Flowable]:
     f = model.figures
     return [
-        heading("2. L'année en chiffres clés"),
         key_figures(
             [
                 ("Membres", f.members),
                 ("Salariés des membres", f.headcount),
-                ("Équivalents temps plein", format_units(f.etp_milli)),
+                ("Équivalents temps plein", format_units(f.etp_milli, decimals=2)),
                 ("Emplois créés", model.jobs_totals.created),
                 ("Bénévoles", model.jobs_totals.volunteers),
                 ("Services mutualisés", f.services),
@@ -188,23 +181,24 @@ def _pole(model: ActivityReportData) -> list[Flowable]:
         ("Structure porteuse", pole.lead_member or ""),
     ]
     filled = [(label, value) for label, value in items if value]
-    return [heading("3. Le pôle et son territoire"), key_value_table(filled)]
+    return [key_value_table(filled)]
 
 
 def _members(model: ActivityReportData) -> list[Flowable]:
     lines = [line for line in model.categories if line.count or line.joined or line.left]
-    story: list[Flowable] = [heading("4. Membres")]
-    story += data_table(
-        ("Catégorie", "Membres", "Entrées dans l'année", "Sorties dans l'année"),
-        [[line.label, line.count, line.joined, line.left] for line in lines],
-        (3.4, 1.2, 1.5, 1.5),
-        totals_row=[
-            "Total",
-            number_cell(sum(line.count for line in lines)),
-            number_cell(sum(line.joined for line in lines)),
-            number_cell(sum(line.left for line in lines)),
-        ],
-    )
+    story: list[Flowable] = []
+    if lines:  # without members, the eligibility verdict below says what is missing
+        story += data_table(
+            ("Catégorie", "Membres", "Entrées dans l'année", "Sorties dans l'année"),
+            [[line.label, line.count, line.joined, line.left] for line in lines],
+            (3.4, 1.2, 1.5, 1.5),
+            totals_row=[
+                "Total",
+                number_cell(sum(line.count for line in lines)),
+                number_cell(sum(line.joined for line in lines)),
+                number_cell(sum(line.left for line in lines)),
+            ],
+        )
     rule = model.eligibility
     counts = (
         f"{_count(rule.ess, 'entreprise', 'entreprises')} de l'ESS, "
@@ -230,13 +224,13 @@ def _members(model: ActivityReportData) -> list[Flowable]:
 
 
 def _jobs_row(line: JobsLine) -> list[CellValue]:
-    etp = right(format_units(line.etp_milli)) if line.etp_milli is not None else None
+    etp = right(format_units(line.etp_milli, decimals=2)) if line.etp_milli is not None else None
     return [line.member_name, line.headcount, etp, line.created, line.maintained, line.volunteers]
 
 
 def _jobs(model: ActivityReportData) -> list[Flowable]:
     totals = model.jobs_totals
-    story: list[Flowable] = [heading("5. Emploi")]
+    story: list[Flowable] = []
     story += data_table(
         ("Membre", "Salariés", "ETP", "Emplois créés", "Emplois maintenus", "Bénévoles"),
         [_jobs_row(line) for line in model.jobs],
@@ -244,7 +238,7 @@ def _jobs(model: ActivityReportData) -> list[Flowable]:
         totals_row=[
             "Total",
             number_cell(totals.headcount),
-            right(format_units(totals.etp_milli)),
+            right(format_units(totals.etp_milli, decimals=2)),
             number_cell(totals.created),
             number_cell(totals.maintained),
             number_cell(totals.volunteers),
@@ -265,7 +259,7 @@ def _jobs(model: ActivityReportData) -> list[Flowable]:
 
 
 def _services(model: ActivityReportData) -> list[Flowable]:
-    story: list[Flowable] = [heading("6. Services mutualisés")]
+    story: list[Flowable] = []
     story += data_table(
         (
             "Service",
@@ -309,7 +303,7 @@ def _period(start: date | None, end: date | None) -> str:
 
 
 def _projects(model: ActivityReportData) -> list[Flowable]:
-    story: list[Flowable] = [heading("7. Projets de coopération")]
+    story: list[Flowable] = []
     story += data_table(
         ("Projet", "Statut", "Période", "Porteur", "Partenaires"),
         [
@@ -331,7 +325,7 @@ def _projects(model: ActivityReportData) -> list[Flowable]:
 
 
 def _events(model: ActivityReportData) -> list[Flowable]:
-    story: list[Flowable] = [heading("8. Animation et événements")]
+    story: list[Flowable] = []
     story += data_table(
         ("Date", "Événement", "Type", "Lieu", "Participants"),
         [
@@ -352,18 +346,24 @@ def _events(model: ActivityReportData) -> list[Flowable]:
 
 
 def _governance(model: ActivityReportData) -> list[Flowable]:
-    story: list[Flowable] = [heading("9. Gouvernance"), heading("Instances", 2)]
-    story += data_table(
-        ("Instance", "Type", "Réunions dans l'exercice"),
-        [[b.name, b.kind_label, b.meetings] for b in model.bodies],
-        (3.5, 2.5, 1.6),
-    )
-    story.append(heading("Réunions tenues", 2))
-    story += data_table(
-        ("Date", "Instance", "Objet", "Lieu"),
-        [[date_text(m.date), m.body_name or "—", m.title, m.place or ""] for m in model.meetings],
-        (1.1, 2.4, 3.6, 2.2),
-    )
+    story: list[Flowable] = []
+    if model.bodies:
+        story.append(heading("Instances", 2))
+        story += data_table(
+            ("Instance", "Type", "Réunions dans l'exercice"),
+            [[b.name, b.kind_label, b.meetings] for b in model.bodies],
+            (3.5, 2.5, 1.6),
+        )
+    if model.meetings:
+        story.append(heading("Réunions tenues", 2))
+        story += data_table(
+            ("Date", "Instance", "Objet", "Lieu"),
+            [
+                [date_text(m.date), m.body_name or "—", m.title, m.place or ""]
+                for m in model.meetings
+            ],
+            (1.1, 2.4, 3.6, 2.2),
+        )
     return story
 
 
@@ -375,12 +375,16 @@ def _finances(model: ActivityReportData) -> list[Flowable]:
         else ""
     )
     services = [(s.name, s.costs_cents) for s in model.services if s.costs_cents]
+    story: list[Flowable] = []
+    if services:
+        story += [heading("Charges mutualisées par service", 2), bar_chart(services)]
+    if model.funding_by_type:
+        story += [
+            heading("Subventions reçues par type de financeur", 2),
+            bar_chart(list(model.funding_by_type)),
+        ]
     return [
-        heading("10. Rapport financier"),
-        heading("Charges mutualisées par service", 2),
-        bar_chart(services),
-        heading("Subventions reçues par type de financeur", 2),
-        bar_chart(list(model.funding_by_type)),
+        *story,
         heading("Totaux de l'exercice", 2),
         key_value_table(
             [
@@ -400,7 +404,7 @@ def _finances(model: ActivityReportData) -> list[Flowable]:
 
 
 def _funders(model: ActivityReportData) -> list[Flowable]:
-    story: list[Flowable] = [heading("11. Financeurs et partenaires")]
+    story: list[Flowable] = []
     story += data_table(
         ("Financeur", "Type", "Subventions", "Voté", "Reçu dans l'exercice"),
         [
@@ -427,7 +431,7 @@ def _funders(model: ActivityReportData) -> list[Flowable]:
 
 
 def _outlook(model: ActivityReportData) -> list[Flowable]:
-    return [heading("12. Perspectives"), _text_or_empty(model.perspectives)]
+    return [para(model.perspectives)]
 
 
 def _annex(model: ActivityReportData) -> list[Flowable]:
@@ -448,3 +452,24 @@ def _annex(model: ActivityReportData) -> list[Flowable]:
         ],
     )
     return story
+
+
+_SECTIONS: tuple[
+    tuple[
+        str, Callable[[ActivityReportData], list[Flowable]], Callable[[ActivityReportData], object]
+    ],
+    ...,
+] = (
+    ("Édito", _edito, lambda m: m.edito.strip()),
+    ("L'année en chiffres clés", _figures, lambda m: True),
+    ("Le pôle et son territoire", _pole, lambda m: any(astuple(m.pole))),
+    ("Membres", _members, lambda m: True),  # the eligibility rule is always stated
+    ("Emploi", _jobs, lambda m: m.jobs),
+    ("Services mutualisés", _services, lambda m: m.services),
+    ("Projets de coopération", _projects, lambda m: m.projects),
+    ("Animation et événements", _events, lambda m: m.events),
+    ("Gouvernance", _governance, lambda m: m.bodies or m.meetings),
+    ("Rapport financier", _finances, lambda m: True),
+    ("Financeurs et partenaires", _funders, lambda m: m.funders),
+    ("Perspectives", _outlook, lambda m: m.perspectives.strip()),
+)

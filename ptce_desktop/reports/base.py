@@ -28,6 +28,7 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
+    Image,
     PageTemplate,
     Paragraph,
     Spacer,
@@ -312,6 +313,17 @@ class _KeepHeadingWithStart(KeepTogether):  # type: ignore[misc]
         if needed <= aH or at_top:
             return content
         return [FrameBreak(), *content]
+
+
+def logo_flowable(
+    path: str | os.PathLike[str] | None, max_width: float = 170.0, max_height: float = 90.0
+) -> Flowable | None:
+    """The pole's logo as a centred image for a cover page (``None`` without a readable logo)."""
+    reader = _load_logo(path)
+    if reader is None:
+        return None
+    width, height = _fit_box(reader.getSize(), max_width, max_height)
+    return Image(str(path), width=width, height=height, hAlign="CENTER")
 
 
 def _fit_box(size: tuple[int, int], max_width: float, max_height: float) -> tuple[float, float]:
