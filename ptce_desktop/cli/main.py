@@ -143,18 +143,21 @@ def build_parser() -> argparse.ArgumentParser:
     from ptce_desktop.cli.imports import add_import_parser
 
     add_import_parser(verbs, _db_option)
+    from ptce_desktop.cli.audit import add_audit_parser
+
+    add_audit_parser(verbs, _db_option)
     from ptce_desktop.cli.repair import add_repair_parser
 
     add_repair_parser(verbs, _db_option)
     from ptce_desktop.cli.exports import add_export_parsers
 
     add_export_parsers(verbs, _db_option)
-    from ptce_desktop.cli.simulate import add_simulate_parser
-
-    add_simulate_parser(verbs, _db_option)
     from ptce_desktop.cli.calls import add_calls_parser
 
     add_calls_parser(verbs, _db_option)
+    from ptce_desktop.cli.simulate import add_simulate_parser
+
+    add_simulate_parser(verbs, _db_option)
     return parser
 
 

@@ -2122,7 +2122,11 @@ Ses quotes-parts, appels de fonds et règlements seront figés. La clôture ne p
 Its shares, calls and payments can be changed again. This is recorded in the audit log and cannot be undone with Ctrl+Z.
 
 Why is it reopened?</source>
-        <translation type="unfinished"></translation>
+        <translation>Rouvrir l&apos;exercice %1 ?
+
+Ses quotes-parts, appels et règlements pourront de nouveau être modifiés. La réouverture est inscrite au journal des modifications et ne s&apos;annule pas avec Ctrl+Z.
+
+Pourquoi le rouvrir ?</translation>
     </message>
     <message>
         <source>Reopen a fiscal year</source>
@@ -3395,6 +3399,87 @@ Why is it reopened?</source>
     <message>
         <source>Declared turnover</source>
         <translation>Chiffre d&apos;affaires déclaré</translation>
+    </message>
+</context>
+<context>
+    <name>JournalPage</name>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Opération</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Enregistrement</translation>
+    </message>
+    <message>
+        <source>Before → after</source>
+        <translation>Avant → après</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>tous</translation>
+    </message>
+    <message>
+        <source>Search the actions…</source>
+        <translation>Rechercher dans les actions…</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filtrer</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <source>Older…</source>
+        <translation>Plus ancien…</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <source>Change log</source>
+        <translation>Journal des modifications</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Tous</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) shown</source>
+        <translation>
+            <numerusform>%n modification(s) affichée(s)</numerusform>
+            <numerusform>%n modification(s) affichée(s)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n most recent change(s) shown</source>
+        <translation>
+            <numerusform>les %n modification(s) les plus récentes affichée(s)</numerusform>
+            <numerusform>les %n modification(s) les plus récentes affichée(s)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4691,6 +4776,14 @@ Why is it reopened?</source>
     <message>
         <source>What if? Compare allocation keys and budgets before the vote.</source>
         <translation>Et si… ? Comparer des clés de répartition et des budgets avant le vote.</translation>
+    </message>
+    <message>
+        <source>Change log</source>
+        <translation>Journal des modifications</translation>
+    </message>
+    <message>
+        <source>Every change made to the file: when, what, before → after.</source>
+        <translation>Chaque modification du fichier : quand, quoi, avant → après.</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -6230,6 +6323,7 @@ Le document s&apos;affiche ici avant que vous l&apos;enregistriez ou l&apos;impr
     <name>SimulationPage</name>
     <message>
         <source>Saved scenarios</source>
+        <extracomment>the weights of the year loaded, kept from one keystroke to the next</extracomment>
         <translation>Scénarios enregistrés</translation>
     </message>
     <message>
@@ -6398,6 +6492,7 @@ Le document s&apos;affiche ici avant que vous l&apos;enregistriez ou l&apos;impr
     <name>TableView</name>
     <message>
         <source>Show all columns</source>
+        <extracomment>The name column never shrinks below this to make room for the others. A remembered name width counts as the column&apos;s own up to this much (the rest was spare).</extracomment>
         <translation>Afficher toutes les colonnes</translation>
     </message>
     <message>

@@ -25,6 +25,7 @@ KEYS = [
     "activity",
     "reports",
     "simulation",
+    "journal",
     "settings",
 ]
 
@@ -93,6 +94,7 @@ def test_navigation_and_menus_in_french(qtbot: QtBot, ui_settings: QSettings) ->
         "Activité",
         "Rapports",
         "Simulation",
+        "Journal des modifications",
         "Paramètres",
     ]
     menus = [action.text() for action in win.menuBar().actions()]

@@ -135,6 +135,12 @@ def navigation_entries() -> list[NavEntry]:
             ),
         ),
         NavEntry(
+            "journal",
+            translate("Navigation", "Change log"),
+            "journal",
+            translate("Navigation", "Every change made to the file: when, what, before → after."),
+        ),
+        NavEntry(
             "settings",
             translate("Navigation", "Settings"),
             "settings",
@@ -251,6 +257,12 @@ def _simulation(ctx: Any) -> QWidget:
     return create_page(ctx)
 
 
+def _journal(ctx: Any) -> QWidget:
+    from ptce_desktop.ui.pages.journal import create_page
+
+    return create_page(ctx)
+
+
 def _settings(ctx: Any) -> QWidget:
     from ptce_desktop.ui.pages.settings.page import create_page
 
@@ -269,6 +281,7 @@ PAGE_FACTORIES: dict[str, Callable[[Any], QWidget]] = {
     "activity": _activity,
     "reports": _reports,
     "simulation": _simulation,
+    "journal": _journal,
     "settings": _settings,
 }
 

@@ -1,0 +1,343 @@
+"""The audit trail, read back (« Journal des modifications »): when, which user action, which
+record, and each changed field before → after, in French.
+
+The unit of work writes one entry per business record per action (:mod:`ptce_desktop.store.
+audit`); this service reads them newest first, filtered in SQL by date, kind of record,
+record and operation, one page at a time (keyset paging on the id, DESIGN §5 "long lists"),
+for the Journal page and ``ptce-desktop audit``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, func, select
+
+from ptce_desktop.domain.errors import PtceError, field_label
+from ptce_desktop.domain.money import format_money
+from ptce_desktop.store.base import Base
+from ptce_desktop.store.models import AuditEntry
+from ptce_desktop.store.unit_of_work import UnitOfWork
+
+#: French name of each operation.
+OPERATIONS: dict[str, str] = {
+    "create": "Création",
+    "update": "Modification",
+    "delete": "Suppression",
+    "bulk": "Import",
+}
+#: French names of the columns the error messages never name (the others: ``field_label``).
+_LABELS: dict[str, str] = {
+    "active_from": "Actif depuis",
+    "active_to": "Actif jusqu'au",
+    "adjusts_cost_id": "Charge corrigée",
+    "amount_requested_cents": "Montant demandé",
+    "amount_to_repay_cents": "Montant à reverser",
+    "amount_voted_cents": "Montant voté",
+    "bic": "BIC",
+    "billing_coefficient_e4": "Coefficient de facturation",
+    "billing_from": "Facturation à partir du",
+    "call_id": "Appel de fonds",
+    "carrier_member_id": "Membre porteur",
+    "cents": "Montant",
+    "closed_at": "Clôturé le",
+    "convention_date": "Date de la convention",
+    "convention_ref": "Référence de la convention",
+    "coordination_share_bp": "Part de la coordination",
+    "cost_id": "Charge",
+    "decision_date": "Date de la décision",
+    "decision_ref": "Référence de la décision",
+    "due_date": "Échéance",
+    "email": "Courriel",
+    "end": "Fin",
+    "etp_milli": "ETP",
+    "fee_rate_bp": "Frais de gestion",
+    "fiscal_year_start_month": "Mois de début d'exercice",
+    "headcount": "Effectif",
+    "hours_milli": "Heures",
+    "iban": "IBAN",
+    "is_adjustment": "Régularisation",
+    "issue_date": "Date d'émission",
+    "jobs_created": "Emplois créés",
+    "jobs_maintained": "Emplois maintenus",
+    "joined_on": "Entrée le",
+    "key_version_id": "Version de clé",
+    "kind": "Nature",
+    "lead_member_id": "Membre chef de file",
+    "left_on": "Sortie le",
+    "legal_rep_name": "Représentant légal",
+    "legal_rep_title": "Qualité du représentant",
+    "logo_attachment_id": "Logo",
+    "nature": "Nature",
+    "number": "Numéro",
+    "overhead_method": "Charges indirectes",
+    "overhead_rate_bp": "Taux de charges indirectes",
+    "part_key_id": "Clé composante",
+    "payment_id": "Règlement",
+    "percent_bp": "Pourcentage",
+    "phone": "Téléphone",
+    "postcode": "Code postal",
+    "qpv": "QPV",
+    "quarter": "Trimestre",
+    "report_due": "Compte rendu attendu le",
+    "rna": "RNA",
+    "seal": "Sceau",
+    "share_bp": "Part",
+    "siren": "SIREN",
+    "siret": "SIRET",
+    "start": "Début",
+    "start_year": "Exercice",
+    "status": "Statut",
+    "turnover_cents": "Chiffre d'affaires",
+    "units_milli": "Unités",
+    "valid_from": "En vigueur le",
+    "vat_number": "N° de TVA",
+    "vat_registered": "Assujetti à la TVA",
+    "version_id": "Version de clé",
+    "volunteers": "Bénévoles",
+    "website": "Site web",
+    "weight_bp": "Poids",
+}
+#: Technical columns left out of the readable changes.
+_HIDDEN = frozenset({"id"})
+_ARTICLES = ("le ", "la ", "les ", "l'")
+
+
+def entity_labels() -> dict[str, str]:
+    """Table name → the kind of record in French, capitalised (« Charge », « Membre »)."""
+    labels: dict[str, str] = {}
+    for mapper in Base.registry.mappers:
+        cls = mapper.class_
+        label = str(cls.entity_label)
+        for article in _ARTICLES:
+            if label.startswith(article):
+                label = label[len(article) :]
+                break
+        labels[cls.__tablename__] = label[:1].upper() + label[1:]
+    return labels
+
+
+def _field_name(column: str) -> str:
+    if column in _LABELS:
+        return _LABELS[column]
+    label = field_label(column, "fr")
+    if label != column:
+        return label
+    for suffix in ("_cents", "_milli", "_bp", "_id", "_on", "_at"):
+        if column.endswith(suffix):
+            column = column[: -len(suffix)]
+            break
+    words = column.replace("_", " ").strip()
+    return words[:1].upper() + words[1:]
+
+
+def readable_value(column: str, value: Any) -> str:
+    """A stored value as the coordinator reads it: money in euros, dates in French."""
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, bool):
+        return "oui" if value else "non"
+    if isinstance(value, int) and (column.endswith("_cents") or column == "cents"):
+        return format_money(value)
+    if isinstance(value, int) and column.endswith("_milli"):
+        return f"{value / 1000:.3f}".rstrip("0").rstrip(".").replace(".", ",")
+    if isinstance(value, int) and column.endswith("_bp"):
+        return f"{value / 100:.2f}".replace(".", ",") + " %"
+    if isinstance(value, str):
+        for kind in (dt.datetime, dt.date):
+            try:
+                parsed = kind.fromisoformat(value)
+            except ValueError:
+                continue
+            if isinstance(parsed, dt.datetime) and "T" in value:
+                return f"{parsed:%d/%m/%Y %H:%M}"
+            if len(value) == 10:
+                return f"{parsed:%d/%m/%Y}"
+    return str(value)
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str
+    label: str
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
+class AuditLine:
+    id: int
+    #: Local time of the change.
+    at: dt.datetime
+    action: str
+    operation: str
+    operation_label: str
+    entity: str
+    entity_label: str
+    record_id: int | None
+    summary: str
+    changes: tuple[FieldChange, ...]
+
+    @property
+    def changes_text(self) -> str:
+        """« Montant : 10,00 € → 12,00 € ; Libellé : … » (what changed, one line)."""
+        return " ; ".join(f"{c.label} : {c.before} → {c.after}" for c in self.changes)
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    """Which entries: ``since``/``until`` are days (inclusive, local time)."""
+
+    since: dt.date | None = None
+    until: dt.date | None = None
+    entity: str | None = None
+    record_id: int | None = None
+    operation: str | None = None
+    text: str | None = None
+
+
+@dataclass(frozen=True)
+class AuditPage:
+    lines: tuple[AuditLine, ...]
+    #: Pass as ``before_id`` for the next (older) page; None on the last page.
+    next_before_id: int | None
+
+
+def _local(at: dt.datetime) -> dt.datetime:
+    return at.replace(tzinfo=dt.UTC).astimezone().replace(tzinfo=None)
+
+
+def _utc(day: dt.date) -> dt.datetime:
+    """Local midnight of ``day`` as naive UTC (how ``at`` is stored)."""
+    local = dt.datetime.combine(day, dt.time()).astimezone()
+    return local.astimezone(dt.UTC).replace(tzinfo=None)
+
+
+def _load(raw: str | None) -> dict[str, Any]:
+    if not raw:
+        return {}
+    try:
+        value = json.loads(raw)
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def _changes(entry: AuditEntry) -> tuple[FieldChange, ...]:
+    before, after = _load(entry.before_json), _load(entry.after_json)
+    if entry.operation == "bulk":
+        return ()
+    names = sorted(set(before) | set(after))
+    found = []
+    for name in names:
+        if name in _HIDDEN:
+            continue
+        old, new = before.get(name), after.get(name)
+        if entry.operation == "update" and old == new:
+            continue
+        if entry.operation == "create" and new is None:
+            continue
+        if entry.operation == "delete" and old is None:
+            continue
+        found.append(
+            FieldChange(
+                name,
+                _field_name(name),
+                readable_value(name, old) if entry.operation != "create" else "—",
+                readable_value(name, new) if entry.operation != "delete" else "—",
+            )
+        )
+    return tuple(found)
+
+
+def _line(entry: AuditEntry, labels: dict[str, str]) -> AuditLine:
+    entity = entry.entity
+    label = ", ".join(labels.get(name, name) for name in entity.split(","))
+    return AuditLine(
+        id=entry.id,
+        at=_local(entry.at),
+        action=entry.action,
+        operation=entry.operation,
+        operation_label=OPERATIONS.get(entry.operation, entry.operation),
+        entity=entity,
+        entity_label=label,
+        record_id=entry.record_id,
+        summary=entry.summary,
+        changes=_changes(entry),
+    )
+
+
+def _where(chosen: AuditFilter) -> list[ColumnElement[bool]]:
+    where: list[ColumnElement[bool]] = []
+    if chosen.since is not None:
+        where.append(AuditEntry.at >= _utc(chosen.since))
+    if chosen.until is not None:
+        where.append(AuditEntry.at < _utc(chosen.until + dt.timedelta(days=1)))
+    if chosen.entity:
+        where.append(AuditEntry.entity == chosen.entity)
+    if chosen.record_id is not None:
+        where.append(AuditEntry.record_id == chosen.record_id)
+    if chosen.operation:
+        where.append(AuditEntry.operation == chosen.operation)
+    if chosen.text:
+        pattern = f"%{chosen.text.strip()}%"
+        where.append(AuditEntry.summary.ilike(pattern) | AuditEntry.action.ilike(pattern))
+    return where
+
+
+class AuditTrailService:
+    """Read the audit trail, newest first."""
+
+    def __init__(self, uow: UnitOfWork) -> None:
+        self.uow = uow
+
+    def page(
+        self, chosen: AuditFilter | None = None, *, limit: int = 200, before_id: int | None = None
+    ) -> AuditPage:
+        """One page of entries matching ``chosen``, older than ``before_id`` when given."""
+        if limit < 1:
+            raise PtceError("invalid_value", "limit", field_label="limit", value=limit)
+        where = _where(chosen or AuditFilter())
+        if before_id is not None:
+            where.append(AuditEntry.id < before_id)
+        labels = entity_labels()
+        with self.uow.read() as session:
+            rows = session.scalars(
+                select(AuditEntry).where(*where).order_by(AuditEntry.id.desc()).limit(limit + 1)
+            ).all()
+            lines = tuple(_line(row, labels) for row in rows[:limit])
+        more = len(rows) > limit
+        return AuditPage(lines, lines[-1].id if more and lines else None)
+
+    def entries(self, chosen: AuditFilter | None = None) -> list[AuditLine]:
+        """Every entry matching ``chosen``, newest first (the command line's listing)."""
+        found: list[AuditLine] = []
+        before: int | None = None
+        while True:
+            page = self.page(chosen, limit=500, before_id=before)
+            found.extend(page.lines)
+            if page.next_before_id is None:
+                return found
+            before = page.next_before_id
+
+    def history(self, entity: str, record_id: int) -> list[AuditLine]:
+        """Every change of one record, newest first (a detail panel's « Historique »)."""
+        return self.entries(AuditFilter(entity=entity, record_id=record_id))
+
+    def kinds(self) -> list[tuple[str, str]]:
+        """The kinds of record present in the trail: (table name, French label), by label."""
+        labels = entity_labels()
+        with self.uow.read() as session:
+            names = session.scalars(select(AuditEntry.entity).group_by(AuditEntry.entity)).all()
+        found = {(name, labels.get(name, name)) for name in names if "," not in name}
+        return sorted(found, key=lambda item: item[1].casefold())
+
+    def count(self, chosen: AuditFilter | None = None) -> int:
+        with self.uow.read() as session:
+            total = session.scalar(
+                select(func.count()).select_from(AuditEntry).where(*_where(chosen or AuditFilter()))
+            )
+        return int(total or 0)
