@@ -19,6 +19,8 @@ import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# remembered table layouts of earlier runs would change the pictures: a fresh UI state
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="ptce-shots-")
 
 from PySide6.QtCore import QSettings, QSize
 from PySide6.QtWidgets import QApplication

@@ -410,7 +410,7 @@ def test_equal_shares_by_ticking_participants(
         index = model.index(names.index(name), 1)
         model.setData(index, Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
     assert dialog.total_label.text() == "2 membres participent"
-    assert plain(model.index(names.index("Mairie de Crest"), 2).data()) == "50 %"
+    assert plain(model.index(names.index("Mairie de Crest"), 2).data()) == "50,00 %"
     assert model.index(names.index("Association <Les Jardins>"), 2).data() == ""
     dialog.accept()
     assert dialog.result() == QDialog.DialogCode.Accepted

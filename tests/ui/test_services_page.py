@@ -211,7 +211,7 @@ def test_change_the_key_recomputes_shares_and_says_so(
         [plain(page.detail.users_proxy.index(r, c).data()) for c in range(3)]
         for r in range(page.detail.users_proxy.rowCount())
     ]
-    assert ["Coopérative L'Éclair & Fils", "75 %", "900,00 €"] in users_text
+    assert ["Coopérative L'Éclair & Fils", "75,00 %", "900,00 €"] in users_text
     assert cells(page)["Réparti"] == "1 200,00 €" and cells(page)["Charges"] == "1 200,00 €"
     ctx.history.undo()
     again = {u.member_id: u.shares_cents for u in services.service_users(money.service_id, 2025)}

@@ -16,11 +16,12 @@ Describe the columns once, feed rows from a service, and let the view sort and f
 
 ``SORT_ROLE`` returns the native value (cents as ``int``, a ``date``…), so sorting is right
 whatever the display; ``ROW_ROLE`` returns the row object itself, correct through any proxy.
-Long lists (costs, shares, audit) page and filter in SQL instead (DESIGN.md §5).
+Long lists (costs, shares, audit) page and filter in SQL instead (docs/DESIGN.md §5).
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -133,8 +134,8 @@ class RowTableModel(QAbstractTableModel):
         column = self._columns[section]
         if role == Qt.ItemDataRole.DisplayRole:
             return column.header
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return column.header_tooltip
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole header, should the column cut it
+            return column.header_tooltip or column.header
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(column.align.value)
         return None
@@ -143,6 +144,16 @@ class RowTableModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+#: Spaces a number or an identifier may be printed with (space, no-break, narrow no-break).
+_SPACES = re.compile(r"[ \u00a0\u202f]")
+
+
+def compact(text: str) -> str:
+    """``text`` without the spaces inside numbers and identifiers: "732 829 320 00074" →
+    "73282932000074", "1 234,50 €" → "1234,50€" (what a search typed without spaces meets)."""
+    return _SPACES.sub("", text)
 
 
 def fold(text: str) -> str:
@@ -164,7 +175,9 @@ class FilterProxy(QSortFilterProxyModel):
     """Sorts on ``SORT_ROLE`` and keeps the rows whose text holds every typed word.
 
     Matching ignores case and accents and looks at every column: "eclair lyon" keeps a row with
-    "Éclair" in one column and "Lyon" in another.
+    "Éclair" in one column and "Lyon" in another. Spaces inside numbers do not matter: a SIRET
+    or an IBAN typed without them matches, and so does an amount as typed ("1234,5" and
+    "1234.5" find "1 234,50 €").
     """
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -174,7 +187,11 @@ class FilterProxy(QSortFilterProxyModel):
         self.setDynamicSortFilter(True)
 
     def set_filter_text(self, text: str) -> None:
-        words = fold(text).split()
+        # an amount typed the English way ("1234.5") meets the French text ("1 234,50 €")
+        words = [
+            word.replace(".", ",") if re.fullmatch(r"-?\d+\.\d+", word) else word
+            for word in fold(text).split()
+        ]
         if words == self._words:
             return
         self.beginFilterChange()
@@ -194,7 +211,9 @@ class FilterProxy(QSortFilterProxyModel):
             if value is not None:
                 texts.append(fold(str(value)))
         haystack = "\u0000".join(texts)
-        return all(word in haystack for word in self._words)
+        # a SIRET, an IBAN or an amount typed without its spaces still matches
+        packed = compact(haystack)
+        return all(word in haystack or word in packed for word in self._words)
 
     def lessThan(self, left: Index, right: Index) -> bool:
         a = _sort_key(left.data(self.sortRole()))

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QAbstractItemModel,
     QByteArray,
     QCoreApplication,
+    QEvent,
     QModelIndex,
     QPoint,
     QSettings,
@@ -31,11 +32,17 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QTableView,
+    QToolTip,
     QWidget,
 )
 
 from ptce_desktop.ui.state import ui_settings
 from ptce_desktop.ui.widgets.table_model import ROW_ROLE
+
+#: The name column never shrinks below this to make room for the others.
+NAME_MIN_WIDTH = 160
+#: A remembered name width counts as the column's own up to this much (the rest was spare).
+NAME_RESTORED_MAX = 320
 
 
 class TableView(QTableView):
@@ -83,6 +90,9 @@ class TableView(QTableView):
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._show_header_menu)
         header.sectionResized.connect(self._schedule_save)
+        header.sectionResized.connect(self._section_resized)
+        self._fitting = False
+        self._name_width: int | None = None
         header.sectionMoved.connect(self._schedule_save)
         header.sortIndicatorChanged.connect(self._schedule_save)
         self.activated.connect(self._emit_row_activated)
@@ -93,6 +103,8 @@ class TableView(QTableView):
         if model is not None:
             self.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
             self.restore_state()
+            if self.expand_column() is not None:  # the name column, not the last, takes spare
+                self.horizontalHeader().setStretchLastSection(False)
 
     def restore_state(self) -> bool:
         """Apply the saved header layout if it fits the current columns."""
@@ -108,9 +120,15 @@ class TableView(QTableView):
             if header.hiddenSectionCount() >= header.count() > 0:
                 header.showSection(header.logicalIndex(0))
             self.sortByColumn(header.sortIndicatorSection(), header.sortIndicatorOrder())
+            if (column := self.expand_column()) is not None:
+                header.setStretchLastSection(False)  # a layout saved before names took spare
+                # what was saved may include a wider window's spare width: not all of it is owed
+                restored = min(header.sectionSize(column), NAME_RESTORED_MAX)
+                self._name_width = max(restored, NAME_MIN_WIDTH)
             return True
         finally:
             self._restoring = False
+            self.fit_width()
 
     def save_state(self) -> None:
         if self.model() is None:
@@ -194,6 +212,77 @@ class TableView(QTableView):
         for logical in range(header.count()):
             header.resizeSection(logical, min(header.sectionSize(logical) + 16, 420))
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self._name_width = None  # the fitted width is the name column's own width again
+        self.fit_width()
+
+    # --- the name column takes the spare width ---------------------------------------------------
+    def expand_column(self) -> int | None:
+        """The column that takes the spare width (and gives some back so the amounts stay in
+        view): the first visible left-aligned one — a name, a title; None when all are numbers."""
+        model, header = self.model(), self.horizontalHeader()
+        if model is None:
+            return None
+        for visual in range(header.count()):
+            logical = header.logicalIndex(visual)
+            if header.isSectionHidden(logical):
+                continue
+            align = model.headerData(
+                logical, Qt.Orientation.Horizontal, Qt.ItemDataRole.TextAlignmentRole
+            )
+            if align is None or not int(align) & int(Qt.AlignmentFlag.AlignRight):
+                return logical
+        return None
+
+    def fit_width(self) -> None:
+        """Give the viewport's spare width to :meth:`expand_column`; when the view narrows, take
+        it back, down to the column's own width (fitted to the names, remembered or set by the
+        user, and at least :data:`NAME_MIN_WIDTH`): a name is never cut to make room."""
+        column = self.expand_column()
+        header = self.horizontalHeader()
+        if (
+            self._fitting
+            or column is None
+            or header.sectionResizeMode(column) != QHeaderView.ResizeMode.Interactive
+            or header.stretchLastSection()
+        ):
+            return
+        spare = self.viewport().width() - header.length()
+        current = header.sectionSize(column)
+        if self._name_width is None:
+            self._name_width = max(current, NAME_MIN_WIDTH)
+        width = max(current + spare, self._name_width)
+        if width != current:
+            self._fitting = True
+            try:
+                header.resizeSection(column, width)
+            finally:
+                self._fitting = False
+
+    def _section_resized(self, logical: int, _old: int, new: int) -> None:
+        # another column widened or narrowed: the name column absorbs it (not when the user
+        # sizes the name column itself, nor while this view sizes it)
+        if self._fitting:
+            return
+        if logical == self.expand_column():
+            self._name_width = max(new, NAME_MIN_WIDTH)  # the user's width is its own
+        else:
+            self.fit_width()
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self.fit_width()
+
+    def viewportEvent(self, event: Any) -> bool:
+        # a cell cut by its column shows its whole text as a tooltip
+        if event.type() == QEvent.Type.ToolTip:
+            index = self.indexAt(event.pos())
+            if index.isValid() and index.data(Qt.ItemDataRole.ToolTipRole) is None:
+                text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+                room = self.visualRect(index).width() - 8
+                if text and self.fontMetrics().horizontalAdvance(text) > room:
+                    QToolTip.showText(event.globalPos(), text, self.viewport())
+                    return True
+        return super().viewportEvent(event)
 
     # --- copy and export -------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:

@@ -260,7 +260,7 @@ class RedistributionsTab(MoneyTab):
 
 def _plan_text(member: Any) -> str:
     if member.share_bp is not None:
-        return format_percent(member.share_bp, lang=current_language())
+        return format_percent(member.share_bp, lang=current_language(), fixed=True)
     if member.amount_cents is not None:
         return money_text(member.amount_cents)
     return translate("GrantTabs", "outside the plan")

@@ -172,7 +172,7 @@ class VersionValuesModel(QAbstractTableModel):
             return (
                 ""
                 if share is None
-                else format_percent(share_percent_bp(share), lang=current_language())
+                else format_percent(share_percent_bp(share), lang=current_language(), fixed=True)
             )
         if role == Qt.ItemDataRole.CheckStateRole and column == self.VALUE:
             if self.mode == EDIT_EQUAL:

@@ -118,7 +118,7 @@ def user_columns() -> list[Column]:
             translate("ServiceDetailPanel", "Weight"),
             lambda u: u.weight,
             display=lambda weight: format_percent(
-                share_percent_bp(weight), lang=current_language()
+                share_percent_bp(weight), lang=current_language(), fixed=True
             ),
             align=RIGHT,
             header_tooltip=translate(

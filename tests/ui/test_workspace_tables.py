@@ -1,0 +1,107 @@
+"""Tables (#15 item 1): the name column takes the spare width and is never cut to make room,
+headers show whole in a tooltip, a search finds a SIRET typed without spaces and an amount as
+typed, percentages in columns carry two decimals."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from pytestqt.qtbot import QtBot
+
+from ptce_desktop.domain.money import format_money, format_percent
+from ptce_desktop.ui.widgets.table_model import RIGHT, Column, FilterProxy, RowTableModel
+from ptce_desktop.ui.widgets.table_view import NAME_MIN_WIDTH, TableView
+
+LONG = "Société coopérative « L'Œuvre & Cœur <Drôme> » de la vallée"
+
+
+@dataclass(frozen=True)
+class Row:
+    id: int
+    name: str
+    siret: str
+    iban: str
+    balance_cents: int
+
+
+ROWS = [
+    Row(1, LONG, "732 829 320 00074", "FR76 3000 6000 0112 3456 7890 189", 123_450),
+    Row(2, "Mairie de Crest & <co>", "217 600 969 00013", "", -4_500),
+    Row(3, "Atelier l'Été", "", "", 98_765_432),
+]
+COLUMNS = [
+    Column("Nom", lambda r: r.name),
+    Column("SIRET", lambda r: r.siret),
+    Column("IBAN", lambda r: r.iban),
+    Column("Solde au dernier jour de l'exercice", lambda r: r.balance_cents,
+           display=format_money, align=RIGHT),
+]  # fmt: skip
+
+
+@pytest.fixture
+def proxy() -> FilterProxy:
+    proxy = FilterProxy()
+    proxy.setSourceModel(RowTableModel(COLUMNS, ROWS))
+    return proxy
+
+
+def shown(proxy: FilterProxy, text: str) -> list[int]:
+    proxy.set_filter_text(text)
+    return sorted(proxy.index(r, 0).data(Qt.ItemDataRole.UserRole + 2).id for r in range(
+        proxy.rowCount()))  # fmt: skip
+
+
+def test_search_finds_identifiers_without_spaces_and_amounts_as_typed(proxy: FilterProxy) -> None:
+    assert shown(proxy, "73282932000074") == [1]
+    assert shown(proxy, "732 829") == [1]  # with its spaces too
+    assert shown(proxy, "FR7630006000") == [1]  # an IBAN typed without spaces
+    assert shown(proxy, "1234,5") == [1]  # 1 234,50 €
+    assert shown(proxy, "1234.50") == [1]
+    assert shown(proxy, "987654") == [3]
+    assert shown(proxy, "-45,00") == [2]
+    assert shown(proxy, "crest 217600969") == [2]
+    assert shown(proxy, "1234,6") == []
+
+
+def test_headers_show_whole_in_a_tooltip() -> None:
+    model = RowTableModel(COLUMNS, ROWS)
+    tip = model.headerData(3, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert tip == "Solde au dernier jour de l'exercice"
+    explained = RowTableModel([Column("Reste", lambda r: 0, header_tooltip="Ce qui reste & <dû>")])
+    assert explained.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == (
+        "Ce qui reste & <dû>"
+    )
+
+
+def test_the_name_column_takes_the_spare_width(
+    qtbot: QtBot, ui_settings: QSettings, proxy: FilterProxy
+) -> None:
+    view = TableView("workspace-tables", settings=ui_settings)
+    qtbot.addWidget(view)
+    view.setModel(proxy)
+    view.resize(1100, 300)
+    view.show()
+    view.fit_columns()
+    header = view.horizontalHeader()
+    assert view.expand_column() == 0 and not header.stretchLastSection()
+    assert header.length() == view.viewport().width()  # no gap, no sideways scrolling
+    amount_width = header.sectionSize(3)
+    name_width = header.sectionSize(0)
+    assert name_width >= view.fontMetrics().horizontalAdvance(LONG)  # the name is whole
+    view.resize(1400, 300)
+    assert header.sectionSize(0) == name_width + 300 and header.sectionSize(3) == amount_width
+    view.resize(500, 300)  # narrower than the columns: the name is not cut to make room
+    assert header.sectionSize(0) >= min(name_width, max(NAME_MIN_WIDTH, name_width))
+    assert header.sectionSize(0) >= view.fontMetrics().horizontalAdvance(LONG)
+    view.resize(1400, 300)
+    before = header.sectionSize(0)
+    header.resizeSection(1, header.sectionSize(1) + 50)  # a wider SIRET column: the name gives
+    assert header.sectionSize(0) == before - 50  # what it had spare
+    assert header.length() == view.viewport().width()
+
+
+def test_percent_columns_have_two_decimals() -> None:
+    assert format_percent(690, fixed=True) == "6,90\u00a0%"
+    assert format_percent(2845, fixed=True) == "28,45\u00a0%"
