@@ -248,6 +248,11 @@ class DemoService:
     description: str
     budgets: tuple[int, int, int]  # euros for 2024, 2025, 2026
     vat_rate_bp: int = 0  # 0: exempt under CGI art. 261 B
+    #: Billing coefficient (ten-thousandths) and « Frais de gestion » rate (basis points),
+    #: applied from ``billing_from`` (DESIGN §4b); None: none.
+    coefficient_e4: int | None = None
+    fee_rate_bp: int | None = None
+    billing_from: D | None = None
 
 
 SERVICES: tuple[DemoService, ...] = (
@@ -260,7 +265,10 @@ SERVICES: tuple[DemoService, ...] = (
     DemoService("vehicles", "Flotte de véhicules partagés", "km", "Mobilité",
                 "Trois véhicules utilitaires en location longue durée.", (36_000, 36_000, 40_000)),
     DemoService("staff", "Personnel mutualisé (groupement d'employeurs)", "hours", "Emploi",
-                "Trois salariés à temps partagé.", (128_000, 128_000, 136_000)),
+                "Trois salariés à temps partagé ; depuis 2025, l'heure est refacturée au coût × "
+                "1,08 (absences, formation) plus 3 % de frais de gestion, votés par le conseil.",
+                (128_000, 128_000, 136_000), coefficient_e4=10_800, fee_rate_bp=300,
+                billing_from=D(2025, 1, 1)),
     DemoService("it", "Informatique, téléphonie et postes de travail", "seats", "Informatique",
                 "Réseau, fibre, messagerie, infogérance ; refacturé avec TVA.",
                 (19_000, 18_000, 19_000), vat_rate_bp=2000),

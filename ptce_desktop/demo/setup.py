@@ -202,6 +202,9 @@ class SetupBuilder:
                     category=item.category,
                     description=item.description,
                     active_from=dt.date(2024, 1, 1),
+                    billing_coefficient_e4=item.coefficient_e4,
+                    fee_rate_bp=item.fee_rate_bp,
+                    billing_from=item.billing_from,
                 )
             )
             for year, euros in zip(DEMO_YEARS, item.budgets, strict=True):
