@@ -2841,6 +2841,10 @@ Pourquoi le rouvrir ?</translation>
         <translation>&amp;Enregistrer</translation>
     </message>
     <message>
+        <source>saved</source>
+        <translation>enregistré</translation>
+    </message>
+    <message>
         <source>Account</source>
         <translation>Compte</translation>
     </message>
@@ -6311,8 +6315,12 @@ Le document s&apos;affiche ici avant que vous l&apos;enregistriez ou l&apos;impr
         <translation>Aucun départ</translation>
     </message>
     <message>
-        <source>%1 member(s) changed…</source>
-        <translation>%1 membre(s) modifié(s)…</translation>
+        <source>%1 changed…</source>
+        <translation>%1 modifié(s)…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Modifier…</translation>
     </message>
     <message>
         <source>Change members&apos; units…</source>

@@ -109,6 +109,7 @@ class CostDetailPanel(QScrollArea):
             translate("CostDetailPanel", "Explain how the selected share was computed")
         )
         self.why_button.clicked.connect(self.explain_selected)
+        self._explained: int | None = None  # the member whose share is explained
         shares_title.addWidget(self.why_button)
         self.explanation = ShareExplanationPanel()
         inner.addWidget(self.explanation)
@@ -145,6 +146,7 @@ class CostDetailPanel(QScrollArea):
         inner.addLayout(row)
         self.files.selectionModel().currentRowChanged.connect(self._update_buttons)
         self.shares.selectionModel().currentRowChanged.connect(self._update_buttons)
+        self.shares.selectionModel().currentRowChanged.connect(self._share_changed)
         self._reveal = False
         self.verticalScrollBar().rangeChanged.connect(self._reveal_explanation)
         self.show_cost(None)
@@ -209,6 +211,7 @@ class CostDetailPanel(QScrollArea):
         self._fit_height(self.shares, self.shares_model.rowCount(), 8)
         self._fit_height(self.files, self.files_model.rowCount(), 4)
         self.explanation.clear()
+        self._explained = None
         self._update_buttons()
 
     def cost_id(self) -> int | None:
@@ -229,9 +232,21 @@ class CostDetailPanel(QScrollArea):
         if share is not None:
             self.explain(share.member_id)
 
+    def _share_changed(self, *_args: Any) -> None:
+        # the explanation follows the selected share: never another member's under this one
+        share = self.shares.current_row()
+        if self._explained is None:
+            return
+        if share is None:
+            self.explanation.clear()
+            self._explained = None
+        elif share.member_id != self._explained:
+            self.explain(share.member_id)
+
     def explain(self, member_id: int) -> None:
         if self.detail is None:
             return
+        self._explained = member_id
         try:
             view = self.costs.explain_share(self.detail.cost.id, member_id)
         except PtceError as error:

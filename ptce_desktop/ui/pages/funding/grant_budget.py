@@ -133,7 +133,13 @@ class EditingTab(QWidget):
         except PtceError as error:
             self.fields.show_error(error)
             return False
+        # the refresh that saving caused kept the typed text (it was still "dirty"): show what
+        # is now stored, and say it is saved
         self.dirty = False
+        self._load(self.detail)
+        self.update_hint()
+        saved = translate("GrantTabs", "saved")
+        self.hint.setText(f"{self.hint.text()} · {saved}" if self.hint.text() else saved)
         return True
 
     # subclasses

@@ -1,0 +1,85 @@
+"""Panels in step with the selection, saved states shown as saved (#15 item 3)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from member_seed import RecordingPresenter
+from pytestqt.qtbot import QtBot
+from test_costs_page import MEMBERS, World, cost, make_world
+from test_funding_page import grant, select_grant  # noqa: F401 - the grant fixture
+
+from ptce_desktop.services.costs.costs import CostService
+from ptce_desktop.ui.pages.costs.page import CostsPage
+from ptce_desktop.ui.pages.funding.page import FundingPage, create_page
+from ptce_desktop.ui.shell.context import AppContext, open_context
+from ptce_desktop.ui.worker import Runner
+
+
+def plain(text: str) -> str:
+    return re.sub(r"<[^>]+>", "", text).replace("\u202f", " ").replace("\u00a0", " ")
+
+
+@pytest.fixture
+def ctx(db_path: Path) -> Iterator[AppContext]:
+    context = open_context(db_path, runner=Runner(inline=True), presenter=RecordingPresenter())
+    yield context
+    context.close()
+
+
+def test_the_explanation_follows_the_selected_share(
+    qtbot: QtBot, ctx: AppContext, french: None
+) -> None:
+    world: World = make_world(ctx)
+    page = CostsPage(ctx)
+    qtbot.addWidget(page)
+    ctx.changes.changed.connect(page.refresh)
+    page.set_fiscal_year(2025)
+    page.resize(1300, 700)
+    page.show()
+    cost_id = ctx.service(CostService).create_cost(cost(world.equal, 100000, "Loyer & <eau>"))
+    page.refresh(None)
+    page.select_id(cost_id)
+    detail = page.detail
+    shares = detail.shares_model.rows()
+    assert [s.member_name for s in shares] == list(MEMBERS)
+    detail.shares.setCurrentIndex(detail.shares_model.index(0, 0))
+    detail.explain_selected()
+    assert "333,34 €" in plain(detail.explanation.text())
+    detail.shares.setCurrentIndex(detail.shares_model.index(2, 0))  # another member
+    text = plain(detail.explanation.text())
+    assert "333,34 €" not in text and "333,33 €" in text  # the new member's, not the old one's
+    assert MEMBERS[2].split()[0] in text or "333,33 €" in text
+    detail.shares.setCurrentIndex(detail.shares_model.index(-1, -1))
+    assert "Sélectionnez une quote-part" in detail.explanation.text()
+
+
+@pytest.fixture
+def funding(qtbot: QtBot, ctx: AppContext, french: None) -> FundingPage:
+    ctx.pole.create_pole("Pôle Sud & <Drôme>", "Drôme")
+    widget = create_page(ctx)
+    qtbot.addWidget(widget)
+    ctx.changes.changed.connect(widget.refresh)
+    widget.set_fiscal_year(2025)
+    widget.resize(1200, 760)
+    return widget
+
+
+def test_a_saved_plan_says_saved(
+    funding: FundingPage,
+    grant: dict[str, int],  # noqa: F811
+) -> None:
+    select_grant(funding, grant["grant"])
+    tab = funding.editor.plan_tab
+    tab.add_member()
+    tab.model.setData(tab.model.index(0, 2), "60")
+    assert "non enregistré" in tab.hint.text()
+    assert tab.save()
+    assert "non enregistré" not in tab.hint.text()
+    assert tab.hint.text().endswith("enregistré")
+    assert [m.share_bp for m in funding.editor.detail.plan if m.share_bp] == [6000]
+    tab.model.setData(tab.model.index(0, 2), "50")  # typing again: not saved any more
+    assert "non enregistré" in tab.hint.text()
