@@ -131,6 +131,11 @@ def _typographic(text: str) -> str:
     return text.replace("-", "\u2212")
 
 
+def _short(name: str, limit: int = 30) -> str:
+    """A member's name on one line of a chart (the table above has it whole)."""
+    return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"
+
+
 def _scenarios(comparison: Comparison) -> list[Flowable]:
     """Per scenario: its hypotheses written out, who gains and loses most, and the chart of
     the differences per member; two scenarios side by side."""
@@ -142,7 +147,7 @@ def _scenarios(comparison: Comparison) -> list[Flowable]:
     cells: list[list[Flowable]] = []
     for index, column in enumerate(comparison.columns):
         items = [
-            (row.name, row.difference(index))
+            (_short(row.name), row.difference(index))
             for row in sorted(comparison.rows, key=lambda r: r.difference(index))
             if row.difference(index) != 0
         ]

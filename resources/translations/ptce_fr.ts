@@ -2841,10 +2841,6 @@ Pourquoi le rouvrir ?</translation>
         <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-        <source>saved</source>
-        <translation>enregistré</translation>
-    </message>
-    <message>
         <source>Account</source>
         <translation>Compte</translation>
     </message>

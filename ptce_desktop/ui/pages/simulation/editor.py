@@ -158,6 +158,7 @@ class ScenarioEditor(QGroupBox):
         mixed.addWidget(self.mixed_key, 1)
         self.units_button = QPushButton()
         self.units_button.setObjectName(f"scenarioUnits{number}")
+        self.units_button.setToolTip(translate("Simulation", "Change members' units…"))
         self.effective = DateEdit("from")
         self.join_name = QLineEdit()
         self.join_name.setPlaceholderText(translate("Simulation", "New member"))
@@ -413,9 +414,9 @@ class ScenarioEditor(QGroupBox):
     def _update_units_button(self) -> None:
         count = len(self.units)
         if count:
-            text = translate("Simulation", "%1 member(s) changed…").replace("%1", str(count))
+            text = translate("Simulation", "%1 changed…").replace("%1", str(count))
         else:
-            text = translate("Simulation", "Change members' units…")
+            text = translate("Simulation", "Edit…")
         self.units_button.setText(text)
 
     def _update_mixed(self) -> None:

@@ -85,7 +85,7 @@ TABLES = (
 DEBOUNCE_MS = 120
 
 
-def _percent(bp: int | None) -> str:
+def _difference_percent(bp: int | None) -> str:
     return difference_percent_text(bp, lang=current_language())
 
 
@@ -493,7 +493,7 @@ class SimulationPage(QWidget):
                 Column(
                     self.tr("% %1").replace("%1", number),
                     _percent_of(index),
-                    display=_percent,
+                    display=_difference_percent,
                     sort_key=_percent_sort(index),
                     align=RIGHT,
                 ),
