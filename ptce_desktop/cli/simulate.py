@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.money import format_money
@@ -23,7 +24,7 @@ NAME_WIDTH = 42
 
 
 def add_simulate_parser(
-    verbs: argparse._SubParsersAction[argparse.ArgumentParser],
+    verbs: argparse._SubParsersAction[Any],
     db_option: Callable[[argparse.ArgumentParser], None],
 ) -> None:
     verb = verbs.add_parser(
