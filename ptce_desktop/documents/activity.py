@@ -190,3 +190,19 @@ class ActivityReportData:
     funders: tuple[FunderLine, ...] = ()
     in_kind_cents: int = 0
     in_kind_hours_milli: int = 0
+
+    @property
+    def has_activity(self) -> bool:
+        """Something happened in the year: costs, money received, in-kind, events, meetings,
+        the members' jobs figures or the report's texts (members alone do not make a year)."""
+        f = self.figures
+        return bool(
+            f.costs_cents
+            or f.grants_received_cents
+            or self.in_kind_cents
+            or self.events
+            or self.meetings
+            or self.jobs
+            or self.edito.strip()
+            or self.perspectives.strip()
+        )

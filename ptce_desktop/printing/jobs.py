@@ -254,7 +254,7 @@ def build_report(
         from ptce_desktop.documents.builders.activity import build_activity_data
         from ptce_desktop.reports.activity import build_activity_report
 
-        activity = build_activity_data(uow, request.year)
+        activity = build_activity_data(uow, request.year, refuse_empty=True)
         return build_activity_report(
             activity, target, generated_on=generated_on, progress=page_done
         )
@@ -295,7 +295,7 @@ def _build_cerfa(
     generated_on: dt.date | None,
     page_done: Callable[[int], None],
 ) -> int:
-    from ptce_desktop.documents.builders.activity import build_activity_data
+    from ptce_desktop.documents.builders.activity import build_activity_reports
     from ptce_desktop.documents.builders.cerfa import build_cerfa_report
     from ptce_desktop.reports.bundle import build_crf_with_activity_report
     from ptce_desktop.reports.cerfa15059 import build_cerfa15059
@@ -315,13 +315,14 @@ def _build_cerfa(
             generated_on=generated_on,
             progress=page_done,
         )
-    # the activity report that goes with the compte rendu: the last year of the grant's period
+    # the activity reports that go with the compte rendu: each year of the grant's period that
+    # has activity (issue 10), or the year asked for
     years = cerfa.grant.exercise_years
-    last = years[-1] if years and not request.cerfa_year_only else request.year
-    activity = build_activity_data(uow, last)
+    chosen = list(years) if years and not request.cerfa_year_only else [request.year]
+    activities = build_activity_reports(uow, chosen)
     return build_crf_with_activity_report(
         cerfa,
-        activity,
+        activities,
         target,
         group_rows_only=request.group_rows_only,
         generated_on=generated_on,

@@ -6,10 +6,12 @@ from __future__ import annotations
 import datetime as dt
 from io import BytesIO
 
+import pytest
 from pypdf import PdfReader
 
 from ptce_desktop.documents.activity import ActivityReportData
-from ptce_desktop.documents.builders.activity import build_activity_data
+from ptce_desktop.documents.builders.activity import build_activity_data, build_activity_reports
+from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.money import format_money
 from ptce_desktop.reports.activity import build_activity_report
 from ptce_desktop.services.activity.activity import ActivityService
@@ -229,3 +231,14 @@ def test_empty_database(uow: UnitOfWork) -> None:
 def test_same_data_gives_the_same_bytes(uow: UnitOfWork) -> None:
     build_world(uow)
     assert render(build_activity_data(uow, 2026))[1] == render(build_activity_data(uow, 2026))[1]
+
+
+def test_a_year_without_activity_is_refused_with_a_message(uow: UnitOfWork) -> None:
+    build_world(uow)
+    assert not build_activity_data(uow, 2031).has_activity
+    with pytest.raises(PtceError) as refused:
+        build_activity_data(uow, 2031, refuse_empty=True)
+    assert refused.value.code == "activity_year_empty"
+    assert "Aucune activité enregistrée pour l'exercice 2031" in refused.value.message("fr")
+    assert build_activity_data(uow, 2026, refuse_empty=True).has_activity
+    assert [data.year for data in build_activity_reports(uow, [2026, 2031])] == [2026]

@@ -189,9 +189,10 @@ def test_group_rows_variant_hides_the_sub_lines(uow: UnitOfWork, world: World) -
 def test_bundle_adds_the_activity_report_of_the_grants_last_year(
     uow: UnitOfWork, world: World
 ) -> None:
-    jobs = world.grants[1]  # July 2025 – June 2026: the report of 2026 goes with it
+    jobs = world.grants[1]  # July 2025 – June 2026: each year of it with activity goes with it
     text, _ = pdf(ReportRequest("crf-bundle", 2025, grant_id=jobs), uow)
-    assert "Rapport d'activité 2026 Exercice du 01/01/2026 au 31/12/2026" in text
+    assert "Rapport d'activité 2025 Exercice du 01/01/2025 au 31/12/2025" in text
+    assert "Rapport d'activité 2026" not in text  # nothing recorded in 2026: not attached
 
 
 def test_build_report_writes_a_file_and_reports_progress(
@@ -283,8 +284,9 @@ def test_no_member_in_an_empty_file(uow: UnitOfWork) -> None:
     with pytest.raises(PtceError) as error:
         build_report(uow, ReportRequest("statement", 2025), BytesIO())
     assert error.value.code == "report_no_member"
-    text, pages = pdf(ReportRequest("activity", 2025), uow)  # an empty year still prints
-    assert pages >= 1 and POLE in text
+    with pytest.raises(PtceError) as empty:  # a year without activity is refused (issue 10)
+        build_report(uow, ReportRequest("activity", 2025), BytesIO())
+    assert empty.value.code == "activity_year_empty"
 
 
 def test_long_lists_are_cut() -> None:

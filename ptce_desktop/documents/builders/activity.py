@@ -27,6 +27,7 @@ Decisions:
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
@@ -49,6 +50,7 @@ from ptce_desktop.documents.activity import (
 )
 from ptce_desktop.documents.builders.redistribution import logo_path, shares_by_service_member
 from ptce_desktop.domain.categories import MISSING_LABELS, eligibility
+from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.identifiers import format_siret
 from ptce_desktop.domain.periods import FiscalYear
 from ptce_desktop.services.activity.views import (
@@ -79,8 +81,28 @@ from ptce_desktop.store.unit_of_work import UnitOfWork
 __all__ = ["build_activity_data"]
 
 
-def build_activity_data(uow: UnitOfWork, year: int) -> ActivityReportData:
-    """The activity report's read model for fiscal ``year``."""
+def build_activity_reports(uow: UnitOfWork, years: Sequence[int]) -> list[ActivityReportData]:
+    """The activity reports of ``years`` that have activity (for a grant's period), in order."""
+    return [
+        data for data in (build_activity_data(uow, year) for year in years) if data.has_activity
+    ]
+
+
+def build_activity_data(
+    uow: UnitOfWork, year: int, *, refuse_empty: bool = False
+) -> ActivityReportData:
+    """The activity report's read model for fiscal ``year``.
+
+    ``refuse_empty``: a year without activity (:attr:`ActivityReportData.has_activity`) raises
+    ``PtceError("activity_year_empty")`` instead of giving an all-zero report.
+    """
+    data = _build_activity_data(uow, year)
+    if refuse_empty and not data.has_activity:
+        raise PtceError("activity_year_empty", "year", year=data.year_label)
+    return data
+
+
+def _build_activity_data(uow: UnitOfWork, year: int) -> ActivityReportData:
     with uow.read() as session:
         fy = fiscal_year(session, year)
         texts = dict(
