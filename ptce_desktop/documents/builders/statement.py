@@ -257,26 +257,36 @@ def _key_basis(weights: EffectiveWeights, member_id: int, label: str) -> KeyBasi
 def _document(
     call: CallView, registered: bool, account: MemberAccount, bases: _Bases
 ) -> CallDocument:
-    earlier: dict[int, int] = defaultdict(int)
+    # per service and component (base, surcharge, fee: #11), what the year's other calls asked
+    earlier: dict[tuple[int, str], int] = defaultdict(int)
     if call.kind == "true_up":
         for other in account.calls:
             if other.kind != "true_up":
                 for line in other.lines:
-                    earlier[line.service_id] += line.ht_cents
+                    earlier[line.service_id, line.component] += line.ht_cents
     lines = []
     for line in call.lines:
         true_up = call.kind == "true_up"
+        called = earlier[line.service_id, line.component]
+        # #11: the line's kind (quarter, catch_up, exceptional, true_up; surcharge and fee for
+        # those components) and its printed text (« Service — Frais de gestion 6 % »)
+        kind = line.kind if line.component == "base" else line.component
         lines.append(
             CallDocumentLine(
-                service_name=line.service_name,
+                service_name=line.text,
                 ht_cents=line.ht_cents,
                 vat_rate_bp=line.vat_rate_bp,
                 vat_cents=line.vat_cents,
                 ttc_cents=line.ttc_cents,
                 vat_status=_vat_status(line.exempt_261b, registered),
-                basis=bases.basis(line.service_id, call.quarter),
-                actual_cents=earlier[line.service_id] + line.ht_cents if true_up else None,
-                already_called_cents=earlier[line.service_id] if true_up else None,
+                line_kind=kind,
+                basis=(
+                    bases.basis(line.service_id, call.quarter)
+                    if line.kind in ("quarter", "true_up")
+                    else None
+                ),
+                actual_cents=called + line.ht_cents if true_up else None,
+                already_called_cents=called if true_up else None,
             )
         )
     return CallDocument(
