@@ -1,4 +1,9 @@
-"""``ptce-desktop backup --list`` and ``ptce-desktop restore``: the lines they print.
+"""``ptce-desktop backup`` (``--list``, ``--second-folder``) and ``restore``: the lines they print.
+
+``backup`` writes a verified manual backup beside the file (or in ``--out``) and, when a second
+backup folder is set for the file (``--second-folder DIR``, forgotten with
+``--no-second-folder``: a USB key, a synced folder), a copy there too; a second folder that is
+missing is said, never an error: the backup beside the file is made.
 
 Errors are raised as ``PtceError`` (one French line, printed by ``cli.run``).
 """
@@ -43,6 +48,52 @@ def list_lines(db_path: Path, directory: Path | None = None) -> list[str]:
     lines.append(
         f"{total}, toutes vérifiées." if not damaged else f"{total}, dont {damaged} endommagée(s)."
     )
+    return lines
+
+
+def add_second_folder_options(backup: argparse.ArgumentParser) -> None:
+    backup.add_argument(
+        "--second-folder",
+        type=Path,
+        default=None,
+        metavar="DOSSIER",
+        help="enregistrer ce second dossier de sauvegarde pour ce fichier (clé USB, dossier "
+        "synchronisé) : chaque sauvegarde y est aussi copiée",
+    )
+    backup.add_argument(
+        "--no-second-folder",
+        action="store_true",
+        help="oublier le second dossier de sauvegarde de ce fichier",
+    )
+
+
+def backup_lines(args: argparse.Namespace, db_path: Path) -> list[str]:
+    """Set the second folder if asked, then back up; the lines to print."""
+    from ptce_desktop.store.backup import create_backup
+
+    service = BackupService()
+    lines: list[str] = []
+    if getattr(args, "no_second_folder", False):
+        service.set_second_folder(db_path, None)
+        lines.append("Second dossier de sauvegarde oublié.")
+    second = getattr(args, "second_folder", None)
+    if second is not None:
+        folder = second.expanduser().absolute()
+        if not folder.is_dir():
+            raise PtceError("second_folder_missing", path=str(folder))
+        service.set_second_folder(db_path, folder)
+        lines.append(f"Second dossier de sauvegarde : {folder}")
+    if args.out is not None:
+        target = create_backup(db_path, reason="manuelle", directory=args.out)
+    else:
+        target = service.backup_now(db_path)
+    lines.append(f"Sauvegarde vérifiée : {target}")
+    folder = service.second_folder(db_path)
+    if args.out is None and folder is not None:
+        if service.second_folder_error is not None:
+            lines.append(f"Attention : {service.second_folder_error.message('fr')}")
+        else:
+            lines.append(f"Copie dans le second dossier : {folder}")
     return lines
 
 

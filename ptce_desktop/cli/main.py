@@ -114,6 +114,9 @@ def build_parser() -> argparse.ArgumentParser:
     backup.add_argument(
         "--list", action="store_true", help="lister les sauvegardes et leur état (vérifiée ou non)"
     )
+    from ptce_desktop.cli.backups import add_second_folder_options
+
+    add_second_folder_options(backup)
     backup.set_defaults(handler=_backup)
 
     restore = verbs.add_parser(
@@ -298,7 +301,6 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _backup(args: argparse.Namespace) -> int:
-    from ptce_desktop.store.backup import create_backup
     from ptce_desktop.store.database import inspect_file
 
     path = db_path_of(args)
@@ -310,8 +312,9 @@ def _backup(args: argparse.Namespace) -> int:
     if not path.exists():
         raise PtceError("file_not_found", path=str(path))
     inspect_file(path)
-    target = create_backup(path, reason="manuelle", directory=args.out)
-    print(f"Sauvegarde vérifiée : {target}")
+    from ptce_desktop.cli.backups import backup_lines
+
+    print("\n".join(backup_lines(args, path)))
     return EXIT_OK
 
 

@@ -94,3 +94,25 @@ def test_a_second_backup_folder_gets_a_copy_and_its_absence_fails_nothing(
         service.set_second_folder(pole, backups_dir(pole))
     service.set_second_folder(pole, None)
     assert service.second_folder(pole) is None
+
+
+def test_cli_sets_a_second_folder_and_a_missing_one_is_said_not_fatal(
+    pole: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from ptce_desktop.app import main
+
+    usb = tmp_path / "clé « USB » & co"
+    usb.mkdir()
+    assert main(["--db", str(pole), "backup", "--second-folder", str(usb)]) == 0
+    out = capsys.readouterr().out
+    assert f"Second dossier de sauvegarde : {usb}" in out
+    assert f"Copie dans le second dossier : {usb}" in out
+    assert len(list_backups(usb / backups_dir(pole).name)) == 1
+
+    usb.rename(tmp_path / "débranchée")
+    assert main(["--db", str(pole), "backup"]) == 0
+    out = capsys.readouterr().out
+    assert "Sauvegarde vérifiée" in out and "Attention" in out and "introuvable" in out
+    assert main(["--db", str(pole), "backup", "--no-second-folder"]) == 0
+    assert "oublié" in capsys.readouterr().out
+    assert BackupService().second_folder(pole) is None
