@@ -9,6 +9,7 @@ import pytest
 from test_calls_page import MEMBER_A, MEMBER_B, ctx, page, plain, run_dialog, seeded
 
 from ptce_desktop.ui.pages.calls import page as calls_module
+from ptce_desktop.ui.pages.calls.exceptional import ExceptionalDialog
 from ptce_desktop.ui.pages.calls.issue import IssueCallsDialog
 from ptce_desktop.ui.pages.calls.page import CallsPage
 
@@ -45,3 +46,37 @@ def test_the_dialog_previews_and_the_confirmation_names_count_and_total(
     rows = page.calls_panel.model.rows()
     assert [row.total_cents for row in rows] == [50_000, 50_000]
     assert [row.quarter for row in rows] == [2, 2]
+
+
+WORKS = "Travaux « toiture » & <zinc> l'€"
+
+
+def test_an_exceptional_line_recorded_then_called_on_a_call_of_its_own(
+    page: CallsPage, seeded: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(calls_module, "confirm_issue", lambda _parent, _text: True)
+
+    def fill_line(dialog: ExceptionalDialog) -> None:
+        dialog.label_edit.setText(WORKS)
+        dialog.amount_edit.setText("1 234,57")
+        dialog.service_combo.setCurrentIndex(0)
+        dialog.date_edit.setText("20/05/2025")
+        dialog.own_call.setChecked(True)
+
+    run_dialog(monkeypatch, ExceptionalDialog, fill_line)
+    assert page.add_exceptional() is not None
+    previews: list[str] = []
+
+    def fill_issue(dialog: IssueCallsDialog) -> None:
+        previews.append(plain(dialog.preview_view.toPlainText()))
+        dialog.issue_edit.setText("01/06/2025")
+        dialog.due_edit.setText("30/06/2025")
+
+    run_dialog(monkeypatch, IssueCallsDialog, fill_issue)
+    request = page.issue_calls(true_up=False, exceptional=True)
+    assert request is not None and request.exceptional and request.expected == (2, 123_457)
+    assert "Lignes exceptionnelles" in previews[0] and "1 234,57 €" in previews[0]
+    rows = page.calls_panel.model.rows()
+    assert sorted(row.total_cents for row in rows) == [61_728, 61_729]
+    assert {row.period_label for row in rows} == {"Appel exceptionnel 2025"}
+    assert all(line.label == WORKS for row in rows for line in row.lines)

@@ -42,6 +42,8 @@ class IssueRequest:
     period_label: str
     #: The preview the user saw: (number of calls, total in cents); None without a preview.
     expected: tuple[int, int] | None = None
+    #: A call of its own for the pending exceptional lines (``quarter`` is None).
+    exceptional: bool = False
 
 
 #: (quarter, or None for the true-up) → the plan issuing would write (may raise PtceError).
@@ -100,17 +102,24 @@ class IssueCallsDialog(FormDialog):
         true_up: bool = False,
         today: dt.date | None = None,
         preview: Preview | None = None,
+        exceptional: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         title = (
-            translate("IssueCallsDialog", "Year-end true-up %1")
+            translate("IssueCallsDialog", "Exceptional calls %1")
+            if exceptional
+            else translate("IssueCallsDialog", "Year-end true-up %1")
             if true_up
             else translate("IssueCallsDialog", "Issue the calls of a quarter — %1")
         ).replace("%1", year.label)
+        # an exceptional call, like the true-up, has no quarter to choose
+        self.exceptional = exceptional
+        true_up = true_up and not exceptional
+        no_quarter = true_up or exceptional
         super().__init__(title, parent)
         self.setObjectName("IssueCallsDialog")
         self.year = year
-        self.true_up = true_up
+        self.true_up = no_quarter
         self.today = today or dt.date.today()
         self._preview = preview
         self.plan: CallPlan | None = None
@@ -119,6 +128,12 @@ class IssueCallsDialog(FormDialog):
         self.quarters = FiscalYear(year.start_year, year.start.month).quarters()
         intro = QLabel(
             translate(
+                "IssueCallsDialog",
+                "Each member is called its share of the exceptional lines marked « on a call "
+                "of its own », each split once with its key.",
+            )
+            if exceptional
+            else translate(
                 "IssueCallsDialog",
                 "Each member is called, per service, its actual shares of the year's costs "
                 "minus what the provisional calls asked; a negative line is a credit.",
@@ -135,7 +150,7 @@ class IssueCallsDialog(FormDialog):
         form = self.new_form()
         self.quarter_combo = QComboBox()
         self.quarter_combo.setAccessibleName(translate("IssueCallsDialog", "Quarter"))
-        if not true_up:
+        if not no_quarter:
             for number, period in enumerate(self.quarters, start=1):
                 label = period.label
                 if number in issued_quarters:
@@ -218,7 +233,9 @@ class IssueCallsDialog(FormDialog):
         ok.setEnabled(bool(self.plan.calls))
 
     def _default_dates(self) -> None:
-        if self.true_up:
+        if self.exceptional:
+            issue = self.today
+        elif self.true_up:
             issue = max(self.today, self.year.end)
         else:
             period = self.quarters[max(self.quarter_combo.currentIndex(), 0)]
@@ -237,6 +254,11 @@ class IssueCallsDialog(FormDialog):
             raise PtceError(
                 "due_before_issue", "due_date", due=format_date(due), issue=format_date(issue)
             )
+        if self.exceptional:
+            label = translate("IssueCallsDialog", "exceptional calls %1").replace(
+                "%1", self.year.label
+            )
+            return IssueRequest(None, issue, due, label, self._expected(), exceptional=True)
         if self.true_up:
             label = translate("IssueCallsDialog", "true-up %1").replace("%1", self.year.label)
             return IssueRequest(None, issue, due, label, self._expected())

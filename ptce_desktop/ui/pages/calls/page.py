@@ -27,12 +27,16 @@ from PySide6.QtWidgets import (
 from ptce_desktop.domain.errors import PtceError, error_text
 from ptce_desktop.domain.periods import format_date
 from ptce_desktop.services.calls.calls import CallPlan, CallService
+from ptce_desktop.services.calls.exceptional import ExceptionalService
 from ptce_desktop.services.calls.explain import explain_call_line
 from ptce_desktop.services.calls.payments import PaymentService
 from ptce_desktop.services.calls.views import CallView
+from ptce_desktop.services.costs.shared_services import SharedServiceService
+from ptce_desktop.services.keys.keys import KeyService
 from ptce_desktop.ui.bus import touches
 from ptce_desktop.ui.i18n import current_language, money_text
 from ptce_desktop.ui.pages.calls.detail import CallDetailPanel
+from ptce_desktop.ui.pages.calls.exceptional import ExceptionalDialog
 from ptce_desktop.ui.pages.calls.issue import IssueCallsDialog, IssueRequest
 from ptce_desktop.ui.pages.calls.payments import BalancesTab, DebtsTab, PaymentsTab
 from ptce_desktop.ui.pages.list_panel import ListPanel
@@ -118,6 +122,8 @@ class CallsPage(QWidget):
         )
         self.issue_button = self.calls_panel.add_button(self.tr("&Issue the quarter's calls…"))
         self.true_up_button = self.calls_panel.add_button(self.tr("Year-end &true-up…"))
+        self.exceptional_button = self.calls_panel.add_button(self.tr("E&xceptional line…"))
+        self.exceptional_calls_button = self.calls_panel.add_button(self.tr("Exceptional &calls…"))
         self.detail = CallDetailPanel(
             lambda call_id, service_id, line_id=None: explain_call_line(
                 ctx.uow, call_id, service_id, line_id=line_id
@@ -156,6 +162,10 @@ class CallsPage(QWidget):
         self.calls_panel.currentChanged.connect(self._show_call)
         self.issue_button.clicked.connect(lambda: self.issue_calls(true_up=False))
         self.true_up_button.clicked.connect(lambda: self.issue_calls(true_up=True))
+        self.exceptional_button.clicked.connect(self.add_exceptional)
+        self.exceptional_calls_button.clicked.connect(
+            lambda: self.issue_calls(true_up=False, exceptional=True)
+        )
         self._show_call(None)
 
     # --- page protocol -----------------------------------------------------------------------
@@ -193,6 +203,8 @@ class CallsPage(QWidget):
         writable = not self.ctx.read_only and not closed
         self.issue_button.setEnabled(writable)
         self.true_up_button.setEnabled(writable)
+        self.exceptional_button.setEnabled(writable)
+        self.exceptional_calls_button.setEnabled(writable)
         tip = self.tr("This fiscal year is closed.") if closed else ""
         self.issue_button.setToolTip(tip)
         self.true_up_button.setToolTip(tip)
@@ -207,7 +219,29 @@ class CallsPage(QWidget):
         return {call.quarter for call in self.calls.list_calls(self.year) if call.quarter}
 
     # --- issuing -----------------------------------------------------------------------------
-    def issue_calls(self, *, true_up: bool) -> IssueRequest | None:
+    def add_exceptional(self) -> int | None:
+        """Record an exceptional line (called on the next call or on a call of its own)."""
+        if self.year is None or self.ctx.read_only:
+            return None
+        services = [
+            (view.id, view.name)
+            for view in sorted(
+                self.ctx.service(SharedServiceService).service_views().values(),
+                key=lambda v: v.name.casefold(),
+            )
+        ]
+        keys = [(key.id, key.name) for key in self.ctx.service(KeyService).list_keys()]
+        dialog = ExceptionalDialog(
+            self.ctx.service(ExceptionalService), services, keys, parent=self
+        )
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        if not accepted:
+            return None
+        self.status.setText(self.tr("Exceptional line recorded: it will be called once."))
+        return int(dialog.result_value)
+
+    def issue_calls(self, *, true_up: bool, exceptional: bool = False) -> IssueRequest | None:
         """Ask the quarter and dates, confirm, then issue through the Runner (not undoable)."""
         if self.year is None or self.ctx.read_only:
             return None
@@ -215,6 +249,8 @@ class CallsPage(QWidget):
         year, calls = self.year, self.calls
 
         def preview(quarter: int | None) -> CallPlan:
+            if exceptional:
+                return calls.preview_exceptional_calls(year)
             if quarter is None:
                 return calls.preview_true_up(year)
             return calls.preview_provisional_calls(year, quarter)
@@ -225,6 +261,7 @@ class CallsPage(QWidget):
             true_up=true_up,
             today=self.today(),
             preview=preview,
+            exceptional=exceptional,
             parent=self,
         )
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
@@ -260,7 +297,14 @@ class CallsPage(QWidget):
 
         def work(progress: Any) -> list[CallView]:
             progress(0, 1)
-            if request.quarter is None:
+            if request.exceptional:
+                done = calls.issue_exceptional_calls(
+                    year,
+                    issue_date=request.issue_date,
+                    due_date=request.due_date,
+                    expected=request.expected,
+                )
+            elif request.quarter is None:
                 done = calls.issue_true_up(
                     year,
                     issue_date=request.issue_date,
