@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -192,3 +193,35 @@ def test_file_repair_rebuilds_a_damaged_file_and_opens_it(
     assert shell.ctx is not None and shell.ctx.path == db_path and not shell.ctx.read_only
     assert shell.ctx.pole_name() == NAME.strip()
     assert shell.presenter.errors == []
+
+
+def test_save_a_copy_saves_what_the_window_has_even_when_the_path_was_replaced(
+    shell_for: Any, db_path: Path, tmp_path: Path
+) -> None:
+    _with_pole(db_path)
+    stranger = tmp_path / "autre.sqlite3"
+    stranger.write_bytes(db_path.read_bytes())
+    connection = sqlite3.connect(stranger)
+    try:
+        connection.execute("UPDATE poles SET name = 'Pôle de quelqu''un d''autre'")
+        connection.commit()
+    finally:
+        connection.close()
+    folder = tmp_path / "clé « USB »"
+    folder.mkdir()
+
+    class Folder(Answers):
+        def copy_folder(self, parent: Any) -> Path | None:
+            return folder
+
+    shell = shell_for(Folder())
+    assert shell.start(db_path)
+    os.replace(stranger, db_path)  # a sync client puts another version in its place
+    shell.window.save_copy_action.trigger()
+    copies = list(folder.glob("*.sqlite3"))
+    assert len(copies) == 1
+    copy = sqlite3.connect(copies[0])
+    try:
+        assert copy.execute("SELECT name FROM poles").fetchone()[0] == NAME.strip()
+    finally:
+        copy.close()

@@ -346,7 +346,11 @@ class Shell(QObject):
             self.runner,
             self.window,
             translate("Shell", "Saving a copy…"),
-            lambda _progress: create_backup(source, reason="copie", directory=folder, keep=1000),
+            # Read through the connection held open: what this window has, even if the path
+            # was replaced or its journal deleted meanwhile.
+            lambda _progress: create_backup(
+                source, reason="copie", directory=folder, keep=1000, connection=ctx.db.presence
+            ),
             on_done=done,
             on_error=lambda error: self.presenter.present(error, self.window),
         )
