@@ -159,8 +159,8 @@ def _figures(model: ActivityReportData) -> list[Flowable]:
                 ("Projets de coopération", f.projects),
                 ("Événements", f.events),
                 ("Réunions des instances", f.meetings),
-                ("Charges mutualisées", money_text(f.costs_cents)),
-                ("Subventions reçues", money_text(f.grants_received_cents)),
+                ("Charges mutualisées — exercice", money_text(f.costs_cents)),
+                ("Subventions reçues — exercice", money_text(f.grants_received_cents)),
                 ("Contributions en nature", money_text(f.in_kind_cents)),
             ]
         ),
@@ -388,12 +388,12 @@ def _finances(model: ActivityReportData) -> list[Flowable]:
         heading("Totaux de l'exercice", 2),
         key_value_table(
             [
-                ("Charges mutualisées", money_text(f.costs_cents)),
+                ("Charges mutualisées — exercice", money_text(f.costs_cents)),
                 (
                     "Réparties entre les membres",
                     money_text(sum(s.shared_cents for s in model.services)),
                 ),
-                ("Subventions reçues", money_text(f.grants_received_cents)),
+                ("Subventions reçues — exercice", money_text(f.grants_received_cents)),
                 (
                     "Contributions volontaires en nature",
                     money_text(model.in_kind_cents) + hours,
@@ -406,7 +406,7 @@ def _finances(model: ActivityReportData) -> list[Flowable]:
 def _funders(model: ActivityReportData) -> list[Flowable]:
     story: list[Flowable] = []
     story += data_table(
-        ("Financeur", "Type", "Subventions", "Voté", "Reçu dans l'exercice"),
+        ("Financeur", "Type", "Subventions", "Voté", "Reçu — exercice"),
         [
             [
                 x.name,

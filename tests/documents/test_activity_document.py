@@ -189,7 +189,7 @@ def test_pdf_prints_the_figures(uow: UnitOfWork) -> None:
     text, data, pages = render(build_activity_data(uow, 2026))
     assert pages == len(PdfReader(BytesIO(data)).pages) >= 5
     assert "Rapport d'activité 2026" in text and "SIRET 732 829 320 00074" in text
-    assert f"Subventions reçues {money(20_000_01)}" in text
+    assert f"Subventions reçues — exercice {money(20_000_01)}" in text
     assert f"Total 2 {money(6_000_00)} {money(6_000_00)}" in text  # services table
     assert "Dupont & Fils <SARL> 40 35,50 3 5" in text
     assert "Total 47 41,75 3 7 5" in text

@@ -475,3 +475,26 @@ def test_the_reader_catches_a_page_that_does_not_add_up() -> None:
     assert Fragment(0, 0, 0, "−1\u00a0234,56\u00a0€").cents == -123_456
     assert Fragment(0, 0, 0, "0,05\u00a0€").cents == 5
     assert Fragment(0, 0, 0, "AF-2024-0001").cents is None
+
+
+def test_demo_shared_costs_are_one_figure_in_every_document(
+    demo_file: Path, demo_uow: UnitOfWork
+) -> None:
+    """« Charges mutualisées — exercice Y »: the same figure in the activity, redistribution
+    and cost-sharing reports, equal to the SQL sum of the shares of the costs of Y."""
+    from ptce_desktop.documents.builders.activity import build_activity_data
+    from ptce_desktop.documents.builders.cost_sharing import build_cost_sharing_data
+
+    with sqlite3.connect(f"file:{demo_file}?mode=ro", uri=True) as connection:
+        (month,) = connection.execute("SELECT fiscal_year_start_month FROM poles").fetchone()
+        for year in (2024, 2025):
+            fy = FiscalYear(year, month)
+            (shares,) = connection.execute(
+                "SELECT SUM(s.cents) FROM shares s JOIN costs c ON c.id = s.cost_id "
+                "WHERE c.period_start BETWEEN ? AND ?",
+                (fy.start.isoformat(), fy.end.isoformat()),
+            ).fetchone()
+            activity = build_activity_data(demo_uow, year).figures.costs_cents
+            redistribution = build_redistribution_data(demo_uow, year).services_total("costs_cents")
+            sharing = build_cost_sharing_data(demo_uow, year).costs_cents
+            assert activity == redistribution == sharing == shares

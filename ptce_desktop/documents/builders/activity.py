@@ -49,6 +49,7 @@ from ptce_desktop.documents.activity import (
     ServiceLine,
 )
 from ptce_desktop.documents.builders.redistribution import logo_path, shares_by_service_member
+from ptce_desktop.domain.allocation import SplitBasis, split_basis
 from ptce_desktop.domain.categories import MISSING_LABELS, eligibility
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.identifiers import format_siret
@@ -62,6 +63,7 @@ from ptce_desktop.services.activity.views import (
 )
 from ptce_desktop.services.common import fiscal_year, pole_row
 from ptce_desktop.services.costs.shared_services import service_totals
+from ptce_desktop.services.costs.shares import pole_vat_registered
 from ptce_desktop.services.grants.views import VOTED_STATUSES, funder_type_totals, grant_summaries
 from ptce_desktop.services.members.lists import category_counts, member_rows
 from ptce_desktop.store.models import (
@@ -266,9 +268,18 @@ def _services(session: Session, fy: FiscalYear) -> tuple[ServiceLine, ...]:
             )
         )
     )
+    # « Charges mutualisées — exercice Y »: the costs of Y in the amount that is split (HT for a
+    # taxable service of a VAT-registered pole, else TTC), the figure of the cost-sharing and
+    # redistribution reports: one definition per label (issue 10).
+    registered = pole_vat_registered(session, fy.start)
     return tuple(
         ServiceLine(
-            t.name, t.key_name, users[t.service_id], t.cost_count, t.ttc_cents, t.shared_cents
+            t.name,
+            t.key_name,
+            users[t.service_id],
+            t.cost_count,
+            t.ht_cents if split_basis(t.vat_regime, registered) is SplitBasis.HT else t.ttc_cents,
+            t.shared_cents,
         )
         for t in service_totals(session, fy.start_year)
         if t.cost_count or t.service_id in active
