@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.services.pole.pole import PoleService
 from ptce_desktop.store.lock import DatabaseLock
+from ptce_desktop.store.opening import open_pole_file
 from ptce_desktop.store.paths import default_data_dir
 from ptce_desktop.ui.errors import ErrorPresenter
 from ptce_desktop.ui.shell.launch import Shell
@@ -183,12 +184,13 @@ def test_demo_goes_to_a_throw_away_file(
 ) -> None:
     calls: list[Any] = []
 
-    def build_demo(uow: Any, progress: Any = None) -> None:
-        calls.append(uow.db.path)
-        PoleService(uow).create_pole("Pôle démo")
+    def build_demo_file(path: Path, progress: Any = None, program: str = "") -> None:
+        calls.append(path)
+        with open_pole_file(path, create=True) as pole:
+            PoleService(pole.uow).create_pole("Pôle démo")
 
     fake = types.ModuleType("ptce_desktop.demo.build")
-    fake.build_demo = build_demo  # type: ignore[attr-defined]
+    fake.build_demo_file = build_demo_file  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "ptce_desktop.demo.build", fake)
     shell = shell_for(ScriptedDialogs(welcome=[WelcomeChoice("demo")]))
     assert shell.start(db_path)

@@ -300,30 +300,31 @@ class Shell(QObject):
         return True
 
     def explore_demo(self) -> bool:
-        """Build the demo pole in a new throw-away file, then show it."""
-        from ptce_desktop.demo.build import build_demo  # only when asked: a fast start
+        """Build the demo pole in a new throw-away file, then show it.
 
-        ctx = self.open(demo_path(), create=True)
-        if ctx is None:
-            return False
+        The file is built aside and named when complete (``demo.build.build_demo_file``):
+        a window closed or killed midway leaves no half-built demo.
+        """
+        from ptce_desktop.demo.build import build_demo_file  # only when asked: a fast start
+
+        path = demo_path()
 
         def done(_result: object) -> None:
+            ctx = self.open(path, create=False)
+            if ctx is None:
+                return
             self.attach(ctx)
             self.window.show_message(
                 translate("Shell", "Demo pole ready: %1").replace("%1", str(ctx.path))
             )
 
-        def failed(error: BaseException) -> None:
-            ctx.close()
-            self.presenter.present(error, self.window)
-
         run_with_progress_dialog(
             self.runner,
             self.window,
             translate("Shell", "Building the demo pole…"),
-            lambda progress: build_demo(ctx.uow, progress=progress),
+            lambda progress: build_demo_file(path, progress=progress, program="ptce-desktop"),
             on_done=done,
-            on_error=failed,
+            on_error=lambda error: self.presenter.present(error, self.window),
         )
         return True
 
