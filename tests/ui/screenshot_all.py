@@ -1,7 +1,7 @@
 """Every page of the window on the demo pole (or a new one), as a user sees it, without a display.
 
     uv run python tests/ui/screenshot_all.py [fr|en] [out-folder] [--size 1366x768]
-        [--db demo.sqlite3] [--new] [--year 2025]
+        [--db demo.sqlite3] [--new] [--year 2025] [--pages dashboard,members]
 
 Opens the demo (built in a throw-away file, or a copy of ``--db``) — or, with ``--new``, a
 brand-new pole — through the composition root at ``--size`` (default 1366 × 768), and writes
@@ -31,20 +31,6 @@ from ptce_desktop.store.unit_of_work import UnitOfWork
 from ptce_desktop.ui.shell.launch import Shell, create_application
 from ptce_desktop.ui.shell.main_window import MainWindow
 from ptce_desktop.ui.worker import Runner
-
-PAGES = (
-    "dashboard",
-    "members",
-    "services",
-    "keys",
-    "costs",
-    "calls",
-    "funding",
-    "in_kind",
-    "activity",
-    "reports",
-    "settings",
-)
 
 
 def parse_size(text: str) -> QSize:
@@ -94,7 +80,7 @@ def main(argv: list[str] | None = None) -> Path:
     window.show()
     if (index := window.year_combo.findData(args.year)) >= 0:
         window.year_combo.setCurrentIndex(index)
-    pages = args.pages.split(",") if args.pages else PAGES
+    pages = args.pages.split(",") if args.pages else window.page_keys()  # new pages too
     for key in pages:
         window.show_page(key)
         for _ in range(5):

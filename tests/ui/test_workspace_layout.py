@@ -131,7 +131,7 @@ def test_settings_in_tabs_and_closing_reachable(window: MainWindow) -> None:
     settle()
     page = window.page("settings")
     tabs = page.tabs  # type: ignore[attr-defined]
-    assert tabs.count() == 4 and tabs.currentWidget() is page.years  # type: ignore[attr-defined]
+    assert tabs.count() >= 4 and tabs.currentWidget() is page.years  # type: ignore[attr-defined]
     close = page.years.close_button  # type: ignore[attr-defined]
     assert close.isVisible()
     assert window.stack.rect().contains(close.mapTo(window.stack, close.rect().bottomRight()))

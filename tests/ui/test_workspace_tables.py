@@ -89,12 +89,11 @@ def test_the_name_column_takes_the_spare_width(
     assert header.length() == view.viewport().width()  # no gap, no sideways scrolling
     amount_width = header.sectionSize(3)
     name_width = header.sectionSize(0)
-    assert name_width >= view.fontMetrics().horizontalAdvance(LONG)  # the name is whole
+    assert name_width >= view.sizeHintForColumn(0)  # the name is whole
     view.resize(1400, 300)
     assert header.sectionSize(0) == name_width + 300 and header.sectionSize(3) == amount_width
     view.resize(500, 300)  # narrower than the columns: the name is not cut to make room
-    assert header.sectionSize(0) >= min(name_width, max(NAME_MIN_WIDTH, name_width))
-    assert header.sectionSize(0) >= view.fontMetrics().horizontalAdvance(LONG)
+    assert header.sectionSize(0) >= max(view.sizeHintForColumn(0), NAME_MIN_WIDTH)
     view.resize(1400, 300)
     before = header.sectionSize(0)
     header.resizeSection(1, header.sectionSize(1) + 50)  # a wider SIRET column: the name gives
@@ -105,3 +104,22 @@ def test_the_name_column_takes_the_spare_width(
 def test_percent_columns_have_two_decimals() -> None:
     assert format_percent(690, fixed=True) == "6,90\u00a0%"
     assert format_percent(2845, fixed=True) == "28,45\u00a0%"
+
+
+def test_other_text_columns_narrow_so_amounts_show(qtbot: QtBot, ui_settings: QSettings) -> None:
+    rows = [Row(1, "Atelier", "732 829 320 00074", "FR76 3000 6000 0112 3456 7890 189 & <x>", 1)]
+    proxy = FilterProxy()
+    proxy.setSourceModel(RowTableModel(COLUMNS, rows))
+    view = TableView("workspace-tables-narrow", settings=ui_settings)
+    qtbot.addWidget(view)
+    view.setModel(proxy)
+    view.resize(1000, 200)
+    view.show()
+    view.fit_columns()
+    header = view.horizontalHeader()
+    iban = header.sectionSize(2)
+    view.resize(680, 200)
+    assert header.sectionSize(2) < iban  # the IBAN column gave room…
+    amount_right = header.sectionViewportPosition(3) + header.sectionSize(3)
+    assert amount_right <= view.viewport().width()  # …so the amount is in view
+    assert header.sectionSize(0) >= view.sizeHintForColumn(0)

@@ -11,6 +11,7 @@ tab-separated cells with French numbers (:mod:`ptce_desktop.ui.exports.table_exp
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from PySide6.QtCore import (
@@ -41,6 +42,8 @@ from ptce_desktop.ui.widgets.table_model import ROW_ROLE
 
 #: The name column never shrinks below this to make room for the others.
 NAME_MIN_WIDTH = 160
+#: Other text columns narrow down to this to bring the amounts into view.
+TEXT_MIN_WIDTH = 90
 #: A remembered name width counts as the column's own up to this much (the rest was spare).
 NAME_RESTORED_MAX = 320
 
@@ -207,12 +210,21 @@ class TableView(QTableView):
 
     def fit_columns(self) -> None:
         """Size columns to their contents once (e.g. after the first rows arrive)."""
-        self.resizeColumnsToContents()
         header = self.horizontalHeader()
-        for logical in range(header.count()):
-            header.resizeSection(logical, min(header.sectionSize(logical) + 16, 420))
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self._name_width = None  # the fitted width is the name column's own width again
+        self._fitting = True  # sized here, not taken as the user's widths
+        try:
+            self.resizeColumnsToContents()
+            names = self.expand_column()  # the names may be longer than other texts
+            for logical in range(header.count()):
+                most = 640 if logical == names else 420
+                header.resizeSection(logical, min(header.sectionSize(logical) + 16, most))
+            header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        finally:
+            self._fitting = False
+        column = self.expand_column()  # its fitted width is its own width again
+        self._name_width = (
+            None if column is None else max(header.sectionSize(column), NAME_MIN_WIDTH)
+        )
         self.fit_width()
 
     # --- the name column takes the spare width ---------------------------------------------------
@@ -251,12 +263,37 @@ class TableView(QTableView):
         if self._name_width is None:
             self._name_width = max(current, NAME_MIN_WIDTH)
         width = max(current + spare, self._name_width)
-        if width != current:
-            self._fitting = True
-            try:
+        self._fitting = True
+        try:
+            if width != current:
                 header.resizeSection(column, width)
-            finally:
-                self._fitting = False
+            self._make_room(column)
+        finally:
+            self._fitting = False
+
+    def _make_room(self, name_column: int) -> None:
+        """Still too wide: narrow the other text columns (down to :data:`TEXT_MIN_WIDTH`, their
+        whole text in the tooltip) so the amounts, on the right, come into view."""
+        header, model = self.horizontalHeader(), self.model()
+        deficit = header.length() - self.viewport().width()
+        if deficit <= 0 or model is None or self.viewport().width() < 200:
+            return  # not laid out yet: nothing to judge by
+        texts = []
+        for logical in range(header.count()):
+            align = model.headerData(
+                logical, Qt.Orientation.Horizontal, Qt.ItemDataRole.TextAlignmentRole
+            )
+            right = align is not None and int(align) & int(Qt.AlignmentFlag.AlignRight)
+            if logical != name_column and not header.isSectionHidden(logical) and not right:
+                texts.append(logical)
+        room = sum(max(header.sectionSize(c) - TEXT_MIN_WIDTH, 0) for c in texts)
+        if room <= 0:
+            return
+        share = min(deficit / room, 1.0)
+        for logical in texts:
+            size = header.sectionSize(logical)
+            give = min(math.ceil(max(size - TEXT_MIN_WIDTH, 0) * share), size - TEXT_MIN_WIDTH)
+            header.resizeSection(logical, size - max(give, 0))
 
     def _section_resized(self, logical: int, _old: int, new: int) -> None:
         # another column widened or narrowed: the name column absorbs it (not when the user
