@@ -6,13 +6,16 @@ true-up, surcharge, fee, VAT), each member's total and the grand total — exact
 budget, key version or member's units is refused with its message before anything else.
 ``issue`` prints the same preview and, with ``--yes``, issues the calls in one transaction
 (refused, nothing written, if the amounts changed in between); without ``--yes`` it asks
-« Émettre 16 appels pour 45 210,00 € ? » and writes nothing.
+« Émettre 16 appels pour 45 210,00 € ? » and writes nothing. ``--out DIR`` then writes one
+PDF per member, one merged PDF and an ``.eml`` draft per member with an e-mail address
+(:mod:`ptce_desktop.printing.envelopes`; nothing is sent).
 """
 
 from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ptce_desktop.domain.errors import PtceError, error_text
@@ -62,6 +65,14 @@ def add_calls_parser(
                 "--due-date", required=True, metavar="DATE", help="date d'échéance (jj/mm/aaaa)"
             )
             action.add_argument("--yes", action="store_true", help="confirmer l'émission")
+            action.add_argument(
+                "--out",
+                type=Path,
+                default=None,
+                metavar="DOSSIER",
+                help="après l'émission : un PDF par membre, un PDF regroupé et un message "
+                ".eml par membre ayant une adresse (rien n'est envoyé)",
+            )
         action.set_defaults(handler=run_calls_verb)
 
 
@@ -150,6 +161,15 @@ def run_calls_verb(args: argparse.Namespace) -> int:
                 year, args.quarter, issue_date=issue_date, due_date=due_date, expected=expected
             )
     print()
+    if issued and args.out is not None:
+        from ptce_desktop.printing.envelopes import write_envelopes
+
+        with opened(args, write=False) as uow:
+            batch = write_envelopes(uow, [call.id for call in issued], args.out.expanduser())
+        print(
+            f"{len(batch.envelopes)} PDF et {batch.emails} message(s) .eml écrits dans "
+            f"{batch.folder} ; PDF regroupé : {batch.merged.name if batch.merged else '—'}."
+        )
     if issued:
         numbers = f"{issued[0].number} … {issued[-1].number}"
         total = format_money(sum(call.total_cents for call in issued))

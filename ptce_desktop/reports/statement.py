@@ -81,14 +81,7 @@ def build_statement(
 ) -> int:
     """Write the appel de fonds / avoir (``model.call`` set) or the relevé to ``target``;
     returns the number of pages."""
-    story: list[Flowable] = [_letterhead(model.pole, model.member), spacer(10)]
-    if model.call is not None:
-        story += _call_document(model, model.call)
-    else:
-        story += _year_statement(model)
-    story += _account(model)
-    if model.call is None and model.closing_balance_cents > 0:
-        story += _payment_instructions(model, reference=None)
+    story = statement_story(model)
     return build_pdf(
         target,
         title=model.document_title,
@@ -99,6 +92,20 @@ def build_statement(
         generated_on=generated_on,
         progress=progress,
     )
+
+
+def statement_story(model: StatementData) -> list[Flowable]:
+    """The flowables of one appel de fonds / avoir or relevé (for a batch printed as one PDF,
+    #11: each member's call after the other, see ``reports.bundle.concatenate``)."""
+    story: list[Flowable] = [_letterhead(model.pole, model.member), spacer(10)]
+    if model.call is not None:
+        story += _call_document(model, model.call)
+    else:
+        story += _year_statement(model)
+    story += _account(model)
+    if model.call is None and model.closing_balance_cents > 0:
+        story += _payment_instructions(model, reference=None)
+    return story
 
 
 # --- letterhead ---------------------------------------------------------------------------------

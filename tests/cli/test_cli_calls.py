@@ -154,3 +154,37 @@ def test_one_of_quarter_true_up_or_exceptional_is_required(
     status = main(["calls", "preview", "--year", "2025", "--db", str(calls_db)])
     assert status == 2
     assert "Précisez --quarter N, --true-up ou --exceptional." in capsys.readouterr().err
+
+
+def test_issue_writes_one_pdf_per_member_with_out(
+    calls_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "envois « T1 » & <co>"
+    status = main(
+        [
+            "calls",
+            "issue",
+            "--year",
+            "2025",
+            "--quarter",
+            "1",
+            "--issue-date",
+            "05/01/2025",
+            "--due-date",
+            "31/01/2025",
+            "--yes",
+            "--out",
+            str(out),
+            "--db",
+            str(calls_db),
+        ]
+    )
+    text = capsys.readouterr().out
+    assert status == 0, text
+    assert "3 PDF et 0 message(s) .eml écrits" in text
+    assert sorted(p.name for p in out.glob("*.pdf")) == [
+        "appels-AF-2025-0001-a-AF-2025-0003.pdf",
+        "atelier-dupont-fils-sarl-AF-2025-0001.pdf",
+        "bureau-l-epicerie-solidaire-1-234-56-AF-2025-0002.pdf",
+        "cooperative-societe-cooperative-d-intere-AF-2025-0003.pdf",
+    ]

@@ -3,10 +3,11 @@ and the total (issue 11 item 4)."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
-from test_calls_page import MEMBER_A, MEMBER_B, ctx, page, plain, run_dialog, seeded
+from test_calls_page import MEMBER_A, MEMBER_B, ctx, issue_q1, page, plain, run_dialog, seeded
 
 from ptce_desktop.ui.pages.calls import page as calls_module
 from ptce_desktop.ui.pages.calls.exceptional import ExceptionalDialog
@@ -80,3 +81,15 @@ def test_an_exceptional_line_recorded_then_called_on_a_call_of_its_own(
     assert sorted(row.total_cents for row in rows) == [61_728, 61_729]
     assert {row.period_label for row in rows} == {"Appel exceptionnel 2025"}
     assert all(line.label == WORKS for row in rows for line in row.lines)
+
+
+def test_one_pdf_per_member_of_the_selected_period(
+    page: CallsPage, seeded: dict[str, int], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    issue_q1(page, monkeypatch)
+    batch = page.write_envelopes(tmp_path / "Envois « T1 » & <co>")
+    assert batch is not None
+    assert [e.call_number for e in batch.envelopes] == ["AF-2025-0001", "AF-2025-0002"]
+    assert all(e.pdf.exists() and e.eml is None for e in batch.envelopes)
+    assert batch.merged is not None and batch.merged.exists()
+    assert "2" in page.status.text()

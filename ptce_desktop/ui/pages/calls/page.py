@@ -11,11 +11,13 @@ deleted with undo (see :mod:`.calls_payments`). Below the list, the selected cal
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
+    QFileDialog,
     QLabel,
     QMessageBox,
     QSplitter,
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from ptce_desktop.domain.errors import PtceError, error_text
 from ptce_desktop.domain.periods import format_date
+from ptce_desktop.printing.envelopes import EnvelopeBatch, write_envelopes
 from ptce_desktop.services.calls.calls import CallPlan, CallService
 from ptce_desktop.services.calls.exceptional import ExceptionalService
 from ptce_desktop.services.calls.explain import explain_call_line
@@ -124,6 +127,13 @@ class CallsPage(QWidget):
         self.true_up_button = self.calls_panel.add_button(self.tr("Year-end &true-up…"))
         self.exceptional_button = self.calls_panel.add_button(self.tr("E&xceptional line…"))
         self.exceptional_calls_button = self.calls_panel.add_button(self.tr("Exceptional &calls…"))
+        self.envelopes_button = self.calls_panel.add_button(self.tr("One PDF per &member…"))
+        self.envelopes_button.setToolTip(
+            self.tr(
+                "The calls of the selected call's period: one PDF per member, one merged PDF "
+                "to print and a ready-to-send e-mail for members with an address."
+            )
+        )
         self.detail = CallDetailPanel(
             lambda call_id, service_id, line_id=None: explain_call_line(
                 ctx.uow, call_id, service_id, line_id=line_id
@@ -163,6 +173,7 @@ class CallsPage(QWidget):
         self.issue_button.clicked.connect(lambda: self.issue_calls(true_up=False))
         self.true_up_button.clicked.connect(lambda: self.issue_calls(true_up=True))
         self.exceptional_button.clicked.connect(self.add_exceptional)
+        self.envelopes_button.clicked.connect(lambda: self.write_envelopes())
         self.exceptional_calls_button.clicked.connect(
             lambda: self.issue_calls(true_up=False, exceptional=True)
         )
@@ -219,6 +230,43 @@ class CallsPage(QWidget):
         return {call.quarter for call in self.calls.list_calls(self.year) if call.quarter}
 
     # --- issuing -----------------------------------------------------------------------------
+    def period_calls(self) -> list[CallView]:
+        """The calls of the same period as the selected call (same year, quarter and kind)."""
+        selected = self.calls_panel.current_row()
+        if selected is None:
+            return []
+        period = (selected.year, selected.quarter, selected.kind)
+        return [
+            call
+            for call in self.calls_panel.model.rows()
+            if (call.year, call.quarter, call.kind) == period
+        ]
+
+    def write_envelopes(self, folder: Path | None = None) -> EnvelopeBatch | None:
+        """One PDF per member of the selected call's period in a folder the user picks, a
+        merged PDF and the .eml drafts (nothing is sent)."""
+        calls = self.period_calls()
+        if not calls:
+            self.status.setText(self.tr("Select a call first: its period's calls are written."))
+            return None
+        if folder is None:
+            chosen = QFileDialog.getExistingDirectory(
+                self, self.tr("Folder for the calls of %1").replace("%1", calls[0].period_label)
+            )
+            if not chosen:
+                return None
+            folder = Path(chosen)
+        try:
+            batch = write_envelopes(self.ctx.uow, [call.id for call in calls], folder)
+        except (PtceError, OSError) as error:
+            self.ctx.presenter.present(error, self)
+            return None
+        self.status.setText(
+            self.tr("%n PDF(s) written in %1", "", len(batch.envelopes)).replace("%1", str(folder))
+            + f" ({batch.emails} .eml)"
+        )
+        return batch
+
     def add_exceptional(self) -> int | None:
         """Record an exceptional line (called on the next call or on a call of its own)."""
         if self.year is None or self.ctx.read_only:

@@ -1,0 +1,136 @@
+"""One envelope per member (issue 11 item 5): after issuing, one PDF per call in a folder the
+user picks (named by member and call number), one merged PDF of them all for printing, and for
+each member with an e-mail address a ready-to-send ``.eml`` draft with its PDF attached.
+
+Nothing is sent: the app works offline; the coordinator opens each ``.eml`` in the mail program
+(``X-Unsent: 1`` opens it as a draft) and sends it. The message is French and its text a
+template (:data:`DEFAULT_MESSAGE`) the caller may replace; placeholders: ``{membre}``,
+``{numero}``, ``{periode}``, ``{montant}``, ``{echeance}``, ``{pole}``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from email.message import EmailMessage
+from email.policy import SMTP
+from email.utils import formataddr
+from pathlib import Path
+
+from ptce_desktop.documents.builders.statement import build_statement_data
+from ptce_desktop.domain.money import format_money
+from ptce_desktop.domain.periods import format_date
+from ptce_desktop.printing.jobs import slug
+from ptce_desktop.reports.base import build_pdf
+from ptce_desktop.reports.bundle import concatenate
+from ptce_desktop.reports.statement import build_statement, statement_story
+from ptce_desktop.services.calls.calls import CallService
+from ptce_desktop.services.members.members import MemberService
+from ptce_desktop.store.unit_of_work import UnitOfWork
+
+__all__ = ["DEFAULT_MESSAGE", "DEFAULT_SUBJECT", "Envelope", "EnvelopeBatch", "write_envelopes"]
+
+DEFAULT_SUBJECT = "{pole} — appel de fonds {numero} ({periode})"
+DEFAULT_MESSAGE = (
+    "Bonjour,\n\n"
+    "Veuillez trouver ci-joint l'appel de fonds n° {numero} du pôle {pole} pour {periode}, "
+    "d'un montant de {montant}, à régler au plus tard le {echeance}.\n\n"
+    "Le détail par service et le mode de calcul figurent sur le document. Pour toute "
+    "question, répondez simplement à ce message.\n\n"
+    "Bien cordialement,\n"
+    "{pole}\n"
+)
+
+
+@dataclass(frozen=True)
+class Envelope:
+    member_id: int
+    member_name: str
+    call_number: str
+    pdf: Path
+    #: The ready-to-send message, when the member has an e-mail address.
+    eml: Path | None
+
+
+@dataclass(frozen=True)
+class EnvelopeBatch:
+    folder: Path
+    envelopes: tuple[Envelope, ...]
+    #: Every call one after the other, for printing.
+    merged: Path | None
+
+    @property
+    def emails(self) -> int:
+        return sum(1 for envelope in self.envelopes if envelope.eml is not None)
+
+
+def _message(
+    template: str, subject: str, values: dict[str, str], to: str, pdf: Path
+) -> EmailMessage:
+    message = EmailMessage(policy=SMTP)
+    message["To"] = formataddr((values["membre"], to))
+    message["Subject"] = subject.format(**values)
+    message["X-Unsent"] = "1"  # opened as a draft to send
+    message.set_content(template.format(**values))
+    message.add_attachment(
+        pdf.read_bytes(), maintype="application", subtype="pdf", filename=pdf.name
+    )
+    return message
+
+
+def write_envelopes(
+    uow: UnitOfWork,
+    call_ids: Sequence[int],
+    folder: Path,
+    *,
+    message: str = DEFAULT_MESSAGE,
+    subject: str = DEFAULT_SUBJECT,
+    merged_name: str | None = None,
+    generated_on: dt.date | None = None,
+) -> EnvelopeBatch:
+    """Write the envelopes of ``call_ids`` into ``folder`` (created if needed); see the module
+    doc. Files are named ``<member>-<number>.pdf`` / ``.eml``; the merged PDF
+    ``merged_name`` (default ``appels-<first number>-a-<last number>.pdf``)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    calls = CallService(uow)
+    members = MemberService(uow)
+    envelopes = []
+    stories = []
+    models = []
+    for call_id in call_ids:
+        call = calls.call_detail(call_id)
+        model = build_statement_data(uow, call.member_id, call.year, call_id=call.id)
+        models.append(model)
+        stem = f"{slug(call.member_name, 40) or 'membre'}-{call.number}"
+        pdf = folder / f"{stem}.pdf"
+        build_statement(model, pdf, generated_on=generated_on)
+        stories.append(statement_story(model))
+        member = members.get(call.member_id)
+        eml: Path | None = None
+        if member.email:
+            values = {
+                "membre": call.member_name,
+                "numero": call.number,
+                "periode": call.period_label,
+                "montant": format_money(call.total_cents),
+                "echeance": format_date(call.due_date),
+                "pole": model.pole.name,
+            }
+            eml = folder / f"{stem}.eml"
+            eml.write_bytes(bytes(_message(message, subject, values, member.email, pdf)))
+        envelopes.append(Envelope(call.member_id, call.member_name, call.number, pdf, eml))
+    merged: Path | None = None
+    if envelopes:
+        first, last = envelopes[0].call_number, envelopes[-1].call_number
+        merged = folder / (merged_name or f"appels-{first}-a-{last}.pdf")
+        build_pdf(
+            merged,
+            title=f"Appels de fonds {first} à {last}",
+            subject=f"{len(envelopes)} appels de fonds",
+            pole_name=models[0].pole.name,
+            story=concatenate(*stories),
+            logo_path=models[0].logo_path,
+            generated_on=generated_on,
+        )
+    return EnvelopeBatch(folder, tuple(envelopes), merged)
