@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from typing import Any
 
 from ptce_desktop.domain.periods import parse_date
 from ptce_desktop.services.pole.audit_trail import AuditFilter, AuditLine
@@ -17,7 +18,7 @@ EXIT_OK = 0
 
 
 def add_audit_parser(
-    verbs: argparse._SubParsersAction[argparse.ArgumentParser],
+    verbs: argparse._SubParsersAction[Any],
     db_option: Callable[[argparse.ArgumentParser], None],
 ) -> None:
     verb = verbs.add_parser(

@@ -245,6 +245,7 @@ def _refuse(session: Session, obj: Base, period: FiscalPeriod) -> None:
 def _check_presence(session: Session, member: Member, closed: _Closed) -> None:
     """Refuse a change of who is present on the days of a closed year."""
     state = inspect(member)
+    spans: list[tuple[dt.date | None, dt.date | None]]
     if state.pending or member in session.deleted:
         spans = (
             [(member.joined_on, member.left_on)]

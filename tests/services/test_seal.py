@@ -18,7 +18,7 @@ from ptce_desktop.app import main
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.services.calls.payments import PaymentService
 from ptce_desktop.services.costs.costs import CostService
-from ptce_desktop.services.pole.closing_checks import money_columns
+from ptce_desktop.services.pole.closing_checks import money_columns, money_trigger_names
 from ptce_desktop.services.pole.fiscal_years import FiscalYearService
 from ptce_desktop.services.pole.integrity import CheckReport, check_database
 from ptce_desktop.services.pole.seal import year_seal
@@ -112,8 +112,18 @@ def test_a_real_amount_is_named_by_check_and_refused_by_the_services(uow: UnitOf
     )
     path = uow.db.path
     uow.db.close()
+    # The file refuses it itself (migration 0009)…
+    with pytest.raises(sqlite3.IntegrityError, match=r"money_not_integer: payments\.amount_cents"):
+        _sql(path, "UPDATE payments SET amount_cents = 1050.5 WHERE id = ?", view.id)
+    # …but a file may hold one from before: written while the trigger did not exist.
+    _sql(path, "DROP TRIGGER money_integer_payments_amount_cents_update")
     _sql(path, "UPDATE payments SET amount_cents = 1050.5 WHERE id = ?", view.id)
-    failed = _failed(check_database(path))
+    report = check_database(path)
+    assert _warnings(report) == [
+        "Attention, colonnes de montants sans protection contre les montants non entiers : "
+        "payments.amount_cents"
+    ]
+    failed = _failed(report)
     assert failed == [
         "Montants qui ne sont pas des centimes entiers : le règlement n° "
         f"{view.id} (payments.amount_cents) = 1050.5 [real], à corriger au centime"
@@ -162,3 +172,23 @@ def test_reopening_asks_a_reason_is_audited_and_drops_the_seal(uow: UnitOfWork) 
     assert actions[-1] == "Rouvrir l'exercice : Facture « EDF » & <co> oubliée"
     years.close(2024)
     assert _failed(check_database(uow.db.path)) == []
+
+
+def test_every_money_column_is_guarded_by_the_file_itself(uow: UnitOfWork) -> None:
+    """A migration that rebuilds a money table must create its two triggers again."""
+    with uow.read() as session:
+        triggers = set(
+            session.connection()
+            .exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+            .scalars()
+        )
+    missing = [
+        f"{cls.__tablename__}.{column}"
+        for cls, column in money_columns()
+        if not set(money_trigger_names(cls.__tablename__, column)) <= triggers
+    ]
+    assert missing == []
+    path = uow.db.path
+    uow.db.close()
+    with pytest.raises(sqlite3.IntegrityError, match=r"money_not_integer: shares\.cents"):
+        _sql(path, "INSERT INTO shares (cost_id, member_id, cents) VALUES (1, 1, 0.5)")

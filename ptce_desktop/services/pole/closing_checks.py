@@ -197,7 +197,7 @@ def money_type_checks(session: Session) -> list[CheckItem]:
                 f"{cls.entity_label} n° {record_id} ({table}.{column}) = {value!r} "
                 f"[{kind}], {advice}"
             )
-    return [
+    items = [
         CheckItem(
             not found,
             "Montants : tous enregistrés en centimes entiers."
@@ -205,3 +205,28 @@ def money_type_checks(session: Session) -> list[CheckItem]:
             else "Montants qui ne sont pas des centimes entiers : " + _listed(found),
         )
     ]
+    triggers = set(
+        connection.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'money_integer_%'"
+        ).scalars()
+    )
+    unguarded = [
+        f"{cls.__tablename__}.{column}"
+        for cls, column in money_columns()
+        if not set(money_trigger_names(cls.__tablename__, column)) <= triggers
+    ]
+    if unguarded:
+        items.append(
+            CheckItem(
+                True,
+                "Attention, colonnes de montants sans protection contre les montants non "
+                "entiers : " + _listed(unguarded),
+                warning=True,
+            )
+        )
+    return items
+
+
+def money_trigger_names(table: str, column: str) -> tuple[str, str]:
+    """The two triggers (migration 0009) that refuse a non-integer amount in ``column``."""
+    return (f"money_integer_{table}_{column}_insert", f"money_integer_{table}_{column}_update")
