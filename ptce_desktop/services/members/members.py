@@ -216,6 +216,24 @@ def _enumerate(parts: list[str], last_word: str) -> str:
     return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} {last_word} {parts[-1]}"
 
 
+def _in_use(session: Session, row: Member) -> PtceError | None:
+    """``member_in_use`` naming the money records of ``row``, or None when it has none."""
+    counts = _usage_counts(session, row.id)
+    used = [(name, fr, en) for name, _, fr, en in _IN_USE if counts[name]]
+    if not used:
+        return None
+    fr = [f"{counts[n]} {f[0] if counts[n] == 1 else f[1]}" for n, f, _ in used]
+    en = [f"{counts[n]} {e[0] if counts[n] == 1 else e[1]}" for n, _, e in used]
+    return PtceError(
+        "member_in_use",
+        None,
+        name=row.name,
+        details=_enumerate(fr, "et"),
+        details_en=_enumerate(en, "and"),
+        **counts,
+    )
+
+
 def _usage_counts(session: Session, member_id: int) -> dict[str, int]:
     """How many money records name the member, in one statement."""
     subqueries = [
@@ -293,20 +311,16 @@ class MemberService:
         """Delete a member that has no money record; otherwise ``member_in_use``."""
         with self.uow.write("Supprimer un membre") as session:
             row = get_or_error(session, Member, member_id, Entity.MEMBER)
-            counts = _usage_counts(session, member_id)
-            used = [(name, fr, en) for name, _, fr, en in _IN_USE if counts[name]]
-            if used:
-                fr = [f"{counts[n]} {f[0] if counts[n] == 1 else f[1]}" for n, f, _ in used]
-                en = [f"{counts[n]} {e[0] if counts[n] == 1 else e[1]}" for n, _, e in used]
-                raise PtceError(
-                    "member_in_use",
-                    None,
-                    name=row.name,
-                    details=_enumerate(fr, "et"),
-                    details_en=_enumerate(en, "and"),
-                    **counts,
-                )
+            problem = _in_use(session, row)
+            if problem is not None:
+                raise problem
             session.delete(row)
+
+    def delete_problem(self, member_id: int) -> PtceError | None:
+        """Why :meth:`delete` would refuse (``member_in_use``), or None: checked before the
+        window asks to confirm, so it never confirms a deletion that will be refused."""
+        with self.uow.read() as session:
+            return _in_use(session, get_or_error(session, Member, member_id, Entity.MEMBER))
 
     def set_year_figures(
         self,

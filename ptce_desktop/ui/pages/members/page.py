@@ -369,6 +369,12 @@ class MembersPage(QWidget):
         if member_id is None or self.ctx.read_only:
             return False
         member = self.service.get(member_id)
+        # checked before confirming: a member with money records is archived, not deleted
+        problem = self.service.delete_problem(member_id)
+        if problem is not None:
+            if ask_archive_instead(self, problem.message(current_language())):
+                return self.archive_selected(member)
+            return False
         if not confirm_delete(self, member.name):
             return False
         service = self.service

@@ -1,0 +1,65 @@
+"""Checks before confirmations (#15 item 4): a deletion that will be refused is never confirmed
+first; the confirmation says what will happen."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from member_seed import LONG_NAME, give_shares, make_context
+from pytestqt.qtbot import QtBot
+
+from ptce_desktop.services.members.members import MemberDraft
+from ptce_desktop.ui.pages.members import page as members_module
+from ptce_desktop.ui.pages.members.page import MembersPage
+from ptce_desktop.ui.shell.context import AppContext
+
+
+@pytest.fixture
+def ctx(db_path: Path) -> Iterator[AppContext]:
+    context = make_context(db_path)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(qtbot: QtBot, ctx: AppContext, french: None) -> MembersPage:
+    widget = MembersPage(ctx)
+    qtbot.addWidget(widget)
+    ctx.changes.changed.connect(widget.refresh)
+    widget.set_fiscal_year(2025)
+    widget.resize(1100, 600)
+    return widget
+
+
+def test_a_member_in_use_is_not_confirmed_then_refused(
+    page: MembersPage, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    used = ctx.members.create(MemberDraft(name="Scop « L'Avenir » & <co>"))
+    other = ctx.members.create(MemberDraft(name=LONG_NAME))
+    give_shares(ctx, [used.id, other.id])
+    free = ctx.members.create(MemberDraft(name="Sans écriture & <co>"))
+    page.reload()
+    asked: list[str] = []
+    offered: list[str] = []
+    monkeypatch.setattr(
+        members_module, "confirm_delete", lambda parent, name: asked.append(name) or True
+    )
+
+    def offer(parent: Any, message: str) -> bool:
+        offered.append(message)
+        return False  # cancel: nothing happens
+
+    monkeypatch.setattr(members_module, "ask_archive_instead", offer)
+    assert ctx.members.delete_problem(used.id) is not None
+    assert ctx.members.delete_problem(free.id) is None
+    page.select_id(used.id)
+    assert not page.delete_selected()
+    assert asked == []  # never « vous pourrez annuler » before a refusal
+    assert "quote-part" in offered[0]
+    assert ctx.members.get(used.id).left_on is None
+    page.select_id(free.id)
+    assert page.delete_selected()
+    assert asked == ["Sans écriture & <co>"] and len(offered) == 1
