@@ -17,6 +17,7 @@ __all__ = [
     "CategoryLine",
     "EligibilityView",
     "EventLine",
+    "FinanceView",
     "FunderLine",
     "JobsLine",
     "JobsTotals",
@@ -165,6 +166,45 @@ class FunderLine:
 
 
 @dataclass(frozen=True)
+class FinanceView:
+    """The pole's money for the year as the application knows it (all « — exercice Y »).
+
+    Income: the members' contributions to the shared services (appelé — exercice: the calls
+    of the year), the membership fees due for the year, the grants received (instalments
+    dated in the year). Charges: the shared costs (charges mutualisées — exercice, the split
+    amount) and what was passed on to members (redistributions dated in the year).
+    """
+
+    contributions_cents: int = 0
+    fees_cents: int = 0
+    grants_cents: int = 0
+    shared_costs_cents: int = 0
+    passed_on_cents: int = 0
+
+    @property
+    def income_cents(self) -> int:
+        return self.contributions_cents + self.fees_cents + self.grants_cents
+
+    @property
+    def charges_cents(self) -> int:
+        return self.shared_costs_cents + self.passed_on_cents
+
+    @property
+    def result_cents(self) -> int:
+        return self.income_cents - self.charges_cents
+
+    @property
+    def own_resources_cents(self) -> int:
+        """Resources from the members themselves (contributions and fees)."""
+        return self.contributions_cents + self.fees_cents
+
+    @property
+    def self_financing(self) -> tuple[int, int]:
+        """(own resources, income): the self-financing rate is their ratio (income > 0)."""
+        return self.own_resources_cents, self.income_cents
+
+
+@dataclass(frozen=True)
 class ActivityReportData:
     year: int
     year_label: str
@@ -190,6 +230,9 @@ class ActivityReportData:
     funders: tuple[FunderLine, ...] = ()
     in_kind_cents: int = 0
     in_kind_hours_milli: int = 0
+    finance: FinanceView = FinanceView()
+    #: The previous fiscal year (for the synthesis' comparison), when it has activity.
+    previous: ActivityReportData | None = None
 
     @property
     def has_activity(self) -> bool:

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import astuple
 from datetime import date
+from fractions import Fraction
 from functools import cache
 
 from reportlab.lib.enums import TA_CENTER
@@ -25,7 +26,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from ptce_desktop.documents.activity import ActivityReportData, JobsLine
-from ptce_desktop.domain.money import format_units
+from ptce_desktop.domain.money import format_integer, format_percent, format_units
+from ptce_desktop.domain.percentages import share_percent_bp
 from ptce_desktop.reports.base import Target, build_pdf, logo_flowable, money_text
 from ptce_desktop.reports.charts import bar_chart
 from ptce_desktop.reports.flowables import (
@@ -163,6 +165,160 @@ def _figures(model: ActivityReportData) -> list[Flowable]:
                 ("Subventions reçues — exercice", money_text(f.grants_received_cents)),
                 ("Contributions en nature", money_text(f.in_kind_cents)),
             ]
+        ),
+    ]
+
+
+def _rate_bp(part: int, whole: int) -> int | None:
+    return share_percent_bp(Fraction(part, whole)) if whole > 0 else None
+
+
+def _rate_text(part: int, whole: int) -> str:
+    rate = _rate_bp(part, whole)
+    return "—" if rate is None else format_percent(rate, fixed=True)
+
+
+def _signed(value: int, text: str) -> str:
+    return ("+" if value > 0 else "") + text
+
+
+_Kind = str  # "count", "money", "etp", "rate"
+
+
+def _value_text(kind: _Kind, value: int | tuple[int, int] | None) -> str:
+    if value is None:
+        return "—"
+    if kind == "rate":
+        assert isinstance(value, tuple)
+        return _rate_text(*value)
+    assert isinstance(value, int)
+    if kind == "money":
+        return money_text(value)
+    if kind == "etp":
+        return format_units(value, decimals=2)
+    return format_integer(value)
+
+
+def _change_text(
+    kind: _Kind, before: int | tuple[int, int] | None, now: int | tuple[int, int]
+) -> str:
+    if before is None:
+        return "—"
+    if kind == "rate":
+        assert isinstance(before, tuple) and isinstance(now, tuple)
+        old, new = _rate_bp(*before), _rate_bp(*now)
+        if old is None or new is None:
+            return "—"
+        points = new - old
+        text = format_percent(abs(points), symbol=False, fixed=True) + "\u00a0pt"
+        return ("\u2212" if points < 0 else "+" if points > 0 else "") + text
+    assert isinstance(before, int) and isinstance(now, int)
+    diff = now - before
+    if kind == "money":
+        return _signed(diff, money_text(diff))
+    if kind == "etp":
+        text = format_units(abs(diff), decimals=2)
+        return ("\u2212" if diff < 0 else "+" if diff > 0 else "") + text
+    return ("\u2212" if diff < 0 else "+" if diff > 0 else "") + format_integer(abs(diff))
+
+
+def _indicators(model: ActivityReportData) -> list[tuple[str, _Kind, int | tuple[int, int]]]:
+    f, money = model.figures, model.finance
+    rows: list[tuple[str, _Kind, int | tuple[int, int]]] = [("Membres", "count", f.members)]
+    rows += [(f"dont {line.label}", "count", line.count) for line in model.categories]
+    rows += [
+        ("Salariés des membres", "count", f.headcount),
+        ("Équivalents temps plein", "etp", f.etp_milli),
+        ("Emplois créés", "count", model.jobs_totals.created),
+        ("Charges mutualisées — exercice", "money", f.costs_cents),
+        ("Produits du pôle — exercice", "money", money.income_cents),
+        ("Charges du pôle — exercice", "money", money.charges_cents),
+        ("Résultat — exercice", "money", money.result_cents),
+        ("Subventions reçues — exercice", "money", f.grants_received_cents),
+    ]
+    rows += [(f"dont {label}", "money", cents) for label, cents in model.funding_by_type]
+    rows.append(("Taux d'autofinancement", "rate", money.self_financing))
+    return rows
+
+
+def _synthesis(model: ActivityReportData) -> list[Flowable]:
+    """The year against the previous one: members, jobs, budget, funding mix, shared costs."""
+    previous = model.previous
+    before: dict[str, int | tuple[int, int]] = (
+        {label: value for label, _, value in _indicators(previous)} if previous else {}
+    )
+    now = _indicators(model)
+    labels = [label for label, _, _ in now]
+    if previous is not None:  # a category or funder type present the year before only
+        for label, kind, _ in _indicators(previous):
+            if label not in labels:
+                zero: int | tuple[int, int] = (0, 0) if kind == "rate" else 0
+                now.append((label, kind, zero))
+                labels.append(label)
+    if previous is not None:  # absent the year before: 0 that year
+        for label, kind, _ in now:
+            before.setdefault(label, (0, 0) if kind == "rate" else 0)
+    previous_label = previous.year_label if previous is not None else "Exercice précédent"
+    story: list[Flowable] = [
+        para(
+            f"L'exercice {model.year_label} comparé à l'exercice "
+            + (previous.year_label if previous else "précédent (sans activité enregistrée)")
+            + " ; montants « — exercice » : datés de l'exercice (voir le rapport financier).",
+            get_styles().small,
+        )
+    ]
+    story += data_table(
+        ("Indicateur", previous_label, model.year_label, "Évolution"),
+        [
+            [
+                label,
+                right(_value_text(kind, before.get(label))),
+                right(_value_text(kind, value)),
+                right(_change_text(kind, before.get(label), value)),
+            ]
+            for label, kind, value in now
+        ],
+        (4.2, 1.6, 1.6, 1.4),
+    )
+    if model.funding_by_type:
+        story += [
+            heading("Origine des subventions reçues", 2),
+            bar_chart(list(model.funding_by_type)),
+        ]
+    return story
+
+
+def _finance_table(model: ActivityReportData) -> list[Flowable]:
+    money = model.finance
+    rows: list[list[CellValue]] = [
+        [
+            "Produits",
+            "Contributions des membres aux services (appelé — exercice)",
+            money_cell(money.contributions_cents),
+        ],
+        [None, "Cotisations dues pour l'exercice", money_cell(money.fees_cents)],
+        [None, "Subventions reçues — exercice", money_cell(money.grants_cents)],
+        [bold("Total des produits"), None, money_cell(money.income_cents, bold=True)],
+        ["Charges", "Charges mutualisées — exercice", money_cell(money.shared_costs_cents)],
+        [None, "Reversements aux membres — exercice", money_cell(money.passed_on_cents)],
+        [bold("Total des charges"), None, money_cell(money.charges_cents, bold=True)],
+    ]
+    return [
+        heading("Produits, charges et résultat de l'exercice", 2),
+        *data_table(
+            ("", "Poste", "Montant"),
+            rows,
+            (1.6, 5.4, 1.8),
+            totals_row=["Résultat", "produits − charges", money_cell(money.result_cents)],
+            zebra=False,
+        ),
+        spacer(3),
+        para(
+            "Taux d'autofinancement (contributions et cotisations des membres / produits) : "
+            + _rate_text(money.own_resources_cents, money.income_cents)
+            + ". Les contributions volontaires en nature ne sont pas comptées dans le "
+            "résultat.",
+            get_styles().small,
         ),
     ]
 
@@ -384,6 +540,7 @@ def _finances(model: ActivityReportData) -> list[Flowable]:
             bar_chart(list(model.funding_by_type)),
         ]
     return [
+        *_finance_table(model),
         *story,
         heading("Totaux de l'exercice", 2),
         key_value_table(
@@ -462,6 +619,7 @@ _SECTIONS: tuple[
 ] = (
     ("Édito", _edito, lambda m: m.edito.strip()),
     ("L'année en chiffres clés", _figures, lambda m: True),
+    ("Synthèse et comparaison avec l'exercice précédent", _synthesis, lambda m: True),
     ("Le pôle et son territoire", _pole, lambda m: any(astuple(m.pole))),
     ("Membres", _members, lambda m: True),  # the eligibility rule is always stated
     ("Emploi", _jobs, lambda m: m.jobs),

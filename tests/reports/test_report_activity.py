@@ -151,6 +151,7 @@ def test_every_section_prints_its_figures(page_texts: Callable[[bytes], list[str
         (
             "Édito",
             "L'année en chiffres clés",
+            "Synthèse et comparaison avec l'exercice précédent",
             "Le pôle et son territoire",
             "Membres",
             "Emploi",
@@ -202,7 +203,7 @@ def test_empty_year_says_no_data_and_missing_actors(
     assert "Aucune donnée" not in text
     for absent in ("Édito", ". Emploi", ". Projets de coopération", "Perspectives", "Annexe"):
         assert absent not in text, absent
-    assert "1. L'année en chiffres clés" in text and "3. Membres" in text
+    assert "1. L'année en chiffres clés" in text and "4. Membres" in text
     assert "non remplis (0 entreprise de l'ESS, 0 entreprise hors ESS, 0 autre acteur)" in text
     assert "il manque au moins une entreprise de l'ESS." in text
     assert "figure en annexe" not in text  # no member: no list to point to
@@ -277,3 +278,44 @@ def test_the_logo_is_on_the_cover(tmp_path: Path) -> None:
     assert drawn(pages[0]) == drawn(pages[1]) + 1 == 2
     plain, _ = render(full_model(logo_path=None))
     assert drawn(PdfReader(BytesIO(plain)).pages[0]) == 0
+
+
+def test_synthesis_compares_with_the_previous_year_and_finance_adds_up(
+    page_texts: Callable[[bytes], list[str]],
+) -> None:
+    from dataclasses import replace
+
+    from ptce_desktop.documents.activity import FinanceView
+
+    finance = FinanceView(
+        contributions_cents=100_000_00,
+        fees_cents=2_000_00,
+        grants_cents=30_000_00,
+        shared_costs_cents=95_000_00,
+        passed_on_cents=10_000_00,
+    )
+    assert finance.income_cents == 132_000_00 and finance.charges_cents == 105_000_00
+    assert finance.result_cents == 27_000_00
+    before = replace(
+        full_model(),
+        year=2025,
+        year_label="2025",
+        figures=replace(full_model().figures, members=3, etp_milli=40_000),
+        finance=replace(finance, grants_cents=0, passed_on_cents=120_000_00),
+    )
+    model = replace(full_model(), finance=finance, previous=before)
+    text = " ".join(" ".join(page_texts(render(model)[0])).split())
+    assert "Synthèse et comparaison avec l'exercice précédent" in text
+    assert "Indicateur 2025 2026 Évolution" in text
+    assert "Équivalents temps plein 40,00 48,50 +8,50" in text
+    # the result: income − charges, both years, and its change, with the real minus sign
+    assert "Résultat — exercice \u2212113 000,00 € 27 000,00 € +140 000,00 €" in text
+    assert "Total des produits 132 000,00 €" in text
+    assert "Total des charges 105 000,00 €" in text
+    assert "Résultat produits − charges 27 000,00 €" in text
+    # own resources / income = 102 000 / 132 000 = 77,27 %
+    assert (
+        "Taux d'autofinancement (contributions et cotisations des membres / produits) : 77,27 %"
+        in text
+    )
+    assert "Taux d'autofinancement 100,00 % 77,27 % \u221222,73 pt" in text

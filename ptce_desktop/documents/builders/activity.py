@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
@@ -38,6 +39,7 @@ from ptce_desktop.documents.activity import (
     CategoryLine,
     EligibilityView,
     EventLine,
+    FinanceView,
     FunderLine,
     JobsLine,
     JobsTotals,
@@ -65,8 +67,11 @@ from ptce_desktop.services.common import fiscal_year, pole_row
 from ptce_desktop.services.costs.shared_services import service_totals
 from ptce_desktop.services.costs.shares import pole_vat_registered
 from ptce_desktop.services.grants.views import VOTED_STATUSES, funder_type_totals, grant_summaries
+from ptce_desktop.services.members.fees import FeeService
 from ptce_desktop.services.members.lists import category_counts, member_rows
 from ptce_desktop.store.models import (
+    Call,
+    CallLine,
     Event,
     Funder,
     GovernanceBody,
@@ -75,6 +80,7 @@ from ptce_desktop.store.models import (
     Instalment,
     Meeting,
     Project,
+    Redistribution,
     ReportText,
     SharedService,
 )
@@ -98,10 +104,35 @@ def build_activity_data(
     ``refuse_empty``: a year without activity (:attr:`ActivityReportData.has_activity`) raises
     ``PtceError("activity_year_empty")`` instead of giving an all-zero report.
     """
-    data = _build_activity_data(uow, year)
+    data = _with_finance(uow, _build_activity_data(uow, year))
     if refuse_empty and not data.has_activity:
         raise PtceError("activity_year_empty", "year", year=data.year_label)
-    return data
+    previous = _with_finance(uow, _build_activity_data(uow, year - 1))
+    return replace(data, previous=previous if previous.has_activity else None)
+
+
+def _with_finance(uow: UnitOfWork, data: ActivityReportData) -> ActivityReportData:
+    """``data`` with the pole's income and charges of its year (see :class:`FinanceView`)."""
+    fees = FeeService(uow).total_fees_due(data.year)
+    with uow.read() as session:
+        called = session.scalar(
+            select(func.coalesce(func.sum(CallLine.ttc_cents), 0))
+            .join(Call, Call.id == CallLine.call_id)
+            .where(Call.year == data.year)
+        )
+        passed = session.scalar(
+            select(func.coalesce(func.sum(Redistribution.amount_cents), 0)).where(
+                Redistribution.date.between(data.period_start, data.period_end)
+            )
+        )
+    finance = FinanceView(
+        contributions_cents=int(called or 0),
+        fees_cents=fees,
+        grants_cents=data.figures.grants_received_cents,
+        shared_costs_cents=data.figures.costs_cents,
+        passed_on_cents=int(passed or 0),
+    )
+    return replace(data, finance=finance)
 
 
 def _build_activity_data(uow: UnitOfWork, year: int) -> ActivityReportData:
