@@ -516,6 +516,7 @@ def _balance_table(model: StatementData) -> Flowable:
     favour = sum(row[2] or 0 for row in rows)
     closing = model.closing_balance_cents
     assert charge - favour == closing  # the face of the page reconciles by construction
+    last: tuple[str, int | None, int | None]
     if closing > 0:
         last = ("Solde de clôture : reste dû par le membre", closing, None)
     elif closing < 0:
