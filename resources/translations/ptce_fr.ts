@@ -859,6 +859,41 @@
         <translation>Reste dû</translation>
     </message>
     <message>
+        <source>E&amp;xceptional line…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exceptional &amp;calls…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One PDF per &amp;member…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The calls of the selected call&apos;s period: one PDF per member, one merged PDF to print and a ready-to-send e-mail for members with an address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a call first: its period&apos;s calls are written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder for the calls of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n PDF(s) written in %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exceptional line recorded: it will be called once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>True-up</source>
         <translation>Régularisation</translation>
     </message>
@@ -2051,6 +2086,61 @@ Une restauration ne peut pas être annulée avec «&#xa0;Annuler&#xa0;» : l&apo
     </message>
 </context>
 <context>
+    <name>ExceptionalDialog</name>
+    <message>
+        <source>Exceptional call line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Works, a one-off purchase: the amount is split once with the key in force on its date and called once, on the next call or on a call of its own. Enter the invoice itself as a cost of the service: the year-end true-up then does not call it twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— the service&apos;s key —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Key</source>
+        <translation type="unfinished">&amp;Clé</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation type="unfinished">&amp;Date</translation>
+    </message>
+    <message>
+        <source>On a call of its own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation type="unfinished">Libellé</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished">Montant</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished">Date</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished">Service</translation>
+    </message>
+</context>
+<context>
     <name>FiscalYearsBox</name>
     <message>
         <source>Closed</source>
@@ -2421,6 +2511,10 @@ Pourquoi le rouvrir ?</translation>
     <message>
         <source>Funder</source>
         <translation>Financeur</translation>
+    </message>
+    <message>
+        <source>New funder…</source>
+        <translation>Nouveau financeur…</translation>
     </message>
     <message>
         <source>Title</source>
@@ -2839,6 +2933,10 @@ Pourquoi le rouvrir ?</translation>
     <message>
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>saved</source>
+        <translation>enregistré</translation>
     </message>
     <message>
         <source>Account</source>
@@ -3279,7 +3377,7 @@ Pourquoi le rouvrir ?</translation>
     <name>IssueCallsDialog</name>
     <message>
         <source>Member</source>
-        <extracomment>The preview the user saw: (number of calls, total in cents); None without a preview. (quarter, or None for the true-up) → the plan issuing would write (may raise PtceError).</extracomment>
+        <extracomment>The preview the user saw: (number of calls, total in cents); None without a preview. A call of its own for the pending exceptional lines (``quarter`` is None). (quarter, or None for the true-up) → the plan issuing would write (may raise PtceError).</extracomment>
         <translation type="unfinished">Membre</translation>
     </message>
     <message>
@@ -3302,12 +3400,20 @@ Pourquoi le rouvrir ?</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Exceptional calls %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Year-end true-up %1</source>
         <translation>Régularisation de l&apos;exercice %1</translation>
     </message>
     <message>
         <source>Issue the calls of a quarter — %1</source>
         <translation>Émettre les appels du trimestre — %1</translation>
+    </message>
+    <message>
+        <source>Each member is called its share of the exceptional lines marked « on a call of its own », each split once with its key.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Each member is called, per service, its actual shares of the year&apos;s costs minus what the provisional calls asked; a negative line is a credit.</source>
@@ -3355,6 +3461,10 @@ Pourquoi le rouvrir ?</translation>
     </message>
     <message>
         <source>Preview of the calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exceptional calls %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4629,6 +4739,7 @@ Pourquoi le rouvrir ?</translation>
     </message>
     <message>
         <source>Search a member (name, SIRET, college…)</source>
+        <extracomment>&quot;journal:members/&lt;id&gt;&quot;: the window shows the member&apos;s history (Journal page).</extracomment>
         <translation>Rechercher un membre (nom, SIRET, collège…)</translation>
     </message>
     <message>
@@ -4666,6 +4777,14 @@ Pourquoi le rouvrir ?</translation>
     <message>
         <source>The costs behind the member&apos;s shares of a service, and how each was split</source>
         <translation>Les charges derrière les parts du membre pour un service, et le calcul de chacune</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>&amp;Historique…</translation>
+    </message>
+    <message>
+        <source>Every change made to this member, in the change log</source>
+        <translation>Chaque modification de ce membre, dans le journal des modifications</translation>
     </message>
     <message numerus="yes">
         <source>%n member(s)</source>
@@ -6496,7 +6615,7 @@ Le document s&apos;affiche ici avant que vous l&apos;enregistriez ou l&apos;impr
     <name>TableView</name>
     <message>
         <source>Show all columns</source>
-        <extracomment>The name column never shrinks below this to make room for the others. A remembered name width counts as the column&apos;s own up to this much (the rest was spare).</extracomment>
+        <extracomment>The name column never shrinks below this to make room for the others. Other text columns narrow down to this to bring the amounts into view. A remembered name width counts as the column&apos;s own up to this much (the rest was spare).</extracomment>
         <translation>Afficher toutes les colonnes</translation>
     </message>
     <message>

@@ -155,3 +155,22 @@ def test_empty_lists_offer_their_main_action(
     qtbot.addWidget(keys)
     keys.show()
     assert keys.empty_state.isVisible() and "clé" in keys.empty_state.label.text()
+
+
+def test_new_funder_from_inside_the_grant_dialog(qtbot: QtBot, french: None) -> None:
+    from ptce_desktop.ui.pages.funding.dialogs import GrantDialog
+    from ptce_desktop.ui.widgets.new_item_combo import NEW_ITEM, chosen_data
+
+    answers: list[tuple[int, str] | None] = [None, (7, "Région « AURA » & <co>")]
+    dialog = GrantDialog([], [], lambda draft: draft, new_funder=lambda: answers.pop(0))
+    qtbot.addWidget(dialog)
+    combo = dialog.fields.editor("funder_id")
+    assert combo.count() == 1 and combo.itemText(0) == "Nouveau financeur…"
+    assert combo.currentIndex() == -1 and chosen_data(combo) is None  # nothing chosen for you
+    combo.setCurrentIndex(0)
+    combo.activated.emit(0)  # cancelled: back to no choice
+    assert combo.currentIndex() == -1 and combo.count() == 1
+    combo.setCurrentIndex(0)
+    combo.activated.emit(0)
+    assert combo.currentText() == "Région « AURA » & <co>" and chosen_data(combo) == 7
+    assert combo.itemData(combo.count() - 1) == NEW_ITEM

@@ -28,6 +28,7 @@ from ptce_desktop.services.grants.views import GrantDetail, GrantDraft
 from ptce_desktop.ui.i18n import current_language
 from ptce_desktop.ui.pages.amount_table import compact
 from ptce_desktop.ui.widgets import CheckedEdit, DateEdit, FormDialog, MoneyEdit
+from ptce_desktop.ui.widgets.new_item_combo import add_new_entry, chosen_data
 
 translate = QCoreApplication.translate
 
@@ -135,7 +136,9 @@ class GrantDialog(FormDialog):
         save: Callable[[GrantDraft], GrantDetail],
         grant: GrantDetail | None = None,
         parent: QWidget | None = None,
+        new_funder: Callable[[], tuple[int, str] | None] | None = None,
     ) -> None:
+        self._new_funder = new_funder
         title = (
             translate("GrantDialog", "New grant")
             if grant is None
@@ -164,12 +167,10 @@ class GrantDialog(FormDialog):
         add = self.fields.add
         form = self.new_form(translate("GrantDialog", "The grant"))
         funder_items = [(fid, name) for fid, name in funders]
-        add(
-            form,
-            "funder_id",
-            translate("GrantDialog", "&Funder"),
-            self._combo(translate("GrantDialog", "Funder"), funder_items),
-        )
+        funder_combo = self._combo(translate("GrantDialog", "Funder"), funder_items)
+        if self._new_funder is not None:  # the list may be empty: create one from here
+            add_new_entry(funder_combo, translate("GrantDialog", "New funder…"), self._new_funder)
+        add(form, "funder_id", translate("GrantDialog", "&Funder"), funder_combo)
         title = QLineEdit()
         title.setAccessibleName(translate("GrantDialog", "Title"))
         add(form, "title", translate("GrantDialog", "&Title"), title)
@@ -296,7 +297,7 @@ class GrantDialog(FormDialog):
 
     def draft(self) -> GrantDraft:
         editor: Any = self.fields.editor
-        funder_id = editor("funder_id").currentData()
+        funder_id = chosen_data(editor("funder_id"))
         if funder_id is None:
             raise required("funder_id", translate("GrantDialog", "Funder"))
         base = self.grant

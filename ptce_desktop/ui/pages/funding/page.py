@@ -286,7 +286,13 @@ class FundingPage(QWidget):
         if self.ctx.read_only:
             return None
         created = self._run(
-            GrantDialog(self.funders(), self.projects(), self.ops.create_grant, parent=self)
+            GrantDialog(
+                self.funders(),
+                self.projects(),
+                self.ops.create_grant,
+                parent=self,
+                new_funder=self._funder_from_dialog,
+            )
         )
         if created is not None:
             self.tabs.setCurrentIndex(0)
@@ -331,6 +337,11 @@ class FundingPage(QWidget):
         if created is not None:
             self.funders_panel.select_id(created.id)
         return created
+
+    def _funder_from_dialog(self) -> tuple[int, str] | None:
+        """« Nouveau financeur… » chosen in the grant dialog: the funder made, or None."""
+        created = self._run(FunderDialog(self.ops.create_funder, parent=self))
+        return (created.id, created.name) if created is not None else None
 
     def edit_funder(self) -> Any:
         funder = self.funders_panel.current_row()
