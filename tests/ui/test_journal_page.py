@@ -101,3 +101,23 @@ def test_a_new_change_appears_and_older_lines_page_in(
     assert page.model.rowCount() == total
     ids = [row.id for row in page.model.rows()]
     assert ids == sorted(ids, reverse=True)
+
+
+def test_a_member_history_opens_from_its_detail_panel(
+    page: JournalPage, ctx: AppContext, qtbot: QtBot
+) -> None:
+    from ptce_desktop.ui.pages.members.page import MembersPage
+
+    members = MembersPage(ctx)
+    qtbot.addWidget(members)
+    members.set_fiscal_year(2025)
+    member_id = next(m.id for m in ctx.members.list_members() if m.name == NAME)
+    members.select_id(member_id)
+    assert members.history_button.isEnabled()
+    with qtbot.waitSignal(members.pageRequested) as signal:
+        members.history_button.click()
+    assert signal.args == [f"journal:members/{member_id}"]
+    # What the window does with it (MainWindow.go_to → show_section):
+    page.show_section(f"members/{member_id}")
+    assert set(texts(page, 3)) == {f"Membre n° {member_id}"}
+    assert texts(page, 1) == ["Modifier un membre", "Créer un membre"]

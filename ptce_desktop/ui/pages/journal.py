@@ -173,6 +173,12 @@ class JournalPage(QWidget):
         self.record.setValue(record_id)
         self.reload()
 
+    def show_section(self, section: str) -> None:
+        """``"members/12"``: the history of member 12 (a link from a detail panel)."""
+        entity, _, number = section.partition("/")
+        if entity and number.isdigit():
+            self.show_record(entity, int(number))
+
     # --- loading -----------------------------------------------------------------------------
     def reload(self) -> None:
         page = self.trail.page(self.current_filter(), limit=PAGE_SIZE)

@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import asdict
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -109,6 +109,9 @@ def confirm_delete(parent: QWidget, name: str) -> bool:
 
 
 class MembersPage(QWidget):
+    #: "journal:members/<id>": the window shows the member's history (Journal page).
+    pageRequested = Signal(str)
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("MembersPage")
@@ -158,7 +161,15 @@ class MembersPage(QWidget):
         detail_layout = QVBoxLayout(detail_box)
         detail_layout.setContentsMargins(0, 0, 0, 0)
         detail_layout.addWidget(self.detail, 1)
-        detail_layout.addWidget(self.why_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.history_button = QPushButton(self.tr("&History…"))
+        self.history_button.setToolTip(
+            self.tr("Every change made to this member, in the change log")
+        )
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.history_button)
+        buttons.addWidget(self.why_button)
+        detail_layout.addLayout(buttons)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("membersSplitter")
         self.splitter.addWidget(self.view)
@@ -192,6 +203,7 @@ class MembersPage(QWidget):
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.detail.shareRequested.connect(lambda sid, q: self.explain_shares(sid, q or None))
         self.why_button.clicked.connect(self.explain_current)
+        self.history_button.clicked.connect(self.show_history)
         delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view)
         delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete_key.activated.connect(self.delete_selected)
@@ -276,6 +288,13 @@ class MembersPage(QWidget):
         self.archive_button.setEnabled(writable and row is not None and not row.archived)
         self.delete_button.setEnabled(writable and row is not None)
         self.why_button.setEnabled(row is not None and self.detail.current_share() is not None)
+        self.history_button.setEnabled(row is not None)
+
+    def show_history(self) -> None:
+        """The selected member's changes, on the Journal des modifications page."""
+        member_id = self.selected_id()
+        if member_id is not None:
+            self.pageRequested.emit(f"journal:members/{member_id}")
 
     def _save_splitter(self, *_args: Any) -> None:
         self._settings.setValue("members/splitter", self.splitter.saveState())
