@@ -11,11 +11,13 @@ from sqlalchemy import func, select
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.services.calls.calls import CallService
 from ptce_desktop.services.calls.exceptional import ExceptionalDraft, ExceptionalService
+from ptce_desktop.services.calls.explain import explain_call_line
 from ptce_desktop.store.models import (
     Call,
     KeyVersionUnit,
     SequenceCounter,
     ServiceBudget,
+    ServiceVatPeriod,
     SharedService,
 )
 from ptce_desktop.store.unit_of_work import UnitOfWork
@@ -114,3 +116,32 @@ def test_a_member_listed_without_units_is_refused(uow: UnitOfWork) -> None:
     assert caught.value.code == "member_without_units"
     text = caught.value.message("fr")
     assert "Bureau L'Épicerie solidaire — 1 234,56 €" in text and "Surface (m²) & <co>" in text
+
+
+def test_lines_take_the_vat_settings_dated_on_their_quarter(uow: UnitOfWork) -> None:
+    """A service exempt until 30/06/2025 then taxable at 20 % (a dated value, store.dated)."""
+    _, service_id = _world(uow)
+    with uow.write("TVA datée") as session:
+        session.add_all(
+            [
+                ServiceVatPeriod(
+                    service_id=service_id,
+                    valid_from=D(1900, 1, 1),
+                    vat_regime="exempt_261b",
+                    vat_rate_bp=0,
+                ),
+                ServiceVatPeriod(
+                    service_id=service_id,
+                    valid_from=D(2025, 7, 1),
+                    vat_regime="taxable",
+                    vat_rate_bp=2000,
+                ),
+            ]
+        )
+    calls = CallService(uow)
+    q2 = calls.issue_provisional_calls(2025, 2, issue_date=D(2025, 4, 1), due_date=D(2025, 4, 30))
+    q3 = calls.issue_provisional_calls(2025, 3, issue_date=ISSUE, due_date=DUE)
+    assert all(line.vat_cents == 0 for call in q2 for line in call.lines)
+    assert all(line.vat_rate_bp == 2000 for call in q3 for line in call.lines)
+    line = q3[0].lines[0]
+    assert explain_call_line(uow, q3[0].id, service_id, line_id=line.line_id).matches_stored

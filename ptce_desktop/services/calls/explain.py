@@ -55,8 +55,9 @@ from ptce_desktop.services.calls.planning import (
     catch_up_parts,
 )
 from ptce_desktop.services.calls.views import call_views
-from ptce_desktop.services.common import fiscal_year, get_or_error, pole_row
+from ptce_desktop.services.common import fiscal_year, get_or_error
 from ptce_desktop.services.keys.loader import split_for
+from ptce_desktop.store.dated import service_vat_on, vat_registered_on
 from ptce_desktop.store.models import (
     Call,
     CallLine,
@@ -232,11 +233,13 @@ class CallLineExplanation:
         )
 
 
-def _vat(service: SharedService, amount: int, registered: bool) -> VatPart:
-    """The VAT of a line of ``amount`` cents, as issuing computes it."""
-    regime = service.vat_regime
+def _vat(session: Session, service: SharedService, amount: int, day: dt.date) -> VatPart:
+    """The VAT of a line of ``amount`` cents, as issuing computes it: the settings as dated
+    on ``day`` (the quarter's first day, the charge's date, the year's first day)."""
+    regime, dated_rate = service_vat_on(session, service, day)
+    registered = vat_registered_on(session, day)
     basis = split_basis(regime, registered)
-    rate = service.vat_rate_bp if basis is SplitBasis.HT else 0
+    rate = dated_rate if basis is SplitBasis.HT else 0
     return VatPart(
         basis=basis,
         regime=regime,
@@ -426,9 +429,8 @@ def explain_call_line(
             raise PtceError("not_found", entity=Entity.CALL_LINE, id=line_id or service_id)
         service = get_or_error(session, SharedService, service_id, Entity.SHARED_SERVICE)
         member_name = session.scalar(select(Member.name).where(Member.id == call.member_id))
-        pole = pole_row(session)
-        registered = bool(pole is not None and pole.vat_registered)
         fy = fiscal_year(session, call.year)
+        vat_day = fy.quarters()[call.quarter - 1].start if call.quarter else fy.start
         component = LineComponent(line.component)
         kind = LineKind(line.kind)
         quarter_part: QuarterPart | None = None
@@ -451,6 +453,8 @@ def explain_call_line(
         elif kind is LineKind.EXCEPTIONAL:
             exceptional, share, amount = _exceptional(session, line, call.member_id)
             period_label = fy.label
+            if exceptional is not None:
+                vat_day = exceptional.date
         else:
             quarter_part, share, amount, billing = _provisional(session, call, service, component)
             period_label = quarter_part.quarter_label
@@ -472,7 +476,7 @@ def explain_call_line(
             actual_shares=actual,
             earlier_calls=earlier,
             amount_cents=amount,
-            vat=_vat(service, amount, registered),
+            vat=_vat(session, service, amount, vat_day),
             stored_ht_cents=line.ht_cents,
             stored_vat_rate_bp=line.vat_rate_bp,
             stored_vat_cents=line.vat_cents,

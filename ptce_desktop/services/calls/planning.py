@@ -52,8 +52,9 @@ from ptce_desktop.domain.errors import PtceError, error_text
 from ptce_desktop.domain.money import format_money
 from ptce_desktop.domain.periods import FiscalYear, format_date
 from ptce_desktop.services.calls.exceptional import charge_key_id, pending_charges
-from ptce_desktop.services.common import fiscal_year, pole_row
+from ptce_desktop.services.common import fiscal_year
 from ptce_desktop.services.keys.loader import split_for
+from ptce_desktop.store.dated import service_vat_on, vat_registered_on
 from ptce_desktop.store.models import (
     AllocationKey,
     Call,
@@ -178,10 +179,19 @@ class CallPlan:
             raise PtceError("preview_outdated", count=expected[0], total=format_money(expected[1]))
 
 
-def _vat_of(service: SharedService, registered: bool) -> int | None:
-    """The VAT rate of the service's lines, or None when its lines are TTC without VAT."""
-    taxable = split_basis(service.vat_regime, registered) is SplitBasis.HT
-    return service.vat_rate_bp if taxable else None
+@dataclass(frozen=True)
+class VatOn:
+    """The VAT settings as dated on ``day`` (:mod:`ptce_desktop.store.dated`): the pole's
+    registration and each service's regime and rate — a closed year keeps its own."""
+
+    session: Session
+    day: dt.date
+
+    def rate(self, service: SharedService) -> int | None:
+        """The VAT rate of the service's lines, or None when they are TTC without VAT."""
+        regime, rate = service_vat_on(self.session, service, self.day)
+        registered = vat_registered_on(self.session, self.day)
+        return rate if split_basis(regime, registered) is SplitBasis.HT else None
 
 
 def planned_line(
@@ -191,10 +201,10 @@ def planned_line(
     component: LineComponent,
     label: str | None,
     cents: int,
-    registered: bool,
+    vat: VatOn,
     exceptional_id: int | None = None,
 ) -> PlannedLine:
-    rate = _vat_of(service, registered)
+    rate = vat.rate(service)
     return PlannedLine(
         exceptional_id=exceptional_id,
         member_id=member_id,
@@ -207,11 +217,6 @@ def planned_line(
         vat_rate_bp=rate or 0,
         vat_cents=vat_cents(cents, rate) if rate else 0,
     )
-
-
-def registered(session: Session) -> bool:
-    pole = pole_row(session)
-    return pole is not None and bool(pole.vat_registered)
 
 
 def budgeted_services(session: Session, fy: FiscalYear) -> list[tuple[SharedService, int]]:
@@ -467,10 +472,10 @@ def revised_after_q4(session: Session, fy: FiscalYear) -> list[Notice]:
 
 
 def exceptional_lines(
-    session: Session, charges: list[ExceptionalCharge], vat_registered: bool
+    session: Session, charges: list[ExceptionalCharge]
 ) -> dict[int, list[PlannedLine]]:
     """member → the lines calling ``charges``: each split once by its key, version in force
-    on its date (presence on that day)."""
+    on its date (presence and VAT settings on that day)."""
     lines: dict[int, list[PlannedLine]] = defaultdict(list)
     for charge in charges:
         service = session.get(SharedService, charge.service_id)
@@ -492,7 +497,7 @@ def exceptional_lines(
                         LineComponent.BASE,
                         charge.label,
                         share.cents,
-                        vat_registered,
+                        VatOn(session, charge.date),
                         charge.id,
                     )
                 )
@@ -505,7 +510,7 @@ def plan_exceptional(session: Session, year: int) -> CallPlan:
     charges = pending_charges(session, year, own_call=True)
     if not charges:
         raise PtceError("nothing_to_call", year=fy.label)
-    lines = exceptional_lines(session, charges, registered(session))
+    lines = exceptional_lines(session, charges)
     return CallPlan(
         year=year,
         year_label=fy.label,
@@ -547,7 +552,7 @@ def plan_quarter(session: Session, year: int, quarter: int) -> CallPlan:
     period = fy.quarters()[quarter - 1]
     if quarter in called_quarters(session, year):
         raise PtceError("calls_already_issued", quarter=period.label)
-    vat_registered = registered(session)
+    vat_registered = VatOn(session, period.start)
     lines: dict[int, list[PlannedLine]] = defaultdict(list)
     for service, budget in budgeted_services(session, fy):
         if budget:
@@ -569,7 +574,7 @@ def plan_quarter(session: Session, year: int, quarter: int) -> CallPlan:
                 )
             )
     charges = pending_charges(session, year, own_call=False)
-    for member_id, found in exceptional_lines(session, charges, vat_registered).items():
+    for member_id, found in exceptional_lines(session, charges).items():
         lines[member_id].extend(found)
     return CallPlan(
         year=year,
@@ -652,7 +657,7 @@ def plan_true_up(session: Session, year: int) -> CallPlan:
                 select(SharedService).where(SharedService.id.in_(missing))
             )
         )
-    vat_registered = registered(session)
+    vat_registered = VatOn(session, fy.start)  # as the call's documents date their mentions
     lines: dict[int, list[PlannedLine]] = defaultdict(list)
     for (member_id, service_id, component), cents in sorted(diff.items()):
         if not cents:
