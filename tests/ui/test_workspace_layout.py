@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from member_seed import RecordingPresenter
-from PySide6.QtCore import QSettings, QSize
+from PySide6.QtCore import QRect, QSettings, QSize
 from PySide6.QtWidgets import QApplication, QScrollArea, QTableView, QTabWidget
 from pytestqt.qtbot import QtBot
 
@@ -153,3 +153,25 @@ def test_grant_tabs_fit_without_scroll_arrows(window: MainWindow) -> None:
     last = bar.tabRect(bar.count() - 1)
     assert last.right() <= bar.width(), "the last grant tab is cut"
     assert all(tabs.tabToolTip(index) for index in range(tabs.count()))
+
+
+class _Laptop:
+    """A 1366 × 768 screen with a 32-px panel."""
+
+    def availableGeometry(self) -> QRect:
+        return QRect(0, 0, 1366, 736)
+
+
+def test_long_dialogs_fit_a_768_px_screen(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, french: None
+) -> None:
+    from ptce_desktop.ui.pages.funding.dialogs import GrantDialog
+
+    dialog = GrantDialog([(1, "Région « AURA » & <co>")], [], lambda draft: draft)
+    qtbot.addWidget(dialog)
+    monkeypatch.setattr(dialog, "screen", lambda: _Laptop())
+    assert dialog.height() > 736 - 80  # as the dialog asks for itself
+    dialog.show()
+    assert dialog.height() <= 736 - 80
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    assert ok.isVisible() and dialog.rect().contains(ok.mapTo(dialog, ok.rect().bottomRight()))

@@ -164,6 +164,23 @@ def error_banner() -> QLabel:
     return banner
 
 
+#: Room left on the screen for the window frame and a task bar or panel.
+SCREEN_MARGIN = 80
+
+
+def fit_to_screen(dialog: QWidget) -> None:
+    """Shrink ``dialog`` to the screen's free area (a 768-px laptop: at most 688 px high); its
+    body scrolls, so nothing is out of reach."""
+    screen = dialog.screen()
+    if screen is None:
+        return
+    room = screen.availableGeometry()
+    width = min(dialog.width(), room.width() - SCREEN_MARGIN // 2)
+    height = min(dialog.height(), room.height() - SCREEN_MARGIN)
+    if (width, height) != (dialog.width(), dialog.height()):
+        dialog.resize(width, height)
+
+
 class FormDialog(QDialog):
     """OK runs :meth:`submit`; a :class:`PtceError` marks its field and keeps the dialog open.
 
@@ -216,6 +233,7 @@ class FormDialog(QDialog):
 
     def showEvent(self, event: Any) -> None:
         self.fields.align_labels()
+        fit_to_screen(self)
         super().showEvent(event)
 
     def submit(self) -> Any:
