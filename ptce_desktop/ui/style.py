@@ -70,6 +70,7 @@ QFrame#dashboardCard:hover {{ border: 1px solid {ACCENT}; }}
 QFrame#dashboardCard:focus {{ border: 2px solid {ACCENT}; }}
 QTableView, QTreeView, QListView#plainList {{ border: 1px solid #c5ccd3; }}
 QTableView:focus, QTreeView:focus {{ border: 2px solid {ACCENT}; }}
+QDialogButtonBox {{ dialogbuttonbox-buttons-have-icons: 0; }}
 QToolBar#mainToolBar {{ spacing: 6px; padding: 4px 8px; border: none; }}
 QStatusBar QLabel#readOnlyBadge {{ color: {ERROR}; font-weight: 600; padding: 0 6px; }}
 """

@@ -287,7 +287,7 @@ class WelcomeDialog(QDialog):
         self.skip_button.setToolTip(self.tr("Create the pole now; fill these in Settings later."))
         self.identity_ok_button = QPushButton(self.tr("&Create the pole"))
         buttons.addButton(self.identity_back_button, QDialogButtonBox.ButtonRole.ResetRole)
-        buttons.addButton(self.skip_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.skip_button, QDialogButtonBox.ButtonRole.ResetRole)
         buttons.addButton(self.identity_ok_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.identity_back_button.clicked.connect(self._show_create_form)
         self.skip_button.clicked.connect(lambda: self._create(None))
