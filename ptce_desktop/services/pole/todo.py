@@ -27,6 +27,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -151,7 +152,7 @@ class TodoService:
     def first_steps(self) -> FirstSteps:
         with self.uow.read() as session:
 
-            def exists(model: type) -> bool:
+            def exists(model: Any) -> bool:
                 return session.execute(select(model.id).limit(1)).first() is not None
 
             return FirstSteps(

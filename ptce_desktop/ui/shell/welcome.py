@@ -334,7 +334,15 @@ class WelcomeDialog(QDialog):
         values = {key: edit.text().strip() or None for key, edit in self.identity_edits.items()}
         if not any(values.values()):
             return None
-        return PoleDraft(name=self.name_edit.text().strip() or "?", **values)
+        return PoleDraft(
+            name=self.name_edit.text().strip() or "?",
+            siret=values["siret"],
+            address=values["address"],
+            postcode=values["postcode"],
+            city=values["city"],
+            legal_rep_name=values["legal_rep_name"],
+            legal_rep_title=values["legal_rep_title"],
+        )
 
     def _clear_identity_error(self, key: str) -> None:
         self.identity_errors[key].hide()

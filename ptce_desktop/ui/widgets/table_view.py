@@ -126,8 +126,8 @@ class TableView(QTableView):
             if (column := self.expand_column()) is not None:
                 header.setStretchLastSection(False)  # a layout saved before names took spare
                 # what was saved may include a wider window's spare width: not all of it is owed
-                restored = min(header.sectionSize(column), NAME_RESTORED_MAX)
-                self._name_width = max(restored, NAME_MIN_WIDTH)
+                owned = min(header.sectionSize(column), NAME_RESTORED_MAX)
+                self._name_width = max(owned, NAME_MIN_WIDTH)
             return True
         finally:
             self._restoring = False

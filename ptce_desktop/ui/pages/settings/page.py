@@ -257,7 +257,8 @@ class SettingsPage(QWidget):
             return
         editor = self.fields.editor(name)
         for index in range(self.tabs.count()):
-            if self.tabs.widget(index).isAncestorOf(editor):
+            tab = self.tabs.widget(index)
+            if tab is not None and tab.isAncestorOf(editor):
                 self.tabs.setCurrentIndex(index)
                 editor.setFocus()
                 return
