@@ -123,3 +123,19 @@ def test_other_text_columns_narrow_so_amounts_show(qtbot: QtBot, ui_settings: QS
     amount_right = header.sectionViewportPosition(3) + header.sectionSize(3)
     assert amount_right <= view.viewport().width()  # …so the amount is in view
     assert header.sectionSize(0) >= view.sizeHintForColumn(0)
+
+
+def test_a_column_the_user_fits_keeps_its_width(qtbot: QtBot, ui_settings: QSettings) -> None:
+    rows = [Row(1, "Atelier", "732 829 320 00074", "FR76 3000 6000 0112 3456 7890 189 & <x>", 1)]
+    proxy = FilterProxy()
+    proxy.setSourceModel(RowTableModel(COLUMNS, rows))
+    view = TableView("workspace-tables-user", settings=ui_settings)
+    qtbot.addWidget(view)
+    view.setModel(proxy)
+    view.resize(680, 200)
+    view.show()
+    view.fit_columns()
+    header = view.horizontalHeader()
+    assert header.sectionSize(2) < view.sizeHintForColumn(2)  # narrowed for the amounts
+    view.resizeColumnToContents(2)  # what a double-click on its edge does
+    assert header.sectionSize(2) >= view.sizeHintForColumn(2)  # not narrowed back at once

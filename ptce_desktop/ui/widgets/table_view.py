@@ -245,7 +245,7 @@ class TableView(QTableView):
                 return logical
         return None
 
-    def fit_width(self) -> None:
+    def fit_width(self, keep: int | None = None) -> None:
         """Give the viewport's spare width to :meth:`expand_column`; when the view narrows, take
         it back, down to the column's own width (fitted to the names, remembered or set by the
         user, and at least :data:`NAME_MIN_WIDTH`): a name is never cut to make room."""
@@ -267,11 +267,11 @@ class TableView(QTableView):
         try:
             if width != current:
                 header.resizeSection(column, width)
-            self._make_room(column)
+            self._make_room(column, keep)
         finally:
             self._fitting = False
 
-    def _make_room(self, name_column: int) -> None:
+    def _make_room(self, name_column: int, keep: int | None = None) -> None:
         """Still too wide: narrow the other text columns (down to :data:`TEXT_MIN_WIDTH`, their
         whole text in the tooltip) so the amounts, on the right, come into view."""
         header, model = self.horizontalHeader(), self.model()
@@ -284,7 +284,8 @@ class TableView(QTableView):
                 logical, Qt.Orientation.Horizontal, Qt.ItemDataRole.TextAlignmentRole
             )
             right = align is not None and int(align) & int(Qt.AlignmentFlag.AlignRight)
-            if logical != name_column and not header.isSectionHidden(logical) and not right:
+            shown = not header.isSectionHidden(logical)
+            if logical not in (name_column, keep) and shown and not right:
                 texts.append(logical)
         room = sum(max(header.sectionSize(c) - TEXT_MIN_WIDTH, 0) for c in texts)
         if room <= 0:
@@ -302,8 +303,8 @@ class TableView(QTableView):
             return
         if logical == self.expand_column():
             self._name_width = max(new, NAME_MIN_WIDTH)  # the user's width is its own
-        else:
-            self.fit_width()
+        else:  # the column the user just sized (a double-click fits it) keeps its width
+            self.fit_width(keep=logical)
 
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
