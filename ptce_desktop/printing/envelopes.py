@@ -29,7 +29,16 @@ from ptce_desktop.services.calls.calls import CallService
 from ptce_desktop.services.members.members import MemberService
 from ptce_desktop.store.unit_of_work import UnitOfWork
 
-__all__ = ["DEFAULT_MESSAGE", "DEFAULT_SUBJECT", "Envelope", "EnvelopeBatch", "write_envelopes"]
+__all__ = [
+    "DEFAULT_MESSAGE",
+    "DEFAULT_SUBJECT",
+    "REMINDER_MESSAGE",
+    "REMINDER_SUBJECT",
+    "Envelope",
+    "EnvelopeBatch",
+    "write_envelopes",
+    "write_reminders",
+]
 
 DEFAULT_SUBJECT = "{pole} — appel de fonds {numero} ({periode})"
 DEFAULT_MESSAGE = (
@@ -38,6 +47,17 @@ DEFAULT_MESSAGE = (
     "d'un montant de {montant}, à régler au plus tard le {echeance}.\n\n"
     "Le détail par service et le mode de calcul figurent sur le document. Pour toute "
     "question, répondez simplement à ce message.\n\n"
+    "Bien cordialement,\n"
+    "{pole}\n"
+)
+
+REMINDER_SUBJECT = "{pole} — relance : appels de fonds impayés ({montant})"
+REMINDER_MESSAGE = (
+    "Bonjour,\n\n"
+    "Sauf erreur de notre part, les appels de fonds {numero} du pôle {pole} ne sont pas "
+    "encore réglés : il reste {montant} à payer. Vous trouverez le détail dans la relance "
+    "ci-jointe.\n\n"
+    "Si votre règlement est en cours, veuillez ne pas tenir compte de ce message.\n\n"
     "Bien cordialement,\n"
     "{pole}\n"
 )
@@ -133,4 +153,69 @@ def write_envelopes(
             logo_path=models[0].logo_path,
             generated_on=generated_on,
         )
+    return EnvelopeBatch(folder, tuple(envelopes), merged)
+
+
+def write_reminders(
+    uow: UnitOfWork,
+    member_ids: Sequence[int],
+    folder: Path,
+    on: dt.date,
+    *,
+    message: str = REMINDER_MESSAGE,
+    subject: str = REMINDER_SUBJECT,
+    generated_on: dt.date | None = None,
+) -> EnvelopeBatch:
+    """A relance per member with calls past due on ``on`` (PDF, and an ``.eml`` draft when the
+    member has an address), a merged PDF, and the reminder date recorded on each call
+    reminded (one action). Members with nothing past due are skipped."""
+    from ptce_desktop.documents.builders.reminder import build_reminder_data
+    from ptce_desktop.reports.reminder import build_reminder, reminder_story
+    from ptce_desktop.services.calls.reminders import ReminderService
+
+    folder.mkdir(parents=True, exist_ok=True)
+    members = MemberService(uow)
+    reminders = ReminderService(uow)
+    envelopes = []
+    stories = []
+    reminded: list[int] = []
+    pole_name, logo = "", None
+    for member_id in member_ids:
+        overdue = reminders.overdue_calls(member_id, on)
+        if not overdue:
+            continue
+        model = build_reminder_data(uow, member_id, on)
+        pole_name, logo = model.pole.name, model.logo_path
+        member = members.get(member_id)
+        stem = f"relance-{slug(member.name, 40) or 'membre'}-{on:%Y-%m-%d}"
+        pdf = folder / f"{stem}.pdf"
+        build_reminder(model, pdf, generated_on=generated_on)
+        stories.append(reminder_story(model))
+        eml: Path | None = None
+        if member.email:
+            values = {
+                "membre": member.name,
+                "numero": ", ".join(call.number for call in overdue),
+                "periode": "",
+                "montant": format_money(model.outstanding_cents),
+                "echeance": format_date(min(call.due_date for call in overdue)),
+                "pole": pole_name,
+            }
+            eml = folder / f"{stem}.eml"
+            eml.write_bytes(bytes(_message(message, subject, values, member.email, pdf)))
+        envelopes.append(Envelope(member_id, member.name, "relance", pdf, eml))
+        reminded += [call.id for call in overdue]
+    merged: Path | None = None
+    if envelopes:
+        merged = folder / f"relances-{on:%Y-%m-%d}.pdf"
+        build_pdf(
+            merged,
+            title=f"Relances du {format_date(on)}",
+            subject=f"{len(envelopes)} relances",
+            pole_name=pole_name,
+            story=concatenate(*stories),
+            logo_path=logo,
+            generated_on=generated_on,
+        )
+        reminders.record(reminded, on)
     return EnvelopeBatch(folder, tuple(envelopes), merged)

@@ -57,3 +57,40 @@ def test_a_pdf_per_member_a_merged_pdf_and_an_eml_when_there_is_an_address(
     assert all(c.number in text for c in issued)
     singles = sum(len(PdfReader(e.pdf).pages) for e in batch.envelopes)
     assert len(merged.pages) == singles
+
+
+def test_reminders_list_the_unpaid_calls_past_due_and_record_the_date(
+    uow: UnitOfWork, tmp_path: Path
+) -> None:
+    from ptce_desktop.printing.envelopes import write_reminders
+    from ptce_desktop.services.calls.payments import PaymentService
+    from ptce_desktop.services.calls.reminders import ReminderService
+
+    members, _, _ = standard_world(uow)
+    with uow.write("Adresse électronique") as session:
+        member = session.get(Member, members[1])
+        assert member is not None
+        member.email = "tresorerie@epicerie.example"
+    calls = CallService(uow)
+    q1 = calls.issue_provisional_calls(2025, 1, issue_date=D(2025, 1, 5), due_date=D(2025, 1, 31))
+    q2 = calls.issue_provisional_calls(2025, 2, issue_date=D(2025, 4, 5), due_date=D(2025, 4, 30))
+    # member 0 paid everything; member 1 paid a part of T1; member 2 nothing
+    PaymentService(uow).record_payment(members[0], D(2025, 5, 2), 288_000, "virement", None, None)
+    PaymentService(uow).record_payment(members[1], D(2025, 2, 2), 40_000, "virement", None, None)
+    folder = tmp_path / "Relances « mai » & <co>"
+    batch = write_reminders(uow, list(members), folder, D(2025, 5, 15))
+    assert [e.member_id for e in batch.envelopes] == [members[1], members[2]]
+    epicerie = batch.envelopes[0]
+    text = " ".join(PdfReader(epicerie.pdf).pages[0].extract_text().split())
+    text = text.replace("\u202f", " ").replace("\xa0", " ")
+    assert "Relance — appels de fonds impayés" in text
+    assert q1[1].number in text and q2[1].number in text
+    assert "1 520,00" in text  # 960,00 − 400,00 + 960,00
+    assert epicerie.eml is not None and batch.envelopes[1].eml is None
+    assert batch.merged is not None and batch.merged.exists()
+    last = ReminderService(uow).last_reminders(c.id for c in [*q1, *q2])
+    assert last == {c.id: D(2025, 5, 15) for c in [*q1[1:], *q2[1:]]}
+    # a second reminder mentions the first
+    again = write_reminders(uow, [members[2]], folder, D(2025, 6, 15))
+    text = " ".join(PdfReader(again.envelopes[0].pdf).pages[0].extract_text().split())
+    assert "15/05/2025" in text

@@ -32,6 +32,7 @@ DESIGN_TABLES = {
     "calls",
     "call_lines",
     "exceptional_charges",
+    "call_reminders",
     "payments",
     "payment_matches",
     "funders",

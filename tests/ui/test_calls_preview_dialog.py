@@ -93,3 +93,15 @@ def test_one_pdf_per_member_of_the_selected_period(
     assert all(e.pdf.exists() and e.eml is None for e in batch.envelopes)
     assert batch.merged is not None and batch.merged.exists()
     assert "2" in page.status.text()
+
+
+def test_reminder_letters_from_the_unpaid_tab_record_and_show_the_date(
+    page: CallsPage, seeded: dict[str, int], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    issue_q1(page, monkeypatch)  # due 31/01/2025; the page's today is 20/05/2025
+    batch = page.write_reminders(tmp_path / "Relances & <co>")
+    assert batch is not None and len(batch.envelopes) == 2
+    assert all(e.pdf.name.startswith("relance-") for e in batch.envelopes)
+    model = page.debts_tab.model
+    column = model.columnCount() - 1  # « Dernière relance », the last column
+    assert plain(str(model.index(0, column).data())) == "20/05/2025"

@@ -20,6 +20,7 @@ from ptce_desktop.store.models.activity import (
 from ptce_desktop.store.models.calls import (
     Call,
     CallLine,
+    CallReminder,
     ExceptionalCharge,
     Payment,
     PaymentMatch,
@@ -67,6 +68,7 @@ __all__ = [
     "Base",
     "Call",
     "CallLine",
+    "CallReminder",
     "Cost",
     "Event",
     "ExceptionalCharge",

@@ -112,6 +112,23 @@ class CallLine(Base):
     service: Mapped[SharedService] = relationship()
 
 
+class CallReminder(Base):
+    """A reminder letter (relance) sent for an unpaid call, on ``date``.
+
+    Not frozen by closing: an unpaid call of a closed year is still reminded in an open one.
+    """
+
+    __tablename__ = "call_reminders"
+    entity_label = "la relance"
+
+    id: Mapped[int] = pk()
+    call_id: Mapped[int] = mapped_column(ForeignKey("calls.id", ondelete="RESTRICT"), index=True)
+    date: Mapped[dt.date] = mapped_column(Date)
+
+    def audit_title(self) -> str:
+        return f"appel n° {self.call_id}, {self.date:%d/%m/%Y}"
+
+
 class ExceptionalCharge(Base):
     """An exceptional amount (works, a one-off purchase) split once by a key and called once:
     on the next quarterly call of its fiscal year, or on a call of its own (``own_call``).

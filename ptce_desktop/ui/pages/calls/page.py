@@ -28,11 +28,12 @@ from PySide6.QtWidgets import (
 
 from ptce_desktop.domain.errors import PtceError, error_text
 from ptce_desktop.domain.periods import format_date
-from ptce_desktop.printing.envelopes import EnvelopeBatch, write_envelopes
+from ptce_desktop.printing.envelopes import EnvelopeBatch, write_envelopes, write_reminders
 from ptce_desktop.services.calls.calls import CallPlan, CallService
 from ptce_desktop.services.calls.exceptional import ExceptionalService
 from ptce_desktop.services.calls.explain import explain_call_line
 from ptce_desktop.services.calls.payments import PaymentService
+from ptce_desktop.services.calls.reminders import ReminderService
 from ptce_desktop.services.calls.views import CallView
 from ptce_desktop.services.costs.shared_services import SharedServiceService
 from ptce_desktop.services.keys.keys import KeyService
@@ -174,6 +175,7 @@ class CallsPage(QWidget):
         self.true_up_button.clicked.connect(lambda: self.issue_calls(true_up=True))
         self.exceptional_button.clicked.connect(self.add_exceptional)
         self.envelopes_button.clicked.connect(lambda: self.write_envelopes())
+        self.debts_tab.reminder_button.clicked.connect(lambda: self.write_reminders())
         self.exceptional_calls_button.clicked.connect(
             lambda: self.issue_calls(true_up=False, exceptional=True)
         )
@@ -205,6 +207,7 @@ class CallsPage(QWidget):
         year = self.year
         self.calls_panel.set_rows(self.calls.list_calls(year))
         self.payments_tab.load(year)
+        self.debts_tab.reminded = self.ctx.service(ReminderService).last_by_member()
         self.debts_tab.set_rows(self.payments.outstanding_by_member(year, on=self.today()))
         self.balances_tab.set_rows(self.payments.balances(year))
         self._update_buttons()
@@ -219,6 +222,7 @@ class CallsPage(QWidget):
         tip = self.tr("This fiscal year is closed.") if closed else ""
         self.issue_button.setToolTip(tip)
         self.true_up_button.setToolTip(tip)
+        self.debts_tab.reminder_button.setEnabled(not self.ctx.read_only)
         self.payments_tab.update_buttons()
 
     def _show_call(self, call: CallView | None) -> None:
@@ -263,6 +267,31 @@ class CallsPage(QWidget):
             return None
         self.status.setText(
             self.tr("%n PDF(s) written in %1", "", len(batch.envelopes)).replace("%1", str(folder))
+            + f" ({batch.emails} .eml)"
+        )
+        return batch
+
+    def write_reminders(self, folder: Path | None = None) -> EnvelopeBatch | None:
+        """A reminder letter per member listed in « Impayés » (calls past due today), the
+        .eml drafts and a merged PDF, in a folder the user picks; the date is recorded."""
+        members = [debt.member_id for debt in self.debts_tab.model.rows()]
+        if not members or self.ctx.read_only:
+            return None
+        if folder is None:
+            chosen = QFileDialog.getExistingDirectory(self, self.tr("Folder for the reminders"))
+            if not chosen:
+                return None
+            folder = Path(chosen)
+        try:
+            batch = write_reminders(self.ctx.uow, members, folder, self.today())
+        except (PtceError, OSError) as error:
+            self.ctx.presenter.present(error, self)
+            return None
+        self.reload()
+        self.status.setText(
+            self.tr("%n reminder(s) written in %1", "", len(batch.envelopes)).replace(
+                "%1", str(folder)
+            )
             + f" ({batch.emails} .eml)"
         )
         return batch

@@ -301,7 +301,14 @@ class DebtsTab(ListPanel):
                 display=lambda v: str(v) if v else "",
                 align=RIGHT,
             ),
+            Column(
+                translate("DebtsTab", "Last reminder"),
+                lambda d: self.reminded.get(d.member_id),
+                display=_date,
+            ),
         ]
+        #: member id → the date of the member's latest reminder letter (relance).
+        self.reminded: dict[int, Any] = {}
         super().__init__(
             "debts",
             columns,
@@ -310,6 +317,14 @@ class DebtsTab(ListPanel):
             parent,
         )
         self.panel = self
+        self.reminder_button = self.add_button(translate("DebtsTab", "&Reminder letters…"))
+        self.reminder_button.setToolTip(
+            translate(
+                "DebtsTab",
+                "A reminder letter per member listed, with its unpaid calls past due, and a "
+                "ready-to-send e-mail for members with an address; the date is recorded.",
+            )
+        )
 
 
 class BalancesTab(ListPanel):
