@@ -16,7 +16,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ptce_desktop.domain.errors import PtceError, error_text
 from ptce_desktop.domain.money import format_money
@@ -33,7 +33,7 @@ __all__ = ["add_calls_parser", "plan_lines"]
 
 
 def add_calls_parser(
-    verbs: argparse._SubParsersAction[argparse.ArgumentParser],
+    verbs: argparse._SubParsersAction[Any],
     db_option: Callable[[argparse.ArgumentParser], None],
 ) -> None:
     verb = verbs.add_parser("calls", help="appels de fonds : aperçu (rien n'est écrit) ou émission")
