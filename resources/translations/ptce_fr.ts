@@ -890,6 +890,17 @@
         </translation>
     </message>
     <message>
+        <source>Folder for the reminders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reminder(s) written in %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Exceptional line recorded: it will be called once.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1871,7 +1882,12 @@ Cette action ne peut pas être annulée : les appels reçoivent leur numéro dé
         <translation>Jours de retard</translation>
     </message>
     <message>
+        <source>Last reminder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Search a member</source>
+        <extracomment>member id → the date of the member&apos;s latest reminder letter (relance).</extracomment>
         <translation>Rechercher un membre</translation>
     </message>
     <message numerus="yes">
@@ -1880,6 +1896,14 @@ Cette action ne peut pas être annulée : les appels reçoivent leur numéro dé
             <numerusform>%n membre débiteur</numerusform>
             <numerusform>%n membres débiteurs</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Reminder letters…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A reminder letter per member listed, with its unpaid calls past due, and a ready-to-send e-mail for members with an address; the date is recorded.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5533,6 +5557,10 @@ Le document s&apos;affiche ici avant que vous l&apos;enregistriez ou l&apos;impr
     <message>
         <source>Generation cancelled.</source>
         <translation>Génération annulée.</translation>
+    </message>
+    <message>
+        <source>Another document is chosen: generate its preview to see it.</source>
+        <translation>Un autre document est choisi : générez son aperçu pour le voir.</translation>
     </message>
     <message>
         <source>Save the document</source>

@@ -83,3 +83,37 @@ def test_a_saved_plan_says_saved(
     assert [m.share_bp for m in funding.editor.detail.plan if m.share_bp] == [6000]
     tab.model.setData(tab.model.index(0, 2), "50")  # typing again: not saved any more
     assert "non enregistré" in tab.hint.text()
+
+
+def test_another_document_clears_the_preview(
+    qtbot: QtBot, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from test_reports_page import seed
+
+    from ptce_desktop.ui.pages.reports.page import ReportsPage
+
+    ctx = open_context(db_path, runner=Runner(inline=True), presenter=RecordingPresenter())
+    try:
+        seed(ctx)
+        page = ReportsPage(ctx)
+        qtbot.addWidget(page)
+        page.set_fiscal_year(2025)
+        page.show()
+        page.form.select_kind("cerfa-15059")
+        page.generate()
+        assert page.generated is not None and page.save_button.isEnabled()
+        page.form.group_rows.setChecked(True)  # an option of the same document: another PDF
+        assert page.generated is None and not page.save_button.isEnabled()
+        assert not page.print_button.isEnabled() and page.preview.page_count() == 0
+        page.generate()
+        assert page.generated is not None
+        page.form.year_combo.setCurrentIndex(page.form.year_combo.currentIndex())  # the same
+        assert page.generated is not None  # choosing the same document keeps it
+        other = next(
+            row for row in range(page.form.kind_list.count())
+            if row != page.form.kind_list.currentRow()
+        )  # fmt: skip
+        page.form.kind_list.setCurrentRow(other)
+        assert page.generated is None and not page.save_button.isEnabled()
+    finally:
+        ctx.close()

@@ -18,6 +18,8 @@ from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QApplication,
+    QCheckBox,
+    QComboBox,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -110,8 +112,15 @@ class ReportsPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
 
-        self.form.kind_list.currentRowChanged.connect(lambda _row: self._update_buttons())
-        self.form.year_combo.currentIndexChanged.connect(lambda _i: self._update_buttons())
+        self.form.kind_list.currentRowChanged.connect(lambda _row: self._form_changed())
+        self.form.year_combo.currentIndexChanged.connect(lambda _i: self._form_changed())
+        # any other choice of the form (grant, member, options) too: the preview never shows
+        # another document than the one chosen, nor saves under its name
+        for combo in self.form.findChildren(QComboBox):
+            if combo is not self.form.year_combo:
+                combo.currentIndexChanged.connect(lambda _i: self._form_changed())
+        for box in self.form.findChildren(QCheckBox):
+            box.toggled.connect(lambda _on: self._form_changed())
         self.generate_button.clicked.connect(self.generate)
         self.cancel_button.clicked.connect(self.cancel)
         self.save_button.clicked.connect(lambda: self.save_as())
@@ -212,6 +221,21 @@ class ReportsPage(QWidget):
         self.progress.setVisible(busy)
         self.cancel_button.setVisible(busy)
         self.form.setEnabled(not busy)
+        self._update_buttons()
+
+    def _form_changed(self) -> None:
+        """Another document chosen: a preview of the previous one is cleared, visibly."""
+        if self.generated is not None and not self.busy:
+            try:
+                same = self.form.request() == self.generated.request
+            except PtceError:  # the form is incomplete: it is not the previewed document
+                same = False
+            if not same:
+                self.generated = None
+                self.preview.clear()
+                self.status.setText(
+                    self.tr("Another document is chosen: generate its preview to see it.")
+                )
         self._update_buttons()
 
     def _update_buttons(self) -> None:
