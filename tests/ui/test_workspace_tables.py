@@ -92,8 +92,11 @@ def test_the_name_column_takes_the_spare_width(
     assert name_width >= view.sizeHintForColumn(0)  # the name is whole
     view.resize(1400, 300)
     assert header.sectionSize(0) == name_width + 300 and header.sectionSize(3) == amount_width
-    view.resize(500, 300)  # narrower than the columns: the name is not cut to make room
-    assert header.sectionSize(0) >= max(view.sizeHintForColumn(0), NAME_MIN_WIDTH)
+    view.resize(880, 300)  # the other texts give room first: the name is not cut
+    assert header.sectionSize(0) >= view.sizeHintForColumn(0)
+    view.resize(660, 300)  # really too narrow: the amount shows, the name gives last
+    assert header.sectionViewportPosition(3) + header.sectionSize(3) <= view.viewport().width()
+    assert NAME_MIN_WIDTH <= header.sectionSize(0) < view.sizeHintForColumn(0)
     view.resize(1400, 300)
     before = header.sectionSize(0)
     header.resizeSection(1, header.sectionSize(1) + 50)  # a wider SIRET column: the name gives
@@ -107,32 +110,33 @@ def test_percent_columns_have_two_decimals() -> None:
 
 
 def test_other_text_columns_narrow_so_amounts_show(qtbot: QtBot, ui_settings: QSettings) -> None:
-    rows = [Row(1, "Atelier", "732 829 320 00074", "FR76 3000 6000 0112 3456 7890 189 & <x>", 1)]
+    rows = [Row(1, LONG, "732 829 320 00074", "FR76 3000 6000 0112 3456 7890 189", 1)]
     proxy = FilterProxy()
     proxy.setSourceModel(RowTableModel(COLUMNS, rows))
     view = TableView("workspace-tables-narrow", settings=ui_settings)
     qtbot.addWidget(view)
     view.setModel(proxy)
-    view.resize(1000, 200)
+    view.resize(1500, 200)
     view.show()
     view.fit_columns()
     header = view.horizontalHeader()
+    assert view.expand_column() == 0  # the longest text: the names
     iban = header.sectionSize(2)
-    view.resize(680, 200)
+    view.resize(960, 200)
     assert header.sectionSize(2) < iban  # the IBAN column gave room…
     amount_right = header.sectionViewportPosition(3) + header.sectionSize(3)
     assert amount_right <= view.viewport().width()  # …so the amount is in view
-    assert header.sectionSize(0) >= view.sizeHintForColumn(0)
+    assert header.sectionSize(0) >= view.sizeHintForColumn(0)  # the name is not cut
 
 
 def test_a_column_the_user_fits_keeps_its_width(qtbot: QtBot, ui_settings: QSettings) -> None:
-    rows = [Row(1, "Atelier", "732 829 320 00074", "FR76 3000 6000 0112 3456 7890 189 & <x>", 1)]
+    rows = [Row(1, LONG, "732 829 320 00074", "FR76 3000 6000 0112 3456 7890 189", 1)]
     proxy = FilterProxy()
     proxy.setSourceModel(RowTableModel(COLUMNS, rows))
     view = TableView("workspace-tables-user", settings=ui_settings)
     qtbot.addWidget(view)
     view.setModel(proxy)
-    view.resize(680, 200)
+    view.resize(960, 200)
     view.show()
     view.fit_columns()
     header = view.horizontalHeader()

@@ -96,6 +96,7 @@ class TableView(QTableView):
         header.sectionResized.connect(self._section_resized)
         self._fitting = False
         self._name_width: int | None = None
+        self._expand: int | None = None
         header.sectionMoved.connect(self._schedule_save)
         header.sortIndicatorChanged.connect(self._schedule_save)
         self.activated.connect(self._emit_row_activated)
@@ -211,6 +212,7 @@ class TableView(QTableView):
     def fit_columns(self) -> None:
         """Size columns to their contents once (e.g. after the first rows arrive)."""
         header = self.horizontalHeader()
+        self._expand = None  # measured again on these rows
         self._fitting = True  # sized here, not taken as the user's widths
         try:
             self.resizeColumnsToContents()
@@ -230,10 +232,15 @@ class TableView(QTableView):
     # --- the name column takes the spare width ---------------------------------------------------
     def expand_column(self) -> int | None:
         """The column that takes the spare width (and gives some back so the amounts stay in
-        view): the first visible left-aligned one — a name, a title; None when all are numbers."""
+        view): among the visible left-aligned ones (names, titles, labels — not amounts), the one
+        with the longest text once rows are there, then kept; None when all are numbers."""
         model, header = self.model(), self.horizontalHeader()
         if model is None:
             return None
+        chosen = self._expand
+        if chosen is not None and chosen < header.count() and not header.isSectionHidden(chosen):
+            return chosen
+        candidates = []
         for visual in range(header.count()):
             logical = header.logicalIndex(visual)
             if header.isSectionHidden(logical):
@@ -242,8 +249,13 @@ class TableView(QTableView):
                 logical, Qt.Orientation.Horizontal, Qt.ItemDataRole.TextAlignmentRole
             )
             if align is None or not int(align) & int(Qt.AlignmentFlag.AlignRight):
-                return logical
-        return None
+                candidates.append(logical)
+        if not candidates:
+            return None
+        if model.rowCount() == 0:
+            return candidates[0]  # decided once there are rows to measure
+        self._expand = max(candidates, key=self.sizeHintForColumn)  # first of equals wins
+        return self._expand
 
     def fit_width(self, keep: int | None = None) -> None:
         """Give the viewport's spare width to :meth:`expand_column`; when the view narrows, take
@@ -273,7 +285,8 @@ class TableView(QTableView):
 
     def _make_room(self, name_column: int, keep: int | None = None) -> None:
         """Still too wide: narrow the other text columns (down to :data:`TEXT_MIN_WIDTH`, their
-        whole text in the tooltip) so the amounts, on the right, come into view."""
+        whole text in the tooltip), then the name column, so the amounts on the right come
+        into view."""
         header, model = self.horizontalHeader(), self.model()
         deficit = header.length() - self.viewport().width()
         if deficit <= 0 or model is None or self.viewport().width() < 200:
@@ -288,13 +301,18 @@ class TableView(QTableView):
             if logical not in (name_column, keep) and shown and not right:
                 texts.append(logical)
         room = sum(max(header.sectionSize(c) - TEXT_MIN_WIDTH, 0) for c in texts)
-        if room <= 0:
-            return
-        share = min(deficit / room, 1.0)
-        for logical in texts:
-            size = header.sectionSize(logical)
-            give = min(math.ceil(max(size - TEXT_MIN_WIDTH, 0) * share), size - TEXT_MIN_WIDTH)
-            header.resizeSection(logical, size - max(give, 0))
+        if room > 0:
+            share = min(deficit / room, 1.0)
+            for logical in texts:
+                size = header.sectionSize(logical)
+                give = min(math.ceil(max(size - TEXT_MIN_WIDTH, 0) * share), size - TEXT_MIN_WIDTH)
+                header.resizeSection(logical, size - max(give, 0))
+        # last resort, the view is really too narrow: the amounts matter more than the end of a
+        # long name (whole in its tooltip), down to NAME_MIN_WIDTH
+        deficit = header.length() - self.viewport().width()
+        name = header.sectionSize(name_column)
+        if deficit > 0 and keep != name_column and name > NAME_MIN_WIDTH:
+            header.resizeSection(name_column, max(name - deficit, NAME_MIN_WIDTH))
 
     def _section_resized(self, logical: int, _old: int, new: int) -> None:
         # another column widened or narrowed: the name column absorbs it (not when the user
