@@ -117,3 +117,23 @@ def test_another_document_clears_the_preview(
         assert page.generated is None and not page.save_button.isEnabled()
     finally:
         ctx.close()
+
+
+def test_a_report_due_opens_its_grant(
+    funding: FundingPage,
+    grant: dict[str, int],  # noqa: F811
+) -> None:
+    from ptce_desktop.services.pole import todo
+    from ptce_desktop.services.pole.todo import TodoItem
+    from ptce_desktop.ui.pages.dashboard.todo import TodoPanel
+
+    panel = TodoPanel()
+    item = TodoItem(todo.GRANT_REPORT_DUE, "funding", names=("x", "y"), record_id=grant["grant"])
+    panel.show_items([item])
+    assert f'href="funding:grant-{grant["grant"]}"' in panel.lines[0].text()
+    funding.show_section(f"grant-{grant['grant']}")
+    assert funding.editor.detail is not None and funding.editor.detail.id == grant["grant"]
+    current = funding.editor.tabs.currentWidget()
+    assert current.widget() is funding.editor.report_tab  # the Cerfa texts
+    funding.show_section("funders")
+    assert funding.tabs.currentIndex() == 1

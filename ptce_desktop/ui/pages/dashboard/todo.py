@@ -74,7 +74,11 @@ def item_text(item: TodoItem) -> str:
 
 def _link(item: TodoItem) -> str:
     """Where the item's link leads: its page, or the page's section (the fiscal years)."""
-    return "settings:years" if item.kind == todo.YEAR_TO_CLOSE else item.target
+    if item.kind == todo.YEAR_TO_CLOSE:
+        return "settings:years"
+    if item.kind == todo.GRANT_REPORT_DUE and item.record_id is not None:
+        return f"funding:grant-{item.record_id}"
+    return item.target
 
 
 def _action_text(target: str) -> str:

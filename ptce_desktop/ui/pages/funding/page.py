@@ -213,6 +213,22 @@ class FundingPage(QWidget):
         if self.year is not None and touches(changes, *WATCHED):
             self.reload()
 
+    def show_section(self, key: str) -> None:
+        """``"grant-<id>"``: that grant selected, on its Cerfa report tab (« À faire » links
+        here when its report is due); ``"funders"``: the funders' tab."""
+        if key == "funders":
+            self.tabs.setCurrentIndex(1)
+            return
+        if key.startswith("grant-") and key[6:].isdigit():
+            self.tabs.setCurrentIndex(0)
+            self.reload()
+            self.grants_panel.select_id(int(key[6:]))
+            tabs = self.editor.tabs
+            for index in range(tabs.count()):
+                holder: Any = tabs.widget(index)  # a scroll area around each editing tab
+                if getattr(holder, "widget", lambda: None)() is self.editor.report_tab:
+                    tabs.setCurrentIndex(index)
+
     # --- lists for the dialogs and tabs ------------------------------------------------------
     def members(self) -> list[tuple[int, str]]:
         rows = self.ctx.members.list_members(include_archived=True, year=self.year)
