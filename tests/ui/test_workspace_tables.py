@@ -5,6 +5,7 @@ typed, percentages in columns carry two decimals."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
@@ -143,3 +144,33 @@ def test_a_column_the_user_fits_keeps_its_width(qtbot: QtBot, ui_settings: QSett
     assert header.sectionSize(2) < view.sizeHintForColumn(2)  # narrowed for the amounts
     view.resizeColumnToContents(2)  # what a double-click on its edge does
     assert header.sectionSize(2) >= view.sizeHintForColumn(2)  # not narrowed back at once
+
+
+def test_the_costs_search_finds_an_amount_as_typed(db_path: Path) -> None:
+    from member_seed import RecordingPresenter
+    from test_costs_page import cost, make_world
+
+    from ptce_desktop.services.costs.costs import CostService
+    from ptce_desktop.services.costs.views import CostFilters
+    from ptce_desktop.ui.shell.context import open_context
+    from ptce_desktop.ui.worker import Runner
+
+    ctx = open_context(db_path, runner=Runner(inline=True), presenter=RecordingPresenter())
+    try:
+        world = make_world(ctx)
+        costs = ctx.service(CostService)
+        costs.create_cost(cost(world.equal, 123_450, "Loyer « mars » & <eau>"))
+        costs.create_cost(cost(world.equal, 12_345, "Fournitures l'été 1234"))
+
+        def found(text: str) -> list[str]:
+            page = costs.list_costs(2025, filters=CostFilters(text=text))
+            return sorted(row.label for row in page.rows)
+
+        assert found("1234,5") == ["Loyer « mars » & <eau>"]
+        assert found("1 234,50 €") == ["Loyer « mars » & <eau>"]
+        assert found("1234.50") == ["Loyer « mars » & <eau>"]
+        assert found("123,45") == ["Fournitures l'été 1234"]
+        assert found("1234") == ["Fournitures l'été 1234"]  # 1 234,00 €: only the label matches
+        assert found("loyer") == ["Loyer « mars » & <eau>"]
+    finally:
+        ctx.close()

@@ -29,7 +29,7 @@ from ptce_desktop.domain.allocation import amount_to_split, split_basis
 from ptce_desktop.domain.cerfa import CHARGE_SUBLINES
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.messages.entities import Entity
-from ptce_desktop.domain.money import format_money
+from ptce_desktop.domain.money import format_money, parse_money
 from ptce_desktop.services.common import (
     clean_text,
     fiscal_year,
@@ -193,6 +193,16 @@ def _decode(cursor: str, sort_name: str) -> tuple[Any, int]:
     return value, cost_id
 
 
+def _typed_amount(text: str) -> int | None:
+    """The amount ``text`` reads as (« 1234,5 », « 1 234,50 € », « 1234.5 »), or None."""
+    if not any(char.isdigit() for char in text):
+        return None
+    try:
+        return parse_money(text)
+    except PtceError:
+        return None
+
+
 class CostService:
     def __init__(self, uow: UnitOfWork) -> None:
         self.uow = uow
@@ -316,14 +326,14 @@ class CostService:
             if text:
                 escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
                 pattern = f"%{escaped}%"
-                conditions.append(
-                    or_(
-                        *(
-                            func.lower(field).like(pattern, escape="\\")
-                            for field in (Cost.label, Cost.supplier, Cost.invoice_ref)
-                        )
-                    )
-                )
+                matches = [
+                    func.lower(field).like(pattern, escape="\\")
+                    for field in (Cost.label, Cost.supplier, Cost.invoice_ref)
+                ]
+                cents = _typed_amount(text)  # « 1234,5 » finds the cost of 1 234,50 €
+                if cents is not None:
+                    matches += [Cost.ttc_cents == cents, Cost.ht_cents == cents]
+                conditions.append(or_(*matches))
             member_cents: Any = Share.cents if filters.member_id is not None else None
             base = select(Cost.id).join(SharedService, SharedService.id == Cost.service_id)
             query = select(
