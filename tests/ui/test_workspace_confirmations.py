@@ -63,3 +63,25 @@ def test_a_member_in_use_is_not_confirmed_then_refused(
     page.select_id(free.id)
     assert page.delete_selected()
     assert asked == ["Sans écriture & <co>"] and len(offered) == 1
+
+
+def test_a_funder_with_grants_is_not_confirmed_then_refused(
+    qtbot: QtBot, ctx: AppContext, french: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from test_funding_page import grant as make_grant
+
+    from ptce_desktop.ui.pages.funding import page as funding_module
+
+    ids = make_grant.__wrapped__(ctx)  # type: ignore[attr-defined]
+    page = funding_module.create_page(ctx)
+    qtbot.addWidget(page)
+    ctx.changes.changed.connect(page.refresh)
+    page.set_fiscal_year(2025)
+    asked: list[str] = []
+    monkeypatch.setattr(funding_module, "confirm", lambda *args: asked.append(args[2]) or True)
+    page.tabs.setCurrentIndex(1)
+    page.reload()
+    page.funders_panel.select_id(ids["funder"])
+    assert not page.delete_funder()
+    assert asked == []  # never « vous pourrez annuler » before a refusal
+    assert ctx.presenter.codes() == ["funder_has_grants"]  # type: ignore[attr-defined]

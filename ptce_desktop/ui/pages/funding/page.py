@@ -372,6 +372,11 @@ class FundingPage(QWidget):
         self.funder_message.setText("")
         if funder is None or self.ctx.read_only:
             return False
+        if funder.grant_count:  # checked before confirming: it would be refused
+            error = PtceError("funder_has_grants", funder=funder.name, count=funder.grant_count)
+            self.funder_message.setText(error.message(current_language()))
+            self.ctx.presenter.present(error, self)
+            return False
         text = self.tr("Delete the funder “%1”? You can undo it with Ctrl+Z.").replace(
             "%1", funder.name
         )
