@@ -1,6 +1,6 @@
 """Small helpers every service module shares: input cleaning, lookups, fiscal years.
 
-Services are the use cases (DESIGN.md §5). Conventions, for every module of this package:
+Services are the use cases (docs/DESIGN.md §5). Conventions, for every module of this package:
 
 * a service is a class taking the :class:`~ptce_desktop.store.unit_of_work.UnitOfWork` (and
   nothing global) in its constructor; each public method is one user action: one

@@ -3,7 +3,7 @@
 The stack is duck-typed: ``canUndo()``, ``canRedo()``, ``undo()``, ``redo()``, and optionally
 ``undoText()``/``redoText()`` and the ``canUndoChanged``/``canRedoChanged``/``undoTextChanged``/
 ``redoTextChanged`` signals (a ``QUndoStack`` has them all). Undoing replays the inverse service
-command, so the stack itself lives with the services (DESIGN.md §5 "Undo").
+command, so the stack itself lives with the services (docs/DESIGN.md §5 "Undo").
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """A small pole filled through the real services, with hostile texts, and every report of it.
 
-Used by the report fault tests (research/ecosystem-reliability.md §5, items 1–11): the texts
+Used by the report fault tests (docs/research/ecosystem-reliability.md §5, items 1–11): the texts
 travel the whole way (service → database → read model → ReportLab) before being read back.
 """
 

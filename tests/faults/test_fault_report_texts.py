@@ -1,4 +1,4 @@
-"""Bad texts in every report (research/ecosystem-reliability.md §5, items 1–11).
+"""Bad texts in every report (docs/research/ecosystem-reliability.md §5, items 1–11).
 
 One small pole is filled through the real services with hostile member names, a hostile cost
 label and grant title, and redistribution grounds of 5 000 and 20 000 characters; every report

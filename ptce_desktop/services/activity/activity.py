@@ -1,6 +1,6 @@
 """The pole's activity: cooperation projects, governance bodies and their meetings, events,
 the free texts of the activity report, and the jobs summary (rapport d'activité, sections 1,
-5, 7, 8, 9 and 13 of research/cerfa-and-reports.md §3.6).
+5, 7, 8, 9 and 13 of docs/research/cerfa-and-reports.md §3.6).
 
 Decisions:
 

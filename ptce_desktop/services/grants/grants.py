@@ -12,7 +12,7 @@ Decisions where DESIGN.md leaves room:
   amount removes the line.
 * **Fiscal year of a grant**: see :func:`~.grant_views.grant_in_year`.
 * **Overhead rule** "key": the key must rest on physical units (units, usage or mixed keys);
-  equal shares and fixed percentages are refused (EU funds, research/domain.md b.5).
+  equal shares and fixed percentages are refused (EU funds, docs/research/domain.md b.5).
 * A grant that has instalments or redistributions cannot be deleted (``grant_has_money``);
   an instalment on a refused grant is refused; instalments dated in a closed year are frozen.
 """
