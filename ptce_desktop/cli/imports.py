@@ -13,6 +13,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.periods import parse_date
@@ -23,7 +24,7 @@ EXIT_PROBLEMS = 1
 
 
 def add_import_parser(
-    verbs: argparse._SubParsersAction[argparse.ArgumentParser],
+    verbs: argparse._SubParsersAction[Any],
     db_option: Callable[[argparse.ArgumentParser], None],
 ) -> None:
     verb = verbs.add_parser(

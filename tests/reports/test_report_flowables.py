@@ -119,7 +119,14 @@ def test_bar_chart_prints_labels_and_french_values(
     assert isinstance(chart, Drawing)
     assert chart.width == pytest.approx(CONTENT_WIDTH)
     text = page_texts(render([chart]))[0]
-    for expected in ("Locaux & bureaux", "12 345,00 €", "Avoir", "\u2212500,00 €", "Vide", "0,00 €"):
+    for expected in (
+        "Locaux & bureaux",
+        "12 345,00 €",
+        "Avoir",
+        "\u2212500,00 €",
+        "Vide",
+        "0,00 €",
+    ):
         assert expected in text
     bars = [shape for shape in chart.contents if isinstance(shape, Rect)]
     assert len(bars) == 2  # a zero draws no bar

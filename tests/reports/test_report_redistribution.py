@@ -202,4 +202,10 @@ def test_many_members_paginate_with_progress(page_texts: Callable[[bytes], list[
     assert pages == len(texts) == len(seen) >= 6
     assert seen == list(range(1, pages + 1))
     assert "Total 30 000,00 € 30 000,00 € 15 000,00 € 15 000,00 €" in texts[-1]
-    assert sum(text.count("Quote-part Appelé Payé à la date du rapport Reste dû à la date du rapport") for text in texts) >= 5
+    assert (
+        sum(
+            text.count("Quote-part Appelé Payé à la date du rapport Reste dû à la date du rapport")
+            for text in texts
+        )
+        >= 5
+    )

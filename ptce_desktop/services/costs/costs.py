@@ -326,7 +326,7 @@ class CostService:
             if text:
                 escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
                 pattern = f"%{escaped}%"
-                matches = [
+                matches: list[ColumnElement[bool]] = [
                     func.lower(field).like(pattern, escape="\\")
                     for field in (Cost.label, Cost.supplier, Cost.invoice_ref)
                 ]

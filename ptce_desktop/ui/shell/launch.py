@@ -28,8 +28,8 @@ from ptce_desktop.store.paths import APP_NAME, default_data_dir, default_db_path
 from ptce_desktop.ui.bus import touches
 from ptce_desktop.ui.compat import pin_singletons
 from ptce_desktop.ui.errors import ErrorPresenter, install_excepthook
-from ptce_desktop.ui.i18n import install_translators
 from ptce_desktop.ui.exports.archive_actions import ArchiveActions
+from ptce_desktop.ui.i18n import install_translators
 from ptce_desktop.ui.imports.actions import ImportActions
 from ptce_desktop.ui.pages import navigation_entries, page_factory
 from ptce_desktop.ui.shell.backups_actions import BackupActions
