@@ -725,47 +725,47 @@
     </message>
     <message>
         <source>Surcharge: %1 × (coefficient %2 − 1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Majoration&#xa0;: %1 × (coefficient %2 − 1)</translation>
     </message>
     <message>
         <source>Management fee: %1 × %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Frais de gestion&#xa0;: %1 × %2</translation>
     </message>
     <message>
         <source> = %1, rounded half up once: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation> = %1, arrondi une seule fois au centime le plus proche (0,5 vers le haut)&#xa0;: %2.</translation>
     </message>
     <message>
         <source>called</source>
-        <translation type="unfinished"></translation>
+        <translation>appelé</translation>
     </message>
     <message>
         <source>due</source>
-        <translation type="unfinished"></translation>
+        <translation>dû</translation>
     </message>
     <message>
         <source>difference</source>
-        <translation type="unfinished"></translation>
+        <translation>écart</translation>
     </message>
     <message>
         <source>The budget or the key changed after these quarters were called; each is computed again with today&apos;s budget and key:</source>
-        <translation type="unfinished"></translation>
+        <translation>Le budget ou la clé a changé après l&apos;appel de ces trimestres&#xa0;; chacun est recalculé avec le budget et la clé d&apos;aujourd&apos;hui&#xa0;:</translation>
     </message>
     <message>
         <source>Already caught up on an earlier call: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Déjà régularisé sur un appel précédent&#xa0;: %1.</translation>
     </message>
     <message>
         <source>Catch-up: &lt;b&gt;%1&lt;/b&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Régularisation du budget révisé&#xa0;: &lt;b&gt;%1&lt;/b&gt;.</translation>
     </message>
     <message>
         <source>Exceptional line « %1 » of %2 dated %3, called once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ligne exceptionnelle «&#xa0;%1&#xa0;» de %2 du %3, appelée une seule fois.</translation>
     </message>
     <message>
         <source>Split by the key in force on its date: your share %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Répartie selon la clé en vigueur à sa date&#xa0;: votre part %1.</translation>
     </message>
     <message>
         <source>Budget %1 of the service: %2 → %3: %4.</source>
@@ -860,49 +860,49 @@
     </message>
     <message>
         <source>E&amp;xceptional line…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ligne e&amp;xceptionnelle…</translation>
     </message>
     <message>
         <source>Exceptional &amp;calls…</source>
-        <translation type="unfinished"></translation>
+        <translation>Appels ex&amp;ceptionnels…</translation>
     </message>
     <message>
         <source>One PDF per &amp;member…</source>
-        <translation type="unfinished"></translation>
+        <translation>Un &amp;PDF par membre…</translation>
     </message>
     <message>
         <source>The calls of the selected call&apos;s period: one PDF per member, one merged PDF to print and a ready-to-send e-mail for members with an address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les appels de la période de l&apos;appel sélectionné&#xa0;: un PDF par membre, un PDF réunissant tout à imprimer et un e-mail prêt à envoyer pour les membres qui ont une adresse.</translation>
     </message>
     <message>
         <source>Select a call first: its period&apos;s calls are written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez d&apos;abord un appel&#xa0;: les PDF sont créés pour les appels de sa période.</translation>
     </message>
     <message>
         <source>Folder for the calls of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier pour les appels «&#xa0;%1&#xa0;»</translation>
     </message>
     <message numerus="yes">
         <source>%n PDF(s) written in %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n PDF enregistré dans %1</numerusform>
+            <numerusform>%n PDF enregistrés dans %1</numerusform>
         </translation>
     </message>
     <message>
         <source>Folder for the reminders</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier pour les relances</translation>
     </message>
     <message numerus="yes">
         <source>%n reminder(s) written in %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n relance enregistrée dans %1</numerusform>
+            <numerusform>%n relances enregistrées dans %1</numerusform>
         </translation>
     </message>
     <message>
         <source>Exceptional line recorded: it will be called once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ligne exceptionnelle enregistrée&#xa0;: elle sera appelée une seule fois.</translation>
     </message>
     <message>
         <source>True-up</source>
@@ -910,7 +910,7 @@
     </message>
     <message>
         <source>Exceptional call</source>
-        <translation type="unfinished"></translation>
+        <translation>Appel exceptionnel</translation>
     </message>
     <message>
         <source>Provisional call</source>
@@ -1883,7 +1883,7 @@ Cette action ne peut pas être annulée : les appels reçoivent leur numéro dé
     </message>
     <message>
         <source>Last reminder</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière relance</translation>
     </message>
     <message>
         <source>Search a member</source>
@@ -1899,11 +1899,11 @@ Cette action ne peut pas être annulée : les appels reçoivent leur numéro dé
     </message>
     <message>
         <source>&amp;Reminder letters…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lettres de relance…</translation>
     </message>
     <message>
         <source>A reminder letter per member listed, with its unpaid calls past due, and a ready-to-send e-mail for members with an address; the date is recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une lettre de relance par membre de la liste, avec ses appels impayés échus, et un e-mail prêt à envoyer pour les membres qui ont une adresse&#xa0;; la date de relance est enregistrée.</translation>
     </message>
 </context>
 <context>
@@ -2113,55 +2113,55 @@ Une restauration ne peut pas être annulée avec «&#xa0;Annuler&#xa0;» : l&apo
     <name>ExceptionalDialog</name>
     <message>
         <source>Exceptional call line</source>
-        <translation type="unfinished"></translation>
+        <translation>Ligne d&apos;appel exceptionnelle</translation>
     </message>
     <message>
         <source>Works, a one-off purchase: the amount is split once with the key in force on its date and called once, on the next call or on a call of its own. Enter the invoice itself as a cost of the service: the year-end true-up then does not call it twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Des travaux, un achat ponctuel&#xa0;: le montant est réparti une seule fois selon la clé en vigueur à sa date et appelé une seule fois, sur le prochain appel ou sur un appel à part. Saisissez la facture elle-même comme charge du service&#xa0;: la régularisation de fin d&apos;exercice ne l&apos;appellera alors pas deux fois.</translation>
     </message>
     <message>
         <source>&amp;Label</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Libellé</translation>
     </message>
     <message>
         <source>&amp;Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Montant</translation>
     </message>
     <message>
         <source>&amp;Service</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Service</translation>
     </message>
     <message>
         <source>— the service&apos;s key —</source>
-        <translation type="unfinished"></translation>
+        <translation>— la clé du service —</translation>
     </message>
     <message>
         <source>&amp;Key</source>
-        <translation type="unfinished">&amp;Clé</translation>
+        <translation>&amp;Clé</translation>
     </message>
     <message>
         <source>&amp;Date</source>
-        <translation type="unfinished">&amp;Date</translation>
+        <translation>&amp;Date</translation>
     </message>
     <message>
         <source>On a call of its own</source>
-        <translation type="unfinished"></translation>
+        <translation>Sur un appel à part</translation>
     </message>
     <message>
         <source>Label</source>
-        <translation type="unfinished">Libellé</translation>
+        <translation>Libellé</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished">Montant</translation>
+        <translation>Montant</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished">Date</translation>
+        <translation>Date</translation>
     </message>
     <message>
         <source>Service</source>
-        <translation type="unfinished">Service</translation>
+        <translation>Service</translation>
     </message>
 </context>
 <context>
@@ -3402,30 +3402,30 @@ Pourquoi le rouvrir ?</translation>
     <message>
         <source>Member</source>
         <extracomment>The preview the user saw: (number of calls, total in cents); None without a preview. A call of its own for the pending exceptional lines (``quarter`` is None). (quarter, or None for the true-up) → the plan issuing would write (may raise PtceError).</extracomment>
-        <translation type="unfinished">Membre</translation>
+        <translation>Membre</translation>
     </message>
     <message>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>Ligne</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished">Montant</translation>
+        <translation>Montant</translation>
     </message>
     <message numerus="yes">
         <source>%n call(s) for %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n appel pour %1</numerusform>
+            <numerusform>%n appels pour %1</numerusform>
         </translation>
     </message>
     <message>
         <source>No member has anything to pay.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun membre n&apos;a de montant à payer.</translation>
     </message>
     <message>
         <source>Exceptional calls %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Appels exceptionnels %1</translation>
     </message>
     <message>
         <source>Year-end true-up %1</source>
@@ -3437,7 +3437,7 @@ Pourquoi le rouvrir ?</translation>
     </message>
     <message>
         <source>Each member is called its share of the exceptional lines marked « on a call of its own », each split once with its key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaque membre est appelé de sa quote-part des lignes exceptionnelles marquées «&#xa0;sur un appel à part&#xa0;», chacune répartie une seule fois selon sa clé.</translation>
     </message>
     <message>
         <source>Each member is called, per service, its actual shares of the year&apos;s costs minus what the provisional calls asked; a negative line is a credit.</source>
@@ -3485,11 +3485,11 @@ Pourquoi le rouvrir ?</translation>
     </message>
     <message>
         <source>Preview of the calls</source>
-        <translation type="unfinished"></translation>
+        <translation>Aperçu des appels</translation>
     </message>
     <message>
         <source>exceptional calls %1</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;exercice %1 (lignes exceptionnelles)</translation>
     </message>
     <message>
         <source>true-up %1</source>
@@ -5780,15 +5780,15 @@ Le document s&apos;affiche ici avant que vous l&apos;enregistriez ou l&apos;impr
     </message>
     <message>
         <source>Billing coefficient</source>
-        <translation type="unfinished"></translation>
+        <translation>Coefficient de facturation</translation>
     </message>
     <message>
         <source>Management fee</source>
-        <translation type="unfinished"></translation>
+        <translation>Frais de gestion</translation>
     </message>
     <message>
         <source>Billing from</source>
-        <translation type="unfinished"></translation>
+        <translation>Facturation à partir du</translation>
     </message>
     <message>
         <source>Service</source>
@@ -5868,39 +5868,39 @@ Le document s&apos;affiche ici avant que vous l&apos;enregistriez ou l&apos;impr
     </message>
     <message>
         <source>Billing (coefficient and fee)</source>
-        <translation type="unfinished"></translation>
+        <translation>Facturation (coefficient et frais de gestion)</translation>
     </message>
     <message>
         <source>e.g. 1.75 (empty: none)</source>
-        <translation type="unfinished"></translation>
+        <translation>par ex. 1,75 (vide&#xa0;: aucun)</translation>
     </message>
     <message>
         <source>Billing c&amp;oefficient</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;oefficient de facturation</translation>
     </message>
     <message>
         <source>Applied to the budget (calls) and the costs (true-up) before the split; the surcharge prints as its own line.</source>
-        <translation type="unfinished"></translation>
+        <translation>Appliqué au budget (appels de fonds) et aux charges (régularisation) avant la répartition&#xa0;; la majoration est imprimée sur une ligne à part.</translation>
     </message>
     <message>
         <source>e.g. 6 (empty: none)</source>
-        <translation type="unfinished"></translation>
+        <translation>par ex. 6 (vide&#xa0;: aucun)</translation>
     </message>
     <message>
         <source>Management &amp;fee (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Frais de gestion (%)</translation>
     </message>
     <message>
         <source>Printed as « Frais de gestion », never as VAT.</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimés comme «&#xa0;Frais de gestion&#xa0;», jamais comme de la TVA.</translation>
     </message>
     <message>
         <source>Empty: every fiscal year.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vide&#xa0;: tous les exercices.</translation>
     </message>
     <message>
         <source>Exempt service</source>
-        <translation type="unfinished"></translation>
+        <translation>Service exonéré</translation>
     </message>
 </context>
 <context>
