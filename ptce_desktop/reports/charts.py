@@ -8,6 +8,7 @@ column, and zero, negative or empty data need no special axis handling.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib.utils import simpleSplit
@@ -53,7 +54,7 @@ def bar_chart(
     if not items:
         return empty_note(empty_text)
     rows = _limit(list(items), max(2, max_bars))
-    value_format = value_format or _money
+    value_format = value_format or partial(format_money, typographic=True)
     fonts = get_styles().fonts
     size = TABLE_SIZE
     values_text = [value_format(value) for _, value in rows]
@@ -127,10 +128,6 @@ def _label_lines(label: str, font: str, size: float, width: float) -> list[str]:
         last = " ".join(lines[MAX_LABEL_LINES - 1 :])
         lines = [*lines[: MAX_LABEL_LINES - 1], fit_text(last, font, size, width)]
     return lines or ["—"]
-
-
-def _money(cents: int) -> str:
-    return format_money(cents, typographic=True)
 
 
 def _limit(items: list[tuple[str, int]], max_bars: int) -> list[tuple[str, int]]:

@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import CheckConstraint, Enum, select, text
 
 from ptce_desktop.domain.allocation import Method, VatRegime
+from ptce_desktop.domain.billing import LineComponent, LineKind
 from ptce_desktop.domain.categories import (
     CallKind,
     FunderType,
@@ -43,6 +44,8 @@ CODE_COLUMNS: dict[tuple[str, str], type[StrEnum]] = {
     ("shared_services", "vat_regime"): VatRegime,
     ("service_vat_periods", "vat_regime"): VatRegime,
     ("calls", "kind"): CallKind,
+    ("call_lines", "kind"): LineKind,
+    ("call_lines", "component"): LineComponent,
     ("payments", "method"): PaymentMethod,
     ("funders", "type"): FunderType,
     ("grants", "status"): GrantStatus,

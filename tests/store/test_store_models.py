@@ -13,6 +13,7 @@ from ptce_desktop.store.models import Base, Cost, Member, Payment, Share, Shared
 from ptce_desktop.store.unit_of_work import UnitOfWork
 
 DESIGN_TABLES = {
+    "saved_scenarios",  # « Et si… ? » (hypotheses only, never the pole's figures)
     "poles",
     "fiscal_years",
     "members",
