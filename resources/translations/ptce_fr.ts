@@ -859,6 +859,10 @@
         <translation>Reste dû</translation>
     </message>
     <message>
+        <source>&amp;More</source>
+        <translation>&amp;Plus</translation>
+    </message>
+    <message>
         <source>E&amp;xceptional line…</source>
         <translation>Ligne e&amp;xceptionnelle…</translation>
     </message>

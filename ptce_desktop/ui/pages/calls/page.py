@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QLabel,
+    QMenu,
     QMessageBox,
     QSplitter,
     QTabWidget,
@@ -126,15 +127,20 @@ class CallsPage(QWidget):
         )
         self.issue_button = self.calls_panel.add_button(self.tr("&Issue the quarter's calls…"))
         self.true_up_button = self.calls_panel.add_button(self.tr("Year-end &true-up…"))
-        self.exceptional_button = self.calls_panel.add_button(self.tr("E&xceptional line…"))
-        self.exceptional_calls_button = self.calls_panel.add_button(self.tr("Exceptional &calls…"))
-        self.envelopes_button = self.calls_panel.add_button(self.tr("One PDF per &member…"))
+        # the less frequent actions share one button, so the page fits a 1200-px window
+        self.more_button = self.calls_panel.add_button(self.tr("&More"))
+        more = QMenu(self.more_button)
+        self.exceptional_button = more.addAction(self.tr("E&xceptional line…"))
+        self.exceptional_calls_button = more.addAction(self.tr("Exceptional &calls…"))
+        self.envelopes_button = more.addAction(self.tr("One PDF per &member…"))
         self.envelopes_button.setToolTip(
             self.tr(
                 "The calls of the selected call's period: one PDF per member, one merged PDF "
                 "to print and a ready-to-send e-mail for members with an address."
             )
         )
+        more.setToolTipsVisible(True)
+        self.more_button.setMenu(more)
         self.detail = CallDetailPanel(
             lambda call_id, service_id, line_id=None: explain_call_line(
                 ctx.uow, call_id, service_id, line_id=line_id
@@ -173,10 +179,10 @@ class CallsPage(QWidget):
         self.calls_panel.currentChanged.connect(self._show_call)
         self.issue_button.clicked.connect(lambda: self.issue_calls(true_up=False))
         self.true_up_button.clicked.connect(lambda: self.issue_calls(true_up=True))
-        self.exceptional_button.clicked.connect(self.add_exceptional)
-        self.envelopes_button.clicked.connect(lambda: self.write_envelopes())
+        self.exceptional_button.triggered.connect(self.add_exceptional)
+        self.envelopes_button.triggered.connect(lambda: self.write_envelopes())
         self.debts_tab.reminder_button.clicked.connect(lambda: self.write_reminders())
-        self.exceptional_calls_button.clicked.connect(
+        self.exceptional_calls_button.triggered.connect(
             lambda: self.issue_calls(true_up=False, exceptional=True)
         )
         self._show_call(None)
