@@ -7,17 +7,17 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
-
-from ptce_desktop.app import main
-from ptce_desktop.store.database import open_database
-from ptce_desktop.store.models import Call, SharedService
-from ptce_desktop.store.unit_of_work import UnitOfWork
-from tests.services.factories_calls import (
+from support.factories.calls import (
     seed_members,
     seed_pole,
     seed_service,
     seed_units_key,
 )
+
+from ptce_desktop.app import main
+from ptce_desktop.store.database import open_database
+from ptce_desktop.store.models import Call, SharedService
+from ptce_desktop.store.unit_of_work import UnitOfWork
 
 D = dt.date
 

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import re
 import sqlite3
-import sys
 from pathlib import Path
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).parents[1] / "services"))
-from factories_demo import CliDemo, cli_demo
+from support.factories.demo import CliDemo, cli_demo
 
 from ptce_desktop.app import main
 from ptce_desktop.domain.errors import PtceError

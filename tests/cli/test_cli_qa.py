@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).parents[1] / "services"))
-from factories_demo import ServiceDemo, service_demo
+from support.factories.demo import ServiceDemo, service_demo
 
 from ptce_desktop.app import main
 

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-
-sys.path.insert(0, str(Path(__file__).parents[1] / "services"))
-from factories_demo import ServiceDemo, service_demo
+from support.factories.demo import ServiceDemo, service_demo
 
 from ptce_desktop.app import main
 from ptce_desktop.domain.money import format_money

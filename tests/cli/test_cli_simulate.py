@@ -5,14 +5,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sys
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
-
-sys.path.insert(0, str(Path(__file__).parents[1] / "services"))
-from factories_demo import ServiceDemo, service_demo
+from support.factories.demo import ServiceDemo, service_demo
 
 from ptce_desktop.app import main
 from ptce_desktop.domain.money import format_money, parse_money

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 from cerfa_readback import check_arithmetic, pdf_text
-from factories_demo import ServiceDemo, copy_demo, service_demo
 from sqlalchemy import text
+from support.factories.demo import ServiceDemo, copy_demo, service_demo
 
 from ptce_desktop.documents.builders.cerfa import build_cerfa_report
 from ptce_desktop.domain.cerfa import FUNDER_TYPE_TO_CERFA

@@ -16,8 +16,8 @@ from io import BytesIO
 from pathlib import Path
 
 import pytest
-from factories_costs import draft, make_key, make_service, seed_members
 from pypdf import PdfReader
+from support.factories.costs import draft, make_key, make_service, seed_members
 
 from ptce_desktop.documents.builders.cerfa import build_cerfa_report, build_crf_bundle_data
 from ptce_desktop.documents.cerfa import NO_PROJECT, CerfaReport, CerfaRow

@@ -9,9 +9,16 @@ from fractions import Fraction
 from io import BytesIO
 
 import pytest
-from factories_costs import LONG_NAME, draft, make_key, make_service, seed_members, seed_pole
 from pypdf import PdfReader
 from sqlalchemy import select
+from support.factories.costs import (
+    LONG_NAME,
+    draft,
+    make_key,
+    make_service,
+    seed_members,
+    seed_pole,
+)
 
 from ptce_desktop.documents.builders.cost_sharing import build_cost_sharing_data
 from ptce_desktop.documents.cost_sharing import CostSharingData, CostSharingMismatch

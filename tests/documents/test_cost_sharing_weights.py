@@ -9,8 +9,8 @@ from collections.abc import Iterator
 from fractions import Fraction
 
 import pytest
-from factories_costs import draft, make_key, make_service, seed_members, seed_pole
-from factories_demo import service_demo
+from support.factories.costs import draft, make_key, make_service, seed_members, seed_pole
+from support.factories.demo import service_demo
 
 from ptce_desktop.documents.builders.cost_sharing import build_cost_sharing_data
 from ptce_desktop.documents.cost_sharing import CostSharingData, KeyUnitsRow

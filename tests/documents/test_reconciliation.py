@@ -28,8 +28,8 @@ from io import BytesIO
 from pathlib import Path
 
 import pytest
-from factories_calls import seed_members, seed_pole, seed_service, seed_units_key
 from pypdf import PdfReader
+from support.factories.calls import seed_members, seed_pole, seed_service, seed_units_key
 
 from ptce_desktop.demo.build import build_demo
 from ptce_desktop.documents.builders.redistribution import build_redistribution_data

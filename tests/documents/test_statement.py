@@ -8,8 +8,8 @@ from io import BytesIO
 from pathlib import Path
 
 import pytest
-from factories_calls import seed_cost, seed_members, seed_pole, seed_service, seed_units_key
 from pypdf import PdfReader
+from support.factories.calls import seed_cost, seed_members, seed_pole, seed_service, seed_units_key
 
 from ptce_desktop.documents.builders.statement import build_statement_data
 from ptce_desktop.documents.statement import MENTION_NOT_APPLICABLE, StatementData, VatStatus

@@ -8,9 +8,9 @@ import os
 from io import BytesIO
 from pathlib import Path
 
-from factories_calls import seed_members, seed_pole, seed_service, seed_units_key
 from pypdf import PdfReader
 from sqlalchemy import select
+from support.factories.calls import seed_members, seed_pole, seed_service, seed_units_key
 
 from ptce_desktop.documents.builders.statement import build_statement_data
 from ptce_desktop.reports.statement import build_statement

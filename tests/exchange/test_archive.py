@@ -5,14 +5,11 @@ in it (by reflection); a file in place, a newer archive and a bad checksum are r
 from __future__ import annotations
 
 import json
-import sys
 import zipfile
 from pathlib import Path
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).parents[1] / "services"))
-from factories_demo import ServiceDemo, service_demo
+from support.factories.demo import ServiceDemo, service_demo
 
 from ptce_desktop.cli.summary import summary_lines
 from ptce_desktop.domain.errors import PtceError

@@ -6,14 +6,11 @@ from __future__ import annotations
 
 import collections
 import csv
-import sys
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
-
-sys.path.insert(0, str(Path(__file__).parents[1] / "services"))
-from factories_demo import ServiceDemo, copy_demo, service_demo
+from support.factories.demo import ServiceDemo, copy_demo, service_demo
 
 from ptce_desktop.app import main
 from ptce_desktop.domain.errors import PtceError
@@ -174,7 +171,7 @@ def test_folder_needs_the_siren_and_cli(
 def test_surcharges_and_fees_get_their_own_accounts(uow: UnitOfWork, tmp_path: Path) -> None:
     import datetime as dt
 
-    from factories_calls import seed_members, seed_pole, seed_service, seed_units_key
+    from support.factories.calls import seed_members, seed_pole, seed_service, seed_units_key
 
     from ptce_desktop.store.models import SharedService
 

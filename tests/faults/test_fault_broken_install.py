@@ -11,9 +11,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from faults_world import font_names, pdf_text
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
+from support.faults_world import font_names, pdf_text
 
 from ptce_desktop.reports import fonts, styles
 from ptce_desktop.reports.base import render_pdf

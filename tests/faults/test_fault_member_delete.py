@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from faults_world import build_world
 from sqlalchemy import delete, func, select
+from support.faults_world import build_world
 
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.services.members.members import MemberService

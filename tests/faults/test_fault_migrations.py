@@ -8,7 +8,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from faults_world import build_world
+from support.faults_world import build_world
 
 from ptce_desktop.store import migrate
 from ptce_desktop.store.backup import list_backups, verify_backup

@@ -7,10 +7,10 @@ from fractions import Fraction
 from pathlib import Path
 
 import pytest
-from faults_world import YEAR, build_world, pdf_text, render_all
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select, text
+from support.faults_world import YEAR, build_world, pdf_text, render_all
 
 from ptce_desktop.domain.allocation import allocate_cents, vat_cents
 from ptce_desktop.domain.errors import PtceError

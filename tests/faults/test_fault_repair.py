@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from faults_world import build_world
+from support.faults_world import build_world
 
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.services.pole.repair import repair_file

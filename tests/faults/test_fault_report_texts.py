@@ -15,7 +15,9 @@ from typing import Any
 from unittest import mock
 
 import pytest
-from faults_world import (
+from pypdf import PdfReader
+from reportlab.pdfbase.ttfonts import TTFontFile
+from support.faults_world import (
     LONG_NAME,
     build_world,
     font_names,
@@ -24,8 +26,6 @@ from faults_world import (
     render_all,
     squeezed,
 )
-from pypdf import PdfReader
-from reportlab.pdfbase.ttfonts import TTFontFile
 
 from ptce_desktop.reports.base import render_pdf
 from ptce_desktop.reports.flowables import ELLIPSIS, para

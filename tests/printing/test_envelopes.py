@@ -10,12 +10,12 @@ from io import BytesIO
 from pathlib import Path
 
 from pypdf import PdfReader
+from support.factories.calls import standard_world
 
 from ptce_desktop.printing.envelopes import write_envelopes
 from ptce_desktop.services.calls.calls import CallService
 from ptce_desktop.store.models import Member
 from ptce_desktop.store.unit_of_work import UnitOfWork
-from tests.services.factories_calls import standard_world
 
 D = dt.date
 

@@ -9,8 +9,8 @@ from io import BytesIO
 from pathlib import Path
 
 import pytest
-from factories_demo import service_demo
 from pypdf import PdfReader
+from support.factories.demo import service_demo
 
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.printing.jobs import (

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from factories_members import LONG_NAME, add_cost, add_member, add_service, seed_pole
 from sqlalchemy import select
+from support.factories.members import LONG_NAME, add_cost, add_member, add_service, seed_pole
 
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.services.activity.activity import (

@@ -6,7 +6,7 @@ import datetime as dt
 from fractions import Fraction
 
 import pytest
-from factories_calls import (
+from support.factories.calls import (
     seed_cost,
     seed_members,
     seed_pole,

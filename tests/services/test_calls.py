@@ -9,7 +9,9 @@ from fractions import Fraction
 from pathlib import Path
 
 import pytest
-from factories_calls import (
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from support.factories.calls import (
     fresh_uow,
     seed_cost,
     seed_members,
@@ -19,8 +21,6 @@ from factories_calls import (
     set_closed,
     standard_world,
 )
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from ptce_desktop.domain.allocation import allocate_cents
 from ptce_desktop.domain.errors import PtceError

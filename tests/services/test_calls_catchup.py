@@ -12,7 +12,10 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from factories_calls import (
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import select
+from support.factories.calls import (
     fresh_uow,
     seed_cost,
     seed_members,
@@ -20,9 +23,6 @@ from factories_calls import (
     seed_service,
     seed_units_key,
 )
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-from sqlalchemy import select
 
 from ptce_desktop.domain.allocation import allocate_cents, split_over_quarters
 from ptce_desktop.domain.billing import Billing, bill, quarters_text

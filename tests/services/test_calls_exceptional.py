@@ -7,7 +7,10 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from factories_calls import (
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import func, select
+from support.factories.calls import (
     fresh_uow,
     seed_cost,
     seed_members,
@@ -16,9 +19,6 @@ from factories_calls import (
     seed_units_key,
     standard_world,
 )
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-from sqlalchemy import func, select
 
 from ptce_desktop.domain.allocation import allocate_cents
 from ptce_desktop.domain.errors import PtceError

@@ -14,7 +14,10 @@ from fractions import Fraction
 from pathlib import Path
 
 import pytest
-from factories_calls import (
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import select
+from support.factories.calls import (
     fresh_uow,
     seed_cost,
     seed_members,
@@ -22,9 +25,6 @@ from factories_calls import (
     seed_service,
     seed_units_key,
 )
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-from sqlalchemy import select
 
 from ptce_desktop.domain.allocation import allocate_cents, split_over_quarters
 from ptce_desktop.domain.billing import (

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from factories_calls import seed_members, seed_pole, seed_service, seed_units_key
 from sqlalchemy import func, select
+from support.factories.calls import seed_members, seed_pole, seed_service, seed_units_key
 
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.services.calls.calls import CallService

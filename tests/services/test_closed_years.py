@@ -13,8 +13,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
-from factories_costs import LONG_NAME, draft, make_key, make_service, seed_world
 from sqlalchemy import select
+from support.factories.costs import LONG_NAME, draft, make_key, make_service, seed_world
 
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.services.costs.costs import CostService
@@ -327,7 +327,7 @@ def _mask(text: str, values: tuple[str, ...]) -> str:
 def test_a_closed_year_documents_reprint_the_same_after_every_allowed_change(
     tmp_path_factory: pytest.TempPathFactory, tmp_path: Path
 ) -> None:
-    from factories_demo import copy_demo, service_demo
+    from support.factories.demo import copy_demo, service_demo
 
     from ptce_desktop.store.database import open_database
 

@@ -10,7 +10,10 @@ from fractions import Fraction
 from pathlib import Path
 
 import pytest
-from factories_costs import (
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import func, select, text
+from support.factories.costs import (
     LONG_NAME,
     close_year,
     draft,
@@ -20,9 +23,6 @@ from factories_costs import (
     seed_pole,
     seed_world,
 )
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-from sqlalchemy import func, select, text
 
 from ptce_desktop.domain.allocation import Method, SplitBasis
 from ptce_desktop.domain.errors import PtceError

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from factories_demo import ServiceDemo, cli_demo, copy_demo, service_demo
+from support.factories.demo import ServiceDemo, cli_demo, copy_demo, service_demo
 
 from ptce_desktop.demo.build import DEMO_TODAY, build_demo
 from ptce_desktop.demo.setup import demo_iban, demo_siret

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from factories_members import (
+from sqlalchemy import select
+from support.factories.members import (
     add_call,
     add_cost,
     add_member,
@@ -14,7 +15,6 @@ from factories_members import (
     seed_pole,
     today,
 )
-from sqlalchemy import select
 
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.services.pole.fiscal_years import FiscalYearService

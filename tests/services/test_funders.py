@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from factories_grants import FUNDER_NAME, LONG_NAME, make_grant, seed_world
+from support.factories.grants import FUNDER_NAME, LONG_NAME, make_grant, seed_world
 
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.services.grants.funders import FunderDraft, FunderService

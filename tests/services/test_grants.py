@@ -7,7 +7,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from factories_grants import (
+from support.factories.grants import (
     FUNDER_NAME,
     GRANT_TITLE,
     close_year,

@@ -7,7 +7,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from factories_grants import LONG_NAME, close_year, euros, make_grant, seed_world
+from support.factories.grants import LONG_NAME, close_year, euros, make_grant, seed_world
 
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.services.grants.in_kind import InKindDraft, cerfa_code_for

@@ -6,7 +6,7 @@ import datetime as dt
 from fractions import Fraction
 
 import pytest
-from factories_costs import LONG_NAME, close_year, draft, make_key, make_service, seed_world
+from support.factories.costs import LONG_NAME, close_year, draft, make_key, make_service, seed_world
 
 from ptce_desktop.domain.allocation import Method
 from ptce_desktop.domain.errors import PtceError

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from factories_members import (
+from sqlalchemy import select
+from support.factories.members import (
     LONG_NAME,
     SIRET,
     SIRET_TYPED,
@@ -19,7 +20,6 @@ from factories_members import (
     seed_pole,
     today,
 )
-from sqlalchemy import select
 
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.services.members.members import MemberService

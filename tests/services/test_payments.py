@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from factories_calls import seed_cost, set_closed, standard_world
+from support.factories.calls import seed_cost, set_closed, standard_world
 
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.services.calls.calls import CallService, CallView

@@ -7,7 +7,8 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from factories_members import (
+from sqlalchemy import select
+from support.factories.members import (
     IBAN,
     POLE_NAME,
     SIRET,
@@ -17,7 +18,6 @@ from factories_members import (
     add_service,
     seed_pole,
 )
-from sqlalchemy import select
 
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.services.pole.fiscal_years import FiscalYearService

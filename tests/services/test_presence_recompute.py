@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from factories_costs import close_year, draft, make_key, make_service, seed_world
+from support.factories.costs import close_year, draft, make_key, make_service, seed_world
 
 from ptce_desktop.services.costs.costs import CostService
 from ptce_desktop.services.members.members import MemberService

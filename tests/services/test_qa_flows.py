@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from factories_calls import set_closed, standard_world
+from support.factories.calls import set_closed, standard_world
 
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.services.calls.payments import PaymentService

@@ -6,9 +6,9 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from factories_grants import close_year, euros, instalment, make_grant, seed_world
 from hypothesis import given
 from hypothesis import strategies as st
+from support.factories.grants import close_year, euros, instalment, make_grant, seed_world
 
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.services.grants.plan import PlanLine, apply_plan

@@ -11,8 +11,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from factories_costs import LONG_NAME, close_year, draft, make_key, make_service, seed_world
 from sqlalchemy import select
+from support.factories.costs import LONG_NAME, close_year, draft, make_key, make_service, seed_world
 
 from ptce_desktop.app import main
 from ptce_desktop.domain.errors import PtceError

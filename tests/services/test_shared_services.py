@@ -7,7 +7,7 @@ import datetime as dt
 from fractions import Fraction
 
 import pytest
-from factories_costs import (
+from support.factories.costs import (
     LONG_NAME,
     close_year,
     draft,

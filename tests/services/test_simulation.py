@@ -15,6 +15,15 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
+from support.factories.costs import (
+    LONG_NAME,
+    close_year,
+    draft,
+    make_key,
+    make_service,
+    seed_members,
+    seed_pole,
+)
 
 from ptce_desktop.domain.allocation import Method
 from ptce_desktop.domain.errors import PtceError
@@ -42,15 +51,6 @@ from ptce_desktop.store.models import (
     SharedService,
 )
 from ptce_desktop.store.unit_of_work import UnitOfWork
-from tests.services.factories_costs import (
-    LONG_NAME,
-    close_year,
-    draft,
-    make_key,
-    make_service,
-    seed_members,
-    seed_pole,
-)
 
 D = dt.date
 YEAR_DAYS = st.dates(D(2025, 1, 1), D(2025, 12, 31))

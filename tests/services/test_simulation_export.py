@@ -9,6 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 from pypdf import PdfReader
+from support.factories.costs import LONG_NAME, draft, make_key, make_service, seed_world
 
 from ptce_desktop.domain.allocation import Method
 from ptce_desktop.domain.money import format_money
@@ -26,7 +27,6 @@ from ptce_desktop.printing.simulation import write_simulation_pdf
 from ptce_desktop.services.costs.costs import CostService
 from ptce_desktop.services.simulation.simulation import SimulationService
 from ptce_desktop.store.unit_of_work import UnitOfWork
-from tests.services.factories_costs import LONG_NAME, draft, make_key, make_service, seed_world
 
 D = dt.date
 MONEY = re.compile(r"[+\-]?\d{1,3}(?:[\u00a0\u202f ]\d{3})*,\d{2}[\u00a0\u202f ]€")

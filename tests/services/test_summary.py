@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 import pytest
-from factories_demo import ServiceDemo, service_demo
+from support.factories.demo import ServiceDemo, service_demo
 
 from ptce_desktop.cli.summary import summary_lines
 from ptce_desktop.domain.errors import PtceError

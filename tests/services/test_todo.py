@@ -7,8 +7,14 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from factories_calls import seed_members, seed_pole, seed_service, seed_units_key, set_closed
-from factories_grants import grant_draft, make_grant, seed_world
+from support.factories.calls import (
+    seed_members,
+    seed_pole,
+    seed_service,
+    seed_units_key,
+    set_closed,
+)
+from support.factories.grants import grant_draft, make_grant, seed_world
 
 from ptce_desktop.domain.money import format_money
 from ptce_desktop.services.calls.calls import CallService

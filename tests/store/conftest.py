@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from store_helpers import seed
+from support.store_helpers import seed
 
 from ptce_desktop.store.database import Database, open_database
 from ptce_desktop.store.unit_of_work import ChangeBus, UnitOfWork

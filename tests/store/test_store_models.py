@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 from sqlalchemy import BigInteger, Float, Integer, Numeric, select, text
-from store_helpers import LONG_NAME, make_cost
+from support.store_helpers import LONG_NAME, make_cost
 
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.store.models import Base, Cost, Member, Payment, Share, SharedService

@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from store_helpers import LONG_NAME, seed
+from support.store_helpers import LONG_NAME, seed
 
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.store import migrate

@@ -7,7 +7,7 @@ import json
 
 import pytest
 from sqlalchemy import func, select, update
-from store_helpers import LONG_NAME, make_cost
+from support.store_helpers import LONG_NAME, make_cost
 
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.store.models import (

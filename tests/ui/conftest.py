@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
+from support.ui import make_context
 
 from ptce_desktop.ui import i18n
 from ptce_desktop.ui.compat import pin_singletons
+from ptce_desktop.ui.shell.context import AppContext
 
 # PySide6 6.12 on Python 3.11 drops a reference to None/True/False per void call: without this
 # a long UI test run aborts with "none_dealloc" (see ptce_desktop/ui/compat.py).
@@ -34,3 +36,11 @@ def french(qapp: QApplication) -> Iterator[None]:
         translator.deleteLater()
     QLocale.setDefault(default_locale)
     i18n._language = "fr"
+
+
+@pytest.fixture
+def ctx(db_path: Path) -> Iterator[AppContext]:
+    """An open pole « Pôle Sud & <Drôme> » on a fresh file, errors recorded, work run inline."""
+    context = make_context(db_path)
+    yield context
+    context.close()

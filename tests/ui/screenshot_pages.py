@@ -18,8 +18,8 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).parent))
 
-from member_seed import give_shares, make_context
 from PySide6.QtCore import QSettings
+from support.ui import give_shares, make_context
 
 from ptce_desktop.services.members.members import MemberDraft
 from ptce_desktop.services.pole.pole import PoleDraft

@@ -9,10 +9,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from member_seed import make_context
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
+from support.ui import make_context
 
 from ptce_desktop.services.activity.activity import (
     ActivityService,

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
+from support.ui import RecordingPresenter
 
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.services.pole.backups import BackupEntry, BackupService
@@ -19,7 +20,6 @@ from ptce_desktop.store.backup import list_backups
 from ptce_desktop.store.database import open_database
 from ptce_desktop.store.paths import backups_dir
 from ptce_desktop.store.unit_of_work import UnitOfWork
-from ptce_desktop.ui.errors import ErrorPresenter
 from ptce_desktop.ui.shell.backups_dialog import BackupsDialog
 from ptce_desktop.ui.shell.launch import Shell
 from ptce_desktop.ui.shell.launch_dialogs import Dialogs
@@ -27,15 +27,6 @@ from ptce_desktop.ui.shell.main_window import MainWindow
 from ptce_desktop.ui.worker import Runner
 
 PAGE = 4096
-
-
-class RecordingPresenter(ErrorPresenter):
-    def __init__(self) -> None:
-        super().__init__(None)
-        self.errors: list[BaseException] = []
-
-    def present(self, error: BaseException, parent: Any = None) -> None:
-        self.errors.append(error)
 
 
 class Answers(Dialogs):

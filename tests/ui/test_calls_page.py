@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from member_seed import make_context
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
+from support.ui import make_context
 
 from ptce_desktop.services.calls.calls import CallService
 from ptce_desktop.services.calls.payments import PaymentService
@@ -32,13 +32,6 @@ MEMBER_B = "Mairie de Valence"
 
 def plain(text: str) -> str:
     return text.replace("\u202f", " ").replace("\xa0", " ")
-
-
-@pytest.fixture
-def ctx(db_path: Path) -> Iterator[AppContext]:
-    context = make_context(db_path)
-    yield context
-    context.close()
 
 
 @pytest.fixture
@@ -315,7 +308,7 @@ def test_models_pass_the_model_tester(
 
 
 def test_read_only_file_disables_changes(db_path: Path, qtbot: QtBot) -> None:
-    from member_seed import RecordingPresenter
+    from support.ui import RecordingPresenter
 
     from ptce_desktop.ui.shell.context import open_context
 

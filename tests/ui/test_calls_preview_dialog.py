@@ -7,14 +7,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_calls_page import MEMBER_A, MEMBER_B, ctx, issue_q1, page, plain, run_dialog, seeded
+from test_calls_page import MEMBER_A, MEMBER_B, issue_q1, page, plain, run_dialog, seeded
 
 from ptce_desktop.ui.pages.calls import page as calls_module
 from ptce_desktop.ui.pages.calls.exceptional import ExceptionalDialog
 from ptce_desktop.ui.pages.calls.issue import IssueCallsDialog
 from ptce_desktop.ui.pages.calls.page import CallsPage
 
-__all__ = ["ctx", "page", "seeded"]  # fixtures
+__all__ = ["page", "seeded"]  # fixtures (ctx comes from conftest.py)
 
 
 def test_the_dialog_previews_and_the_confirmation_names_count_and_total(

@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
+from support.ui import RecordingPresenter
 
 from ptce_desktop.services.costs.costs import CostService
 from ptce_desktop.services.costs.shared_services import ServiceDraft, SharedServiceService
@@ -21,7 +22,6 @@ from ptce_desktop.services.keys.keys import KeyService
 from ptce_desktop.services.keys.views import KeyDraft, VersionDraft
 from ptce_desktop.services.members.members import MemberDraft
 from ptce_desktop.services.pole.attachments import AttachmentService
-from ptce_desktop.ui.errors import ErrorPresenter
 from ptce_desktop.ui.pages.costs.dialog import CostDialog
 from ptce_desktop.ui.pages.costs.model import CostListModel
 from ptce_desktop.ui.pages.costs.page import CostsPage
@@ -30,15 +30,6 @@ from ptce_desktop.ui.worker import Runner
 
 NBSP_FREE = str.maketrans({"\u00a0": " ", "\u202f": " "})
 MEMBERS = ("Atelier Bois & Co", "Coopérative L'Éclair <Fils>", "Épicerie solidaire — Crest")
-
-
-class RecordingPresenter(ErrorPresenter):
-    def __init__(self) -> None:
-        super().__init__(None)
-        self.errors: list[BaseException] = []
-
-    def present(self, error: BaseException, parent: Any = None) -> None:
-        self.errors.append(error)
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from member_seed import RecordingPresenter, make_context
 from pytestqt.qtbot import QtBot
+from support.ui import RecordingPresenter
 
 from ptce_desktop.demo.build import build_demo
 from ptce_desktop.domain.categories import MISSING_LABELS, MemberCategory
@@ -48,13 +48,6 @@ def demo_ctx(demo_file: Path, tmp_path: Path) -> Iterator[AppContext]:
     ctx = open_context(path, runner=Runner(inline=True), presenter=RecordingPresenter())
     yield ctx
     ctx.close()
-
-
-@pytest.fixture
-def ctx(db_path: Path) -> Iterator[AppContext]:
-    context = make_context(db_path)
-    yield context
-    context.close()
 
 
 def show_page(qtbot: QtBot, ctx: AppContext, year: int) -> DashboardPage:

@@ -10,28 +10,19 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
+from support.ui import RecordingPresenter
 
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.services.pole.pole import PoleService
 from ptce_desktop.store.database import open_database
 from ptce_desktop.store.paths import lock_path
 from ptce_desktop.store.unit_of_work import UnitOfWork
-from ptce_desktop.ui.errors import ErrorPresenter
 from ptce_desktop.ui.shell.launch import Shell
 from ptce_desktop.ui.shell.launch_dialogs import Dialogs
 from ptce_desktop.ui.shell.main_window import MainWindow
 from ptce_desktop.ui.worker import Runner
 
 NAME = "Pôle Sud & Drôme <test> — l'€ " + "très long " * 12
-
-
-class RecordingPresenter(ErrorPresenter):
-    def __init__(self) -> None:
-        super().__init__(None)
-        self.errors: list[BaseException] = []
-
-    def present(self, error: BaseException, parent: Any = None) -> None:
-        self.errors.append(error)
 
 
 class Answers(Dialogs):

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from member_seed import make_context
 from PySide6.QtWidgets import QDialog, QLabel
 from pytestqt.qtbot import QtBot
+from support.ui import make_context
 
 from ptce_desktop.services.grants.funders import FunderDraft, FunderService
 from ptce_desktop.services.grants.grants import GrantService
@@ -28,13 +28,6 @@ FUNDER = "Région Auvergne-Rhône-Alpes & <Drôme>"
 
 def plain(text: str) -> str:
     return text.replace("\u202f", " ").replace("\xa0", " ")
-
-
-@pytest.fixture
-def ctx(db_path: Path) -> Iterator[AppContext]:
-    context = make_context(db_path)
-    yield context
-    context.close()
 
 
 @pytest.fixture
@@ -396,7 +389,7 @@ def test_a_grant_with_money_cannot_be_deleted(
 
 
 def test_read_only_file_disables_changes(db_path: Path, qtbot: QtBot) -> None:
-    from member_seed import RecordingPresenter
+    from support.ui import RecordingPresenter
 
     from ptce_desktop.ui.shell.context import open_context
 

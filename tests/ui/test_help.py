@@ -7,12 +7,12 @@ import re
 from pathlib import Path
 
 import pytest
-from member_seed import make_context
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from support.ui import make_context
 
 from ptce_desktop import __version__
 from ptce_desktop.services.pole.backups import BackupService

@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from member_seed import make_context
 from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
+from support.ui import make_context
 
 from ptce_desktop.domain.money import format_money
 from ptce_desktop.services.activity.activity import ActivityService, ProjectDraft

@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from member_seed import make_context
 from pytestqt.qtbot import QtBot
+from support.ui import make_context
 
 from ptce_desktop.services.members.members import MemberDraft
 from ptce_desktop.ui.pages import PAGE_FACTORIES, navigation_entries

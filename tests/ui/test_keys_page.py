@@ -4,16 +4,16 @@ undo/redo, validation in the dialogs, the recomputation report, models under the
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from member_seed import RecordingPresenter, give_shares, make_context
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
+from support.ui import RecordingPresenter, give_shares, make_context
 
 from ptce_desktop.domain.allocation import Method
 from ptce_desktop.services.costs.costs import CostService
@@ -34,13 +34,6 @@ KEY_NAME = "Surface occupée (m²) & <bureaux> — « Maison de l'Œuvre »"
 
 def plain(text: str) -> str:
     return text.replace("\u202f", " ").replace("\xa0", " ")
-
-
-@pytest.fixture
-def ctx(db_path: Path) -> Iterator[AppContext]:
-    context = make_context(db_path)
-    yield context
-    context.close()
 
 
 @pytest.fixture

@@ -10,27 +10,18 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
+from support.ui import RecordingPresenter
 
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.services.pole.pole import PoleService
 from ptce_desktop.store.lock import DatabaseLock
 from ptce_desktop.store.opening import open_pole_file
 from ptce_desktop.store.paths import default_data_dir
-from ptce_desktop.ui.errors import ErrorPresenter
 from ptce_desktop.ui.shell.launch import Shell
 from ptce_desktop.ui.shell.launch_dialogs import Dialogs, slug
 from ptce_desktop.ui.shell.main_window import MainWindow
 from ptce_desktop.ui.shell.welcome import WelcomeChoice
 from ptce_desktop.ui.worker import Runner
-
-
-class RecordingPresenter(ErrorPresenter):
-    def __init__(self) -> None:
-        super().__init__(None)
-        self.errors: list[BaseException] = []
-
-    def present(self, error: BaseException, parent: Any = None) -> None:
-        self.errors.append(error)
 
 
 class ScriptedDialogs(Dialogs):

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from member_seed import LONG_NAME, VALID_SIRET, give_shares, make_context
 from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
+from support.ui import LONG_NAME, VALID_SIRET, give_shares, make_context
 
 from ptce_desktop.domain.categories import MemberCategory
 from ptce_desktop.services.members.members import MemberDraft
@@ -20,13 +20,6 @@ from ptce_desktop.ui.pages.members.page import ArchiveDialog, MembersPage
 from ptce_desktop.ui.shell.context import AppContext
 
 NAME = "Coopérative L'Éclair & <Fils> — " + "très long nom " * 8
-
-
-@pytest.fixture
-def ctx(db_path: Path) -> Iterator[AppContext]:
-    context = make_context(db_path)
-    yield context
-    context.close()
 
 
 @pytest.fixture
@@ -273,7 +266,7 @@ def test_a_failed_undo_is_explained_and_clears_the_history(
 
 
 def test_read_only_file_disables_changes(db_path: Path, qtbot: QtBot) -> None:
-    from member_seed import RecordingPresenter
+    from support.ui import RecordingPresenter
 
     from ptce_desktop.ui.shell.context import open_context
 

@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 from typing import Any
 
 import pytest
-from member_seed import RecordingPresenter, make_context
 from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog
 from pytestqt.qtbot import QtBot
+from support.ui import RecordingPresenter
 
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.services.calls.calls import CallService
@@ -80,13 +79,6 @@ def seed(ctx: AppContext) -> Seeded:
         .id
     )
     return Seeded((m1, m2), grant, funder)
-
-
-@pytest.fixture
-def ctx(db_path: Path) -> Iterator[AppContext]:
-    context = make_context(db_path)
-    yield context
-    context.close()
 
 
 @pytest.fixture

@@ -4,15 +4,15 @@ field, budgets, users, delete, undo/redo, inline validation, models under the te
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from member_seed import RecordingPresenter, give_shares, make_context
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
+from support.ui import RecordingPresenter, give_shares, make_context
 
 from ptce_desktop.services.costs.shared_services import ServiceDraft, SharedServiceService
 from ptce_desktop.services.keys.keys import KeyService
@@ -27,13 +27,6 @@ NAME = "Locaux partagés « Maison de l'Œuvre » & <Crest> — très long nom "
 
 def plain(text: str) -> str:
     return text.replace("\u202f", " ").replace("\xa0", " ")
-
-
-@pytest.fixture
-def ctx(db_path: Path) -> Iterator[AppContext]:
-    context = make_context(db_path)
-    yield context
-    context.close()
 
 
 @pytest.fixture

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from member_seed import VALID_SIRET, make_context
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPixmap
 from pytestqt.qtbot import QtBot
+from support.ui import VALID_SIRET
 
 from ptce_desktop.services.members.members import MemberDraft
 from ptce_desktop.ui.pages.settings import years as settings_years
@@ -18,13 +17,6 @@ from ptce_desktop.ui.pages.settings.page import SettingsPage
 from ptce_desktop.ui.shell.context import AppContext
 
 IBAN = "FR76 3000 6000 0112 3456 7890 189"
-
-
-@pytest.fixture
-def ctx(db_path: Path) -> Iterator[AppContext]:
-    context = make_context(db_path)
-    yield context
-    context.close()
 
 
 @pytest.fixture

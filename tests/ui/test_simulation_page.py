@@ -4,13 +4,12 @@ filtered, totals equal to the amounts split, saved scenarios, export, adoption u
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from member_seed import RecordingPresenter, make_context
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
+from support.ui import RecordingPresenter
 
 from ptce_desktop.domain.scenarios import Scenario
 from ptce_desktop.services.costs.costs import CostDraft, CostService
@@ -26,13 +25,6 @@ from ptce_desktop.ui.widgets.table_model import SORT_ROLE
 
 LONG = "Société coopérative d'intérêt collectif « L'Œuvre & Cœur <Drôme> » " + "é" * 120
 NAMES = ["Coopérative L'Éclair & Fils", "Association <Les Jardins> — 1 234,56 €", LONG]
-
-
-@pytest.fixture
-def ctx(db_path: Path) -> Iterator[AppContext]:
-    context = make_context(db_path)
-    yield context
-    context.close()
 
 
 @pytest.fixture

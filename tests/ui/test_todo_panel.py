@@ -4,11 +4,7 @@ the figure cards open their page."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from pathlib import Path
 
-import pytest
-from member_seed import make_context
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -22,13 +18,6 @@ from ptce_desktop.ui.shell.main_window import MainWindow
 from ptce_desktop.ui.style import ERROR
 
 LONG = "Subvention « Tiers-lieu & <Fabrique> » l'été " + "é" * 120
-
-
-@pytest.fixture
-def ctx(db_path: Path) -> Iterator[AppContext]:
-    context = make_context(db_path)
-    yield context
-    context.close()
 
 
 def show(qtbot: QtBot, ctx: AppContext) -> DashboardPage:

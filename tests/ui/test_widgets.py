@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from member_seed import give_shares, make_context
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
+from support.ui import give_shares, make_context
 
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.services.costs.costs import CostService

@@ -3,25 +3,16 @@ first; the confirmation says what will happen."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
-from member_seed import LONG_NAME, give_shares, make_context
 from pytestqt.qtbot import QtBot
+from support.ui import LONG_NAME, give_shares
 
 from ptce_desktop.services.members.members import MemberDraft
 from ptce_desktop.ui.pages.members import page as members_module
 from ptce_desktop.ui.pages.members.page import MembersPage
 from ptce_desktop.ui.shell.context import AppContext
-
-
-@pytest.fixture
-def ctx(db_path: Path) -> Iterator[AppContext]:
-    context = make_context(db_path)
-    yield context
-    context.close()
 
 
 @pytest.fixture

@@ -4,11 +4,7 @@ new pole, and empty lists offer their main action."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
-from member_seed import make_context
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
@@ -26,13 +22,6 @@ from ptce_desktop.ui.style import ERROR
 
 LONG = "Coopérative « L'Atelier & <Fils> » de la vallée " + "é" * 150
 SIRET = "732 829 320 00074"
-
-
-@pytest.fixture
-def ctx(db_path: Path) -> Iterator[AppContext]:
-    context = make_context(db_path)
-    yield context
-    context.close()
 
 
 @pytest.fixture

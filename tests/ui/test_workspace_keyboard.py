@@ -3,11 +3,6 @@ Aide ▸ Raccourcis clavier listing them all, Tab entering and leaving tables.""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
-from member_seed import make_context
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
@@ -20,13 +15,6 @@ from ptce_desktop.ui.shell.main_window import MainWindow, page_shortcut
 from ptce_desktop.ui.shell.shortcuts import ShortcutsDialog
 
 LONG = "Société coopérative « L'Œuvre & Cœur <Drôme> » " + "é" * 120
-
-
-@pytest.fixture
-def ctx(db_path: Path) -> Iterator[AppContext]:
-    context = make_context(db_path)
-    yield context
-    context.close()
 
 
 def native(text: str) -> str:

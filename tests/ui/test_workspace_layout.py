@@ -12,10 +12,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from member_seed import RecordingPresenter
 from PySide6.QtCore import QRect, QSettings, QSize
 from PySide6.QtWidgets import QApplication, QScrollArea, QTableView, QTabWidget
 from pytestqt.qtbot import QtBot
+from support.ui import RecordingPresenter
 
 from ptce_desktop.demo.build import build_demo
 from ptce_desktop.store.database import open_database

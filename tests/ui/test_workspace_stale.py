@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from member_seed import RecordingPresenter
 from pytestqt.qtbot import QtBot
+from support.ui import RecordingPresenter
 from test_costs_page import MEMBERS, World, cost, make_world
 from test_funding_page import grant, select_grant  # noqa: F401 - the grant fixture
 

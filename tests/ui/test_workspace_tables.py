@@ -147,7 +147,7 @@ def test_a_column_the_user_fits_keeps_its_width(qtbot: QtBot, ui_settings: QSett
 
 
 def test_the_costs_search_finds_an_amount_as_typed(db_path: Path) -> None:
-    from member_seed import RecordingPresenter
+    from support.ui import RecordingPresenter
     from test_costs_page import cost, make_world
 
     from ptce_desktop.services.costs.costs import CostService

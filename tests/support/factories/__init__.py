@@ -1,0 +1,1 @@
+"""Small worlds and factories, one module per subject, built through the services."""
