@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ptce_desktop.domain.allocation import VatRegime
 from ptce_desktop.domain.money import format_money
 from ptce_desktop.domain.periods import format_date
+from ptce_desktop.domain.vat import VatRegime
 from ptce_desktop.services.summary import YearSummary
 
 NAME_WIDTH = 48

@@ -3,7 +3,7 @@
 Monthly lines (rent, salaries, fuel, electricity…), quarterly and yearly ones, a few repairs
 drawn at random, costs of the cooperation projects and a credit note. Amounts are integer
 cents: a yearly indexation and a jitter in basis points (electricity follows the seasons), VAT
-rounded half up by :func:`~ptce_desktop.domain.allocation.vat_cents`. Costs are entered in
+rounded half up by :func:`~ptce_desktop.domain.vat.vat_cents`. Costs are entered in
 invoice-date order through :meth:`CostService.create_cost`, each with its shares (no batch
 entry exists, on purpose: the demo takes the user's path).
 """
@@ -15,7 +15,7 @@ import random
 
 from ptce_desktop.demo import data
 from ptce_desktop.demo.data import DEMO_TODAY, DEMO_YEARS, Ticks, month_end
-from ptce_desktop.domain.allocation import vat_cents
+from ptce_desktop.domain.vat import vat_cents
 from ptce_desktop.services.costs.costs import CostService
 from ptce_desktop.services.costs.views import CostDraft
 from ptce_desktop.store.unit_of_work import UnitOfWork

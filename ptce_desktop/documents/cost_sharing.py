@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 
-from ptce_desktop.domain.allocation import Method, SplitBasis, VatRegime
+from ptce_desktop.domain.keys import Method
 from ptce_desktop.domain.periods import Period
+from ptce_desktop.domain.vat import SplitBasis, VatRegime
 
 __all__ = [
     "CostSharingData",

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from fractions import Fraction
 
-from ptce_desktop.domain.allocation import allocate_cents
+from ptce_desktop.domain.split import allocate_cents
 
 __all__ = ["HUNDRED_PERCENT_BP", "percent_column", "share_percent_bp"]
 

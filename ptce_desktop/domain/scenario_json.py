@@ -26,8 +26,8 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from ptce_desktop.domain.allocation import KeySpec, Method
 from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.keys import KeySpec, Method
 from ptce_desktop.domain.periods import parse_date
 from ptce_desktop.domain.scenarios import (
     MAX_SCENARIOS,

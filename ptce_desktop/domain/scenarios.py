@@ -6,7 +6,7 @@ mix), members' units, members joining (date, units) or leaving (date), services'
 :func:`compare` computes, for every member, what they pay today and under each scenario over
 one fiscal year and some services, by building modified :class:`KeySpec` values and member
 presences and calling the SAME engine as the stored shares and the calls
-(:func:`~ptce_desktop.domain.allocation.effective_weights` and :func:`~ptce_desktop.domain.
+(:func:`~ptce_desktop.domain.weights.effective_weights` and :func:`~ptce_desktop.domain.
 allocation.allocate_cents`, what :func:`~ptce_desktop.domain.allocation.split_cost` is made of;
 each key's weights over a period computed once): nothing here re-derives a weight.
 
@@ -16,7 +16,7 @@ The amounts, per service (:class:`ServiceInput`):
   with the key in force on its first day, presence prorated by days (DESIGN §4.3) — what the
   stored shares are;
 * basis ``budget`` (a coming year): the year's budget over the four quarters
-  (:func:`~ptce_desktop.domain.allocation.split_over_quarters`), then each quarter over the
+  (:func:`~ptce_desktop.domain.split.split_over_quarters`), then each quarter over the
   members with the key of its first day, presence prorated over the quarter — what the
   provisional calls are;
 * a scenario's budget for a service replaces that service's amount by the budget, split as
@@ -40,20 +40,13 @@ from enum import StrEnum
 from fractions import Fraction
 from math import gcd
 
-from ptce_desktop.domain.allocation import (
-    KeySpec,
-    KeyVersion,
-    MemberPresence,
-    Method,
-    MixedPart,
-    allocate_cents,
-    effective_weights,
-    split_over_quarters,
-)
 from ptce_desktop.domain.billing import Billing, LineComponent, bill
 from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.keys import KeySpec, KeyVersion, MemberPresence, Method, MixedPart
 from ptce_desktop.domain.money import format_money, format_percent, format_units
 from ptce_desktop.domain.periods import format_date
+from ptce_desktop.domain.split import allocate_cents, split_over_quarters
+from ptce_desktop.domain.weights import effective_weights
 
 #: At most this many scenarios side by side (the page, the PDF and the CLI).
 MAX_SCENARIOS = 4

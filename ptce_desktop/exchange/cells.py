@@ -12,12 +12,13 @@ import unicodedata
 from collections.abc import Callable
 from typing import Any
 
-from ptce_desktop.domain.allocation import Method, VatRegime
 from ptce_desktop.domain.categories import MemberCategory
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.identifiers import validate_rna, validate_siren, validate_siret
+from ptce_desktop.domain.keys import Method
 from ptce_desktop.domain.money import parse_money, parse_percent, parse_units
 from ptce_desktop.domain.periods import parse_date
+from ptce_desktop.domain.vat import VatRegime
 from ptce_desktop.exchange.readers import Cell
 
 Converter = Callable[[Cell], Any]

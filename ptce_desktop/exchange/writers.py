@@ -19,10 +19,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ptce_desktop.domain.allocation import Method, VatRegime
 from ptce_desktop.domain.categories import MemberCategory
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.identifiers import validate_siret
+from ptce_desktop.domain.keys import Method
+from ptce_desktop.domain.vat import VatRegime
 from ptce_desktop.exchange.cells import normalise
 from ptce_desktop.exchange.prepare import ImportOptions, ParsedRow, Prepared
 from ptce_desktop.services.calls.payments import PaymentService

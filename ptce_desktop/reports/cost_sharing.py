@@ -27,9 +27,10 @@ from ptce_desktop.documents.cost_sharing import (
     KeyVersionBlock,
     ServiceSharing,
 )
-from ptce_desktop.domain.allocation import Method, SplitBasis, VatRegime
+from ptce_desktop.domain.keys import Method
 from ptce_desktop.domain.money import NBSP, format_percent, format_units
 from ptce_desktop.domain.percentages import share_percent_bp
+from ptce_desktop.domain.vat import SplitBasis, VatRegime
 from ptce_desktop.reports.base import Target, build_pdf, money_text
 from ptce_desktop.reports.flowables import (
     date_text,

@@ -8,7 +8,7 @@ screens and the PDFs —
   :meth:`MemberService.eligibility` (members active in the fiscal year);
 * costs per service: :meth:`CostService.totals_per_service` (a cost counts in the fiscal year of
   its period start); the amount split is the TTC, or the HT for a taxable service of a
-  VAT-registered pole (:func:`~ptce_desktop.domain.allocation.split_basis`, DESIGN §4.5);
+  VAT-registered pole (:func:`~ptce_desktop.domain.vat.split_basis`, DESIGN §4.5);
 * each member's share: :meth:`CostService.shares_by_member` (the same shares as
   :meth:`CostService.shares_by_quarter`, summed in SQL over services and quarters);
 * called / paid / outstanding: :meth:`PaymentService.balances` (the year's calls, whatever the
@@ -28,9 +28,9 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ptce_desktop.domain.allocation import SplitBasis, VatRegime, amount_to_split, split_basis
 from ptce_desktop.domain.categories import MISSING_LABELS, GrantStatus
 from ptce_desktop.domain.periods import FiscalYear, fiscal_year_of
+from ptce_desktop.domain.vat import SplitBasis, VatRegime, amount_to_split, split_basis
 from ptce_desktop.services.calls.payments import PaymentService
 from ptce_desktop.services.calls.views import MemberBalance
 from ptce_desktop.services.costs.costs import CostService

@@ -15,7 +15,7 @@ import datetime as dt
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from ptce_desktop.domain.allocation import VatRegime
+from ptce_desktop.domain.vat import VatRegime
 from ptce_desktop.store.models import Pole, PoleVatPeriod, ServiceVatPeriod, SharedService
 
 #: The first row of a history: the value held before any dated change.

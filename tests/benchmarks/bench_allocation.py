@@ -11,7 +11,7 @@ pool of 2 000 participant sets. Timed, interleaved, median of ``--runs``; input 
 not timed:
 
 * **hamilton_base**: the bare tool — a pure-Python Hamilton split over a list of weights;
-* **allocate_app**: :func:`~ptce_desktop.domain.allocation.allocate_cents` with the same
+* **allocate_app**: :func:`~ptce_desktop.domain.split.allocate_cents` with the same
   integer weights (a ``{member id: weight}`` mapping);
 * **split_units_app**: :func:`~ptce_desktop.domain.allocation.split_cost` with a UNITS key
   holding those weights, every member present all period (what saving a cost runs): one
@@ -46,16 +46,9 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from ptce_desktop.domain.allocation import (
-    KeySpec,
-    KeyVersion,
-    MemberPresence,
-    MemberRoster,
-    Method,
-    allocate_cents,
-    split_cost,
-    split_cost_cents,
-)
+from ptce_desktop.domain.allocation import MemberRoster, split_cost, split_cost_cents
+from ptce_desktop.domain.keys import KeySpec, KeyVersion, MemberPresence, Method
+from ptce_desktop.domain.split import allocate_cents
 
 START, END = dt.date(2025, 1, 1), dt.date(2025, 3, 31)
 

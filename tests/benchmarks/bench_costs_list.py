@@ -46,7 +46,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QTableView
 from sqlalchemy import insert
 
-from ptce_desktop.domain.allocation import allocate_cents
+from ptce_desktop.domain.split import allocate_cents
 from ptce_desktop.services.costs.costs import CostService
 from ptce_desktop.services.costs.views import CostFilters
 from ptce_desktop.store.database import open_database

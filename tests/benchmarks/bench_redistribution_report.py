@@ -43,8 +43,8 @@ from sqlalchemy import insert
 
 from ptce_desktop.documents.builders.redistribution import build_redistribution_data
 from ptce_desktop.documents.redistribution import RedistributionReportData
-from ptce_desktop.domain.allocation import allocate_cents
 from ptce_desktop.domain.money import format_money
+from ptce_desktop.domain.split import allocate_cents
 from ptce_desktop.reports.redistribution import build_redistribution_report
 from ptce_desktop.resources import font_path
 from ptce_desktop.store.database import open_database

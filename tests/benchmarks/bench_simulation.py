@@ -43,16 +43,8 @@ import time
 from collections.abc import Callable
 from dataclasses import replace
 
-from ptce_desktop.domain.allocation import (
-    KeySpec,
-    KeyVersion,
-    MemberPresence,
-    MemberRoster,
-    Method,
-    MixedPart,
-    split_cost_cents,
-    split_over_quarters,
-)
+from ptce_desktop.domain.allocation import MemberRoster, split_cost_cents
+from ptce_desktop.domain.keys import KeySpec, KeyVersion, MemberPresence, Method, MixedPart
 from ptce_desktop.domain.scenarios import (
     Basis,
     CostLine,
@@ -67,6 +59,7 @@ from ptce_desktop.domain.scenarios import (
     WeightsCache,
     compare,
 )
+from ptce_desktop.domain.split import split_over_quarters
 
 YEAR = (dt.date(2025, 1, 1), dt.date(2025, 12, 31))
 QUARTERS = (

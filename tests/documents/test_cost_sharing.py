@@ -22,9 +22,10 @@ from support.factories.costs import (
 
 from ptce_desktop.documents.builders.cost_sharing import build_cost_sharing_data
 from ptce_desktop.documents.cost_sharing import CostSharingData, CostSharingMismatch
-from ptce_desktop.domain.allocation import Method, SplitBasis
 from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.keys import Method
 from ptce_desktop.domain.money import format_money
+from ptce_desktop.domain.vat import SplitBasis
 from ptce_desktop.reports.cost_sharing import build_cost_sharing_report
 from ptce_desktop.services.costs.costs import CostService
 from ptce_desktop.services.costs.shared_services import SharedServiceService

@@ -14,7 +14,7 @@ from support.factories.demo import service_demo
 
 from ptce_desktop.documents.builders.cost_sharing import build_cost_sharing_data
 from ptce_desktop.documents.cost_sharing import CostSharingData, KeyUnitsRow
-from ptce_desktop.domain.allocation import Method
+from ptce_desktop.domain.keys import Method
 from ptce_desktop.services.costs.costs import CostService
 from ptce_desktop.services.keys.keys import KeyService
 from ptce_desktop.services.members.members import MemberService

@@ -35,8 +35,8 @@ from ptce_desktop.demo.build import build_demo
 from ptce_desktop.documents.builders.redistribution import build_redistribution_data
 from ptce_desktop.documents.builders.statement import build_statement_data
 from ptce_desktop.documents.statement import StatementData
-from ptce_desktop.domain.allocation import allocate_cents
 from ptce_desktop.domain.periods import FiscalYear
+from ptce_desktop.domain.split import allocate_cents
 from ptce_desktop.reports.statement import build_statement
 from ptce_desktop.reports.styles import CONTENT_WIDTH, MARGIN_LEFT
 from ptce_desktop.services.calls.calls import CallService

@@ -10,25 +10,20 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ptce_desktop.domain.allocation import (
+from ptce_desktop.domain.allocation import split_cost
+from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.keys import (
     KeySpec,
     KeyVersion,
     MemberPresence,
     Method,
     MixedPart,
     ShareExplanation,
-    SplitBasis,
     UsageRecord,
-    VatRegime,
-    allocate_cents,
-    amount_to_split,
-    key_weights,
-    split_basis,
-    split_cost,
-    split_over_quarters,
-    vat_cents,
 )
-from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.split import allocate_cents, split_over_quarters
+from ptce_desktop.domain.vat import SplitBasis, VatRegime, amount_to_split, split_basis, vat_cents
+from ptce_desktop.domain.weights import key_weights
 
 Q1_START, Q1_END = date(2025, 1, 1), date(2025, 3, 31)  # 90 days
 EVERYONE = [MemberPresence(1), MemberPresence(2), MemberPresence(3)]

@@ -12,19 +12,16 @@ import pytest
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
-from ptce_desktop.domain.allocation import (
+from ptce_desktop.domain.allocation import MemberRoster, SplitResult, split_cost, split_cost_cents
+from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.keys import (
     KeySpec,
     KeyVersion,
     MemberPresence,
-    MemberRoster,
     Method,
     MixedPart,
-    SplitResult,
     UsageRecord,
-    split_cost,
-    split_cost_cents,
 )
-from ptce_desktop.domain.errors import PtceError
 
 T = TypeVar("T")
 Y2025 = date(2025, 1, 1)

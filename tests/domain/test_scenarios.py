@@ -13,16 +13,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ptce_desktop.domain.allocation import (
-    KeySpec,
-    KeyVersion,
-    MemberPresence,
-    Method,
-    allocate_cents,
-    split_cost,
-    split_over_quarters,
-)
+from ptce_desktop.domain.allocation import split_cost
 from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.keys import KeySpec, KeyVersion, MemberPresence, Method
 from ptce_desktop.domain.scenario_json import (
     scenario_from_dict,
     scenario_to_dict,
@@ -45,6 +38,7 @@ from ptce_desktop.domain.scenarios import (
     join_id,
     simulate,
 )
+from ptce_desktop.domain.split import allocate_cents, split_over_quarters
 
 LONG = "Société coopérative d'intérêt collectif « L'Œuvre & Cœur <Drôme> » " + "é" * 150
 NAMES = ("Dupont & Fils <SARL>", "L'Épicerie — 1 234,56 €", LONG, "Atelier « Vélo »")

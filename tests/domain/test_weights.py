@@ -11,22 +11,20 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ptce_desktop.domain.allocation import (
+from ptce_desktop.domain.allocation import split_cost, split_cost_cents
+from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.keys import (
     KeySpec,
     KeyVersion,
     MemberPresence,
     Method,
     MixedPart,
     UsageRecord,
-    allocate_cents,
-    effective_weights,
-    split_cost,
-    split_cost_cents,
-    versions_in,
 )
-from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.money import format_percent
 from ptce_desktop.domain.percentages import percent_column, share_percent_bp
+from ptce_desktop.domain.split import allocate_cents
+from ptce_desktop.domain.weights import effective_weights, versions_in
 
 D = date
 NAME = "Clé « m² » & <co> l'an €" + " très longue" * 10

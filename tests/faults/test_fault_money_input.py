@@ -12,9 +12,10 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select, text
 from support.faults_world import YEAR, build_world, pdf_text, render_all
 
-from ptce_desktop.domain.allocation import allocate_cents, vat_cents
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.money import NBSP, format_money, parse_money
+from ptce_desktop.domain.split import allocate_cents
+from ptce_desktop.domain.vat import vat_cents
 from ptce_desktop.services.costs.costs import CostService
 from ptce_desktop.services.costs.shared_services import ServiceDraft, SharedServiceService
 from ptce_desktop.services.costs.views import CostDraft

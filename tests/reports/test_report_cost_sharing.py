@@ -19,10 +19,11 @@ from ptce_desktop.documents.cost_sharing import (
     MemberQuarterShares,
     ServiceSharing,
 )
-from ptce_desktop.domain.allocation import Method, SplitBasis, VatRegime
+from ptce_desktop.domain.keys import Method
 from ptce_desktop.domain.money import format_money
 from ptce_desktop.domain.percentages import percent_column, share_percent_bp
 from ptce_desktop.domain.periods import FiscalYear
+from ptce_desktop.domain.vat import SplitBasis, VatRegime
 from ptce_desktop.reports.cost_sharing import build_cost_sharing_report
 
 GENERATED = date(2026, 5, 4)

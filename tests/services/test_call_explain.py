@@ -15,8 +15,9 @@ from support.factories.calls import (
     standard_world,
 )
 
-from ptce_desktop.domain.allocation import Method, SplitBasis
 from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.keys import Method
+from ptce_desktop.domain.vat import SplitBasis
 from ptce_desktop.services.calls.calls import CallService, CallView
 from ptce_desktop.services.calls.explain import explain_call_line
 from ptce_desktop.store.models import KeyVersionUnit, ServiceBudget

@@ -22,8 +22,8 @@ from support.factories.calls import (
     standard_world,
 )
 
-from ptce_desktop.domain.allocation import allocate_cents
 from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.split import allocate_cents
 from ptce_desktop.services.calls.calls import MENTION_261B, CallService, CallView
 from ptce_desktop.store.models import Call, SequenceCounter
 from ptce_desktop.store.unit_of_work import UnitOfWork

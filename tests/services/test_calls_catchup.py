@@ -24,8 +24,8 @@ from support.factories.calls import (
     seed_units_key,
 )
 
-from ptce_desktop.domain.allocation import allocate_cents, split_over_quarters
 from ptce_desktop.domain.billing import Billing, bill, quarters_text
+from ptce_desktop.domain.split import allocate_cents, split_over_quarters
 from ptce_desktop.services.calls.calls import CallService, CallView
 from ptce_desktop.services.calls.explain import explain_call_line
 from ptce_desktop.store.models import (

@@ -20,8 +20,8 @@ from support.factories.calls import (
     standard_world,
 )
 
-from ptce_desktop.domain.allocation import allocate_cents
 from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.split import allocate_cents
 from ptce_desktop.services.calls.calls import CallService, CallView
 from ptce_desktop.services.calls.exceptional import ExceptionalDraft, ExceptionalService
 from ptce_desktop.services.calls.explain import explain_call_line

@@ -26,7 +26,6 @@ from support.factories.calls import (
     seed_units_key,
 )
 
-from ptce_desktop.domain.allocation import allocate_cents, split_over_quarters
 from ptce_desktop.domain.billing import (
     Billing,
     LineComponent,
@@ -36,6 +35,7 @@ from ptce_desktop.domain.billing import (
     round_half_up,
 )
 from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.split import allocate_cents, split_over_quarters
 from ptce_desktop.services.calls.calls import CallService, CallView
 from ptce_desktop.services.calls.explain import explain_call_line
 from ptce_desktop.services.costs.shared_services import ServiceDraft, SharedServiceService

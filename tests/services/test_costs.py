@@ -24,9 +24,10 @@ from support.factories.costs import (
     seed_world,
 )
 
-from ptce_desktop.domain.allocation import Method, SplitBasis
 from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.keys import Method
 from ptce_desktop.domain.money import format_exact_cents
+from ptce_desktop.domain.vat import SplitBasis
 from ptce_desktop.services.costs.costs import CostFilters, CostPage, CostService
 from ptce_desktop.services.keys.keys import KeyService
 from ptce_desktop.services.keys.views import VersionDraft

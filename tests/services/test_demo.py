@@ -13,10 +13,10 @@ from support.factories.demo import ServiceDemo, cli_demo, copy_demo, service_dem
 
 from ptce_desktop.demo.build import DEMO_TODAY, build_demo
 from ptce_desktop.demo.setup import demo_iban, demo_siret
-from ptce_desktop.domain.allocation import Method
 from ptce_desktop.domain.categories import GrantStatus, MemberCategory
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.identifiers import validate_iban, validate_siret
+from ptce_desktop.domain.keys import Method
 from ptce_desktop.services.activity.activity import ActivityService
 from ptce_desktop.services.calls.calls import CallService
 from ptce_desktop.services.calls.payments import PaymentService

@@ -8,8 +8,8 @@ from fractions import Fraction
 import pytest
 from support.factories.costs import LONG_NAME, close_year, draft, make_key, make_service, seed_world
 
-from ptce_desktop.domain.allocation import Method
 from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.keys import Method
 from ptce_desktop.services.costs.costs import CostService
 from ptce_desktop.services.keys.keys import KeyDraft, KeyService, UsageDraft, VersionDraft
 from ptce_desktop.services.keys.loader import load_key_spec, member_presences, split_for

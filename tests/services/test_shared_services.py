@@ -18,8 +18,8 @@ from support.factories.costs import (
     seed_world,
 )
 
-from ptce_desktop.domain.allocation import VatRegime
 from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.vat import VatRegime
 from ptce_desktop.services.costs.costs import CostService
 from ptce_desktop.services.costs.shared_services import ServiceDraft, SharedServiceService
 from ptce_desktop.store.unit_of_work import UnitOfWork

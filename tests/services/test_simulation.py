@@ -25,8 +25,8 @@ from support.factories.costs import (
     seed_pole,
 )
 
-from ptce_desktop.domain.allocation import Method
 from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.keys import Method
 from ptce_desktop.domain.scenarios import (
     Basis,
     Join,

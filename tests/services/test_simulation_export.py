@@ -11,7 +11,7 @@ from pathlib import Path
 from pypdf import PdfReader
 from support.factories.costs import LONG_NAME, draft, make_key, make_service, seed_world
 
-from ptce_desktop.domain.allocation import Method
+from ptce_desktop.domain.keys import Method
 from ptce_desktop.domain.money import format_money
 from ptce_desktop.domain.scenarios import (
     Comparison,

@@ -8,7 +8,6 @@ from enum import StrEnum
 import pytest
 from sqlalchemy import CheckConstraint, Enum, select, text
 
-from ptce_desktop.domain.allocation import Method, VatRegime
 from ptce_desktop.domain.billing import LineComponent, LineKind
 from ptce_desktop.domain.categories import (
     CallKind,
@@ -23,6 +22,8 @@ from ptce_desktop.domain.categories import (
     ProjectStatus,
 )
 from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.keys import Method
+from ptce_desktop.domain.vat import VatRegime
 from ptce_desktop.store.models import (
     AllocationKey,
     Base,

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 from support.ui import RecordingPresenter, give_shares, make_context
 
-from ptce_desktop.domain.allocation import Method
+from ptce_desktop.domain.keys import Method
 from ptce_desktop.services.costs.costs import CostService
 from ptce_desktop.services.costs.shared_services import ServiceDraft, SharedServiceService
 from ptce_desktop.services.costs.views import CostDraft

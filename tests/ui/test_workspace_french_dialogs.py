@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from ptce_desktop.domain.allocation import Method
+from ptce_desktop.domain.keys import Method
 from ptce_desktop.ui import i18n
 from ptce_desktop.ui.pages.keys.models import method_label
 from ptce_desktop.ui.shell.launch_dialogs import file_filter

@@ -51,11 +51,11 @@ from ptce_desktop.documents.activity import (
     ServiceLine,
 )
 from ptce_desktop.documents.builders.redistribution import logo_path, shares_by_service_member
-from ptce_desktop.domain.allocation import SplitBasis, split_basis
 from ptce_desktop.domain.categories import MISSING_LABELS, eligibility
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.identifiers import format_siret
 from ptce_desktop.domain.periods import FiscalYear
+from ptce_desktop.domain.vat import SplitBasis, split_basis
 from ptce_desktop.services.activity.views import (
     body_views,
     event_view,

@@ -1,7 +1,7 @@
 """Gathers the figures of a grant's Cerfa 15059 (read model in :mod:`ptce_desktop.documents.cerfa`).
 
 One read session; the amounts are those the services compute: the cost basis rule
-(:func:`~ptce_desktop.domain.allocation.amount_to_split`), the in-kind rows of :mod:`.in_kind`,
+(:func:`~ptce_desktop.domain.vat.amount_to_split`), the in-kind rows of :mod:`.in_kind`,
 the fees of :mod:`.fees`, the received totals of :mod:`.redistributions`, the allocation
 engine for an overhead key.
 

@@ -2,7 +2,7 @@
 
 Used by :mod:`.cerfa_build` inside its read session (rules in its docstring).
 The amount of a cost is the one the pole bears, by the one basis rule
-(:func:`~ptce_desktop.domain.allocation.amount_to_split`: TTC when the service is exempt under
+(:func:`~ptce_desktop.domain.vat.amount_to_split`: TTC when the service is exempt under
 CGI 261 B or the pole is not VAT-registered, HT otherwise).
 
 **Dating.** A cost counts for the part of its period (the period it covers, not its invoice or
@@ -14,7 +14,7 @@ form is drawn from.
 period inside the report period) × the weight of the action in the grant's overhead key. The
 action is not a member, so its weight is that of the members taking part in the project (and of
 its lead member): their weights over the weights of all members, as the allocation engine weighs
-them for the report period (:func:`~ptce_desktop.domain.allocation.effective_weights`: version
+them for the report period (:func:`~ptce_desktop.domain.weights.effective_weights`: version
 in force on the first day, presence prorated, usage recorded inside the period). The key is the
 grant's own overhead key (a key on physical units, checked by the grants service), never the
 keys the services' costs are shared with. Overhead costs booked on 66 go to "Frais financiers",
@@ -41,10 +41,11 @@ from ptce_desktop.documents.cerfa import (
     prorate,
     round_half_up,
 )
-from ptce_desktop.domain.allocation import VatRegime, amount_to_split, effective_weights
 from ptce_desktop.domain.categories import OverheadMethod
 from ptce_desktop.domain.cerfa import cerfa_line
 from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.vat import VatRegime, amount_to_split
+from ptce_desktop.domain.weights import effective_weights
 from ptce_desktop.services.keys.loader import load_key_spec, member_presences
 from ptce_desktop.store.dated import service_vat_on, vat_registered_on
 from ptce_desktop.store.models import Cost, Grant, Member, Project, ProjectMember, SharedService

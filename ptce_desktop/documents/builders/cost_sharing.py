@@ -8,7 +8,7 @@ Assembled in one read transaction from the services' own computations:
   date that decides its fiscal year);
 * the costs of the year per service: :func:`~.shared_services.service_totals`, split here by
   quarter with the same period-start rule; the amount that is shared is the service's split
-  basis (:func:`~ptce_desktop.domain.allocation.amount_to_split`: TTC for a 261 B service or
+  basis (:func:`~ptce_desktop.domain.vat.amount_to_split`: TTC for a 261 B service or
   a pole that is not VAT-registered, HT otherwise — DESIGN §4.5);
 * the keys as the allocation engine sees them: :func:`~.key_loader.load_key_spec`.
 
@@ -51,20 +51,13 @@ from ptce_desktop.documents.cost_sharing import (
     Quarters,
     ServiceSharing,
 )
-from ptce_desktop.domain.allocation import (
-    KeySpec,
-    KeyVersion,
-    Method,
-    VatRegime,
-    amount_to_split,
-    effective_weights,
-    split_basis,
-    versions_in,
-)
 from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.keys import KeySpec, KeyVersion, Method
 from ptce_desktop.domain.messages.entities import Entity
 from ptce_desktop.domain.percentages import percent_column
 from ptce_desktop.domain.periods import FiscalYear
+from ptce_desktop.domain.vat import VatRegime, amount_to_split, split_basis
+from ptce_desktop.domain.weights import effective_weights, versions_in
 from ptce_desktop.services.common import fiscal_year, get_or_error, pole_row
 from ptce_desktop.services.costs.shared_services import ServiceTotals, service_totals
 from ptce_desktop.services.costs.shares import pole_vat_registered, shares_by_quarter
@@ -268,7 +261,7 @@ def _check_reconciled(sharing: ServiceSharing, year_costs: int, year_shared: int
 
 class _KeyReader:
     """Key blocks for the report: each version's rows are the key's effective weights over
-    the days it governs (:func:`~ptce_desktop.domain.allocation.effective_weights`, what the
+    the days it governs (:func:`~ptce_desktop.domain.weights.effective_weights`, what the
     split itself uses), so a member absent all along takes no part and one present part of
     the time shows its prorated weight; percentages by :func:`percent_column`, as the key
     editor shows them."""

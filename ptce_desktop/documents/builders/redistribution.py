@@ -52,11 +52,11 @@ from ptce_desktop.documents.redistribution import (
     RedistributionReportData,
     ServiceSection,
 )
-from ptce_desktop.domain.allocation import SplitBasis, split_basis
 from ptce_desktop.domain.categories import FunderType, GrantStatus
 from ptce_desktop.domain.messages.entities import Entity
 from ptce_desktop.domain.money import format_money, format_percent
 from ptce_desktop.domain.periods import FiscalYear
+from ptce_desktop.domain.vat import SplitBasis, split_basis
 from ptce_desktop.services.common import fiscal_year, get_or_error, pole_row
 from ptce_desktop.services.costs.shared_services import service_totals
 from ptce_desktop.services.costs.shares import pole_vat_registered

@@ -8,7 +8,7 @@ builder only picks, labels and classifies.
 
 The account (opening balance, the year's calls and payments, closing balance) is
 :func:`~ptce_desktop.services.calls.views.member_account`; each call line carries the
-member's key basis (:func:`~ptce_desktop.domain.allocation.effective_weights` of the service's
+member's key basis (:func:`~ptce_desktop.domain.weights.effective_weights` of the service's
 key over the call's quarter, or over the fiscal year for a régularisation) and, for a
 régularisation, the actual shares and what the year's other calls already asked.
 
@@ -56,17 +56,12 @@ from ptce_desktop.documents.statement import (
     StatementData,
     VatStatus,
 )
-from ptce_desktop.domain.allocation import (
-    EffectiveWeights,
-    KeySpec,
-    MemberPresence,
-    Method,
-    effective_weights,
-)
 from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.keys import KeySpec, MemberPresence, Method
 from ptce_desktop.domain.messages.entities import Entity
 from ptce_desktop.domain.percentages import share_percent_bp
 from ptce_desktop.domain.periods import FiscalYear
+from ptce_desktop.domain.weights import EffectiveWeights, effective_weights
 from ptce_desktop.services.calls.views import (
     MENTION_261B,
     CallView,

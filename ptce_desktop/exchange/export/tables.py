@@ -21,9 +21,10 @@ from typing import Any
 
 from sqlalchemy import select
 
-from ptce_desktop.domain.allocation import Method, VatRegime
 from ptce_desktop.domain.categories import CallKind
 from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.keys import Method
+from ptce_desktop.domain.vat import VatRegime
 from ptce_desktop.exchange.cells import PAYMENT_METHODS
 from ptce_desktop.exchange.export.sheet import Column, Sheet
 from ptce_desktop.exchange.export.sheet import ColumnType as T

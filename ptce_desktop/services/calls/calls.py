@@ -3,7 +3,7 @@ the read models behind the call list and the "Appel de fonds / relevé" PDF (DES
 
 * **Provisional calls** for quarter *q* of fiscal year *Y*: every shared service active during
   *Y* (its active dates overlap the year) with a budget for *Y* has that budget split over the
-  four quarters (:func:`~ptce_desktop.domain.allocation.split_over_quarters`), then the
+  four quarters (:func:`~ptce_desktop.domain.split.split_over_quarters`), then the
   quarter's amount over the members with the service's key (version in force on the quarter's
   first day, presence prorated over the quarter). A service starting mid-year still has its
   budget spread over the four quarters: the coordinator budgets accordingly, and the true-up

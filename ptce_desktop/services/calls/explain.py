@@ -1,10 +1,10 @@
 """« Pourquoi ce montant ? » for a call line: the line re-derived exactly as issuing did it.
 
 A **provisional** line of quarter *q* of fiscal year *Y* (DESIGN §4b): the service's budget for
-*Y* → :func:`~ptce_desktop.domain.allocation.split_over_quarters` (the four parts, which one)
+*Y* → :func:`~ptce_desktop.domain.split.split_over_quarters` (the four parts, which one)
 → the member's share of that part with the service's key, version in force on the quarter's
 first day, presence prorated over the quarter (the domain's
-:class:`~ptce_desktop.domain.allocation.ShareExplanation`) → the VAT of the line.
+:class:`~ptce_desktop.domain.keys.ShareExplanation`) → the VAT of the line.
 
 A **true-up** line: the member's actual shares of the service's costs of *Y* (costs whose
 period starts in *Y*) minus the basis of the provisional calls of *Y* issued before the
@@ -36,17 +36,12 @@ from fractions import Fraction
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ptce_desktop.domain.allocation import (
-    ShareExplanation,
-    SplitBasis,
-    VatRegime,
-    split_basis,
-    split_over_quarters,
-    vat_cents,
-)
 from ptce_desktop.domain.billing import Billed, LineComponent, LineKind, bill
 from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.keys import ShareExplanation
 from ptce_desktop.domain.messages.entities import Entity
+from ptce_desktop.domain.split import split_over_quarters
+from ptce_desktop.domain.vat import SplitBasis, VatRegime, split_basis, vat_cents
 from ptce_desktop.services.calls.exceptional import charge_key_id
 from ptce_desktop.services.calls.planning import (
     CatchUpQuarter,

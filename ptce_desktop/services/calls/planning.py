@@ -32,14 +32,6 @@ from typing import Any
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
-from ptce_desktop.domain.allocation import (
-    Method,
-    SplitBasis,
-    allocate_cents,
-    split_basis,
-    split_over_quarters,
-    vat_cents,
-)
 from ptce_desktop.domain.billing import (
     Billing,
     LineComponent,
@@ -49,8 +41,11 @@ from ptce_desktop.domain.billing import (
     component_label,
 )
 from ptce_desktop.domain.errors import PtceError, error_text
+from ptce_desktop.domain.keys import Method
 from ptce_desktop.domain.money import format_money
 from ptce_desktop.domain.periods import FiscalYear, format_date
+from ptce_desktop.domain.split import allocate_cents, split_over_quarters
+from ptce_desktop.domain.vat import SplitBasis, split_basis, vat_cents
 from ptce_desktop.services.calls.exceptional import charge_key_id, pending_charges
 from ptce_desktop.services.common import fiscal_year
 from ptce_desktop.services.keys.loader import split_for

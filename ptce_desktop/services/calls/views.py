@@ -14,8 +14,8 @@ from typing import Any
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
-from ptce_desktop.domain.allocation import VatRegime
 from ptce_desktop.domain.periods import FiscalYear
+from ptce_desktop.domain.vat import VatRegime
 from ptce_desktop.services.common import start_month
 from ptce_desktop.store.dated import service_vats_on
 from ptce_desktop.store.models import (

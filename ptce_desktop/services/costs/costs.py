@@ -25,11 +25,11 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from ptce_desktop.domain.allocation import amount_to_split, split_basis
 from ptce_desktop.domain.cerfa import CHARGE_SUBLINES
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.messages.entities import Entity
 from ptce_desktop.domain.money import format_money, parse_money
+from ptce_desktop.domain.vat import amount_to_split, split_basis
 from ptce_desktop.services.common import (
     clean_text,
     fiscal_year,

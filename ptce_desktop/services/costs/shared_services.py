@@ -14,10 +14,12 @@ from fractions import Fraction
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from ptce_desktop.domain.allocation import Method, VatRegime, effective_weights
 from ptce_desktop.domain.billing import Billing, check_billing
 from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.keys import Method
 from ptce_desktop.domain.messages.entities import Entity
+from ptce_desktop.domain.vat import VatRegime
+from ptce_desktop.domain.weights import effective_weights
 from ptce_desktop.services.common import (
     check_date_order,
     clean_text,

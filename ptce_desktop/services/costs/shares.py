@@ -29,22 +29,13 @@ from datetime import date
 from sqlalchemy import case, delete, func, insert, select
 from sqlalchemy.orm import Session, selectinload
 
-from ptce_desktop.domain.allocation import (
-    KeySpec,
-    MemberPresence,
-    MemberRoster,
-    ShareExplanation,
-    SplitBasis,
-    SplitResult,
-    amount_to_split,
-    split_basis,
-    split_cost,
-    split_cost_cents,
-)
+from ptce_desktop.domain.allocation import MemberRoster, SplitResult, split_cost, split_cost_cents
 from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.keys import KeySpec, MemberPresence, ShareExplanation
 from ptce_desktop.domain.messages.entities import Entity
 from ptce_desktop.domain.money import format_exact_cents
 from ptce_desktop.domain.periods import fiscal_year_of
+from ptce_desktop.domain.vat import SplitBasis, amount_to_split, split_basis
 from ptce_desktop.services.common import fiscal_year, get_or_error, pole_row, start_month
 from ptce_desktop.services.costs.views import (
     MemberServiceQuarter,

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 
-from ptce_desktop.domain.allocation import Method, PartExplanation, SplitBasis
+from ptce_desktop.domain.keys import Method, PartExplanation
+from ptce_desktop.domain.vat import SplitBasis
 from ptce_desktop.services.pole.attachments import AttachmentView
 
 

@@ -25,7 +25,6 @@ from dataclasses import fields
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ptce_desktop.domain.allocation import Method
 from ptce_desktop.domain.categories import (
     GrantNature,
     GrantStatus,
@@ -34,6 +33,7 @@ from ptce_desktop.domain.categories import (
 )
 from ptce_desktop.domain.cerfa import cerfa_line, children
 from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.keys import Method
 from ptce_desktop.domain.messages.entities import Entity
 from ptce_desktop.services.common import check_date_order, get_or_error, parse_code
 from ptce_desktop.services.grants.funders import labelled_text

@@ -6,7 +6,7 @@ for the pole. Shares + coordination never exceed 100 %; fixed amounts never exce
 and coordination leave of the voted amount.
 
 :func:`apply_plan` applies it to the received total R in *one* split with the domain engine
-(:func:`~ptce_desktop.domain.allocation.allocate_cents`: largest remainder, exact to the cent)
+(:func:`~ptce_desktop.domain.split.allocate_cents`: largest remainder, exact to the cent)
 over the weights: share lines ``share_bp / 10 000``; fixed-amount lines ``amount / voted`` (paid
 pro rata of received / voted); coordination ``coordination_share_bp / 10 000``; and what the plan
 does not cover. The parts always sum to R. A fixed-amount line never gets more than its amount
@@ -20,9 +20,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
-from ptce_desktop.domain.allocation import allocate_cents
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.money import format_money, format_percent
+from ptce_desktop.domain.split import allocate_cents
 from ptce_desktop.store.base import BP_MAX, MONEY_MAX
 
 __all__ = [

@@ -24,12 +24,13 @@ from fractions import Fraction
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from ptce_desktop.domain.allocation import Method, effective_weights, versions_in
 from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.keys import Method
 from ptce_desktop.domain.messages.entities import Entity
 from ptce_desktop.domain.money import format_percent
 from ptce_desktop.domain.percentages import percent_column
 from ptce_desktop.domain.periods import fiscal_year_of, format_date
+from ptce_desktop.domain.weights import effective_weights, versions_in
 from ptce_desktop.services.common import clean_text, get_or_error, required_text, start_month
 from ptce_desktop.services.costs.shares import RecomputeResult, cost_frozen, recompute_key_costs
 from ptce_desktop.services.keys.loader import load_key_spec, member_presences

@@ -5,7 +5,7 @@ The one bridge between the stored keys (``allocation_keys``, ``key_versions``,
 :mod:`ptce_desktop.domain.allocation`. Every service that splits money (costs, calls, true-up,
 reports) goes through :func:`load_key_spec` and :func:`split_for`, inside its own session.
 
-Mapping of stored rows to :class:`~ptce_desktop.domain.allocation.KeyVersion` values:
+Mapping of stored rows to :class:`~ptce_desktop.domain.keys.KeyVersion` values:
 
 * ``units``: ``units_milli`` per member (thousandths);
 * ``percent``: ``percent_bp`` per member (basis points);
@@ -23,7 +23,9 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ptce_desktop.domain.allocation import (
+from ptce_desktop.domain.allocation import split_cost
+from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.keys import (
     KeySpec,
     KeyVersion,
     MemberPresence,
@@ -31,9 +33,7 @@ from ptce_desktop.domain.allocation import (
     MixedPart,
     ShareExplanation,
     UsageRecord,
-    split_cost,
 )
-from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.messages.entities import Entity
 from ptce_desktop.store.models import AllocationKey, KeyMixPart, KeyVersionUnit, Member
 from ptce_desktop.store.models import KeyVersion as KeyVersionRow

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
 
-from ptce_desktop.domain.allocation import Method
+from ptce_desktop.domain.keys import Method
 
 
 @dataclass(frozen=True)

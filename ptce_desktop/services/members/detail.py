@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import ColumnElement, and_, case, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from ptce_desktop.domain.allocation import Method
+from ptce_desktop.domain.keys import Method
 from ptce_desktop.domain.periods import FiscalYear
 from ptce_desktop.store.models import (
     AllocationKey,

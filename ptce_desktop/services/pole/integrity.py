@@ -13,9 +13,9 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ptce_desktop.domain.allocation import amount_to_split
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.money import format_money
+from ptce_desktop.domain.vat import amount_to_split
 from ptce_desktop.services.grants.redistributions import plan_state
 from ptce_desktop.store import migrate
 from ptce_desktop.store.database import inspect_file, open_database

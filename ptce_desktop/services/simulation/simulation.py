@@ -28,8 +28,8 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ptce_desktop.domain.allocation import KeySpec, Method
 from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.keys import KeySpec, Method
 from ptce_desktop.domain.messages.entities import Entity
 from ptce_desktop.domain.money import format_percent
 from ptce_desktop.domain.periods import format_date

@@ -19,7 +19,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ptce_desktop.domain.allocation import VatRegime
+from ptce_desktop.domain.vat import VatRegime
 from ptce_desktop.store.base import (
     LEN_LABEL,
     LEN_NAME,

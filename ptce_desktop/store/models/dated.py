@@ -18,7 +18,7 @@ import datetime as dt
 from sqlalchemy import Boolean, Date, ForeignKey, Integer, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ptce_desktop.domain.allocation import VatRegime
+from ptce_desktop.domain.vat import VatRegime
 from ptce_desktop.store.base import Base, bp_range, one_of, pk
 
 

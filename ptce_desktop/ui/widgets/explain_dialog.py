@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ptce_desktop.domain.allocation import SplitBasis, split_basis
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.periods import FiscalYear, Period, format_date
+from ptce_desktop.domain.vat import SplitBasis, split_basis
 from ptce_desktop.services.costs.views import CostFilters, CostRow
 from ptce_desktop.ui.i18n import current_language, money_text
 from ptce_desktop.ui.style import title_font

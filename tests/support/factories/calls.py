@@ -14,7 +14,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from ptce_desktop.domain.allocation import allocate_cents
+from ptce_desktop.domain.split import allocate_cents
 from ptce_desktop.store.models import (
     AllocationKey,
     Cost,

@@ -27,12 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ptce_desktop.domain.allocation import SplitBasis, VatRegime
 from ptce_desktop.domain.billing import format_coefficient
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.money import format_exact_cents, format_percent, format_units
 from ptce_desktop.domain.percentages import share_percent_bp
 from ptce_desktop.domain.periods import format_date
+from ptce_desktop.domain.vat import SplitBasis, VatRegime
 from ptce_desktop.services.calls.views import MENTION_261B, CallLineView, CallView
 from ptce_desktop.ui.i18n import current_language, money_text
 from ptce_desktop.ui.pages.members.detail import CSS

@@ -16,10 +16,10 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QStackedWidget, QTableView, QVBoxLayout, QWidget
 
-from ptce_desktop.domain.allocation import SplitBasis
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.money import format_money
 from ptce_desktop.domain.periods import format_date
+from ptce_desktop.domain.vat import SplitBasis
 from ptce_desktop.services.costs.views import CostDetail, CostDraft, CostRow, ShareView
 from ptce_desktop.services.pole.attachments import AttachmentService, AttachmentView, stored_name
 from ptce_desktop.ui.i18n import current_language, money_text

@@ -21,8 +21,8 @@ from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QCoreApplication
 
-from ptce_desktop.domain.allocation import Method
 from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.keys import Method
 from ptce_desktop.domain.messages.entities import Entity
 from ptce_desktop.domain.periods import format_date
 from ptce_desktop.services.keys.keys import KeyService

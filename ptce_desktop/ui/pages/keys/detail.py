@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ptce_desktop.domain.allocation import Method
+from ptce_desktop.domain.keys import Method
 from ptce_desktop.services.keys.views import KeyView, UsageView, VersionDetail, VersionSummary
 from ptce_desktop.ui.pages.keys.models import (
     MemberLinesModel,

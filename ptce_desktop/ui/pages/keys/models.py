@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from ptce_desktop.domain.allocation import Method
+from ptce_desktop.domain.keys import Method
 from ptce_desktop.domain.money import format_percent, format_units
 from ptce_desktop.domain.periods import format_date
 from ptce_desktop.services.keys.keys import KeyService

@@ -14,8 +14,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QModelIndex
 from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 
-from ptce_desktop.domain.allocation import Method
 from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.keys import Method
 from ptce_desktop.domain.periods import format_date
 from ptce_desktop.services.keys.keys import KeyService
 from ptce_desktop.services.keys.views import KeyView, UsageView, VersionChange, VersionSummary

@@ -23,8 +23,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from ptce_desktop.domain.allocation import Method
 from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.keys import Method
 from ptce_desktop.domain.money import format_percent, format_units, parse_percent, parse_units
 from ptce_desktop.domain.percentages import share_percent_bp
 from ptce_desktop.ui.i18n import current_language

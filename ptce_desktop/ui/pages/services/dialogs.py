@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ptce_desktop.domain.allocation import VatRegime
 from ptce_desktop.domain.billing import Billing, format_coefficient, parse_coefficient
 from ptce_desktop.domain.errors import PtceError, error_text
 from ptce_desktop.domain.money import format_percent, parse_percent
+from ptce_desktop.domain.vat import VatRegime
 from ptce_desktop.services.costs.shared_services import (
     ServiceDraft,
     ServiceView,

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ptce_desktop.domain.allocation import Method
 from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.keys import Method
 from ptce_desktop.domain.money import format_percent, format_units, parse_percent, parse_units
 from ptce_desktop.domain.scenarios import Join, KeyChoice, Leave, PartChoice, Scenario
 from ptce_desktop.ui.i18n import current_language

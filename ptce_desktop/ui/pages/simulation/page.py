@@ -37,8 +37,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ptce_desktop.domain.allocation import Method
 from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.keys import Method
 from ptce_desktop.domain.periods import format_date
 from ptce_desktop.domain.scenarios import (
     MAX_SCENARIOS,

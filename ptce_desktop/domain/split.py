@@ -1,0 +1,140 @@
+"""The split of an amount in cents by exact weights (DESIGN §4.2): largest remainder,
+ties to the larger weight then the lower member id; Σ shares = the amount, always.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from math import gcd
+from typing import cast
+
+from ptce_desktop.domain.errors import PtceError
+
+# --- the split --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Split:
+    cents: dict[int, int]
+    exact: dict[int, Fraction]
+    floor: dict[int, int]
+    leftover: frozenset[int]
+    total_weight: Fraction
+
+
+def _integer_weights(
+    weights: Mapping[int, Fraction | int], cost_label: str, key_name: str
+) -> tuple[list[int], list[int], int, int]:
+    """(members by id, their weights as integers in one common scale, the weights' sum, the
+    scale); checks the weights (the sum may be 0: the callers refuse it).
+
+    Integer weights are used as they are; Fractions are brought to their common denominator, so
+    every ratio wᵢ/Σw — hence every share, remainder and tie — is exactly the same.
+    """
+    if not weights:
+        raise PtceError("no_participant", cost=cost_label, key=key_name)
+    members = sorted(weights)
+    given = list(map(weights.__getitem__, members))
+    common = 1
+    values: list[int]
+    # All integers (the sum then is one), or else a Fraction (or float) among the weights.
+    if type(given[0]) is int and type(total := sum(given)) is int:
+        values, weight_sum = cast(list[int], given), total
+    else:
+        exact = [v if isinstance(v, int | Fraction) else Fraction(v) for v in given]
+        for value in exact:
+            d = value.denominator
+            common = common // gcd(common, d) * d
+        values = [v.numerator * (common // v.denominator) for v in exact]
+        weight_sum = sum(values)
+    if min(values) < 0:
+        member = next(m for m, v in zip(members, values, strict=True) if v < 0)
+        raise PtceError("negative_weight", cost=cost_label, key=key_name, member=member)
+    return members, values, weight_sum, common
+
+
+def _largest_remainder(magnitude: int, values: Sequence[int], weight_sum: int) -> list[int]:
+    """Floors of magnitude·wᵢ/Σw plus one cent to each of the largest remainders.
+
+    Ties go to the larger weight, then to the earlier position (members are sorted by id).
+    Members of weight 0 have no remainder and never get a cent.
+    """
+    products = [magnitude * v for v in values]
+    shares = [p // weight_sum for p in products]
+    left = magnitude - sum(shares)
+    if left:
+        remainders = [p % weight_sum for p in products]
+        order = sorted(range(len(values)), key=remainders.__getitem__, reverse=True)
+        if left < len(order) and remainders[order[left - 1]] == remainders[order[left]]:
+            # A tie at the cut: (remainder, weight) as one integer (weight <= Σw); sorted() is
+            # stable with reverse=True, so equal keys keep the lower member id first.
+            scale = weight_sum + 1
+            keys = [r * scale + v for r, v in zip(remainders, values, strict=True)]
+            order = sorted(range(len(values)), key=keys.__getitem__, reverse=True)
+        for i in order[:left]:
+            shares[i] += 1
+    return shares
+
+
+def _split(
+    total: int, weights: Mapping[int, Fraction | int], cost_label: str, key_name: str
+) -> _Split:
+    members, values, weight_sum, common = _integer_weights(weights, cost_label, key_name)
+    if weight_sum == 0:
+        raise PtceError("all_weights_zero", cost=cost_label, key=key_name)
+    sign = -1 if total < 0 else 1
+    magnitude = abs(total)
+    shares = _largest_remainder(magnitude, values, weight_sum)
+    cents: dict[int, int] = {}
+    exact: dict[int, Fraction] = {}
+    floor: dict[int, int] = {}
+    lucky = []
+    for member, value, share in zip(members, values, shares, strict=True):
+        product = magnitude * value
+        whole = product // weight_sum
+        cents[member] = sign * share
+        exact[member] = Fraction(sign * product, weight_sum)
+        floor[member] = sign * whole
+        if share != whole:
+            lucky.append(member)
+    return _Split(
+        cents=cents,
+        exact=exact,
+        floor=floor,
+        leftover=frozenset(lucky),
+        total_weight=Fraction(weight_sum, common),
+    )
+
+
+def allocate_cents(
+    total: int,
+    weights: Mapping[int, Fraction | int],
+    *,
+    cost_label: str = "",
+    key_name: str = "",
+) -> dict[int, int]:
+    """Split ``total`` cents over members (id -> exact weight) by largest remainder.
+
+    Exact share = total·wᵢ/Σw; each member gets the floor; the leftover cents go one by one to
+    the largest fractional remainders, ties to the larger weight, then to the lower member id.
+    A negative total is split as its magnitude and negated. Members of weight 0 get 0. The
+    result (sorted by member id) always sums to ``total`` and does not depend on the order of
+    ``weights``. Raises ``no_participant``, ``all_weights_zero`` or ``negative_weight``
+    naming ``cost_label`` and ``key_name``.
+    """
+    members, values, weight_sum, _scale = _integer_weights(weights, cost_label, key_name)
+    if weight_sum == 0:
+        raise PtceError("all_weights_zero", cost=cost_label, key=key_name)
+    magnitude = abs(total)
+    shares = _largest_remainder(magnitude, values, weight_sum)
+    if total < 0:
+        shares = [-share for share in shares]
+    return dict(zip(members, shares, strict=True))
+
+
+def split_over_quarters(budget_cents: int) -> list[int]:
+    """A yearly budget over four quarters, the same rule with equal weights (Q1 first on ties)."""
+    shares = allocate_cents(budget_cents, {1: 1, 2: 1, 3: 1, 4: 1})
+    return [shares[quarter] for quarter in (1, 2, 3, 4)]
