@@ -194,6 +194,7 @@ class SimulationPage(QWidget):
         self.services_button.setMenu(self.services_menu)
         self.basis_label = QLabel()
         self.basis_label.setObjectName("hint")
+        self.basis_label.setWordWrap(True)
         self.saved = QComboBox()
         self.saved.setObjectName("simulationSaved")
         self.saved.setMinimumWidth(170)
@@ -204,16 +205,19 @@ class SimulationPage(QWidget):
         self.delete_button = QPushButton(self.tr("Delete"))
         self.add_button = QPushButton(self.tr("Add a scenario"))
         self.export_button = QPushButton(self.tr("Export for the meeting…"))
+        # two rows, so the page fits a 1200-px window whatever the services' names
         bar = QHBoxLayout()
         bar.setSpacing(8)
         bar.addWidget(self.services_button)
         bar.addStretch(1)
-        bar.addWidget(self.saved)
-        for button in (self.open_button, self.duplicate_button, self.delete_button):
-            bar.addWidget(button)
-        bar.addSpacing(12)
         bar.addWidget(self.add_button)
         bar.addWidget(self.export_button)
+        saved_bar = QHBoxLayout()
+        saved_bar.setSpacing(8)
+        saved_bar.addWidget(self.saved)
+        for button in (self.open_button, self.duplicate_button, self.delete_button):
+            saved_bar.addWidget(button)
+        saved_bar.addStretch(1)
 
         # --- the scenarios -------------------------------------------------------------------
         self.editors = [ScenarioEditor(n) for n in range(1, MAX_SCENARIOS + 1)]
@@ -285,6 +289,7 @@ class SimulationPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         layout.addLayout(bar)
+        layout.addLayout(saved_bar)
         layout.addWidget(body, 1)
         layout.addWidget(self.basis_label)
         layout.addWidget(self.totals_label)
