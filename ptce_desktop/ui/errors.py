@@ -21,10 +21,6 @@ from PySide6.QtCore import QCoreApplication, QThread
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ptce_desktop.domain.errors import PtceError
-
-# The log file is set up outside ``ui`` (the CLI writes it too); re-exported here.
-from ptce_desktop.logs import LOG_FILE_NAME as LOG_FILE_NAME
-from ptce_desktop.logs import setup_logging as setup_logging
 from ptce_desktop.ui.i18n import current_language
 
 log = logging.getLogger("ptce_desktop")

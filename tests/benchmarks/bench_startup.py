@@ -60,7 +60,8 @@ import sys, time
 from pathlib import Path
 from platformdirs import user_log_dir
 from ptce_desktop.store.paths import APP_NAME
-from ptce_desktop.ui.errors import ErrorPresenter, install_excepthook, setup_logging
+from ptce_desktop.logs import setup_logging
+from ptce_desktop.ui.errors import ErrorPresenter, install_excepthook
 from ptce_desktop.ui.shell.launch import Shell, create_application
 from ptce_desktop.ui.shell.main_window import MainWindow
 

@@ -12,13 +12,13 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.logs import setup_logging
 from ptce_desktop.ui import errors
 from ptce_desktop.ui.errors import (
     ErrorPresenter,
     bug_box,
     install_excepthook,
     known_error_box,
-    setup_logging,
 )
 
 
