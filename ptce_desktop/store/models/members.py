@@ -121,6 +121,8 @@ class Member(Base):
     siret: Mapped[str | None] = mapped_column(String(14))
     siren: Mapped[str | None] = mapped_column(String(9))
     rna: Mapped[str | None] = mapped_column(String(10))
+    #: Intra-community VAT number (FR + key + SIREN), printed on its invoices (art. 242 nonies A).
+    vat_number: Mapped[str | None] = mapped_column(String(20))
     address: Mapped[str | None] = mapped_column(String(LEN_NAME))
     postcode: Mapped[str | None] = mapped_column(String(10))
     city: Mapped[str | None] = mapped_column(String(LEN_SHORT * 2))
