@@ -14,6 +14,26 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("SOURCE_DATE_EPOCH", "1767225600")
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--run-benchmarks",
+        action="store_true",
+        default=False,
+        help="run the benchmarks (tests/benchmarks, @pytest.mark.benchmark); skipped otherwise",
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Benchmarks are collected always but skipped unless ``--run-benchmarks`` is given."""
+    if config.getoption("--run-benchmarks"):
+        return
+    benchmarks = Path(__file__).parent / "benchmarks"
+    skip = pytest.mark.skip(reason="benchmark: run with --run-benchmarks")
+    for item in items:
+        if item.get_closest_marker("benchmark") or benchmarks in Path(item.path).parents:
+            item.add_marker(skip)
+
+
 @pytest.fixture(autouse=True)
 def _isolated_dirs(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
