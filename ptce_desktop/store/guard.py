@@ -13,7 +13,9 @@ here too so that every path (services, window, command line, import) obeys:
   neither added, edited nor deleted, and neither can its units or mixed parts;
 * a member's presence (joined/left dates) on the days of a closed year: a new member present
   then, a deleted one, or a date moved across those days is refused;
-* the key of a service that has costs, budgets or call lines in a closed year;
+* the key of a service that has costs, budgets or call lines in a closed year, and its billing
+  coefficient and management fee (with the date they apply from) as they apply to such a
+  year (:func:`billing_over`: a change that spares every closed year is allowed);
 * the VAT regime of a service and the pole's VAT registration are *dated*: a change is kept
   from the first day after the latest closed year (:mod:`.dated`), so the closed years keep the
   value they were computed with.
@@ -290,6 +292,8 @@ def _check_service(session: Session, service: SharedService, closed: _Closed) ->
             raise PtceError(
                 code, "key_id", year=period.label, service=_old(service, "name") or service.name
             )
+    if closed.years and not deleted and _changed(service, *_BILLING_FIELDS):
+        _check_billing(session, service, closed)
     if not deleted and _changed(service, "vat_regime", "vat_rate_bp"):
         old = (_old(service, "vat_regime"), int(_old(service, "vat_rate_bp") or 0))
         new = (service.vat_regime, int(service.vat_rate_bp or 0))
@@ -297,8 +301,65 @@ def _check_service(session: Session, service: SharedService, closed: _Closed) ->
             date_service_vat(session, service.id, old, new, closed.frontier())
 
 
+#: The columns of a service that decide its coefficient and fee on a given day.
+_BILLING_FIELDS = ("billing_coefficient_e4", "fee_rate_bp", "billing_from")
+#: What a service's billing comes to over a period: None (no coefficient nor fee on any day of
+#: it), else (the first day it applies, coefficient in ten-thousandths, fee in basis points).
+BillingOver = tuple[str, int, int] | None
+
+
+def billing_over(
+    coefficient_e4: int | None,
+    fee_rate_bp: int | None,
+    billing_from: dt.date | None,
+    first: dt.date,
+    last: dt.date,
+) -> BillingOver:
+    """The coefficient and fee a service applies over ``first``–``last``, normalised so that
+    two settings giving the same figures on every day of the period compare equal (a
+    coefficient of 1 is none, a fee of 0 is none; a start date before the period is its first
+    day). Used by the closed-year guard and by the seal of a closed year."""
+    coefficient = 10_000 if coefficient_e4 in (None, 10_000) else int(coefficient_e4)
+    fee = int(fee_rate_bp or 0)
+    if coefficient == 10_000 and fee == 0:
+        return None
+    start = first if billing_from is None or billing_from < first else billing_from
+    if start > last:
+        return None
+    return (start.isoformat(), coefficient, fee)
+
+
+def _check_billing(session: Session, service: SharedService, closed: _Closed) -> None:
+    """Refuse a change of the coefficient, the fee or their start date that would change
+    what they come to in a closed year holding costs, a budget or calls of the service."""
+    old = [_old(service, name) for name in _BILLING_FIELDS]
+    new = [getattr(service, name) for name in _BILLING_FIELDS]
+    for year in _service_frozen_years(session, service.id, closed):
+        period = FiscalPeriod(year, closed.month)
+        if billing_over(*old, period.start, period.end) != billing_over(
+            *new, period.start, period.end
+        ):
+            field = next(
+                (n for n, a, b in zip(_BILLING_FIELDS, old, new, strict=True) if a != b),
+                _BILLING_FIELDS[0],
+            )
+            name = _old(service, "name") or service.name
+            raise PtceError(
+                "closed_year",
+                field,
+                year=period.label,
+                what=f"le coefficient de facturation et les frais de gestion du service « {name} »",
+            )
+
+
 def _service_frozen_year(session: Session, service_id: int, closed: _Closed) -> FiscalPeriod | None:
     """The earliest closed year holding a cost, a budget or a call line of the service."""
+    frozen = _service_frozen_years(session, service_id, closed)
+    return FiscalPeriod(frozen[0], closed.month) if frozen else None
+
+
+def _service_frozen_years(session: Session, service_id: int, closed: _Closed) -> list[int]:
+    """The closed years holding a cost, a budget or a call line of the service, in order."""
     found: set[int] = set()
     for invoice, start in session.execute(
         select(Cost.invoice_date, Cost.period_start).where(Cost.service_id == service_id)
@@ -314,8 +375,7 @@ def _service_frozen_year(session: Session, service_id: int, closed: _Closed) -> 
             .where(or_(CallLine.service_id == service_id))
         )
     )
-    frozen = sorted(found & closed.years)
-    return FiscalPeriod(frozen[0], closed.month) if frozen else None
+    return sorted(found & closed.years)
 
 
 def _date_pole(session: Session, pole: Pole, closed: _Closed) -> None:

@@ -25,7 +25,7 @@ from ptce_desktop.domain.periods import fiscal_year_of
 from ptce_desktop.services.common import start_month
 from ptce_desktop.services.costs.shares import SplitContext, compute_cents
 from ptce_desktop.services.pole.integrity import CheckItem
-from ptce_desktop.services.pole.seal import year_seal
+from ptce_desktop.services.pole.seal import seal_intact
 from ptce_desktop.store.base import Base
 from ptce_desktop.store.models import Cost, FiscalYear, Member, Share
 
@@ -134,7 +134,7 @@ def seal_checks(session: Session) -> list[CheckItem]:
         label = Period(row.start_year, month).label
         if row.seal is None:
             unsealed.append(label)
-        elif year_seal(session, row.start_year) != row.seal:
+        elif not seal_intact(session, row.start_year, row.seal):
             broken.append(label)
         else:
             sealed += 1
@@ -145,8 +145,9 @@ def seal_checks(session: Session) -> list[CheckItem]:
                 False,
                 "Sceau rompu : les données de l'exercice clôturé "
                 + ", ".join(broken)
-                + " (quotes-parts, appels, règlements, clés, présences, budgets, cotisations "
-                "ou chiffres des membres) ont changé depuis sa clôture.",
+                + " (quotes-parts, appels, règlements, clés, présences, budgets, cotisations, "
+                "coefficients et frais de gestion des services ou chiffres des membres) ont "
+                "changé depuis sa clôture.",
             )
         )
     if unsealed:

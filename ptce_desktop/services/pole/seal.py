@@ -8,7 +8,8 @@ unit of work refuses every such change.
 What is sealed (DESIGN §4b): the year's costs and their shares, calls and their lines,
 payments and their matches; and the frozen context — the key versions in force during the
 year with their units and parts, the usage recorded in it, the key and dated VAT regime of
-every service it uses, the pole's dated VAT registration, each member's presence inside the
+every service it uses with its billing coefficient and management fee as they apply over the
+year (format 2 on), the pole's dated VAT registration, each member's presence inside the
 year, the year's member figures, budgets and fees. Identity fields (names, addresses, IBAN,
 logo) are not sealed: they may change. Only named columns are read, so a column added by a
 later schema does not break the seal of a year closed before it.
@@ -27,6 +28,7 @@ from sqlalchemy.orm import Session
 from ptce_desktop.domain.periods import FiscalYear as Period
 from ptce_desktop.services.common import fiscal_year
 from ptce_desktop.store.dated import service_vat_on, vat_registered_on
+from ptce_desktop.store.guard import billing_over
 from ptce_desktop.store.models import (
     Call,
     CallLine,
@@ -45,8 +47,11 @@ from ptce_desktop.store.models import (
     UsageRecord,
 )
 
-#: Bumped if what is sealed ever changes, so an older seal is recognised as such.
-SEAL_FORMAT = 1
+#: Bumped if what is sealed ever changes, so an older seal is recognised as such: a seal is
+#: intact when it matches the year's content in any of :data:`SEAL_FORMATS` (2: the services'
+#: coefficient and fee are sealed too).
+SEAL_FORMAT = 2
+SEAL_FORMATS = (2, 1)
 
 
 def _plain(value: Any) -> Any:
@@ -61,7 +66,7 @@ def _rows(session: Session, query: Any) -> list[list[Any]]:
     return sorted(([_plain(v) for v in row] for row in session.execute(query)), key=json.dumps)
 
 
-def year_content(session: Session, year: int) -> dict[str, Any]:
+def year_content(session: Session, year: int, seal_format: int = SEAL_FORMAT) -> dict[str, Any]:
     """What the seal of fiscal ``year`` covers, as plain JSON-ready data."""
     period = fiscal_year(session, year)
     start, end = period.start, period.end
@@ -83,7 +88,17 @@ def year_content(session: Session, year: int) -> dict[str, Any]:
             [regime.value, rate]
             for regime, rate in (service_vat_on(session, service, d) for d in (start, end))
         ]
-        services.append([service.id, service.key_id, vat])
+        sealed: list[Any] = [service.id, service.key_id, vat]
+        if seal_format >= 2:
+            billing = billing_over(
+                service.billing_coefficient_e4,
+                service.fee_rate_bp,
+                service.billing_from,
+                start,
+                end,
+            )
+            sealed.append(list(billing) if billing is not None else None)
+        services.append(sealed)
     presence = []
     for member_id, joined, left in session.execute(
         select(Member.id, Member.joined_on, Member.left_on)
@@ -93,7 +108,7 @@ def year_content(session: Session, year: int) -> dict[str, Any]:
         if first <= last:
             presence.append([member_id, first.isoformat(), last.isoformat()])
     return {
-        "format": SEAL_FORMAT,
+        "format": seal_format,
         "year": year,
         "costs": _rows(
             session,
@@ -221,7 +236,14 @@ def _versions_in_force(session: Session, period: Period) -> list[int]:
     return found
 
 
-def year_seal(session: Session, year: int) -> str:
-    """The SHA-256 (hex) of :func:`year_content`."""
-    text = json.dumps(year_content(session, year), ensure_ascii=False, sort_keys=True)
+def year_seal(session: Session, year: int, seal_format: int = SEAL_FORMAT) -> str:
+    """The SHA-256 (hex) of :func:`year_content` (in the current format by default)."""
+    content = year_content(session, year, seal_format)
+    text = json.dumps(content, ensure_ascii=False, sort_keys=True)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def seal_intact(session: Session, year: int, seal: str) -> bool:
+    """Whether ``seal`` is the fingerprint of the year's content in a known format (a year
+    sealed before the current format keeps its older seal until it is reopened)."""
+    return any(year_seal(session, year, f) == seal for f in SEAL_FORMATS)
