@@ -124,14 +124,27 @@ def allocate_cents(
     ``weights``. Raises ``no_participant``, ``all_weights_zero`` or ``negative_weight``
     naming ``cost_label`` and ``key_name``.
     """
-    members, values, weight_sum, _scale = _integer_weights(weights, cost_label, key_name)
+    # The common case (a units or equal key: integer weights, given in member order) is
+    # checked and split inline; anything else goes through _integer_weights. Same rule.
+    members = list(weights)
+    if not members:
+        raise PtceError("no_participant", cost=cost_label, key=key_name)
+    ordered = sorted(members)
+    values = (
+        list(weights.values()) if members == ordered else list(map(weights.__getitem__, ordered))
+    )
+    weight_sum = sum(values)
+    if type(weight_sum) is int and type(values[0]) is int and min(values) >= 0:
+        members = ordered
+    else:
+        members, values, weight_sum, _scale = _integer_weights(weights, cost_label, key_name)
     if weight_sum == 0:
         raise PtceError("all_weights_zero", cost=cost_label, key=key_name)
-    magnitude = abs(total)
+    magnitude = -total if total < 0 else total
     shares = _largest_remainder(magnitude, values, weight_sum)
     if total < 0:
         shares = [-share for share in shares]
-    return dict(zip(members, shares, strict=True))
+    return dict(zip(members, shares))  # noqa: B905 - same length by construction
 
 
 def split_over_quarters(budget_cents: int) -> list[int]:
