@@ -3,8 +3,9 @@ user picks (named by member and call number), one merged PDF of them all for pri
 each member with an e-mail address a ready-to-send ``.eml`` draft with its PDF attached.
 
 Nothing is sent: the app works offline; the coordinator opens each ``.eml`` in the mail program
-(``X-Unsent: 1`` opens it as a draft) and sends it. The message is French and its text a
-template (:data:`DEFAULT_MESSAGE`) the caller may replace; placeholders: ``{membre}``,
+(``X-Unsent: 1`` opens it as a draft) and sends it. The message is French; its subject and text
+are the ones edited in Paramètres (:mod:`ptce_desktop.services.calls.email_templates`, the
+defaults until then), which a caller may still replace; fields: ``{membre}``, ``{exercice}``,
 ``{numero}``, ``{periode}``, ``{montant}``, ``{echeance}``, ``{pole}``.
 """
 
@@ -26,6 +27,11 @@ from ptce_desktop.reports.base import build_pdf
 from ptce_desktop.reports.bundle import concatenate
 from ptce_desktop.reports.statement import build_statement, statement_story
 from ptce_desktop.services.calls.calls import CallService
+from ptce_desktop.services.calls.email_templates import (
+    DEFAULT_TEMPLATES,
+    EmailTemplateService,
+    render,
+)
 from ptce_desktop.services.members.members import MemberService
 from ptce_desktop.store.unit_of_work import UnitOfWork
 
@@ -40,27 +46,11 @@ __all__ = [
     "write_reminders",
 ]
 
-DEFAULT_SUBJECT = "{pole} — appel de fonds {numero} ({periode})"
-DEFAULT_MESSAGE = (
-    "Bonjour,\n\n"
-    "Veuillez trouver ci-joint l'appel de fonds n° {numero} du pôle {pole} pour {periode}, "
-    "d'un montant de {montant}, à régler au plus tard le {echeance}.\n\n"
-    "Le détail par service et le mode de calcul figurent sur le document. Pour toute "
-    "question, répondez simplement à ce message.\n\n"
-    "Bien cordialement,\n"
-    "{pole}\n"
-)
-
-REMINDER_SUBJECT = "{pole} — relance : appels de fonds impayés ({montant})"
-REMINDER_MESSAGE = (
-    "Bonjour,\n\n"
-    "Sauf erreur de notre part, les appels de fonds {numero} du pôle {pole} ne sont pas "
-    "encore réglés : il reste {montant} à payer. Vous trouverez le détail dans la relance "
-    "ci-jointe.\n\n"
-    "Si votre règlement est en cours, veuillez ne pas tenir compte de ce message.\n\n"
-    "Bien cordialement,\n"
-    "{pole}\n"
-)
+#: The default texts (Paramètres may replace them: see the module doc).
+DEFAULT_SUBJECT = DEFAULT_TEMPLATES.call_subject
+DEFAULT_MESSAGE = DEFAULT_TEMPLATES.call_body
+REMINDER_SUBJECT = DEFAULT_TEMPLATES.reminder_subject
+REMINDER_MESSAGE = DEFAULT_TEMPLATES.reminder_body
 
 
 @dataclass(frozen=True)
@@ -90,9 +80,9 @@ def _message(
 ) -> EmailMessage:
     message = EmailMessage(policy=SMTP)
     message["To"] = formataddr((values["membre"], to))
-    message["Subject"] = subject.format(**values)
+    message["Subject"] = " ".join(render(subject, values, "call_subject").split())
     message["X-Unsent"] = "1"  # opened as a draft to send
-    message.set_content(template.format(**values))
+    message.set_content(render(template, values))
     message.add_attachment(
         pdf.read_bytes(), maintype="application", subtype="pdf", filename=pdf.name
     )
@@ -104,15 +94,19 @@ def write_envelopes(
     call_ids: Sequence[int],
     folder: Path,
     *,
-    message: str = DEFAULT_MESSAGE,
-    subject: str = DEFAULT_SUBJECT,
+    message: str | None = None,
+    subject: str | None = None,
     merged_name: str | None = None,
     generated_on: dt.date | None = None,
 ) -> EnvelopeBatch:
     """Write the envelopes of ``call_ids`` into ``folder`` (created if needed); see the module
     doc. Files are named ``<member>-<number>.pdf`` / ``.eml``; the merged PDF
-    ``merged_name`` (default ``appels-<first number>-a-<last number>.pdf``)."""
+    ``merged_name`` (default ``appels-<first number>-a-<last number>.pdf``). ``message`` and
+    ``subject``: the e-mail's text and subject (None: the texts set in Paramètres)."""
     folder.mkdir(parents=True, exist_ok=True)
+    templates = EmailTemplateService(uow).get()
+    message = templates.call_body if message is None else message
+    subject = templates.call_subject if subject is None else subject
     calls = CallService(uow)
     members = MemberService(uow)
     envelopes = []
@@ -131,6 +125,7 @@ def write_envelopes(
         if member.email:
             values = {
                 "membre": call.member_name,
+                "exercice": call.year_label,
                 "numero": call.number,
                 "periode": call.period_label,
                 "montant": format_money(call.total_cents),
@@ -162,8 +157,8 @@ def write_reminders(
     folder: Path,
     on: dt.date,
     *,
-    message: str = REMINDER_MESSAGE,
-    subject: str = REMINDER_SUBJECT,
+    message: str | None = None,
+    subject: str | None = None,
     generated_on: dt.date | None = None,
 ) -> EnvelopeBatch:
     """A relance per member with calls past due on ``on`` (PDF, and an ``.eml`` draft when the
@@ -174,6 +169,9 @@ def write_reminders(
     from ptce_desktop.services.calls.reminders import ReminderService
 
     folder.mkdir(parents=True, exist_ok=True)
+    templates = EmailTemplateService(uow).get()
+    message = templates.reminder_body if message is None else message
+    subject = templates.reminder_subject if subject is None else subject
     members = MemberService(uow)
     reminders = ReminderService(uow)
     envelopes = []
@@ -195,6 +193,7 @@ def write_reminders(
         if member.email:
             values = {
                 "membre": member.name,
+                "exercice": ", ".join(sorted({call.year_label for call in overdue})),
                 "numero": ", ".join(call.number for call in overdue),
                 "periode": "",
                 "montant": format_money(model.outstanding_cents),

@@ -21,6 +21,7 @@ from ptce_desktop.domain.messages.report_jobs import MESSAGES as REPORT_JOBS
 from ptce_desktop.domain.messages.reports import MESSAGES as REPORTS
 from ptce_desktop.domain.messages.safety import MESSAGES as SAFETY
 from ptce_desktop.domain.messages.services import MESSAGES as SERVICES
+from ptce_desktop.domain.messages.settings import MESSAGES as SETTINGS
 from ptce_desktop.domain.messages.simulation import MESSAGES as SIMULATION
 from ptce_desktop.domain.messages.store import MESSAGES as STORE
 
@@ -40,6 +41,7 @@ CATALOGUES: tuple[dict[str, tuple[str, str]], ...] = (
     REPORTS,
     SAFETY,
     SERVICES,
+    SETTINGS,
     SIMULATION,
     STORE,
 )

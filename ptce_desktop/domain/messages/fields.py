@@ -52,4 +52,9 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "college": ("Collège", "College"),
     "territory": ("Territoire", "Territory"),
     "basis": ("Fondement", "Basis"),
+    # e-mail texts of the calls and reminders (Paramètres)
+    "call_subject": ("Objet de l'e-mail d'un appel", "Subject of a call's e-mail"),
+    "call_body": ("Texte de l'e-mail d'un appel", "Text of a call's e-mail"),
+    "reminder_subject": ("Objet de l'e-mail d'une relance", "Subject of a reminder's e-mail"),
+    "reminder_body": ("Texte de l'e-mail d'une relance", "Text of a reminder's e-mail"),
 }

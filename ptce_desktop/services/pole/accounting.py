@@ -99,5 +99,11 @@ class AccountingService:
             pole = pole_row(session)
             if pole is None:
                 raise PtceError("pole_missing")
-            pole.accounting_json = json.dumps(asdict(valid), ensure_ascii=False, sort_keys=True)
+            # Other settings kept in the same JSON (the e-mail texts) are left as they are.
+            try:
+                kept = json.loads(pole.accounting_json or "{}")
+            except ValueError:
+                kept = {}
+            data = {**(kept if isinstance(kept, dict) else {}), **asdict(valid)}
+            pole.accounting_json = json.dumps(data, ensure_ascii=False, sort_keys=True)
         return valid
