@@ -21,6 +21,7 @@ from ptce_desktop.ui.pages.funding.dialogs import FunderDialog, GrantDialog
 from ptce_desktop.ui.pages.funding.grant_money_dialogs import InstalmentDialog, PassOnDialog
 from ptce_desktop.ui.pages.funding.page import FundingPage, create_page
 from ptce_desktop.ui.shell.context import AppContext
+from ptce_desktop.ui.worker import Runner
 
 TITLE = "Légumerie « solidaire » & <co> — équipement"
 FUNDER = "Région Auvergne-Rhône-Alpes & <Drôme>"
@@ -394,7 +395,9 @@ def test_read_only_file_disables_changes(db_path: Path, qtbot: QtBot) -> None:
     from ptce_desktop.ui.shell.context import open_context
 
     make_context(db_path).close()
-    ctx = open_context(db_path, read_only=True, presenter=RecordingPresenter())
+    ctx = open_context(
+        db_path, read_only=True, runner=Runner(inline=True), presenter=RecordingPresenter()
+    )
     try:
         widget = FundingPage(ctx)
         qtbot.addWidget(widget)

@@ -10,6 +10,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
+from ptce_desktop.store.unit_of_work import Change
 from ptce_desktop.ui.pages import PendingPage
 from ptce_desktop.ui.shell.main_window import MainWindow
 
@@ -145,7 +146,51 @@ def test_page_protocol_search_new_refresh(qtbot: QtBot, window: MainWindow) -> N
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert page.created == 1
     window.refresh_pages({"members"})
-    assert page.changes == [{"members"}]
+    qtbot.waitUntil(lambda: page.changes == [{"members"}])  # once the current event is done
+
+
+def test_refreshes_are_merged_and_hidden_pages_catch_up_when_shown(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    shown, hidden, other = FakePage(), FakePage(), FakePage()
+    window.set_page("members", shown)
+    window.set_page("costs", hidden)
+    window.set_page("keys", other)
+    window.show_page("members")
+    window.refresh_pages(Change("Ajouter « L'Éclair & <co> »", frozenset({"members"})))
+    window.refresh_pages(Change("Saisir une charge — 12 €", frozenset({"costs", "shares"})))
+    assert shown.changes == []  # not during the event that published them
+    qtbot.waitUntil(lambda: len(shown.changes) == 1)
+    (merged,) = shown.changes
+    assert isinstance(merged, Change)
+    assert merged.entities == {"members", "costs", "shares"}  # one refresh for both
+    assert hidden.changes == [] and other.changes == []  # not on screen: nothing yet
+    window.refresh_pages(None)  # "everything" wins over the tables
+    window.flush_refreshes()
+    assert shown.changes[-1] is None and hidden.changes == []
+    window.show_page("costs")
+    assert hidden.changes == [None]  # what it missed, in one refresh, when shown
+    window.show_page("costs")
+    window.show_page("members")
+    window.show_page("costs")
+    assert hidden.changes == [None] and len(shown.changes) == 2  # told once only
+    window.show_page("keys")
+    assert other.changes == [None]
+
+
+def test_the_year_reaches_hidden_pages_when_shown(qtbot: QtBot, window: MainWindow) -> None:
+    shown, hidden = FakePage(), FakePage()
+    window.set_page("dashboard", shown)
+    window.set_page("members", hidden)
+    window.set_fiscal_years([("2024", 2024), ("2025/2026", 2025)], current=2024)
+    assert shown.years == [2024] and hidden.years == []
+    window.year_combo.setCurrentIndex(1)
+    assert shown.years == [2024, 2025] and hidden.years == []
+    window.show_page("members")
+    assert hidden.years == [2025]  # only the year in force, once
+    window.show_page("dashboard")
+    window.show_page("members")
+    assert hidden.years == [2025] and shown.years == [2024, 2025]
 
 
 def test_set_page_rejects_unknown_keys_and_add_page_appends(window: MainWindow) -> None:
@@ -173,7 +218,7 @@ def test_year_selector_emits_on_user_choice_only(qtbot: QtBot, window: MainWindo
     with qtbot.waitSignal(window.fiscalYearChanged) as changed:
         window.year_combo.setCurrentIndex(1)
     assert changed.args == [2025]
-    assert page.years == [2024, 2025]
+    assert page.years == [2024, 2025]  # the page on screen: at once
     late = FakePage()
     window.set_page("members", late)
     assert late.years == [2025]  # a page plugged in later learns the year at once

@@ -18,6 +18,7 @@ from ptce_desktop.ui.pages.members import page as members_module
 from ptce_desktop.ui.pages.members.dialog import MemberDialog
 from ptce_desktop.ui.pages.members.page import ArchiveDialog, MembersPage
 from ptce_desktop.ui.shell.context import AppContext
+from ptce_desktop.ui.worker import Runner
 
 NAME = "Coopérative L'Éclair & <Fils> — " + "très long nom " * 8
 
@@ -271,7 +272,9 @@ def test_read_only_file_disables_changes(db_path: Path, qtbot: QtBot) -> None:
     from ptce_desktop.ui.shell.context import open_context
 
     make_context(db_path).close()
-    ctx = open_context(db_path, read_only=True, presenter=RecordingPresenter())
+    ctx = open_context(
+        db_path, read_only=True, runner=Runner(inline=True), presenter=RecordingPresenter()
+    )
     try:
         widget = MembersPage(ctx)
         qtbot.addWidget(widget)

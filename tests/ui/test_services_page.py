@@ -21,6 +21,7 @@ from ptce_desktop.services.members.members import MemberDraft
 from ptce_desktop.ui.pages.services.dialogs import BudgetDialog, ServiceDialog
 from ptce_desktop.ui.pages.services.page import ServicesPage
 from ptce_desktop.ui.shell.context import AppContext, open_context
+from ptce_desktop.ui.worker import Runner
 
 NAME = "Locaux partagés « Maison de l'Œuvre » & <Crest> — très long nom " + "é" * 60
 
@@ -334,7 +335,9 @@ def test_read_only_file_disables_changes(db_path: Path, qtbot: QtBot) -> None:
     context = make_context(db_path)
     context.service(SharedServiceService).create_service(ServiceDraft("Accueil"))
     context.close()
-    ctx = open_context(db_path, read_only=True, presenter=RecordingPresenter())
+    ctx = open_context(
+        db_path, read_only=True, runner=Runner(inline=True), presenter=RecordingPresenter()
+    )
     try:
         widget = ServicesPage(ctx)
         qtbot.addWidget(widget)

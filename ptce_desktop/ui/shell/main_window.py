@@ -13,6 +13,10 @@ The window knows no service and no database. The composition root fills it::
 
 Pages are plain QWidgets; what they may offer the window (Ctrl+F, Ctrl+N, refresh, year) is
 described in :mod:`ptce_desktop.ui.pages`.
+
+Only the page on screen works at once: the changes published while one event is handled are
+merged and told to that page once, after the event (:meth:`MainWindow.refresh_pages`); the other
+pages keep what they missed (changes, a new fiscal year) and are told when they are next shown.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -36,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ptce_desktop.store.unit_of_work import Change
 from ptce_desktop.ui.icons import icon
 from ptce_desktop.ui.pages import (
     CreatingPage,
@@ -87,6 +92,14 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._entries = {entry.key: entry for entry in navigation_entries()}
         self._pending: dict[str, Callable[[], QWidget | None]] = {}
+        # what the hidden pages missed: the changes (merged) and whether the year moved
+        self._missed: dict[str, Any] = {}
+        self._year_missed: set[str] = set()
+        self._queued: list[Any] = []  # changes published during the current event
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(0)
+        self._refresh_timer.timeout.connect(self.flush_refreshes)
         for entry in self._entries.values():
             self._append_page(entry.key, entry.title, PendingPage(entry), entry.icon)
         self._build_menus()
@@ -279,6 +292,8 @@ class MainWindow(QMainWindow):
             raise KeyError(f"no page {key!r}; known pages: {', '.join(self._keys)}")
         old = self._frames[key].replace_content(widget)
         old.deleteLater()
+        self._missed.pop(key, None)  # a new page reads everything itself
+        self._year_missed.discard(key)
         requested = getattr(widget, "pageRequested", None)  # a page linking to another
         if requested is not None:
             requested.connect(self.go_to)
@@ -341,6 +356,7 @@ class MainWindow(QMainWindow):
         key = self._keys[row]
         self._ensure(key)
         self.stack.setCurrentWidget(self._frames[key])
+        self._catch_up(key)
         self.page_actions[key].setChecked(True)
         self._update_page_actions()
         self.pageChanged.emit(key)
@@ -361,16 +377,45 @@ class MainWindow(QMainWindow):
             page.new_item()
 
     def refresh_pages(self, changes: Any) -> None:
-        """Tell every page that implements ``refresh`` what changed in the file."""
-        failures: list[Exception] = []
-        for frame in self._frames.values():
-            if isinstance(frame.content, RefreshingPage):
-                try:
-                    frame.content.refresh(changes)
-                except Exception as error:  # one broken page must not stop the others
-                    failures.append(error)
-        if failures:
-            raise failures[0]
+        """Note what changed in the file; the page on screen is told once the current event is
+        handled (several changes in one event make one refresh), the others when shown.
+
+        ``changes`` is a :class:`Change`, or anything else meaning "everything changed"."""
+        self._queued.append(changes)
+        self._refresh_timer.start()
+
+    def flush_refreshes(self) -> None:
+        """Tell the pages now what :meth:`refresh_pages` noted (the timer does it otherwise)."""
+        self._refresh_timer.stop()
+        if not self._queued:
+            return
+        changes = merge_changes(self._queued)
+        self._queued = []
+        current = self.current_page_key()
+        for key, frame in self._frames.items():
+            if not isinstance(frame.content, RefreshingPage):
+                continue
+            if key == current:
+                self._refresh(key, changes)
+            else:
+                before = [self._missed[key]] if key in self._missed else []
+                self._missed[key] = merge_changes([*before, changes])
+
+    def _refresh(self, key: str, changes: Any) -> None:
+        page = self._frames[key].content
+        if isinstance(page, RefreshingPage):
+            page.refresh(changes)  # from the timer, a failure reaches the error presenter hook
+
+    def _catch_up(self, key: str) -> None:
+        """The page ``key`` is now on screen: tell it the year and the changes it missed."""
+        page = self._frames[key].content
+        year = self.current_fiscal_year()
+        if key in self._year_missed:
+            self._year_missed.discard(key)
+            if isinstance(page, YearAwarePage) and year is not None:
+                page.set_fiscal_year(year)
+        if key in self._missed:
+            self._refresh(key, self._missed.pop(key))
 
     # --- fiscal year -------------------------------------------------------------------------
     def set_fiscal_years(self, years: Sequence[tuple[str, int]], current: int | None) -> None:
@@ -386,12 +431,19 @@ class MainWindow(QMainWindow):
         self.fiscalYearChanged.emit(year)
 
     def _tell_pages_the_year(self) -> None:
+        """The page on screen reloads for the year now; the others when next shown."""
         year = self.current_fiscal_year()
         if year is None:
             return
-        for frame in self._frames.values():
-            if isinstance(frame.content, YearAwarePage):
+        current = self.current_page_key()
+        for key, frame in self._frames.items():
+            if not isinstance(frame.content, YearAwarePage):
+                continue
+            if key == current:
+                self._year_missed.discard(key)
                 frame.content.set_fiscal_year(year)
+            else:
+                self._year_missed.add(key)
 
     # --- document, undo, status --------------------------------------------------------------
     def set_document(self, pole_name: str | None, path: Path | str | None, read_only: bool) -> None:
@@ -489,3 +541,14 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_ui_state()
         super().closeEvent(event)
+
+
+def merge_changes(changes: Sequence[Any]) -> Any:
+    """One change standing for ``changes``: the union of their tables, or the single one as is;
+    anything that is not a :class:`Change` (None: "everything") wins."""
+    if len(changes) == 1:
+        return changes[0]
+    if not all(isinstance(change, Change) for change in changes):
+        return next(change for change in changes if not isinstance(change, Change))
+    tables: frozenset[str] = frozenset().union(*(change.entities for change in changes))
+    return Change(changes[-1].action, tables)

@@ -36,6 +36,7 @@ from ptce_desktop.ui.pages.funding.dialogs import (
 from ptce_desktop.ui.pages.funding.grant_actions import GrantActions
 from ptce_desktop.ui.pages.funding.grant_editor import GrantEditor
 from ptce_desktop.ui.pages.list_panel import ListPanel
+from ptce_desktop.ui.pages.loading import PageLoads
 from ptce_desktop.ui.pages.scaffold import confirm
 from ptce_desktop.ui.shell.context import AppContext
 from ptce_desktop.ui.widgets.empty_state import EmptyState
@@ -194,6 +195,10 @@ class FundingPage(QWidget):
         self.add_funder_button.clicked.connect(self.new_funder)
         self.edit_funder_button.clicked.connect(self.edit_funder)
         self.delete_funder_button.clicked.connect(self.delete_funder)
+        self._wanted: dict[str, int] = {}  # "grant"/"funder" to select once the lists arrive
+        self.loads = PageLoads(
+            self, ctx.runner, over=self.tabs, on_error=lambda e: ctx.presenter.present(e, self)
+        )
         self._update_buttons()
 
     # --- page protocol -----------------------------------------------------------------------
@@ -221,8 +226,8 @@ class FundingPage(QWidget):
             return
         if key.startswith("grant-") and key[6:].isdigit():
             self.tabs.setCurrentIndex(0)
+            self._wanted["grant"] = int(key[6:])
             self.reload()
-            self.grants_panel.select_id(int(key[6:]))
             tabs = self.editor.tabs
             for index in range(tabs.count()):
                 holder: Any = tabs.widget(index)  # a scroll area around each editing tab
@@ -252,12 +257,27 @@ class FundingPage(QWidget):
 
     # --- loading -----------------------------------------------------------------------------
     def reload(self) -> None:
+        """Read the grants of the year and the funders off the GUI thread."""
         if self.year is None:
             return
-        grants: list[GrantSummaryView] = self.ops.grants.list_grants(self.year)
+        grants_service, funders_service, year = self.ops.grants, self.ops.funders, self.year
+
+        def fetch() -> tuple[list[GrantSummaryView], list[Any]]:
+            return grants_service.list_grants(year), funders_service.list_funders()
+
+        self.loads.start(fetch, self._show_rows)
+
+    def _show_rows(self, loaded: tuple[list[GrantSummaryView], list[Any]]) -> None:
+        grants, funders = loaded
         self.grants_panel.set_rows(grants)
-        self.funders_panel.set_rows(self.ops.funders.list_funders())
-        self._grant_changed(self.grants_panel.current_row())
+        self.funders_panel.set_rows(funders)
+        wanted, self._wanted = self._wanted, {}
+        if "funder" in wanted:
+            self.funders_panel.select_id(wanted["funder"])
+        if "grant" in wanted:
+            self.grants_panel.select_id(wanted["grant"])  # shows its detail
+        else:
+            self._grant_changed(self.grants_panel.current_row())
         self.totals.setText(
             self.tr("Voted %1 · received %2 · passed on %3 · reste à reverser %4")
             .replace("%1", money_text(sum(g.voted_cents or 0 for g in grants)))
@@ -268,6 +288,13 @@ class FundingPage(QWidget):
         for tab in (self.editor.instalments_tab, self.editor.redistributions_tab):
             tab.default_date = self.default_date
         self._update_buttons()
+
+    def _select_soon(self, what: str, record_id: int) -> None:
+        """Select that grant or funder now, and again when the list on its way is shown."""
+        panel = self.grants_panel if what == "grant" else self.funders_panel
+        panel.select_id(record_id)
+        if self.loads.loading or panel.current_row() is None:
+            self._wanted[what] = record_id
 
     def _grant_changed(self, row: GrantSummaryView | None) -> None:
         detail = None
@@ -312,7 +339,7 @@ class FundingPage(QWidget):
         )
         if created is not None:
             self.tabs.setCurrentIndex(0)
-            self.grants_panel.select_id(created.id)
+            self._select_soon("grant", created.id)
         return created
 
     def edit_grant(self) -> GrantDetail | None:
@@ -351,7 +378,7 @@ class FundingPage(QWidget):
             return None
         created = self._run(FunderDialog(self.ops.create_funder, parent=self))
         if created is not None:
-            self.funders_panel.select_id(created.id)
+            self._select_soon("funder", created.id)
         return created
 
     def _funder_from_dialog(self) -> tuple[int, str] | None:

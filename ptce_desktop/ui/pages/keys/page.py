@@ -9,6 +9,7 @@ open fiscal years; the status bar says how many, and how many closed-year costs 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex
@@ -25,6 +26,7 @@ from ptce_desktop.ui.pages.keys.actions import KeyActions, version_draft
 from ptce_desktop.ui.pages.keys.detail import KeyDetailPanel
 from ptce_desktop.ui.pages.keys.dialogs import KeyDialog, VersionDialog
 from ptce_desktop.ui.pages.keys.models import KeyRow, key_columns, load_key_rows
+from ptce_desktop.ui.pages.loading import PageLoads
 from ptce_desktop.ui.pages.scaffold import (
     action_bar,
     confirm,
@@ -98,6 +100,10 @@ class KeysPage(QWidget):
         )
         self.count_label = hint_label()
         page_layout(self, bar, self.splitter, self.count_label)
+        self._wanted: int | None = None  # to select once the list on its way is shown
+        self.loads = PageLoads(
+            self, ctx.runner, over=self.view, on_error=lambda e: ctx.presenter.present(e, self)
+        )
         self._connect()
         self._update_buttons()
 
@@ -147,10 +153,24 @@ class KeysPage(QWidget):
         start, end = self.period
         return min(max(dt.date.today(), start), end)
 
-    def reload(self) -> None:
+    def reload(self, select: int | None = None, then: Callable[[], None] | None = None) -> None:
+        """Read the keys off the GUI thread; once shown, select ``select`` (else the key
+        selected then) and call ``then``."""
+        if select is not None:
+            self._wanted = select
+        service, on, (start, end) = self.service, self.in_force_on(), self.period
+
+        def show(rows: list[KeyRow]) -> None:
+            self._show_rows(rows)
+            if then is not None:
+                then()
+
+        self.loads.start(lambda: load_key_rows(service, on, start, end), show)
+
+    def _show_rows(self, rows: list[KeyRow]) -> None:
         selected = self.current_key()
-        start, end = self.period
-        rows = load_key_rows(self.service, self.in_force_on(), start, end)
+        wanted = self._wanted if self._wanted is not None else (selected.id if selected else None)
+        self._wanted = None
         self.model.set_rows(rows)
         if not getattr(self, "_fitted", False) and rows:
             self._fitted = True
@@ -158,7 +178,7 @@ class KeysPage(QWidget):
                 self.view.fit_columns()
                 header = self.view.horizontalHeader()
                 header.resizeSection(0, min(header.sectionSize(0), 240))
-        self.select_key(selected.id if selected else None)
+        self.select_key(wanted)
         self._update_count()
 
     def _filter(self, text: str) -> None:
@@ -262,8 +282,7 @@ class KeysPage(QWidget):
             return None
         key_id = self._run_dialog(KeyDialog(self.edits, None, self))
         if key_id is not None:
-            self.reload()
-            self.select_key(key_id)
+            self.reload(select=key_id)
         return key_id
 
     def edit_selected(self) -> int | None:
@@ -363,11 +382,16 @@ class KeysPage(QWidget):
     def _after_version(self, change: VersionChange, what: str) -> None:
         self._report(what, change)
         key = self.current_key()
-        self.reload()
-        if key is not None:
-            self.select_key(key.id)
-            d = self.detail
-            select_row(d.versions_view, d.versions_proxy, lambda v: v.id == change.version_id)
+        if key is None:
+            self.reload()
+            return
+        d = self.detail
+        self.reload(
+            select=key.id,
+            then=lambda: select_row(
+                d.versions_view, d.versions_proxy, lambda v: v.id == change.version_id
+            ),
+        )
 
     # --- usage (see keys_usage) --------------------------------------------------------------
     def new_usage(self) -> int | None:

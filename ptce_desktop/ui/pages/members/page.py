@@ -33,6 +33,7 @@ from ptce_desktop.domain.money import format_units
 from ptce_desktop.domain.periods import format_date
 from ptce_desktop.services.members.members import MemberService, MemberView
 from ptce_desktop.ui.i18n import current_language
+from ptce_desktop.ui.pages.loading import PageLoads
 from ptce_desktop.ui.pages.members.detail import MemberDetailPanel
 from ptce_desktop.ui.pages.members.dialog import ArchiveDialog, MemberDialog, member_label
 from ptce_desktop.ui.shell.context import AppContext
@@ -207,6 +208,10 @@ class MembersPage(QWidget):
         delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view)
         delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete_key.activated.connect(self.delete_selected)
+        self._wanted: int | None = None  # to select once the list on its way is shown
+        self.loads = PageLoads(
+            self, ctx.runner, over=self.view, on_error=lambda e: ctx.presenter.present(e, self)
+        )
         self._update_buttons()
 
     # --- page protocol -----------------------------------------------------------------------
@@ -225,11 +230,19 @@ class MembersPage(QWidget):
         self.reload()
 
     # --- loading -----------------------------------------------------------------------------
-    def reload(self) -> None:
-        selected = self.selected_id()
-        rows = self.service.list_members(
-            include_archived=self.include_archived.isChecked(), year=self.year
+    def reload(self, select: int | None = None) -> None:
+        """Read the members off the GUI thread; once shown, select ``select`` (else the
+        member selected then)."""
+        if select is not None:
+            self._wanted = select
+        service, archived, year = self.service, self.include_archived.isChecked(), self.year
+        self.loads.start(
+            lambda: service.list_members(include_archived=archived, year=year), self._show_rows
         )
+
+    def _show_rows(self, rows: list[Any]) -> None:
+        selected = self._wanted if self._wanted is not None else self.selected_id()
+        self._wanted = None
         self.model.set_rows(rows)
         if not getattr(self, "_fitted", False) and rows:
             self._fitted = True
@@ -344,8 +357,7 @@ class MembersPage(QWidget):
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         dialog.deleteLater()
         if accepted:
-            self.reload()
-            self.select_id(dialog.result_value.id)
+            self.reload(select=dialog.result_value.id)
             return dialog.result_value
         return None
 

@@ -18,6 +18,7 @@ from ptce_desktop.services.costs.shared_services import ServiceView, SharedServi
 from ptce_desktop.services.keys.keys import KeyService
 from ptce_desktop.ui.bus import touches
 from ptce_desktop.ui.i18n import money_text
+from ptce_desktop.ui.pages.loading import PageLoads
 from ptce_desktop.ui.pages.scaffold import (
     action_bar,
     confirm,
@@ -118,6 +119,10 @@ class ServicesPage(QWidget):
         self.detail.set_budget_button.clicked.connect(self.set_budget)
         self.detail.remove_budget_button.clicked.connect(self.remove_budget)
         self.detail.budgets_view.rowActivated.connect(lambda _row: self.set_budget())
+        self._wanted: int | None = None  # to select once the list on its way is shown
+        self.loads = PageLoads(
+            self, ctx.runner, over=self.view, on_error=lambda e: ctx.presenter.present(e, self)
+        )
         self._update_buttons()
 
     # --- page protocol -----------------------------------------------------------------------
@@ -139,18 +144,29 @@ class ServicesPage(QWidget):
     def label_of(self, year: int) -> str:
         return self._year_labels.get(year, str(year))
 
-    def reload(self) -> None:
+    def reload(self, select: int | None = None) -> None:
+        """Read the services of the year off the GUI thread; ``select`` that one when shown
+        (else the one selected then)."""
         if self.year is None:
             return
-        self._year_labels = {y.start_year: y.label for y in self.ctx.fiscal_years.list_years()}
-        self.year_label = self.label_of(self.year)
+        if select is not None:
+            self._wanted = select
+        service, fiscal_years, year = self.service, self.ctx.fiscal_years, self.year
+
+        def fetch() -> tuple[dict[int, str], list[ServiceRow]]:
+            labels = {y.start_year: y.label for y in fiscal_years.list_years()}
+            views = service.service_views()
+            rows = [ServiceRow(t, views[t.service_id]) for t in service.list_services(year)]
+            return labels, rows
+
+        self.loads.start(fetch, self._show_rows)
+
+    def _show_rows(self, loaded: tuple[dict[int, str], list[ServiceRow]]) -> None:
+        self._year_labels, rows = loaded
+        self.year_label = self.label_of(self.year) if self.year is not None else ""
         self.detail.set_year_label(self.year_label)
-        selected = self.selected_id()
-        views = self.service.service_views()
-        rows = [
-            ServiceRow(totals, views[totals.service_id])
-            for totals in self.service.list_services(self.year)
-        ]
+        selected = self._wanted if self._wanted is not None else self.selected_id()
+        self._wanted = None
         self.model.set_rows(rows)
         if not getattr(self, "_fitted", False) and rows:
             self._fitted = True
@@ -252,8 +268,7 @@ class ServicesPage(QWidget):
         dialog = self._dialog(None)
         if not self._exec(dialog):
             return None
-        self.reload()
-        self.select_id(dialog.result_value)
+        self.reload(select=dialog.result_value)
         return dialog.result_value
 
     def edit_selected(self) -> int | None:
