@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.exchange.changes import ChangeRecorder, ImportChanges
 from ptce_desktop.exchange.prepare import (
     ImportOptions,
     Prepared,
@@ -40,6 +41,8 @@ class ImportResult:
     ignored_columns: tuple[str, ...]
     errors: tuple[RowError, ...]
     written: bool
+    #: what was written, for the window's undo (None when nothing was)
+    changes: ImportChanges | None = None
 
     @property
     def ok(self) -> bool:
@@ -88,8 +91,10 @@ def apply_import(
     summary = f"Import « {name} » ({spec.label.lower()}) : {rows} ligne{'s' if rows > 1 else ''}"
     counts: dict[str, int] = {}
     written = False
+    changes: ImportChanges | None = None
     try:
         with uow.write(f"Importer {spec.label.lower()}", bulk_summary=summary) as session:
+            recorder = ChangeRecorder(session)
             writer = WRITERS[spec.key](JoinedUnitOfWork(uow, session), session, prepared, options)
             steps = list(writer.steps())
             for done, step in enumerate(steps):
@@ -103,8 +108,11 @@ def apply_import(
             if progress is not None:
                 progress(len(steps), len(steps))
             counts = {(one if n == 1 else many): n for (one, many), n in writer.counts.items()}
+            session.flush()
+            recorder.stop()
             if errors or options.dry_run:
                 raise _Rollback
+            changes = recorder.changes(uow)  # the previous state, read before the commit
             written = True
     except _Rollback:
         pass
@@ -119,6 +127,7 @@ def apply_import(
         prepared.ignored,
         tuple(errors),
         written,
+        changes,
     )
 
 

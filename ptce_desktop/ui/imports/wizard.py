@@ -6,9 +6,9 @@ Reading, checking and writing run off the GUI thread through the context's
 or failed import has written nothing (:func:`ptce_desktop.exchange.apply.apply_import`). The
 wizard never touches the store: it hands the context's unit of work to ``exchange``.
 
-Undo: an import is one transaction, but undoing it would mean the inverse of every service call
-it made (members created, versions added, shares recomputed…); like importing an archive it is
-**not** undoable: the undo history is cleared after it (see :mod:`ptce_desktop.ui.commands`).
+Undo: an applied import is one undo step (Édition ▸ Annuler « Importer … »): it removes what
+the import created and gives back the previous values of what it updated, in one transaction
+that closed years refuse (:mod:`ptce_desktop.ui.imports.undo`).
 """
 
 from __future__ import annotations
@@ -45,6 +45,7 @@ from ptce_desktop.exchange.apply import ImportResult, apply_import
 from ptce_desktop.exchange.kinds import KINDS, auto_map, kind_spec
 from ptce_desktop.exchange.prepare import (
     ImportOptions,
+    Prepared,
     find_header,
     load,
     prepare,
@@ -52,6 +53,7 @@ from ptce_desktop.exchange.prepare import (
 )
 from ptce_desktop.exchange.readers import Table
 from ptce_desktop.ui.i18n import current_language
+from ptce_desktop.ui.imports.undo import record_import
 from ptce_desktop.ui.widgets.table_model import Column, RowTableModel
 from ptce_desktop.ui.worker import Task
 
@@ -74,6 +76,7 @@ class _State:
     mapping: dict[str, int] | None = None
     options: ImportOptions = dataclasses.field(default_factory=ImportOptions)
     result: ImportResult | None = None
+    prepared: Prepared | None = None  # the rows the import wrote (its redo writes them again)
 
 
 def _message(error: BaseException) -> str:
@@ -377,12 +380,12 @@ class _RunPage(QWizardPage):
         table, mapping = self.state.table, self.state.mapping
         assert table is not None and mapping is not None
         options = dataclasses.replace(self.state.options, dry_run=self.dry_run)
-        kind, uow = self.state.kind, self.ctx.uow
+        kind, uow, state = self.state.kind, self.ctx.uow, self.state
         self.busy.show()
 
         def work(progress: Callable[[int, int], None]) -> ImportResult:
-            prepared = prepare(kind, table, options, mapping)
-            return apply_import(uow, prepared, options, progress=progress)
+            state.prepared = prepare(kind, table, options, mapping)
+            return apply_import(uow, state.prepared, options, progress=progress)
 
         self.task = self.ctx.runner.run(
             work,
@@ -496,9 +499,16 @@ class ImportWizard(QWizard):
 
     def _imported(self, result: ImportResult) -> None:
         self.imported = result
-        # one import is one transaction, but not an undo step: earlier steps must not be
-        # replayed over the rows it wrote (see the module's docstring)
-        self.ctx.history.clear()
+        assert self.state.prepared is not None
+        text = self.tr("Import “%1”").replace("%1", result.file_name)
+        record_import(
+            self.ctx.history,
+            self.ctx.uow,
+            text,
+            result,
+            self.state.prepared,
+            self.state.options,
+        )
 
     def reject(self) -> None:
         for page in (self.mapping_page, self.check, self.summary):
