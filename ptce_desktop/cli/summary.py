@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from ptce_desktop.domain.money import format_money
 from ptce_desktop.domain.periods import format_date
 from ptce_desktop.domain.vat import VatRegime
+from ptce_desktop.services.grants.views import overpaid_warning
 from ptce_desktop.services.summary import YearSummary
 
 NAME_WIDTH = 48
@@ -176,6 +177,10 @@ def summary_lines(summary: YearSummary) -> list[str]:
             "Montants cumulés de chaque subvention à ce jour ; la part gardée pour la "
             f"coordination s'élève à {money(summary.coordination_cents)}."
         )
+        for g in summary.grants:  # a negative reste à reverser: said, never left to the sign
+            warning = overpaid_warning(g.title, g.remaining_cents)
+            if warning is not None:
+                lines.append(f"Attention : {warning}")
     else:
         lines.append(NO_DATA)
     return lines

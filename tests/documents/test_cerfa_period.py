@@ -254,6 +254,7 @@ def test_sheet_1_objectives_indicators_beneficiaries_dates_and_places(uow: UnitO
     assert "À compléter" not in text and "Aucune donnée" not in text
     with pytest.raises(PtceError) as info:
         sheets.set_sheet(main, ReportSheet(publics=(PublicCount("Jeunes", -1),)))
-    assert info.value.code == "report_sheet_invalid"
-    with pytest.raises(PtceError):
+    assert info.value.code == "report_sheet_count_invalid"
+    with pytest.raises(PtceError) as info:
         sheets.set_sheet(main, ReportSheet(indicators=(Indicator("", "4", "5"),)))
+    assert info.value.code == "report_sheet_indicator_unnamed"

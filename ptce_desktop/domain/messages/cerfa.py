@@ -30,10 +30,36 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "cost, or run again with --allow-unclassified to print them under “Services "
         "bancaires, autres” (the annex lists them).",
     ),
-    "report_sheet_invalid": (
-        "Le bilan qualitatif n'est pas valable : chaque indicateur a un intitulé, les nombres de "
-        "bénéficiaires sont entre 0 et 10 000 000, au plus 50 lignes de 2 000 caractères.",
-        "The qualitative report is not valid: every indicator has a name, beneficiary numbers "
-        "are between 0 and 10,000,000, at most 50 rows of 2,000 characters.",
+    "report_sheet_indicator_unnamed": (
+        "Indicateur n° {row} : indiquez ce qui est mesuré (l'intitulé), l'attendu et l'obtenu "
+        "seuls ne suffisent pas. Videz la ligne pour la retirer.",
+        "Indicator no. {row}: enter what is measured (its name); the expected and achieved "
+        "values alone are not enough. Empty the row to remove it.",
+    ),
+    "report_sheet_public_unnamed": (
+        "Public n° {row} : indiquez de quel public il s'agit (par exemple « jeunes de moins "
+        "de 26 ans »), ou videz la ligne.",
+        "Public no. {row}: say which public it is (for instance “young people under 26”), "
+        "or empty the row.",
+    ),
+    "report_sheet_count_invalid": (
+        "Un nombre de bénéficiaires est un nombre entier entre 0 et 10 000 000 (saisi : "
+        "« {value} »).",
+        "A number of beneficiaries is a whole number between 0 and 10,000,000 (entered: "
+        "“{value}”).",
+    ),
+    "report_sheet_publics_exceed": (
+        "La répartition par public compte {publics} bénéficiaires, plus que le nombre total "
+        "indiqué ({total}) : corrigez l'un ou l'autre.",
+        "The breakdown by public counts {publics} beneficiaries, more than the total entered "
+        "({total}): correct one or the other.",
+    ),
+    "report_sheet_too_many_rows": (
+        "Au plus {max} lignes dans ce tableau du compte rendu.",
+        "At most {max} rows in this table of the report.",
+    ),
+    "report_sheet_text_too_long": (
+        "Ligne n° {row} : une case du compte rendu tient en {max} caractères au plus.",
+        "Row no. {row}: a cell of the report holds at most {max} characters.",
     ),
 }

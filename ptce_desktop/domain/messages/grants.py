@@ -137,4 +137,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Le nombre d'heures doit être compris entre 0 et {limit}.",
         "The number of hours must be between 0 and {limit}.",
     ),
+    # --- warnings (not refusals: shown by the window, the dashboard and the CLI) --------------
+    "grant_overpaid": (
+        "Reste à reverser négatif ({remaining_fr}) : « {title} » a reversé {excess_fr} de plus "
+        "que ce qui est dû sur les versements reçus. Enregistrez le versement du financeur qui "
+        "manque, ou corrigez un reversement.",
+        "Negative amount left to pass on ({remaining_en}): “{title}” passed on {excess_en} more "
+        "than is due on the instalments received. Record the funder's missing instalment, or "
+        "correct a redistribution.",
+    ),
 }

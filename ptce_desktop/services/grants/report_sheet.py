@@ -11,6 +11,7 @@ pre-fills it from the events of the action.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ptce_desktop.domain.errors import PtceError
@@ -75,37 +76,56 @@ def sheet_of(row: GrantReportText | None) -> ReportSheet:
     )
 
 
+def _check_count(count: int, field: str, row: int | None = None) -> None:
+    if not 0 <= count <= _MAX_COUNT:
+        raise PtceError("report_sheet_count_invalid", field, value=count, row=row or 0)
+
+
+def _check_length(cells: Sequence[str], field: str, row: int) -> None:
+    if any(len(cell) > _MAX_TEXT for cell in cells):
+        raise PtceError("report_sheet_text_too_long", field, row=row, max=_MAX_TEXT)
+
+
 def _checked(sheet: ReportSheet) -> ReportSheet:
-    """Trimmed, empty rows dropped; raises ``report_sheet_invalid`` for a negative or huge
-    count, too many rows or a cell too long."""
-    indicators = tuple(
-        Indicator(item.label.strip(), item.expected.strip(), item.achieved.strip())
-        for item in sheet.indicators
-        if item.label.strip() or item.expected.strip() or item.achieved.strip()
-    )
-    publics = tuple(
-        PublicCount(item.public.strip(), item.count)
-        for item in sheet.publics
-        if item.public.strip()
-    )
-    counts = [item.count for item in publics]
-    if sheet.beneficiaries_count is not None:
-        counts.append(sheet.beneficiaries_count)
-    cells = [text for item in indicators for text in (item.label, item.expected, item.achieved)]
-    cells += [item.public for item in publics]
-    if (
-        any(not 0 <= count <= _MAX_COUNT for count in counts)
-        or len(indicators) > _MAX_ROWS
-        or len(publics) > _MAX_ROWS
-        or any(len(cell) > _MAX_TEXT for cell in cells)
-        or any(not item.label for item in indicators)
-    ):
-        raise PtceError("report_sheet_invalid", "report_sheet")
+    """Trimmed, empty rows dropped. Each refusal names its field (``indicators``, ``publics``,
+    ``beneficiaries_count``) and, for a table, the row (1-based, as the user sees it):
+    an indicator without a name, a public without a name, a count outside 0 – 10 000 000, a
+    breakdown by public above the number of beneficiaries, too many rows, a cell too long."""
+    indicators: list[Indicator] = []
+    for row, item in enumerate(sheet.indicators, start=1):
+        label, expected, achieved = item.label.strip(), item.expected.strip(), item.achieved.strip()
+        if not (label or expected or achieved):
+            continue
+        if not label:
+            raise PtceError("report_sheet_indicator_unnamed", "indicators", row=row)
+        _check_length((label, expected, achieved), "indicators", row)
+        indicators.append(Indicator(label, expected, achieved))
+    publics: list[PublicCount] = []
+    for row, public in enumerate(sheet.publics, start=1):
+        name = public.public.strip()
+        if not name and not public.count:
+            continue
+        if not name:
+            raise PtceError("report_sheet_public_unnamed", "publics", row=row)
+        _check_length((name,), "publics", row)
+        _check_count(public.count, "publics", row)
+        publics.append(PublicCount(name, public.count))
+    for field, rows in (("indicators", indicators), ("publics", publics)):
+        if len(rows) > _MAX_ROWS:
+            raise PtceError("report_sheet_too_many_rows", field, max=_MAX_ROWS)
+    total = sheet.beneficiaries_count
+    if total is not None:
+        _check_count(total, "beneficiaries_count")
+        broken_down = sum(item.count for item in publics)
+        if broken_down > total:
+            raise PtceError(
+                "report_sheet_publics_exceed", "publics", publics=broken_down, total=total
+            )
     return ReportSheet(
         objectives=_text(sheet.objectives),
-        indicators=indicators,
-        beneficiaries_count=sheet.beneficiaries_count,
-        publics=publics,
+        indicators=tuple(indicators),
+        beneficiaries_count=total,
+        publics=tuple(publics),
         action_dates=_text(sheet.action_dates),
         action_places=_text(sheet.action_places),
     )

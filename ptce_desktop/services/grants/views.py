@@ -17,14 +17,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 
 from sqlalchemy import ColumnElement, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from ptce_desktop.domain.categories import FunderType, GrantStatus, check_grant_transition
 from ptce_desktop.domain.cerfa import CERFA_GRID, FUNDER_TYPE_TO_CERFA, cerfa_line
-from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.errors import Lang, PtceError, error_text
+from ptce_desktop.domain.money import format_money
 from ptce_desktop.services.common import fiscal_year
 from ptce_desktop.services.grants.plan import PlanLine, apply_plan
 from ptce_desktop.services.grants.redistributions import (
@@ -33,6 +34,7 @@ from ptce_desktop.services.grants.redistributions import (
     plan_state,
     redistribution_views,
 )
+from ptce_desktop.services.grants.report_sheet import ReportSheet, sheet_of
 from ptce_desktop.store.models import (
     Funder,
     Grant,
@@ -201,6 +203,8 @@ class GrantDetail:
     #: Reste à reverser: the plan applied to what was received, minus what was passed on.
     remaining_cents: int
     report_texts: GrantReportTexts
+    #: Feuillet 1 beyond the free texts (objectives, indicators, beneficiaries, dates, places).
+    report_sheet: ReportSheet = field(default_factory=ReportSheet)
 
 
 @dataclass(frozen=True)
@@ -214,6 +218,19 @@ class FunderTypeTotal:
     requested_cents: int
     voted_cents: int
     received_cents: int
+
+
+def overpaid_warning(title: str, remaining_cents: int, lang: Lang = "fr") -> str | None:
+    """The warning of a negative « reste à reverser » (more passed on than is due on what was
+    received), in ``lang``; None when it is not negative. One text for the window, the
+    dashboard's « À faire » and the CLI."""
+    if remaining_cents >= 0:
+        return None
+    values = {"title": title}
+    for code in ("fr", "en"):
+        values[f"remaining_{code}"] = format_money(remaining_cents, lang=code)
+        values[f"excess_{code}"] = format_money(-remaining_cents, lang=code)
+    return error_text("grant_overpaid", None, values, lang)
 
 
 # --- reads ------------------------------------------------------------------------------------
@@ -438,6 +455,7 @@ def grant_detail_view(session: Session, row: Grant) -> GrantDetail:
         unplanned_cents=state.unplanned_cents,
         remaining_cents=state.remaining_cents,
         report_texts=report_texts_view(row.report_text),
+        report_sheet=sheet_of(row.report_text),
     )
 
 

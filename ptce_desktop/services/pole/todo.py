@@ -12,6 +12,9 @@ Decisions (DESIGN: the app says what to do next):
   (``report_due``, else six months after the end of its period) within
   :data:`REPORT_NOTICE` days or overdue by at most :data:`REPORT_OVERDUE` days: the file does
   not record when a report is sent, so an old deadline drops off instead of nagging forever;
+* **grants passed on beyond what is due** — a grant whose « reste à reverser » is negative
+  (more passed on to members than its plan gives them on the instalments received: an
+  instalment not recorded, or a redistribution too high); ``amount_cents`` is the excess;
 * **years to close** — fiscal years over by ``today`` and still open;
 * **backup** — the newest verified backup beside the file is older than :data:`BACKUP_AGE`
   days, or there is none.
@@ -37,6 +40,7 @@ from ptce_desktop.domain.periods import FiscalYear as Period
 from ptce_desktop.domain.periods import fiscal_year_of
 from ptce_desktop.services.calls.views import call_paid, call_ttc
 from ptce_desktop.services.common import start_month
+from ptce_desktop.services.grants.redistributions import plan_state
 from ptce_desktop.services.pole.backups import BackupService
 from ptce_desktop.services.pole.fiscal_years import FiscalYearService
 from ptce_desktop.store.models import (
@@ -46,6 +50,7 @@ from ptce_desktop.store.models import (
     Funder,
     Grant,
     Member,
+    Redistribution,
     ServiceBudget,
     SharedService,
 )
@@ -63,6 +68,7 @@ REPORT_MONTHS = 6
 QUARTERS_NOT_CALLED = "quarters_not_called"
 CALLS_PAST_DUE = "calls_past_due"
 GRANT_REPORT_DUE = "grant_report_due"
+GRANT_OVERPAID = "grant_overpaid"
 YEAR_TO_CLOSE = "year_to_close"
 BACKUP_OLD = "backup_old"
 BACKUP_NONE = "backup_none"
@@ -183,6 +189,7 @@ class TodoService:
                 *self._past_due(session, day),
                 *self._quarters(session, day, month, closed),
                 *self._reports(session, day),
+                *self._overpaid(session),
             ]
         items.extend(self._years(day))
         if db_path is not None:
@@ -273,6 +280,28 @@ class TodoService:
                     )
                 )
         items.sort(key=lambda item: (item.date, item.names))
+        return items
+
+    def _overpaid(self, session: Session) -> list[TodoItem]:
+        grants = session.scalars(
+            select(Grant)
+            .where(Grant.id.in_(select(Redistribution.grant_id)))
+            .order_by(Grant.title, Grant.id)
+        )
+        items = []
+        for grant in grants:
+            remaining = plan_state(session, grant).remaining_cents
+            if remaining < 0:
+                items.append(
+                    TodoItem(
+                        GRANT_OVERPAID,
+                        "funding",
+                        names=(grant.title, grant.funder.name),
+                        amount_cents=-remaining,
+                        overdue=True,
+                        record_id=grant.id,
+                    )
+                )
         return items
 
     def _years(self, day: dt.date) -> list[TodoItem]:

@@ -55,6 +55,14 @@ def item_text(item: TodoItem) -> str:
             else translate("DashboardTodo", "Report of « %1 » (%2) due on %3")
         )
         return text.replace("%1", title).replace("%2", funder).replace("%3", date)
+    if item.kind == todo.GRANT_OVERPAID:
+        title, funder = (*item.names, "", "")[:2]
+        return (
+            translate("DashboardTodo", "« %1 » (%2): %3 passed on beyond what is due")
+            .replace("%1", title)
+            .replace("%2", funder)
+            .replace("%3", money_text(item.amount_cents))
+        )
     if item.kind == todo.YEAR_TO_CLOSE:
         return (
             translate(
@@ -76,7 +84,7 @@ def _link(item: TodoItem) -> str:
     """Where the item's link leads: its page, or the page's section (the fiscal years)."""
     if item.kind == todo.YEAR_TO_CLOSE:
         return "settings:years"
-    if item.kind == todo.GRANT_REPORT_DUE and item.record_id is not None:
+    if item.kind in (todo.GRANT_REPORT_DUE, todo.GRANT_OVERPAID) and item.record_id is not None:
         return f"funding:grant-{item.record_id}"
     return item.target
 

@@ -21,6 +21,7 @@ from ptce_desktop.services.grants.funders import FunderDraft, FunderService, Fun
 from ptce_desktop.services.grants.grants import GrantService
 from ptce_desktop.services.grants.plan import PlanLine
 from ptce_desktop.services.grants.redistributions import RedistributionService, RedistributionView
+from ptce_desktop.services.grants.report_sheet import ReportSheet, ReportSheetService
 from ptce_desktop.services.grants.views import (
     GrantDetail,
     GrantDraft,
@@ -68,6 +69,7 @@ class GrantActions:
         self.grants: GrantService = ctx.service(GrantService)
         self.funders: FunderService = ctx.service(FunderService)
         self.redistributions: RedistributionService = ctx.service(RedistributionService)
+        self.sheets: ReportSheetService = ctx.service(ReportSheetService)
 
     # Records named by a step are taken as refs when the step is recorded (a deleted funder or
     # member may come back under another id); these build the values at replay time.
@@ -136,7 +138,7 @@ class GrantActions:
 
     def delete_grant(self, grant: GrantDetail) -> None:
         draft, budget, plan = draft_of(grant), budget_of(grant), plan_of(grant)
-        texts = grant.report_texts
+        texts, sheet = grant.report_texts, grant.report_sheet
         make_draft, make_plan = self._draft(draft), self._lines(plan)
 
         def recreate() -> GrantDetail:
@@ -147,6 +149,8 @@ class GrantActions:
                 self.grants.set_plan(view.id, make_plan(), draft.coordination_share_bp)
             if texts != GrantReportTexts():
                 self.grants.set_report_texts(view.id, texts)
+            if sheet != ReportSheet():
+                self.sheets.set_sheet(view.id, sheet)
             return view
 
         self.history.delete(
@@ -196,6 +200,17 @@ class GrantActions:
             self.grants.set_report_texts,
             grant.report_texts,
             texts,
+        )
+
+    def set_report_sheet(self, grant: GrantDetail, sheet: ReportSheet) -> ReportSheet:
+        """Feuillet 1 (objectives, indicators, beneficiaries, dates, places) in one step."""
+        return self.history.update(
+            _named(translate("GrantActions", "Report sheet 1 of “%1”"), grant.title),
+            GRANT,
+            grant.id,
+            self.sheets.set_sheet,
+            grant.report_sheet,
+            sheet,
         )
 
     # --- instalments -------------------------------------------------------------------------

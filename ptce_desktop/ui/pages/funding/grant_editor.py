@@ -3,8 +3,9 @@
 The header's status box offers only the moves the domain allows
 (:func:`~ptce_desktop.domain.categories.can_change_grant_status`) and shows the status the money
 suggests. The tabs: every field (Général), the forecast budget, the overhead rule, the plan, the
-instalments, the redistributions, due / passed / remaining per member, and the six free texts
-of the Cerfa 15059.
+instalments, the redistributions, due / passed / remaining per member, feuillet 1 of the Cerfa
+15059 (objectives and indicators, beneficiaries by public, dates and places) and its six free
+texts. A negative « reste à reverser » (more passed on than received) is flagged in the header.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
 from ptce_desktop.domain.categories import GRANT_TRANSITIONS, GrantStatus, can_change_grant_status
 from ptce_desktop.domain.money import format_percent
 from ptce_desktop.domain.periods import format_date
-from ptce_desktop.services.grants.views import GrantDetail
+from ptce_desktop.services.grants.views import GrantDetail, overpaid_warning
 from ptce_desktop.ui.i18n import current_language, money_text
 from ptce_desktop.ui.pages.funding.dialogs import funder_type_label, nature_label, status_label
 from ptce_desktop.ui.pages.funding.grant_actions import GrantActions
@@ -40,8 +41,10 @@ from ptce_desktop.ui.pages.funding.grant_money import (
     PerMemberTab,
     RedistributionsTab,
 )
+from ptce_desktop.ui.pages.funding.grant_sheet import ReportSheetTab
 from ptce_desktop.ui.pages.members.detail import CSS
-from ptce_desktop.ui.style import title_font
+from ptce_desktop.ui.style import ERROR, title_font
+from ptce_desktop.ui.widgets import error_banner
 
 translate = QCoreApplication.translate
 
@@ -139,6 +142,12 @@ class GrantEditor(QWidget):
         self.remaining = QLabel()
         self.remaining.setObjectName("remaining")
         self.remaining.setFont(title_font(self.remaining, 1.1))
+        # a negative reste à reverser: more passed on than is due on what was received
+        self.overpaid = error_banner()
+        self.overpaid.setObjectName("overpaidWarning")
+        self.overpaid.setStyleSheet(
+            self.overpaid.styleSheet().replace("QLabel#formError", "QLabel#overpaidWarning")
+        )
         self.status_combo = QComboBox()
         self.status_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.status_combo.setAccessibleName(translate("GrantEditor", "Status"))
@@ -174,9 +183,10 @@ class GrantEditor(QWidget):
         self.instalments_tab = InstalmentsTab(actions)
         self.redistributions_tab = RedistributionsTab(actions, members)
         self.members_tab = PerMemberTab()
+        self.sheet_tab = ReportSheetTab(actions)
         self.report_tab = ReportTextsTab(actions)
         self.tabs = QTabWidget()
-        # eight tabs in the width of a 1200-px window: short names (the full one in the
+        # nine tabs in the width of a 1200-px window: short names (the full one in the
         # tooltip), and a name is elided rather than pushed behind scroll arrows
         self.tabs.setUsesScrollButtons(False)
         self.tabs.tabBar().setElideMode(Qt.TextElideMode.ElideRight)
@@ -218,6 +228,14 @@ class GrantEditor(QWidget):
                 translate("GrantEditor", "Each member's due, passed on and remaining amounts"),
             ),
             (
+                self.sheet_tab,
+                translate("GrantEditor", "Sheet 1"),
+                translate(
+                    "GrantEditor",
+                    "Report (sheet 1): objectives and indicators, beneficiaries, dates and places",
+                ),
+            ),
+            (
                 self.report_tab,
                 translate("GrantEditor", "Cerfa"),
                 translate("GrantEditor", "Report (Cerfa)"),
@@ -239,6 +257,7 @@ class GrantEditor(QWidget):
         layout.setContentsMargins(8, 0, 0, 0)
         layout.addLayout(title_row)
         layout.addLayout(status_row)
+        layout.addWidget(self.overpaid)
         layout.addWidget(self.tabs, 1)
         self.status_combo.activated.connect(self._status_chosen)
         self.apply_suggestion.clicked.connect(self._apply_suggestion)
@@ -253,6 +272,7 @@ class GrantEditor(QWidget):
             self.instalments_tab,
             self.redistributions_tab,
             self.members_tab,
+            self.sheet_tab,
             self.report_tab,
         ]
 
@@ -269,6 +289,7 @@ class GrantEditor(QWidget):
             self.subtitle.setText("")
             self.remaining.setText("")
             self.general.clear()
+            self.overpaid.hide()
             self.suggestion.setText("")
             self.status_combo.setEnabled(False)
             self.apply_suggestion.hide()
@@ -280,6 +301,11 @@ class GrantEditor(QWidget):
                 "%1", money_text(detail.remaining_cents)
             )
         )
+        warning = overpaid_warning(detail.title, detail.remaining_cents, current_language())
+        self.overpaid.setText(warning or "")
+        self.overpaid.setVisible(warning is not None)
+        self.remaining.setStyleSheet(f"color: {ERROR};" if warning else "")
+        self.remaining.setToolTip(warning or "")
         self.general.setHtml(general_html(detail))
         current = GrantStatus(detail.status)
         for status in [current, *sorted(GRANT_TRANSITIONS[current], key=list(GrantStatus).index)]:
