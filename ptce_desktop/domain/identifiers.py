@@ -16,6 +16,7 @@ from typing import Any
 
 from stdnum import bic as _bic
 from stdnum import iban as _iban
+from stdnum.eu import vat as _eu_vat
 from stdnum.exceptions import (
     InvalidChecksum,
     InvalidComponent,
@@ -48,6 +49,12 @@ IBAN = _Kind(
 )
 BIC = _Kind("BIC", "8 ou 11 caractères", "8 or 11 characters", "BNPAFRPP")
 VAT = _Kind("TVA", "FR suivi de 11 caractères", "FR followed by 11 characters", "FR40303265045")
+EU_VAT = _Kind(
+    "N° de TVA intracommunautaire",
+    "code pays de l'UE (FR, BE, DE…) et numéro national",
+    "EU country code (FR, BE, DE…) and national number",
+    "FR40303265045",
+)
 
 _SEPARATORS = re.compile(r"[\s.\-/]+")
 _RNA = re.compile(r"W\d{9}")
@@ -140,3 +147,27 @@ def validate_vat_number(text: str, *, field: str | None = None) -> str:
     """French intra-EU VAT number, stored with its prefix: ``"FR 40 303265045"`` ->
     ``"FR40303265045"``."""
     return "FR" + _with_stdnum(VAT, text, field, _tva.validate, _tva.compact)
+
+
+def validate_eu_vat_number(text: str, *, field: str | None = None) -> str:
+    """Intra-community VAT number of any EU country, stored compact with its country code:
+    ``"fr 40 303 265 045"`` -> ``"FR40303265045"``, ``"BE 0403.170.701"`` ->
+    ``"BE0403170701"``. Eleven digits alone are read as a French number."""
+    value = text.strip()
+    if _SEPARATORS.sub("", value).isdigit() and len(_SEPARATORS.sub("", value)) == 11:
+        value = "FR" + value
+    return _with_stdnum(EU_VAT, value, field, _eu_vat.validate, _eu_vat.compact)
+
+
+def siren_of_vat_number(vat_number: str) -> str | None:
+    """The SIREN inside a compact French VAT number (``FR`` + 2-digit key + SIREN); None for
+    another country or a French number without SIREN (a letter in its key)."""
+    if vat_number.startswith("FR") and vat_number[2:].isdigit() and len(vat_number) == 13:
+        return vat_number[4:]
+    return None
+
+
+def vat_number_of_siren(siren: str) -> str:
+    """The French VAT number of a valid SIREN: ``"303265045"`` -> ``"FR40303265045"``."""
+    key = (12 + 3 * (int(siren) % 97)) % 97
+    return f"FR{key:02d}{siren}"

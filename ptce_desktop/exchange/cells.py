@@ -14,7 +14,12 @@ from typing import Any
 
 from ptce_desktop.domain.categories import MemberCategory
 from ptce_desktop.domain.errors import PtceError
-from ptce_desktop.domain.identifiers import validate_rna, validate_siren, validate_siret
+from ptce_desktop.domain.identifiers import (
+    validate_eu_vat_number,
+    validate_rna,
+    validate_siren,
+    validate_siret,
+)
 from ptce_desktop.domain.keys import Method
 from ptce_desktop.domain.money import parse_money, parse_percent, parse_units
 from ptce_desktop.domain.periods import parse_date
@@ -73,6 +78,7 @@ def _identifier(validate: Callable[..., str]) -> Converter:
 siret = _identifier(validate_siret)
 siren = _identifier(validate_siren)
 rna = _identifier(validate_rna)
+vat_number = _identifier(validate_eu_vat_number)
 
 
 def _numeric_text(cell: Cell) -> str | None:

@@ -58,6 +58,8 @@ MEMBERS = KindSpec(
         _f("siret", "SIRET", cells.siret, "n siret", "numero siret", "no siret"),
         _f("siren", "SIREN", cells.siren, "n siren", "numero siren"),
         _f("rna", "RNA", cells.rna, "n rna", "numero rna"),
+        _f("vat_number", "N° de TVA intracommunautaire", cells.vat_number, "tva intracommunautaire",
+           "numero de tva", "n tva", "tva", "vat number", "vat"),
         _f("address", "Adresse", cells.text, "address", "rue"),
         _f("postcode", "Code postal", cells.text, "cp", "postcode", "postal code", "zip"),
         _f("city", "Ville", cells.text, "commune", "city", "town"),

@@ -175,9 +175,9 @@ def _duplicate_step(row: ParsedRow, field: str, first: int) -> Step:
 # --- members ------------------------------------------------------------------------------------
 
 _MEMBER_FIELDS = {
-    "name", "short_name", "category", "legal_form", "siret", "siren", "rna", "address",
-    "postcode", "city", "contact_name", "email", "phone", "joined_on", "left_on", "college",
-    "qpv", "notes",
+    "name", "short_name", "category", "legal_form", "siret", "siren", "rna", "vat_number",
+    "address", "postcode", "city", "contact_name", "email", "phone", "joined_on", "left_on",
+    "college", "qpv", "notes",
 }  # fmt: skip
 
 

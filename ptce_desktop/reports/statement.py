@@ -60,6 +60,7 @@ NO_CALLS = "Aucun appel de fonds émis pour cet exercice."
 NO_MOVEMENTS = "Aucun appel ni règlement sur cet exercice."
 NO_BANK_DETAILS = "Coordonnées bancaires du pôle non renseignées."
 MENTION_261B_LINE = "Exonération de TVA — article 261\u00a0B du CGI"
+MEMBER_VAT_LABEL = "N° TVA intracommunautaire du client"
 LATE_PAYMENT = (
     "En cas de retard de paiement : pénalités au taux de trois fois le taux d'intérêt légal et "
     "indemnité forfaitaire pour frais de recouvrement de 40\u00a0€ (code de commerce, art. "
@@ -275,6 +276,8 @@ def _mentions(model: StatementData) -> list[Flowable]:
     for mention in model.vat_mentions:
         story.append(para(mention, styles.small))
     if model.has_vat:
+        if model.member_vat_number:
+            story.append(para(f"{MEMBER_VAT_LABEL} : {model.member_vat_number}", styles.small))
         story.append(para(LATE_PAYMENT, styles.small))
     return [spacer(4), *story] if story else []
 

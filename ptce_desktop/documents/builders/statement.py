@@ -34,7 +34,10 @@ chose, never decide it):
   "art. 293 B du CGI" is true only of the *franchise en base*, while a non-profit pole may
   instead be outside VAT altogether (CGI art. 261-7-1°); we cannot tell which, so we cite none;
 * a taxable line of a VAT-registered pole shows its rate and VAT; the pole's VAT number is
-  printed only when the pole is VAT-registered.
+  printed only when the pole is VAT-registered; when a printed line carries VAT, the invoice
+  mentions follow (late-payment penalties, the 40 € recovery fee) and « N° TVA
+  intracommunautaire du client » with the member's number when it has one (CGI art. 242
+  nonies A).
 """
 
 from __future__ import annotations
@@ -134,6 +137,7 @@ def build_statement_data(
             address_lines=_address_lines(member.address, member.postcode, member.city),
             siret=_siret(member.siret),
         )
+        member_vat_number = member.vat_number
     shown = (chosen,) if chosen is not None else documents
     payments = tuple(_payment(payment) for payment in account.payments)
     return StatementData(
@@ -156,6 +160,7 @@ def build_statement_data(
         called_cents=account.called_cents,
         paid_cents=account.paid_cents,
         vat_mentions=_mentions(shown),
+        member_vat_number=member_vat_number,
     )
 
 

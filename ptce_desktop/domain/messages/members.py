@@ -71,6 +71,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Le SIREN {siren} ne correspond pas au SIRET {siret} (ses 9 premiers chiffres).",
         "The SIREN {siren} does not match the SIRET {siret} (its first 9 digits).",
     ),
+    "vat_siren_mismatch": (
+        "Le N° de TVA intracommunautaire {vat_number} ne correspond pas au SIREN {siren} : "
+        "un numéro français est FR, 2 chiffres de clé puis le SIREN (ici FR{key}{siren}).",
+        "The intra-community VAT number {vat_number} does not match the SIREN {siren}: a "
+        "French number is FR, 2 key digits then the SIREN (here FR{key}{siren}).",
+    ),
     "member_left_before_joined": (
         "La date de sortie ({left}) précède la date d'adhésion ({joined}).",
         "The leaving date ({left}) is before the joining date ({joined}).",

@@ -82,17 +82,17 @@ def members(uow: UnitOfWork, year: int) -> Sheet:
     columns = _columns(
         spec,
         ("name", T.TEXT), ("short_name", T.TEXT), ("category", T.TEXT), ("legal_form", T.TEXT),
-        ("siret", T.TEXT), ("siren", T.TEXT), ("rna", T.TEXT), ("address", T.TEXT),
-        ("postcode", T.TEXT), ("city", T.TEXT), ("contact_name", T.TEXT), ("email", T.TEXT),
-        ("phone", T.TEXT), ("joined_on", T.DATE), ("left_on", T.DATE), ("college", T.TEXT),
-        ("qpv", T.BOOLEAN), ("notes", T.TEXT),
+        ("siret", T.TEXT), ("siren", T.TEXT), ("rna", T.TEXT), ("vat_number", T.TEXT),
+        ("address", T.TEXT), ("postcode", T.TEXT), ("city", T.TEXT), ("contact_name", T.TEXT),
+        ("email", T.TEXT), ("phone", T.TEXT), ("joined_on", T.DATE), ("left_on", T.DATE),
+        ("college", T.TEXT), ("qpv", T.BOOLEAN), ("notes", T.TEXT),
     )  # fmt: skip
     with uow.read() as session:
         views = [member_view(m) for m in session.scalars(select(Member).order_by(Member.id))]
     rows = [
         (m.name, m.short_name, m.category_label, m.legal_form, m.siret, m.siren, m.rna,
-         m.address, m.postcode, m.city, m.contact_name, m.email, m.phone, m.joined_on,
-         m.left_on, m.college, m.qpv, m.notes)
+         m.vat_number, m.address, m.postcode, m.city, m.contact_name, m.email, m.phone,
+         m.joined_on, m.left_on, m.college, m.qpv, m.notes)
         for m in views
     ]  # fmt: skip
     return Sheet.of(spec.label, columns, rows)

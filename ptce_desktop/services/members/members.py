@@ -30,9 +30,12 @@ from ptce_desktop.domain.categories import Eligibility, MemberCategory, eligibil
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.identifiers import (
     format_siret,
+    siren_of_vat_number,
+    validate_eu_vat_number,
     validate_rna,
     validate_siren,
     validate_siret,
+    vat_number_of_siren,
 )
 from ptce_desktop.domain.messages.entities import Entity
 from ptce_desktop.domain.periods import FiscalYear
@@ -88,6 +91,8 @@ class MemberDraft:
     siret: str | None = None
     siren: str | None = None
     rna: str | None = None
+    #: intra-community VAT number, any EU country (printed on the invoices it receives)
+    vat_number: str | None = None
     address: str | None = None
     postcode: str | None = None
     city: str | None = None
@@ -136,6 +141,8 @@ def _validated(draft: MemberDraft) -> dict[str, Any]:
             siren = siret[:9]
         elif siren != siret[:9]:
             raise PtceError("siren_mismatch", "siren", siren=siren, siret=siret)
+    vat_number = identifier(draft.vat_number, "vat_number", validate_eu_vat_number)
+    _check_vat_siren(vat_number, siren)
     if draft.joined_on and draft.left_on and draft.left_on < draft.joined_on:
         raise PtceError(
             "member_left_before_joined",
@@ -151,6 +158,7 @@ def _validated(draft: MemberDraft) -> dict[str, Any]:
         "siret": siret,
         "siren": siren,
         "rna": identifier(draft.rna, "rna", validate_rna),
+        "vat_number": vat_number,
         "address": text(draft.address, "address"),
         "postcode": postcode(draft.postcode),
         "city": text(draft.city, "city", max_length=LEN_SHORT * 2),
@@ -163,6 +171,21 @@ def _validated(draft: MemberDraft) -> dict[str, Any]:
         "qpv": bool(draft.qpv),
         "notes": text(draft.notes, "notes", max_length=NOTES_MAX),
     }
+
+
+def _check_vat_siren(vat_number: str | None, siren: str | None) -> None:
+    """A French VAT number holds the SIREN (FR, 2 key digits, SIREN): both must agree."""
+    if vat_number is None or siren is None:
+        return
+    inside = siren_of_vat_number(vat_number)
+    if inside is not None and inside != siren:
+        raise PtceError(
+            "vat_siren_mismatch",
+            "vat_number",
+            vat_number=vat_number,
+            siren=siren,
+            key=vat_number_of_siren(siren)[2:4],
+        )
 
 
 def member_view(row: Member) -> MemberView:

@@ -117,6 +117,10 @@ def detail_html(detail: Any) -> str:
                 ("SIRET", _e(member.siret_display)),
                 ("RNA", _e(member.rna)),
                 (
+                    translate("MemberDetailPanel", "Intra-community VAT number"),
+                    _e(member.vat_number),
+                ),
+                (
                     translate("MemberDetailPanel", "Address"),
                     "<br>".join(_e(p) for p in (member.address, address) if p),
                 ),

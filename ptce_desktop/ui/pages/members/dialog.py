@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ptce_desktop.domain.categories import MemberCategory
 from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.identifiers import validate_eu_vat_number
 from ptce_desktop.services.members.members import (
     MemberDraft,
     MemberService,
@@ -35,6 +36,7 @@ from ptce_desktop.ui.widgets import (
     CountEdit,
     DateEdit,
     FormDialog,
+    IdentifierEdit,
     MoneyEdit,
     UnitsEdit,
     rna_edit,
@@ -121,6 +123,19 @@ class MemberDialog(FormDialog):
             translate("MemberDialog", "Filled from the SIRET when left empty."),
         )
         add(form, "rna", translate("MemberDialog", "RNA (associations)"), rna_edit())
+        vat = IdentifierEdit(validate_eu_vat_number, "vat_number", complete_length=13)
+        vat.setPlaceholderText("FR44732829320")
+        add(
+            form,
+            "vat_number",
+            translate("MemberDialog", "Intra-community &VAT number"),
+            vat,
+            translate(
+                "MemberDialog",
+                "Printed on the calls for funds and credit notes that carry VAT. A French "
+                "number holds the SIREN.",
+            ),
+        )
 
         form = self.new_form(translate("MemberDialog", "Address and contact"))
         add(form, "address", translate("MemberDialog", "&Address"), QLineEdit())
@@ -185,7 +200,7 @@ class MemberDialog(FormDialog):
             editor(name).setText(getattr(member, name) or "")  # type: ignore[attr-defined]
         for name in ("contact_name", "email", "phone", "college"):
             editor(name).setText(getattr(member, name) or "")  # type: ignore[attr-defined]
-        for name in ("siret", "siren", "rna", "joined_on", "left_on"):
+        for name in ("siret", "siren", "rna", "vat_number", "joined_on", "left_on"):
             editor(name).set_value(getattr(member, name))  # type: ignore[attr-defined]
         combo: Any = editor("category")
         combo.setCurrentIndex(max(combo.findData(member.category), 0))
@@ -207,6 +222,7 @@ class MemberDialog(FormDialog):
             siret=text("siret"),
             siren=text("siren"),
             rna=text("rna"),
+            vat_number=text("vat_number"),
             address=text("address"),
             postcode=text("postcode"),
             city=text("city"),
