@@ -14,6 +14,7 @@ from ptce_desktop.store.database import open_database
 from ptce_desktop.store.models import KeyVersion, Member
 from ptce_desktop.store.unit_of_work import UnitOfWork
 from tests.exchange.conftest import CAFE, EPICERIE, LONG_NAME, SIRET_1, write_csv
+from tests.exchange.test_protected_workbook import protected_copy
 
 CATEGORIES = ["ESS", "Entreprise hors ESS", "Collectivité", "Réseau", "Autre"]
 
@@ -138,3 +139,16 @@ def test_forty_members_with_errors_is_quick(
     err = capsys.readouterr().err.splitlines()
     assert [line.split(",")[0] for line in err[:3]] == ["Ligne 9", "Ligne 21", "Ligne 35"]
     assert elapsed < 5
+
+
+def test_a_password_protected_workbook(
+    pole_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = protected_copy(tmp_path)
+    # a file error, as for an unreadable file: one French line, exit 2
+    assert main(["import", "members", str(path), "--db", str(pole_db)]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1
+    assert "Le classeur « membres & <co> l'€.xlsx » est protégé par un mot de passe" in err
+    assert "Traceback" not in err
+    assert _members(pole_db) == []

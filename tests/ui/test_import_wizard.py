@@ -17,6 +17,7 @@ from ptce_desktop.ui.imports.wizard import ImportWizard
 from ptce_desktop.ui.shell.context import AppContext, open_context
 from ptce_desktop.ui.worker import Runner
 from tests.exchange.conftest import CAFE, EPICERIE, LONG_NAME, SIRET_1, write_csv
+from tests.exchange.test_protected_workbook import protected_copy
 
 HEADER = ["Raison sociale", "N° SIRET", "Catégorie", "CP", "Couleur"]
 
@@ -130,6 +131,18 @@ def test_an_unreadable_file_shows_its_reason(wizard: ImportWizard, tmp_path: Pat
         wizard.mapping_page.problem.text()
     )
     assert not wizard.mapping_page.isComplete()
+
+
+def test_a_password_protected_workbook_says_so(
+    wizard: ImportWizard, tmp_path: Path, french: None
+) -> None:
+    _to_mapping(wizard, protected_copy(tmp_path))
+    problem = wizard.mapping_page.problem.text()
+    assert problem.startswith(
+        "Le classeur « membres & <co> l'€.xlsx » est protégé par un mot de passe"
+    )
+    assert not wizard.mapping_page.isComplete()
+    assert not wizard.mapping_page.busy.isVisible()
 
 
 def test_cancel_during_the_import_writes_nothing(
