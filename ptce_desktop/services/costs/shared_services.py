@@ -7,6 +7,7 @@ be deleted (``service_has_costs``); deactivate it with ``active_to`` instead.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
@@ -18,7 +19,7 @@ from ptce_desktop.domain.billing import Billing, check_billing
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.keys import Method
 from ptce_desktop.domain.messages.entities import Entity
-from ptce_desktop.domain.vat import VatRegime
+from ptce_desktop.domain.vat import SplitBasis, VatRegime, split_basis
 from ptce_desktop.domain.weights import effective_weights
 from ptce_desktop.services.common import (
     check_date_order,
@@ -30,7 +31,7 @@ from ptce_desktop.services.common import (
 from ptce_desktop.services.costs.shares import recompute_cost_ids
 from ptce_desktop.services.keys.loader import load_key_spec, member_presences
 from ptce_desktop.store.base import BP_MAX, LEN_NAME, LEN_SHORT, MONEY_MAX
-from ptce_desktop.store.dated import service_vats_on
+from ptce_desktop.store.dated import service_vat_on, service_vats_on, vat_registered_on
 from ptce_desktop.store.models import (
     AllocationKey,
     Cost,
@@ -220,6 +221,19 @@ class SharedServiceService:
     def get_service(self, service_id: int) -> ServiceView:
         with self.uow.read() as session:
             return _view(session, get_or_error(session, SharedService, service_id, SERVICE))
+
+    def split_bases(self, service_id: int, days: Iterable[date]) -> dict[date, SplitBasis]:
+        """What the service's costs starting on each of ``days`` were split on (HT or TTC),
+        from the VAT regime and registration in force that day (dated values: a closed year
+        keeps its own), as the shares were computed."""
+        with self.uow.read() as session:
+            row = get_or_error(session, SharedService, service_id, SERVICE)
+            return {
+                day: split_basis(
+                    service_vat_on(session, row, day)[0], vat_registered_on(session, day)
+                )
+                for day in set(days)
+            }
 
     def create_service(self, draft: ServiceDraft) -> int:
         with self.uow.write("Créer un service mutualisé") as session:

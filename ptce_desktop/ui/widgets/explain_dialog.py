@@ -5,11 +5,16 @@ year (or one quarter of it) — :meth:`CostService.list_costs` filtered by servi
 every page — with each cost's dates, label, amount split and the member's share; the total is
 the cell's. Selecting a cost shows :meth:`CostService.explain_share` in the shared
 :class:`~ptce_desktop.ui.widgets.ShareExplanationPanel`. A cost counts in the quarter of its
-period start, as in the member's detail. The dialog reads through the services only.
+period start, as in the member's detail. The amount split (HT or TTC) of each cost follows the
+VAT regime and registration in force on its period start
+(:meth:`SharedServiceService.split_bases`), as its shares were computed: a closed year's
+explanation matches its shares after a later change of regime. The dialog reads through the
+services only.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -30,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.periods import FiscalYear, Period, format_date
-from ptce_desktop.domain.vat import SplitBasis, split_basis
+from ptce_desktop.domain.vat import SplitBasis
 from ptce_desktop.services.costs.views import CostFilters, CostRow
 from ptce_desktop.ui.i18n import current_language, money_text
 from ptce_desktop.ui.style import title_font
@@ -50,8 +55,8 @@ def split_amount(row: CostRow, basis: SplitBasis) -> int:
     return row.ht_cents if basis is SplitBasis.HT else row.ttc_cents
 
 
-def share_columns(basis: Callable[[], SplitBasis]) -> list[Column]:
-    """Date, period, label, the amount split (HT or TTC: ``basis()``), the member's share."""
+def share_columns(basis: Callable[[CostRow], SplitBasis]) -> list[Column]:
+    """Date, period, label, the amount split (HT or TTC: ``basis(row)``), the member's share."""
     return [
         Column(translate("MemberSharesDialog", "Date"), lambda r: r.invoice_date, display=_date),
         Column(
@@ -65,7 +70,7 @@ def share_columns(basis: Callable[[], SplitBasis]) -> list[Column]:
         ),
         Column(
             translate("MemberSharesDialog", "Amount split"),
-            lambda r: split_amount(r, basis()),
+            lambda r: split_amount(r, basis(r)),
             display=money_text,
             align=RIGHT,
         ),
@@ -104,15 +109,14 @@ class MemberSharesDialog(QDialog):
         self.setObjectName("memberSharesDialog")
         self.costs: CostService = ctx.service(CostService)
         self._services_api: SharedServiceService = ctx.service(SharedServiceService)
-        pole = ctx.pole.get()
-        self._registered = bool(pole is not None and pole.vat_registered)
         self.member_id = member_id
         self.year = year
         view = ctx.fiscal_years.get(year)
         self.year_label: str = view.label
         self.quarters: list[Period] = FiscalYear(year, view.start.month).quarters()
         self.rows: list[CostRow] = []
-        self.basis = SplitBasis.TTC
+        #: the split basis of the shown costs by period start (dated VAT)
+        self.bases: dict[dt.date, SplitBasis] = {}
         self.setWindowTitle(
             translate("MemberSharesDialog", "Why this amount? — %1").replace("%1", member_name)
         )
@@ -139,7 +143,7 @@ class MemberSharesDialog(QDialog):
         form.addRow(translate("MemberSharesDialog", "&Service:"), self.service_combo)
         form.addRow(translate("MemberSharesDialog", "&Period:"), self.period_combo)
 
-        self.model = RowTableModel(share_columns(lambda: self.basis), parent=self)
+        self.model = RowTableModel(share_columns(self.basis_of), parent=self)
         self.table = TableView("member_share_costs")
         self.table.setObjectName("memberShareCosts")
         self.table.setAccessibleName(translate("MemberSharesDialog", "Costs shared by the member"))
@@ -212,11 +216,13 @@ class MemberSharesDialog(QDialog):
             self.total_label.clear()
             return
         try:
-            service = self._services_api.get_service(service_id)
-            self.basis = split_basis(service.vat_regime, self._registered)
-            self.rows = self._costs(service_id, quarter)
+            rows = self._costs(service_id, quarter)
+            self.bases = self._services_api.split_bases(
+                service_id, (row.period_start for row in rows)
+            )
+            self.rows = rows
         except PtceError as error:
-            self.rows = []
+            self.rows, self.bases = [], {}
             self.total_label.setText(html.escape(error.message(current_language())))
         else:
             self.total_label.setText(self._total_text())
@@ -244,17 +250,23 @@ class MemberSharesDialog(QDialog):
             rows = [row for row in rows if period.start <= row.period_start <= period.end]
         return rows
 
+    def basis_of(self, row: CostRow) -> SplitBasis:
+        """What ``row`` was split on: HT or TTC, as in force on its period start."""
+        return self.bases.get(row.period_start, SplitBasis.TTC)
+
     def total_cents(self) -> int:
         return sum(row.member_cents or 0 for row in self.rows)
 
     def _total_text(self) -> str:
         quarter = self.quarter()
         period = self.quarters[quarter - 1].label if quarter else self.year_label
-        basis = (
-            translate("MemberSharesDialog", "amounts split excl. VAT")
-            if self.basis is SplitBasis.HT
-            else translate("MemberSharesDialog", "amounts split incl. VAT")
-        )
+        bases = {self.basis_of(row) for row in self.rows}
+        if len(bases) > 1:  # the regime or the registration changed within the period
+            basis = translate("MemberSharesDialog", "amounts split excl. or incl. VAT by date")
+        elif bases == {SplitBasis.HT}:
+            basis = translate("MemberSharesDialog", "amounts split excl. VAT")
+        else:
+            basis = translate("MemberSharesDialog", "amounts split incl. VAT")
         return (
             translate(
                 "MemberSharesDialog",
