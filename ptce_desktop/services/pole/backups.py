@@ -233,6 +233,22 @@ class BackupService:
                 "backup_failed", path=str(directory), detail=error.strerror or str(error)
             ) from error
 
+    def second_folder_status(self, db_path: Path) -> SecondFolderStatus:
+        """The second folder of ``db_path``, whether it can be written to now and when the
+        last copy was made there (for Paramètres); ``problem`` says why it cannot."""
+        folder = self.second_folder(db_path)
+        if folder is None:
+            return SecondFolderStatus(None, None, None)
+        copies = folder / self.backups_dir(db_path).name
+        newest = next(iter(store_backup.list_backups(copies)), None)
+        last = newest.created if newest is not None else None
+        problem = None
+        if not folder.is_dir():
+            problem = PtceError("second_folder_unreachable", path=str(folder))
+        elif not os.access(copies if copies.is_dir() else folder, os.W_OK | os.X_OK):
+            problem = PtceError("second_folder_read_only", path=str(folder))
+        return SecondFolderStatus(folder, last, problem)
+
     def _mirror(self, path: Path, reason: str, keep: int, now: datetime | None) -> Path | None:
         """The same backup in the second folder, if one is set; a failure is only recorded."""
         self.second_folder_error = None
@@ -296,6 +312,21 @@ class BackupService:
             raise PtceError(
                 "restore_failed", path=str(path), detail=error.strerror or str(error)
             ) from error
+
+
+@dataclass(frozen=True)
+class SecondFolderStatus:
+    """The second backup folder of a file (None: none set) and its state."""
+
+    folder: Path | None
+    #: When the newest backup copied there was made (None: none yet, or unreachable).
+    last_copy: datetime | None
+    #: Why backups cannot be copied there now (None: they can).
+    problem: PtceError | None
+
+    @property
+    def reachable(self) -> bool:
+        return self.folder is not None and self.problem is None
 
 
 def _entry(info: store_backup.BackupInfo) -> BackupEntry:

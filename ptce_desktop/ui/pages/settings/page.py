@@ -1,4 +1,5 @@
-"""The Paramètres page: the pole's identity (DESIGN §3), its logo, the fiscal years.
+"""The Paramètres page: the pole's identity (DESIGN §3), its logo, the fiscal years, the
+accounting export, the e-mail texts of the calls and the second backup folder.
 
 Saving goes through :class:`~ptce_desktop.services.pole.pole.PoleService` as one undoable step
 (undo puts the previous identity back); a refusal marks its field and keeps what was typed.
@@ -35,6 +36,8 @@ from ptce_desktop.services.pole.pole import PoleDraft, PoleService, PoleView
 from ptce_desktop.ui.bus import touches
 from ptce_desktop.ui.exports.accounting_box import AccountingBox
 from ptce_desktop.ui.i18n import current_language
+from ptce_desktop.ui.pages.settings.backups import SecondFolderBox
+from ptce_desktop.ui.pages.settings.emails import EmailTextsBox
 from ptce_desktop.ui.pages.settings.years import FiscalYearsBox
 from ptce_desktop.ui.shell.context import AppContext
 from ptce_desktop.ui.widgets import (
@@ -123,6 +126,10 @@ class SettingsPage(QWidget):
         self.tabs.addTab(self.years, self.tr("Fiscal years"))
         self.accounting = AccountingBox(ctx)  # the FEC export's accounts and journals
         self.tabs.addTab(_scrolled(self.accounting), self.tr("Accounting export"))
+        self.emails = EmailTextsBox(ctx)  # the texts of the .eml drafts (calls, reminders)
+        self.tabs.addTab(_scrolled(self.emails), self.tr("E-mails"))
+        self.backups = SecondFolderBox(ctx)  # the second backup folder of this file
+        self.tabs.addTab(_scrolled(self.backups), self.tr("Backups"))
         self.fields.align_labels()
         self.save_bar = QWidget()
         self.save_bar.setLayout(self._save_bar())
@@ -264,8 +271,10 @@ class SettingsPage(QWidget):
                 return
 
     def show_section(self, key: str) -> None:
-        """Show the tab ``"pole"``, ``"carrier"``, ``"logo"``, ``"years"`` or ``"accounting"``."""
-        self.tabs.setCurrentIndex(("pole", "carrier", "logo", "years", "accounting").index(key))
+        """Show the tab ``"pole"``, ``"carrier"``, ``"logo"``, ``"years"``, ``"accounting"``,
+        ``"emails"`` or ``"backups"``."""
+        sections = ("pole", "carrier", "logo", "years", "accounting", "emails", "backups")
+        self.tabs.setCurrentIndex(sections.index(key))
 
     # --- loading -----------------------------------------------------------------------------
     def reload(self) -> None:
@@ -324,6 +333,7 @@ class SettingsPage(QWidget):
         if touches(changes, "poles", "attachments"):
             self.reload()
             self.accounting.reload()
+            self.emails.reload()
             return
         if touches(changes, "members"):
             self._fill_lead_members()
