@@ -100,7 +100,6 @@ from ptce_desktop.domain.cerfa import (
     REDISTRIBUTION_ROW,
     SHARED_SERVICE_INCOME_ROW,
     cerfa_line,
-    proposed_line,
 )
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.identifiers import format_siret
@@ -109,6 +108,7 @@ from ptce_desktop.domain.money import format_money
 from ptce_desktop.domain.periods import FiscalYear
 from ptce_desktop.services.common import fiscal_year, fiscal_year_for, get_or_error, pole_row
 from ptce_desktop.services.costs.shares import pole_vat_registered
+from ptce_desktop.services.grants.cerfa_proposal import proposal_for
 from ptce_desktop.services.grants.in_kind import CHARGE_TO_RESOURCE, cerfa_code_for
 from ptce_desktop.services.grants.redistributions import received_cents
 from ptce_desktop.services.grants.report_sheet import sheet_of
@@ -335,7 +335,7 @@ def _unclassified(costs: Sequence[PeriodCost]) -> tuple[CerfaUnclassified, ...]:
     for item in costs:
         if direct_row(item.cost.cerfa_code) is not None:
             continue
-        proposed = proposed_line(item.service.category, item.service.name, item.cost.label)
+        proposal = proposal_for(item.service.category, item.service.name, item.cost.label)
         found.append(
             CerfaUnclassified(
                 cost_id=item.cost.id,
@@ -343,8 +343,8 @@ def _unclassified(costs: Sequence[PeriodCost]) -> tuple[CerfaUnclassified, ...]:
                 label=item.cost.label,
                 service_name=item.service.name,
                 amount_cents=item.cents,
-                proposed_code=proposed,
-                proposed_label=cerfa_line(proposed).label_fr if proposed else None,
+                proposed_code=proposal.code if proposal else None,
+                proposed_label=proposal.label if proposal else None,
             )
         )
     return tuple(found)

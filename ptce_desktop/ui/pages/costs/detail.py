@@ -4,14 +4,18 @@ attachments (justificatifs).
 Double-clicking a share, or « Pourquoi ce montant ? », shows
 :meth:`CostService.explain_share` in the shared explanation panel. Attachments are added
 (file chooser → :meth:`AttachmentService.attach_file`), opened with the system's viewer, or
-removed after a confirmation; adding and removing are undoable. Everything goes through the
-services; the panel reads nothing else.
+removed after a confirmation; adding and removing are undoable. A cost without a Cerfa line
+shows the line proposed from its service (:class:`~ptce_desktop.services.grants.cerfa_proposal.
+CerfaProposalService`, the rule the Cerfa 15059 lists it with) and « Use this line » sets it,
+as an undoable edit of the cost. Everything goes through the services; the panel reads nothing
+else.
 """
 
 from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -30,12 +34,15 @@ from PySide6.QtWidgets import (
 )
 
 from ptce_desktop.domain.errors import PtceError
-from ptce_desktop.services.costs.views import CostDetail
+from ptce_desktop.services.costs.views import CostDetail, CostDraft
+from ptce_desktop.services.grants.cerfa_proposal import CerfaProposal, CerfaProposalService
 from ptce_desktop.services.pole.attachments import AttachmentService, AttachmentView
 from ptce_desktop.ui.i18n import current_language, money_text
+from ptce_desktop.ui.pages.costs.model import cerfa_label
 from ptce_desktop.ui.pages.costs.parts import (
     Created,
     detail_html,
+    draft_of,
     file_size,
     reattach,
     short,
@@ -76,6 +83,23 @@ class CostDetailPanel(QScrollArea):
         self.fields.setWordWrap(True)
         self.fields.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.fields)
+        self.proposals: CerfaProposalService = ctx.service(CerfaProposalService)
+        self.proposal: CerfaProposal | None = None
+        self.proposal_box = QWidget()
+        self.proposal_box.setObjectName("cerfaProposal")
+        proposal_layout = QHBoxLayout(self.proposal_box)
+        proposal_layout.setContentsMargins(0, 0, 0, 0)
+        self.proposal_label = QLabel()
+        self.proposal_label.setObjectName("hint")
+        self.proposal_label.setWordWrap(True)
+        self.proposal_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.use_proposal_button = QPushButton(translate("CostDetailPanel", "&Use this line"))
+        self.use_proposal_button.setAutoDefault(False)
+        self.use_proposal_button.clicked.connect(self.accept_proposal)
+        proposal_layout.addWidget(self.proposal_label, 1)
+        proposal_layout.addWidget(self.use_proposal_button)
+        self.proposal_box.hide()
+        layout.addWidget(self.proposal_box)
         self.sections = QWidget()  # shares and files: hidden while no cost is shown
         inner = QVBoxLayout(self.sections)
         inner.setContentsMargins(0, 0, 0, 0)
@@ -208,6 +232,7 @@ class CostDetailPanel(QScrollArea):
             self.fields.setText(detail_html(self.detail, project))
             self.shares_model.set_rows(self.detail.shares)
             self.files_model.set_rows(self.detail.attachments)
+        self._show_proposal()
         self._fit_height(self.shares, self.shares_model.rowCount(), 8)
         self._fit_height(self.files, self.files_model.rowCount(), 4)
         self.explanation.clear()
@@ -225,6 +250,62 @@ class CostDetailPanel(QScrollArea):
         chosen = self.files.current_row() is not None
         self.open_file_button.setEnabled(chosen)
         self.remove_file_button.setEnabled(writable and chosen)
+
+    # --- the Cerfa line of a cost without one -----------------------------------------------
+    def _show_proposal(self) -> None:
+        self.proposal = None
+        cost = self.detail.cost if self.detail is not None else None
+        if cost is not None and not cost.cerfa_code:
+            try:
+                self.proposal = self.proposals.for_cost(cost.id)
+            except PtceError:  # deleted meanwhile: nothing to propose
+                self.proposal = None
+        if cost is None or cost.cerfa_code:
+            self.proposal_box.hide()
+            return
+        if self.proposal is None:
+            self.proposal_label.setText(
+                translate(
+                    "CostDetailPanel",
+                    "No Cerfa line: choose one when editing the cost, or the grant reports "
+                    "will list it as unclassified.",
+                )
+            )
+        else:
+            self.proposal_label.setText(
+                translate(
+                    "CostDetailPanel", "No Cerfa line. Proposed from its service: %1"
+                ).replace("%1", cerfa_label(self.proposal.code))
+            )
+        self.use_proposal_button.setVisible(self.proposal is not None)
+        self.use_proposal_button.setEnabled(not self.ctx.read_only)
+        self.proposal_box.show()
+
+    def accept_proposal(self) -> bool:
+        """Set the proposed line on the cost: one undoable edit (a closed year refuses)."""
+        if self.detail is None or self.proposal is None or self.ctx.read_only:
+            return False
+        row, code = self.detail.cost, self.proposal.code
+        before = draft_of(row)
+        after = replace(before, cerfa_code=code)
+        costs = self.costs
+
+        def apply(cost_id: int, state: CostDraft) -> Created:
+            costs.update_cost(cost_id, state)
+            return Created(cost_id)
+
+        text = (
+            translate("CostDetailPanel", "Cerfa line %1 on “%2”")
+            .replace("%1", code)
+            .replace("%2", short(row.label))
+        )
+        try:
+            self.history.update(text, "cost", row.id, apply, before, after)
+        except PtceError as error:
+            self.ctx.presenter.present(error, self)
+            return False
+        self.show_cost(row.id)
+        return True
 
     # --- "why this amount?" --------------------------------------------------------------------
     def explain_selected(self) -> None:
