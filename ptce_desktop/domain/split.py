@@ -61,11 +61,18 @@ def _largest_remainder(magnitude: int, values: Sequence[int], weight_sum: int) -
     Ties go to the larger weight, then to the earlier position (members are sorted by id).
     Members of weight 0 have no remainder and never get a cent.
     """
-    products = [magnitude * v for v in values]
-    shares = [p // weight_sum for p in products]
+    # One divmod per member in a plain loop: measured faster than separate comprehensions for
+    # the products, floors and remainders (bench_allocation).
+    shares: list[int] = []
+    remainders: list[int] = []
+    add_share = shares.append
+    add_remainder = remainders.append
+    for value in values:
+        share, remainder = divmod(magnitude * value, weight_sum)
+        add_share(share)
+        add_remainder(remainder)
     left = magnitude - sum(shares)
     if left:
-        remainders = [p % weight_sum for p in products]
         order = sorted(range(len(values)), key=remainders.__getitem__, reverse=True)
         if left < len(order) and remainders[order[left - 1]] == remainders[order[left]]:
             # A tie at the cut: (remainder, weight) as one integer (weight <= Σw); sorted() is
@@ -134,7 +141,8 @@ def allocate_cents(
         list(weights.values()) if members == ordered else list(map(weights.__getitem__, ordered))
     )
     weight_sum = sum(values)
-    if type(weight_sum) is int and type(values[0]) is int and min(values) >= 0:
+    # Σ is an int only when every weight is one (a Fraction, float or Decimal makes it one).
+    if type(weight_sum) is int and min(values) >= 0:
         members = ordered
     else:
         members, values, weight_sum, _scale = _integer_weights(weights, cost_label, key_name)
