@@ -54,9 +54,13 @@ from ptce_desktop.services.calls.planning import (
 )
 from ptce_desktop.services.calls.views import (
     MENTION_261B,
+    CallLinePage,
     CallLineView,
+    CallSummary,
     CallView,
     MemberStatement,
+    call_line_page,
+    call_summaries,
     call_views,
     payment_views,
 )
@@ -72,9 +76,11 @@ from ptce_desktop.store.unit_of_work import UnitOfWork, next_sequence
 
 __all__ = [
     "MENTION_261B",
+    "CallLinePage",
     "CallLineView",
     "CallPlan",
     "CallService",
+    "CallSummary",
     "CallView",
     "MemberStatement",
     "PlannedCall",
@@ -210,6 +216,34 @@ class CallService:
             if member_id is not None:
                 where.append(Call.member_id == member_id)
             return call_views(session, *where)
+
+    def list_call_summaries(self, year: int, *, member_id: int | None = None) -> list[CallSummary]:
+        """The calls of a fiscal year (of one member), by number, with totals summed in SQL
+        and no lines: what the call list shows (lines: :meth:`call_lines`)."""
+        with self.uow.read() as session:
+            where = [] if member_id is None else [Call.member_id == member_id]
+            return call_summaries(session, year, *where)
+
+    def call_summary(self, call_id: int) -> CallSummary:
+        with self.uow.read() as session:
+            call = get_or_error(session, Call, call_id, Entity.CALL)
+            return call_summaries(session, call.year, Call.id == call_id)[0]
+
+    def call_lines(
+        self, call_id: int, *, after: tuple[str, int] | None = None, limit: int = 200
+    ) -> CallLinePage:
+        """One page of a call's lines (by service name), after the keyset ``after``."""
+        with self.uow.read() as session:
+            get_or_error(session, Call, call_id, Entity.CALL)
+            return call_line_page(session, call_id, after=after, limit=limit)
+
+    def issued_quarters(self, year: int) -> set[int]:
+        """The quarters of fiscal year ``year`` that have provisional calls."""
+        with self.uow.read() as session:
+            quarters = session.scalars(
+                select(Call.quarter).where(Call.year == year, Call.quarter.is_not(None)).distinct()
+            )
+            return {int(quarter) for quarter in quarters if quarter is not None}
 
     def call_detail(self, call_id: int) -> CallView:
         with self.uow.read() as session:

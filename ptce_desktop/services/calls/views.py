@@ -11,9 +11,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, false, func, literal, select, tuple_
 from sqlalchemy.orm import Session
 
+from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.periods import FiscalYear
 from ptce_desktop.domain.vat import VatRegime
 from ptce_desktop.services.common import start_month
@@ -180,9 +181,19 @@ def call_paid() -> Any:
 
 
 def payment_views(session: Session, *where: ColumnElement[bool]) -> list[PaymentView]:
-    """Payments matching ``where`` (by date, then id), with their matches: two queries."""
+    """Payments matching ``where`` (by date, then id), with their matches: two queries, both
+    read in the order of ``ix_payments_date`` (plain rows, no ORM object per payment)."""
     rows = session.execute(
-        select(Payment, Member.name)
+        select(
+            Payment.id,
+            Payment.member_id,
+            Member.name,
+            Payment.date,
+            Payment.amount_cents,
+            Payment.method,
+            Payment.reference,
+            Payment.note,
+        )
         .join(Member, Member.id == Payment.member_id)
         .where(*where)
         .order_by(Payment.date, Payment.id)
@@ -192,29 +203,30 @@ def payment_views(session: Session, *where: ColumnElement[bool]) -> list[Payment
         select(
             PaymentMatch.payment_id, PaymentMatch.call_id, Call.number, PaymentMatch.amount_cents
         )
+        .select_from(Payment)
+        .join(PaymentMatch, PaymentMatch.payment_id == Payment.id)
         .join(Call, Call.id == PaymentMatch.call_id)
-        .join(Payment, Payment.id == PaymentMatch.payment_id)
         .where(*where)
-        .order_by(Call.number)
+        .order_by(Payment.date, Payment.id)
     ):
         matches.setdefault(payment_id, []).append(PaymentMatchView(call_id, number, cents))
     views = []
-    for payment, name in rows:
-        own = tuple(matches.get(payment.id, ()))
+    for payment_id, member_id, name, date, amount, method, reference, note in rows:
+        own = tuple(sorted(matches.get(payment_id, ()), key=lambda match: match.call_number))
         matched = sum(match.amount_cents for match in own)
         views.append(
             PaymentView(
-                id=payment.id,
-                member_id=payment.member_id,
+                id=payment_id,
+                member_id=member_id,
                 member_name=name,
-                date=payment.date,
-                amount_cents=payment.amount_cents,
-                method=payment.method,
-                reference=payment.reference,
-                note=payment.note,
+                date=date,
+                amount_cents=amount,
+                method=method,
+                reference=reference,
+                note=note,
                 matches=own,
                 matched_cents=matched,
-                unmatched_cents=payment.amount_cents - matched,
+                unmatched_cents=amount - matched,
             )
         )
     return views
@@ -364,3 +376,185 @@ def member_account(session: Session, member_id: int, fy: FiscalYear) -> MemberAc
         called_cents=sum(call.total_cents for call in calls),
         paid_cents=sum(payment.amount_cents for payment in payments),
     )
+
+
+# --- the call list in SQL: one aggregated row per call, the lines one page at a time ----------
+
+
+@dataclass(frozen=True, slots=True)
+class CallSummary:
+    """A call as the call list shows it: its totals summed by the database, no lines.
+
+    The same names as :class:`CallView` (without ``lines``): the list, the detail's header
+    and totals, and the envelopes read either. ``line_count`` is the number of lines.
+    """
+
+    id: int
+    number: str
+    member_id: int
+    member_name: str
+    year: int
+    year_label: str
+    quarter: int | None
+    period_label: str
+    kind: str
+    issue_date: dt.date
+    due_date: dt.date
+    total_ht_cents: int
+    total_vat_cents: int
+    total_cents: int
+    paid_cents: int
+    outstanding_cents: int
+    #: One of the lines is of a service exempt under CGI art. 261 B (as the year had it).
+    exempt_261b: bool
+    line_count: int
+
+
+@dataclass(frozen=True)
+class CallLinePage:
+    """One page of a call's lines (by service name, then line id)."""
+
+    rows: tuple[CallLineView, ...]
+    #: Pass as ``after`` for the next page; None on the last page.
+    next_cursor: tuple[str, int] | None
+
+
+def exempt_services(session: Session, year: int) -> set[int]:
+    """The services exempt under CGI art. 261 B on the first day of fiscal year ``year``."""
+    dated = service_vats_on(session, FiscalYear(year, start_month(session)).start)
+    return {
+        service_id
+        for service_id, regime in session.execute(
+            select(SharedService.id, SharedService.vat_regime)
+        )
+        if dated.get(service_id, (regime, 0))[0] is VatRegime.EXEMPT_261B
+    }
+
+
+def call_summaries(session: Session, year: int, *where: ColumnElement[bool]) -> list[CallSummary]:
+    """The calls of fiscal year ``year`` matching ``where``, by number, with their totals.
+
+    One aggregated query (the lines summed per call, the paid part by a correlated sum over
+    the matches) read as plain tuples: no ORM object per call or per line. Its ORDER BY is the
+    ``ix_calls_year_number`` index's order, so SQLite groups and sorts without a temp B-tree.
+    """
+    fy = FiscalYear(year, start_month(session))
+    exempt = exempt_services(session, year)
+    is_exempt: Any = CallLine.service_id.in_(exempt) if exempt else false()
+    paid = (
+        select(func.coalesce(func.sum(PaymentMatch.amount_cents), 0))
+        .where(PaymentMatch.call_id == Call.id)
+        .correlate(Call)
+        .scalar_subquery()
+    )
+    query = (
+        select(
+            Call.id,
+            Call.number,
+            Call.member_id,
+            Member.name,
+            Call.quarter,
+            Call.kind,
+            Call.issue_date,
+            Call.due_date,
+            func.coalesce(func.sum(CallLine.ht_cents), 0),
+            func.coalesce(func.sum(CallLine.vat_cents), 0),
+            func.coalesce(func.sum(CallLine.ttc_cents), 0),
+            func.coalesce(func.max(is_exempt), literal(False)),
+            func.count(CallLine.id),
+            paid,
+        )
+        .join(Member, Member.id == Call.member_id)
+        .outerjoin(CallLine, CallLine.call_id == Call.id)
+        .where(Call.year == year, *where)
+        .group_by(Call.number, Call.id)
+        .order_by(Call.number, Call.id)
+    )
+    summaries = []
+    for (
+        call_id,
+        number,
+        member_id,
+        member_name,
+        quarter,
+        kind,
+        issue_date,
+        due_date,
+        ht,
+        vat,
+        ttc,
+        exempt_any,
+        count,
+        paid_cents,
+    ) in session.execute(query):
+        summaries.append(
+            CallSummary(
+                id=call_id,
+                number=number,
+                member_id=member_id,
+                member_name=member_name,
+                year=year,
+                year_label=fy.label,
+                quarter=quarter,
+                period_label=_period_label(fy, quarter, kind),
+                kind=str(kind),
+                issue_date=issue_date,
+                due_date=due_date,
+                total_ht_cents=int(ht),
+                total_vat_cents=int(vat),
+                total_cents=int(ttc),
+                paid_cents=int(paid_cents),
+                outstanding_cents=int(ttc) - int(paid_cents),
+                exempt_261b=bool(exempt_any),
+                line_count=int(count),
+            )
+        )
+    return summaries
+
+
+def call_line_page(
+    session: Session, call_id: int, *, after: tuple[str, int] | None = None, limit: int = 200
+) -> CallLinePage:
+    """One page of the lines of call ``call_id`` after the keyset ``after`` (service name,
+    line id), as the Charges list pages its costs: ``WHERE call_id = ? AND (name, id) > (?, ?)
+    ORDER BY name, id LIMIT n``. SQLite reads the one call's lines by ``ix_call_lines_call_id``
+    (a range of a few dozen rows) and orders that range by service name, never more."""
+    year = session.scalar(select(Call.year).where(Call.id == call_id))
+    if year is None:
+        return CallLinePage((), None)
+    size = max(1, limit)
+    exempt = exempt_services(session, year)
+    query = (
+        select(CallLine, SharedService.name)
+        .select_from(SharedService)
+        .join(CallLine, CallLine.service_id == SharedService.id)
+        .where(CallLine.call_id == call_id)
+    )
+    if after is not None:
+        try:
+            name, last_id = str(after[0]), int(after[1])
+        except (IndexError, TypeError, ValueError) as error:
+            raise PtceError("invalid_cursor", "after") from error
+        query = query.where(tuple_(SharedService.name, CallLine.id) > tuple_(name, last_id))
+    fetched = session.execute(query.order_by(SharedService.name, CallLine.id).limit(size + 1))
+    rows = [
+        CallLineView(
+            service_id=line.service_id,
+            service_name=name,
+            ht_cents=line.ht_cents,
+            vat_rate_bp=line.vat_rate_bp,
+            vat_cents=line.vat_cents,
+            ttc_cents=line.ttc_cents,
+            exempt_261b=line.service_id in exempt,
+            kind=line.kind.value,
+            component=line.component.value,
+            label=line.label,
+            line_id=line.id,
+        )
+        for line, name in fetched
+    ]
+    cursor = None
+    if len(rows) > size:
+        rows = rows[:size]
+        cursor = (rows[-1].service_name, rows[-1].line_id)
+    return CallLinePage(tuple(rows), cursor)

@@ -22,8 +22,10 @@ import json
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import ColumnElement, func, literal, or_, select, tuple_
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import UnaryExpression
+from sqlalchemy.sql.operators import custom_op
 
 from ptce_desktop.domain.cerfa import CHARGE_SUBLINES
 from ptce_desktop.domain.errors import PtceError
@@ -174,6 +176,11 @@ def _row(cost: Cost, service_name: str, attachments: int, member_cents: int | No
     )
 
 
+def _unindexed(column: Any) -> Any:
+    """``+column``: the same value, but SQLite will not pick the column's index for it."""
+    return UnaryExpression(column, operator=custom_op("+"), type_=column.type)
+
+
 def _encode(value: Any, cost_id: int) -> str:
     plain = value.isoformat() if isinstance(value, date) else value
     return json.dumps([plain, cost_id], ensure_ascii=False)
@@ -318,6 +325,16 @@ class CostService:
             conditions: list[ColumnElement[bool]] = [
                 Cost.period_start.between(period.start, period.end)
             ]
+            # The page is read in the order of the sort column's index (a range read from the
+            # cursor, never a sort of the year): the year's bound then filters the rows read,
+            # so it must not offer the period index instead (« + » hides it from SQLite).
+            ordered: list[ColumnElement[bool]] = [
+                _unindexed(Cost.period_start).between(period.start, period.end)
+                if sort_name != "period_start"
+                else Cost.period_start.between(period.start, period.end)
+            ]
+            if sort_name == "service":  # the services by their name index drive the loop
+                ordered.append(SharedService.name >= "")
             if filters.service_id is not None:
                 conditions.append(Cost.service_id == filters.service_id)
             if filters.project_id is not None:
@@ -348,15 +365,14 @@ class CostService:
                 if count
                 else -1
             )
+            ordered += conditions[1:]
             if after is not None:
                 value, last_id = _decode(after, sort_name)
-                if descending:
-                    conditions.append(or_(column < value, and_(column == value, Cost.id < last_id)))
-                else:
-                    conditions.append(or_(column > value, and_(column == value, Cost.id > last_id)))
+                key, mark = tuple_(column, Cost.id), tuple_(literal(value, column.type), last_id)
+                ordered.append(key < mark if descending else key > mark)
             order = (column.desc(), Cost.id.desc()) if descending else (column.asc(), Cost.id)
             fetched = session.execute(
-                query.where(*conditions).order_by(*order).limit(max(1, limit) + 1)
+                query.where(*ordered).order_by(*order).limit(max(1, limit) + 1)
             )
             rows = [_row(cost, name, n, cents) for cost, name, n, cents in fetched]
             cursor = None

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.sql.elements import UnaryExpression
+from sqlalchemy.sql.operators import custom_op
 
 from ptce_desktop.domain.errors import PtceError, field_label
 from ptce_desktop.domain.money import format_money
@@ -270,12 +272,19 @@ def _line(entry: AuditEntry, labels: dict[str, str]) -> AuditLine:
     )
 
 
-def _where(chosen: AuditFilter) -> list[ColumnElement[bool]]:
+def _where(chosen: AuditFilter, *, paged: bool = False) -> list[ColumnElement[bool]]:
     where: list[ColumnElement[bool]] = []
+    # The pages are read newest first by id (the table's own order, a range read from the
+    # cursor); the dates filter the rows read, so « + » keeps SQLite from reading by the
+    # date index instead and sorting the whole window by id (a count still uses it).
+    at: Any = AuditEntry.at
+    if paged:
+        column = AuditEntry.at.expression
+        at = UnaryExpression(column, operator=custom_op("+"), type_=column.type)
     if chosen.since is not None:
-        where.append(AuditEntry.at >= _utc(chosen.since))
+        where.append(at >= _utc(chosen.since))
     if chosen.until is not None:
-        where.append(AuditEntry.at < _utc(chosen.until + dt.timedelta(days=1)))
+        where.append(at < _utc(chosen.until + dt.timedelta(days=1)))
     if chosen.entity:
         where.append(AuditEntry.entity == chosen.entity)
     if chosen.record_id is not None:
@@ -300,7 +309,7 @@ class AuditTrailService:
         """One page of entries matching ``chosen``, older than ``before_id`` when given."""
         if limit < 1:
             raise PtceError("invalid_value", "limit", field_label="limit", value=limit)
-        where = _where(chosen or AuditFilter())
+        where = _where(chosen or AuditFilter(), paged=True)
         if before_id is not None:
             where.append(AuditEntry.id < before_id)
         labels = entity_labels()

@@ -10,6 +10,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
@@ -147,6 +148,8 @@ class AuditEntry(Base):
     """One audited change: when, which user action, which record, before/after as JSON."""
 
     __tablename__ = "audit_entries"
+    #: a record's history (« Historique »): its entries by id, a range read
+    __table_args__ = (Index("ix_audit_entries_entity_record", "entity", "record_id"),)
     entity_label = "l'entrée du journal"
     audited = False
 

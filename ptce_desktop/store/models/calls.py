@@ -11,6 +11,7 @@ from sqlalchemy import (
     CheckConstraint,
     Date,
     ForeignKey,
+    Index,
     Integer,
     SmallInteger,
     String,
@@ -51,6 +52,7 @@ class Call(Base):
         CheckConstraint("quarter IS NULL OR quarter BETWEEN 1 AND 4", name="quarter_range"),
         one_of("kind", CallKind),
         CheckConstraint("issue_date <= due_date", name="issue_before_due"),
+        Index("ix_calls_year_number", "year", "number"),  # the call list's order
     )
     entity_label = "l'appel de fonds"
     fiscal_year_fields = ("year",)
@@ -170,7 +172,11 @@ class Payment(Base):
     """Money received from a member (règlement)."""
 
     __tablename__ = "payments"
-    __table_args__ = (money_range("amount_cents"), one_of("method", PaymentMethod))
+    __table_args__ = (
+        money_range("amount_cents"),
+        one_of("method", PaymentMethod),
+        Index("ix_payments_date", "date"),  # the payment list's order
+    )
     entity_label = "le règlement"
     fiscal_date_fields = ("date",)
 

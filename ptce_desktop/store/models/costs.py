@@ -12,6 +12,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
@@ -128,6 +129,10 @@ class Cost(Base):
         CheckConstraint(
             "adjusts_cost_id IS NULL OR is_adjustment", name="adjusts_only_if_adjustment"
         ),
+        # the Charges list's sorts (with invoice_date, period_start, service_id): range reads
+        Index("ix_costs_label", "label"),
+        Index("ix_costs_ht_cents", "ht_cents"),
+        Index("ix_costs_ttc_cents", "ttc_cents"),
     )
     entity_label = "la charge"
     fiscal_date_fields = ("invoice_date", "period_start")

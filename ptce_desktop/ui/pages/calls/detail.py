@@ -4,7 +4,9 @@ Selecting a line and pressing « Pourquoi ce montant ? » (or double-clicking it
 shows the line re-derived by :func:`~ptce_desktop.services.calls.explain.explain_call_line`,
 written out by :func:`call_line_html`: budget → quarter → the member's share with the key →
 VAT for a provisional line, actual shares − provisional calls → VAT for a true-up. The panel
-reads through the ``explain`` callable the page gives it, nothing else.
+reads through the callables the page gives it, nothing else: ``explain`` for a line's
+explanation, ``lines`` for the selected call's lines, one keyset page at a time (the list
+gives a :class:`~ptce_desktop.services.calls.views.CallSummary` without lines).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from collections.abc import Callable
 from fractions import Fraction
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -33,7 +35,13 @@ from ptce_desktop.domain.money import format_exact_cents, format_percent, format
 from ptce_desktop.domain.percentages import share_percent_bp
 from ptce_desktop.domain.periods import format_date
 from ptce_desktop.domain.vat import SplitBasis, VatRegime
-from ptce_desktop.services.calls.views import MENTION_261B, CallLineView, CallView
+from ptce_desktop.services.calls.views import (
+    MENTION_261B,
+    CallLinePage,
+    CallLineView,
+    CallSummary,
+    CallView,
+)
 from ptce_desktop.ui.i18n import current_language, money_text
 from ptce_desktop.ui.pages.members.detail import CSS
 from ptce_desktop.ui.widgets.explain import method_label
@@ -45,6 +53,59 @@ translate = QCoreApplication.translate
 
 #: (call id, service id, line id) → the line's explanation.
 Explain = Callable[..., Any]
+#: (call id, after, limit) → one page of the call's lines.
+Lines = Callable[[int, tuple[str, int] | None, int], CallLinePage]
+#: What the panel shows: a call with its lines, or the list's summary (lines paged in).
+AnyCall = CallView | CallSummary
+
+LINE_PAGE = 200
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+class CallLineModel(RowTableModel):
+    """The lines of one call, fetched page by page (``canFetchMore``/``fetchMore``) through
+    the ``lines`` callable, as the cost list pages its costs."""
+
+    def __init__(
+        self, lines: Lines | None, parent: QObject | None = None, page_size: int = LINE_PAGE
+    ) -> None:
+        super().__init__(line_columns(), parent=parent)
+        self._lines = lines
+        self.page_size = page_size
+        self._call_id: int | None = None
+        self._cursor: tuple[str, int] | None = None
+
+    def show_lines(self, call: AnyCall | None) -> None:
+        """The call's own lines when it carries them, else its first page."""
+        self._call_id, self._cursor = None, None
+        if call is None:
+            self.set_rows([])
+        elif isinstance(call, CallView) or self._lines is None:
+            self.set_rows(getattr(call, "lines", ()))
+        else:
+            page = self._lines(call.id, None, self.page_size)
+            self._call_id, self._cursor = call.id, page.next_cursor
+            self.set_rows(page.rows)
+
+    def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._cursor is not None
+
+    def fetchMore(self, parent: ModelIndex = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or self._cursor is None or self._call_id is None:
+            return
+        assert self._lines is not None
+        page = self._lines(self._call_id, self._cursor, self.page_size)
+        self._cursor = page.next_cursor
+        if page.rows:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
+            self._rows.extend(page.rows)
+            self.endInsertRows()
+
+    def fetch_all(self) -> None:
+        while self.canFetchMore():
+            self.fetchMore()
 
 
 def _e(value: object) -> str:
@@ -90,7 +151,7 @@ def line_columns() -> list[Column]:
     ]
 
 
-def call_header_html(call: CallView) -> str:
+def call_header_html(call: AnyCall) -> str:
     """Number, member, kind, period, dates, what is paid and outstanding."""
     kind = (
         translate("CallsPage", "True-up")
@@ -115,7 +176,7 @@ def call_header_html(call: CallView) -> str:
     )
 
 
-def call_totals_html(call: CallView) -> str:
+def call_totals_html(call: AnyCall) -> str:
     text = (
         translate("CallDetailPanel", "Total: %1 excl. VAT · VAT %2 · <b>%3 incl. VAT</b>")
         .replace("%1", _e(money_text(call.total_ht_cents)))
@@ -396,19 +457,21 @@ def call_line_html(why: Any) -> str:
 class CallDetailPanel(QWidget):
     """One call (:meth:`show_call`): header, lines, totals; the selected line explained."""
 
-    def __init__(self, explain: Explain, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, explain: Explain, parent: QWidget | None = None, *, lines: Lines | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("callDetail")
         self.setAccessibleName(translate("CallsPage", "Call detail"))
         self._explain = explain
-        self.call: CallView | None = None
+        self.call: AnyCall | None = None
 
         self.header = QLabel()
         self.header.setObjectName("callHeader")
         self.header.setTextFormat(Qt.TextFormat.RichText)
         self.header.setWordWrap(True)
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.model = RowTableModel(line_columns(), parent=self)
+        self.model = CallLineModel(lines, parent=self)
         self.lines = TableView("call_lines")
         self.lines.setObjectName("callLines")
         self.lines.setAccessibleName(translate("CallDetailPanel", "Lines of the call"))
@@ -460,9 +523,9 @@ class CallDetailPanel(QWidget):
         self.show_call(None)
 
     # --- showing -------------------------------------------------------------------------------
-    def show_call(self, call: CallView | None) -> None:
+    def show_call(self, call: AnyCall | None) -> None:
         self.call = call
-        self.model.set_rows(call.lines if call is not None else [])
+        self.model.show_lines(call)
         has_call = call is not None
         self.lines.setVisible(has_call)
         self.totals.setVisible(has_call)
@@ -500,6 +563,7 @@ class CallDetailPanel(QWidget):
         self.why_button.setEnabled(self.call is not None and self.lines.current_row() is not None)
 
     def select_line(self, service_id: int) -> bool:
+        self.model.fetch_all()
         for row, line in enumerate(self.model.rows()):
             if line.service_id == service_id:
                 self.lines.setCurrentIndex(self.model.index(row, 0))
@@ -529,6 +593,7 @@ class CallDetailPanel(QWidget):
     def toPlainText(self) -> str:
         """The call as text: header, every line's cells, totals and the 261 B mention."""
         parts = [self.header.text()]
+        self.model.fetch_all()
         for row in range(self.model.rowCount()):
             parts.append(
                 " | ".join(

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.periods import format_date
-from ptce_desktop.services.calls.views import CallView, PaymentView
+from ptce_desktop.services.calls.views import CallSummary, CallView, PaymentView
 from ptce_desktop.ui.i18n import money_text
 from ptce_desktop.ui.pages.amount_table import (
     MONEY,
@@ -98,7 +98,7 @@ class PaymentDialog(FormDialog):
     def __init__(
         self,
         members: Sequence[tuple[int, str]],
-        open_calls: Callable[[int], list[CallView]],
+        open_calls: Callable[[int], Sequence[CallView | CallSummary]],
         save: Callable[[PaymentInput], PaymentView],
         payment: PaymentView | None = None,
         default_date: dt.date | None = None,

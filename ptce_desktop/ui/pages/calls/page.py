@@ -6,11 +6,17 @@ year-end true-up) runs through the Runner behind a progress dialog after a confi
 says it cannot be undone; it clears the undo history. Payments are recorded, changed and
 deleted with undo (see :mod:`.calls_payments`). Below the list, the selected call's lines;
 « Pourquoi ce montant ? » explains a line (see :mod:`.calls_detail`).
+
+Loading runs through the Runner (a worker thread; inline in tests) with a visible « Chargement »
+state: the list holds one summary per call, its totals summed by the database
+(:meth:`CallService.list_call_summaries`, no line objects), the debts and balances are
+aggregated in SQL, and only the selected call's lines are read, a keyset page at a time.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +41,13 @@ from ptce_desktop.services.calls.exceptional import ExceptionalService
 from ptce_desktop.services.calls.explain import explain_call_line
 from ptce_desktop.services.calls.payments import PaymentService
 from ptce_desktop.services.calls.reminders import ReminderService
-from ptce_desktop.services.calls.views import CallView
+from ptce_desktop.services.calls.views import (
+    CallSummary,
+    CallView,
+    MemberBalance,
+    MemberDebt,
+    PaymentView,
+)
 from ptce_desktop.services.costs.shared_services import SharedServiceService
 from ptce_desktop.services.keys.keys import KeyService
 from ptce_desktop.ui.bus import touches
@@ -97,6 +109,18 @@ def call_columns() -> list[Column]:
     ]
 
 
+@dataclass(frozen=True)
+class CallsData:
+    """Everything the page shows for one year, read in one worker task."""
+
+    year: int
+    calls: list[CallSummary]
+    payments: list[PaymentView]
+    reminded: dict[int, dt.date]
+    debts: list[MemberDebt]
+    balances: list[MemberBalance]
+
+
 def confirm_issue(parent: QWidget, text: str) -> bool:
     """The last word before issuing (kept apart so tests can answer it)."""
     answer = QMessageBox.question(
@@ -118,6 +142,8 @@ class CallsPage(QWidget):
         self.payments: PaymentService = ctx.service(PaymentService)
         self.year: int | None = None
         self.today = dt.date.today
+        self._generation = 0  # a load's answer counts only when no newer load started
+        self._select_after_load: int | None = None
 
         self.calls_panel = ListPanel(
             "calls",
@@ -144,7 +170,10 @@ class CallsPage(QWidget):
         self.detail = CallDetailPanel(
             lambda call_id, service_id, line_id=None: explain_call_line(
                 ctx.uow, call_id, service_id, line_id=line_id
-            )
+            ),
+            lines=lambda call_id, after, limit: self.calls.call_lines(
+                call_id, after=after, limit=limit
+            ),
         )
         # the detail below the list: every column of the list stays in view
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -157,9 +186,13 @@ class CallsPage(QWidget):
         self.status = QLabel()
         self.status.setObjectName("hint")
         self.status.setWordWrap(True)
+        self.loading = QLabel(self.tr("Loading…"))
+        self.loading.setObjectName("hint")
+        self.loading.hide()
         calls_tab = QWidget()
         calls_layout = QVBoxLayout(calls_tab)
         calls_layout.setContentsMargins(0, 8, 0, 0)
+        calls_layout.addWidget(self.loading)
         calls_layout.addWidget(splitter, 1)
         calls_layout.addWidget(self.status)
 
@@ -208,15 +241,52 @@ class CallsPage(QWidget):
 
     # --- loading -----------------------------------------------------------------------------
     def reload(self) -> None:
+        """Read the year's calls, payments, debts and balances in a worker, then show them."""
         if self.year is None:
             return
-        year = self.year
-        self.calls_panel.set_rows(self.calls.list_calls(year))
-        self.payments_tab.load(year)
-        self.debts_tab.reminded = self.ctx.service(ReminderService).last_by_member()
-        self.debts_tab.set_rows(self.payments.outstanding_by_member(year, on=self.today()))
-        self.balances_tab.set_rows(self.payments.balances(year))
+        year, today = self.year, self.today()
+        calls, payments = self.calls, self.payments
+        reminders = self.ctx.service(ReminderService)
+        self._generation += 1
+        generation = self._generation
+        self.loading.show()
+        self._update_buttons()  # they follow the year and the file, not the rows
+
+        def work(_progress: Any) -> CallsData:
+            return CallsData(
+                year=year,
+                calls=calls.list_call_summaries(year),
+                payments=payments.list_payments(year),
+                reminded=reminders.last_by_member(),
+                debts=payments.outstanding_by_member(year, on=today),
+                balances=payments.balances(year),
+            )
+
+        self.ctx.runner.run(
+            work,
+            on_done=lambda data: self._loaded(generation, data),
+            on_error=lambda error: self._load_failed(generation, error),
+        )
+
+    def _loaded(self, generation: int, data: CallsData) -> None:
+        if generation != self._generation or data.year != self.year:
+            return  # a newer load is on its way
+        self.loading.hide()
+        self.calls_panel.set_rows(data.calls)
+        self.payments_tab.show_rows(data.year, data.payments)
+        self.debts_tab.reminded = dict(data.reminded)
+        self.debts_tab.set_rows(data.debts)
+        self.balances_tab.set_rows(data.balances)
+        if self._select_after_load is not None:
+            self.calls_panel.select_id(self._select_after_load)
+            self._select_after_load = None
         self._update_buttons()
+
+    def _load_failed(self, generation: int, error: BaseException) -> None:
+        if generation != self._generation:
+            return
+        self.loading.hide()
+        self.ctx.presenter.present(error, self)
 
     def _update_buttons(self) -> None:
         closed = self.year is not None and self.ctx.fiscal_years.get(self.year).closed
@@ -231,16 +301,16 @@ class CallsPage(QWidget):
         self.debts_tab.reminder_button.setEnabled(not self.ctx.read_only)
         self.payments_tab.update_buttons()
 
-    def _show_call(self, call: CallView | None) -> None:
+    def _show_call(self, call: CallSummary | None) -> None:
         self.detail.show_call(call)
 
     def issued_quarters(self) -> set[int]:
         if self.year is None:
             return set()
-        return {call.quarter for call in self.calls.list_calls(self.year) if call.quarter}
+        return self.calls.issued_quarters(self.year)
 
     # --- issuing -----------------------------------------------------------------------------
-    def period_calls(self) -> list[CallView]:
+    def period_calls(self) -> list[CallSummary]:
         """The calls of the same period as the selected call (same year, quarter and kind)."""
         selected = self.calls_panel.current_row()
         if selected is None:
@@ -417,6 +487,7 @@ class CallsPage(QWidget):
     def _issued(self, issued: list[CallView]) -> None:
         # Not undoable: an earlier step must not undo across numbers already given out.
         self.ctx.history.clear()
+        self._select_after_load = issued[0].id if issued else None
         self.reload()
         if not issued:
             self.status.setText(self.tr("No call issued: no member had anything to pay."))

@@ -19,8 +19,9 @@ from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QVBoxLayout, QWidget
 from ptce_desktop.domain.periods import format_date
 from ptce_desktop.services.calls.calls import CallService
 from ptce_desktop.services.calls.payments import PaymentService
-from ptce_desktop.services.calls.views import CallView, PaymentView
+from ptce_desktop.services.calls.views import CallSummary, PaymentView
 from ptce_desktop.ui.i18n import money_text
+from ptce_desktop.ui.imports.button import import_button
 from ptce_desktop.ui.pages.calls.dialogs import (
     PaymentDialog,
     PaymentInput,
@@ -109,6 +110,7 @@ class PaymentsTab(QWidget):
         self.add_button = self.panel.add_button(self.tr("&Add…"))
         self.edit_button = self.panel.add_button(self.tr("&Edit…"))
         self.delete_button = self.panel.add_button(self.tr("&Delete"))
+        self.panel.bar.addWidget(import_button("payments"))
         self.matches_label = QLabel()
         self.matches_label.setObjectName("hint")
         self.matches_label.setWordWrap(True)
@@ -124,8 +126,12 @@ class PaymentsTab(QWidget):
         self.panel.currentChanged.connect(self._current_changed)
 
     def load(self, year: int) -> None:
+        self.show_rows(year, self.service.list_payments(year))
+
+    def show_rows(self, year: int, payments: list[PaymentView]) -> None:
+        """Show payments already read (the page reads them in its worker)."""
         self.year = year
-        self.panel.set_rows(self.service.list_payments(year))
+        self.panel.set_rows(payments)
         self.update_buttons()
 
     def update_buttons(self) -> None:
@@ -153,11 +159,11 @@ class PaymentsTab(QWidget):
         rows = self.ctx.members.list_members(include_archived=True, year=self.year)
         return sorted(((row.id, row.name) for row in rows), key=lambda m: m[1].casefold())
 
-    def open_calls(self, member_id: int) -> list[CallView]:
+    def open_calls(self, member_id: int) -> list[CallSummary]:
         """The member's calls of every known year (a late payment may settle an old one)."""
-        calls: list[CallView] = []
+        calls: list[CallSummary] = []
         for year in self.ctx.fiscal_years.list_years():
-            calls.extend(self.calls.list_calls(year.start_year, member_id=member_id))
+            calls.extend(self.calls.list_call_summaries(year.start_year, member_id=member_id))
         return sorted(calls, key=lambda c: (c.due_date, c.issue_date, c.number))
 
     def _default_date(self) -> dt.date:
