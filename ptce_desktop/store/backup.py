@@ -1,11 +1,17 @@
 """Verified, rotating backups with SQLite's online backup API, and restore.
 
-A backup is written to a temporary file in ``<data>/backups/``, flushed to disk, checked
-(``PRAGMA integrity_check`` and our ``application_id``), and only then renamed
-(``os.replace``) to ``ptce-YYYYmmdd-HHMMSS[-reason].sqlite3``: a file with that name is always
-a complete, verified copy. The attachments folder is copied beside it
+A backup is written to a temporary file in ``<data>/backups/``, flushed to disk and only then
+renamed (``os.replace``) to ``ptce-YYYYmmdd-HHMMSS[-reason].sqlite3``: a file with that name is
+always a complete copy. The attachments folder is copied beside it
 (``ptce-…[-reason].attachments/``). Copying the live file with ``cp`` is never done: the
 backup API reads through SQLite's locks and WAL.
+
+Verification (``PRAGMA integrity_check`` and our ``application_id``) is the slow part (8-20×
+the copy): :func:`create_backup` does it before naming the copy by default, or, with
+``verify=False``, leaves it to :func:`confirm_backup`, run afterwards (in the background by the
+window). The sidecar says ``"verified": true`` only once the check passed; a copy that fails it
+is removed. Rotation runs only after a verification, so an unchecked copy never pushes out a
+verified one.
 
 The clock may be wrong (a dead motherboard battery, a virtual machine restored): names carry
 the date for people, but order comes from a number. Each backup has a sidecar
@@ -49,6 +55,9 @@ class BackupInfo:
     sequence: int = 1
     #: Position in the order of writing (from its sidecar); 0 for a backup without one.
     order: int = 0
+    #: What its sidecar says: True verified, False not (yet), None no sidecar (earlier
+    #: versions verified every backup before naming it).
+    verified: bool | None = None
 
     @property
     def attachments(self) -> Path:
@@ -64,14 +73,26 @@ def metadata_beside(backup: Path) -> Path:
     return backup.with_name(backup.name + ".json")
 
 
-def read_order(backup: Path) -> int:
-    """The order of writing of ``backup`` from its sidecar (0: none, or unreadable)."""
+def read_metadata(backup: Path) -> dict[str, object]:
+    """The sidecar of ``backup`` as a dict (empty: none, or unreadable)."""
     try:
         data = json.loads(metadata_beside(backup).read_text(encoding="utf-8"))
-        order = data.get("order") if isinstance(data, dict) else None
     except (OSError, ValueError):
-        return 0
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def read_order(backup: Path) -> int:
+    """The order of writing of ``backup`` from its sidecar (0: none, or unreadable)."""
+    order = read_metadata(backup).get("order")
     return order if isinstance(order, int) and order > 0 else 0
+
+
+def _verified_mark(data: dict[str, object]) -> bool | None:
+    if not data:
+        return None
+    verified = data.get("verified", True)  # sidecars before the mark: verified before named
+    return verified if isinstance(verified, bool) else None
 
 
 def next_order(directory: Path) -> int:
@@ -82,10 +103,21 @@ def next_order(directory: Path) -> int:
     return max(orders, default=0) + 1
 
 
-def _write_metadata(backup: Path, *, order: int, stamp: datetime, reason: str | None) -> None:
+def _write_metadata(
+    backup: Path, *, order: int, stamp: datetime, reason: str | None, verified: bool = True
+) -> None:
+    data = {
+        "order": order,
+        "clock": stamp.isoformat(timespec="seconds"),
+        "reason": reason,
+        "verified": verified,
+    }
+    _write_sidecar(backup, data)
+
+
+def _write_sidecar(backup: Path, data: dict[str, object]) -> None:
     sidecar = metadata_beside(backup)
     temporary = sidecar.with_name(sidecar.name + ".tmp")
-    data = {"order": order, "clock": stamp.isoformat(timespec="seconds"), "reason": reason}
     temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     os.replace(temporary, sidecar)
 
@@ -163,8 +195,14 @@ def create_backup(
     directory: Path | None = None,
     now: datetime | None = None,
     connection: sqlite3.Connection | None = None,
+    verify: bool = True,
 ) -> Path:
-    """Write, verify and rotate a backup of ``db_path``; returns the new backup's path.
+    """Write a backup of ``db_path``; returns the new backup's path.
+
+    With ``verify`` (the default) the copy is checked before it gets its name, and the folder
+    rotated: the returned backup is verified. With ``verify=False`` the copy is named at once,
+    marked not verified in its sidecar and nothing is rotated: call :func:`confirm_backup`
+    on it (with the same ``keep``) to check, mark and rotate.
 
     Safe while the application has the file open (WAL: readers do not block the writer).
     ``now`` (default: the clock) names the backup; rotation only ever removes backups with the
@@ -182,9 +220,12 @@ def create_backup(
         # "unable to open database file".
         temporary.touch(exist_ok=False)
         _online_copy(db_path, temporary, connection)
-        verify_backup(temporary)
+        if verify:
+            verify_backup(temporary)
         # The sidecar first: a backup with a name always has its order.
-        _write_metadata(target, order=next_order(target_dir), stamp=stamp, reason=reason)
+        _write_metadata(
+            target, order=next_order(target_dir), stamp=stamp, reason=reason, verified=verify
+        )
         os.replace(temporary, target)
         source_attachments = attachments_dir(db_path)
         if source_attachments.is_dir():
@@ -199,14 +240,51 @@ def create_backup(
         if temporary is not None:
             with contextlib.suppress(OSError):
                 temporary.unlink(missing_ok=True)
-    rotate(
-        target_dir,
-        keep=keep,
-        reason=slugify(reason) if reason else None,
-        protect=db_path,
-        written=target,
-    )
+    if verify:
+        rotate(
+            target_dir,
+            keep=keep,
+            reason=slugify(reason) if reason else None,
+            protect=db_path,
+            written=target,
+        )
     return target
+
+
+def confirm_backup(backup: Path, *, keep: int = DEFAULT_KEEP, protect: Path | None = None) -> Path:
+    """Verify ``backup`` (written with ``verify=False``) as :func:`create_backup` would:
+    ``integrity_check`` and ``application_id``; then mark its sidecar verified and rotate its
+    folder (``keep`` of its reason, never ``protect``, the file backed up). A copy that fails
+    is removed (with its sidecar and attachments) and the ``PtceError`` raised: it never
+    counts as a backup. Returns ``backup``."""
+    try:
+        verify_backup(backup)
+    except PtceError:
+        _remove_backup(backup)
+        raise
+    data = read_metadata(backup)
+    data["verified"] = True
+    try:
+        _write_sidecar(backup, data)
+    except OSError as exc:
+        raise PtceError(
+            "backup_failed", path=str(backup.parent), detail=exc.strerror or str(exc)
+        ) from exc
+    reason = data.get("reason")
+    rotate(
+        backup.parent,
+        keep=keep,
+        reason=slugify(reason) if isinstance(reason, str) and reason else None,
+        protect=protect,
+        written=backup,
+    )
+    return backup
+
+
+def _remove_backup(backup: Path) -> None:
+    backup.unlink(missing_ok=True)
+    metadata_beside(backup).unlink(missing_ok=True)
+    shutil.rmtree(attachments_beside(backup), ignore_errors=True)
 
 
 def list_backups(directory: Path) -> list[BackupInfo]:
@@ -223,6 +301,8 @@ def list_backups(directory: Path) -> list[BackupInfo]:
         except ValueError:  # 20261332-…: not a date, not one of ours
             continue
         reason = match[3] or None
+        data = read_metadata(path)
+        order = data.get("order")
         found.append(
             BackupInfo(
                 path,
@@ -230,7 +310,8 @@ def list_backups(directory: Path) -> list[BackupInfo]:
                 reason,
                 path.stat().st_size,
                 int(match[4] or 1),
-                read_order(path),
+                order if isinstance(order, int) and order > 0 else 0,
+                _verified_mark(data),
             )
         )
     found.sort(key=lambda info: (info.order, info.created, info.sequence), reverse=True)
@@ -261,9 +342,7 @@ def rotate(
         keep -= 1  # the one just written counts among those kept
     removed: list[Path] = []
     for info in same[max(keep, 0 if written is not None else 1) :]:
-        info.path.unlink(missing_ok=True)
-        metadata_beside(info.path).unlink(missing_ok=True)
-        shutil.rmtree(info.attachments, ignore_errors=True)
+        _remove_backup(info.path)
         removed.append(info.path)
     return removed
 

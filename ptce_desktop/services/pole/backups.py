@@ -167,8 +167,13 @@ class BackupService:
         now: datetime,
         min_interval: timedelta = DEFAULT_MIN_INTERVAL,
         keep: int = DEFAULT_KEEP,
+        verify: bool = True,
     ) -> Path | None:
         """A verified backup with reason "auto" if one is due; None when the last is recent.
+
+        ``verify=False`` returns the copy as soon as it is written, not yet verified: then
+        call :meth:`confirm` (the window does, in the background) to verify, mark and rotate it
+        and copy it to the second folder.
 
         Due when the last automatic backup written is at least ``min_interval`` old and from
         an earlier day (so never more than one a day); one dated after ``now`` (the clock was
@@ -186,19 +191,41 @@ class BackupService:
         ):
             return None
         target = store_backup.create_backup(
-            path, reason=AUTO, keep=keep, directory=directory, now=now
+            path, reason=AUTO, keep=keep, directory=directory, now=now, verify=False
         )
-        self._mirror(path, AUTO, keep, now)
+        if verify:
+            self.confirm(path, target, keep=keep, now=now)
         return target
 
-    def backup_now(self, db_path: Path, *, now: datetime | None = None) -> Path:
-        """A verified "manuelle" backup beside the file (rotated among manual ones only)."""
+    def backup_now(
+        self, db_path: Path, *, now: datetime | None = None, verify: bool = True
+    ) -> Path:
+        """A verified "manuelle" backup beside the file (rotated among manual ones only);
+        ``verify=False``: the copy only, then :meth:`confirm` (see :meth:`automatic_backup`)."""
         path = Path(db_path).expanduser().absolute()
         target = store_backup.create_backup(
-            path, reason=MANUAL, directory=backups_dir(path), now=now
+            path, reason=MANUAL, directory=backups_dir(path), now=now, verify=False
         )
-        self._mirror(path, MANUAL, store_backup.DEFAULT_KEEP, now)
+        if verify:
+            self.confirm(path, target, now=now)
         return target
+
+    def confirm(
+        self,
+        db_path: Path,
+        backup: Path,
+        *,
+        keep: int = DEFAULT_KEEP,
+        now: datetime | None = None,
+    ) -> Path:
+        """Verify ``backup`` of ``db_path`` (full ``integrity_check``), mark it « vérifiée »
+        in its sidecar, rotate its kind, then copy the file to the second folder if one is set.
+        A copy that fails is removed and the ``PtceError`` raised."""
+        path = Path(db_path).expanduser().absolute()
+        store_backup.confirm_backup(backup, keep=keep, protect=path)
+        reason = store_backup.read_metadata(backup).get("reason")
+        self._mirror(path, reason if isinstance(reason, str) else MANUAL, keep, now)
+        return backup
 
     # --- the second folder -------------------------------------------------------------------
     def second_folder(self, db_path: Path) -> Path | None:
