@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 D = dt.date
 
@@ -469,6 +469,76 @@ GRANT_BUDGETS: dict[str, dict[str, int]] = {
     "fondation": {"622": 12_000, "625": 1_500, "623": 1_500, "74_prive": 15_000},
     "fse": {"641": 70_000, "645": 28_000, "ci_fixes": 14_700, "74_fonds_europeen": 80_000,
             "74_region": 20_000, "74_departement": 12_700},
+}  # fmt: skip
+
+#: Feuillet 1 of the voted grants' compte rendu: objectives, indicators (indicator, expected,
+#: achieved — « en cours » for a grant still running on the demo's today), beneficiaries and
+#: their breakdown by public, dates and places of the action.
+GRANT_SHEETS: dict[str, dict[str, Any]] = {
+    "region": {
+        "objectives": "Structurer l'animation du pôle sur deux ans : accueillir de nouvelles "
+        "structures, faire naître des projets de coopération entre membres et mutualiser les "
+        "fonctions support (locaux, secrétariat, comptabilité, véhicules).",
+        "indicators": (
+            ("Structures membres du pôle", "15", "17"),
+            ("Projets de coopération lancés", "3", "3"),
+            ("Services mutualisés en fonctionnement", "8", "10"),
+            ("Emplois créés ou consolidés chez les membres (ETP)", "6", "7,5"),
+            ("Taux d'occupation des locaux partagés", "80 %", "86 %"),
+        ),
+        "beneficiaries": 420,
+        "publics": (
+            ("Salariés des structures membres", 148),
+            ("Personnes en parcours d'insertion", 96),
+            ("Porteurs de projet accompagnés", 38),
+            ("Habitants participant aux événements", 138),
+        ),
+        "dates": "Du 1er janvier 2024 au 31 décembre 2025 ; comités de coopération "
+        "trimestriels, forum annuel du Mois de l'ESS",
+        "places": "Crest (Maison de la Coopération), Die, Valence et Aouste-sur-Sye",
+    },
+    "etat": {
+        "objectives": "Consolider le PTCE : professionnaliser sa gouvernance, ouvrir la "
+        "plateforme mobilité aux personnes en insertion et outiller l'observatoire de la "
+        "coopération territoriale (bilan à mi-parcours au 30 juin 2026).",
+        "indicators": (
+            ("Personnes accompagnées vers la mobilité", "120", "74 (à mi-parcours)"),
+            ("Parcours de formation qualifiants ouverts", "2", "1"),
+            ("Partenaires publics signataires de la charte", "6", "5"),
+            ("Indicateurs de l'observatoire publiés", "12", "8"),
+        ),
+        "beneficiaries": 186,
+        "publics": (
+            ("Demandeurs d'emploi et allocataires du RSA", 74),
+            ("Jeunes de moins de 26 ans", 41),
+            ("Salariés des structures membres", 52),
+            ("Élus et agents des collectivités", 19),
+        ),
+        "dates": "Du 1er janvier 2025 au 31 décembre 2026 (en cours) ; comité de pilotage "
+        "semestriel avec la DREETS",
+        "places": "Crest, Die et Valence ; permanences mobilité à Saillans",
+    },
+    "departement": {
+        "objectives": "Équiper la légumerie et démarrer la production : transformer les "
+        "légumes des maraîchers locaux pour la restauration collective, en confiant la "
+        "production à des salariés en insertion.",
+        "indicators": (
+            ("Tonnes de légumes transformées", "40 t", "23 t (au 30/06/2026)"),
+            ("Salariés en insertion en poste", "8", "7"),
+            ("Sorties vers l'emploi durable ou la formation", "3", "2"),
+            ("Cantines et restaurants collectifs livrés", "12", "9"),
+        ),
+        "beneficiaries": 55,
+        "publics": (
+            ("Salariés en insertion", 7),
+            ("Maraîchers fournisseurs", 14),
+            ("Bénévoles de l'épicerie solidaire", 34),
+        ),
+        "dates": "Du 1er septembre 2025 au 31 août 2026 (en cours) ; production du lundi au "
+        "jeudi",
+        "places": "Die (légumerie, zone artisanale) ; livraisons dans le Diois et la vallée "
+        "de la Drôme",
+    },
 }  # fmt: skip
 
 #: Usage keys drawn each month: (key tag, users and their base, jitter in %).

@@ -15,6 +15,7 @@ import random
 import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from ptce_desktop.demo import data
 from ptce_desktop.demo.data import DEMO_TODAY, DEMO_YEARS, Ticks
@@ -27,6 +28,12 @@ from ptce_desktop.services.grants.grants import GrantService
 from ptce_desktop.services.grants.in_kind import InKindDraft, InKindService
 from ptce_desktop.services.grants.plan import PlanLine
 from ptce_desktop.services.grants.redistributions import RedistributionService
+from ptce_desktop.services.grants.report_sheet import (
+    Indicator,
+    PublicCount,
+    ReportSheet,
+    ReportSheetService,
+)
 from ptce_desktop.services.grants.views import GrantDraft, GrantReportTexts, InstalmentDraft
 from ptce_desktop.services.pole.attachments import AttachmentService, AttachmentTarget
 from ptce_desktop.services.pole.fiscal_years import FiscalYearService
@@ -285,10 +292,26 @@ class MoneyBuilder:
             fse_id, replace(fse, decision_ref="FSE-2025-REJ-044", decision_date=D(2025, 6, 30))
         )
         grants.set_status(fse_id, "refusee")
+        for tag, grant_id in (("region", region_id), ("etat", etat_id), ("departement", depart_id)):
+            self._sheet(grant_id, data.GRANT_SHEETS[tag])
         self.ticks.advance(40)
         self._in_kind(projects, region_id, etat_id)
         self._attachments(rent_cost_id, region_id)
         self.ticks.advance(40)
+
+    def _sheet(self, grant_id: int, sheet: dict[str, Any]) -> None:
+        """Feuillet 1 of a voted grant's compte rendu (:data:`.data.GRANT_SHEETS`)."""
+        ReportSheetService(self.uow).set_sheet(
+            grant_id,
+            ReportSheet(
+                objectives=sheet["objectives"],
+                indicators=tuple(Indicator(*row) for row in sheet["indicators"]),
+                beneficiaries_count=sheet["beneficiaries"],
+                publics=tuple(PublicCount(*row) for row in sheet["publics"]),
+                action_dates=sheet["dates"],
+                action_places=sheet["places"],
+            ),
+        )
 
     def _in_kind(self, p: dict[str, int], region_id: int, etat_id: int) -> None:
         service, m = InKindService(self.uow), self.members

@@ -24,13 +24,17 @@ from ptce_desktop.services.costs.costs import CostService
 from ptce_desktop.services.costs.shared_services import SharedServiceService
 from ptce_desktop.services.costs.views import CostDraft
 from ptce_desktop.services.grants.grants import GrantService
+from ptce_desktop.services.grants.report_sheet import ReportSheet
 from ptce_desktop.services.keys.keys import KeyService
 from ptce_desktop.services.members.members import MemberService
 from ptce_desktop.services.pole.fiscal_years import FiscalYearService
 from ptce_desktop.services.pole.integrity import check_database
 from ptce_desktop.services.pole.pole import PoleService
+from ptce_desktop.services.pole.todo import GRANT_OVERPAID, TodoService
 from ptce_desktop.store.database import open_database
 from ptce_desktop.store.unit_of_work import UnitOfWork
+
+_VOTED = {GrantStatus.VOTEE, GrantStatus.VERSEE_PARTIELLEMENT, GrantStatus.SOLDEE}
 
 
 @pytest.fixture(scope="module")
@@ -226,6 +230,25 @@ def test_grants_across_their_life_cycle(demo_uow: UnitOfWork) -> None:
     assert any(d.overhead_method == "key" for d in details)
     assert all(d.budget_lines for d in details)
     assert any(d.plan for d in details) and any(d.redistributions for d in details)
+
+
+def test_voted_grants_have_a_complete_sheet_1_and_none_is_overpaid(demo_uow: UnitOfWork) -> None:
+    service = GrantService(demo_uow)
+    details = [service.grant_detail(g.id) for g in service.list_grants()]
+    voted = [d for d in details if d.status in _VOTED]
+    assert len(voted) == 3
+    for detail in voted:
+        sheet = detail.report_sheet
+        assert sheet.objectives and sheet.action_dates and sheet.action_places, detail.title
+        assert len(sheet.indicators) >= 3
+        assert all(i.label and i.expected and i.achieved for i in sheet.indicators)
+        assert sheet.beneficiaries_count and len(sheet.publics) >= 3
+        assert sum(p.count for p in sheet.publics) <= sheet.beneficiaries_count
+    assert all(d.report_sheet == ReportSheet() for d in details if d.status not in _VOTED)
+    # a demo pole reads like a real one: no « reste à reverser » below zero
+    assert all(d.remaining_cents >= 0 for d in details)
+    todo = TodoService(demo_uow).items(today=DEMO_TODAY)
+    assert all(item.kind != GRANT_OVERPAID for item in todo)
 
 
 def test_activity_texts_and_in_kind(demo_uow: UnitOfWork) -> None:
