@@ -24,7 +24,10 @@ class ImportActions(QObject):
         shell.window.import_action.triggered.connect(self.show_wizard)
 
     def show_wizard(self, _checked: bool = False, kind: str | None = None) -> None:
+        """Open the wizard, on ``kind`` or the one a page's « Importer… » button gave the
+        action as its data (:mod:`.button`)."""
         window = self.shell.window
+        kind = kind or window.import_action.data() or None
         ctx = self.shell.ctx
         if ctx is None or ctx.read_only:
             window.show_message(

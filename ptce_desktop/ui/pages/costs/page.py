@@ -29,6 +29,7 @@ from ptce_desktop.services.costs.shared_services import SharedServiceService
 from ptce_desktop.services.costs.views import CostFilters, CostRow
 from ptce_desktop.services.pole.attachments import AttachmentService
 from ptce_desktop.ui.bus import touches
+from ptce_desktop.ui.imports.button import import_button
 from ptce_desktop.ui.pages.costs.detail import CostDetailPanel
 from ptce_desktop.ui.pages.costs.dialog import CostDialog
 from ptce_desktop.ui.pages.costs.model import (
@@ -92,6 +93,7 @@ class CostsPage(QWidget):
             self.add_button,
             self.edit_button,
             self.delete_button,
+            import_button("costs"),
             search_stretch=3,
             filters=(self.service_filter, self.project_filter, self.member_filter),
             filter_stretch=2,
@@ -145,7 +147,7 @@ class CostsPage(QWidget):
         combo.setObjectName(name)
         combo.setAccessibleName(accessible)
         combo.setToolTip(accessible)
-        combo.setMinimumContentsLength(14)
+        combo.setMinimumContentsLength(11)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         return combo
 

@@ -27,6 +27,7 @@ from ptce_desktop.services.grants.views import GrantDetail, GrantSummaryView
 from ptce_desktop.services.keys.keys import KeyService
 from ptce_desktop.ui.bus import touches
 from ptce_desktop.ui.i18n import current_language, money_text
+from ptce_desktop.ui.imports.button import import_button
 from ptce_desktop.ui.pages.funding.dialogs import (
     FunderDialog,
     GrantDialog,
@@ -121,6 +122,7 @@ class FundingPage(QWidget):
         self.add_grant_button = self.grants_panel.add_button(self.tr("&Add…"))
         self.edit_grant_button = self.grants_panel.add_button(self.tr("&Edit…"))
         self.delete_grant_button = self.grants_panel.add_button(self.tr("&Delete"))
+        self.grants_panel.bar.addWidget(import_button("grant-instalments"))
         self.grants_panel.view.setMinimumHeight(110)
         self.grants_empty = EmptyState(
             self.grants_panel.view,

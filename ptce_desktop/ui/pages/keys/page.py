@@ -21,6 +21,7 @@ from ptce_desktop.domain.periods import format_date
 from ptce_desktop.services.keys.keys import KeyService
 from ptce_desktop.services.keys.views import KeyView, UsageView, VersionChange, VersionSummary
 from ptce_desktop.ui.bus import touches
+from ptce_desktop.ui.imports.button import import_button
 from ptce_desktop.ui.pages.keys import usage as keys_usage
 from ptce_desktop.ui.pages.keys.actions import KeyActions, version_draft
 from ptce_desktop.ui.pages.keys.detail import KeyDetailPanel
@@ -79,7 +80,10 @@ class KeysPage(QWidget):
         self.add_button = QPushButton(self.tr("&Add a key…"))
         self.edit_button = QPushButton(self.tr("&Edit…"))
         self.delete_button = QPushButton(self.tr("&Delete"))
-        bar = action_bar(self.search, self.add_button, self.edit_button, self.delete_button)
+        self.import_button = import_button("keys")
+        bar = action_bar(
+            self.search, self.add_button, self.edit_button, self.delete_button, self.import_button
+        )
 
         self.model = RowTableModel(key_columns(), parent=self)
         self.proxy = FilterProxy(self)

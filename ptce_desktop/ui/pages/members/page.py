@@ -33,6 +33,7 @@ from ptce_desktop.domain.money import format_units
 from ptce_desktop.domain.periods import format_date
 from ptce_desktop.services.members.members import MemberService, MemberView
 from ptce_desktop.ui.i18n import current_language
+from ptce_desktop.ui.imports.button import import_button
 from ptce_desktop.ui.pages.loading import PageLoads
 from ptce_desktop.ui.pages.members.detail import MemberDetailPanel
 from ptce_desktop.ui.pages.members.dialog import ArchiveDialog, MemberDialog, member_label
@@ -138,8 +139,10 @@ class MembersPage(QWidget):
         bar.addWidget(self.search, 1)
         bar.addWidget(self.include_archived)
         bar.addSpacing(12)
+        self.import_button = import_button("members")
         for button in (self.add_button, self.edit_button, self.archive_button, self.delete_button):
             bar.addWidget(button)
+        bar.addWidget(self.import_button)
 
         self.model = RowTableModel(member_columns(), parent=self)
         self.proxy = FilterProxy(self)

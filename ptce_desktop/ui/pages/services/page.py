@@ -18,6 +18,7 @@ from ptce_desktop.services.costs.shared_services import ServiceView, SharedServi
 from ptce_desktop.services.keys.keys import KeyService
 from ptce_desktop.ui.bus import touches
 from ptce_desktop.ui.i18n import money_text
+from ptce_desktop.ui.imports.button import import_button
 from ptce_desktop.ui.pages.loading import PageLoads
 from ptce_desktop.ui.pages.scaffold import (
     action_bar,
@@ -83,7 +84,10 @@ class ServicesPage(QWidget):
         self.add_button = QPushButton(self.tr("&Add a service…"))
         self.edit_button = QPushButton(self.tr("&Edit…"))
         self.delete_button = QPushButton(self.tr("&Delete"))
-        bar = action_bar(self.search, self.add_button, self.edit_button, self.delete_button)
+        self.import_button = import_button("services")
+        bar = action_bar(
+            self.search, self.add_button, self.edit_button, self.delete_button, self.import_button
+        )
 
         self.model = RowTableModel(service_columns(), parent=self)
         self.proxy = FilterProxy(self)
