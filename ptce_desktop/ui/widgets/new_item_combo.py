@@ -15,10 +15,11 @@ from PySide6.QtWidgets import QComboBox
 #: The data of the « Nouveau… » entry (never a record's id).
 NEW_ITEM = "__new__"
 
+#: Runs a creation dialog: ``(data, label)`` of what it made, or None when cancelled.
+Creator = Callable[[], tuple[Any, str] | None]
 
-def add_new_entry(
-    combo: QComboBox, text: str, create: Callable[[], tuple[Any, str] | None]
-) -> None:
+
+def add_new_entry(combo: QComboBox, text: str, create: Creator) -> None:
     """Append the entry ``text`` (« Nouveau financeur… ») to ``combo``; choosing it calls
     ``create`` and selects what it made, or goes back to the previous choice."""
     combo.addItem(text, NEW_ITEM)

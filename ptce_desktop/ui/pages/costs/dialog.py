@@ -40,6 +40,7 @@ from ptce_desktop.ui.pages.costs.parts import (
     short,
 )
 from ptce_desktop.ui.widgets import DateEdit, FormDialog, MoneyEdit
+from ptce_desktop.ui.widgets.new_item_combo import Creator, add_new_entry, chosen_data
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
@@ -61,7 +62,10 @@ class CostDialog(FormDialog):
         cost: CostRow | None = None,
         frozen: str | None = None,
         parent: QWidget | None = None,
+        *,
+        new_service: Creator | None = None,
     ) -> None:
+        self._new_service = new_service  # « Nouveau service… » (ui/pages/creators.py)
         title = (
             translate("CostDialog", "New cost")
             if cost is None
@@ -113,6 +117,8 @@ class CostDialog(FormDialog):
         service = QComboBox()
         for service_id, name in choices.services:
             service.addItem(name, service_id)
+        if self._new_service is not None:
+            add_new_entry(service, translate("CostDialog", "New service…"), self._new_service)
         add(form, "service_id", translate("CostDialog", "&Service"), service)
         label = QLineEdit()
         label.setMaxLength(200)
@@ -234,7 +240,7 @@ class CostDialog(FormDialog):
             problem = editor(name).problem()
             if problem is not None:
                 return str(problem.message(current_language()))
-        if editor("service_id").currentData() is None:
+        if chosen_data(editor("service_id")) is None:
             return translate("CostDialog", "Choose the shared service to see the split.")
         if editor("period_start").value() is None or editor("period_end").value() is None:
             return translate("CostDialog", "Type the period covered to see how it is split.")
@@ -275,7 +281,7 @@ class CostDialog(FormDialog):
                 raise PtceError("required", name, field_label=caption)
             return value
 
-        service_id = editor("service_id").currentData()
+        service_id = chosen_data(editor("service_id"))
         if service_id is None:
             raise PtceError(
                 "required", "service_id", field_label=translate("CostDialog", "Service")

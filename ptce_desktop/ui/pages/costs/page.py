@@ -47,6 +47,7 @@ from ptce_desktop.ui.pages.costs.parts import (
     recreate_cost,
     short,
 )
+from ptce_desktop.ui.pages.creators import new_service
 from ptce_desktop.ui.pages.scaffold import (
     action_bar,
     delete_shortcut,
@@ -331,7 +332,11 @@ class CostsPage(QWidget):
     def new_item(self) -> Created | None:
         if self.ctx.read_only or self.year is None:
             return None
-        return self._run(CostDialog(self.costs, self.history, self.choices(), parent=self))
+        creator = new_service(self.ctx, self, self.year)
+        dialog = CostDialog(
+            self.costs, self.history, self.choices(), parent=self, new_service=creator
+        )
+        return self._run(dialog)
 
     def edit_selected(self) -> Created | None:
         row = self.selected_row()

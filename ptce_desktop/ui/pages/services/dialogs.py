@@ -35,6 +35,7 @@ from ptce_desktop.ui.commands import UndoHistory
 from ptce_desktop.ui.i18n import current_language
 from ptce_desktop.ui.pages.keys.dialogs import required, with_label
 from ptce_desktop.ui.widgets import CheckedEdit, DateEdit, FormDialog, MoneyEdit
+from ptce_desktop.ui.widgets.new_item_combo import Creator, add_new_entry, chosen_data
 
 translate = QCoreApplication.translate
 
@@ -196,7 +197,13 @@ class ServiceDialog(FormDialog):
         members: Sequence[tuple[int, str]],
         categories: Sequence[str],
         parent: QWidget | None = None,
+        *,
+        new_key: Creator | None = None,
+        new_member: Creator | None = None,
     ) -> None:
+        """``new_key``/``new_member`` (:mod:`ptce_desktop.ui.pages.creators`) add « Nouvelle
+        clé… » / « Nouveau membre… » to their lists, which may be empty."""
+        self._new_key, self._new_member = new_key, new_member
         title = (
             translate("ServiceDialog", "New shared service")
             if view is None
@@ -292,11 +299,15 @@ class ServiceDialog(FormDialog):
         key.addItem(translate("ServiceDialog", "— no key yet —"), None)
         for ident, label in keys:
             key.addItem(label, ident)
+        if self._new_key is not None:
+            add_new_entry(key, translate("ServiceDialog", "New key…"), self._new_key)
         add(form, "key_id", translate("ServiceDialog", "Allocation &key"), key)
         carrier = QComboBox()
         carrier.addItem(translate("ServiceDialog", "— none —"), None)
         for ident, label in members:
             carrier.addItem(label, ident)
+        if self._new_member is not None:
+            add_new_entry(carrier, translate("ServiceDialog", "New member…"), self._new_member)
         add(
             form,
             "carrier_member_id",
@@ -393,8 +404,8 @@ class ServiceDialog(FormDialog):
             name=name,
             vat_regime=regime,
             vat_rate_bp=rate or 0,
-            key_id=editor("key_id").currentData(),
-            carrier_member_id=editor("carrier_member_id").currentData(),
+            key_id=chosen_data(editor("key_id")),
+            carrier_member_id=chosen_data(editor("carrier_member_id")),
             category=editor("category").currentText() or None,
             description=editor("description").toPlainText() or None,
             active_from=editor("active_from").date(),

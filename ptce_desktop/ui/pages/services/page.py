@@ -19,6 +19,7 @@ from ptce_desktop.services.keys.keys import KeyService
 from ptce_desktop.ui.bus import touches
 from ptce_desktop.ui.i18n import money_text
 from ptce_desktop.ui.imports.button import import_button
+from ptce_desktop.ui.pages.creators import new_key, new_member
 from ptce_desktop.ui.pages.loading import PageLoads
 from ptce_desktop.ui.pages.scaffold import (
     action_bar,
@@ -257,7 +258,16 @@ class ServicesPage(QWidget):
             for row in self.ctx.members.list_members(include_archived=False, year=self.year)
         ]
         categories = [row.view.category for row in self.model.rows() if row.view.category]
-        return ServiceDialog(self.edits, view, keys, members, categories, self)
+        return ServiceDialog(
+            self.edits,
+            view,
+            keys,
+            members,
+            categories,
+            self,
+            new_key=new_key(self.ctx, self),
+            new_member=new_member(self.ctx, self, self.year),
+        )
 
     def _exec(self, dialog: QDialog) -> bool:
         if self.ctx.read_only:
