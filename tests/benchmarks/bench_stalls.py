@@ -87,6 +87,45 @@ class Heartbeat:
         return self.widest * 1000
 
 
+class StallSampler:
+    """``--why``: a thread that, while the heartbeat is late by more than 50 ms, samples the
+    GUI thread's Python stack every 10 ms; :meth:`report` prints the most seen lines."""
+
+    def __init__(self, heart: Heartbeat) -> None:
+        import collections
+        import threading
+
+        self.heart = heart
+        self.main = threading.main_thread().ident
+        self.samples: collections.Counter[str] = collections.Counter()
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        import traceback
+
+        while not self.stop.wait(0.01):
+            if time.perf_counter() - self.heart.last < 0.05:
+                continue
+            frame = sys._current_frames().get(self.main or 0)
+            if frame is None:
+                continue
+            lines = [
+                f"{Path(f.filename).name}:{f.lineno} {f.name}"
+                for f in traceback.extract_stack(frame)
+                if "ptce_desktop" in f.filename or "bench_stalls" in f.filename
+            ]
+            self.samples[" > ".join(lines[-6:])] += 1
+
+    def report(self, name: str) -> None:
+        if self.samples:
+            print(f"# where the GUI thread was during the stalls of {name}:", file=sys.stderr)
+            for where, count in self.samples.most_common(6):
+                print(f"#   {count:4d}  {where}", file=sys.stderr)
+        self.samples.clear()
+
+
 def _settle(window: Any, shell: Any, extra_s: float = 0.05) -> None:
     """Run the event loop until the work started is over: no task running, no refresh queued,
     then ``extra_s`` more (results delivered late are part of the action)."""
@@ -132,7 +171,7 @@ def _close_dialog_soon(opened: list[str]) -> None:
     QTimer.singleShot(DIALOG_OPEN_MS, attempt)
 
 
-def run_sequence(db: Path, profile: str | None = None) -> dict[str, float]:
+def run_sequence(db: Path, profile: str | None = None, why: bool = False) -> dict[str, float]:
     """Every action on ``db``; {action: longest stall in ms}."""
     from PySide6.QtWidgets import QApplication
 
@@ -151,11 +190,12 @@ def run_sequence(db: Path, profile: str | None = None) -> dict[str, float]:
     presenter.present = lambda error, parent=None: errors.append(error)  # type: ignore[method-assign]
     uninstall = install_excepthook(presenter)
     heart = Heartbeat()
+    sampler = StallSampler(heart) if why else None
     stalls: dict[str, float] = {}
     shell: Any = None
 
     def measure(name: str, action: Callable[[], Any]) -> Any:
-        profiler = cProfile.Profile() if profile == name else None
+        profiler = cProfile.Profile() if name in (profile or "").split(",") else None
         heart.begin()
         if profiler is not None:
             profiler.enable()
@@ -163,8 +203,14 @@ def run_sequence(db: Path, profile: str | None = None) -> dict[str, float]:
         _settle(window, shell)
         if profiler is not None:
             profiler.disable()
-            pstats.Stats(profiler, stream=sys.stderr).sort_stats("cumulative").print_stats(45)
+            print(f"# profile of {name}", file=sys.stderr)
+            pstats.Stats(profiler, stream=sys.stderr).sort_stats("cumulative").print_stats(40)
         stalls[name] = heart.longest_ms()
+        if sampler is not None:
+            if stalls[name] > 100:
+                print(f"# {name}: {stalls[name]:.0f} ms", file=sys.stderr)
+                sampler.report(name)
+            sampler.samples.clear()
         return result
 
     def start() -> None:
@@ -187,12 +233,13 @@ def run_sequence(db: Path, profile: str | None = None) -> dict[str, float]:
         other = next((y for y in reversed(years) if y != current), current)
         index = window.year_combo.findData(other)
         measure("change_year", lambda: window.year_combo.setCurrentIndex(index))
-        after: list[float] = []
+        after: dict[str, float] = {}
         for key in window.page_keys():
             if key != "costs":
                 measure("pages_after_year", lambda key=key: window.show_page(key))
-                after.append(stalls["pages_after_year"])
-        stalls["pages_after_year"] = max(after, default=0.0)
+                after[key] = round(stalls["pages_after_year"], 1)
+        stalls["pages_after_year"] = max(after.values(), default=0.0)
+        print(f"# pages after the year change (ms): {after}", file=sys.stderr)
 
         window.show_page("costs")
         _settle(window, shell)
@@ -246,6 +293,8 @@ def run_sequence(db: Path, profile: str | None = None) -> dict[str, float]:
         print(f"# dialogs opened: {opened}", file=sys.stderr)
     finally:
         heart.timer.stop()
+        if sampler is not None:
+            sampler.stop.set()
         if shell is not None:
             shell.close_document()
         window.close()
@@ -258,9 +307,14 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--db", type=Path, required=True)
     parser.add_argument("--json", action="store_true", help="print one JSON object only")
-    parser.add_argument("--profile", help="an action whose GUI thread is profiled (stderr)")
+    parser.add_argument(
+        "--profile", help="actions (comma-separated) whose GUI thread is profiled (stderr)"
+    )
+    parser.add_argument(
+        "--why", action="store_true", help="sample the GUI thread's stack during stalls (stderr)"
+    )
     args = parser.parse_args(argv)
-    stalls = run_sequence(args.db, args.profile)
+    stalls = run_sequence(args.db, args.profile, args.why)
     if args.json:
         print(json.dumps(stalls), flush=True)
         return

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -170,21 +171,52 @@ class CostListModel(QAbstractTableModel):
         return self._total
 
     def set_query(
-        self, year: int | None, filters: CostFilters | None = None, sort: str | None = None
+        self,
+        year: int | None,
+        filters: CostFilters | None = None,
+        sort: str | None = None,
+        *,
+        load: bool = True,
     ) -> None:
-        """Show the costs of ``year`` matching ``filters``, sorted by ``sort``; first page."""
+        """Show the costs of ``year`` matching ``filters``, sorted by ``sort``; first page
+        (``load=False``: the caller loads it, see :meth:`first_page_query`)."""
         self._year = year
         self._filters = filters or CostFilters()
         if sort is not None:
             self._sort = sort
-        self.reload(keep_loaded=False)
+        if load:
+            self.reload(keep_loaded=False)
 
     def reload(self, keep_loaded: bool = True) -> None:
         """Query again (after a change): as many rows as were loaded, or the first page."""
+        try:
+            page = self.first_page_query(keep_loaded)()
+        except PtceError as error:
+            log.info("cost list refused: %s", error.code)
+            self.loadFailed.emit(error)
+            page = None
+        self.show_first_page(page)
+
+    def first_page_query(self, keep_loaded: bool = True) -> Callable[[], CostPage | None]:
+        """:meth:`reload`'s query as a plain function calling the service only (it may run on
+        a worker thread); :meth:`show_first_page` then shows its result."""
         wanted = self.page_size
         if keep_loaded and len(self._rows) > wanted:
             wanted = len(self._rows)
-        page = self._query(None, wanted)
+        service, year, filters, sort = self._service, self._year, self._filters, self._sort
+
+        def query() -> CostPage | None:
+            if year is None:
+                return None
+            page: CostPage = service.list_costs(
+                year, filters=filters, sort=sort, after=None, limit=wanted, count=True
+            )
+            return page
+
+        return query
+
+    def show_first_page(self, page: CostPage | None) -> None:
+        """The rows of ``page`` (None: none) in place of those shown."""
         self.beginResetModel()
         self._rows, self._ids, self._cursor = [], set(), None
         if page is not None:

@@ -26,7 +26,7 @@ from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.services.activity.activity import ActivityService
 from ptce_desktop.services.costs.costs import CostService
 from ptce_desktop.services.costs.shared_services import SharedServiceService
-from ptce_desktop.services.costs.views import CostFilters, CostRow
+from ptce_desktop.services.costs.views import CostFilters, CostPage, CostRow
 from ptce_desktop.services.pole.attachments import AttachmentService
 from ptce_desktop.ui.bus import touches
 from ptce_desktop.ui.imports.button import import_button
@@ -48,12 +48,14 @@ from ptce_desktop.ui.pages.costs.parts import (
     short,
 )
 from ptce_desktop.ui.pages.creators import new_service
+from ptce_desktop.ui.pages.loading import PageLoads
 from ptce_desktop.ui.pages.scaffold import (
     action_bar,
     delete_shortcut,
     hint_label,
     page_layout,
     remembered_splitter,
+    sample_fit,
     search_field,
 )
 from ptce_desktop.ui.shell.context import AppContext
@@ -101,7 +103,7 @@ class CostsPage(QWidget):
         )
 
         self.model = CostListModel(self.costs, self)
-        self.view = TableView("costs")
+        self.view = sample_fit(TableView("costs"))
         self.view.setObjectName("costList")
         self.view.setAccessibleName(self.tr("Costs"))
         self.view.setModel(self.model)
@@ -141,6 +143,7 @@ class CostsPage(QWidget):
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         delete_shortcut(self.view, self.delete_selected)
         self.view.setColumnHidden(MEMBER_SHARE, True)
+        self.loads = PageLoads(self, ctx.runner, over=self.view, on_error=self._list_failed)
         self._update_buttons()
 
     def _combo(self, name: str, accessible: str) -> QComboBox:
@@ -171,9 +174,28 @@ class CostsPage(QWidget):
         if touches(changes, *CHOICE_TABLES):
             self._load_choices()
         if touches(changes, *LIST_TABLES, *CHOICE_TABLES):
-            selected = self.selected_id() or self.detail.cost_id()
-            self.model.reload()
-            self.select_id(selected)
+            self._load_list(keep_loaded=True)
+
+    def _load_list(self, keep_loaded: bool) -> None:
+        """Query the list off the GUI thread (as many rows as loaded, or the first page); the
+        cost selected (or shown alone in the panel) is selected again when the rows arrive."""
+        self.loads.start(
+            self.model.first_page_query(keep_loaded),
+            lambda page: self._list_loaded(page, keep_detail=keep_loaded),
+        )
+
+    def _list_loaded(self, page: CostPage | None, keep_detail: bool) -> None:
+        """After a change the cost shown stays shown (alone if not loaded); after new filters
+        it stays only if it matches them."""
+        selected = self.selected_id() or self.detail.cost_id()
+        self.model.show_first_page(page)
+        if not keep_detail and self.model.row_of(selected or 0) < 0:
+            selected = None
+        self.select_id(selected)
+
+    def _list_failed(self, error: BaseException) -> None:
+        self.model.show_first_page(None)
+        self.ctx.presenter.present(error, self)
 
     # --- filters -----------------------------------------------------------------------------
     def _load_choices(self) -> None:
@@ -234,13 +256,12 @@ class CostsPage(QWidget):
         """Query the list again with the filters as they are now (the debounce's end)."""
         self._filter_timer.stop()
         filters = self.filters()
-        selected = self.selected_id() or self.detail.cost_id()
         shown_before = not self.view.isColumnHidden(MEMBER_SHARE)
         self.view.setColumnHidden(MEMBER_SHARE, filters.member_id is None)
-        self.model.set_query(self.year, filters)
+        self.model.set_query(self.year, filters, load=False)
         if filters.member_id is not None and not shown_before:
             self.view.setColumnWidth(MEMBER_SHARE, 105)  # amounts; the header has a tooltip
-        self.select_id(selected if self.model.row_of(selected or 0) >= 0 else None)
+        self._load_list(keep_loaded=False)
 
     def _after_reset(self) -> None:
         if not self._fitted and self.model.rowCount():

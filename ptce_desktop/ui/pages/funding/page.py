@@ -38,7 +38,7 @@ from ptce_desktop.ui.pages.funding.grant_actions import GrantActions
 from ptce_desktop.ui.pages.funding.grant_editor import GrantEditor
 from ptce_desktop.ui.pages.list_panel import ListPanel
 from ptce_desktop.ui.pages.loading import PageLoads
-from ptce_desktop.ui.pages.scaffold import confirm
+from ptce_desktop.ui.pages.scaffold import confirm, sample_fit
 from ptce_desktop.ui.shell.context import AppContext
 from ptce_desktop.ui.widgets.empty_state import EmptyState
 from ptce_desktop.ui.widgets.table_model import RIGHT, Column
@@ -124,6 +124,7 @@ class FundingPage(QWidget):
         self.delete_grant_button = self.grants_panel.add_button(self.tr("&Delete"))
         self.grants_panel.bar.addWidget(import_button("grant-instalments"))
         self.grants_panel.view.setMinimumHeight(110)
+        sample_fit(self.grants_panel.view)
         self.grants_empty = EmptyState(
             self.grants_panel.view,
             self.tr("No grant yet. Record a grant when it is requested, then follow it."),

@@ -35,6 +35,7 @@ from ptce_desktop.ui.pages.scaffold import (
     hint_label,
     page_layout,
     remembered_splitter,
+    sample_fit,
     search_field,
     select_row,
     shown_of,
@@ -88,7 +89,7 @@ class KeysPage(QWidget):
         self.model = RowTableModel(key_columns(), parent=self)
         self.proxy = FilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.view = TableView("keys")
+        self.view = sample_fit(TableView("keys"))
         self.view.setModel(self.proxy)
         self.view.setSelectionMode(TableView.SelectionMode.SingleSelection)
         self.view.setAccessibleName(self.tr("Allocation keys"))

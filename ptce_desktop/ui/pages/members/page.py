@@ -37,6 +37,7 @@ from ptce_desktop.ui.imports.button import import_button
 from ptce_desktop.ui.pages.loading import PageLoads
 from ptce_desktop.ui.pages.members.detail import MemberDetailPanel
 from ptce_desktop.ui.pages.members.dialog import ArchiveDialog, MemberDialog, member_label
+from ptce_desktop.ui.pages.scaffold import sample_fit
 from ptce_desktop.ui.shell.context import AppContext
 from ptce_desktop.ui.state import ui_settings
 from ptce_desktop.ui.widgets.empty_state import EmptyState
@@ -147,7 +148,7 @@ class MembersPage(QWidget):
         self.model = RowTableModel(member_columns(), parent=self)
         self.proxy = FilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.view = TableView("members")
+        self.view = sample_fit(TableView("members"))
         self.view.setModel(self.proxy)
         self.view.setSelectionMode(TableView.SelectionMode.SingleSelection)
         self.empty_state = EmptyState(

@@ -28,6 +28,7 @@ from ptce_desktop.ui.pages.scaffold import (
     hint_label,
     page_layout,
     remembered_splitter,
+    sample_fit,
     search_field,
     select_row,
     shown_of,
@@ -93,7 +94,7 @@ class ServicesPage(QWidget):
         self.model = RowTableModel(service_columns(), parent=self)
         self.proxy = FilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.view = TableView("services")
+        self.view = sample_fit(TableView("services"))
         self.view.setModel(self.proxy)
         self.view.setSelectionMode(TableView.SelectionMode.SingleSelection)
         self.view.setAccessibleName(self.tr("Shared services"))

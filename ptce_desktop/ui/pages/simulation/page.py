@@ -58,6 +58,7 @@ from ptce_desktop.services.simulation.simulation import (
 )
 from ptce_desktop.ui.bus import touches
 from ptce_desktop.ui.i18n import current_language, money_text
+from ptce_desktop.ui.pages.loading import PageLoads
 from ptce_desktop.ui.pages.scaffold import hint_label, search_field
 from ptce_desktop.ui.pages.simulation.chart import DifferencesChart
 from ptce_desktop.ui.pages.simulation.editor import ScenarioEditor
@@ -294,6 +295,9 @@ class SimulationPage(QWidget):
         layout.addWidget(self.basis_label)
         layout.addWidget(self.totals_label)
         layout.addWidget(self.extremes_label)
+        self.loads = PageLoads(
+            self, ctx.runner, over=self.view, on_error=lambda e: ctx.presenter.present(e, self)
+        )
 
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -353,13 +357,22 @@ class SimulationPage(QWidget):
             self.basis_label.setText(self.tr("Choose at least one service to simulate."))
             self._show(None)
             return
-        try:
-            self.pole = self.service.load(self.year, self.service_ids)
-            self.cache = WeightsCache()
-        except PtceError as error:
-            self.basis_label.setText(error.message(current_language()))
-            self._show(None)
+        service, year, service_ids = self.service, self.year, list(self.service_ids)
+        self.loads.start(
+            lambda: service.load(year, service_ids), self._pole_loaded, on_error=self._pole_failed
+        )
+
+    def _pole_failed(self, error: BaseException) -> None:
+        if not isinstance(error, PtceError):
+            self.ctx.presenter.present(error, self)
             return
+        self.basis_label.setText(error.message(current_language()))
+        self._show(None)
+
+    def _pole_loaded(self, pole: Any) -> None:
+        """The year's figures read off the GUI thread: the editors' choices, the results."""
+        self.pole = pole
+        self.cache = WeightsCache()
         if self.pole.basis is Basis.COSTS:
             basis = self.tr("%1: on the year's actual costs")
         else:
