@@ -35,6 +35,7 @@ from sqlalchemy import inspect, text
 
 from ptce_desktop import __version__
 from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.exchange.export.atomic import replacing
 from ptce_desktop.store import migrate as migrations
 from ptce_desktop.store.engine import APPLICATION_ID, sqlite_uri
 from ptce_desktop.store.paths import attachments_dir
@@ -111,33 +112,27 @@ def export_archive(uow: UnitOfWork, db_path: Path, path: Path | str) -> ArchiveR
         "tables": {},
         "attachments": {},
     }
-    temporary = target.with_name(f".{target.name}.tmp")
-    target.parent.mkdir(parents=True, exist_ok=True)
     rows = 0
-    try:
-        with zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-            for name, table in tables.items():
-                data = _json(table)
-                member = f"tables/{name}.json"
-                archive.writestr(member, data)
-                manifest["tables"][name] = {
-                    "member": member, "rows": len(table["rows"]), "sha256": _sha256(data),
-                }  # fmt: skip
-                rows += len(table["rows"])
-            for file in files:
-                data = file.read_bytes()
-                member = f"attachments/{file.name}"
-                archive.writestr(member, data)
-                manifest["attachments"][file.name] = {
-                    "member": member, "size": len(data), "sha256": _sha256(data),
-                }  # fmt: skip
-            archive.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
-        os.replace(temporary, target)
-    except OSError as error:
-        temporary.unlink(missing_ok=True)
-        raise PtceError(
-            "export_write_failed", path=str(target), reason=error.strerror or str(error)
-        ) from None
+    with (
+        replacing(target, prefix=".archive-") as temporary,  # whole or not at all
+        zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_DEFLATED) as archive,
+    ):
+        for name, table in tables.items():
+            data = _json(table)
+            member = f"tables/{name}.json"
+            archive.writestr(member, data)
+            manifest["tables"][name] = {
+                "member": member, "rows": len(table["rows"]), "sha256": _sha256(data),
+            }  # fmt: skip
+            rows += len(table["rows"])
+        for file in files:
+            data = file.read_bytes()
+            member = f"attachments/{file.name}"
+            archive.writestr(member, data)
+            manifest["attachments"][file.name] = {
+                "member": member, "size": len(data), "sha256": _sha256(data),
+            }  # fmt: skip
+        archive.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
     return ArchiveResult(target, len(tables), rows, len(files))
 
 

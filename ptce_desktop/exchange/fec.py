@@ -27,8 +27,6 @@ payments and redistributions (tests/exchange/test_fec.py).
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,6 +37,7 @@ from ptce_desktop.domain.billing import LineComponent
 from ptce_desktop.domain.categories import CallKind
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.money import format_money
+from ptce_desktop.exchange.export.atomic import replacing
 from ptce_desktop.services.calls.calls import CallService
 from ptce_desktop.services.calls.payments import PaymentService
 from ptce_desktop.services.common import fiscal_year, pole_row
@@ -261,17 +260,8 @@ def export_fec(uow: UnitOfWork, path: Path | str, year: int | None = None) -> Fe
     found = entries(uow, year)
     rows = fec_lines(found, AccountingService(uow).get())
     text = "".join("\t".join(row) + "\r\n" for row in rows)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".fec-", suffix=".txt", dir=target.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(text.encode("utf-8"))
-        os.replace(temporary, target)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise PtceError(
-            "export_write_failed", path=str(target), reason=error.strerror or str(error)
-        ) from None
+    with replacing(target, prefix=".fec-") as temporary:  # whole or not at all
+        temporary.write_bytes(text.encode("utf-8"))
     with uow.read() as session:
         fy = fiscal_year(session, year)
         label = str(year) if fy.start.month == 1 else f"{year}/{year + 1}"

@@ -23,7 +23,7 @@ from ptce_desktop.documents.builders.statement import build_statement_data
 from ptce_desktop.domain.money import format_money
 from ptce_desktop.domain.periods import format_date
 from ptce_desktop.printing.jobs import slug
-from ptce_desktop.reports.base import build_pdf
+from ptce_desktop.reports.base import build_pdf, save_bytes_atomically
 from ptce_desktop.reports.bundle import concatenate
 from ptce_desktop.reports.statement import build_statement, statement_story
 from ptce_desktop.services.calls.calls import CallService
@@ -133,7 +133,7 @@ def write_envelopes(
                 "pole": model.pole.name,
             }
             eml = folder / f"{stem}.eml"
-            eml.write_bytes(bytes(_message(message, subject, values, member.email, pdf)))
+            save_bytes_atomically(eml, bytes(_message(message, subject, values, member.email, pdf)))
         envelopes.append(Envelope(call.member_id, call.member_name, call.number, pdf, eml))
     merged: Path | None = None
     if envelopes:
@@ -201,7 +201,7 @@ def write_reminders(
                 "pole": pole_name,
             }
             eml = folder / f"{stem}.eml"
-            eml.write_bytes(bytes(_message(message, subject, values, member.email, pdf)))
+            save_bytes_atomically(eml, bytes(_message(message, subject, values, member.email, pdf)))
         envelopes.append(Envelope(member_id, member.name, "relance", pdf, eml))
         reminded += [call.id for call in overdue]
     merged: Path | None = None

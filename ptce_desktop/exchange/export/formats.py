@@ -19,14 +19,13 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import os
 import re
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.exchange.export.atomic import replacing
 from ptce_desktop.exchange.export.sheet import (
     ColumnType,
     Sheet,
@@ -52,20 +51,8 @@ def write_sheet(sheet: Sheet, path: Path | str) -> Path:
     file in the same folder renamed over the target: a failed export leaves no half file)."""
     target = Path(path)
     writer = _WRITERS[format_of(target)]
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".export-", suffix=target.suffix, dir=target.parent)
-    os.close(handle)
-    try:
-        writer(sheet, Path(temporary))
-        os.replace(temporary, target)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise PtceError(
-            "export_write_failed", path=str(target), reason=error.strerror or str(error)
-        ) from None
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    with replacing(target) as temporary:
+        writer(sheet, temporary)
     return target
 
 
