@@ -18,6 +18,8 @@ from ptce_desktop.domain.vat import SplitBasis, VatRegime
 __all__ = [
     "CostSharingData",
     "CostSharingMismatch",
+    "ExceptionalShare",
+    "ExceptionalSharing",
     "KeyBlock",
     "KeyPartBlock",
     "KeyUnitsRow",
@@ -148,6 +150,43 @@ class ServiceSharing:
 
 
 @dataclass(frozen=True)
+class ExceptionalShare:
+    member_id: int
+    member_name: str
+    cents: int
+
+
+@dataclass(frozen=True)
+class ExceptionalSharing:
+    """An exceptional line of the year (works, a one-off purchase): one amount split once by
+    its key, the version in force on its date, and called once (issue 11, item 2). It is not
+    a cost of the service: its invoice, entered as a cost, is settled by the true-up."""
+
+    charge_id: int
+    date: date
+    label: str
+    service_id: int
+    service_name: str
+    key_name: str
+    key_method: Method
+    #: The key version in force on the line's date (the one that splits it).
+    key_version_from: date | None
+    #: HT or TTC, the service's split basis on the line's date.
+    basis: SplitBasis
+    amount_cents: int
+    #: The call that called it (None: still to be called; the split shown is the one the next
+    #: call will make).
+    call_number: str | None
+    members: tuple[ExceptionalShare, ...]
+    shared_cents: int
+
+    @property
+    def difference_cents(self) -> int:
+        """Shared − amount: always 0 once built (checked by the builder)."""
+        return self.shared_cents - self.amount_cents
+
+
+@dataclass(frozen=True)
 class CostSharingData:
     pole_name: str
     logo_path: str | None
@@ -160,7 +199,27 @@ class CostSharingData:
     services: tuple[ServiceSharing, ...]
     costs_cents: int
     shared_cents: int
+    #: The exceptional lines of the year (of the one service asked for), by date; their
+    #: amounts are not in ``costs_cents`` (see :class:`ExceptionalSharing`).
+    exceptional: tuple[ExceptionalSharing, ...] = ()
 
     @property
     def difference_cents(self) -> int:
         return self.shared_cents - self.costs_cents
+
+    @property
+    def exceptional_cents(self) -> int:
+        return sum(line.amount_cents for line in self.exceptional)
+
+    @property
+    def exceptional_shared_cents(self) -> int:
+        return sum(line.shared_cents for line in self.exceptional)
+
+    @property
+    def total_cents(self) -> int:
+        """Costs of the services + exceptional lines: everything the year shares out."""
+        return self.costs_cents + self.exceptional_cents
+
+    @property
+    def total_shared_cents(self) -> int:
+        return self.shared_cents + self.exceptional_shared_cents

@@ -4,7 +4,10 @@ Built only from :class:`~ptce_desktop.documents.cost_sharing.CostSharingData`. F
 each service: its VAT regime and the amount that is split, its key with the versions in force
 during the year (each member's units and part), each member's share per quarter with a totals
 row, and the reconciliation of the shares with the costs (difference 0,00 € per quarter and for
-the year). A closing table sums up every service.
+the year). The year's exceptional lines follow in a section of their own, each with its key
+(the version in force on its date), its split and its reconciliation, since they are not costs
+of a service. A closing table sums up every service, then adds the exceptional lines so that
+the year's total shared out reads on the page.
 
 Orientation: portrait A4, unless the largest amount of a quarter table would not fit its
 column on one line (from about 1 000 000 €), then landscape — decided from the data, so the
@@ -22,6 +25,7 @@ from reportlab.platypus import Flowable
 
 from ptce_desktop.documents.cost_sharing import (
     CostSharingData,
+    ExceptionalSharing,
     KeyBlock,
     KeyUnitsRow,
     KeyVersionBlock,
@@ -84,6 +88,14 @@ PRORATA_NOTE = (
 NO_BUDGET = "aucun budget saisi"
 #: Width of a service's column in the member × service table (its name wraps on words).
 MATRIX_COLUMN = 84.0
+EXCEPTIONAL_TITLE = "Lignes exceptionnelles"
+EXCEPTIONAL_INTRO = (
+    "Montants exceptionnels (travaux, achat ponctuel) répartis une seule fois par leur clé, "
+    "selon la version en vigueur à leur date, et appelés une seule fois. Ils ne sont pas des "
+    "charges des services ci-dessus : la facture correspondante, saisie comme charge, est "
+    "réglée par la régularisation de fin d'exercice, qui déduit ce qui a déjà été appelé."
+)
+NOT_CALLED = "à appeler (répartition de l'appel à venir)"
 
 
 def build_cost_sharing_report(
@@ -176,7 +188,9 @@ def _version_caption(version: KeyVersionBlock) -> str:
 
 def _amounts(model: CostSharingData) -> list[int]:
     """Every amount a table of the report prints (for the width of the amount columns)."""
-    amounts = [model.costs_cents, model.shared_cents]
+    amounts = [model.costs_cents, model.shared_cents, model.total_cents, model.total_shared_cents]
+    for line in model.exceptional:
+        amounts += [line.amount_cents, *(row.cents for row in line.members)]
     totals: dict[int, int] = {}
     for service in model.services:
         amounts += [*service.costs_quarters, *service.shared_quarters]
@@ -244,7 +258,90 @@ class _Document:
             story.append(empty_note(NO_SERVICES))
         for service in model.services:
             story += self._service(service)
+        story += self._exceptional()
         story += self._summary()
+        return story
+
+    # --- exceptional lines ----------------------------------------------------------------------
+
+    def _exceptional(self) -> list[Flowable]:
+        lines = self.model.exceptional
+        if not lines:
+            return []
+        story: list[Flowable] = [heading(EXCEPTIONAL_TITLE), para(EXCEPTIONAL_INTRO)]
+        for line in lines:
+            story += self._exceptional_line(line)
+        story.append(heading("Lignes exceptionnelles de l'exercice", 2))
+        story += data_table(
+            ("Ligne", "Clé", "Montant", "Réparti", "Écart"),
+            [
+                [
+                    f"{date_text(line.date)} — {line.label}",
+                    line.key_name,
+                    money_cell(line.amount_cents),
+                    money_cell(line.shared_cents),
+                    money_cell(line.difference_cents),
+                ]
+                for line in lines
+            ],
+            self._widths_with_key(3),
+            totals_row=[
+                "Total des lignes exceptionnelles",
+                None,
+                money_cell(self.model.exceptional_cents),
+                money_cell(self.model.exceptional_shared_cents),
+                money_cell(self.model.exceptional_shared_cents - self.model.exceptional_cents),
+            ],
+            width=self.width,
+        )
+        return story
+
+    def _widths_with_key(self, amounts: int) -> tuple[float, ...]:
+        a = self.amount_width
+        rest = max(self.width - amounts * a, self.width * 0.4)
+        return (rest * 0.6, rest * 0.4, *([a] * amounts))
+
+    def _exceptional_line(self, line: ExceptionalSharing) -> list[Flowable]:
+        key = f"{line.key_name} — {METHOD_LABELS[line.key_method]}"
+        if line.key_version_from is not None:
+            key += f", version du {date_text(line.key_version_from)}"
+        story: list[Flowable] = [
+            heading(f"{line.label} — {date_text(line.date)}", 2),
+            key_value_table(
+                [
+                    ("Service", line.service_name),
+                    ("Clé de répartition", key),
+                    (
+                        "Montant réparti",
+                        f"{money_text(line.amount_cents)} ({_basis_label(line.basis)})",
+                    ),
+                    ("Appel", line.call_number or NOT_CALLED),
+                ],
+                width=self.width,
+            ),
+        ]
+        story += data_table(
+            ("Membre", "Quote-part"),
+            [[row.member_name, money_cell(row.cents)] for row in line.members],
+            self._widths(1),
+            totals_row=["Total réparti", money_cell(line.shared_cents)],
+            width=self.width,
+            empty_text=NO_UNITS,
+        )
+        story += data_table(
+            ("Rapprochement", "Montant"),
+            [
+                [
+                    f"Montant de la ligne ({_basis_label(line.basis)})",
+                    money_cell(line.amount_cents),
+                ],
+                ["Quotes-parts réparties", money_cell(line.shared_cents)],
+            ],
+            self._widths(1),
+            totals_row=["Écart", money_cell(line.difference_cents)],
+            width=self.width,
+            zebra=False,
+        )
         return story
 
     # --- one service ----------------------------------------------------------------------------
@@ -417,8 +514,44 @@ class _Document:
                 totals_row=total,
                 width=self.width,
             ),
+            *self._grand_total(),
             *self._budgets(),
             *self._matrix(),
+        ]
+
+    def _grand_total(self) -> list[Flowable]:
+        """Services + exceptional lines = everything shared out (only with exceptional lines)."""
+        model = self.model
+        if not model.exceptional:
+            return []
+        return [
+            heading("Total réparti de l'exercice", 2),
+            *data_table(
+                ("", "Montant", "Réparti", "Écart"),
+                [
+                    [
+                        "Charges des services",
+                        money_cell(model.costs_cents),
+                        money_cell(model.shared_cents),
+                        money_cell(model.difference_cents),
+                    ],
+                    [
+                        EXCEPTIONAL_TITLE,
+                        money_cell(model.exceptional_cents),
+                        money_cell(model.exceptional_shared_cents),
+                        money_cell(model.exceptional_shared_cents - model.exceptional_cents),
+                    ],
+                ],
+                self._widths(3),
+                totals_row=[
+                    "Total",
+                    money_cell(model.total_cents),
+                    money_cell(model.total_shared_cents),
+                    money_cell(model.total_shared_cents - model.total_cents),
+                ],
+                width=self.width,
+                zebra=False,
+            ),
         ]
 
     def _budgets(self) -> list[Flowable]:

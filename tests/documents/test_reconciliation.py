@@ -29,7 +29,14 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from support.factories.calls import seed_members, seed_pole, seed_service, seed_units_key
+from sqlalchemy import select
+from support.factories.calls import (
+    seed_cost,
+    seed_members,
+    seed_pole,
+    seed_service,
+    seed_units_key,
+)
 
 from ptce_desktop.demo.build import build_demo
 from ptce_desktop.documents.builders.redistribution import build_redistribution_data
@@ -498,3 +505,95 @@ def test_demo_shared_costs_are_one_figure_in_every_document(
             redistribution = build_redistribution_data(demo_uow, year).services_total("costs_cents")
             sharing = build_cost_sharing_data(demo_uow, year).costs_cents
             assert activity == redistribution == sharing == shares
+
+
+# --- the cost-sharing report with exceptional lines ---------------------------------------------
+
+WORKS = "Réfection de la toiture « atelier » & <gouttières> — l'€"
+
+
+def _row_cents(grouped: list[list[Fragment]], label: str, start: int = 0) -> tuple[int, list[int]]:
+    """(index, amounts) of the first row from ``start`` whose first text is ``label``."""
+    for index in range(start, len(grouped)):
+        row = grouped[index]
+        if row[0].text == label:
+            return index, [c for c in (f.cents for f in row) if c is not None]
+    raise AssertionError(f"no row « {label} » after row {start}")
+
+
+def _exceptional_world(uow: UnitOfWork) -> None:
+    """Three members (one with a long name) by m², a 2025 cost, and two exceptional lines of
+    odd amounts: one called with the first quarter, one still to be called on its own."""
+    from ptce_desktop.services.calls.exceptional import ExceptionalDraft, ExceptionalService
+    from ptce_desktop.store.models import Member
+
+    seed_pole(uow)
+    members = seed_members(uow, 3)
+    with uow.write("Nom long") as session:
+        member = session.get(Member, members[2])
+        assert member is not None
+        member.name = "Coopérative « L'Œuvre & Cœur <Drôme> » " + "é" * 150
+    weights = dict(zip(members, (120, 80, 50), strict=True))
+    key = seed_units_key(uow, weights)
+    service = seed_service(uow, key, {2025: 12_000_00})
+    seed_cost(uow, service, 3_000_00, weights, start=dt.date(2025, 1, 1), end=dt.date(2025, 3, 31))
+    exceptional = ExceptionalService(uow)
+    exceptional.add_charge(ExceptionalDraft(WORKS, 1_000_01, service, dt.date(2025, 2, 10)))
+    exceptional.add_charge(
+        ExceptionalDraft("Achat ponctuel : vidéoprojecteur", 333_33, service, dt.date(2025, 3, 3))
+    )
+    with uow.write("Appel à part") as session:  # the second one on a call of its own
+        from ptce_desktop.store.models import ExceptionalCharge
+
+        charge = session.scalars(
+            select(ExceptionalCharge).where(ExceptionalCharge.label.startswith("Achat"))
+        ).one()
+        charge.own_call = True
+    CallService(uow).issue_provisional_calls(
+        2025, 1, issue_date=dt.date(2025, 1, 5), due_date=dt.date(2025, 1, 31)
+    )
+
+
+def test_exceptional_lines_are_in_the_cost_sharing_report_and_add_up(uow: UnitOfWork) -> None:
+    from ptce_desktop.documents.builders.cost_sharing import build_cost_sharing_data
+    from ptce_desktop.reports.cost_sharing import build_cost_sharing_report
+
+    _exceptional_world(uow)
+    model = build_cost_sharing_data(uow, 2025)
+    assert model.costs_cents == 3_000_00  # the services' costs are untouched by them
+    works, purchase = model.exceptional
+    assert (works.label, works.amount_cents, works.call_number) == (WORKS, 1_000_01, "AF-2025-0001")
+    assert purchase.call_number is None  # still to be called: the split its call will make
+    assert works.key_name == "Surface (m²) & <co>" and works.key_version_from is not None
+    # 1 000,01 € by 120:80:50 — 480,00 + 320,00 + 200,00 and the cent to the largest remainder
+    assert sorted(row.cents for row in works.members) == [200_00, 320_00, 480_01]
+    assert model.exceptional_cents == 1_333_34 == model.exceptional_shared_cents
+    assert model.total_cents == 4_333_34 == model.total_shared_cents
+    out = BytesIO()
+    build_cost_sharing_report(model, out, generated_on=GENERATED)
+    items = fragments(out.getvalue())
+    texts = [f.text for f in items]
+    assert "Lignes exceptionnelles" in texts and WORKS in " ".join(texts)
+    assert "à appeler (répartition de l'appel à venir)" in " ".join(texts)
+    grouped = rows(items)
+    section, _ = _row_cents(grouped, "Lignes exceptionnelles")
+    checked = 0
+    position = section
+    for line in model.exceptional:
+        header, _ = _row_cents(grouped, "Membre", position)
+        total_at, total = _row_cents(grouped, "Total réparti", header)
+        members = [c for row in grouped[header + 1 : total_at] for f in row if (c := f.cents)]
+        assert sum(members) == total[0] == line.amount_cents  # the rows add up on the page
+        position, amount = _row_cents(grouped, "Montant de la ligne (TTC)", total_at)
+        _, shared = _row_cents(grouped, "Quotes-parts réparties", position)
+        position, gap = _row_cents(grouped, "Écart", position)
+        assert amount == [line.amount_cents] and shared == amount and gap == [0]
+        checked += 1
+    assert checked == 2
+    # The year's total: services + exceptional lines, read on the page.
+    at, services = _row_cents(grouped, "Charges des services", position)
+    _, lines = _row_cents(grouped, "Lignes exceptionnelles", at)
+    _, total = _row_cents(grouped, "Total", at)
+    assert services[:2] == [3_000_00, 3_000_00] and lines[:2] == [1_333_34, 1_333_34]
+    assert total[:2] == [services[0] + lines[0], services[1] + lines[1]] == [4_333_34] * 2
+    assert total[2] == 0

@@ -19,6 +19,13 @@ a cost always sum to it (DESIGN §4.2); a mismatch means damaged data — e.g. a
 frozen shares computed on another basis before the pole's VAT registration changed — and must
 not be printed as if it were exact.
 
+**Exceptional lines** (issue 11, item 2) of the year — of the one service asked for, or all —
+are listed apart, each with its key and the version in force on its date: they are called
+once and are not costs of a service (the invoice, entered as a cost, is settled by the
+true-up), so they are never added to a service's costs. A called line shows what its call
+holds; one still to be called the split the next call will make (the same function). Each is
+reconciled like a service: Σ shares = its amount, else :class:`CostSharingMismatch`.
+
 Services listed when no ``service_id`` is given: those with costs in the year or active
 during it (``active_from``/``active_to`` overlap the year), by name.
 
@@ -43,6 +50,8 @@ from sqlalchemy.orm import Session
 from ptce_desktop.documents.cost_sharing import (
     CostSharingData,
     CostSharingMismatch,
+    ExceptionalShare,
+    ExceptionalSharing,
     KeyBlock,
     KeyPartBlock,
     KeyUnitsRow,
@@ -51,6 +60,7 @@ from ptce_desktop.documents.cost_sharing import (
     Quarters,
     ServiceSharing,
 )
+from ptce_desktop.domain.billing import LineKind
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.keys import KeySpec, KeyVersion, Method
 from ptce_desktop.domain.messages.entities import Entity
@@ -58,13 +68,22 @@ from ptce_desktop.domain.percentages import percent_column
 from ptce_desktop.domain.periods import FiscalYear
 from ptce_desktop.domain.vat import VatRegime, amount_to_split, split_basis
 from ptce_desktop.domain.weights import effective_weights, versions_in
+from ptce_desktop.services.calls.exceptional import charge_key_id
 from ptce_desktop.services.common import fiscal_year, get_or_error, pole_row
 from ptce_desktop.services.costs.shared_services import ServiceTotals, service_totals
 from ptce_desktop.services.costs.shares import pole_vat_registered, shares_by_quarter
-from ptce_desktop.services.keys.loader import load_key_spec, member_presences
+from ptce_desktop.services.keys.loader import load_key_spec, member_presences, split_for
 from ptce_desktop.services.pole.pole import attachment_file
-from ptce_desktop.store.dated import service_vat_on
-from ptce_desktop.store.models import Cost, Member, ServiceBudget, SharedService
+from ptce_desktop.store.dated import service_vat_on, vat_registered_on
+from ptce_desktop.store.models import (
+    Call,
+    CallLine,
+    Cost,
+    ExceptionalCharge,
+    Member,
+    ServiceBudget,
+    SharedService,
+)
 from ptce_desktop.store.models import KeyVersion as KeyVersionRow
 from ptce_desktop.store.unit_of_work import UnitOfWork
 
@@ -122,6 +141,7 @@ def build_cost_sharing_data(
             services=sharings,
             costs_cents=sum(s.costs_cents for s in sharings),
             shared_cents=sum(s.shared_cents for s in sharings),
+            exceptional=_exceptional(session, year, service_id),
         )
 
 
@@ -254,6 +274,73 @@ def _check_reconciled(sharing: ServiceSharing, year_costs: int, year_shared: int
     problems = " ; ".join(f"{label} : {a} ≠ {b}" for label, a, b in pairs if a != b)
     if problems:
         raise CostSharingMismatch(f"Répartition non rapprochée, « {sharing.name} » : {problems}")
+
+
+# --- exceptional lines --------------------------------------------------------------------------
+
+
+def _exceptional(
+    session: Session, year: int, service_id: int | None
+) -> tuple[ExceptionalSharing, ...]:
+    """The year's exceptional lines (of ``service_id``, or all), by date, each reconciled."""
+    query = select(ExceptionalCharge).where(ExceptionalCharge.year == year)
+    if service_id is not None:
+        query = query.where(ExceptionalCharge.service_id == service_id)
+    names = dict(session.execute(select(Member.id, Member.name)).all())
+    lines = []
+    for charge in session.scalars(query.order_by(ExceptionalCharge.date, ExceptionalCharge.id)):
+        service = charge.service
+        spec = load_key_spec(session, charge_key_id(session, charge))
+        version = spec.version_on(charge.date)
+        regime, _rate = service_vat_on(session, service, charge.date)
+        called = session.execute(
+            select(Call.member_id, func.sum(CallLine.ht_cents), func.min(Call.number))
+            .join(Call, Call.id == CallLine.call_id)
+            .where(CallLine.exceptional_id == charge.id, CallLine.kind == LineKind.EXCEPTIONAL)
+            .group_by(Call.member_id)
+        ).all()
+        if called:
+            cents = {member_id: int(total) for member_id, total, _ in called}
+            number: str | None = min(str(n) for _, _, n in called)
+        else:
+            cents = {
+                share.member_id: share.cents
+                for share in split_for(
+                    session,
+                    total_cents=charge.amount_cents,
+                    key_id=charge_key_id(session, charge),
+                    period_start=charge.date,
+                    period_end=charge.date,
+                    label=charge.label,
+                )
+            }
+            number = None
+        members = sorted(
+            (ExceptionalShare(m, names.get(m, f"Membre n° {m}"), c) for m, c in cents.items() if c),
+            key=lambda row: (row.member_name.casefold(), row.member_id),
+        )
+        line = ExceptionalSharing(
+            charge_id=charge.id,
+            date=charge.date,
+            label=charge.label,
+            service_id=service.id,
+            service_name=service.name,
+            key_name=spec.name,
+            key_method=spec.method,
+            key_version_from=None if spec.method is Method.USAGE else version.valid_from,
+            basis=split_basis(VatRegime(regime), vat_registered_on(session, charge.date)),
+            amount_cents=charge.amount_cents,
+            call_number=number,
+            members=tuple(members),
+            shared_cents=sum(row.cents for row in members),
+        )
+        if line.difference_cents:
+            raise CostSharingMismatch(
+                f"Ligne exceptionnelle non rapprochée, « {line.label} » : "
+                f"{line.amount_cents} ≠ {line.shared_cents}"
+            )
+        lines.append(line)
+    return tuple(lines)
 
 
 # --- keys ---------------------------------------------------------------------------------------
