@@ -76,6 +76,10 @@ WATCHED = (
 )
 
 
+#: Rows measured to fit a column's width (Qt's default, 1 000, costs seconds on a large year).
+FIT_ROWS = 100
+
+
 def _date(value: dt.date | None) -> str:
     return format_date(value) if value else ""
 
@@ -208,6 +212,10 @@ class CallsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
+        for panel in (self.calls_panel, self.payments_tab.panel, self.debts_tab, self.balances_tab):
+            # columns are fitted to the first rows, not to a year's thousands of calls (a saved
+            # header state written before this setting brings its own precision back)
+            panel.view.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
 
         self.calls_panel.currentChanged.connect(self._show_call)
         self.issue_button.clicked.connect(lambda: self.issue_calls(true_up=False))
