@@ -18,7 +18,7 @@ import io
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QAbstractItemView, QMessageBox
 
 from ptce_desktop.ui.widgets.table_model import fold
@@ -80,12 +80,18 @@ class PasteFilter(QObject):
     """Ctrl+V on ``view`` pastes the clipboard (see the module); unknown names are shown."""
 
     def __init__(
-        self, view: QAbstractItemView, *, name_column: int | None = 0, value_column: int = 1
+        self,
+        view: QAbstractItemView,
+        *,
+        name_column: int | None = 0,
+        value_column: int = 1,
+        history: QUndoStack | None = None,
     ) -> None:
         super().__init__(view)
         self.view = view
         self.name_column = name_column
         self.value_column = value_column
+        self.history = history  # each cell an undoable action: one paste, one undo step
         self.last: PasteResult | None = None
         view.installEventFilter(self)
 
@@ -101,9 +107,16 @@ class PasteFilter(QObject):
         return False
 
     def paste(self, text: str) -> PasteResult:
-        self.last = paste_block(
-            self.view, text, name_column=self.name_column, value_column=self.value_column
-        )
+        if self.history is not None:
+            self.history.beginMacro(self.tr("Paste"))
+        try:
+            self.last = paste_block(
+                self.view, text, name_column=self.name_column, value_column=self.value_column
+            )
+        finally:
+            if self.history is not None:
+                self.history.endMacro()
+                _drop_if_empty(self.history)
         if self.last.unknown:
             QMessageBox.information(
                 self.view,
@@ -116,6 +129,18 @@ class PasteFilter(QObject):
 
 
 def install_paste(
-    view: QAbstractItemView, *, name_column: int | None = 0, value_column: int = 1
+    view: QAbstractItemView,
+    *,
+    name_column: int | None = 0,
+    value_column: int = 1,
+    history: QUndoStack | None = None,
 ) -> PasteFilter:
-    return PasteFilter(view, name_column=name_column, value_column=value_column)
+    return PasteFilter(view, name_column=name_column, value_column=value_column, history=history)
+
+
+def _drop_if_empty(history: QUndoStack) -> None:
+    """A paste that changed nothing leaves no empty « Paste » step behind."""
+    step = history.command(history.index() - 1)
+    if step is not None and step.childCount() == 0 and history.index() == history.count():
+        step.setObsolete(True)
+        history.undo()

@@ -33,6 +33,7 @@ from ptce_desktop.ui.pages.keys.models import (
     version_columns,
 )
 from ptce_desktop.ui.pages.scaffold import detail_header, detail_table, section_title
+from ptce_desktop.ui.widgets.pastable_model import PastableRowModel
 from ptce_desktop.ui.widgets.table_model import RowTableModel
 
 translate = QCoreApplication.translate
@@ -154,8 +155,8 @@ class KeyDetailPanel(QWidget):
         for button in (self.add_usage_button, self.edit_usage_button, self.delete_usage_button):
             bar.addWidget(button)
         layout.addLayout(bar)
-        self.usage_model = RowTableModel(
-            usage_columns(lambda: self.key.unit if self.key else None), parent=self
+        self.usage_model = PastableRowModel(  # the page gives the quantity column its writer
+            usage_columns(lambda: self.key.unit if self.key else None), {}, parent=self
         )
         self.usage_view, self.usage_proxy = detail_table(
             "key-usage",

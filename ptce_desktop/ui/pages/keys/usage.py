@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QLineEdit, QSizePolicy, QWidget
 
 from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.money import parse_units
 from ptce_desktop.domain.periods import format_date
 from ptce_desktop.services.keys.views import KeyView, UsageDraft, UsageView
-from ptce_desktop.ui.pages.keys.actions import KeyActions, short
+from ptce_desktop.ui.pages.keys.actions import KeyActions, short, usage_draft
 from ptce_desktop.ui.pages.keys.dialogs import required, with_label
 from ptce_desktop.ui.pages.scaffold import confirm
 from ptce_desktop.ui.widgets import DateEdit, FormDialog, UnitsEdit
@@ -160,6 +162,17 @@ def delete_usage(page: KeysPage) -> bool:
         page, translate("KeysPage", "Usage deleted; the shares of its period are recomputed.")
     )
     return True
+
+
+def paste_quantity(page: KeysPage, usage: UsageView, text: str) -> None:
+    """A quantity pasted from a spreadsheet over a usage record (Ctrl+V on the usage table,
+    French numbers): saved as an edit of the record; ``PtceError`` when not understood."""
+    if page.ctx.read_only:
+        raise PtceError("read_only")
+    quantity = parse_units(text, "fr", field="quantity_milli")
+    if quantity != usage.quantity_milli:
+        draft = replace(usage_draft(usage), quantity_milli=quantity)
+        page.edits.update_usage(usage, draft, usage.member_name)
 
 
 def _after_usage(page: KeysPage, what: str) -> None:
