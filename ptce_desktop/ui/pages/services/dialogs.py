@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from ptce_desktop.domain.billing import Billing, format_coefficient, parse_coefficient
 from ptce_desktop.domain.errors import PtceError, error_text
-from ptce_desktop.domain.money import format_percent, parse_percent
+from ptce_desktop.domain.money import format_percent, parse_money, parse_percent
 from ptce_desktop.domain.vat import VatRegime
 from ptce_desktop.services.costs.shared_services import (
     ServiceDraft,
@@ -149,6 +149,18 @@ class ServiceActions:
                 service.set_budget(ref.id, year, before)
 
         self.history.run(text, lambda: service.set_budget(ref.id, year, cents), undo)
+
+    def budget_from_text(self, view: ServiceView, year: int, year_label: str, text: str) -> None:
+        """A budget pasted from a spreadsheet (« 12 000,00 € », French numbers): set it,
+        remove it when the cell is empty; ``PtceError`` for an amount not understood."""
+        before = dict(view.budgets).get(year)
+        if not text.strip():
+            if before is not None:
+                self.remove_budget(view, year, year_label)
+            return
+        cents = parse_money(text, "fr", field="amount_cents")
+        if cents != before:
+            self.set_budget(view, year, year_label, cents)
 
     def remove_budget(self, view: ServiceView, year: int, year_label: str) -> None:
         service, ref = self.service, self.history.ref(SERVICE, view.id)

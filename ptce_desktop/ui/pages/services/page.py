@@ -17,6 +17,7 @@ from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.services.costs.shared_services import ServiceView, SharedServiceService
 from ptce_desktop.services.keys.keys import KeyService
 from ptce_desktop.ui.bus import touches
+from ptce_desktop.ui.exports.clipboard import install_paste
 from ptce_desktop.ui.i18n import money_text
 from ptce_desktop.ui.imports.button import import_button
 from ptce_desktop.ui.pages.creators import new_key, new_member
@@ -46,7 +47,8 @@ from ptce_desktop.ui.pages.services.dialogs import (
 from ptce_desktop.ui.shell.context import AppContext
 from ptce_desktop.ui.state import ui_settings
 from ptce_desktop.ui.widgets.empty_state import EmptyState
-from ptce_desktop.ui.widgets.table_model import ROW_ROLE, FilterProxy, RowTableModel
+from ptce_desktop.ui.widgets.pastable_model import PastableRowModel
+from ptce_desktop.ui.widgets.table_model import ROW_ROLE, FilterProxy
 from ptce_desktop.ui.widgets.table_view import TableView
 
 TABLES = (
@@ -63,6 +65,10 @@ TABLES = (
     "poles",
     "fiscal_years",
 )
+
+
+#: the column of the year's budget in service_columns() (name, category, VAT, budget…)
+BUDGET_COLUMN = 3
 
 
 class ServicesPage(QWidget):
@@ -91,13 +97,19 @@ class ServicesPage(QWidget):
             self.search, self.add_button, self.edit_button, self.delete_button, self.import_button
         )
 
-        self.model = RowTableModel(service_columns(), parent=self)
+        self.model = PastableRowModel(  # the year's budgets take a block pasted with Ctrl+V
+            service_columns(), {BUDGET_COLUMN: self._paste_budget}, parent=self,
+            row_key=lambda row: row.view.id,
+        )  # fmt: skip
         self.proxy = FilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.view = sample_fit(TableView("services"))
         self.view.setModel(self.proxy)
         self.view.setSelectionMode(TableView.SelectionMode.SingleSelection)
         self.view.setAccessibleName(self.tr("Shared services"))
+        self.paste = install_paste(
+            self.view, name_column=0, value_column=BUDGET_COLUMN, history=ctx.history
+        )
         self.empty_state = EmptyState(
             self.view,
             self.tr("No shared service yet: premises, accounting, staff… each with a budget."),
@@ -328,6 +340,11 @@ class ServicesPage(QWidget):
             return False
         self.reload()
         return True
+
+    def _paste_budget(self, row: Any, text: str) -> None:
+        if self.year is None or self.ctx.read_only:
+            raise PtceError("read_only")
+        self.edits.budget_from_text(row.view, self.year, self.year_label, text)
 
     def remove_budget(self) -> bool:
         view = self.current_view()
