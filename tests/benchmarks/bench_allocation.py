@@ -1,14 +1,13 @@
 """Benchmark: the allocation engine vs a plain largest-remainder split, on the same inputs.
 
-Run on demand (not collected by pytest)::
+Run on demand::
 
-    uv run python tests/benchmarks/bench_allocation.py [--runs 3] [--lines 100000]
-        [--split-lines 10000]
+    uv run pytest tests/benchmarks/bench_allocation.py --run-benchmarks -s
 
-Inputs as in ``baselines/alloc_python.py``: ``--lines`` amounts in cents (-500 € … 50 000 €)
+Inputs as in ``baselines/alloc_python.py``: 100 000 amounts in cents (-500 € … 50 000 €)
 each split between 5-50 members with integer weights (1-50 000, e.g. m² × 100) drawn from a
-pool of 2 000 participant sets. Timed, interleaved, median of ``--runs``; input generation is
-not timed:
+pool of 2 000 participant sets. Timed, interleaved, median of 3 (``benchlib``); input
+generation is not timed:
 
 * **hamilton_base**: the bare tool — a pure-Python Hamilton split over a list of weights;
 * **allocate_app**: :func:`~ptce_desktop.domain.split.allocate_cents` with the same
@@ -26,25 +25,23 @@ not timed:
   **cents_equal_app**: ``split_cost_cents`` with that EQUAL key.
 
 ``split_cost`` (one explanation object per member, kept for "why this amount" and the preview)
-runs on the first ``--split-lines`` lines only, to keep the run under a minute; all figures are
+runs on the first 10 000 lines only, to keep the run under a minute; all figures are
 per line, so its ratios compare the same distribution of inputs.
 
 Every split of the app is checked (untimed) against the baseline on a sample: same sum, each
 share within one cent of the exact one, and ``split_cost_cents`` gives exactly the cents of
-``split_cost``. Prints one JSON line: seconds per million lines (extrapolated), and the ratios
-``app / baseline`` (targets: allocate and the units key ≤ 1.5, the equal key ≤ 2).
+``split_cost``. Prints ``BENCH`` lines in seconds per million lines: ``allocate_cents`` (target
+1.5), ``split_cents_units`` (1.5), ``split_cents_equal`` (2, vs a bare list) and
+``split_cents_equal_vs_ids`` (2, vs divmod keyed by member id), ``split_cost_units`` (no target).
 """
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
-import json
 import random
-import statistics
-import time
-from collections.abc import Callable
-from typing import Any
+
+import pytest
+from benchlib import bench_line, interleaved_median
 
 from ptce_desktop.domain.allocation import MemberRoster, split_cost, split_cost_cents
 from ptce_desktop.domain.keys import KeySpec, KeyVersion, MemberPresence, Method
@@ -135,42 +132,49 @@ def check(amounts: list[int], sets: list[Pool], presences: list[MemberPresence])
         assert (fast.version_id, fast.cents) == (2, {s.member_id: s.cents for s in eq})
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--lines", type=int, default=100_000)
-    parser.add_argument("--split-lines", type=int, default=10_000)
-    parser.add_argument("--seed", type=int, default=42)
-    args = parser.parse_args()
-    amounts, sets, presences = make_inputs(args.lines, args.seed)
+LINES = 100_000
+SPLIT_LINES = 10_000  # split_cost (explanations) is ~25x slower: fewer lines, same distribution
+
+
+@pytest.fixture(scope="module")
+def inputs() -> tuple[list[tuple[int, Pool]], list[MemberPresence]]:
+    amounts, sets, presences = make_inputs(LINES, 42)
     check(amounts, sets, presences)
-    pairs = list(zip(amounts, sets, strict=True))
-    few = pairs[: args.split_lines]
-    per_line = {"split_units_app": len(few), "split_equal_app": len(few)}
+    return list(zip(amounts, sets, strict=True)), presences
 
-    def hamilton_base() -> None:
-        for amount, pool in pairs:
-            hamilton(amount, pool.weights, pool.total)
 
-    def allocate_app() -> None:
+def hamilton_all(pairs: list[tuple[int, Pool]]) -> None:
+    for amount, pool in pairs:
+        hamilton(amount, pool.weights, pool.total)
+
+
+def per_1m(seconds: float, lines: int) -> float:
+    return seconds / lines * 1_000_000
+
+
+def test_allocate_cents(inputs: tuple[list[tuple[int, Pool]], list[MemberPresence]]) -> None:
+    pairs, _ = inputs
+
+    def app() -> None:
         for amount, pool in pairs:
             allocate_cents(amount, pool.mapping)
 
-    def split_units_app() -> None:
-        for amount, pool in few:
-            split_cost(amount, pool.units_key, START, END, presences)
+    app_s, base_s = interleaved_median(app, lambda: hamilton_all(pairs), 3)
+    n = len(pairs)
+    bench_line("allocate_cents", per_1m(app_s, n), per_1m(base_s, n), 1.5, "s_per_1M_lines")
 
+
+def test_split_cost_cents(inputs: tuple[list[tuple[int, Pool]], list[MemberPresence]]) -> None:
+    """What saving a cost runs: units key vs Hamilton, equal key vs divmod (and keyed by id)."""
+    pairs, presences = inputs
     roster = MemberRoster(presences)
+    n = len(pairs)
 
-    def cents_units_app() -> None:
+    def units() -> None:
         for amount, pool in pairs:
             split_cost_cents(amount, pool.units_key, START, END, roster)
 
-    def equal_ids_base() -> None:
-        for amount, pool in pairs:
-            equal_by_member(amount, pool.members)
-
-    def cents_equal_app() -> None:
+    def equal_app() -> None:
         for amount, pool in pairs:
             split_cost_cents(amount, pool.equal_key, START, END, roster)
 
@@ -178,54 +182,32 @@ def main() -> None:
         for amount, pool in pairs:
             equal(amount, len(pool.weights))
 
-    def split_equal_app() -> None:
+    def equal_ids() -> None:
+        for amount, pool in pairs:
+            equal_by_member(amount, pool.members)
+
+    app_s, base_s = interleaved_median(units, lambda: hamilton_all(pairs), 3)
+    bench_line("split_cents_units", per_1m(app_s, n), per_1m(base_s, n), 1.5, "s_per_1M_lines")
+    app_s, base_s = interleaved_median(equal_app, equal_base, 3)
+    bench_line("split_cents_equal", per_1m(app_s, n), per_1m(base_s, n), 2.0, "s_per_1M_lines")
+    app_s, base_s = interleaved_median(equal_app, equal_ids, 3)
+    bench_line(
+        "split_cents_equal_vs_ids", per_1m(app_s, n), per_1m(base_s, n), 2.0, "s_per_1M_lines"
+    )
+
+
+def test_split_cost_explained(
+    inputs: tuple[list[tuple[int, Pool]], list[MemberPresence]],
+) -> None:
+    """``split_cost`` (one explanation per member: "why this amount", the preview): no target,
+    it is not on the save path."""
+    pairs, presences = inputs
+    few = pairs[:SPLIT_LINES]
+
+    def units() -> None:
         for amount, pool in few:
-            split_cost(amount, pool.equal_key, START, END, presences)
+            split_cost(amount, pool.units_key, START, END, presences)
 
-    cases: dict[str, Callable[[], None]] = {
-        "hamilton_base": hamilton_base,
-        "allocate_app": allocate_app,
-        "split_units_app": split_units_app,
-        "cents_units_app": cents_units_app,
-        "equal_base": equal_base,
-        "split_equal_app": split_equal_app,
-        "equal_ids_base": equal_ids_base,
-        "cents_equal_app": cents_equal_app,
-    }
-    times: dict[str, list[float]] = {name: [] for name in cases}
-    for _ in range(args.runs):
-        for name, fn in cases.items():
-            start = time.perf_counter()
-            fn()
-            times[name].append(time.perf_counter() - start)
-    # seconds per line
-    med = {
-        name: statistics.median(values) / per_line.get(name, len(pairs))
-        for name, values in times.items()
-    }
-    scale = 1_000_000
-    shares = sum(len(pool.weights) for pool in sets)
-    result: dict[str, Any] = {
-        "bench": "allocation",
-        "lines": args.lines,
-        "shares": shares,
-        "runs": args.runs,
-        **{f"{name}_s_per_1m": round(value * scale, 3) for name, value in med.items()},
-        "split_lines": len(few),
-        "hamilton_base_ns_per_share": round(med["hamilton_base"] * len(pairs) / shares * 1e9, 1),
-        "allocate_app_ns_per_share": round(med["allocate_app"] * len(pairs) / shares * 1e9, 1),
-        "ratio_allocate": round(med["allocate_app"] / med["hamilton_base"], 2),
-        "ratio_split_units": round(med["split_units_app"] / med["hamilton_base"], 2),
-        "ratio_split_equal": round(med["split_equal_app"] / med["equal_base"], 2),
-        "ratio_cents_units": round(med["cents_units_app"] / med["hamilton_base"], 2),
-        "ratio_cents_equal": round(med["cents_equal_app"] / med["equal_base"], 2),
-        "ratio_cents_equal_vs_ids": round(med["cents_equal_app"] / med["equal_ids_base"], 2),
-        "cents_equal_app_ns_per_line": round(med["cents_equal_app"] * 1e9, 1),
-        "equal_base_ns_per_line": round(med["equal_base"] * 1e9, 1),
-        "targets": {"allocate": 1.5, "cents_units": 1.5, "cents_equal": 2.0},
-    }
-    print(json.dumps(result, ensure_ascii=False))
-
-
-if __name__ == "__main__":
-    main()
+    app_s, base_s = interleaved_median(units, lambda: hamilton_all(few), 3)
+    n = len(few)
+    bench_line("split_cost_units", per_1m(app_s, n), per_1m(base_s, n), None, "s_per_1M_lines")

@@ -1,136 +1,50 @@
-"""Benchmark: the Charges list over a 300-member pole with 100 000 cost lines in one year.
+"""Benchmark: the Charges list over the last year of the M and L poles (10 000 / 100 000 costs).
 
-Run on demand (not collected by pytest)::
+Run on demand::
 
-    uv run python tests/benchmarks/bench_costs_list.py [--runs 5]
+    uv run pytest tests/benchmarks/bench_costs_list.py --run-benchmarks -s [-k L]
 
-It builds a temporary database with bulk Core inserts (300 members, 20 shared services with
-their keys, 100 000 cost lines of 2025 each shared by 5 members — 500 000 shares), then
-times, interleaved in the same run, offscreen:
+On the cached poles of :mod:`poles`, times, interleaved in the same run (median of 3,
+``benchlib``), offscreen:
 
-* **ours**: :class:`~ptce_desktop.ui.pages.costs.model.CostListModel` (keyset pages of 200
+* **app**: :class:`~ptce_desktop.ui.pages.costs.model.CostListModel` (keyset pages of 200
   through ``CostService.list_costs``, count of the matching costs, sort and filters in SQL)
-  in a ``QTableView``; and the whole :class:`~ptce_desktop.ui.pages.costs.page.CostsPage` opening
-  (first page painted; then, apart, until its filters' lists arrive from the worker thread);
-* **baseline**: the bare tool as ``baselines/qt_table_model.py`` ("lazy") does it — a
+  in a ``QTableView``; and the whole :class:`~ptce_desktop.ui.pages.costs.page.CostsPage`
+  opening (first page painted; then, apart, until its filters' lists arrive from the worker);
+* **base**: the bare tool as ``baselines/qt_table_model.py`` ("lazy") does it — a
   ``QAbstractTableModel`` over one raw ``sqlite3`` cursor (``COUNT(*)`` then ``fetchmany(1000)``
   per ``fetchMore``) on the same file and the same rows (costs of the year joined to their
   service's name), re-executed with another ``ORDER BY`` or ``WHERE`` for a sort or a filter.
 
-Each figure is the time until the view has painted its visible rows: **open** (model made,
-first page shown), **fetch_more** (one more page), **resort** (incl. VAT, descending),
-**filter** (a text filter "ménage" plus a service). Prints one JSON line: medians over
-``--runs`` runs and the ratios ours / baseline.
+Each figure is the time until the view has painted its visible rows. ``BENCH`` lines:
+``costs_open_<size>`` (model made, first page shown; target 2), ``costs_scroll_<size>`` (one
+more page, target 2), ``costs_resort_<size>`` (TTC descending), ``costs_filter_<size>`` (a
+text filter plus a service), ``costs_page_open_<size>`` (the whole page vs the lazy open).
 """
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
-import json
-import os
-import random
 import sqlite3
-import statistics
-import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-from bench_data import insert_keys_and_services
+import pytest
+from benchlib import bench_line, interleaved_medians
+from poles import LAST_YEAR, pole_path
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QTableView
-from sqlalchemy import insert
 
-from ptce_desktop.domain.split import allocate_cents
 from ptce_desktop.services.costs.costs import CostService
 from ptce_desktop.services.costs.views import CostFilters
 from ptce_desktop.store.database import open_database
-from ptce_desktop.store.models import (
-    Cost,
-    Member,
-    Pole,
-    Share,
-)
 from ptce_desktop.store.unit_of_work import UnitOfWork
 
-YEAR = 2025
-MEMBERS = 300
-SERVICES = 20
-COST_LINES = 100_000
-MEMBERS_PER_LINE = 5
-WORDS = ("Loyer", "Ménage", "Électricité", "Fibre", "Carburant", "Honoraires", "Papeterie")
-FILTER_TEXT = "ménage"
+YEAR = LAST_YEAR
+FILTER_TEXT = "n° 42"
 FILTER_SERVICE = 3
-
-
-# --- the pole -----------------------------------------------------------------------------------
-
-
-def build_pole(path: Path) -> dict[str, int]:
-    """Bulk Core inserts; returns the row counts."""
-    rng = random.Random(2025)
-    members = list(range(1, MEMBERS + 1))
-    costs: list[dict[str, Any]] = []
-    shares: list[dict[str, Any]] = []
-    for cost_id in range(1, COST_LINES + 1):
-        month = rng.randrange(1, 13)
-        start = dt.date(YEAR, month, 1)
-        end = (start + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
-        amount = rng.randrange(5_00, 5_000_00)
-        vat = amount // 5 if cost_id % 4 == 0 else 0
-        service = (cost_id - 1) % SERVICES + 1
-        word = WORDS[cost_id % len(WORDS)]
-        costs.append(
-            {
-                "id": cost_id,
-                "service_id": service,
-                "invoice_date": dt.date(YEAR, month, rng.randrange(1, 29)),
-                "period_start": start,
-                "period_end": end,
-                "label": f"{word} n° {cost_id} — lot « {cost_id % 97} » & co",
-                "supplier": f"Fournisseur l'Éclair n° {cost_id % 150}",
-                "ht_cents": amount,
-                "vat_cents": vat,
-                "ttc_cents": amount + vat,
-                "cerfa_code": "613",
-                "invoice_ref": f"F{YEAR}-{cost_id:06d}",
-                "is_adjustment": False,
-            }
-        )
-        chosen = rng.sample(members, MEMBERS_PER_LINE)
-        split = allocate_cents(amount + vat, {m: rng.randrange(1, 100) for m in chosen})
-        shares.extend(
-            {"cost_id": cost_id, "member_id": m, "cents": c, "key_version_id": service}
-            for m, c in split.items()
-        )
-    db = open_database(path)
-    try:
-        with db.engine.begin() as connection:
-
-            def rows(model: Any, values: list[dict[str, Any]]) -> None:
-                connection.execute(insert(model.__table__), values)
-
-            rows(Pole, [{"id": 1, "name": "Pôle Sud & <banc d'essai>", "vat_registered": False}])
-            rows(
-                Member,
-                [
-                    {"id": m, "name": f"Membre n° {m:03d} — l'Éclair & <co>", "category": "other"}
-                    for m in members
-                ],
-            )
-            insert_keys_and_services(
-                connection, members, services=SERVICES, valid_from=dt.date(YEAR, 1, 1)
-            )
-            rows(Cost, costs)
-            rows(Share, shares)
-    finally:
-        db.close()
-    return {"members": MEMBERS, "cost_lines": len(costs), "shares": len(shares)}
 
 
 # --- the bare tool ------------------------------------------------------------------------------
@@ -241,12 +155,33 @@ def run_ours(app: QApplication, path: Path) -> dict[str, float]:
                 ),
             ),
         }
-        assert model.rowCount() > 0 and model.total < COST_LINES
+        assert model.rowCount() > 0 and model.total < year_costs(path)
         view.close()
         view.deleteLater()
         return figures
     finally:
         db.close()
+
+
+def year_costs(path: Path) -> int:
+    con = sqlite3.connect(path)
+    try:
+        return int(
+            con.execute(
+                "SELECT COUNT(*) FROM costs WHERE period_start BETWEEN ? AND ?",
+                (f"{YEAR}-01-01", f"{YEAR}-12-31"),
+            ).fetchone()[0]
+        )
+    finally:
+        con.close()
+
+
+def services(path: Path) -> int:
+    con = sqlite3.connect(path)
+    try:
+        return int(con.execute("SELECT COUNT(*) FROM shared_services").fetchone()[0])
+    finally:
+        con.close()
 
 
 def run_page(app: QApplication, path: Path) -> tuple[float, float]:
@@ -266,7 +201,8 @@ def run_page(app: QApplication, path: Path) -> tuple[float, float]:
         shown = time.perf_counter() - start
         ctx.runner.wait()
         choices = time.perf_counter() - start
-        assert page.model.total == COST_LINES and page.service_filter.count() == SERVICES + 1
+        assert page.model.total == year_costs(path)
+        assert page.service_filter.count() == services(path) + 1
         page.close()
         page.deleteLater()
         app.processEvents()
@@ -298,48 +234,22 @@ def run_baseline(app: QApplication, path: Path) -> dict[str, float]:
     return figures
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5)
-    args = parser.parse_args()
-    app = QApplication(sys.argv)
-    with tempfile.TemporaryDirectory() as folder:
-        root = Path(folder)
-        os.environ["XDG_CONFIG_HOME"] = str(root / "config")  # the page's UI state, not yours
-        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(root))
-        path = root / "banc charges.sqlite3"
-        start = time.perf_counter()
-        counts = build_pole(path)
-        build_s = time.perf_counter() - start
-        ours: dict[str, list[float]] = {}
-        base: dict[str, list[float]] = {}
-        page: list[tuple[float, float]] = []
-        for _ in range(args.runs):
-            for name, value in run_baseline(app, path).items():
-                base.setdefault(name, []).append(value)
-            for name, value in run_ours(app, path).items():
-                ours.setdefault(name, []).append(value)
-            page.append(run_page(app, path))
-    median = {name: statistics.median(values) for name, values in ours.items()}
-    baseline = {name: statistics.median(values) for name, values in base.items()}
-    result: dict[str, Any] = {
-        "bench": "costs_list",
-        "runs": args.runs,
-        **counts,
-        "build_s": round(build_s, 2),
-        "page_size": 200,
-        "baseline_batch": 1000,
-    }
-    for name in median:
-        result[f"ours_{name}_s"] = round(median[name], 4)
-        result[f"baseline_{name}_s"] = round(baseline[name], 4)
-        result[f"ratio_{name}"] = round(median[name] / baseline[name], 2)
-    shown = statistics.median(p[0] for p in page)
-    result["page_open_s"] = round(shown, 4)
-    result["ratio_page_open"] = round(shown / baseline["open"], 2)
-    result["page_filter_lists_loaded_s"] = round(statistics.median(p[1] for p in page), 4)
-    print(json.dumps(result, ensure_ascii=False))
-
-
-if __name__ == "__main__":
-    main()
+@pytest.mark.parametrize("size", ["M", "L"])
+def test_costs_list(size: str, qapp: QApplication, tmp_path: Path) -> None:
+    path = pole_path(size)
+    # the page's UI state goes to the test's folder (HOME is redirected by tests/conftest.py)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
+    app, base = interleaved_medians(
+        lambda: run_ours(qapp, path), lambda: run_baseline(qapp, path), 3
+    )
+    bench_line(f"costs_open_{size}", app["open"], base["open"], 2.0, "s")
+    bench_line(f"costs_scroll_{size}", app["fetch_more"], base["fetch_more"], 2.0, "s")
+    bench_line(f"costs_resort_{size}", app["resort"], base["resort"], 2.0, "s")
+    bench_line(f"costs_filter_{size}", app["filter"], base["filter"], 2.0, "s")
+    page, lazy = interleaved_medians(
+        lambda: dict(zip(("shown", "lists"), run_page(qapp, path), strict=True)),
+        lambda: {"open": run_baseline(qapp, path)["open"]},
+        3,
+    )
+    bench_line(f"costs_page_open_{size}", page["shown"], lazy["open"], 2.0, "s")
+    bench_line(f"costs_page_lists_{size}", page["lists"], lazy["open"], None, "s")

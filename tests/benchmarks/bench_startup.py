@@ -1,43 +1,44 @@
 """Benchmark: spawn to main window shown, and peak RSS, vs a bare QMainWindow + QTableView.
 
-Run on demand (not collected by pytest)::
+Run on demand::
 
-    uv run python tests/benchmarks/bench_startup.py [--reps 7]
+    uv run pytest tests/benchmarks/bench_startup.py --run-benchmarks -s
 
 Each figure is a whole fresh interpreter (``python -c``), offscreen, measured from just before
 the spawn to the moment the window was shown (the child prints ``time.monotonic()`` after
-``show()`` and one ``processEvents()``), and to its exit; peak RSS from ``os.wait4`` (the
-child's own ``ru_maxrss``). Interleaved, ``--reps`` spawns of each, median:
+``show()`` and one ``processEvents()``); peak RSS from ``os.wait4`` (the child's own
+``ru_maxrss``). Interleaved, 7 spawns of each, median (``benchlib``):
 
-* **baseline**: ``baselines/qt_start.py``'s window — ``QApplication`` + ``QMainWindow`` with
+* **base**: ``baselines/qt_start.py``'s window — ``QApplication`` + ``QMainWindow`` with
   a ``QTableView``, ``show()``, one ``processEvents()``, exit;
-* **app_empty** / **app_300**: the composition root as
-  :func:`ptce_desktop.ui.shell.launch.launch_gui`
-  runs it (``create_application``, logging, ``MainWindow``, error hook, ``Shell.start`` on the
-  file — lock, open/migrate check, every page built — then ``window.show()``), but one
-  ``processEvents()`` instead of ``app.exec()``. On (a) a migrated database with only a pole,
-  (b) a 300-member pole with 10 000 costs (3 000 shares a month) and their calls and payments.
-  Nothing in the app is changed for this: the child script below is the entry.
+* **app**: the composition root as :func:`ptce_desktop.ui.shell.launch.launch_gui` runs it
+  (``create_application``, logging, ``MainWindow``, error hook, ``Shell.start`` on the file —
+  lock, open/migrate check, the first page — then ``window.show()``), but one
+  ``processEvents()`` instead of ``app.exec()``; on a copy of the cached S pole (50 members,
+  5 000 costs over 10 years, :mod:`poles`) and on a file with only a pole.
 
+``BENCH`` lines: ``startup`` (S pole, target 2.5), ``startup_rss`` (S pole, target 2),
+``startup_empty`` and ``startup_rss_empty`` (the file with only a pole, same targets).
+
+The spawns run from a small driver process (this file run as a script): Linux counts the
+parent's peak RSS at fork time in a child's ``ru_maxrss``, and the pytest process is big.
 Settings, logs and data folders are redirected to a temporary folder, and so is the bytecode
 cache (``PYTHONPYCACHEPREFIX``; ``PYTHONDONTWRITEBYTECODE`` is dropped for the children, one
-warm-up spawn of each writes it): an installed app starts from compiled bytecode. Prints one
-JSON line (targets: shown ≤ 2.5 × baseline, peak RSS ≤ 2 × baseline).
+warm-up spawn of each writes it): an installed app starts from compiled bytecode.
 """
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import shutil
-import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
+
+from benchlib import bench_line
 
 HERE = Path(__file__).resolve().parent
 
@@ -105,93 +106,86 @@ def spawn(code: str, env: dict[str, str], *args: str) -> tuple[float, float, flo
     return shown, end - start, usage.ru_maxrss / 1024
 
 
-def make_files(folder: Path) -> dict[str, Path]:
-    """Run in a child process (see ``main``): the parent stays small, because Linux counts the
-    parent's peak RSS at fork time in a child's ``ru_maxrss``."""
-    from bench_year_totals import build_pole
+REPS = 7
+
+
+def drive(work: Path, files: dict[str, Path], reps: int) -> dict[str, Any]:
+    """In the small driver process: interleaved spawns, medians (``benchlib``)."""
+    from benchlib import interleaved_medians
+
+    env = child_env(work)
+
+    def base() -> dict[str, float]:
+        shown, _exit, rss = spawn(BASELINE_CHILD, env)
+        return {"shown": shown, "rss": rss}
+
+    result: dict[str, Any] = {}
+    for name, path in files.items():
+
+        def app(path: Path = path) -> dict[str, float]:
+            shown, _exit, rss = spawn(APP_CHILD, env, str(path))
+            return {"shown": shown, "rss": rss}
+
+        result[name] = interleaved_medians(app, base, reps)
+    return result
+
+
+def child_env(work: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    for name in ("HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        env[name] = str(work / "home" / name.lower())
+    env["PTCE_DATA_DIR"] = str(work / "home" / "ptce-data")
+    # Bytecode as an installed app has it: written once (by the warm-up spawn) to a
+    # private cache, then read; PYTHONDONTWRITEBYTECODE would recompile ~500 modules a start.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
+    return env
+
+
+def test_startup(tmp_path: Path) -> None:
+    from poles import pole_path
 
     from ptce_desktop.services.pole.pole import PoleService
     from ptce_desktop.store.database import open_database
     from ptce_desktop.store.unit_of_work import UnitOfWork
 
-    empty = folder / "pôle vide.sqlite3"
+    empty = tmp_path / "pôle vide & <essai>.sqlite3"
     db = open_database(empty)
     try:
-        PoleService(UnitOfWork(db)).create_pole("Pôle vide & <essai>", "Drôme", 1)
+        PoleService(UnitOfWork(db)).create_pole("Pôle vide & <essai> l'Éclair", "Drôme", 1)
     finally:
         db.close()
-    full = folder / "pôle 300 membres.sqlite3"
-    build_pole(full, 300, 10_000)
-    return {"app_empty": empty, "app_300": full}
+    small = tmp_path / "pôle S d'essai.sqlite3"
+    shutil.copyfile(pole_path("S"), small)  # the app may write (lock, settings): not the cache
+    files = {"S": small, "empty": empty}
+    out = subprocess.run(
+        [
+            sys.executable,
+            str(Path(__file__).resolve()),
+            str(tmp_path),
+            json.dumps({name: str(path) for name, path in files.items()}),
+            str(REPS),
+        ],
+        env=child_env(tmp_path),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert out.returncode == 0, out.stderr[-3000:]
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    for name, suffix in (("S", ""), ("empty", "_empty")):
+        app, base = result[name]
+        bench_line(f"startup{suffix}", app["shown"], base["shown"], 2.5, "s")
+        bench_line(f"startup_rss{suffix}", app["rss"], base["rss"], 2.0, "MB")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--reps", type=int, default=7)
-    args = parser.parse_args()
-    work = Path(tempfile.mkdtemp(prefix="ptce_bench_startup_"))
-    try:
-        env = dict(os.environ)
-        env.setdefault("QT_QPA_PLATFORM", "offscreen")
-        for name in (
-            "HOME",
-            "XDG_DATA_HOME",
-            "XDG_CONFIG_HOME",
-            "XDG_CACHE_HOME",
-            "XDG_STATE_HOME",
-        ):
-            env[name] = str(work / "home" / name.lower())
-        env["PTCE_DATA_DIR"] = str(work / "home" / "ptce-data")
-        # Bytecode as an installed app has it: written once (by the warm-up spawn) to a
-        # private cache, then read; PYTHONDONTWRITEBYTECODE would recompile ~500 modules a start.
-        env.pop("PYTHONDONTWRITEBYTECODE", None)
-        env["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
-        os.environ.update({k: env[k] for k in ("HOME", "PTCE_DATA_DIR")})
-        files = {
-            "app_empty": work / "pôle vide.sqlite3",
-            "app_300": work / "pôle 300 membres.sqlite3",
-        }
-        subprocess.run(
-            [
-                sys.executable,
-                "-c",
-                f"import sys; sys.path.insert(0, {str(HERE)!r}); "
-                f"from bench_startup import make_files; from pathlib import Path; "
-                f"make_files(Path({str(work)!r}))",
-            ],
-            env=env,
-            check=True,
-        )
-        runs: dict[str, list[tuple[float, float, float]]] = {"baseline": []}
-        runs.update({name: [] for name in files})
-        spawn(BASELINE_CHILD, env)  # warm the file cache, write the .pyc files
-        spawn(APP_CHILD, env, str(files["app_300"]))
-        for _ in range(args.reps):
-            runs["baseline"].append(spawn(BASELINE_CHILD, env))
-            for name, path in files.items():
-                runs[name].append(spawn(APP_CHILD, env, str(path)))
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-    result: dict[str, Any] = {
-        "bench": "startup",
-        "reps": args.reps,
-        "platform": env["QT_QPA_PLATFORM"],
-    }
-    for name, values in runs.items():
-        result[f"{name}_shown_s"] = round(statistics.median(v[0] for v in values), 4)
-        result[f"{name}_exit_s"] = round(statistics.median(v[1] for v in values), 4)
-        result[f"{name}_peak_rss_mb"] = round(statistics.median(v[2] for v in values), 1)
-        result[f"{name}_shown_s_all"] = [round(v[0], 3) for v in values]
-    for name in files:
-        result[f"ratio_{name}_shown"] = round(
-            result[f"{name}_shown_s"] / result["baseline_shown_s"], 2
-        )
-        result[f"ratio_{name}_rss"] = round(
-            result[f"{name}_peak_rss_mb"] / result["baseline_peak_rss_mb"], 2
-        )
-    result["targets"] = {"shown": 2.5, "rss": 2.0}
-    print(json.dumps(result, ensure_ascii=False))
-
-
-if __name__ == "__main__":
-    main()
+if __name__ == "__main__":  # the driver: python bench_startup.py WORK FILES_JSON REPS
+    sys.path.insert(0, str(HERE))
+    work_dir, files_json, reps_text = sys.argv[1:4]
+    figures = drive(
+        Path(work_dir),
+        {name: Path(path) for name, path in json.loads(files_json).items()},
+        int(reps_text),
+    )
+    print(json.dumps(figures), flush=True)

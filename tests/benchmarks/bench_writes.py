@@ -1,52 +1,42 @@
-"""Benchmark: one UI edit per transaction, and a backup, vs the bare sqlite3 equivalents.
+"""Benchmark: one UI edit per transaction on the L pole, and a backup, vs bare sqlite3.
 
-Run on demand (not collected by pytest)::
+Run on demand::
 
-    uv run python tests/benchmarks/bench_writes.py [--runs 3] [--edits 100]
+    uv run pytest tests/benchmarks/bench_writes.py --run-benchmarks -s [-k edit]
 
-Files go to a temporary folder under ``--dir`` (default: the temp dir; fsync cost depends on the
-file system). Timed, interleaved in the same run, median of ``--runs`` rounds:
+Interleaved in the same run, median of 3 (``benchlib``), WAL with ``synchronous=FULL``
+(DESIGN §7) on both sides:
 
-* **edit_app**: ``CostService.create_cost`` on a 300-member pole (20 services with a units key
-  over every member, 10 000 costs already there): validation, the key read, the cents-only
-  split of the cost between the 300 members, the cost (ORM: guarded, audited) and its 300
-  shares (one Core INSERT), the audit entry — one ``BEGIN IMMEDIATE`` … ``COMMIT`` per cost,
-  WAL with ``synchronous=FULL`` (DESIGN §7); ``--edits`` costs a round;
-* **update_app**: ``CostService.update_cost`` of each cost just entered, with a new amount:
-  the same, and its shares replaced (one DELETE + one INSERT);
-* **edit_sql**: the bare tool as ``baselines/sqlite_write.py`` measures "one transaction per
-  row", with the app's pragmas (``journal_mode=WAL``, ``synchronous=FULL``): raw ``sqlite3``
-  ``BEGIN`` / one ``INSERT`` of a cost line / ``COMMIT``, the same number of times;
-* **edit_shares_sql**: the same raw commit carrying what a cost is — its row and its 300 share
-  rows (``executemany``): the floor of any save of a cost with its shares;
-* **backup_app**: :func:`ptce_desktop.store.backup.create_backup` of the 100 000-line pole of
-  ``bench_year_totals.py`` (~70 MB; online copy, fsync, rename) with ``verify=False``: the
-  backup the window makes, whose ``integrity_check`` (and rotation) then runs in the
-  background (:func:`~ptce_desktop.store.backup.confirm_backup`, untimed here);
-* **backup_sql**: ``sqlite3.Connection.backup()`` of the same file to a new file (one step).
+* ``edit_cost_L``: ``CostService.create_cost`` on the cached L pole (5 000 members, 1 M costs;
+  keys of 5-50 members): validation, the key read, the cents-only split, the cost (ORM:
+  guarded, audited) and its shares (one Core INSERT), the audit entry — one transaction a
+  cost, 20 costs a round — vs **the raw commit of the same rows**: raw ``sqlite3``
+  ``BEGIN`` / the cost's row and its share rows (copied from costs the app entered) /
+  ``COMMIT`` into the same file (target 1.5, ms a cost);
+* ``update_cost_L``: ``CostService.update_cost`` of each cost just entered, with a new amount
+  (its shares replaced) vs the raw commit of the same change (UPDATE the row, DELETE + INSERT
+  its shares); ms a cost, target 1.5 as for an entry;
+* ``edit_cost_one_row_L`` (no target): ``create_cost`` vs a raw one-row commit of a cost line
+  in a bare table of a fresh file (what ``baselines/sqlite_write.py`` calls one transaction
+  per row);
+* ``backup_per_mb``: :func:`ptce_desktop.store.backup.create_backup` (as the app calls it:
+  online copy, fsync, verification, rename, rotation) of the cached M pole vs
+  ``sqlite3.Connection.backup()`` of the same file to a new file (ms per MB, target 2).
 
-Prints one JSON line: milliseconds per edit (entered or updated) and per MB, and
-``ratio_* = app / sql``
-(target: ≤ 2 for both).
+The L file is the shared cache: every row the benchmark adds is deleted at the end and the
+row count of every table is checked unchanged.
 """
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
-import json
-import shutil
 import sqlite3
-import statistics
-import sys
-import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from bench_year_totals import build_pole, cached_pole
+from benchlib import bench_line, interleaved_median
+from poles import pole_path
 
 from ptce_desktop.services.costs.costs import CostService
 from ptce_desktop.services.costs.views import CostDraft
@@ -61,7 +51,6 @@ SCHEMA = """CREATE TABLE cost_line(id INTEGER PRIMARY KEY, date TEXT NOT NULL,
             CREATE TABLE share(id INTEGER PRIMARY KEY, cost_line_id INTEGER NOT NULL,
             member_id INTEGER NOT NULL, cents INTEGER NOT NULL, UNIQUE(cost_line_id, member_id));"""
 INSERT = "INSERT INTO cost_line(date, service_id, amount_cents, label, key) VALUES (?,?,?,?,?)"
-INSERT_SHARE = "INSERT INTO share(cost_line_id, member_id, cents) VALUES (?,?,?)"
 
 
 def raw_connection(path: Path) -> sqlite3.Connection:
@@ -103,38 +92,6 @@ def _drafts(n: int, start: int, extra: int = 0) -> list[CostDraft]:
     return drafts
 
 
-def edit_shares_sql(con: sqlite3.Connection, n: int, start: int) -> float:
-    """The same commit carrying what a cost is: its row and 300 share rows (executemany)."""
-    t = time.perf_counter()
-    for i in range(start, start + n):
-        amount = 10_000 + i
-        q, r = divmod(amount, 300)
-        con.execute("BEGIN")
-        row = (f"2025-{i % 12 + 1:02d}-01", i % 20 + 1, amount, f"n° {i}", "m2")
-        cost_id = con.execute(INSERT, row).lastrowid
-        con.executemany(INSERT_SHARE, [(cost_id, m, q + (m <= r)) for m in range(1, 301)])
-        con.execute("COMMIT")
-    return time.perf_counter() - t
-
-
-def edit_app(costs: CostService, n: int, start: int, created: list[int] | None = None) -> float:
-    drafts = _drafts(n, start)
-    t = time.perf_counter()
-    ids = [costs.create_cost(draft) for draft in drafts]
-    elapsed = time.perf_counter() - t
-    if created is not None:
-        created.extend(ids)
-    return elapsed
-
-
-def update_app(costs: CostService, ids: list[int], start: int) -> float:
-    drafts = _drafts(len(ids), start, extra=977)  # another amount: every share changes
-    t = time.perf_counter()
-    for cost_id, draft in zip(ids, drafts, strict=True):
-        costs.update_cost(cost_id, draft)
-    return time.perf_counter() - t
-
-
 def backup_sql(source: Path, folder: Path) -> float:
     target = folder / "raw-backup.sqlite3"
     target.unlink(missing_ok=True)
@@ -155,81 +112,164 @@ def backup_app(source: Path, folder: Path) -> float:
     return elapsed
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--edits", type=int, default=100)
-    parser.add_argument("--dir", default=tempfile.gettempdir())
-    args = parser.parse_args()
-    big, _ = cached_pole(300, 100_000)
-    work = Path(tempfile.mkdtemp(prefix="ptce_bench_writes_", dir=args.dir))
-    try:
-        pole = work / "pôle 300.sqlite3"
-        build_pole(pole, 300, 10_000)
-        db = open_database(pole)
-        con = raw_connection(work / "raw.sqlite3")
-        costs = CostService(UnitOfWork(db))
-        edit_app(costs, 5, 0)  # warm-up: imports, statement caches
-        edit_sql(con, 5, 0)
-        edit_shares_sql(con, 5, 0)
-        times: dict[str, list[float]] = {
-            "edit_sql": [],
-            "edit_shares_sql": [],
-            "edit_app": [],
-            "update_app": [],
-        }
-        entered: list[int] = []
-        backups: dict[str, list[float]] = {"backup_sql": [], "backup_app": []}
-        for run in range(args.runs):
-            start = 10 + run * args.edits
-            times["edit_sql"].append(edit_sql(con, args.edits, start))
-            times["edit_shares_sql"].append(edit_shares_sql(con, args.edits, start))
-            created: list[int] = []
-            times["edit_app"].append(edit_app(costs, args.edits, start, created))
-            times["update_app"].append(update_app(costs, created, start))
-            entered.extend(created)
-            backups["backup_sql"].append(backup_sql(big, work))
-            backups["backup_app"].append(backup_app(big, work / "backups"))
-        with db.engine.connect() as check:
-            shares = check.exec_driver_sql("SELECT COUNT(*) FROM shares").scalar()
-            for cost_id in entered:  # untimed: every cost entered then updated adds up
-                count, total, ttc = check.exec_driver_sql(
-                    "SELECT COUNT(*), SUM(s.cents), c.ttc_cents FROM costs c"
-                    " JOIN shares s ON s.cost_id = c.id WHERE c.id = ?",
-                    (cost_id,),
-                ).one()
-                assert (count, total) == (300, ttc), cost_id
-        con.close()
-        db.close()
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-    mb = big.stat().st_size / 2**20
-    per_edit = {k: statistics.median(v) / args.edits * 1000 for k, v in times.items()}
-    per_mb = {k: statistics.median(v) / mb * 1000 for k, v in backups.items()}
-    result: dict[str, Any] = {
-        "bench": "writes",
-        "runs": args.runs,
-        "edits_per_run": args.edits,
-        "members": 300,
-        "shares_per_edit": 300,
-        "shares_total": shares,
-        "edit_sql_ms": round(per_edit["edit_sql"], 3),
-        "edit_app_ms": round(per_edit["edit_app"], 3),
-        "ratio_edit": round(per_edit["edit_app"] / per_edit["edit_sql"], 2),
-        "update_app_ms": round(per_edit["update_app"], 3),
-        "ratio_update": round(per_edit["update_app"] / per_edit["edit_sql"], 2),
-        "edit_shares_sql_ms": round(per_edit["edit_shares_sql"], 3),
-        "ratio_edit_vs_shares_sql": round(per_edit["edit_app"] / per_edit["edit_shares_sql"], 2),
-        "backup_mb": round(mb, 1),
-        "backup_sql_s": round(statistics.median(backups["backup_sql"]), 4),
-        "backup_app_s": round(statistics.median(backups["backup_app"]), 4),
-        "backup_sql_ms_per_mb": round(per_mb["backup_sql"], 2),
-        "backup_app_ms_per_mb": round(per_mb["backup_app"], 2),
-        "ratio_backup": round(per_mb["backup_app"] / per_mb["backup_sql"], 2),
-        "target": 2.0,
+EDITS = 20
+
+
+def table_counts(con: sqlite3.Connection) -> dict[str, int]:
+    names = [
+        row[0]
+        for row in con.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        )
+    ]
+    return {name: con.execute(f'SELECT COUNT(*) FROM "{name}"').fetchone()[0] for name in names}
+
+
+def app_drafts(n: int, start: int, services: int, extra: int = 0) -> list[CostDraft]:
+    drafts = _drafts(n, start, extra)
+    return [replace(d, service_id=(i * 7) % services + 1) for i, d in enumerate(drafts)]
+
+
+class RawCopies:
+    """The raw side: commits of the same rows as the app's (cost row + its share rows)."""
+
+    COST_COLUMNS = (
+        "service_id, invoice_date, period_start, period_end, label, supplier, ht_cents,"
+        " vat_cents, ttc_cents, is_adjustment"
+    )
+
+    def __init__(self, path: Path, model_ids: list[int]) -> None:
+        self.con = sqlite3.connect(path, isolation_level=None)
+        self.con.execute("PRAGMA journal_mode=WAL")
+        self.con.execute("PRAGMA synchronous=FULL")
+        self.rows = []
+        for cost_id in model_ids:
+            cost = self.con.execute(
+                f"SELECT {self.COST_COLUMNS} FROM costs WHERE id = ?", (cost_id,)
+            ).fetchone()
+            shares = self.con.execute(
+                "SELECT member_id, cents, key_version_id FROM shares WHERE cost_id = ?",
+                (cost_id,),
+            ).fetchall()
+            self.rows.append((cost, shares))
+        self.created: list[int] = []
+
+    def insert(self) -> float:
+        start = time.perf_counter()
+        for cost, shares in self.rows:
+            self.con.execute("BEGIN IMMEDIATE")
+            cost_id = self.con.execute(
+                f"INSERT INTO costs ({self.COST_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?)", cost
+            ).lastrowid
+            assert cost_id is not None
+            self.con.executemany(
+                "INSERT INTO shares (cost_id, member_id, cents, key_version_id)"
+                " VALUES (?, ?, ?, ?)",
+                [(cost_id, *share) for share in shares],
+            )
+            self.con.execute("COMMIT")
+            self.created.append(cost_id)
+        return (time.perf_counter() - start) / len(self.rows) * 1000
+
+    def update(self, ids: list[int]) -> float:
+        start = time.perf_counter()
+        for cost_id, (cost, shares) in zip(ids, self.rows, strict=True):
+            self.con.execute("BEGIN IMMEDIATE")
+            self.con.execute(
+                "UPDATE costs SET ht_cents = ?, ttc_cents = ? WHERE id = ?",
+                (cost[6] + 977, cost[8] + 977, cost_id),
+            )
+            self.con.execute("DELETE FROM shares WHERE cost_id = ?", (cost_id,))
+            self.con.executemany(
+                "INSERT INTO shares (cost_id, member_id, cents, key_version_id)"
+                " VALUES (?, ?, ?, ?)",
+                [(cost_id, m, c + (i == 0) * 977, v) for i, (m, c, v) in enumerate(shares)],
+            )
+            self.con.execute("COMMIT")
+        return (time.perf_counter() - start) / len(ids) * 1000
+
+
+def test_edit_cost_L(tmp_path: Path) -> None:
+    path = pole_path("L")
+    check = sqlite3.connect(path)
+    before = table_counts(check)
+    marks = {
+        table: check.execute(f"SELECT COALESCE(MAX(id), 0) FROM {table}").fetchone()[0]
+        for table in ("costs", "shares", "audit_entries")
     }
-    print(json.dumps(result, ensure_ascii=False))
+    services = before["shared_services"]
+    db = open_database(path)
+    raw: RawCopies | None = None
+    try:
+        costs = CostService(UnitOfWork(db))
+        entered: list[list[int]] = []
+        rounds = iter(range(10, 10_000, EDITS))
+
+        def app_create() -> float:
+            ids: list[int] = []
+            start = next(rounds)
+            drafts = app_drafts(EDITS, start, services)
+            t = time.perf_counter()
+            ids.extend(costs.create_cost(draft) for draft in drafts)
+            elapsed = (time.perf_counter() - t) / EDITS * 1000
+            entered.append(ids)
+            return elapsed
+
+        app_create()  # warm-up, and the rows the raw side copies
+        raw = RawCopies(path, entered[0])
+        app_ms, base_ms = interleaved_median(app_create, raw.insert, 3, timed=False)
+        bench_line("edit_cost_L", app_ms, base_ms, 1.5, "ms")
+
+        updates = iter(entered[1:])
+        raw_updates = iter([raw.created[i : i + EDITS] for i in range(0, len(raw.created), EDITS)])
+
+        def app_update() -> float:
+            ids = next(updates)
+            drafts = app_drafts(EDITS, 10, services, extra=977)
+            t = time.perf_counter()
+            for cost_id, draft in zip(ids, drafts, strict=True):
+                costs.update_cost(cost_id, draft)
+            return (time.perf_counter() - t) / EDITS * 1000
+
+        app_ms, base_ms = interleaved_median(
+            app_update, lambda: raw.update(next(raw_updates)), 3, warmup=0, timed=False
+        )
+        bench_line("update_cost_L", app_ms, base_ms, 1.5, "ms")
+
+        one_row = raw_connection(tmp_path / "une ligne.sqlite3")
+        app_ms, base_ms = interleaved_median(
+            app_create,
+            lambda: edit_sql(one_row, EDITS, 0) / EDITS * 1000,
+            3,
+            warmup=0,
+            timed=False,
+        )
+        one_row.close()
+        bench_line("edit_cost_one_row_L", app_ms, base_ms, None, "ms")
+        for cost_id in [i for ids in entered for i in ids]:  # every cost entered adds up
+            count, total, ttc = check.execute(
+                "SELECT COUNT(*), SUM(s.cents), c.ttc_cents FROM costs c"
+                " JOIN shares s ON s.cost_id = c.id WHERE c.id = ?",
+                (cost_id,),
+            ).fetchone()
+            assert count >= 5 and total == ttc, cost_id
+    finally:
+        db.close()
+        if raw is not None:
+            raw.con.close()
+        with check:  # the cache is shared: put it back as it was
+            check.execute("DELETE FROM shares WHERE id > ?", (marks["shares"],))
+            check.execute("DELETE FROM costs WHERE id > ?", (marks["costs"],))
+            check.execute("DELETE FROM audit_entries WHERE id > ?", (marks["audit_entries"],))
+        after = table_counts(check)
+        check.close()
+    assert after == before
 
 
-if __name__ == "__main__":
-    main()
+def test_backup_per_mb(tmp_path: Path) -> None:
+    path = pole_path("M")
+    mb = path.stat().st_size / 2**20
+    app_s, base_s = interleaved_median(
+        lambda: backup_app(path, tmp_path / "sauvegardes"), lambda: backup_sql(path, tmp_path)
+    )
+    bench_line("backup_per_mb", app_s / mb * 1000, base_s / mb * 1000, 2.0, "ms_per_MB")

@@ -15,10 +15,15 @@ Stable API (other tests import it; do not rename):
 
         BENCH <name> app=<v> base=<v> ratio=<app/base> target=<t> unit=<u>
 
+    ``target`` None prints ``target=-`` (a figure without a goal, kept for information).
     ``ratio`` is ``app / base`` rounded to 2 decimals (``inf`` when ``base`` is 0). Values
     are printed with 4 significant digits. The caller converts to ``unit`` before calling
     (e.g. ``bench_line("startup", app_s, base_s, 2.5, "s")``). For a GUI stall:
     ``bench_line("stall_open", longest_ms, 100, 1, "ms")`` — ratio = longest stall / 100 ms.
+
+``interleaved_medians(app_fn, base_fn, reps=3, *, warmup=1) -> (app, base)``
+    The same when one round measures several figures at once: each function returns a
+    ``{figure name: value}`` dict; returns the two dicts of medians, figure by figure.
 
 ``timed(fn) -> float``: seconds one call of ``fn`` takes.
 
@@ -37,10 +42,18 @@ from __future__ import annotations
 import math
 import statistics
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
-__all__ = ["MB", "MS", "SECONDS", "bench_line", "interleaved_median", "timed"]
+__all__ = [
+    "MB",
+    "MS",
+    "SECONDS",
+    "bench_line",
+    "interleaved_median",
+    "interleaved_medians",
+    "timed",
+]
 
 SECONDS = "s"
 MS = "ms"
@@ -92,20 +105,50 @@ def interleaved_median(
     return statistics.median(apps), statistics.median(bases)
 
 
+def interleaved_medians(
+    app_fn: Callable[[], Mapping[str, float]],
+    base_fn: Callable[[], Mapping[str, float]],
+    reps: int = 3,
+    *,
+    warmup: int = 1,
+) -> tuple[dict[str, float], dict[str, float]]:
+    """Figure by figure, (medians of app, medians of base) over ``reps`` (≥ 3) interleaved
+    rounds after ``warmup``; each function returns ``{figure: value}`` for one round."""
+    if reps < 3:
+        raise ValueError(f"a median needs at least 3 repetitions, not {reps}")
+    for _ in range(warmup):
+        app_fn()
+        base_fn()
+    apps: dict[str, list[float]] = {}
+    bases: dict[str, list[float]] = {}
+    for rep in range(reps):
+        order = (
+            ((bases, base_fn), (apps, app_fn)) if rep % 2 else ((apps, app_fn), (bases, base_fn))
+        )
+        for into, fn in order:
+            for name, value in fn().items():
+                into.setdefault(name, []).append(float(value))
+    return (
+        {name: statistics.median(values) for name, values in apps.items()},
+        {name: statistics.median(values) for name, values in bases.items()},
+    )
+
+
 def _fmt(value: float) -> str:
     if isinstance(value, float) and (math.isinf(value) or math.isnan(value)):
         return str(value)
     return f"{value:.4g}"
 
 
-def bench_line(name: str, app: float, base: float, target: float, unit: str) -> str:
-    """Print and return ``BENCH <name> app=… base=… ratio=… target=… unit=…``."""
+def bench_line(name: str, app: float, base: float, target: float | None, unit: str) -> str:
+    """Print and return ``BENCH <name> app=… base=… ratio=… target=… unit=…``
+    (``target=-`` when ``target`` is None: a figure kept for information, without a goal)."""
     if " " in name or not name:
         raise ValueError(f"a benchmark name is one word: {name!r}")
     ratio = app / base if base else math.inf
     line = (
         f"BENCH {name} app={_fmt(app)} base={_fmt(base)} ratio={ratio:.2f} "
-        f"target={_fmt(target)} unit={unit}"
+        f"target={'-' if target is None else _fmt(target)} unit={unit}"
     )
     print(line, flush=True)
     return line
