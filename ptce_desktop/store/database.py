@@ -16,12 +16,20 @@ program has can still be saved to a new file should the path be deleted or repla
 (:meth:`Database.save_copy`). Before every write transaction the unit of work calls
 :meth:`Database.check_write`: the file at the path must still be the one opened, and every
 guard in ``write_guards`` (the one-writer lock's :meth:`~.lock.DatabaseLock.verify`) must pass.
+
+The full-file ``PRAGMA quick_check`` (seconds on a large file) may be left out of the open
+(``check=False``, the window: DESIGN §7) and run afterwards off the GUI thread through
+:attr:`Database.integrity` (:class:`IntegrityCheck`). Until it has passed, writes wait a moment
+for it, then are refused (``integrity_pending``); once it has failed they stay refused
+(``integrity_failed``). Reads go on meanwhile. A file that needs migrating is always checked
+before it is migrated.
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,6 +54,86 @@ from ptce_desktop.store.paths import attachments_dir, backups_dir
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
+#: How long a write waits for a quick check still running before it is refused.
+INTEGRITY_WAIT_S = 2.0
+
+
+def quick_check(path: Path) -> PtceError | None:
+    """``PRAGMA quick_check`` of ``path`` on its own connection (nothing written): None when
+    SQLite says the file is sound, else ``integrity_failed`` (or what opening it says)."""
+    try:
+        connection = sqlite3.connect(sqlite_uri(path, read_only=True), uri=True)
+    except sqlite3.Error as exc:
+        return open_error(path, exc)
+    try:
+        connection.execute("PRAGMA trusted_schema = OFF")
+        rows = connection.execute("PRAGMA quick_check").fetchall()
+    except sqlite3.DatabaseError as exc:
+        return open_error(path, exc)
+    finally:
+        connection.close()
+    if rows != [("ok",)]:
+        return PtceError("integrity_failed", path=str(path), detail=str(rows[0][0]))
+    return None
+
+
+class IntegrityCheck:
+    """The quick check of an open file: done at open, or run later by :meth:`run` (in a
+    worker); :meth:`require` is what a write asks before it begins. Thread-safe."""
+
+    def __init__(self, path: Path, *, passed: bool = False) -> None:
+        self.path = path
+        self._guard = threading.Lock()
+        self._started = passed
+        self._finished = threading.Event()
+        #: Why the file is not sound (None: sound, or not checked yet).
+        self.error: PtceError | None = None
+        if passed:
+            self._finished.set()
+
+    @property
+    def done(self) -> bool:
+        return self._finished.is_set()
+
+    @property
+    def pending(self) -> bool:
+        return not self._finished.is_set()
+
+    @property
+    def failed(self) -> bool:
+        return self._finished.is_set() and self.error is not None
+
+    def run(self) -> PtceError | None:
+        """Run the check (once: a second call waits for the first); None when sound."""
+        with self._guard:
+            first, self._started = not self._started, True
+        if not first:
+            self._finished.wait()
+            return self.error
+        try:
+            self.error = quick_check(self.path)
+        except Exception as exc:  # an unexpected failure must not leave writes allowed
+            self.error = PtceError("integrity_failed", path=str(self.path), detail=str(exc))
+        finally:
+            self._finished.set()
+        return self.error
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Wait for the check to finish; False when still running after ``timeout``."""
+        return self._finished.wait(timeout)
+
+    def require(self, wait_s: float | None = None) -> None:
+        """Before a write: the check has passed, or ``PtceError``. A check nobody started is
+        run here; one still running is waited for ``wait_s``, then ``integrity_pending``."""
+        with self._guard:
+            started = self._started
+        if not started:
+            self.run()
+        elif not self._finished.wait(INTEGRITY_WAIT_S if wait_s is None else wait_s):
+            raise PtceError("integrity_pending", path=str(self.path))
+        if self.error is not None:
+            raise self.error
+
 
 @dataclass
 class Database:
@@ -68,11 +156,14 @@ class Database:
     wal_identity: tuple[int, int] | None = field(default=None)
     #: Called before every write transaction; each raises ``PtceError`` to refuse it.
     write_guards: list[Callable[[], None]] = field(default_factory=list, repr=False)
+    #: The quick check of the file (passed at open unless opened with ``check=False``).
+    integrity: IntegrityCheck | None = field(default=None, repr=False)
 
-    def check_write(self) -> None:
+    def check_write(self, *, integrity: bool = True) -> None:
         """Refuse a write (``PtceError``) when the file at the path is no longer the one opened
         (``file_replaced``), its WAL journal was deleted (``journal_lost``) or a guard says so
-        (``lock_lost``)."""
+        (``lock_lost``); with ``integrity``, also while its quick check has not passed
+        (``integrity_pending``, ``integrity_failed``)."""
         if self.identity is not None and file_identity(self.path) != self.identity:
             raise PtceError("file_replaced", path=str(self.path))
         wal = self.path.with_name(self.path.name + "-wal")
@@ -82,6 +173,8 @@ class Database:
             raise PtceError("journal_lost", path=str(self.path))
         for guard in list(self.write_guards):
             guard()
+        if integrity and self.integrity is not None:
+            self.integrity.require()
 
     def save_copy(self, target: Path) -> Path:
         """Write what this program has open (even if the path was deleted or replaced) to the
@@ -128,12 +221,13 @@ class FileState:
     has_tables: bool
 
 
-def inspect_file(path: Path) -> FileState:
+def inspect_file(path: Path, *, check: bool = True) -> FileState:
     """Check that ``path`` is one of our files, intact, with a known schema revision.
 
     Raises ``PtceError`` with code ``foreign_file``, ``integrity_failed`` (only when SQLite
     says the file is damaged), ``file_unreadable`` (it cannot be opened: rights, a folder
-    SQLite cannot write in) or ``newer_schema``. Nothing is written.
+    SQLite cannot write in) or ``newer_schema``. Nothing is written. ``check=False`` leaves
+    out the full-file ``quick_check`` (the caller runs it, or ``integrity_check``, itself).
     """
     try:
         with path.open("rb") as handle:
@@ -159,9 +253,10 @@ def inspect_file(path: Path) -> FileState:
         app_id = connection.execute("PRAGMA application_id").fetchone()[0]
         if app_id != APPLICATION_ID:
             raise PtceError("foreign_file", path=str(path))
-        rows = connection.execute("PRAGMA quick_check").fetchall()
-        if rows != [("ok",)]:
-            raise PtceError("integrity_failed", path=str(path), detail=str(rows[0][0]))
+        if check:
+            rows = connection.execute("PRAGMA quick_check").fetchall()
+            if rows != [("ok",)]:
+                raise PtceError("integrity_failed", path=str(path), detail=str(rows[0][0]))
         tables = {
             row[0]
             for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
@@ -277,8 +372,13 @@ def open_database(
     create: bool = True,
     migrate: bool = True,
     backup_keep: int = 10,
+    check: bool = True,
 ) -> Database:
     """Open (creating or migrating if needed) the database file ``path``; no lock is taken.
+
+    ``check=False`` opens without the full-file quick check: run ``database.integrity.run()``
+    afterwards (off the GUI thread); writes wait for it. A file to migrate is checked first
+    all the same, and a new file needs none.
 
     Raises ``PtceError``: ``file_not_found`` (missing and not ``create``, or read-only),
     ``foreign_file``, ``integrity_failed``, ``newer_schema`` (see :func:`inspect_file`), and
@@ -288,8 +388,10 @@ def open_database(
     """
     db_path = Path(path).expanduser().absolute()
     state: FileState | None = None
+    checked = True
     if db_path.exists():
-        state = inspect_file(db_path)
+        state = inspect_file(db_path, check=check)
+        checked = check
     elif read_only or not create:
         raise PtceError("file_not_found", path=str(db_path))
     else:
@@ -298,6 +400,12 @@ def open_database(
 
     head = migrations.head_revision()
     current = state.revision if state else None
+    if not checked and current != head and not read_only and (migrate or current is None):
+        # Never migrate a damaged file: this one is checked now, before anything is written.
+        problem = quick_check(db_path)
+        if problem is not None:
+            raise problem
+        checked = True
     backup: Path | None = None
     if current != head and (read_only or (not migrate and current is not None)):
         raise PtceError("schema_outdated", path=str(db_path))
@@ -332,4 +440,5 @@ def open_database(
         presence=presence,
         identity=file_identity(db_path),
         wal_identity=file_identity(db_path.with_name(db_path.name + "-wal")),
+        integrity=IntegrityCheck(db_path, passed=checked),
     )

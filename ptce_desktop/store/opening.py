@@ -23,6 +23,11 @@ restore and reopen through the same door)::
    (``schema_outdated``) rather than changing it;
 4. builds the :class:`~.unit_of_work.UnitOfWork` on it.
 
+``defer_check=True`` (the window, DESIGN §7) leaves the full-file quick check of step 3 out of
+the open, so the window shows at once: the caller runs :meth:`OpenPole.check_integrity` off
+the GUI thread; until it passes writes wait for it a moment then are refused
+(``integrity_pending``), and after it failed they stay refused (``integrity_failed``).
+
 Any failure gives the lock back. While open, every write transaction first checks that the
 lock file is still the one held and the file at the path still the one opened; the first
 failure (``lock_lost``, ``file_replaced``) is kept in :attr:`OpenPole.lost` and refuses every
@@ -84,11 +89,31 @@ class OpenPole:
         if self.closed or self.read_only:
             return None
         try:
-            self.database.check_write()
+            # Not the integrity check: a check running or failed does not make the file
+            # someone else's.
+            self.database.check_write(integrity=False)
         except PtceError as error:
             self._lose(error)
             return self.lost
         return None
+
+    def check_integrity(self) -> PtceError | None:
+        """Run the file's quick check if the open left it out (see ``defer_check``): None
+        when the file is sound, else why (writes then stay refused). Safe in a worker."""
+        integrity = self.database.integrity
+        return integrity.run() if integrity is not None else None
+
+    @property
+    def integrity_pending(self) -> bool:
+        """True while the quick check left out of the open has not finished."""
+        integrity = self.database.integrity
+        return integrity is not None and integrity.pending
+
+    @property
+    def integrity_error(self) -> PtceError | None:
+        """Why the quick check failed (None: passed, or not finished)."""
+        integrity = self.database.integrity
+        return integrity.error if integrity is not None and integrity.done else None
 
     def save_copy(self, target: Path | str) -> Path:
         """Save what this program has open to the new file ``target`` (see
@@ -163,6 +188,7 @@ def open_pole_file(
     bus: ChangeBus | None = None,
     backup_keep: int = 10,
     sole: bool = False,
+    defer_check: bool = False,
 ) -> OpenPole:
     """Open the pole file ``path`` for work; raises ``PtceError`` with a catalogue text.
 
@@ -170,7 +196,8 @@ def open_pole_file(
     file already held (from :meth:`OpenPole.detach_lock` or :func:`lock_pole_file`): the opened
     pole takes it over, and releases it if the opening fails. ``program`` names this program
     in the lock's sidecar; ``bus`` is where the unit of work publishes its changes. ``sole``
-    (for writing) refuses a file another program has open (``file_in_use``).
+    (for writing) refuses a file another program has open (``file_in_use``). ``defer_check``
+    leaves the full-file quick check to :meth:`OpenPole.check_integrity` (see above).
     """
     db_path = _absolute(path)
     try:
@@ -186,7 +213,12 @@ def open_pole_file(
             with sole_user(db_path):
                 pass
         database = open_database(
-            db_path, read_only=read_only, create=create, migrate=migrate, backup_keep=backup_keep
+            db_path,
+            read_only=read_only,
+            create=create,
+            migrate=migrate,
+            backup_keep=backup_keep,
+            check=not defer_check,
         )
     except BaseException:
         if lock is not None:

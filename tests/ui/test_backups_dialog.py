@@ -45,6 +45,10 @@ class Answers(Dialogs):
         self.asked.append(("offer", entry))
         return self.restore
 
+    def offer_repair(self, parent: Any, error: PtceError) -> bool:
+        self.asked.append(("repair", error))
+        return False
+
     def check_report(self, parent: Any, report: Any) -> None:
         self.asked.append(("report", report))
 
@@ -242,9 +246,21 @@ def test_a_refused_file_offers_its_newest_verified_backup(
     answers = Answers(restore=True)
     shell = shell_for(answers)
     assert shell.start(db_path)
-    assert [e.code for e in shell.presenter.errors] in (["foreign_file"], ["integrity_failed"])
-    kind, offered = answers.asked[0]
-    assert kind == "offer" and offered.path == good  # the damaged newer one is skipped
+    if damage == "page":
+        # Readable enough to open: the window shows, the quick check (in the background)
+        # fails, writes are refused and the banner offers the newest verified backup.
+        assert shell.ctx.pole_name() == "Pôle sauvé" and shell.integrity_banner.shown
+        with pytest.raises(PtceError) as refused:
+            _rename(shell, "Ne doit pas être enregistré")
+        assert refused.value.code == "integrity_failed"
+        assert shell.integrity_banner.restore_newest()
+        assert answers.asked[0][0] == "confirm"
+    else:
+        assert [e.code for e in shell.presenter.errors] == ["foreign_file"]
+        assert answers.asked[0][0] == "offer"
+    offered = answers.asked[0][1]
+    assert offered.path == good  # the damaged newer one is skipped
+    assert not shell.integrity_banner.shown
     assert shell.ctx.pole_name() == "Pôle sauvé"
     kept = [i for i in list_backups(backups_dir(db_path)) if i.reason.startswith("avant-rest")]
     assert len(kept) == 1 and kept[0].path.read_bytes() == damaged_bytes  # kept, raw

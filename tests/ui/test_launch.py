@@ -43,6 +43,10 @@ class ScriptedDialogs(Dialogs):
         self.asked.append("locked")
         return self.locked_answer
 
+    def offer_repair(self, parent: Any, error: PtceError) -> bool:
+        self.asked.append("repair")
+        return False
+
     def open_path(self, parent: Any) -> Path | None:
         self.asked.append("open")
         return self.path_answer

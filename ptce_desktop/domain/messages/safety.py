@@ -3,6 +3,13 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "integrity_pending": (
+        "Le fichier {path} est encore en cours de vérification (quelques secondes pour un "
+        "gros fichier) : rien n'est enregistré avant la fin de cette vérification. "
+        "Réessayez dans un instant.",
+        "The file {path} is still being checked (a few seconds for a large file): nothing is "
+        "saved before that check ends. Try again in a moment.",
+    ),
     "lock_lost": (
         "Le verrou du fichier {path} a été supprimé ou remplacé par un autre programme (un "
         "outil de nettoyage, une synchronisation) : PTCE Desktop n'enregistre plus rien dans ce "

@@ -160,10 +160,14 @@ def open_context(
     runner: Runner | None = None,
     presenter: ErrorPresenter | None = None,
     lock: DatabaseLock | None = None,
+    defer_check: bool = False,
 ) -> AppContext:
     """Open ``path`` through the one door and build its context; raises ``PtceError``
     (``file_locked``, ``foreign_file``, ``newer_schema``, ``integrity_failed``,
     ``file_not_found``…). ``lock`` is this file's lock already held (a reopen after a
-    restore): the context takes it over, and it is released if the file does not open."""
-    pole = open_pole_file(path, create=create, read_only=read_only, lock=lock)
+    restore): the context takes it over, and it is released if the file does not open.
+    ``defer_check``: the file's quick check is left to ``ctx.pole_file.check_integrity()``."""
+    pole = open_pole_file(
+        path, create=create, read_only=read_only, lock=lock, defer_check=defer_check
+    )
     return AppContext(pole, runner=runner, presenter=presenter)

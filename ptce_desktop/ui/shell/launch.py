@@ -2,8 +2,12 @@
 
 Order: Qt application, translators, style, logging (:func:`ptce_desktop.logs.setup_logging`,
 the log file the CLI writes too) and the Qt error hook; then the file (``--db`` or the default
-one) is opened through the one door (:func:`~.context.open_context`); a file without a pole
-shows the welcome dialog; then the window with the pages of that file. :class:`Shell` owns the
+one) is opened through the one door (:func:`~.context.open_context`) without its full-file
+quick check, which then runs in a worker (DESIGN §7: the window shows first; writes wait for
+the check, and if it fails they stay refused and a banner offers Réparer… or the newest
+verified backup, :mod:`.integrity_banner`); a file refused at open as damaged is offered
+Réparer… at once; a file without a pole shows the welcome dialog; then the window with the
+pages of that file. :class:`Shell` owns the
 open document and the File menu (new pole, open, demo, save a copy); the pages get an
 :class:`~.context.AppContext`.
 """
@@ -34,6 +38,7 @@ from ptce_desktop.ui.imports.actions import ImportActions
 from ptce_desktop.ui.pages import navigation_entries, page_factory
 from ptce_desktop.ui.shell.backups_actions import BackupActions
 from ptce_desktop.ui.shell.context import READ_ONLY_OFFERED, AppContext, open_context
+from ptce_desktop.ui.shell.integrity_banner import IntegrityBanner
 from ptce_desktop.ui.shell.launch_dialogs import Dialogs, slug
 from ptce_desktop.ui.shell.main_window import MainWindow
 from ptce_desktop.ui.shell.repair_actions import RepairActions
@@ -96,6 +101,7 @@ class Shell(QObject):
         # automatic backup at open, Sauvegardes et restauration…, Vérifier la base
         self.backups = BackupActions(self)
         self.repair = RepairActions(self)
+        self.integrity_banner = IntegrityBanner(self)
         self.imports = ImportActions(self)
         self.archives = ArchiveActions(self)
         QCoreApplication.instance().aboutToQuit.connect(self.close_document)  # type: ignore[union-attr]
@@ -176,12 +182,13 @@ class Shell(QObject):
         """Lock and open ``path``: a locked file offers read-only; other errors are shown."""
         self.declined = False
         try:
-            return open_context(
+            ctx = open_context(
                 path,
                 read_only=read_only,
                 create=create,
                 runner=self.runner,
                 presenter=self.presenter,
+                defer_check=True,
             )
         except PtceError as error:
             if error.code in READ_ONLY_OFFERED and not read_only:
@@ -190,9 +197,32 @@ class Shell(QObject):
                 self.declined = True
                 return None
             self.presenter.present(error, self.window)
+            if error.code == "integrity_failed" and self.repair.offer(path, error):
+                return self.open(path, read_only=read_only, create=False)
             if not read_only and self.backups.offer_restore(path, error):
                 return self.open(path, read_only=read_only, create=False)
             return None
+        self._check_integrity(ctx)
+        return ctx
+
+    def _check_integrity(self, ctx: AppContext) -> None:
+        """The quick check left out of the open, in a worker; a failure shows the banner."""
+        pole = ctx.pole_file
+        if not pole.integrity_pending:
+            return
+        self.runner.run(
+            lambda _progress: pole.check_integrity(),
+            on_done=lambda error: self._integrity_checked(ctx, error),
+            on_error=lambda error: self._integrity_checked(ctx, error),
+        )
+
+    def _integrity_checked(self, ctx: AppContext, error: object) -> None:
+        if error is None:
+            log.info("quick check of %s: sound", ctx.path)
+            return
+        log.error("quick check of %s failed: %s", ctx.path, error)
+        if ctx is self.ctx and not ctx.closed:
+            self.integrity_banner.show_for(ctx, error)
 
     # --- the document ------------------------------------------------------------------------
     def attach(self, ctx: AppContext) -> None:
@@ -211,6 +241,10 @@ class Shell(QObject):
         self.window.page(self.window.current_page_key() or "dashboard")
         ctx.changes.changed.connect(self._changed)
         self.update_title()
+        self.integrity_banner.hide()
+        failed = ctx.pole_file.integrity_error
+        if failed is not None:  # checked (and failed) before the file was shown
+            self.integrity_banner.show_for(ctx, failed)
         self.backups.after_open(ctx)
 
     def _build_page(self, key: str, ctx: AppContext) -> QWidget | None:
@@ -253,6 +287,7 @@ class Shell(QObject):
             self.presenter.present(error, self.window)
 
     def close_document(self) -> None:
+        self.integrity_banner.hide()
         if self.ctx is not None:
             self.ctx.close()
             self.ctx = None

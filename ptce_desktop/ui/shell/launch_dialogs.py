@@ -148,6 +148,28 @@ class Dialogs:
             ).replace("%1", str(kept_in)),
         )
 
+    def offer_repair(self, parent: QWidget | None, error: PtceError) -> bool:
+        """A damaged file (refused at open, or failing its check once open): True to repair it
+        (Réparer…: a copy rebuilt from what can be read, the original kept)."""
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(translate("Dialogs", "Damaged file"))
+        box.setText(error.message(current_language()))
+        box.setInformativeText(
+            translate(
+                "Dialogs",
+                "Repair rebuilds the file from everything SQLite can still read; the damaged "
+                "original is kept beside it.",
+            )
+        )
+        repair = box.addButton(translate("Dialogs", "&Repair…"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(translate("Dialogs", "&Not now"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(repair)
+        box.exec()
+        chosen = box.clickedButton() is repair
+        box.deleteLater()
+        return chosen
+
     def check_report(self, parent: QWidget | None, report: CheckReport) -> None:
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Information if report.ok else QMessageBox.Icon.Warning)

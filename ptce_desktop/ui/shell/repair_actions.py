@@ -5,6 +5,10 @@ open in the window, it is closed first — a repair needs to be the file's only 
 (``services.pole.repair.repair_file``) runs off the GUI thread; the result says where the
 repaired file and the damaged original are, what was recovered and what was lost, and a
 repaired file is opened.
+
+The same repair is offered where a file is found damaged: refused at open (:meth:`offer`,
+from ``Shell.open``), or failing the quick check run after the window showed (the banner of
+:mod:`.integrity_banner`).
 """
 
 from __future__ import annotations
@@ -13,12 +17,13 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject
 
 from ptce_desktop.services.pole.repair import RepairResult, repair_file
 from ptce_desktop.ui.worker import run_with_progress_dialog
 
 if TYPE_CHECKING:
+    from ptce_desktop.domain.errors import PtceError
     from ptce_desktop.ui.shell.launch import Shell
 
 log = logging.getLogger(__name__)
@@ -53,6 +58,46 @@ class RepairActions(QObject):
             on_error=lambda error: self._failed(path, error),
         )
         return True
+
+    def offer(self, path: Path, error: PtceError) -> bool:
+        """``path`` was refused at open as damaged: offer Réparer…; True once it is repaired
+        in place (the caller opens it again)."""
+        if not self.shell.dialogs.offer_repair(self.window, error):
+            return False
+        result = self.repair_now(path)
+        return result is not None and result.replaced
+
+    def repair_now(self, path: Path) -> RepairResult | None:
+        """Repair ``path`` (not open here) in a worker and wait for it, the window's events
+        still served; shows the report (or the error) and returns the result."""
+        path = Path(path).expanduser().absolute()
+        outcome: dict[str, object] = {}
+        loop = QEventLoop()
+
+        def finish(key: str, value: object) -> None:
+            outcome[key] = value
+            loop.quit()
+
+        task = run_with_progress_dialog(
+            self.shell.runner,
+            self.window,
+            translate("RepairActions", "Repairing the file…"),
+            lambda _progress: repair_file(path),
+            on_done=lambda result: finish("result", result),
+            on_error=lambda error: finish("error", error),
+        )
+        if not task.done:
+            loop.exec()
+        error = outcome.get("error")
+        if isinstance(error, BaseException):
+            self.shell.presenter.present(error, self.window)
+            return None
+        result = outcome.get("result")
+        if not isinstance(result, RepairResult):
+            return None  # cancelled
+        log.info("repaired %s at open: replaced=%s", path, result.replaced)
+        self.shell.dialogs.info(self.window, "\n".join(result.lines()))
+        return result
 
     def _done(self, result: object) -> None:
         if not isinstance(result, RepairResult):  # pragma: no cover - repair_file's type
