@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from ptce_desktop.services.pole.audit_trail import AuditFilter, AuditLine, AuditTrailService
 from ptce_desktop.ui.bus import touches
+from ptce_desktop.ui.pages.loading import PageLoads
 from ptce_desktop.ui.shell.context import AppContext
 from ptce_desktop.ui.widgets import DateEdit
 from ptce_desktop.ui.widgets.table_model import Column, RowTableModel
@@ -130,6 +131,9 @@ class JournalPage(QWidget):
         self.search.returnPressed.connect(self.reload)
         self.older.clicked.connect(self.load_older)
         self.view.selectionModel().currentRowChanged.connect(self._show_details)
+        self.loads = PageLoads(
+            self, ctx.runner, over=self.view, on_error=lambda e: ctx.presenter.present(e, self)
+        )
         self._fill_kinds()
         self.reload()
 
@@ -181,7 +185,11 @@ class JournalPage(QWidget):
 
     # --- loading -----------------------------------------------------------------------------
     def reload(self) -> None:
-        page = self.trail.page(self.current_filter(), limit=PAGE_SIZE)
+        """The newest changes matching the filters, read off the GUI thread."""
+        trail, chosen = self.trail, self.current_filter()
+        self.loads.start(lambda: trail.page(chosen, limit=PAGE_SIZE), self._show_page)
+
+    def _show_page(self, page: Any) -> None:
         self.model.set_rows(page.lines)
         self._next_before = page.next_before_id
         self._after_load()

@@ -54,6 +54,7 @@ from ptce_desktop.ui.pages.activity.dialogs import (
 )
 from ptce_desktop.ui.pages.activity.list import ListPanel, short
 from ptce_desktop.ui.pages.activity.texts import JobsPanel, ReportTextsPanel
+from ptce_desktop.ui.pages.loading import PageLoads
 from ptce_desktop.ui.pages.scaffold import confirm
 from ptce_desktop.ui.shell.context import AppContext
 from ptce_desktop.ui.widgets.table_model import Column
@@ -148,6 +149,9 @@ class ActivityPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
+        self.loads = PageLoads(
+            self, ctx.runner, over=self.tabs, on_error=lambda e: ctx.presenter.present(e, self)
+        )
 
         self.all_projects.toggled.connect(lambda _on: self._show_projects())
         self.body_filter.currentIndexChanged.connect(lambda _i: self._show_meetings())
@@ -195,17 +199,30 @@ class ActivityPage(QWidget):
         super().hideEvent(event)
 
     # --- loading -----------------------------------------------------------------------------
-    def reload(self) -> None:
+    def reload(self, then: Callable[[], Any] | None = None) -> None:
+        """Read the year's activity off the GUI thread, then show it (and call ``then``)."""
         if self.year is None:
             return
-        self.data = self.service.activity_year(self.year)
+        service, year = self.service, self.year
+
+        def show(loaded: tuple[int, ActivityYear, Any]) -> None:
+            self._show_year(loaded)
+            if then is not None:
+                then()
+
+        self.loads.start(
+            lambda: (year, service.activity_year(year), service.jobs_summary(year)), show
+        )
+
+    def _show_year(self, loaded: tuple[int, ActivityYear, Any]) -> None:
+        year, self.data, jobs = loaded
         self._show_projects()
         self.bodies.set_rows(self.data.bodies)
         self._fill_body_filter()
         self._show_meetings()
         self.events.set_rows(self.data.events)
-        self.jobs.show_summary(self.service.jobs_summary(self.year))
-        self.texts.load(self.year)
+        self.jobs.show_summary(jobs)
+        self.texts.load(year)
 
     def _show_projects(self) -> None:
         if self.data is None:
@@ -252,8 +269,7 @@ class ActivityPage(QWidget):
         if not accepted:
             return None
         result = dialog.result_value  # type: ignore[attr-defined]
-        self.reload()
-        target.select_id(result.id)
+        self.reload(then=lambda: target.select_id(result.id))
         return result
 
     def _members(self) -> list[tuple[int, str]]:

@@ -15,7 +15,7 @@ import html
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -140,6 +140,7 @@ class DashboardPage(QWidget):
         self.data: DashboardData | None = None
         self._generation = 0
         self._dirty = False
+        self._reloading_on_show = False
 
         self.status = QLabel()
         self.status.setObjectName("hint")
@@ -271,6 +272,8 @@ class DashboardPage(QWidget):
         self._request()
 
     def refresh(self, changes: Any) -> None:
+        if self._reloading_on_show:
+            return  # the window tells what changed while hidden: the load just started has it
         if touches(changes, *DASHBOARD_TABLES):
             self._request()
 
@@ -278,6 +281,11 @@ class DashboardPage(QWidget):
         super().showEvent(event)
         if self._dirty:
             self.reload()
+            self._reloading_on_show = True
+            QTimer.singleShot(0, self._shown)
+
+    def _shown(self) -> None:
+        self._reloading_on_show = False
 
     def hideEvent(self, event: Any) -> None:
         super().hideEvent(event)
