@@ -13,7 +13,7 @@ import datetime as dt
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -60,6 +60,7 @@ from ptce_desktop.ui.pages.scaffold import (
 )
 from ptce_desktop.ui.shell.context import AppContext
 from ptce_desktop.ui.state import ui_settings
+from ptce_desktop.ui.widgets.history import add_history_button
 from ptce_desktop.ui.widgets.table_view import TableView
 
 FILTER_DELAY_MS = 250
@@ -69,6 +70,9 @@ CHOICE_TABLES = ("shared_services", "projects", "members", "project_members")
 
 
 class CostsPage(QWidget):
+    #: "journal:costs/<id>": the window shows the cost's history (Journal page).
+    pageRequested = Signal(str)
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("CostsPage")
@@ -114,6 +118,13 @@ class CostsPage(QWidget):
         self._show_sort()
         self.detail = CostDetailPanel(ctx)
         self.detail.project_name = lambda pid: self._projects.get(pid) if pid else None
+        self.history_button = add_history_button(
+            self.detail,
+            "costs",
+            self.detail.cost_id,
+            self.pageRequested.emit,
+            self.tr("Every change made to this cost, in the change log"),
+        ).follow(self.view.selectionModel().currentRowChanged)
         self.splitter = remembered_splitter(
             self._settings, "costs/splitter", "costsSplitter", (self.view, self.detail), (820, 360)
         )
@@ -324,6 +335,7 @@ class CostsPage(QWidget):
         self.add_button.setEnabled(writable and self.year is not None)
         self.edit_button.setEnabled(has_row)
         self.delete_button.setEnabled(writable and has_row)
+        self.history_button.update_state()  # the detail may show a cost the list has not
 
     # --- actions -----------------------------------------------------------------------------
     def choices(self, frozen: CostRow | None = None) -> CostChoices:

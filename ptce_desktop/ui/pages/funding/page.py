@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
@@ -41,6 +41,7 @@ from ptce_desktop.ui.pages.loading import PageLoads
 from ptce_desktop.ui.pages.scaffold import confirm, sample_fit
 from ptce_desktop.ui.shell.context import AppContext
 from ptce_desktop.ui.widgets.empty_state import EmptyState
+from ptce_desktop.ui.widgets.history import add_history_button
 from ptce_desktop.ui.widgets.table_model import RIGHT, Column
 
 translate = QCoreApplication.translate
@@ -102,6 +103,9 @@ def funder_columns() -> list[Column]:
 
 
 class FundingPage(QWidget):
+    #: "journal:grants/<id>": the window shows the grant's history (Journal page).
+    pageRequested = Signal(str)
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("FundingPage")
@@ -140,6 +144,13 @@ class FundingPage(QWidget):
         left_layout.addWidget(self.grants_panel, 1)
         left_layout.addWidget(self.totals)
         self.editor = GrantEditor(self.ops, self.members, self.keys)
+        self.history_button = add_history_button(
+            self.editor,
+            "grants",
+            lambda: row.id if (row := self.grants_panel.current_row()) is not None else None,
+            self.pageRequested.emit,
+            self.tr("Every change made to this grant, in the change log"),
+        ).follow(self.grants_panel.currentChanged)
         # the list on top keeps every column in view (reste à reverser included)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(left)

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex
+from PySide6.QtCore import QCoreApplication, QModelIndex, Signal
 from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 
 from ptce_desktop.domain.errors import PtceError
@@ -44,6 +44,7 @@ from ptce_desktop.ui.pages.scaffold import (
 from ptce_desktop.ui.shell.context import AppContext
 from ptce_desktop.ui.state import ui_settings
 from ptce_desktop.ui.widgets.empty_state import EmptyState
+from ptce_desktop.ui.widgets.history import add_history_button
 from ptce_desktop.ui.widgets.table_model import ROW_ROLE, FilterProxy, RowTableModel
 from ptce_desktop.ui.widgets.table_view import TableView
 
@@ -62,6 +63,9 @@ TABLES = (
 
 
 class KeysPage(QWidget):
+    #: "journal:allocation_keys/<id>": the window shows the key's history (Journal page).
+    pageRequested = Signal(str)
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("KeysPage")
@@ -101,6 +105,13 @@ class KeysPage(QWidget):
             self.add_button,
         )
         self.detail = KeyDetailPanel()
+        self.history_button = add_history_button(
+            self.detail,
+            "allocation_keys",
+            lambda: key.id if (key := self.current_key()) is not None else None,
+            self.pageRequested.emit,
+            self.tr("Every change made to this key, in the change log"),
+        ).follow(self.view.selectionModel().currentRowChanged)
         self.splitter = remembered_splitter(
             self._settings, "keys/splitter", "keysSplitter", (self.view, self.detail), (700, 500)
         )

@@ -42,6 +42,7 @@ from ptce_desktop.ui.shell.context import AppContext
 from ptce_desktop.ui.state import ui_settings
 from ptce_desktop.ui.widgets.empty_state import EmptyState
 from ptce_desktop.ui.widgets.explain_dialog import MemberSharesDialog
+from ptce_desktop.ui.widgets.history import HistoryButton
 from ptce_desktop.ui.widgets.table_model import RIGHT, ROW_ROLE, Column, FilterProxy, RowTableModel
 from ptce_desktop.ui.widgets.table_view import TableView
 
@@ -166,9 +167,11 @@ class MembersPage(QWidget):
         detail_layout = QVBoxLayout(detail_box)
         detail_layout.setContentsMargins(0, 0, 0, 0)
         detail_layout.addWidget(self.detail, 1)
-        self.history_button = QPushButton(self.tr("&History…"))
-        self.history_button.setToolTip(
-            self.tr("Every change made to this member, in the change log")
+        self.history_button = HistoryButton(
+            "members",
+            self.selected_id,
+            self.pageRequested.emit,
+            self.tr("Every change made to this member, in the change log"),
         )
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -208,7 +211,6 @@ class MembersPage(QWidget):
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.detail.shareRequested.connect(lambda sid, q: self.explain_shares(sid, q or None))
         self.why_button.clicked.connect(self.explain_current)
-        self.history_button.clicked.connect(self.show_history)
         delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view)
         delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete_key.activated.connect(self.delete_selected)
@@ -309,9 +311,7 @@ class MembersPage(QWidget):
 
     def show_history(self) -> None:
         """The selected member's changes, on the Journal des modifications page."""
-        member_id = self.selected_id()
-        if member_id is not None:
-            self.pageRequested.emit(f"journal:members/{member_id}")
+        self.history_button.show_history()
 
     def _save_splitter(self, *_args: Any) -> None:
         self._settings.setValue("members/splitter", self.splitter.saveState())

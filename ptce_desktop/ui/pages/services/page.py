@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 
 from ptce_desktop.domain.errors import PtceError
@@ -47,6 +47,7 @@ from ptce_desktop.ui.pages.services.dialogs import (
 from ptce_desktop.ui.shell.context import AppContext
 from ptce_desktop.ui.state import ui_settings
 from ptce_desktop.ui.widgets.empty_state import EmptyState
+from ptce_desktop.ui.widgets.history import add_history_button
 from ptce_desktop.ui.widgets.pastable_model import PastableRowModel
 from ptce_desktop.ui.widgets.table_model import ROW_ROLE, FilterProxy
 from ptce_desktop.ui.widgets.table_view import TableView
@@ -72,6 +73,9 @@ BUDGET_COLUMN = 3
 
 
 class ServicesPage(QWidget):
+    #: "journal:shared_services/<id>": the window shows the service's history (Journal page).
+    pageRequested = Signal(str)
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ServicesPage")
@@ -117,6 +121,13 @@ class ServicesPage(QWidget):
             self.add_button,
         )
         self.detail = ServiceDetailPanel(self.label_of)
+        self.history_button = add_history_button(
+            self.detail,
+            "shared_services",
+            self.selected_id,
+            self.pageRequested.emit,
+            self.tr("Every change made to this service, in the change log"),
+        ).follow(self.view.selectionModel().currentRowChanged)
         self.splitter = remembered_splitter(
             self._settings,
             "services/splitter",
