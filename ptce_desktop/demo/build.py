@@ -1,7 +1,7 @@
 """The demo pole: a fictional but complete PTCE in the Drôme, built through the real services.
 
 :func:`build_demo` fills an empty database with two and a half years of life of the
-« Pôle Coopératif Drôme-Vercors & Co » (tables in :mod:`.demo_data`; writers in
+« Pôle Coopératif Drôme-Vercors » (tables in :mod:`.demo_data`; writers in
 :mod:`.demo_setup`, :mod:`.demo_costs` and :mod:`.demo_money`): seventeen members of every
 category, nine allocation keys of every method, eight shared services (one taxable), hundreds
 of costs a year, the quarterly calls and true-ups, payments (some late), five grants across

@@ -6,8 +6,9 @@ and its bank account. The shape follows what the press describes of poles such a
 money, ESS enterprises of several kinds, a few ordinary firms, local authorities, a training
 body, a research lab and a network, pooling premises, reception, accounting, vehicles and staff.
 
-Names deliberately hold accents, ``&``, ``'``, ``<`` and one name longer than 120 characters,
-so every screen and PDF meets them.
+Names read like a real pole's (a coordinator explores the demo first) and still hold accents,
+``&``, ``'``, « » and one name longer than 120 characters, so every screen and PDF meets them;
+the deliberately hostile names (``<…>`` markup) live in the test factories.
 """
 
 from __future__ import annotations
@@ -89,9 +90,9 @@ MEMBERS: tuple[DemoMember, ...] = (
         association=True,
     ),
     DemoMember(
-        "velodrome", "Association Vélo'Drôme <atelier participatif>", ESS, "Association loi 1901",
-        "Crest", "26400", D(2019, 5, 1), COLLEGE_ESS, 3, 2_100, 30, 120, "prompt",
-        left_on=D(2025, 9, 30), short_name="Vélo'Drôme", association=True,
+        "velodrome", "Association Vélo'Drôme – atelier vélo participatif", ESS,
+        "Association loi 1901", "Crest", "26400", D(2019, 5, 1), COLLEGE_ESS, 3, 2_100, 30, 120,
+        "prompt", left_on=D(2025, 9, 30), short_name="Vélo'Drôme", association=True,
     ),
     DemoMember(
         "mobilethique", "SCOP Mobil'Éthique – garage solidaire", ESS, "SCOP SA", "Valence",
@@ -99,7 +100,7 @@ MEMBERS: tuple[DemoMember, ...] = (
         short_name="Mobil'Éthique",
     ),
     DemoMember(
-        "dupont", "Dupont & Fils <SARL>", NON_ESS, "SARL", "Aouste-sur-Sye", "26400",
+        "dupont", "Établissements Dupont & Fils", NON_ESS, "SARL", "Aouste-sur-Sye", "26400",
         D(2018, 10, 1), COLLEGE_FIRMS, 17, 16_000, 0, 2_900, "late", short_name="Dupont & Fils",
     ),
     DemoMember(
@@ -142,7 +143,7 @@ MEMBERS: tuple[DemoMember, ...] = (
 )  # fmt: skip
 
 POLE = {
-    "name": "Pôle Coopératif Drôme-Vercors & Co",
+    "name": "Pôle Coopératif Drôme-Vercors",
     "territory": "Vallée de la Drôme, Vercors et agglomération Valence-Romans (Drôme)",
     "address": "Maison de la Coopération, 12 rue de l'Industrie",
     "postcode": "26400",
@@ -275,7 +276,7 @@ SERVICES: tuple[DemoService, ...] = (
     DemoService("energy", "Énergie, entretien et fluides de la Maison", "mixed", "Locaux",
                 "Électricité, eau et ménage des parties communes.", (26_000, 27_000, 27_000)),
     DemoService("communication", "Communication commune & site web", "percent", "Communication",
-                "Réseaux sociaux, site commun <pole-drome-vercors>, rapport d'activité imprimé.",
+                "Réseaux sociaux, site commun du pôle, rapport d'activité imprimé.",
                 (9_000, 9_500, 10_000)),
 )  # fmt: skip
 
@@ -302,7 +303,7 @@ MONTHLY_COSTS: tuple[tuple[str, str, str, str, int, int, int], ...] = (
     ("accounting", "Honoraires de l'expert-comptable", "Cabinet Comptable Lemoine & Roux",
      "622", 1_150, 2000, 0),
     ("accounting", "Abonnement au logiciel de paie", "Éditions Paie & Cie", "651", 185, 2000, 0),
-    ("vehicles", "Carburant", "Station du Pont <Crest>", "606", 680, 2000, 25),
+    ("vehicles", "Carburant", "Station-service du Pont", "606", 680, 2000, 25),
     ("vehicles", "Location longue durée de 3 véhicules", "Loc'Auto Drôme", "612", 1_260, 2000, 0),
     ("staff", "Salaires du personnel mutualisé", "Paie interne", "641", 7_400, 0, 4),
     ("staff", "Charges sociales du personnel mutualisé", "URSSAF Rhône-Alpes", "645", 3_050, 0, 4),
@@ -331,7 +332,7 @@ YEARLY_COSTS: tuple[tuple[int, str, str, str, str, int, int], ...] = (
     (3, "staff", "Médecine du travail", "Service de santé au travail Drôme", "647", 390, 0),
     (5, "accounting", "Commissariat aux comptes", "Audit Rhône-Alpes & Associés", "622",
      4_200, 2000),
-    (9, "it", "Achat de postes de travail", "Informatique Valentinoise <SAS>", "605", 2_800, 2000),
+    (9, "it", "Achat de postes de travail", "Informatique Valentinoise", "605", 2_800, 2000),
     (10, "premises", "Taxe foncière refacturée", "SCI Les Remparts de Crest", "635", 3_150, 0),
     (4, "communication", "Impression du rapport d'activité", "Imprimerie du Vercors", "623",
      1_400, 550),
@@ -383,7 +384,7 @@ PROJECTS: tuple[tuple[str, str, str, dt.date, dt.date | None, str, str, tuple[st
      "Collecte et revente de matériaux de chantier ; formation de valoriste.", D(2024, 1, 15),
      D(2025, 12, 31), "termine", "recyclerie", ("dupont", "chabert", "energies")),
     ("observatoire", "Observatoire de la coopération territoriale",
-     "Mesurer l'effet du pôle sur l'emploi local & les coopérations <indicateurs partagés>.",
+     "Mesurer l'effet du pôle sur l'emploi local & les coopérations (indicateurs partagés).",
      D(2025, 1, 1), D(2026, 12, 31), "en_cours", "labo", ("reseau", "archipel")),
 )  # fmt: skip
 
@@ -417,7 +418,7 @@ EVENTS: tuple[tuple[dt.date, str, str, str, int, str | None], ...] = (
      "mobilite"),
     (D(2026, 2, 12), "Atelier de restitution de l'observatoire", "Atelier", "Valence", 45,
      "observatoire"),
-    (D(2026, 5, 21), "Fête de la coopération <édition 2026>", "Fête", "Crest", 230, None),
+    (D(2026, 5, 21), "Fête de la coopération 2026", "Fête", "Crest", 230, None),
 )  # fmt: skip
 
 REPORT_TEXTS: dict[int, dict[str, str]] = {

@@ -45,7 +45,7 @@ def test_demo_prints_what_it_built(demo: CliDemo) -> None:
     assert demo.code == 0, demo.err
     assert demo.err == ""
     assert f"Démonstration créée : {demo.path}" in demo.out
-    assert "Pôle Coopératif Drôme-Vercors & Co" in demo.out
+    assert "Pôle Coopératif Drôme-Vercors" in demo.out
     assert "17 membres" in demo.out and "8 services mutualisés" in demo.out
     assert "Exercice(s) clôturé(s) : 2024" in demo.out
     assert "summary --year 2025" in demo.out
@@ -58,7 +58,7 @@ def test_summary_of_the_demo(demo: CliDemo, capsys: pytest.CaptureFixture[str]) 
     assert code == 0, err
     assert err == ""
     for heading in (
-        "Pôle Coopératif Drôme-Vercors & Co",
+        "Pôle Coopératif Drôme-Vercors",
         "Exercice 2025 (du 01/01/2025 au 31/12/2025)",
         "Membres par catégorie",
         "Éligibilité PTCE : oui",
@@ -66,7 +66,7 @@ def test_summary_of_the_demo(demo: CliDemo, capsys: pytest.CaptureFixture[str]) 
         "Quote-part de chaque membre",
         "Appels de fonds et règlements",
         "Subventions",
-        "Dupont & Fils <SARL>",
+        "Établissements Dupont & Fils",
         "exonérée 261 B",
     ):
         assert heading in out, heading

@@ -37,7 +37,7 @@ def text_of(path: Path) -> str:
         ("activity", (), "Rapport d'activité"),
         ("redistribution", (), "Rapport de redistribution"),
         ("cost-sharing", (), "Répartition des charges"),
-        ("statement", ("--member", "9"), "Dupont & Fils <SARL>"),
+        ("statement", ("--member", "9"), "Établissements Dupont & Fils"),
         ("cerfa-15059", ("--grant", "1"), "Cerfa"),
         ("crf-bundle", ("--grant", "1"), "Rapport d'activité"),
     ],

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import sqlite3
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -80,7 +82,7 @@ def fingerprint(path: Path) -> dict[str, Any]:
 
 def test_demo_builds_with_progress(demo: ServiceDemo) -> None:
     summary = demo.summary
-    assert summary.pole_name == "Pôle Coopératif Drôme-Vercors & Co"
+    assert summary.pole_name == "Pôle Coopératif Drôme-Vercors"
     assert summary.today == DEMO_TODAY == dt.date(2026, 6, 30)
     assert summary.members == 17
     assert summary.closed_years == (2024,)
@@ -140,11 +142,14 @@ def test_pole_identity(demo_uow: UnitOfWork) -> None:
     assert pole.vat_number is not None and pole.vat_number[4:] == pole.siret[:9]  # type: ignore[index]
 
 
-def test_members_cover_every_category_with_hostile_names(demo_uow: UnitOfWork) -> None:
+def test_members_cover_every_category_with_real_looking_names(demo_uow: UnitOfWork) -> None:
     members = MemberService(demo_uow).list_members(year=2025)
     assert {m.category for m in members} == {c.value for c in MemberCategory}
     names = [m.name for m in members]
-    assert "Dupont & Fils <SARL>" in names
+    assert "Établissements Dupont & Fils" in names
+    # a coordinator explores the demo first: no fixture markup in any name it shows
+    assert not any("<" in n or ">" in n for n in names)
+    assert any("&" in n for n in names)
     assert any("'" in n for n in names) and any("É" in n for n in names)
     assert any(len(n) > 120 for n in names)
     forms = {MemberService(demo_uow).get(m.id).legal_form for m in members}
@@ -158,6 +163,28 @@ def test_members_cover_every_category_with_hostile_names(demo_uow: UnitOfWork) -
     assert MemberService(demo_uow).eligibility(2025).eligible
     figures = MemberService(demo_uow).list_members(year=2026)
     assert sum(1 for m in figures if m.figures is not None) >= 10
+
+
+def test_no_fixture_markup_anywhere_in_the_demo(demo: ServiceDemo) -> None:
+    """Members, suppliers, services, events, texts: no ``<…>`` in any text the demo stores."""
+    with closing(sqlite3.connect(f"file:{demo.path}?mode=ro", uri=True)) as connection:
+        tables = [
+            row[0]
+            for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        ]
+        found = []
+        for table in tables:
+            columns = [
+                row[1]
+                for row in connection.execute(f'PRAGMA table_info("{table}")')
+                if "CHAR" in row[2].upper() or "TEXT" in row[2].upper()
+            ]
+            for column in columns:
+                hits = connection.execute(
+                    f'SELECT "{column}" FROM "{table}" WHERE "{column}" LIKE \'%<%\' LIMIT 1'
+                ).fetchall()
+                found += [(table, column, hits[0][0])] if hits else []
+    assert found == []
 
 
 def test_services_use_every_key_method_and_one_is_taxable(demo_uow: UnitOfWork) -> None:
@@ -198,7 +225,7 @@ def test_calls_payments_and_closed_year(demo_uow: UnitOfWork) -> None:
         assert {c.quarter for c in issued if c.kind == "provisional"} == quarters
         assert any(c.kind == "true_up" for c in issued) == (year != 2026)
     debts = PaymentService(demo_uow).outstanding_by_member(2026, on=DEMO_TODAY)
-    assert "Dupont & Fils <SARL>" in {d.name for d in debts}
+    assert "Établissements Dupont & Fils" in {d.name for d in debts}
     assert any(d.days_late > 0 for d in debts)
     years = {y.start_year: y for y in FiscalYearService(demo_uow).list_years()}
     assert years[2024].closed and not years[2025].closed

@@ -61,7 +61,7 @@ def test_2025_summary_of_the_demo(demo_uow: UnitOfWork) -> None:
     summary = SummaryService(demo_uow).year_summary(2025)
     assert summary.year_label == "2025"
     assert (summary.start, summary.end) == (dt.date(2025, 1, 1), dt.date(2025, 12, 31))
-    assert summary.pole_name == "Pôle Coopératif Drôme-Vercors & Co"
+    assert summary.pole_name == "Pôle Coopératif Drôme-Vercors"
     assert summary.eligibility.eligible and summary.eligibility.missing == ()
     assert summary.active_members == sum(c.count for c in summary.categories)
     assert sum(c.joined_in_year for c in summary.categories) == 1
@@ -74,7 +74,7 @@ def test_2025_summary_of_the_demo(demo_uow: UnitOfWork) -> None:
     assert summary.voted_cents == sum(g.voted_cents or 0 for g in grants)
     assert summary.remaining_cents == sum(g.remaining_cents for g in grants) > 0
     names = [m.name for m in summary.members]
-    assert "Dupont & Fils <SARL>" in names
+    assert "Établissements Dupont & Fils" in names
 
 
 def test_default_year_is_the_one_containing_today(demo_uow: UnitOfWork) -> None:
