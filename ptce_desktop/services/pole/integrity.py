@@ -2,6 +2,11 @@
 
 Used by ``ptce-desktop check`` and by the window's "Vérifier la base". Nothing is written: the
 file is inspected as it is (an older schema is reported, not migrated).
+
+Each SQLite pragma runs once: ``integrity_check`` (which includes everything ``quick_check``
+does, so the open does not run that one again) and ``foreign_key_check``. The money checks are
+aggregates computed by the database (the amount each cost should split, its VAT regime and
+the pole's registration read as of the cost's start date): nothing loads every cost in Python.
 """
 
 from __future__ import annotations
@@ -10,16 +15,17 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import case, false, func, or_, select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
 
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.money import format_money
-from ptce_desktop.domain.vat import amount_to_split
+from ptce_desktop.domain.vat import VatRegime
 from ptce_desktop.services.grants.redistributions import plan_state
 from ptce_desktop.store import migrate
-from ptce_desktop.store.database import inspect_file, open_database
-from ptce_desktop.store.dated import service_vat_on, vat_registered_on
+from ptce_desktop.store.database import inspect_file, open_database, open_error
+from ptce_desktop.store.engine import sqlite_uri
 from ptce_desktop.store.models import (
     Call,
     CallLine,
@@ -27,6 +33,9 @@ from ptce_desktop.store.models import (
     Grant,
     Payment,
     PaymentMatch,
+    Pole,
+    PoleVatPeriod,
+    ServiceVatPeriod,
     Share,
     SharedService,
 )
@@ -57,7 +66,8 @@ def check_database(path: Path) -> CheckReport:
     path = Path(path).expanduser().absolute()
     if not path.exists():
         raise PtceError("file_not_found", path=str(path))
-    state = inspect_file(path)  # foreign, damaged (quick_check) or newer files raise here
+    # Foreign or newer files raise here; the file's soundness is the integrity_check below.
+    state = inspect_file(path, check=False)
     items = [CheckItem(True, "Fichier PTCE Desktop reconnu (identifiant d'application).")]
     items += _sqlite_checks(path)
     head = migrate.head_revision()
@@ -71,7 +81,7 @@ def check_database(path: Path) -> CheckReport:
         )
         return CheckReport(path, tuple(items))
     items.append(CheckItem(True, f"Schéma à jour (révision {head})."))
-    database = open_database(path, read_only=True)
+    database = open_database(path, read_only=True, check=False)  # integrity_check done
     try:
         uow = UnitOfWork(database)
         items += _money_checks(uow)
@@ -94,10 +104,20 @@ def _closing_checks(uow: UnitOfWork) -> list[CheckItem]:
 
 
 def _sqlite_checks(path: Path) -> list[CheckItem]:
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    """``integrity_check`` and ``foreign_key_check``, once each; a damaged file raises
+    ``integrity_failed`` (as the open would: nothing further can be trusted)."""
     try:
+        connection = sqlite3.connect(sqlite_uri(path, read_only=True), uri=True)
+    except sqlite3.Error as exc:
+        raise open_error(path, exc) from exc
+    try:
+        connection.execute("PRAGMA trusted_schema = OFF")
         integrity = [row[0] for row in connection.execute("PRAGMA integrity_check")]
+        if integrity != ["ok"]:
+            raise PtceError("integrity_failed", path=str(path), detail=str(integrity[0]))
         foreign = connection.execute("PRAGMA foreign_key_check").fetchall()
+    except sqlite3.DatabaseError as exc:
+        raise open_error(path, exc) from exc
     finally:
         connection.close()
     items = [
@@ -111,6 +131,39 @@ def _sqlite_checks(path: Path) -> list[CheckItem]:
     return items
 
 
+def _expected_split() -> ColumnElement[int]:
+    """The amount each cost must split, as SQL: its TTC when its service's VAT regime (as of
+    the cost's start) is 261 B or the pole was not VAT-registered then, else its HT (the rule
+    of ``domain.vat.amount_to_split``, with the dated values of ``store.dated``)."""
+    regime = func.coalesce(
+        select(ServiceVatPeriod.vat_regime)
+        .where(
+            ServiceVatPeriod.service_id == Cost.service_id,
+            ServiceVatPeriod.valid_from <= Cost.period_start,
+        )
+        .order_by(ServiceVatPeriod.valid_from.desc())
+        .limit(1)
+        .scalar_subquery(),
+        SharedService.vat_regime,
+    )
+    registered = func.coalesce(
+        select(PoleVatPeriod.vat_registered)
+        .where(PoleVatPeriod.valid_from <= Cost.period_start)
+        .order_by(PoleVatPeriod.valid_from.desc())
+        .limit(1)
+        .scalar_subquery(),
+        select(Pole.vat_registered).where(Pole.id == 1).scalar_subquery(),
+        false(),
+    )
+    return case(
+        (
+            or_(regime == VatRegime.EXEMPT_261B.value, registered == false()),
+            Cost.ttc_cents,
+        ),
+        else_=Cost.ht_cents,
+    )
+
+
 def _money_checks(uow: UnitOfWork) -> list[CheckItem]:
     with uow.read() as session:
         shares = (
@@ -118,33 +171,30 @@ def _money_checks(uow: UnitOfWork) -> list[CheckItem]:
             .group_by(Share.cost_id)
             .subquery()
         )
-        rows = session.execute(
-            select(
-                Cost.id,
-                Cost.label,
-                Cost.ht_cents,
-                Cost.ttc_cents,
-                Cost.period_start,
-                SharedService,
-                shares.c.total,
-            )
+        expected = _expected_split().label("expected")
+        costs = (
+            select(Cost.id, Cost.label, shares.c.total, expected)
             .join(SharedService, SharedService.id == Cost.service_id)
-            .outerjoin(shares, shares.c.cost_id == Cost.id)
+            .join(shares, shares.c.cost_id == Cost.id)
+            .subquery()
+        )
+        wrong = costs.c.total != costs.c.expected
+        shared, bad_count = session.execute(
+            select(func.count(), func.count().filter(wrong)).select_from(costs)
+        ).one()
+        bad_rows = session.execute(
+            select(costs.c.id, costs.c.label, costs.c.total, costs.c.expected)
+            .where(wrong)
+            .order_by(costs.c.id)
+            .limit(10)
         ).all()
-        bad_costs = []
-        unshared = 0
-        for cost_id, label, ht, ttc, start, service, total in rows:
-            if total is None:
-                unshared += 1
-                continue
-            # Dated values: the regime and registration the cost's year had.
-            regime = service_vat_on(session, service, start)[0]
-            expected = amount_to_split(ht, ttc, regime, vat_registered_on(session, start))
-            if total != expected:
-                bad_costs.append(
-                    f"charge n° {cost_id} « {label} » : quotes-parts {format_money(total)} "
-                    f"pour {format_money(expected)}"
-                )
+        all_costs = session.scalar(select(func.count()).select_from(Cost)) or 0
+        unshared = all_costs - shared
+        bad_costs = [
+            f"charge n° {cost_id} « {label} » : quotes-parts {format_money(total)} "
+            f"pour {format_money(expected)}"
+            for cost_id, label, total, expected in bad_rows
+        ]
         bad_lines = session.scalar(
             select(func.count())
             .select_from(CallLine)
@@ -158,12 +208,13 @@ def _money_checks(uow: UnitOfWork) -> list[CheckItem]:
         ).all()
         calls = session.scalar(select(func.count()).select_from(Call)) or 0
         over_passed = _over_passed(session)
+    more = f" (et {bad_count - len(bad_costs)} autre(s))" if bad_count > len(bad_costs) else ""
     items = [
         CheckItem(
-            not bad_costs,
-            f"Quotes-parts : {len(rows) - unshared} charge(s) réparties exactement au centime."
-            if not bad_costs
-            else "Quotes-parts fausses : " + " ; ".join(bad_costs[:10]),
+            not bad_count,
+            f"Quotes-parts : {shared} charge(s) réparties exactement au centime."
+            if not bad_count
+            else "Quotes-parts fausses : " + " ; ".join(bad_costs) + more,
         ),
         CheckItem(
             unshared == 0,
