@@ -102,6 +102,11 @@ def funder_columns() -> list[Column]:
     ]
 
 
+Choices = list[tuple[int, str]]
+#: what a reload reads: the year's grants, the funders, (members, keys) for the grant tabs
+Loaded = tuple[list[GrantSummaryView], list[Any], tuple[Choices, Choices]]
+
+
 class FundingPage(QWidget):
     #: "journal:grants/<id>": the window shows the grant's history (Journal page).
     pageRequested = Signal(str)
@@ -112,6 +117,8 @@ class FundingPage(QWidget):
         self.ctx = ctx
         self.ops = GrantActions(ctx)
         self.year: int | None = None
+        # the members and keys the grant tabs offer, read with the lists (not at each click)
+        self._choices: tuple[Choices, Choices] | None = None
 
         self.grants_panel = ListPanel(
             "grants",
@@ -250,11 +257,24 @@ class FundingPage(QWidget):
 
     # --- lists for the dialogs and tabs ------------------------------------------------------
     def members(self) -> list[tuple[int, str]]:
-        rows = self.ctx.members.list_members(include_archived=True, year=self.year)
-        return sorted(((row.id, row.name) for row in rows), key=lambda m: m[1].casefold())
+        """(id, name) of every member, archived included (read with the lists, else now)."""
+        if self._choices is not None:
+            return list(self._choices[0])
+        return self._read_members(self.ctx.members, self.year)
 
     def keys(self) -> list[tuple[int, str]]:
-        return [(key.id, key.name) for key in self.ctx.service(KeyService).list_keys()]
+        if self._choices is not None:
+            return list(self._choices[1])
+        return self._read_keys(self.ctx.service(KeyService))
+
+    @staticmethod
+    def _read_members(service: Any, year: int | None) -> list[tuple[int, str]]:
+        rows = service.list_members(include_archived=True, year=year)
+        return sorted(((row.id, row.name) for row in rows), key=lambda m: m[1].casefold())
+
+    @staticmethod
+    def _read_keys(service: KeyService) -> list[tuple[int, str]]:
+        return [(key.id, key.name) for key in service.list_keys()]
 
     def projects(self) -> list[tuple[int, str]]:
         return [(p.id, p.name) for p in self.ctx.service(ActivityService).list_projects()]
@@ -275,14 +295,16 @@ class FundingPage(QWidget):
         if self.year is None:
             return
         grants_service, funders_service, year = self.ops.grants, self.ops.funders, self.year
+        members_service, keys_service = self.ctx.members, self.ctx.service(KeyService)
 
-        def fetch() -> tuple[list[GrantSummaryView], list[Any]]:
-            return grants_service.list_grants(year), funders_service.list_funders()
+        def fetch() -> Loaded:
+            choices = (self._read_members(members_service, year), self._read_keys(keys_service))
+            return grants_service.list_grants(year), funders_service.list_funders(), choices
 
         self.loads.start(fetch, self._show_rows)
 
-    def _show_rows(self, loaded: tuple[list[GrantSummaryView], list[Any]]) -> None:
-        grants, funders = loaded
+    def _show_rows(self, loaded: Loaded) -> None:
+        grants, funders, self._choices = loaded
         self.grants_panel.set_rows(grants)
         self.funders_panel.set_rows(funders)
         wanted, self._wanted = self._wanted, {}
