@@ -106,7 +106,7 @@ def _front_sheet(
 ) -> list[Flowable]:
     grant = cerfa.grant
     pages = page_range(_keys(activities), starts, total)[1:]
-    rows = [["1", DOCUMENT_TITLE + " (Cerfa n° 15059*02)", grant.title, pages[0]]]
+    rows = [["1", DOCUMENT_TITLE + " (Cerfa n°\u00a015059*02)", grant.title, pages[0]]]
     rows += [
         [
             str(index),
