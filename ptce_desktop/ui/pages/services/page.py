@@ -152,6 +152,7 @@ class ServicesPage(QWidget):
         self.loads = PageLoads(
             self, ctx.runner, over=self.view, on_error=lambda e: ctx.presenter.present(e, self)
         )
+        self.detail_loads = PageLoads(self, ctx.runner, over=self.detail)
         self._update_buttons()
 
     # --- page protocol -----------------------------------------------------------------------
@@ -248,14 +249,20 @@ class ServicesPage(QWidget):
     def _show_detail(self, row: ServiceRow | None) -> None:
         self._update_buttons()
         if row is None or self.year is None:
+            self.detail_loads.cancel()
             self.detail.show_service(None)
             return
-        try:
-            users = self.service.service_users(row.id, self.year)
-        except PtceError:  # deleted meanwhile: the next reload fixes the list
-            self.detail.show_service(None)
-            return
-        self.detail.show_service(row.view, users)
+        service, year, view = self.service, self.year, row.view
+        self.detail_loads.start(
+            lambda: service.service_users(view.id, year),
+            lambda users: self.detail.show_service(view, users),
+            on_error=self._detail_failed,
+        )
+
+    def _detail_failed(self, error: BaseException) -> None:
+        if not isinstance(error, PtceError):
+            self.ctx.presenter.present(error, self)
+        self.detail.show_service(None)  # deleted meanwhile: the next reload fixes the list
 
     def _update_buttons(self) -> None:
         writable = not self.ctx.read_only
