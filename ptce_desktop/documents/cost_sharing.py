@@ -163,7 +163,7 @@ class ExceptionalSharing:
     a cost of the service: its invoice, entered as a cost, is settled by the true-up."""
 
     charge_id: int
-    date: date
+    charge_date: date
     label: str
     service_id: int
     service_name: str

@@ -276,7 +276,7 @@ class _Document:
             ("Ligne", "Clé", "Montant", "Réparti", "Écart"),
             [
                 [
-                    f"{date_text(line.date)} — {line.label}",
+                    f"{date_text(line.charge_date)} — {line.label}",
                     line.key_name,
                     money_cell(line.amount_cents),
                     money_cell(line.shared_cents),
@@ -306,7 +306,7 @@ class _Document:
         if line.key_version_from is not None:
             key += f", version du {date_text(line.key_version_from)}"
         story: list[Flowable] = [
-            heading(f"{line.label} — {date_text(line.date)}", 2),
+            heading(f"{line.label} — {date_text(line.charge_date)}", 2),
             key_value_table(
                 [
                     ("Service", line.service_name),

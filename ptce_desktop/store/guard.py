@@ -336,8 +336,8 @@ def _check_billing(session: Session, service: SharedService, closed: _Closed) ->
     new = [getattr(service, name) for name in _BILLING_FIELDS]
     for year in _service_frozen_years(session, service.id, closed):
         period = FiscalPeriod(year, closed.month)
-        if billing_over(*old, period.start, period.end) != billing_over(
-            *new, period.start, period.end
+        if billing_over(old[0], old[1], old[2], period.start, period.end) != billing_over(
+            new[0], new[1], new[2], period.start, period.end
         ):
             field = next(
                 (n for n, a, b in zip(_BILLING_FIELDS, old, new, strict=True) if a != b),

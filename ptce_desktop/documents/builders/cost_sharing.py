@@ -321,7 +321,7 @@ def _exceptional(
         )
         line = ExceptionalSharing(
             charge_id=charge.id,
-            date=charge.date,
+            charge_date=charge.date,
             label=charge.label,
             service_id=service.id,
             service_name=service.name,
