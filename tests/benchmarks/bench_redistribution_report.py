@@ -1,14 +1,14 @@
 """Benchmark: the redistribution report of a 300-member pole with 20 000 cost lines a year.
 
-Run on demand (not collected by pytest)::
+Run on demand::
 
-    uv run python tests/benchmarks/bench_redistribution_report.py [--runs 3]
+    uv run pytest tests/benchmarks/bench_redistribution_report.py --run-benchmarks -s
 
 It builds the pole directly in a temporary database with bulk Core inserts (300 members, 20
 shared services with their keys, 20 000 cost lines of 2026 each split between 10 members —
 200 000 shares —, four quarterly calls per member with one line per service used, payments
 matching them, five grants with plans, instalments and redistributions), then times, in the
-same run and interleaved:
+same run and interleaved (median of 3, ``benchlib``):
 
 * **report**: :func:`build_redistribution_data` (the read model, aggregates in SQL) plus
   :func:`build_redistribution_report` (the PDF written to a file);
@@ -19,25 +19,22 @@ same run and interleaved:
   preformatted strings.
 
 The report prints per service × member aggregates, never the 20 000 cost lines one by one.
-Prints one JSON line: medians of ``--runs`` runs, the page counts and the ratio report /
-baseline (aim: ≤ 3).
+``BENCH`` lines, seconds per page: ``report_per_page`` (target 2) and
+``report_per_page_long_names`` (member names of ~85 characters that wrap; same target).
 """
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
-import json
 import random
-import statistics
-import sys
-import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+import pytest
 from bench_data import insert_keys_and_services
+from benchlib import bench_line, interleaved_median
 from pypdf import PdfReader
 from sqlalchemy import insert
 
@@ -358,69 +355,37 @@ def baseline(path: Path, rows: list[list[str]]) -> None:
 # --- the run --------------------------------------------------------------------------------------
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument(
-        "--long-names",
-        action="store_true",
-        help="member names of ~85 characters, which wrap in the report's name column",
-    )
-    args = parser.parse_args()
-    runs = args.runs
-    with tempfile.TemporaryDirectory() as folder:
-        root = Path(folder)
-        db = open_database(root / "banc.sqlite3")
-        uow = UnitOfWork(db)
-        t0 = time.perf_counter()
-        counts = build_pole(uow, long_names=args.long_names)
-        build_s = time.perf_counter() - t0
-        data_s, pdf_s, report_s, base_s = [], [], [], []
-        report_pages = base_pages = 0
-        rows = 0
-        for run in range(runs):
-            t0 = time.perf_counter()
+@pytest.mark.parametrize("long_names", [False, True], ids=["short", "long_names"])
+def test_report_per_page(long_names: bool, tmp_path: Path) -> None:
+    db = open_database(tmp_path / "banc & <rapport>.sqlite3")
+    uow = UnitOfWork(db)
+    try:
+        build_pole(uow, long_names=long_names)
+        runs = iter(range(100))
+
+        def report() -> float:
+            run = next(runs)
+            start = time.perf_counter()
             model = build_redistribution_data(uow, YEAR)
-            t1 = time.perf_counter()
-            report_pages = build_redistribution_report(
-                model, root / f"report{run}.pdf", generated_on=dt.date(YEAR + 1, 1, 15)
+            pages = build_redistribution_report(
+                model, tmp_path / f"report{run}.pdf", generated_on=dt.date(YEAR + 1, 1, 15)
             )
-            t2 = time.perf_counter()
-            data_s.append(t1 - t0)
-            pdf_s.append(t2 - t1)
-            report_s.append(t2 - t0)
-            printed = printed_rows(model)
-            rows = len(printed)
-            t0 = time.perf_counter()
-            baseline(root / f"baseline{run}.pdf", printed)
-            base_s.append(time.perf_counter() - t0)
-            base_pages = len(PdfReader(root / f"baseline{run}.pdf").pages)
-            assert len(PdfReader(root / f"report{run}.pdf").pages) == report_pages
+            elapsed = time.perf_counter() - start
+            assert len(PdfReader(tmp_path / f"report{run}.pdf").pages) == pages > 1
+            return elapsed / pages
+
+        printed = printed_rows(build_redistribution_data(uow, YEAR))
+
+        def base() -> float:
+            run = next(runs)
+            target = tmp_path / f"baseline{run}.pdf"
+            start = time.perf_counter()
+            baseline(target, printed)
+            elapsed = time.perf_counter() - start
+            return elapsed / len(PdfReader(target).pages)
+
+        app_s, base_s = interleaved_median(report, base, 3, timed=False)
+    finally:
         db.close()
-    report = statistics.median(report_s)
-    base = statistics.median(base_s)
-    print(
-        json.dumps(
-            {
-                "bench": "redistribution_report",
-                "runs": runs,
-                "long_names": args.long_names,
-                **counts,
-                "printed_rows": rows,
-                "build_db_s": round(build_s, 2),
-                "read_model_s": round(statistics.median(data_s), 3),
-                "pdf_s": round(statistics.median(pdf_s), 3),
-                "report_s": round(report, 3),
-                "report_pages": report_pages,
-                "baseline_s": round(base, 3),
-                "baseline_pages": base_pages,
-                "ratio": round(report / base, 2),
-                "ratio_per_page": round((report / report_pages) / (base / base_pages), 2),
-                "python": sys.version.split()[0],
-            }
-        )
-    )
-
-
-if __name__ == "__main__":
-    main()
+    name = "report_per_page" + ("_long_names" if long_names else "")
+    bench_line(name, app_s, base_s, 2.0, "s_per_page")

@@ -1,14 +1,13 @@
 """Benchmark: recomputing four scenarios (« Et si… ? ») vs one plain split of the same data.
 
-Run on demand (not collected by pytest)::
+Run on demand::
 
-    uv run python tests/benchmarks/bench_simulation.py [--members 300] [--services 20]
-        [--costs 12] [--runs 5] [--basis costs|budget]
+    uv run pytest tests/benchmarks/bench_simulation.py --run-benchmarks -s
 
-The pole is built in memory (untimed): ``--members`` members (one in twenty joins or leaves
-during the year), ``--services`` services whose keys are by units (m²), parts égales, fixed
-percentages, or mixed (30 % equal + 70 % units) in turn, each with ``--costs`` costs over the
-year (monthly periods) and a budget. Timed, interleaved, median of ``--runs``:
+The pole is built in memory (untimed): 300 members (one in twenty joins or leaves during the
+year), 20 services whose keys are by units (m²), parts égales, fixed percentages, or mixed
+(30 % equal + 70 % units) in turn, each with 12 costs over the year (monthly periods) and a
+budget; on costs and on budgets. Timed, interleaved, median of 5 (``benchlib``):
 
 * **plain_split**: the bare work — every cost (or, on budgets, every quarter of every budget)
   split once with the service's own key by
@@ -23,25 +22,24 @@ year (monthly periods) and a budget. Timed, interleaved, median of ``--runs``:
   member's units changed in scenario 2 (the units key and the mixed key that contains it are
   weighed again): what the page recomputes as the user types.
 
-Checked (untimed): every column totals its amount split. Prints one JSON line: milliseconds of
-each, and the ratio ``simulate_four / plain_split``. Four scenarios are five columns, but the
-columns share the weights of every key and period they leave unchanged (``WeightsCache``), so
-the ratio stays near 1.2–1.4; a keystroke that changes a name recomputes nothing (about 30 ms
-here), one that changes units re-weighs the keys concerned. A 300-member mixed key's weights
-cost the engine about 40 ms a period (``effective_weights``), which dominates both; the page
-computes off the GUI thread, so the window never waits.
+Checked (untimed): every column totals its amount split. ``BENCH`` lines (ms):
+``simulate_four_<basis>`` vs ``plain_split`` (no target in the issue: informational),
+``keystroke_name_<basis>`` and ``keystroke_units_<basis>`` vs ``plain_split`` too. Four
+scenarios are five columns, but the columns share the weights of every key and period they leave
+unchanged (``WeightsCache``), so the ratio stays near 1.2–1.4; a keystroke that changes a name
+recomputes nothing (about 30 ms here), one that changes units re-weighs the keys concerned. A
+300-member mixed key's weights cost the engine about 40 ms a period (``effective_weights``),
+which dominates both; the page computes off the GUI thread, so the window never waits.
 """
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
-import json
 import random
-import statistics
-import time
-from collections.abc import Callable
 from dataclasses import replace
+
+import pytest
+from benchlib import bench_line, interleaved_medians, timed
 
 from ptce_desktop.domain.allocation import MemberRoster, split_cost_cents
 from ptce_desktop.domain.keys import KeySpec, KeyVersion, MemberPresence, Method, MixedPart
@@ -173,56 +171,33 @@ def scenarios(pole: PoleInput) -> list[Scenario]:
     ]
 
 
-def timed(work: Callable[[], object]) -> float:
-    started = time.perf_counter()
-    work()
-    return time.perf_counter() - started
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--members", type=int, default=300)
-    parser.add_argument("--services", type=int, default=20)
-    parser.add_argument("--costs", type=int, default=12)
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--basis", choices=[b.value for b in Basis], default="costs")
-    args = parser.parse_args()
-    pole = build(args.members, args.services, args.costs, Basis(args.basis))
+@pytest.mark.parametrize("basis", list(Basis), ids=lambda b: b.value)
+def test_simulation(basis: Basis) -> None:
+    pole = build(300, 20, 12, basis)
     chosen = scenarios(pole)
     comparison = compare(pole, chosen)  # warm-up and check (untimed)
     assert comparison.today_total == comparison.today_split == plain_split(pole)
     for column in comparison.columns:
         assert column.total == column.amount_split
-    plain, four, by_name, by_units = [], [], [], []
-    for run in range(args.runs):
-        plain.append(timed(lambda: plain_split(pole)))
-        four.append(timed(lambda: compare(pole, chosen)))
+    runs = iter(range(100))
+
+    def app() -> dict[str, float]:
+        run = next(runs)
+        four = timed(lambda: compare(pole, chosen))
         cache = WeightsCache()
         compare(pole, chosen, cache)
         renamed = [replace(chosen[0], name=f"Mixte {run}"), *chosen[1:]]
-        by_name.append(timed(lambda: compare(pole, renamed, cache)))  # noqa: B023
+        by_name = timed(lambda: compare(pole, renamed, cache))
         units = {**chosen[1].units, 2: 1000 * (run + 7)}
         edited = [renamed[0], replace(chosen[1], units=units), *chosen[2:]]
-        by_units.append(timed(lambda: compare(pole, edited, cache)))  # noqa: B023
-    plain_ms = statistics.median(plain) * 1000
-    four_ms = statistics.median(four) * 1000
-    print(
-        json.dumps(
-            {
-                "members": args.members,
-                "services": args.services,
-                "costs_per_service": args.costs,
-                "basis": args.basis,
-                "runs": args.runs,
-                "plain_split_ms": round(plain_ms, 1),
-                "simulate_four_ms": round(four_ms, 1),
-                "ratio": round(four_ms / plain_ms, 2),
-                "keystroke_name_ms": round(statistics.median(by_name) * 1000, 1),
-                "keystroke_units_ms": round(statistics.median(by_units) * 1000, 1),
-            }
-        )
-    )
+        by_units = timed(lambda: compare(pole, edited, cache))
+        return {"four": four * 1000, "name": by_name * 1000, "units": by_units * 1000}
 
+    def base() -> dict[str, float]:
+        return {"plain": timed(lambda: plain_split(pole)) * 1000}
 
-if __name__ == "__main__":
-    main()
+    ours, bare = interleaved_medians(app, base, 5)
+    plain = bare["plain"]
+    bench_line(f"simulate_four_{basis.value}", ours["four"], plain, None, "ms")
+    bench_line(f"keystroke_name_{basis.value}", ours["name"], plain, None, "ms")
+    bench_line(f"keystroke_units_{basis.value}", ours["units"], plain, None, "ms")
