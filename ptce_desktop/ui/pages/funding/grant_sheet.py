@@ -146,7 +146,7 @@ class RowsEditor(QWidget):
             | QAbstractItemView.EditTrigger.SelectedClicked
         )
         self.view.setWordWrap(True)
-        self.view.setMinimumHeight(120)
+        self.view.setMinimumHeight(140)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
@@ -194,7 +194,9 @@ class ReportSheetTab(EditingTab):
         super().__init__(actions, parent)
         self.objectives_edit = QPlainTextEdit()
         self.objectives_edit.setTabChangesFocus(True)
+        # a few lines: the tables below need the height more than this text
         self.objectives_edit.setMinimumHeight(50)
+        self.objectives_edit.setMaximumHeight(90)
         self.objectives_edit.setPlaceholderText(
             translate("GrantSheet", "What the action set out to achieve.")
         )
