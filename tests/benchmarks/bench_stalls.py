@@ -223,8 +223,12 @@ def run_sequence(db: Path, profile: str | None = None, why: bool = False) -> dic
     try:
         measure("start", start)
         ctx = shell.ctx
+
+        def show(key: str) -> Callable[[], None]:
+            return lambda: window.show_page(key)
+
         for key in window.page_keys():
-            measure(f"show_{key}", lambda key=key: window.show_page(key))
+            measure(f"show_{key}", show(key))
 
         years = [window.year_combo.itemData(i) for i in range(window.year_combo.count())]
         window.show_page("costs")
@@ -236,7 +240,7 @@ def run_sequence(db: Path, profile: str | None = None, why: bool = False) -> dic
         after: dict[str, float] = {}
         for key in window.page_keys():
             if key != "costs":
-                measure("pages_after_year", lambda key=key: window.show_page(key))
+                measure("pages_after_year", show(key))
                 after[key] = round(stalls["pages_after_year"], 1)
         stalls["pages_after_year"] = max(after.values(), default=0.0)
         print(f"# pages after the year change (ms): {after}", file=sys.stderr)
@@ -282,7 +286,7 @@ def run_sequence(db: Path, profile: str | None = None, why: bool = False) -> dic
 
         for page in ("members", "services", "keys", "costs", "funding"):
             measure(f"dialog_new_{page}", dialog(page, window.new_item_action.trigger))
-        costs_page = window.page("costs")
+        costs_page: Any = window.page("costs")
         if costs_page.model.rowCount():
             costs_page.select_id(costs_page.model.row_at(0).id)
             measure("dialog_edit_cost", dialog("costs", costs_page.edit_selected))
@@ -332,7 +336,7 @@ def _pole() -> tuple[str, Path]:
     """The M pole of :mod:`poles` when available, else a fresh demo file."""
     try:
         sys.path.insert(0, str(HERE))
-        from poles import pole_path  # type: ignore[import-not-found]
+        from poles import pole_path
 
         return "M", Path(pole_path("M"))
     except ImportError:

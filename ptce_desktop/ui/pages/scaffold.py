@@ -10,7 +10,7 @@ page's translation context.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -35,8 +35,10 @@ from ptce_desktop.ui.widgets.table_view import TableView
 #: default (1 000) takes seconds on a long list, for widths a sample gives as well.
 FIT_SAMPLE_ROWS = 30
 
+V = TypeVar("V", bound=QTableView)
 
-def sample_fit(view: QTableView) -> QTableView:
+
+def sample_fit(view: V) -> V:
     """Columns of ``view`` sized to their contents on a sample of rows (see
     :data:`FIT_SAMPLE_ROWS`), not all of them; returns ``view``."""
     view.horizontalHeader().setResizeContentsPrecision(FIT_SAMPLE_ROWS)

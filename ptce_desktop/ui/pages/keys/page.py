@@ -95,6 +95,8 @@ class KeysPage(QWidget):
         self.proxy = FilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.view = sample_fit(TableView("keys"))
+        # too narrow for all: description, versions, unit, in force since, method give way
+        self.view.foldable = (6, 5, 2, 3, 1)
         self.view.setModel(self.proxy)
         self.view.setSelectionMode(TableView.SelectionMode.SingleSelection)
         self.view.setAccessibleName(self.tr("Allocation keys"))
@@ -175,7 +177,7 @@ class KeysPage(QWidget):
         start, end = self.period
         return min(max(dt.date.today(), start), end)
 
-    def reload(self, select: int | None = None, then: Callable[[], None] | None = None) -> None:
+    def reload(self, select: int | None = None, then: Callable[[], object] | None = None) -> None:
         """Read the keys off the GUI thread; once shown, select ``select`` (else the key
         selected then) and call ``then``."""
         if select is not None:
