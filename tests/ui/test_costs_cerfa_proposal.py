@@ -17,6 +17,8 @@ from ptce_desktop.services.costs.views import CostDraft
 from ptce_desktop.services.grants.cerfa_proposal import CerfaProposalService, proposal_for
 from ptce_desktop.services.members.members import MemberDraft
 from ptce_desktop.ui.pages.costs.detail import CostDetailPanel
+from ptce_desktop.ui.pages.costs.dialog import CostDialog
+from ptce_desktop.ui.pages.costs.parts import CostChoices
 from ptce_desktop.ui.shell.context import AppContext
 
 LONG = "Loyer des locaux « Maison de la coopération » & <annexe> — l'€ " * 3
@@ -102,3 +104,33 @@ def test_the_service_and_the_cerfa_builder_share_one_rule(ctx: AppContext) -> No
     assert found.label == cerfa_line("613").label_fr
     assert proposals.for_cost(misc) is None
     assert proposals.for_cost(classified) is None  # it has its line: nothing to propose
+
+
+def test_the_cost_dialog_proposes_a_line_while_none_is_chosen(
+    qtbot: QtBot, ctx: AppContext, french: None
+) -> None:
+    _rent, _misc, _classified = costs_without_line(ctx)
+    services = {s.name: s.service_id for s in ctx.service(SharedServiceService).list_services(2025)}
+    choices = CostChoices(
+        sorted((i, n) for n, i in services.items()), [], dt.date(2025, 1, 1), dt.date(2025, 12, 31)
+    )
+    dialog = CostDialog(ctx.service(CostService), ctx.history, choices)
+    qtbot.addWidget(dialog)
+    editor = dialog.fields.editor
+    service, cerfa = editor("service_id"), editor("cerfa_code")
+    service.setCurrentIndex(service.findData(services["Divers « pôle »"]))
+    editor("label").setText("Frais « divers » & <autres>")
+    dialog.update_preview()
+    assert dialog.proposal is None and dialog.proposal_row.isHidden()
+    editor("label").setText("Loyer du local de stockage — l'€")  # the label's words count too
+    dialog.update_preview()
+    assert dialog.proposal is not None and not dialog.proposal_row.isHidden()
+    assert dialog.proposal_label.text().endswith(": 613 – Locations")
+    assert dialog.accept_proposal()
+    assert cerfa.currentData() == "613" and dialog.proposal_row.isHidden()
+    cerfa.setCurrentIndex(0)  # « (aucune) » again: proposed again
+    service.setCurrentIndex(service.findData(services["Maison commune & <annexe>"]))
+    editor("label").setText("Ménage")
+    dialog.update_preview()
+    assert dialog.proposal is not None and dialog.proposal.code == "613"  # from its category
+    assert not dialog.proposal_row.isHidden()

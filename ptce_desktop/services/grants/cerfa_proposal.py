@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ptce_desktop.domain.cerfa import cerfa_line, proposed_line
 from ptce_desktop.domain.messages.entities import Entity
 from ptce_desktop.services.common import get_or_error
-from ptce_desktop.store.models import Cost
+from ptce_desktop.store.models import Cost, SharedService
 from ptce_desktop.store.unit_of_work import UnitOfWork
 
 __all__ = ["CerfaProposal", "CerfaProposalService", "proposal_for"]
@@ -49,3 +49,9 @@ class CerfaProposalService:
             if cost.cerfa_code:
                 return None
             return proposal_for(cost.service.category, cost.service.name, cost.label)
+
+    def for_service(self, service_id: int, cost_label: str | None) -> CerfaProposal | None:
+        """The proposal for a cost being typed: its service ``service_id`` and its label."""
+        with self.uow.read() as session:
+            service = get_or_error(session, SharedService, service_id, Entity.SHARED_SERVICE)
+            return proposal_for(service.category, service.name, cost_label)

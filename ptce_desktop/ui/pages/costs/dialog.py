@@ -5,7 +5,9 @@ and the table shows each member's share and the total split; an incomplete or re
 (no participant, all weights 0…) shows the service's message instead, never a traceback.
 OK saves through the service and records the undo step; a refusal marks its field and keeps
 everything typed. A cost of a closed year cannot be edited: the dialog says so and offers to
-record an adjustment (régularisation) in an open year instead.
+record an adjustment (régularisation) in an open year instead. While no Cerfa line is chosen,
+the line proposed from the service and the label (the rule the Cerfa 15059 lists unclassified
+costs with) is shown under it, with « Use it ».
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
 from ptce_desktop.domain.cerfa import CHARGE_SUBLINES
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.services.costs.views import CostDraft, CostRow
+from ptce_desktop.services.grants.cerfa_proposal import CerfaProposal, CerfaProposalService
 from ptce_desktop.ui.commands import UndoHistory
 from ptce_desktop.ui.i18n import current_language
 from ptce_desktop.ui.pages.costs.model import cerfa_label
@@ -79,6 +82,7 @@ class CostDialog(FormDialog):
         self.frozen = frozen
         self.adjusting = False
         self.choices = choices
+        self._proposals = CerfaProposalService(costs.uow)
         self._build(choices)
         self._arrange()
         if cost is not None:
@@ -151,6 +155,22 @@ class CostDialog(FormDialog):
         for code in CHARGE_SUBLINES:
             cerfa.addItem(cerfa_label(code), code)
         add(form, "cerfa_code", translate("CostDialog", "&Cerfa line"), cerfa)
+        self.proposal: CerfaProposal | None = None
+        self.proposal_row = QWidget()
+        self.proposal_row.setObjectName("cerfaProposal")
+        row = QHBoxLayout(self.proposal_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.proposal_label = QLabel()
+        self.proposal_label.setObjectName("hint")
+        self.proposal_label.setWordWrap(True)
+        self.proposal_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.use_proposal_button = QPushButton(translate("CostDialog", "&Use it"))
+        self.use_proposal_button.setAutoDefault(False)
+        self.use_proposal_button.clicked.connect(self.accept_proposal)
+        row.addWidget(self.proposal_label, 1)
+        row.addWidget(self.use_proposal_button)
+        self.proposal_row.hide()
+        form.addRow("", self.proposal_row)
         project = QComboBox()
         project.addItem(translate("CostDialog", "(none)"), None)
         for project_id, name in choices.projects:
@@ -248,8 +268,40 @@ class CostDialog(FormDialog):
             return translate("CostDialog", "Type the amount to see how it is split.")
         return self.draft(preview=True)
 
+    def update_proposal(self) -> None:
+        """The Cerfa line proposed while none is chosen (hidden once one is)."""
+        editor: Any = self.fields.editor
+        service_id = chosen_data(editor("service_id"))
+        self.proposal = None
+        if editor("cerfa_code").currentData() is None and service_id is not None:
+            try:
+                self.proposal = self._proposals.for_service(service_id, editor("label").text())
+            except PtceError:  # the service is gone: nothing to propose
+                self.proposal = None
+        if self.proposal is None:
+            self.proposal_row.hide()
+            return
+        self.proposal_label.setText(
+            translate("CostDialog", "Proposed from the service: %1").replace(
+                "%1", cerfa_label(self.proposal.code)
+            )
+        )
+        self.proposal_row.show()
+
+    def accept_proposal(self) -> bool:
+        if self.proposal is None:
+            return False
+        combo: Any = self.fields.editor("cerfa_code")
+        found = combo.findData(self.proposal.code)
+        if found < 0:
+            return False
+        combo.setCurrentIndex(found)
+        self.update_proposal()
+        return True
+
     def update_preview(self) -> None:
         self._timer.stop()
+        self.update_proposal()
         try:
             draft = self.preview_draft()
             if isinstance(draft, str):
