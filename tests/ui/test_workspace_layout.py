@@ -175,3 +175,25 @@ def test_long_dialogs_fit_a_768_px_screen(
     assert dialog.height() <= 736 - 80
     ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
     assert ok.isVisible() and dialog.rect().contains(ok.mapTo(dialog, ok.rect().bottomRight()))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s.width()}x{s.height()}")
+@pytest.mark.parametrize("key", ["members", "keys"])
+def test_the_main_lists_do_not_scroll_sideways(window: MainWindow, size: QSize, key: str) -> None:
+    """Membres and Clés inside their splitter: the columns fit the list, the name column
+    elided (whole in its tooltip) rather than a horizontal scroll bar (#15 item 1)."""
+    window.resize(size)
+    window.show_page(key)
+    settle()
+    page = window.page(key)
+    view = page.view  # type: ignore[attr-defined]
+    assert view.isVisible() and view.model().rowCount() > 0
+    select_first_rows(page)
+    settle()
+    bar = view.horizontalScrollBar()
+    header = view.horizontalHeader()
+    widths = [header.sectionSize(c) for c in range(header.count()) if not header.isSectionHidden(c)]
+    assert bar.maximum() == 0, (
+        f"{key} scrolls sideways at {size.width()}×{size.height()}: columns {widths} "
+        f"in {view.viewport().width()} px"
+    )

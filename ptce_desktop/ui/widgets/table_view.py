@@ -97,6 +97,10 @@ class TableView(QTableView):
         self._fitting = False
         self._name_width: int | None = None
         self._expand: int | None = None
+        #: columns the page lets go, in this order, when even narrowed they do not fit the view
+        #: (no horizontal scroll bar): hidden while too narrow, back when there is room
+        self.foldable: tuple[int, ...] = ()
+        self._folded: list[int] = []
         header.sectionMoved.connect(self._schedule_save)
         header.sortIndicatorChanged.connect(self._schedule_save)
         self.activated.connect(self._emit_row_activated)
@@ -138,7 +142,9 @@ class TableView(QTableView):
         if self.model() is None:
             return
         self._save_timer.stop()
+        folded = self._unfold()  # a column folded for a narrow window is not the user's choice
         self._settings.setValue(self._state_key(), self.horizontalHeader().saveState())
+        self._fold_again(folded)
 
     def _state_key(self) -> str:
         return f"tables/{self._settings_key}/header"
@@ -195,6 +201,9 @@ class TableView(QTableView):
         return menu
 
     def set_column_visible(self, column: int, visible: bool) -> None:
+        if column in self._folded or column in self.foldable:  # the user's choice wins
+            self._folded = [c for c in self._folded if c != column]
+            self.foldable = tuple(c for c in self.foldable if c != column)
         self.horizontalHeader().setSectionHidden(column, not visible)
         self._schedule_save()
 
@@ -252,6 +261,8 @@ class TableView(QTableView):
                 candidates.append(logical)
         if not candidates:
             return None
+        # a column the page lets go when narrow is not the one that takes the spare width
+        candidates = [c for c in candidates if c not in self.foldable] or candidates
         if model.rowCount() == 0:
             return candidates[0]  # decided once there are rows to measure
         self._expand = max(candidates, key=self.sizeHintForColumn)  # first of equals wins
@@ -270,18 +281,70 @@ class TableView(QTableView):
             or header.stretchLastSection()
         ):
             return
+        self._fitting = True
+        try:
+            self._unfold()
+            column = self.expand_column()
+            assert column is not None
+            self._give_spare(column)
+            self._make_room(column, keep)
+            self._fold(column, keep)
+        finally:
+            self._fitting = False
+
+    def _give_spare(self, column: int) -> None:
+        header = self.horizontalHeader()
         spare = self.viewport().width() - header.length()
         current = header.sectionSize(column)
         if self._name_width is None:
             self._name_width = max(current, NAME_MIN_WIDTH)
         width = max(current + spare, self._name_width)
-        self._fitting = True
+        if width != current:
+            header.resizeSection(column, width)
+
+    # --- folding: the last resort before a horizontal scroll bar -------------------------------
+    def _unfold(self) -> list[int]:
+        folded, self._folded = self._folded, []
+        # neither a layout change to save nor one to fit the other columns to
+        quiet = self._restoring, self._fitting
+        self._restoring = self._fitting = True
         try:
-            if width != current:
-                header.resizeSection(column, width)
-            self._make_room(column, keep)
+            header = self.horizontalHeader()
+            for logical in folded:
+                if header.isSectionHidden(logical):
+                    header.showSection(logical)
         finally:
-            self._fitting = False
+            self._restoring, self._fitting = quiet
+        return folded
+
+    def _fold_again(self, folded: list[int]) -> None:
+        quiet = self._restoring, self._fitting
+        self._restoring = self._fitting = True
+        try:
+            header = self.horizontalHeader()
+            for logical in folded:
+                if not header.isSectionHidden(logical):  # hiding twice would forget its width
+                    header.hideSection(logical)
+        finally:
+            self._restoring, self._fitting = quiet
+        self._folded = folded
+
+    def _fold(self, name_column: int, keep: int | None) -> None:
+        """Still wider than the view once every text column is narrowed: hide the page's
+        :attr:`foldable` columns one by one (they come back when the view widens), then give
+        the width they leave to the name column."""
+        header = self.horizontalHeader()
+        if self.viewport().width() < 200:
+            return  # not laid out yet
+        for logical in self.foldable:
+            if header.length() <= self.viewport().width():
+                break
+            if logical in (name_column, keep) or header.isSectionHidden(logical):
+                continue
+            self._fold_again([*self._folded, logical])
+        spare = self.viewport().width() - header.length()
+        if self._folded and spare > 0:  # what the folded columns leave goes to the names
+            header.resizeSection(name_column, header.sectionSize(name_column) + spare)
 
     def _make_room(self, name_column: int, keep: int | None = None) -> None:
         """Still too wide: narrow the other text columns (down to :data:`TEXT_MIN_WIDTH`, their

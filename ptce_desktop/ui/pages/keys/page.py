@@ -97,6 +97,8 @@ class KeysPage(QWidget):
         self.view = sample_fit(TableView("keys"))
         # too narrow for all: description, versions, unit, in force since, method give way
         self.view.foldable = (6, 5, 2, 3, 1)
+        # too narrow for all: description, versions, unit, in force since, method give way
+        self.view.foldable = (6, 5, 2, 3, 1)
         self.view.setModel(self.proxy)
         self.view.setSelectionMode(TableView.SelectionMode.SingleSelection)
         self.view.setAccessibleName(self.tr("Allocation keys"))
