@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ptce_desktop.domain.periods import parse_date
-from ptce_desktop.services.pole.audit_trail import AuditFilter, AuditLine
+
+if TYPE_CHECKING:
+    from ptce_desktop.services.pole.audit_trail import AuditLine
 
 EXIT_OK = 0
 
@@ -52,7 +54,7 @@ def entry_lines(line: AuditLine) -> list[str]:
 
 def run_audit(args: argparse.Namespace) -> int:
     from ptce_desktop.cli.main import opened
-    from ptce_desktop.services.pole.audit_trail import AuditTrailService
+    from ptce_desktop.services.pole.audit_trail import AuditFilter, AuditTrailService
 
     chosen = AuditFilter(
         since=parse_date(args.since, field="since") if args.since else None,

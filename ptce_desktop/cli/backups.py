@@ -12,15 +12,13 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.periods import format_date
-from ptce_desktop.services.pole.backups import (
-    KIND_LABELS_FR,
-    BackupEntry,
-    BackupService,
-    format_size,
-)
+
+if TYPE_CHECKING:
+    from ptce_desktop.services.pole.backups import BackupEntry
 
 
 def _when(entry: BackupEntry) -> str:
@@ -29,6 +27,8 @@ def _when(entry: BackupEntry) -> str:
 
 def list_lines(db_path: Path, directory: Path | None = None) -> list[str]:
     """One line per backup of ``db_path`` (newest first) with its state; why one is damaged."""
+    from ptce_desktop.services.pole.backups import KIND_LABELS_FR, BackupService, format_size
+
     service = BackupService()
     folder = (directory or service.backups_dir(db_path)).expanduser().absolute()
     entries = service.list_restorable(db_path, directory=folder)
@@ -69,6 +69,7 @@ def add_second_folder_options(backup: argparse.ArgumentParser) -> None:
 
 def backup_lines(args: argparse.Namespace, db_path: Path) -> list[str]:
     """Set the second folder if asked, then back up; the lines to print."""
+    from ptce_desktop.services.pole.backups import BackupService
     from ptce_desktop.store.backup import create_backup
 
     service = BackupService()
@@ -102,6 +103,7 @@ def restore_lines(args: argparse.Namespace, db_path: Path) -> list[str]:
 
     The file is locked, not opened: it may be the damaged one the restore replaces.
     """
+    from ptce_desktop.services.pole.backups import BackupService
     from ptce_desktop.store.opening import lock_pole_file
 
     if args.read_only:

@@ -14,11 +14,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ptce_desktop.exchange.export.tables import EXPORT_KINDS
+from ptce_desktop.cli.main import LazyChoices
 
 EXIT_OK = 0
 
 FEC = "fec"
+
+
+def _export_kinds() -> list[str]:
+    from ptce_desktop.exchange.export.tables import EXPORT_KINDS
+
+    return [*EXPORT_KINDS, FEC]
 
 
 def add_export_parsers(
@@ -31,7 +37,7 @@ def add_export_parsers(
         "budgets, clés, relevés, charges, règlements, quotes-parts, appels, soldes, "
         "reversements, journal des modifications) ou le fichier des écritures comptables (fec)",
     )
-    verb.add_argument("kind", metavar="TYPE", choices=[*EXPORT_KINDS, FEC])
+    verb.add_argument("kind", metavar="TYPE", choices=LazyChoices(_export_kinds))
     verb.add_argument(
         "file",
         type=Path,

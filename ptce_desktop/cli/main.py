@@ -23,7 +23,7 @@ import os
 import re
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -65,6 +65,35 @@ def french_usage_error(message: str) -> str:
         if found := pattern.match(message):
             return template.format(*found.groups())
     return message
+
+
+class LazyChoices:
+    """argparse ``choices`` read from a module only when a value is checked or the choices
+    listed: building the parser imports no service, SQLAlchemy or report machinery."""
+
+    def __init__(self, load: Callable[[], Iterable[str]]) -> None:
+        self._load = load
+        self._values: tuple[str, ...] | None = None
+
+    def _get(self) -> tuple[str, ...]:
+        if self._values is None:
+            self._values = tuple(self._load())
+        return self._values
+
+    def __contains__(self, value: object) -> bool:
+        return value in self._get()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._get())
+
+    def __len__(self) -> int:
+        return len(self._get())
+
+
+def _report_kinds() -> list[str]:
+    from ptce_desktop.printing.jobs import KINDS
+
+    return [kind.key for kind in KINDS]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -165,14 +194,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _report_parser(verbs: argparse._SubParsersAction[_Parser]) -> None:
-    from ptce_desktop.printing.jobs import KINDS
-
     report = verbs.add_parser(
         "report",
         help="imprimer un document en PDF (rapport d'activité, redistribution, répartition "
         "des charges, appel de fonds / relevé, compte rendu financier Cerfa 15059)",
     )
-    report.add_argument("kind", metavar="TYPE", choices=[kind.key for kind in KINDS])
+    report.add_argument("kind", metavar="TYPE", choices=LazyChoices(_report_kinds))
     _db_option(report)
     report.add_argument("--year", default=None, help="exercice (par défaut : l'exercice en cours)")
     report.add_argument("--out", type=Path, default=None, help="fichier PDF à écrire")

@@ -153,3 +153,34 @@ def test_a_damaged_file_refused_at_open_is_offered_repair(
     else:
         assert not started and shell.ctx is None
         assert not [p for p in tmp_path.iterdir() if ".endommage-" in p.name]
+
+
+def test_starting_the_window_imports_no_import_or_archive_machinery() -> None:
+    """Fichier ▸ Importer… and the .ptce archive are built on first use (issue 18 item 5)."""
+    import json
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, json; import ptce_desktop.ui.shell.launch; "
+        "print(json.dumps(sorted(sys.modules)))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    heavy = ("ptce_desktop.exchange", "ptce_desktop.ui.imports", "reportlab", "alembic")
+    assert not [m for m in json.loads(done.stdout) if m.startswith(heavy)]
+
+
+def test_the_import_menu_builds_its_actions_once(shell_for: Any, db_path: Path) -> None:
+    _pole(db_path)
+    shell = shell_for(Answers(repair=False))
+    assert shell.start(db_path)
+    assert shell._imports is None
+    shell.window.import_action.trigger()
+    first = shell.imports
+    assert first.wizard is not None
+    first.wizard.reject()
+    shell.window.import_action.trigger()  # one wizard per click, by the same actions
+    assert shell.imports is first and first.wizard is not None
+    first.wizard.reject()

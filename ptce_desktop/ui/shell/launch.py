@@ -20,7 +20,7 @@ import sys
 from datetime import datetime
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThreadPool
 from PySide6.QtWidgets import QApplication, QWidget
@@ -32,9 +32,7 @@ from ptce_desktop.store.paths import APP_NAME, default_data_dir, default_db_path
 from ptce_desktop.ui.bus import touches
 from ptce_desktop.ui.compat import pin_singletons
 from ptce_desktop.ui.errors import ErrorPresenter, install_excepthook
-from ptce_desktop.ui.exports.archive_actions import ArchiveActions
 from ptce_desktop.ui.i18n import install_translators
-from ptce_desktop.ui.imports.actions import ImportActions
 from ptce_desktop.ui.pages import navigation_entries, page_factory
 from ptce_desktop.ui.shell.backups_actions import BackupActions
 from ptce_desktop.ui.shell.context import READ_ONLY_OFFERED, AppContext, open_context
@@ -45,6 +43,10 @@ from ptce_desktop.ui.shell.repair_actions import RepairActions
 from ptce_desktop.ui.shell.welcome import WelcomeChoice
 from ptce_desktop.ui.style import apply_style
 from ptce_desktop.ui.worker import Runner, run_with_progress_dialog
+
+if TYPE_CHECKING:
+    from ptce_desktop.ui.exports.archive_actions import ArchiveActions
+    from ptce_desktop.ui.imports.actions import ImportActions
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
@@ -102,9 +104,51 @@ class Shell(QObject):
         self.backups = BackupActions(self)
         self.repair = RepairActions(self)
         self.integrity_banner = IntegrityBanner(self)
-        self.imports = ImportActions(self)
-        self.archives = ArchiveActions(self)
+        # Fichier ▸ Importer… and the .ptce archive: built on first use (the wizard and the
+        # exchange package are ~20 % of the start's imports), see the properties below.
+        self._imports: ImportActions | None = None
+        self._archives: ArchiveActions | None = None
+        self._first_hooks: dict[Any, Any] = {}
+        self._first_use(window.import_action, lambda: self.imports.show_wizard())
+        self._first_use(window.export_archive_action, lambda: self.archives.export_archive())
+        self._first_use(window.import_archive_action, lambda: self.archives.import_archive())
         QCoreApplication.instance().aboutToQuit.connect(self.close_document)  # type: ignore[union-attr]
+
+    def _first_use(self, action: Any, run: Any) -> None:
+        """Until the actions behind ``action`` are built, its first trigger builds them (they
+        connect themselves for the later ones) and does what was asked."""
+
+        def first(_checked: bool = False) -> None:
+            run()
+
+        self._first_hooks[action] = first
+        action.triggered.connect(first)
+
+    def _drop_first_use(self, *actions: Any) -> None:
+        for action in actions:
+            hook = self._first_hooks.pop(action, None)
+            if hook is not None:
+                action.triggered.disconnect(hook)
+
+    @property
+    def imports(self) -> ImportActions:
+        if self._imports is None:
+            from ptce_desktop.ui.imports.actions import ImportActions
+
+            self._drop_first_use(self.window.import_action)
+            self._imports = ImportActions(self)
+        return self._imports
+
+    @property
+    def archives(self) -> ArchiveActions:
+        if self._archives is None:
+            from ptce_desktop.ui.exports.archive_actions import ArchiveActions
+
+            self._drop_first_use(
+                self.window.export_archive_action, self.window.import_archive_action
+            )
+            self._archives = ArchiveActions(self)
+        return self._archives
 
     # --- starting ----------------------------------------------------------------------------
     def start(self, path: Path, read_only: bool = False) -> bool:
