@@ -14,8 +14,9 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Signal
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QPushButton, QVBoxLayout, QWidget
 
+from ptce_desktop.ui.i18n import money_text
 from ptce_desktop.ui.pages.scaffold import (
     delete_shortcut,
     hint_label,
@@ -25,6 +26,7 @@ from ptce_desktop.ui.pages.scaffold import (
 )
 from ptce_desktop.ui.widgets.table_model import ROW_ROLE, Column, FilterProxy, RowTableModel
 from ptce_desktop.ui.widgets.table_view import TableView
+from ptce_desktop.ui.widgets.totals_row import TotalsRow
 
 translate = QCoreApplication.translate
 
@@ -123,6 +125,37 @@ class ListPanel(SearchableTable):
         self.view.rowActivated.connect(self.activated)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         delete_shortcut(self.view, self.deleteRequested.emit)
+        self.totals_row: TotalsRow | None = None
+        self._totals: dict[int, Callable[[Any], int | None]] = {}
+
+    def add_totals(self, *columns: int) -> TotalsRow:
+        """A totals row under the list: for each of these amount columns, the sum over the
+        rows shown (the search applied) of the cents each row already holds (the column's
+        value: the read model's figure, never worked out again here)."""
+        known = self.model.columns()
+        self._totals = {column: known[column].value for column in columns}
+        self.totals_row = TotalsRow(self.view, self)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.indexOf(self.count_label), self.totals_row)
+        self._show_totals()
+        return self.totals_row
+
+    def shown_rows(self) -> list[Any]:
+        """The rows the search leaves, in the order shown."""
+        return [self.proxy.index(r, 0).data(ROW_ROLE) for r in range(self.proxy.rowCount())]
+
+    def _show_totals(self) -> None:
+        if getattr(self, "totals_row", None) is None:
+            return  # no totals row (or not built yet)
+        assert self.totals_row is not None
+        rows = self.shown_rows()
+        figures = {
+            column: money_text(sum(figure(row) or 0 for row in rows))
+            for column, figure in self._totals.items()
+        }
+        caption = translate("ListPanel", "Total of the %n row(s) shown", "", len(rows))
+        self.totals_row.set_totals(caption, figures if rows else {})
 
     def add_button(self, text: str) -> QPushButton:
         button = QPushButton(text)
@@ -159,6 +192,7 @@ class ListPanel(SearchableTable):
         if shown != total:
             text = translate("ListPanel", "%n shown of %1", "", shown).replace("%1", text)
         self.count_label.setText(text)
+        self._show_totals()
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.currentChanged.emit(current.data(ROW_ROLE) if current.isValid() else None)

@@ -155,6 +155,7 @@ class CallsPage(QWidget):
             self.tr("Search a call (number, member, period…)"),
             lambda n: self.tr("%n call(s)", "", n),
         )
+        self.calls_panel.add_totals(5, 6, 7)  # total, paid, outstanding of the calls shown
         self.issue_button = self.calls_panel.add_button(self.tr("&Issue the quarter's calls…"))
         self.true_up_button = self.calls_panel.add_button(self.tr("Year-end &true-up…"))
         # the less frequent actions share one button, so the page fits a 1200-px window

@@ -111,6 +111,7 @@ class PaymentsTab(QWidget):
         self.edit_button = self.panel.add_button(self.tr("&Edit…"))
         self.delete_button = self.panel.add_button(self.tr("&Delete"))
         self.panel.bar.addWidget(import_button("payments"))
+        self.panel.add_totals(2, 5, 6)  # amount, matched, unmatched of the payments shown
         self.matches_label = QLabel()
         self.matches_label.setObjectName("hint")
         self.matches_label.setWordWrap(True)

@@ -134,6 +134,7 @@ class FundingPage(QWidget):
         self.edit_grant_button = self.grants_panel.add_button(self.tr("&Edit…"))
         self.delete_grant_button = self.grants_panel.add_button(self.tr("&Delete"))
         self.grants_panel.bar.addWidget(import_button("grant-instalments"))
+        self.grants_panel.add_totals(3, 4, 5, 6)  # voted, received, passed on, left to pass on
         self.grants_panel.view.setMinimumHeight(110)
         sample_fit(self.grants_panel.view)
         self.grants_empty = EmptyState(

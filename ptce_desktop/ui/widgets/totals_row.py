@@ -1,0 +1,77 @@
+"""A totals line under a table, each figure right under its own column (#15 item 1: « a totals
+row where amounts are listed »).
+
+The row only shows figures it is given — already computed by the service or read model, or
+summed by the list from its rows' own figures — it never queries anything. It follows the
+table's columns as they are resized, moved, hidden or scrolled.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel, QTableView, QWidget
+
+
+class TotalsRow(QWidget):
+    def __init__(self, view: QTableView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("totalsRow")
+        self.view = view
+        self.caption = QLabel(self)
+        self.caption.setObjectName("totalsCaption")
+        self._labels: dict[int, QLabel] = {}
+        bold = QFont(self.font())
+        bold.setBold(True)
+        self.setFont(bold)
+        self.setFixedHeight(self.fontMetrics().height() + 8)
+        header = view.horizontalHeader()
+        header.sectionResized.connect(self._place)
+        header.sectionMoved.connect(self._place)
+        header.geometriesChanged.connect(self._place)
+        view.horizontalScrollBar().valueChanged.connect(self._place)
+        self.hide()
+
+    def set_totals(self, caption: str, figures: Mapping[int, str]) -> None:
+        """``caption`` at the left (« Total des 12 charges affichées »), ``figures`` (column →
+        text) under their columns; nothing to show hides the row."""
+        for label in self._labels.values():
+            label.deleteLater()
+        self._labels = {}
+        for column, text in figures.items():
+            label = QLabel(text, self)
+            label.setObjectName(f"total{column}")
+            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self._labels[column] = label
+        self.caption.setText(caption)
+        self.caption.setToolTip(caption)
+        self.setVisible(bool(figures))
+        self._place()
+
+    def text(self, column: int) -> str | None:
+        label = self._labels.get(column)
+        return None if label is None else label.text()
+
+    def resizeEvent(self, event: object) -> None:
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        self._place()
+
+    def _place(self, *_args: object) -> None:
+        header = self.view.horizontalHeader()
+        # the table's cells start after its frame; this row lies right under the table
+        offset = self.view.viewport().mapTo(self.view, self.view.viewport().rect().topLeft()).x()
+        offset += self.view.mapTo(self.parentWidget() or self, self.view.rect().topLeft()).x()
+        offset -= self.mapTo(self.parentWidget() or self, self.rect().topLeft()).x()
+        height = self.height()
+        first = None
+        for column, label in self._labels.items():
+            shown = not header.isSectionHidden(column)
+            label.setVisible(shown)
+            if shown:
+                x = offset + header.sectionViewportPosition(column)
+                label.setGeometry(x, 0, header.sectionSize(column) - 4, height)
+                first = x if first is None else min(first, x)
+        left = offset + 4
+        self.caption.setGeometry(left, 0, max((first or self.width()) - left - 8, 0), height)

@@ -1,0 +1,76 @@
+"""Totals rows under the lists (#15 item 1): the sum of the rows shown, each figure under its
+column, following the search; on the calls, payments and grants lists."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pytestqt.qtbot import QtBot
+
+from ptce_desktop.domain.money import format_money
+from ptce_desktop.ui.i18n import money_text
+from ptce_desktop.ui.pages.list_panel import ListPanel
+from ptce_desktop.ui.widgets.table_model import RIGHT, Column
+
+LONG = "Société coopérative « L'Œuvre & Cœur <Drôme> » " + "é" * 80
+
+
+@dataclass(frozen=True)
+class Row:
+    id: int
+    name: str
+    due_cents: int
+    paid_cents: int
+
+
+ROWS = [
+    Row(1, LONG, 123_456, 100_000),
+    Row(2, "Mairie de Crest & <co>", 50_000, 0),
+    Row(3, "Café l'Étincelle — 1 234,56 €", 1, 1),
+]
+COLUMNS = [
+    Column("Membre", lambda r: r.name),
+    Column("Dû", lambda r: r.due_cents, display=format_money, align=RIGHT),
+    Column("Payé", lambda r: r.paid_cents, display=format_money, align=RIGHT),
+]
+
+
+def _panel(qtbot: QtBot) -> ListPanel:
+    panel = ListPanel("totals-test", COLUMNS, "Chercher", lambda n: f"{n} lignes")
+    qtbot.addWidget(panel)
+    panel.add_totals(1, 2)
+    panel.resize(900, 400)
+    panel.show()
+    panel.set_rows(ROWS)
+    return panel
+
+
+def test_the_totals_of_the_rows_shown(qtbot: QtBot) -> None:
+    panel = _panel(qtbot)
+    totals = panel.totals_row
+    assert totals is not None and totals.isVisible()
+    assert [totals.text(1), totals.text(2)] == [money_text(173_457), money_text(100_001)]
+    assert "3" in totals.caption.text()
+    panel.search.setText("crest")  # the search narrows the rows: so do the totals
+    assert [totals.text(1), totals.text(2)] == [money_text(50_000), money_text(0)]
+    assert "1" in totals.caption.text()
+    panel.search.setText("personne")
+    assert not totals.isVisible()  # nothing shown, nothing to total
+
+
+def test_each_figure_sits_under_its_column(qtbot: QtBot) -> None:
+    panel = _panel(qtbot)
+    totals = panel.totals_row
+    assert totals is not None
+    header = panel.view.horizontalHeader()
+    for column in (1, 2):
+        label = totals.findChild(type(totals.caption), f"total{column}")
+        assert label is not None
+        cell_left = header.mapTo(
+            panel, header.rect().topLeft()
+        ).x() + header.sectionViewportPosition(column)
+        assert abs(label.mapTo(panel, label.rect().topLeft()).x() - cell_left) <= 2
+    header.resizeSection(1, header.sectionSize(1) + 40)  # a column the user widens
+    label = totals.findChild(type(totals.caption), "total2")
+    cell_left = header.mapTo(panel, header.rect().topLeft()).x() + header.sectionViewportPosition(2)
+    assert abs(label.mapTo(panel, label.rect().topLeft()).x() - cell_left) <= 2
