@@ -19,8 +19,9 @@ back to the GUI thread count too. Actions, each printed as::
 * ``dialog_<name>``: each main dialog opened then closed (add a member, a service, a key, a
   cost, a grant, edit a cost, the backups dialog, the keyboard shortcuts).
 
-Run with ``uv run pytest tests/benchmarks --run-benchmarks -s -k stalls`` (the M pole of
-:mod:`poles` when present, else the demo file), or directly::
+Run with ``uv run pytest tests/benchmarks --run-benchmarks -s -k stalls`` (the L pole of
+:mod:`poles`; ``PTCE_STALL_SIZE=M`` for the 100 000-cost one, ``PTCE_STALL_REPS`` runs, 3 by
+default), or directly::
 
     uv run python tests/benchmarks/bench_stalls.py --db POLE.sqlite3 [--profile ACTION]
 
@@ -52,7 +53,7 @@ import pytest
 HERE = Path(__file__).resolve().parent
 HEARTBEAT_MS = 5
 SETTLE_TIMEOUT_S = 120.0
-REPS = 3
+REPS = int(os.environ.get("PTCE_STALL_REPS", "3"))
 DIALOG_OPEN_MS = 200  # how long a dialog stays open before the harness closes it
 
 
@@ -333,17 +334,20 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def _pole() -> tuple[str, Path]:
-    """The M pole of :mod:`poles` when available, else a fresh demo file."""
+    """The pole of :mod:`poles` named by ``PTCE_STALL_SIZE`` (default ``L``, the 1 M-cost pole
+    of issue #18; ``M`` for a quicker run), else a fresh demo file."""
+    size = os.environ.get("PTCE_STALL_SIZE", "L")
     try:
         sys.path.insert(0, str(HERE))
         from poles import pole_path
 
-        return "M", Path(pole_path("M"))
+        return size, Path(pole_path(size))
     except ImportError:
         folder = Path(tempfile.mkdtemp(prefix="ptce-stalls-"))
         path = folder / "demo.sqlite3"
         subprocess.run(
-            [sys.executable, "-m", "ptce_desktop", "demo", "--db", str(path)],
+            [sys.executable, "-c", "from ptce_desktop.app import main; main()", "demo", "--db",
+             str(path)],  # fmt: skip
             check=True,
             capture_output=True,
         )
