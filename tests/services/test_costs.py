@@ -550,3 +550,26 @@ def test_each_save_reads_the_key_again(uow: UnitOfWork) -> None:
     )
     assert _shares(uow, first) == [100, 100, 200]
     assert _shares(uow, second) == [400]
+
+
+def test_the_first_page_sums_every_cost_matching(uow: UnitOfWork) -> None:
+    """The Charges list's totals row (#15 item 1): the sums come from SQL over every cost the
+    filters match, not from the rows of the page."""
+    service, members = _equal_setup(uow)
+    costs = CostService(uow)
+    for cents in (100_000, 2_000, 1):
+        costs.create_cost(draft(service, cents))
+    page = costs.list_costs(2025, limit=1)
+    assert (page.total_count, len(page.rows)) == (3, 1)
+    assert (page.total_ht_cents, page.total_ttc_cents) == (
+        sum(r.ht_cents for r in costs.list_costs(2025).rows),
+        sum(r.ttc_cents for r in costs.list_costs(2025).rows),
+    )
+    assert page.total_ttc_cents > page.rows[0].ttc_cents
+    assert page.total_member_cents is None
+    mine = costs.list_costs(2025, filters=CostFilters(member_id=members[0]), limit=1)
+    assert mine.total_member_cents == sum(
+        r.member_cents or 0
+        for r in costs.list_costs(2025, filters=CostFilters(member_id=members[0])).rows
+    )
+    assert mine.total_member_cents and mine.total_member_cents < mine.total_ttc_cents

@@ -503,3 +503,32 @@ def test_closed_year_refuses_edit_and_offers_an_adjustment(
     assert page.model.index(0, 3).data().startswith("↺")
     ctx.history.undo()
     assert page.model.rowCount() == 0
+
+
+def test_the_totals_row_sums_every_cost_matching_not_only_those_loaded(
+    ctx: AppContext, world: World, qtbot: QtBot, french: None
+) -> None:
+    """#15 item 1: the Charges list pages 200 rows at a time; its totals are the service's
+    sums in SQL over every cost the filters match (CostPage.total_*_cents)."""
+    from ptce_desktop.ui.i18n import money_text
+    from ptce_desktop.ui.pages.costs.model import HT, TTC
+
+    costs = ctx.service(CostService)
+    for number in range(7):
+        costs.create_cost(cost(world.equal, 10_000 + number, f"Loyer « {number} » & <co>"))
+    costs.create_cost(cost(world.equal, 99_999, "Électricité l'€"))
+    widget = CostsPage(ctx)
+    qtbot.addWidget(widget)
+    widget.model.page_size = 3  # fewer loaded than matching
+    widget.set_fiscal_year(2025)
+    widget.resize(1300, 700)
+    widget.show()
+    widget.model.set_query(2025, sort="label")
+    assert widget.model.rowCount() < 8
+    totals = widget.totals_row
+    everything = sum(10_000 + n for n in range(7)) + 99_999
+    assert totals.text(TTC) == money_text(everything)
+    assert totals.text(HT) == money_text(everything)
+    assert "8" in totals.caption.text()
+    widget.search.setText("loyer")  # a filter: the sums follow it, from the service again
+    qtbot.waitUntil(lambda: totals.text(TTC) == money_text(everything - 99_999), timeout=3000)

@@ -360,11 +360,21 @@ class CostService:
                 on_share = (Share.cost_id == Cost.id) & (Share.member_id == filters.member_id)
                 base = base.join(Share, on_share)
                 query = query.join(Share, on_share)
-            total = (
-                session.scalar(select(func.count()).select_from(base.where(*conditions).subquery()))
-                if count
-                else -1
-            )
+            total, sums = -1, (0, 0, None)
+            if count:  # with the sums of every matching cost, for the list's totals row
+                by_member = [Share.cents.label("member")] if filters.member_id is not None else []
+                sub = (
+                    base.add_columns(Cost.ht_cents.label("ht"), Cost.ttc_cents.label("ttc"))
+                    .add_columns(*by_member)
+                    .where(*conditions)
+                    .subquery()
+                )
+                figures = [func.coalesce(func.sum(c), 0) for c in (sub.c.ht, sub.c.ttc)]
+                if by_member:
+                    figures.append(func.coalesce(func.sum(sub.c.member), 0))
+                counted = session.execute(select(func.count(), *figures)).one()
+                total = int(counted[0])
+                sums = (int(counted[1]), int(counted[2]), int(counted[3]) if by_member else None)
             ordered += conditions[1:]
             if after is not None:
                 value, last_id = _decode(after, sort_name)
@@ -388,7 +398,7 @@ class CostService:
                     "service": last.service_name,
                 }
                 cursor = _encode(sort_values[sort_name], last.id)
-            return CostPage(tuple(rows), cursor, 0 if total is None else total)
+            return CostPage(tuple(rows), cursor, 0 if total is None else total, *sums)
 
     def get_cost(self, cost_id: int) -> CostDetail:
         with self.uow.read() as session:

@@ -68,6 +68,10 @@ class CostPage:
     rows: tuple[CostRow, ...]
     next_cursor: str | None  # pass as ``after`` for the next page; None on the last page
     total_count: int
+    # the sums over every matching cost (not only this page), when counted: the list's totals
+    total_ht_cents: int = 0
+    total_ttc_cents: int = 0
+    total_member_cents: int | None = None  # the filtered member's shares
 
 
 @dataclass(frozen=True)

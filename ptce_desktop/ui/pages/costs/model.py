@@ -224,6 +224,7 @@ class CostListModel(QAbstractTableModel):
         self.endResetModel()
         new_total = page.total_count if page is not None else 0
         self._total = new_total
+        self.first_page = page  # its sums are the totals of every cost matching
         self.totalChanged.emit(new_total)
 
     def _query(self, after: str | None, limit: int) -> CostPage | None:

@@ -29,12 +29,15 @@ from ptce_desktop.services.costs.shared_services import SharedServiceService
 from ptce_desktop.services.costs.views import CostFilters, CostPage, CostRow
 from ptce_desktop.services.pole.attachments import AttachmentService
 from ptce_desktop.ui.bus import touches
+from ptce_desktop.ui.i18n import money_text
 from ptce_desktop.ui.imports.button import import_button
 from ptce_desktop.ui.pages.costs.detail import CostDetailPanel
 from ptce_desktop.ui.pages.costs.dialog import CostDialog
 from ptce_desktop.ui.pages.costs.model import (
     DATE,
+    HT,
     MEMBER_SHARE,
+    TTC,
     CostListModel,
     default_layout,
     fit_widths,
@@ -62,6 +65,7 @@ from ptce_desktop.ui.shell.context import AppContext
 from ptce_desktop.ui.state import ui_settings
 from ptce_desktop.ui.widgets.history import add_history_button
 from ptce_desktop.ui.widgets.table_view import TableView
+from ptce_desktop.ui.widgets.totals_row import TotalsRow
 
 FILTER_DELAY_MS = 250
 Choices = list[tuple[int, str]]
@@ -129,7 +133,9 @@ class CostsPage(QWidget):
             self._settings, "costs/splitter", "costsSplitter", (self.view, self.detail), (820, 360)
         )
         self.count_label = hint_label()
-        page_layout(self, bar, self.splitter, self.count_label)
+        self.totals_row = TotalsRow(self.view, self)
+        layout = page_layout(self, bar, self.splitter, self.count_label)
+        layout.insertWidget(layout.indexOf(self.count_label), self.totals_row)
         self.setTabOrder(self.search, self.service_filter)
         self.setTabOrder(self.service_filter, self.project_filter)
         self.setTabOrder(self.project_filter, self.member_filter)
@@ -287,6 +293,19 @@ class CostsPage(QWidget):
         if self.filters() != CostFilters():
             text = self.tr("%1 matching the filters").replace("%1", text)
         self.count_label.setText(text)
+        self._show_totals(total)
+
+    def _show_totals(self, count: int) -> None:
+        """The sums of every cost matching (not only the rows loaded), as the service adds
+        them up in SQL."""
+        page = getattr(self.model, "first_page", None)
+        figures: dict[int, str] = {}
+        if page is not None and count > 0:
+            figures = {HT: money_text(page.total_ht_cents), TTC: money_text(page.total_ttc_cents)}
+            if page.total_member_cents is not None:
+                figures[MEMBER_SHARE] = money_text(page.total_member_cents)
+        caption = self.tr("Total of the %Ln cost(s) shown", "", count)
+        self.totals_row.set_totals(caption, figures)
 
     def _show_sort(self) -> None:
         column, order = self.model.sort_column()
