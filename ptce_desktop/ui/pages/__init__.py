@@ -17,6 +17,8 @@ stays.
 
 from __future__ import annotations
 
+import logging
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
@@ -25,6 +27,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ptce_desktop.ui.style import title_font
+
+log = logging.getLogger(__name__)
 
 
 @runtime_checkable
@@ -289,3 +293,36 @@ PAGE_FACTORIES: dict[str, Callable[[Any], QWidget]] = {
 def page_factory(key: str) -> Callable[[Any], QWidget]:
     """The function that builds the page ``key`` for an open file (``KeyError`` if unknown)."""
     return PAGE_FACTORIES[key]
+
+
+# --- importing the pages ahead of their first showing ---------------------------------------
+_importing: threading.Thread | None = None
+
+
+def _import_pages() -> None:
+    """Import the pages' modules (explicitly: a frozen bundle follows these imports) — not
+    Appels nor Rapports, which bring ReportLab: it stays unloaded until a document is made."""
+    try:
+        import ptce_desktop.ui.pages.activity.page
+        import ptce_desktop.ui.pages.costs.page
+        import ptce_desktop.ui.pages.funding.page
+        import ptce_desktop.ui.pages.in_kind
+        import ptce_desktop.ui.pages.journal
+        import ptce_desktop.ui.pages.keys.page
+        import ptce_desktop.ui.pages.members.page
+        import ptce_desktop.ui.pages.services.page
+        import ptce_desktop.ui.pages.settings.page
+        import ptce_desktop.ui.pages.simulation.page  # noqa: F401
+    except Exception:  # the page's own showing will import it again and say what failed
+        log.exception("importing the pages ahead failed")
+
+
+def import_pages_ahead() -> threading.Thread:
+    """Import the pages' modules on a background thread, once per process: a page's first
+    showing then only builds its widgets (importing took up to a few hundred ms of it on the
+    GUI thread). Returns the thread (``join()`` it to wait)."""
+    global _importing
+    if _importing is None:
+        _importing = threading.Thread(target=_import_pages, name="import-pages", daemon=True)
+        _importing.start()
+    return _importing

@@ -49,6 +49,7 @@ from ptce_desktop.ui.pages import (
     RefreshingPage,
     SearchablePage,
     YearAwarePage,
+    import_pages_ahead,
     navigation_entries,
 )
 from ptce_desktop.ui.state import ui_settings
@@ -58,6 +59,9 @@ from ptce_desktop.ui.widgets.year_selector import YearSelector
 log = logging.getLogger(__name__)
 
 APP_NAME = "PTCE Desktop"
+
+#: Once a file is open, the pages' modules are imported in the background after this delay.
+IMPORT_PAGES_AFTER_MS = 300
 
 
 def page_shortcut(position: int) -> str | None:
@@ -100,6 +104,7 @@ class MainWindow(QMainWindow):
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(0)
         self._refresh_timer.timeout.connect(self.flush_refreshes)
+        self._importing_ahead = False
         for entry in self._entries.values():
             self._append_page(entry.key, entry.title, PendingPage(entry), entry.icon)
         self._build_menus()
@@ -311,6 +316,9 @@ class MainWindow(QMainWindow):
         """
         self.set_page(key, PendingPage(self._entries[key]))
         self._pending[key] = build
+        if not self._importing_ahead:  # the modules of the pages not shown yet, meanwhile
+            self._importing_ahead = True
+            QTimer.singleShot(IMPORT_PAGES_AFTER_MS, import_pages_ahead)
 
     def _ensure(self, key: str) -> None:
         build = self._pending.pop(key, None)
