@@ -8,8 +8,11 @@ from dataclasses import dataclass
 from pytestqt.qtbot import QtBot
 
 from ptce_desktop.domain.money import format_money
+from ptce_desktop.services.costs.shared_services import ServiceDraft, SharedServiceService
 from ptce_desktop.ui.i18n import money_text
 from ptce_desktop.ui.pages.list_panel import ListPanel
+from ptce_desktop.ui.pages.services.page import BUDGET_COLUMN, ServicesPage
+from ptce_desktop.ui.shell.context import AppContext
 from ptce_desktop.ui.widgets.table_model import RIGHT, Column
 
 LONG = "Société coopérative « L'Œuvre & Cœur <Drôme> » " + "é" * 80
@@ -74,3 +77,19 @@ def test_each_figure_sits_under_its_column(qtbot: QtBot) -> None:
     label = totals.findChild(type(totals.caption), "total2")
     cell_left = header.mapTo(panel, header.rect().topLeft()).x() + header.sectionViewportPosition(2)
     assert abs(label.mapTo(panel, label.rect().topLeft()).x() - cell_left) <= 2
+
+
+def test_the_services_budgets_total(ctx: AppContext, qtbot: QtBot) -> None:
+    services = ctx.service(SharedServiceService)
+    for name, cents in ((LONG, 1_200_000), ("Comptabilité & <co> l'€", 34_550)):
+        service_id = services.create_service(
+            ServiceDraft(name=name, vat_regime="exempt_261b", vat_rate_bp=0)
+        )
+        services.set_budget(service_id, 2025, cents)
+    page = ServicesPage(ctx)
+    qtbot.addWidget(page)
+    page.set_fiscal_year(2025)
+    page.show()
+    assert page.totals_row.text(BUDGET_COLUMN) == money_text(1_234_550)
+    page.search.setText("comptab")
+    assert page.totals_row.text(BUDGET_COLUMN) == money_text(34_550)

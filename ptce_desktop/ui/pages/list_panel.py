@@ -16,7 +16,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QModelIndex, Signal
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QPushButton, QVBoxLayout, QWidget
 
-from ptce_desktop.ui.i18n import money_text
 from ptce_desktop.ui.pages.scaffold import (
     delete_shortcut,
     hint_label,
@@ -26,7 +25,7 @@ from ptce_desktop.ui.pages.scaffold import (
 )
 from ptce_desktop.ui.widgets.table_model import ROW_ROLE, Column, FilterProxy, RowTableModel
 from ptce_desktop.ui.widgets.table_view import TableView
-from ptce_desktop.ui.widgets.totals_row import TotalsRow
+from ptce_desktop.ui.widgets.totals_row import TotalsRow, column_sums, shown_rows
 
 translate = QCoreApplication.translate
 
@@ -126,14 +125,13 @@ class ListPanel(SearchableTable):
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         delete_shortcut(self.view, self.deleteRequested.emit)
         self.totals_row: TotalsRow | None = None
-        self._totals: dict[int, Callable[[Any], int | None]] = {}
+        self._totals: tuple[int, ...] = ()
 
     def add_totals(self, *columns: int) -> TotalsRow:
         """A totals row under the list: for each of these amount columns, the sum over the
         rows shown (the search applied) of the cents each row already holds (the column's
         value: the read model's figure, never worked out again here)."""
-        known = self.model.columns()
-        self._totals = {column: known[column].value for column in columns}
+        self._totals = columns
         self.totals_row = TotalsRow(self.view, self)
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
@@ -143,17 +141,14 @@ class ListPanel(SearchableTable):
 
     def shown_rows(self) -> list[Any]:
         """The rows the search leaves, in the order shown."""
-        return [self.proxy.index(r, 0).data(ROW_ROLE) for r in range(self.proxy.rowCount())]
+        return shown_rows(self.proxy)
 
     def _show_totals(self) -> None:
         if getattr(self, "totals_row", None) is None:
             return  # no totals row (or not built yet)
         assert self.totals_row is not None
         rows = self.shown_rows()
-        figures = {
-            column: money_text(sum(figure(row) or 0 for row in rows))
-            for column, figure in self._totals.items()
-        }
+        figures = column_sums(self.model, rows, self._totals)
         caption = translate("ListPanel", "Total of the %n row(s) shown", "", len(rows))
         self.totals_row.set_totals(caption, figures if rows else {})
 

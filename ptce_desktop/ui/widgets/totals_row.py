@@ -8,11 +8,29 @@ table's columns as they are resized, moved, hidden or scrolled.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QTableView, QWidget
+
+from ptce_desktop.ui.i18n import money_text
+from ptce_desktop.ui.widgets.table_model import ROW_ROLE, RowTableModel
+
+
+def shown_rows(proxy: QAbstractItemModel) -> list[Any]:
+    """The rows a filter proxy leaves, in the order shown."""
+    return [proxy.index(r, 0).data(ROW_ROLE) for r in range(proxy.rowCount())]
+
+
+def column_sums(
+    model: RowTableModel, rows: Sequence[Any], columns: Sequence[int]
+) -> dict[int, str]:
+    """For each amount column, the sum over ``rows`` of the cents each row already holds (the
+    column's value: the read model's figure, never worked out again here), as money."""
+    known = model.columns()
+    return {c: money_text(sum(known[c].value(row) or 0 for row in rows)) for c in columns}
 
 
 class TotalsRow(QWidget):

@@ -51,6 +51,7 @@ from ptce_desktop.ui.widgets.history import add_history_button
 from ptce_desktop.ui.widgets.pastable_model import PastableRowModel
 from ptce_desktop.ui.widgets.table_model import ROW_ROLE, FilterProxy
 from ptce_desktop.ui.widgets.table_view import TableView
+from ptce_desktop.ui.widgets.totals_row import TotalsRow, column_sums, shown_rows
 
 TABLES = (
     "shared_services",
@@ -136,7 +137,9 @@ class ServicesPage(QWidget):
             (820, 400),
         )
         self.count_label = hint_label()
-        page_layout(self, bar, self.splitter, self.count_label)
+        self.totals_row = TotalsRow(self.view, self)  # budget, costs, shared of those shown
+        layout = page_layout(self, bar, self.splitter, self.count_label)
+        layout.insertWidget(layout.indexOf(self.count_label), self.totals_row)
 
         self.search.textChanged.connect(self._filter)
         self.add_button.clicked.connect(self.new_item)
@@ -226,6 +229,10 @@ class ServicesPage(QWidget):
             .replace("%2", money_text(shared))
         )
         self.count_label.setText(f"{text} — {totals}")
+        shown = shown_rows(self.proxy)
+        caption = self.tr("Total of the %n service(s) shown", "", len(shown))
+        figures = column_sums(self.model, shown, (BUDGET_COLUMN, 4, 5)) if shown else {}
+        self.totals_row.set_totals(caption, figures)
 
     def selected_id(self) -> int | None:
         row = self.view.current_row()
