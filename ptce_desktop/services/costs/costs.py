@@ -360,7 +360,8 @@ class CostService:
                 on_share = (Share.cost_id == Cost.id) & (Share.member_id == filters.member_id)
                 base = base.join(Share, on_share)
                 query = query.join(Share, on_share)
-            total, sums = -1, (0, 0, None)
+            total = -1
+            sums: tuple[int, int, int | None] = (0, 0, None)
             if count:  # with the sums of every matching cost, for the list's totals row
                 by_member = [Share.cents.label("member")] if filters.member_id is not None else []
                 sub = (

@@ -65,10 +65,11 @@ def _restore(uow: UnitOfWork, updated: Updated) -> None:
         MemberService(uow).set_year_figures(*record.keys, **figures)
     elif record.table == "service_budgets":
         services = SharedServiceService(uow)
+        service_id, year = record.keys
         if before is None:
-            services.remove_budget(*record.keys)
+            services.remove_budget(service_id, year)
         else:
-            services.set_budget(*record.keys, before)
+            services.set_budget(service_id, year, before)
     else:  # pragma: no cover - ImportChanges lists only the tables above
         raise ValueError(record.table)
 
