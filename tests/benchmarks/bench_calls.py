@@ -7,8 +7,9 @@ Run on demand::
 On the cached M and L poles of :mod:`poles` (L: 5 000 members, the last year's four quarters
 of provisional calls, ~20 000 calls and their lines), interleaved, median of 3 (``benchlib``):
 
-* **app**: ``CallService.list_calls(year)`` — what the Appels page asks for the year, as the
-  service API stands (the page's engineer may point this at a paged query when there is one);
+* **app**: ``CallService.list_call_summaries(year)`` — what the Appels page asks for the year:
+  one summary per call, its totals summed by one GROUP BY, no line objects (the lines of the
+  selected call are read apart, a keyset page at a time);
 * **base**: the bare tool as ``baselines/qt_table_model.py`` ("lazy") opens a list: raw
   ``sqlite3``, ``COUNT(*)`` of the year's calls, then one cursor over the same call rows with
   their totals (number, member, kind, quarter, dates, Σ TTC of the lines) and its first
@@ -52,13 +53,15 @@ def test_calls_open(size: str) -> None:
     con = sqlite3.connect(path)
     try:
         calls = CallService(UnitOfWork(db))
-        listed = calls.list_calls(LAST_YEAR)
+        listed = calls.list_call_summaries(LAST_YEAR)
         everything = con.execute(CALL_ROWS, (LAST_YEAR,)).fetchall()
-        assert [(v.number, sum(line.ttc_cents for line in v.lines)) for v in listed] == [
-            (row[1], row[7]) for row in everything
+        assert [(v.number, v.total_cents) for v in listed] == [
+            (row[1], row[7] or 0) for row in everything
         ]
         assert len(lazy_open(con)) == min(1000, len(everything)) > 0
-        app, base = interleaved_median(lambda: calls.list_calls(LAST_YEAR), lambda: lazy_open(con))
+        app, base = interleaved_median(
+            lambda: calls.list_call_summaries(LAST_YEAR), lambda: lazy_open(con)
+        )
         bench_line(f"calls_open_{size}", app, base, 2.0, "s")
     finally:
         con.close()
