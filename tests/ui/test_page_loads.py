@@ -102,3 +102,22 @@ def test_errors_go_to_the_page_handler_and_cancel_forgets(qtbot: QtBot) -> None:
     assert runner.wait()
     qtbot.wait(20)
     assert shown == []
+
+
+def test_loads_asked_for_in_one_event_are_read_once(qtbot: QtBot) -> None:
+    page, table = page_with_table(qtbot)
+    runner = Runner(inline=False)
+    loads = PageLoads(page, runner, over=table)
+    read: list[str] = []
+    shown: list[str] = []
+
+    def fetch(value: str) -> str:
+        read.append(value)
+        return value
+
+    loads.start(lambda: fetch("année 2024"), shown.append)  # the year, then the changes
+    loads.start(lambda: fetch(NAME), shown.append)
+    assert loads.started == 2 and loads.launched == 0  # nothing before the event is over
+    qtbot.waitUntil(lambda: shown == [NAME])
+    assert read == [NAME] and loads.launched == 1
+    assert runner.wait()

@@ -12,9 +12,10 @@ thread, fills the widgets)::
 
 While a load is on its way the page shows a small « Chargement… » label over ``over`` (after
 :data:`SHOW_AFTER_MS`, so a quick load does not blink) and :attr:`PageLoads.loading` is True.
-A newer ``start`` supersedes the older one: its result, arriving late, is dropped. With
-``Runner(inline=True)`` (tests, ``PTCE_INLINE_WORKERS=1``) ``fetch`` and ``show`` run before
-``start`` returns. Services are fetched from the context on the GUI thread beforehand (its
+A newer ``start`` supersedes the older one: its result, arriving late, is dropped; the loads
+asked for during one event are given to the worker once (the newest), on the next turn of the
+event loop. With ``Runner(inline=True)`` (tests, ``PTCE_INLINE_WORKERS=1``) ``fetch`` and
+``show`` run before ``start`` returns. Services are fetched from the context on the GUI thread beforehand (its
 service cache is not thread-safe).
 """
 
@@ -96,7 +97,13 @@ class PageLoads(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(SHOW_AFTER_MS)
         self._timer.timeout.connect(self.label.appear)
-        self.started = 0  # loads started (tests count them)
+        self.started = 0  # loads asked for (tests count them)
+        self.launched = 0  # loads given to the runner (several starts in one event: one)
+        self._queued: tuple[Any, Any, Any] | None = None
+        self._launch_timer = QTimer(self)
+        self._launch_timer.setSingleShot(True)
+        self._launch_timer.setInterval(0)
+        self._launch_timer.timeout.connect(self._launch_queued)
 
     def start(
         self,
@@ -130,11 +137,30 @@ class PageLoads(QObject):
                     raise error
                 handler(error)
 
-        self.runner.run(lambda _progress: fetch(), on_done=done, on_error=failed)
+        work = (lambda _progress: fetch(), done, failed)
+        if self.runner.inline:
+            self._launch(work)
+            return
+        # started on the next turn of the event loop: several starts in one event (a year and
+        # the changes a page missed, told as it is shown) read once, the newest
+        self._queued = work
+        if not self._launch_timer.isActive():
+            self._launch_timer.start()
+
+    def _launch_queued(self) -> None:
+        work, self._queued = self._queued, None
+        if work is not None:
+            self._launch(work)
+
+    def _launch(self, work: tuple[Any, Any, Any]) -> None:
+        fetch, done, failed = work
+        self.launched += 1
+        self.runner.run(fetch, on_done=done, on_error=failed)
 
     def cancel(self) -> None:
         """Forget the load on its way (its result will be dropped)."""
         self._generation += 1
+        self._queued = None
         self._finish()
 
     def _finish(self) -> None:
