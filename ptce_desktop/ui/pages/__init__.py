@@ -8,6 +8,10 @@ A page is any QWidget. It *may* also implement these methods; the window calls t
   change bus; a page reloads only if it cares);
 - ``set_fiscal_year(year: int) -> None`` the fiscal year chosen in the toolbar changed.
 
+The window tells only the page on screen at once (the changes of one event merged into one
+``refresh``, after the event); a hidden page is told the year and what it missed when next
+shown. A page reads its data off the GUI thread with :class:`~.loading.PageLoads`.
+
 Plugging a page in: write ``ptce_desktop/ui/pages/<key>.py`` (``<key>`` as in
 :func:`navigation_entries`, e.g. ``costs``) with a module-level ``create_page(ctx) -> QWidget``
 taking the :class:`~ptce_desktop.ui.shell.context.AppContext`. The composition root finds it with
