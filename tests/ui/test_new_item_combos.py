@@ -124,3 +124,27 @@ def test_nothing_is_offered_on_a_read_only_file(ctx: AppContext, qtbot: QtBot) -
     assert creators.new_key(ctx, None) is None  # type: ignore[arg-type]
     assert creators.new_member(ctx, None) is None  # type: ignore[arg-type]
     assert creators.new_service(ctx, None) is None  # type: ignore[arg-type]
+
+
+def test_usage_dialog_creates_a_member(
+    ctx: AppContext, qtbot: QtBot, filled: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ptce_desktop.services.keys.views import KeyDraft
+    from ptce_desktop.ui.pages.keys.page import KeysPage
+
+    key_id = KeyService(ctx.uow).create_key(KeyDraft("Heures « prêt » & <co>", "usage", "h"))
+    page = KeysPage(ctx)
+    qtbot.addWidget(page)
+    page.set_fiscal_year(2026)
+    page.select_key(key_id)
+    shown: list[Any] = []
+    monkeypatch.setattr(KeysPage, "_run_dialog", lambda self, dialog: shown.append(dialog))
+    page.new_usage()
+    dialog = shown[0]
+    qtbot.addWidget(dialog)
+    combo = dialog.fields.editor("member_id")
+    assert combo.count() == 1 and combo.currentIndex() == -1  # no member yet
+    _choose_new(combo)
+    assert filled == ["MemberDialog"]
+    assert combo.currentText() == MEMBER
+    assert chosen_data(combo) == ctx.members.list_members()[0].id

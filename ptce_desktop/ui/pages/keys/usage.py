@@ -15,10 +15,12 @@ from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.money import parse_units
 from ptce_desktop.domain.periods import format_date
 from ptce_desktop.services.keys.views import KeyView, UsageDraft, UsageView
+from ptce_desktop.ui.pages.creators import new_member
 from ptce_desktop.ui.pages.keys.actions import KeyActions, short, usage_draft
 from ptce_desktop.ui.pages.keys.dialogs import required, with_label
 from ptce_desktop.ui.pages.scaffold import confirm
 from ptce_desktop.ui.widgets import DateEdit, FormDialog, UnitsEdit
+from ptce_desktop.ui.widgets.new_item_combo import Creator, add_new_entry, chosen_data
 
 if TYPE_CHECKING:
     from ptce_desktop.ui.pages.keys.page import KeysPage
@@ -37,6 +39,8 @@ class UsageDialog(FormDialog):
         members: Sequence[tuple[int, str]],
         on: dt.date | None,
         parent: QWidget | None = None,
+        *,
+        new_member: Creator | None = None,
     ) -> None:
         title = (
             translate("UsageDialog", "Record usage of “%1”")
@@ -63,6 +67,8 @@ class UsageDialog(FormDialog):
         member.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         if usage is not None and member.findData(usage.member_id) < 0:
             member.addItem(usage.member_name, usage.member_id)
+        if new_member is not None:  # no member yet, or not this one: create it from here
+            add_new_entry(member, translate("UsageDialog", "New member…"), new_member)
         self.fields.add(form, "member_id", translate("UsageDialog", "&Member"), member)
         self.fields.add(form, "on", translate("UsageDialog", "&Date"), DateEdit("on"))
         quantity = UnitsEdit("quantity_milli")
@@ -92,7 +98,7 @@ class UsageDialog(FormDialog):
 
     def draft(self) -> UsageDraft:
         editor: Any = self.fields.editor
-        member_id = editor("member_id").currentData()
+        member_id = chosen_data(editor("member_id"))
         if member_id is None:
             raise required("member_id", self.labels["member_id"])
         on = editor("on").date()
@@ -120,7 +126,9 @@ def new_usage(page: KeysPage) -> int | None:
     if key is None or page.ctx.read_only:
         return None
     on = min(max(dt.date.today(), page.period[0]), page.period[1])
-    dialog = UsageDialog(page.edits, key, None, page._members(in_year=True), on, page)
+    creator = new_member(page.ctx, page, page.year)
+    members = page._members(in_year=True)
+    dialog = UsageDialog(page.edits, key, None, members, on, page, new_member=creator)
     usage_id = page._run_dialog(dialog)
     if usage_id is not None:
         _after_usage(
