@@ -3,6 +3,7 @@ updated, in one transaction that a closed year refuses; Rétablir imports the ro
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 from typing import Any
@@ -205,3 +206,22 @@ def test_every_created_record_is_deleted_again(ctx: AppContext, tmp_path: Path, 
 
 
 _TABLES = [table(name) for name in ("costs", "shares", "usage_records", "members", "key_versions")]
+
+
+def test_an_import_the_undo_cannot_restore_clears_the_history(
+    ctx: AppContext, tmp_path: Path
+) -> None:
+    """A table the undo does not know (a future kind's side effect) is never half undone: the
+    history is cleared, as after importing an archive."""
+    path = write_csv(tmp_path / "m.csv", [["Nom"], [EPICERIE]])
+    chosen = ImportOptions()
+    prepared = prepare("members", load(path, "members", chosen), chosen)
+    result = apply_import(ctx.uow, prepared, chosen)
+    assert result.changes is not None and result.changes.undoable
+    ctx.history.run("avant", do=lambda: None, undo=lambda: None)
+    unknown = dataclasses.replace(
+        result, changes=dataclasses.replace(result.changes, unknown=("calls",))
+    )
+    assert not record_import(ctx.history, ctx.uow, "Import", unknown, prepared, chosen)
+    assert ctx.history.count() == 0
+    assert _names(ctx) == [EPICERIE]  # what was imported stays
