@@ -7,10 +7,11 @@ says it cannot be undone; it clears the undo history. Payments are recorded, cha
 deleted with undo (see :mod:`.calls_payments`). Below the list, the selected call's lines;
 « Pourquoi ce montant ? » explains a line (see :mod:`.calls_detail`).
 
-Loading runs through the Runner (a worker thread; inline in tests) with a visible « Chargement »
-state: the list holds one summary per call, its totals summed by the database
-(:meth:`CallService.list_call_summaries`, no line objects), the debts and balances are
-aggregated in SQL, and only the selected call's lines are read, a keyset page at a time.
+Loading runs through :class:`~ptce_desktop.ui.pages.loading.PageLoads` (a worker thread;
+inline in tests) with its « Chargement… » state, the newest load winning: the list holds one
+summary per call, its totals summed by the database (:meth:`CallService.list_call_summaries`,
+no line objects), the debts and balances are aggregated in SQL, and only the selected call's
+lines are read, a keyset page at a time.
 """
 
 from __future__ import annotations
@@ -57,6 +58,7 @@ from ptce_desktop.ui.pages.calls.exceptional import ExceptionalDialog
 from ptce_desktop.ui.pages.calls.issue import IssueCallsDialog, IssueRequest
 from ptce_desktop.ui.pages.calls.payments import BalancesTab, DebtsTab, PaymentsTab
 from ptce_desktop.ui.pages.list_panel import ListPanel
+from ptce_desktop.ui.pages.loading import PageLoads
 from ptce_desktop.ui.shell.context import AppContext
 from ptce_desktop.ui.widgets.table_model import RIGHT, Column
 from ptce_desktop.ui.worker import run_with_progress_dialog
@@ -146,7 +148,6 @@ class CallsPage(QWidget):
         self.payments: PaymentService = ctx.service(PaymentService)
         self.year: int | None = None
         self.today = dt.date.today
-        self._generation = 0  # a load's answer counts only when no newer load started
         self._select_after_load: int | None = None
 
         self.calls_panel = ListPanel(
@@ -191,13 +192,9 @@ class CallsPage(QWidget):
         self.status = QLabel()
         self.status.setObjectName("hint")
         self.status.setWordWrap(True)
-        self.loading = QLabel(self.tr("Loading…"))
-        self.loading.setObjectName("hint")
-        self.loading.hide()
         calls_tab = QWidget()
         calls_layout = QVBoxLayout(calls_tab)
         calls_layout.setContentsMargins(0, 8, 0, 0)
-        calls_layout.addWidget(self.loading)
         calls_layout.addWidget(splitter, 1)
         calls_layout.addWidget(self.status)
 
@@ -217,6 +214,7 @@ class CallsPage(QWidget):
             # columns are fitted to the first rows, not to a year's thousands of calls (a saved
             # header state written before this setting brings its own precision back)
             panel.view.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
+        self.loads = PageLoads(self, ctx.runner, over=self.tabs, on_error=self._load_failed)
 
         self.calls_panel.currentChanged.connect(self._show_call)
         self.issue_button.clicked.connect(lambda: self.issue_calls(true_up=False))
@@ -256,12 +254,9 @@ class CallsPage(QWidget):
         year, today = self.year, self.today()
         calls, payments = self.calls, self.payments
         reminders = self.ctx.service(ReminderService)
-        self._generation += 1
-        generation = self._generation
-        self.loading.show()
         self._update_buttons()  # they follow the year and the file, not the rows
 
-        def work(_progress: Any) -> CallsData:
+        def fetch() -> CallsData:
             return CallsData(
                 year=year,
                 calls=calls.list_call_summaries(year),
@@ -271,16 +266,11 @@ class CallsPage(QWidget):
                 balances=payments.balances(year),
             )
 
-        self.ctx.runner.run(
-            work,
-            on_done=lambda data: self._loaded(generation, data),
-            on_error=lambda error: self._load_failed(generation, error),
-        )
+        self.loads.start(fetch, self._loaded)
 
-    def _loaded(self, generation: int, data: CallsData) -> None:
-        if generation != self._generation or data.year != self.year:
-            return  # a newer load is on its way
-        self.loading.hide()
+    def _loaded(self, data: CallsData) -> None:
+        if data.year != self.year:
+            return  # the year changed meanwhile: its load is on its way
         self.calls_panel.set_rows(data.calls)
         self.payments_tab.show_rows(data.year, data.payments)
         self.debts_tab.reminded = dict(data.reminded)
@@ -291,10 +281,7 @@ class CallsPage(QWidget):
             self._select_after_load = None
         self._update_buttons()
 
-    def _load_failed(self, generation: int, error: BaseException) -> None:
-        if generation != self._generation:
-            return
-        self.loading.hide()
+    def _load_failed(self, error: BaseException) -> None:
         self.ctx.presenter.present(error, self)
 
     def _update_buttons(self) -> None:
