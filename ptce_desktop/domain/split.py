@@ -137,13 +137,14 @@ def allocate_cents(
     if not members:
         raise PtceError("no_participant", cost=cost_label, key=key_name)
     ordered = sorted(members)
-    values = (
+    given = (
         list(weights.values()) if members == ordered else list(map(weights.__getitem__, ordered))
     )
-    weight_sum = sum(values)
+    weight_sum = sum(given)
+    values: list[int]
     # Σ is an int only when every weight is one (a Fraction, float or Decimal makes it one).
-    if type(weight_sum) is int and min(values) >= 0:
-        members = ordered
+    if type(weight_sum) is int and min(given) >= 0:
+        members, values = ordered, cast(list[int], given)
     else:
         members, values, weight_sum, _scale = _integer_weights(weights, cost_label, key_name)
     if weight_sum == 0:
