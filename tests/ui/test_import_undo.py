@@ -57,6 +57,7 @@ def test_the_wizard_records_one_undo_step(
     assert wizard.check.isComplete()
     wizard.next()
     assert wizard.imported is not None and wizard.imported.written
+    assert "Undo removes the whole import" in wizard.summary.status.text()
     assert _names(ctx) == sorted([EPICERIE, CAFE, LONG_NAME])
     # the earlier step stays; the import is one more step, named after its file
     assert ctx.history.count() == 2

@@ -450,7 +450,7 @@ class SummaryPage(_RunPage):
     dry_run = False
 
     def __init__(
-        self, state: _State, ctx: AppContext, on_imported: Callable[[ImportResult], None]
+        self, state: _State, ctx: AppContext, on_imported: Callable[[ImportResult], bool]
     ) -> None:
         super().__init__(state, ctx)
         self.on_imported = on_imported
@@ -463,7 +463,10 @@ class SummaryPage(_RunPage):
                 self.tr("Imported from “%1”: %2").replace("%1", result.file_name)
                 .replace("%2", result.summary())
             )  # fmt: skip
-            self.on_imported(result)
+            if self.on_imported(result):
+                self.status.setText(
+                    self.status.text() + " " + self.tr("Edit ▸ Undo removes the whole import.")
+                )
         else:
             self.status.setText(
                 self.tr("%1 error(s): nothing was imported.").replace("%1", str(len(result.errors)))
@@ -497,11 +500,12 @@ class ImportWizard(QWizard):
             self.addPage(page)
         self.resize(900, 640)
 
-    def _imported(self, result: ImportResult) -> None:
+    def _imported(self, result: ImportResult) -> bool:
+        """Record the import as one undo step; False when it cannot be undone."""
         self.imported = result
         assert self.state.prepared is not None
         text = self.tr("Import “%1”").replace("%1", result.file_name)
-        record_import(
+        return record_import(
             self.ctx.history,
             self.ctx.uow,
             text,
