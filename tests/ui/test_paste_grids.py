@@ -124,3 +124,36 @@ def test_the_lists_stay_read_only_to_typing(ctx: AppContext, qtbot: QtBot) -> No
     editable = Qt.ItemFlag.ItemIsEditable
     assert flags(page.model.index(0, BUDGET_COLUMN)) & editable
     assert not flags(page.model.index(0, 0)) & editable  # the name is never pasted over
+
+
+def test_usage_readings_pasted_as_new_records(
+    ctx: AppContext, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: said.append(args[2]))
+    member = ctx.members.create(MemberDraft(name=LONG, joined_on=dt.date(2020, 1, 1))).id
+    ctx.members.create(MemberDraft(name="Mairie de Crest & <co>", joined_on=dt.date(2020, 1, 1)))
+    keys = ctx.service(KeyService)
+    key_id = keys.create_key(KeyDraft("Heures « prêt » & <co>", "usage", "h"))
+    page = KeysPage(ctx)
+    qtbot.addWidget(page)
+    ctx.changes.changed.connect(page.refresh)
+    page.set_fiscal_year(2025)
+    page.select_key(key_id)
+    block = (
+        f"01/03/2025\t{LONG.upper()}\t12,5\tRelevé « mars » & <co>\r\n"
+        "2025-03-02\tmairie de crest & <co>\t3\t\r\n"
+        "31/02/2025\tMairie de Crest & <co>\t1\t\r\n"
+        "03/03/2025\tPersonne\t1\t\r\n"
+    )
+    result = page.usage_paste.paste(block)
+    assert result.filled == 2
+    usage = keys.list_usage(key_id, dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+    assert sorted((u.on.day, u.member_id == member, u.quantity_milli, u.note) for u in usage) == [
+        (1, True, 12_500, "Relevé « mars » & <co>"), (2, False, 3000, None)
+    ]  # fmt: skip
+    assert len(said) == 1 and said[0].startswith("Line 3: ") and "Line 4: " in said[0]
+    assert page.detail.usage_model.rowCount() == 2  # the table shows them
+    assert ctx.history.count() == 1
+    ctx.history.undo()
+    assert keys.list_usage(key_id, dt.date(2025, 1, 1), dt.date(2025, 12, 31)) == []

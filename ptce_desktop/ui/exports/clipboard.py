@@ -36,6 +36,7 @@ def parse_block(text: str) -> list[list[str]]:
 class PasteResult:
     filled: int = 0
     unknown: list[str] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)  # lines not recorded, with the reason
 
 
 def paste_block(
@@ -110,9 +111,7 @@ class PasteFilter(QObject):
         if self.history is not None:
             self.history.beginMacro(self.tr("Paste"))
         try:
-            self.last = paste_block(
-                self.view, text, name_column=self.name_column, value_column=self.value_column
-            )
+            self.last = self.fill(text)
         finally:
             if self.history is not None:
                 self.history.endMacro()
@@ -125,7 +124,16 @@ class PasteFilter(QObject):
                     "%1", ", ".join(f"« {name} »" for name in self.last.unknown)
                 ),
             )
+        if self.last.refused:
+            QMessageBox.information(self.view, "PTCE Desktop", "\n".join(self.last.refused))
         return self.last
+
+    def fill(self, text: str) -> PasteResult:
+        """Write the block into the view (one undo step when ``history`` is given); a table
+        that adds records from pasted lines overrides this."""
+        return paste_block(
+            self.view, text, name_column=self.name_column, value_column=self.value_column
+        )
 
 
 def install_paste(

@@ -21,7 +21,6 @@ from ptce_desktop.domain.periods import format_date
 from ptce_desktop.services.keys.keys import KeyService
 from ptce_desktop.services.keys.views import KeyView, UsageView, VersionChange, VersionSummary
 from ptce_desktop.ui.bus import touches
-from ptce_desktop.ui.exports.clipboard import install_paste
 from ptce_desktop.ui.imports.button import import_button
 from ptce_desktop.ui.pages.keys import usage as keys_usage
 from ptce_desktop.ui.pages.keys.actions import KeyActions, version_draft
@@ -149,11 +148,10 @@ class KeysPage(QWidget):
         d.usage_view.rowActivated.connect(lambda _row: self.edit_usage())
         d.usage_view.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         delete_shortcut(d.usage_view, self.delete_usage)
-        # a column of quantities pasted with Ctrl+V edits the records from the current one down
+        # Ctrl+V: lines (date, member, quantity) record usage; a column of quantities edits
+        # the records from the current one down
         d.usage_model.editors[2] = lambda usage, text: keys_usage.paste_quantity(self, usage, text)
-        self.usage_paste = install_paste(
-            d.usage_view, name_column=None, value_column=2, history=self.ctx.history
-        )
+        self.usage_paste = keys_usage.ReadingsPaste(self)
 
     # --- page protocol -----------------------------------------------------------------------
     def focus_search(self) -> None:

@@ -13,14 +13,17 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QSizePolicy, QWidget
 
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.money import parse_units
-from ptce_desktop.domain.periods import format_date
+from ptce_desktop.domain.periods import format_date, parse_date
 from ptce_desktop.services.keys.views import KeyView, UsageDraft, UsageView
+from ptce_desktop.ui.exports.clipboard import PasteFilter, PasteResult, parse_block
+from ptce_desktop.ui.i18n import current_language
 from ptce_desktop.ui.pages.creators import new_member
 from ptce_desktop.ui.pages.keys.actions import KeyActions, short, usage_draft
 from ptce_desktop.ui.pages.keys.dialogs import required, with_label
 from ptce_desktop.ui.pages.scaffold import confirm
 from ptce_desktop.ui.widgets import DateEdit, FormDialog, UnitsEdit
 from ptce_desktop.ui.widgets.new_item_combo import Creator, add_new_entry, chosen_data
+from ptce_desktop.ui.widgets.table_model import fold
 
 if TYPE_CHECKING:
     from ptce_desktop.ui.pages.keys.page import KeysPage
@@ -181,6 +184,49 @@ def paste_quantity(page: KeysPage, usage: UsageView, text: str) -> None:
     if quantity != usage.quantity_milli:
         draft = replace(usage_draft(usage), quantity_milli=quantity)
         page.edits.update_usage(usage, draft, usage.member_name)
+
+
+class ReadingsPaste(PasteFilter):
+    """Ctrl+V on the usage table. Lines of three cells or more — date, member, quantity, and
+    a note — record new usage, each an undoable record, the paste one undo step; the lines
+    not understood are listed with their reason, the others recorded. A single column of
+    quantities edits the records from the current one down (:func:`paste_quantity`)."""
+
+    def __init__(self, page: KeysPage) -> None:
+        super().__init__(
+            page.detail.usage_view, name_column=None, value_column=2, history=page.ctx.history
+        )
+        self.page = page
+
+    def fill(self, text: str) -> PasteResult:
+        block = parse_block(text)
+        if not block or any(len(cells) < 3 for cells in block):
+            return super().fill(text)
+        page, result = self.page, PasteResult()
+        key = page.current_key()
+        if key is None or page.ctx.read_only:
+            return result
+        members = {fold(name).strip(): (ident, name) for ident, name in page._members()}
+        for number, cells in enumerate(block, start=1):
+            try:
+                on = parse_date(cells[0], field="on")
+                member = members.get(fold(cells[1]).strip())
+                if member is None:
+                    raise PtceError("import_unknown_member", "member_id", value=cells[1].strip())
+                quantity = parse_units(cells[2], "fr", field="quantity_milli")
+                note = cells[3].strip() or None if len(cells) > 3 else None
+                page.edits.add_usage(UsageDraft(key.id, member[0], on, quantity, note), member[1])
+            except PtceError as error:
+                why = error.message(current_language())
+                result.refused.append(
+                    translate("KeysPage", "Line %1: %2").replace("%1", str(number))
+                    .replace("%2", why)
+                )  # fmt: skip
+                continue
+            result.filled += 1
+        if result.filled:
+            page.reload()
+        return result
 
 
 def _after_usage(page: KeysPage, what: str) -> None:
