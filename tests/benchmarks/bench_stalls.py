@@ -36,6 +36,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import datetime as dt
+import faulthandler
 import json
 import os
 import pstats
@@ -54,7 +55,7 @@ import pytest
 HERE = Path(__file__).resolve().parent
 HEARTBEAT_MS = 5
 DEMO = "from ptce_desktop.app import main; raise SystemExit(main())"
-SETTLE_TIMEOUT_S = 120.0
+SETTLE_TIMEOUT_S = 60.0
 REPS = int(os.environ.get("PTCE_STALL_REPS", "3"))
 DIALOG_OPEN_MS = 200  # how long a dialog stays open before the harness closes it
 
@@ -149,7 +150,9 @@ def _settle(window: Any, shell: Any, extra_s: float = 0.05) -> None:
             quiet_since = time.perf_counter()
         elif time.perf_counter() - quiet_since >= extra_s:
             return
-    raise TimeoutError("the window was still busy after the settle timeout")
+    # long background work (a backup's verification on a large file…) is not the action's: the
+    # heartbeat measured the GUI thread meanwhile all the same
+    print(f"# still busy after {SETTLE_TIMEOUT_S:.0f} s: not waited for", file=sys.stderr)
 
 
 def _close_dialog_soon(opened: list[str]) -> None:
@@ -329,6 +332,7 @@ def main(argv: list[str] | None = None) -> None:
         "--why", action="store_true", help="sample the GUI thread's stack during stalls (stderr)"
     )
     args = parser.parse_args(argv)
+    faulthandler.dump_traceback_later(1800, exit=True)  # a modal left open: say where, stop
     stalls = run_sequence(args.db, args.profile, args.why)
     if args.json:
         print(json.dumps(stalls), flush=True)
