@@ -73,8 +73,17 @@ def quick_check(path: Path) -> PtceError | None:
     finally:
         connection.close()
     if rows != [("ok",)]:
-        return PtceError("integrity_failed", path=str(path), detail=str(rows[0][0]))
+        return PtceError("integrity_failed", path=str(path), detail=_first_problem(rows))
     return None
+
+
+def _first_problem(rows: list[tuple[object, ...]]) -> str:
+    """The first problem SQLite lists, and how many more (its report may run to hundreds of
+    lines, in one row or several)."""
+    lines = [line.strip() for row in rows for line in str(row[0]).splitlines()]
+    problems = [line for line in lines if line and not line.startswith("***")] or ["?"]
+    more = len(problems) - 1
+    return problems[0][:200] + (f" (+{more})" if more else "")
 
 
 class IntegrityCheck:

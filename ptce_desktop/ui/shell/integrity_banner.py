@@ -66,9 +66,12 @@ class IntegrityBanner(QObject):
         self.label.setText(
             translate(
                 "IntegrityBanner",
-                "This file is damaged: nothing will be saved to it. %1",
-            ).replace("%1", detail)
+                "The check of this file found it damaged: nothing will be saved to it. Repair "
+                "it (what can be read is kept, the original too) or restore its newest "
+                "verified backup.",
+            )
         )
+        self.label.setToolTip(detail)
         self.restore_action.setEnabled(not ctx.read_only)
         self.bar.show()
         self.shell.window.show_message(detail, 0)

@@ -261,12 +261,22 @@ class Shell(QObject):
         )
 
     def _integrity_checked(self, ctx: AppContext, error: object) -> None:
+        attached = ctx is self.ctx and not ctx.closed
         if error is None:
             log.info("quick check of %s: sound", ctx.path)
+            if attached:
+                self.backups.after_open(ctx)  # the automatic backup of a sound file
             return
         log.error("quick check of %s failed: %s", ctx.path, error)
-        if ctx is self.ctx and not ctx.closed:
-            self.integrity_banner.show_for(ctx, error)
+        if attached:
+            self._damaged(ctx, error)
+
+    def _damaged(self, ctx: AppContext, error: object) -> None:
+        """``ctx``'s file failed its check: the banner, no automatic backup (its copy would
+        fail the same check), and the file still watched (lock, replacement)."""
+        if not ctx.read_only:
+            ctx.watch.lost.connect(lambda lost: self.backups.file_lost(ctx, lost))
+        self.integrity_banner.show_for(ctx, error)
 
     # --- the document ------------------------------------------------------------------------
     def attach(self, ctx: AppContext) -> None:
@@ -288,8 +298,10 @@ class Shell(QObject):
         self.integrity_banner.hide()
         failed = ctx.pole_file.integrity_error
         if failed is not None:  # checked (and failed) before the file was shown
-            self.integrity_banner.show_for(ctx, failed)
-        self.backups.after_open(ctx)
+            self._damaged(ctx, failed)
+        elif not ctx.pole_file.integrity_pending:
+            self.backups.after_open(ctx)
+        # else: the automatic backup waits for the check (_integrity_checked)
 
     def _build_page(self, key: str, ctx: AppContext) -> QWidget | None:
         if ctx is not self.ctx:  # the file was closed before the page was shown
