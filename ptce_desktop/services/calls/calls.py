@@ -44,6 +44,14 @@ from sqlalchemy.orm import Session
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.messages.entities import Entity
 from ptce_desktop.domain.periods import format_date
+from ptce_desktop.services.calls.listing import (
+    CallListTotals,
+    CallSummaryPage,
+    call_list_totals,
+    call_search,
+    call_summary_page,
+    period_call_ids,
+)
 from ptce_desktop.services.calls.planning import (
     CallPlan,
     PlannedCall,
@@ -78,9 +86,11 @@ __all__ = [
     "MENTION_261B",
     "CallLinePage",
     "CallLineView",
+    "CallListTotals",
     "CallPlan",
     "CallService",
     "CallSummary",
+    "CallSummaryPage",
     "CallView",
     "MemberStatement",
     "PlannedCall",
@@ -223,6 +233,34 @@ class CallService:
         with self.uow.read() as session:
             where = [] if member_id is None else [Call.member_id == member_id]
             return call_summaries(session, year, *where)
+
+    def list_call_page(
+        self,
+        year: int,
+        *,
+        search: str = "",
+        after: tuple[str, int] | None = None,
+        limit: int = 200,
+        count: bool = False,
+        totals: bool = False,
+    ) -> CallSummaryPage:
+        """One keyset page of the call list (by number) of the calls ``search`` leaves; with
+        ``count`` their number and the year's, with ``totals`` their sums (the totals row)."""
+        with self.uow.read() as session:
+            return call_summary_page(
+                session, year, search=search, after=after, limit=limit, count=count, totals=totals
+            )
+
+    def call_list_totals(self, year: int, *, search: str = "") -> CallListTotals:
+        """Σ over every call of ``year`` that ``search`` leaves, summed by the database."""
+        with self.uow.read() as session:
+            return call_list_totals(session, year, *call_search(session, year, search))
+
+    def period_call_ids(self, call_id: int) -> list[int]:
+        """The calls of the same period as ``call_id`` (year, quarter, kind), by number."""
+        with self.uow.read() as session:
+            get_or_error(session, Call, call_id, Entity.CALL)
+            return period_call_ids(session, call_id)
 
     def call_summary(self, call_id: int) -> CallSummary:
         with self.uow.read() as session:

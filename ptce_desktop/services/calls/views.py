@@ -25,6 +25,7 @@ from ptce_desktop.store.models import (
     Member,
     Payment,
     PaymentMatch,
+    Pole,
     SharedService,
 )
 
@@ -232,7 +233,7 @@ def payment_views(session: Session, *where: ColumnElement[bool]) -> list[Payment
     return views
 
 
-def _period_label(fy: FiscalYear, quarter: int | None, kind: str = "true_up") -> str:
+def period_label_of(fy: FiscalYear, quarter: int | None, kind: str = "true_up") -> str:
     if quarter is not None:
         return f"T{quarter} {fy.label}"
     if kind != "true_up":  # a call of exceptional lines alone
@@ -303,7 +304,7 @@ def call_views(session: Session, *where: ColumnElement[bool]) -> list[CallView]:
                 year=call.year,
                 year_label=fy.label,
                 quarter=call.quarter,
-                period_label=_period_label(fy, call.quarter, call.kind),
+                period_label=period_label_of(fy, call.quarter, call.kind),
                 kind=call.kind,
                 issue_date=call.issue_date,
                 due_date=call.due_date,
@@ -419,9 +420,16 @@ class CallLinePage:
     next_cursor: tuple[str, int] | None
 
 
-def exempt_services(session: Session, year: int) -> set[int]:
+def pole_start_month(session: Session) -> int:
+    """The fiscal-year start month (1 with no pole yet), read as one value, not a ``Pole``."""
+    month = session.scalar(select(Pole.fiscal_year_start_month).order_by(Pole.id).limit(1))
+    return int(month) if month is not None else 1
+
+
+def exempt_services(session: Session, year: int, month: int | None = None) -> set[int]:
     """The services exempt under CGI art. 261 B on the first day of fiscal year ``year``."""
-    dated = service_vats_on(session, FiscalYear(year, start_month(session)).start)
+    month = pole_start_month(session) if month is None else month
+    dated = service_vats_on(session, FiscalYear(year, month).start)
     return {
         service_id
         for service_id, regime in session.execute(
@@ -431,15 +439,23 @@ def exempt_services(session: Session, year: int) -> set[int]:
     }
 
 
-def call_summaries(session: Session, year: int, *where: ColumnElement[bool]) -> list[CallSummary]:
-    """The calls of fiscal year ``year`` matching ``where``, by number, with their totals.
+def call_summaries(
+    session: Session,
+    year: int,
+    *where: ColumnElement[bool],
+    after: tuple[str, int] | None = None,
+    limit: int | None = None,
+) -> list[CallSummary]:
+    """The calls of fiscal year ``year`` matching ``where``, by number, with their totals;
+    with ``after`` (number, id) and ``limit``, one keyset page of them.
 
     One aggregated query (the lines summed per call, the paid part by a correlated sum over
     the matches) read as plain tuples: no ORM object per call or per line. Its ORDER BY is the
-    ``ix_calls_year_number`` index's order, so SQLite groups and sorts without a temp B-tree.
+    ``ix_calls_year_number`` index's order, so SQLite groups and sorts without a temp B-tree,
+    and a page is a range of that index (``number > ?``), never the whole year.
     """
-    fy = FiscalYear(year, start_month(session))
-    exempt = exempt_services(session, year)
+    fy = FiscalYear(year, pole_start_month(session))
+    exempt = exempt_services(session, year, fy.start_month)
     is_exempt: Any = CallLine.service_id.in_(exempt) if exempt else false()
     paid = (
         select(func.coalesce(func.sum(PaymentMatch.amount_cents), 0))
@@ -470,6 +486,17 @@ def call_summaries(session: Session, year: int, *where: ColumnElement[bool]) -> 
         .group_by(Call.number, Call.id)
         .order_by(Call.number, Call.id)
     )
+    if after is not None:
+        try:
+            number, last_id = str(after[0]), int(after[1])
+        except (IndexError, TypeError, ValueError) as error:
+            raise PtceError("invalid_cursor", "after") from error
+        # numbers are unique per year: ``number >= ?`` is the index's range, the id the tie
+        query = query.where(
+            Call.number >= number, tuple_(Call.number, Call.id) > tuple_(number, last_id)
+        )
+    if limit is not None:
+        query = query.limit(max(1, limit))
     summaries = []
     for (
         call_id,
@@ -496,7 +523,7 @@ def call_summaries(session: Session, year: int, *where: ColumnElement[bool]) -> 
                 year=year,
                 year_label=fy.label,
                 quarter=quarter,
-                period_label=_period_label(fy, quarter, kind),
+                period_label=period_label_of(fy, quarter, kind),
                 kind=str(kind),
                 issue_date=issue_date,
                 due_date=due_date,
