@@ -130,7 +130,7 @@ def test_a_failed_load_is_presented_and_ends_the_loading_state(
     def refuse(*_args: Any, **_kwargs: Any) -> list[CallSummary]:
         raise PtceError("invalid_cursor", "after")
 
-    monkeypatch.setattr(page.calls, "list_call_summaries", refuse)
+    monkeypatch.setattr(page.calls, "list_call_page", refuse)
     page.set_fiscal_year(2025)
     assert not page.loads.loading and not page.loads.label.isVisible()
     presenter = ctx.presenter

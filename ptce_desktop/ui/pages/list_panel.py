@@ -2,20 +2,28 @@
 
 :class:`SearchableTable` is the part every such list shares (the activity and in-kind pages'
 panel in :mod:`.activity_list` builds on it too); :class:`ListPanel` is the building block of
-the calls and funding pages' lists (small tables of one year, so a
-:class:`~ptce_desktop.ui.widgets.table_model.FilterProxy` serves them). The panels keep the
-selection
-across reloads by the rows' ``id``.
+the calls and funding pages' lists. A small table of one year sits behind a
+:class:`~ptce_desktop.ui.widgets.table_model.FilterProxy`; a long one (the year's calls) is
+*paged*: given a model that fetches its rows a page at a time from the database, the panel
+shows it as is (no proxy, no sorting of the rows loaded), its search is the page's query
+(``searchChanged``), and its count and totals are the ones the service gives
+(:meth:`ListPanel.show_counts`, :meth:`ListPanel.show_totals`) — never worked out from the rows
+loaded. The panels keep the selection across reloads by the rows' ``id``.
+
+The totals row never walks a long list on the GUI thread: a paged list shows the service's
+aggregate; a small list is given its totals with its rows (summed in the loading worker), and
+only a search over it sums the rows the proxy kept.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Signal
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QPushButton, QVBoxLayout, QWidget
 
+from ptce_desktop.ui.i18n import money_text
 from ptce_desktop.ui.pages.scaffold import (
     delete_shortcut,
     hint_label,
@@ -25,7 +33,7 @@ from ptce_desktop.ui.pages.scaffold import (
 )
 from ptce_desktop.ui.widgets.table_model import ROW_ROLE, Column, FilterProxy, RowTableModel
 from ptce_desktop.ui.widgets.table_view import TableView
-from ptce_desktop.ui.widgets.totals_row import TotalsRow, column_sums, shown_rows
+from ptce_desktop.ui.widgets.totals_row import TotalsRow, column_cents, shown_rows
 
 translate = QCoreApplication.translate
 
@@ -41,17 +49,30 @@ class SearchableTable(QWidget):
         search_name: str,
         search_hint: str,
         parent: QWidget | None = None,
+        *,
+        paged_model: RowTableModel | None = None,
     ) -> None:
         super().__init__(parent)
         self.search = search_field(search_name, search_hint, search_hint)
         self.bar = QHBoxLayout()
         self.bar.setSpacing(8)
         self.bar.addWidget(self.search, 1)
-        self.model = RowTableModel(columns, parent=self)
-        self.proxy = FilterProxy(self)
-        self.proxy.setSourceModel(self.model)
+        self.paged = paged_model is not None
         self.view = TableView(settings_key)
-        self.view.setModel(self.proxy)
+        self.model: Any
+        self.proxy: Any
+        if paged_model is not None:
+            # the rows come in the database's order a page at a time: a proxy would filter
+            # and sort only those loaded; rows are read through ``proxy`` all the same
+            paged_model.setParent(self)
+            self.model = self.proxy = paged_model
+            self.view.setSortingEnabled(False)
+            self.view.setModel(paged_model)
+        else:
+            self.model = RowTableModel(columns, parent=self)
+            self.proxy = FilterProxy(self)
+            self.proxy.setSourceModel(self.model)
+            self.view.setModel(self.proxy)
         self.view.setSelectionMode(TableView.SelectionMode.SingleSelection)
         self.view.setAccessibleName(search_hint)
         self.count_label = hint_label()
@@ -73,8 +94,14 @@ class SearchableTable(QWidget):
         return select_row(self.view, self.proxy, lambda row: getattr(row, "id", None) == record_id)
 
     def _filter(self, text: str) -> None:
+        if self.paged:
+            self._search_changed(text)
+            return
         self.proxy.set_filter_text(text)
         self._filtered()
+
+    def _search_changed(self, text: str) -> None:
+        """A paged list's search changed: subclasses ask for the rows again."""
 
     def _filtered(self) -> None:
         """The rows shown changed: subclasses update their count and buttons."""
@@ -87,6 +114,8 @@ class ListPanel(SearchableTable):
     currentChanged = Signal(object)
     activated = Signal(object)
     deleteRequested = Signal()
+    #: A paged list's search text changed: its page asks the service again.
+    searchChanged = Signal(str)
 
     def __init__(
         self,
@@ -100,9 +129,19 @@ class ListPanel(SearchableTable):
         max_width: int = 280,
         stretch_column: int | None = None,
         fixed_widths: dict[int, int] | None = None,
+        paged_model: RowTableModel | None = None,
     ) -> None:
-        super().__init__(settings_key, columns, f"{settings_key}Search", search_placeholder, parent)
+        super().__init__(
+            settings_key,
+            columns,
+            f"{settings_key}Search",
+            search_placeholder,
+            parent,
+            paged_model=paged_model,
+        )
         self._count_text = count_text
+        self._counts = (0, 0)  # a paged list's (matching, all), as the service counted them
+        self._given: Mapping[int, int] | None = None  # totals given with the rows, in cents
         self._fitted = False
         self._max_width = max_width
         if not searchable:  # a few rows: the buttons alone, on the right
@@ -130,7 +169,9 @@ class ListPanel(SearchableTable):
     def add_totals(self, *columns: int) -> TotalsRow:
         """A totals row under the list: for each of these amount columns, the sum over the
         rows shown (the search applied) of the cents each row already holds (the column's
-        value: the read model's figure, never worked out again here)."""
+        value: the read model's figure, never worked out again here). A paged list shows
+        the service's aggregate instead (:meth:`show_totals`); a small one the totals given
+        with its rows (:meth:`set_rows`) until a search narrows it."""
         self._totals = columns
         self.totals_row = TotalsRow(self.view, self)
         layout = self.layout()
@@ -139,18 +180,47 @@ class ListPanel(SearchableTable):
         self._show_totals()
         return self.totals_row
 
+    def totals_columns(self) -> tuple[int, ...]:
+        """The amount columns of the totals row (none without one)."""
+        return self._totals
+
     def shown_rows(self) -> list[Any]:
         """The rows the search leaves, in the order shown."""
         return shown_rows(self.proxy)
 
     def _show_totals(self) -> None:
-        if getattr(self, "totals_row", None) is None:
-            return  # no totals row (or not built yet)
+        if getattr(self, "totals_row", None) is None or self.paged:
+            return  # no totals row (or not built yet); a paged list's come from its service
         assert self.totals_row is not None
-        rows = self.shown_rows()
-        figures = column_sums(self.model, rows, self._totals)
-        caption = translate("ListPanel", "Total of the %n row(s) shown", "", len(rows))
-        self.totals_row.set_totals(caption, figures if rows else {})
+        if self._given is not None and not self.proxy.filter_text():
+            # every row shown: the totals summed with them off the GUI thread
+            count = self.model.rowCount()
+            cents = {column: int(self._given.get(column, 0)) for column in self._totals}
+        else:
+            rows = self.shown_rows()  # a search left these (the proxy has walked them anyway)
+            count, cents = len(rows), column_cents(self.model, rows, self._totals)
+        self._put_totals(count, cents)
+
+    def _put_totals(self, count: int, cents: Mapping[int, int]) -> None:
+        assert self.totals_row is not None
+        caption = translate("ListPanel", "Total of the %n row(s) shown", "", count)
+        figures = {column: money_text(value) for column, value in cents.items()}
+        self.totals_row.set_totals(caption, figures if count else {})
+
+    def show_totals(self, count: int, cents: Mapping[int, int] | None) -> None:
+        """A paged list's totals row: ``cents`` (column → Σ) is the service's aggregate over
+        the ``count`` rows its search leaves (None: not known yet, the row is hidden)."""
+        if self.totals_row is None:
+            return
+        self._put_totals(count if cents is not None else 0, cents or {})
+
+    def _search_changed(self, text: str) -> None:
+        self.searchChanged.emit(text)
+
+    def show_counts(self, shown: int, total: int) -> None:
+        """A paged list's count line: ``shown`` rows match the search of the ``total``."""
+        self._counts = (shown, total)
+        self._filtered()
 
     def add_button(self, text: str) -> QPushButton:
         button = QPushButton(text)
@@ -159,18 +229,30 @@ class ListPanel(SearchableTable):
         return button
 
     # --- rows --------------------------------------------------------------------------------
-    def set_rows(self, rows: Sequence[Any]) -> None:
+    def set_rows(self, rows: Sequence[Any], totals: Mapping[int, int] | None = None) -> None:
+        """Show ``rows``; ``totals`` (column → cents over every row, e.g. summed by the loading
+        worker with :func:`column_cents`) spare the GUI thread a walk over them."""
         selected = self.selected_id()
+        self._given = totals
         self.model.set_rows(rows)
-        if rows and not self._fitted:
+        self.fit_once(bool(rows))
+        self.select_id(selected)
+        self._filtered()
+
+    def fit_once(self, has_rows: bool) -> None:
+        """Columns sized to the first rows (or the layout saved), once."""
+        if has_rows and not self._fitted:
             self._fitted = True
-            if not self.view.restore_state():
+            header = self.view.horizontalHeader()
+            precision = header.resizeContentsPrecision()
+            restored = self.view.restore_state()
+            # a layout saved before the page chose its precision brings Qt's 1 000 rows back
+            header.setResizeContentsPrecision(precision)
+            if not restored:
                 self.view.fit_columns()
                 header = self.view.horizontalHeader()
                 for section in range(header.count() - 1):  # long names must not hide amounts
                     header.resizeSection(section, min(header.sectionSize(section), self._max_width))
-        self.select_id(selected)
-        self._filtered()
 
     def selected_id(self) -> int | None:
         row = self.view.current_row()
@@ -182,7 +264,10 @@ class ListPanel(SearchableTable):
 
     # --- internals ---------------------------------------------------------------------------
     def _filtered(self) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        if self.paged:
+            shown, total = self._counts
+        else:
+            shown, total = self.proxy.rowCount(), self.model.rowCount()
         text = self._count_text(total)
         if shown != total:
             text = translate("ListPanel", "%n shown of %1", "", shown).replace("%1", text)

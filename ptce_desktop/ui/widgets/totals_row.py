@@ -1,8 +1,9 @@
 """A totals line under a table, each figure right under its own column (#15 item 1: « a totals
 row where amounts are listed »).
 
-The row only shows figures it is given — already computed by the service or read model, or
-summed by the list from its rows' own figures — it never queries anything. It follows the
+The row only shows figures it is given — already computed by the service or read model (a
+paged list's aggregate), or summed from the rows' own figures (in the loading worker, or over
+the few rows a search leaves) — it never queries anything. It follows the
 table's columns as they are resized, moved, hidden or scrolled.
 """
 
@@ -16,7 +17,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QTableView, QWidget
 
 from ptce_desktop.ui.i18n import money_text
-from ptce_desktop.ui.widgets.table_model import ROW_ROLE, RowTableModel
+from ptce_desktop.ui.widgets.table_model import ROW_ROLE, Column, RowTableModel
 
 
 def shown_rows(proxy: QAbstractItemModel) -> list[Any]:
@@ -24,13 +25,22 @@ def shown_rows(proxy: QAbstractItemModel) -> list[Any]:
     return [proxy.index(r, 0).data(ROW_ROLE) for r in range(proxy.rowCount())]
 
 
+def column_cents(
+    model: RowTableModel | Sequence[Column], rows: Sequence[Any], columns: Sequence[int]
+) -> dict[int, int]:
+    """For each amount column, the sum over ``rows`` of the cents each row already holds (the
+    column's value: the read model's figure, never worked out again here). Plain Python over
+    the rows and the columns' declarations (no Qt call): a page's loading worker may run it,
+    given ``model.columns()`` read beforehand."""
+    known = model.columns() if isinstance(model, RowTableModel) else list(model)
+    return {c: sum(known[c].value(row) or 0 for row in rows) for c in columns}
+
+
 def column_sums(
     model: RowTableModel, rows: Sequence[Any], columns: Sequence[int]
 ) -> dict[int, str]:
-    """For each amount column, the sum over ``rows`` of the cents each row already holds (the
-    column's value: the read model's figure, never worked out again here), as money."""
-    known = model.columns()
-    return {c: money_text(sum(known[c].value(row) or 0 for row in rows)) for c in columns}
+    """:func:`column_cents` as money."""
+    return {c: money_text(cents) for c, cents in column_cents(model, rows, columns).items()}
 
 
 class TotalsRow(QWidget):

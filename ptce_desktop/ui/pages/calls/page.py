@@ -8,10 +8,13 @@ deleted with undo (see :mod:`.calls_payments`). Below the list, the selected cal
 « Pourquoi ce montant ? » explains a line (see :mod:`.calls_detail`).
 
 Loading runs through :class:`~ptce_desktop.ui.pages.loading.PageLoads` (a worker thread;
-inline in tests) with its « Chargement… » state, the newest load winning: the list holds one
-summary per call, its totals summed by the database (:meth:`CallService.list_call_summaries`,
-no line objects), the debts and balances are aggregated in SQL, and only the selected call's
-lines are read, a keyset page at a time.
+inline in tests) with its « Chargement… » state, the newest load winning. The call list is
+paged by keyset (:class:`~.model.CallListModel`, :meth:`CallService.list_call_page`): the
+worker reads its first page with the count and the totals of every call the search leaves
+(summed by the database, never from the rows loaded), the view pulls the next pages as it
+scrolls, and a search asks the database again. The debts and balances are aggregated in SQL,
+the selected call's lines read a keyset page at a time, and the per-period PDFs ask the
+service for their calls. ReportLab is imported only when a PDF is asked for.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -36,10 +39,10 @@ from PySide6.QtWidgets import (
 
 from ptce_desktop.domain.errors import PtceError, error_text
 from ptce_desktop.domain.periods import format_date
-from ptce_desktop.printing.envelopes import EnvelopeBatch, write_envelopes, write_reminders
 from ptce_desktop.services.calls.calls import CallPlan, CallService
 from ptce_desktop.services.calls.exceptional import ExceptionalService
 from ptce_desktop.services.calls.explain import explain_call_line
+from ptce_desktop.services.calls.listing import CallSummaryPage
 from ptce_desktop.services.calls.payments import PaymentService
 from ptce_desktop.services.calls.reminders import ReminderService
 from ptce_desktop.services.calls.views import (
@@ -56,12 +59,17 @@ from ptce_desktop.ui.i18n import current_language, money_text
 from ptce_desktop.ui.pages.calls.detail import CallDetailPanel
 from ptce_desktop.ui.pages.calls.exceptional import ExceptionalDialog
 from ptce_desktop.ui.pages.calls.issue import IssueCallsDialog, IssueRequest
+from ptce_desktop.ui.pages.calls.model import PAGE_SIZE, CallListModel
 from ptce_desktop.ui.pages.calls.payments import BalancesTab, DebtsTab, PaymentsTab
 from ptce_desktop.ui.pages.list_panel import ListPanel
 from ptce_desktop.ui.pages.loading import PageLoads
 from ptce_desktop.ui.shell.context import AppContext
 from ptce_desktop.ui.widgets.table_model import RIGHT, Column
+from ptce_desktop.ui.widgets.totals_row import column_cents
 from ptce_desktop.ui.worker import run_with_progress_dialog
+
+if TYPE_CHECKING:  # ReportLab comes with the printing, imported when a PDF is asked for
+    from ptce_desktop.printing.envelopes import EnvelopeBatch
 
 translate = QCoreApplication.translate
 
@@ -80,6 +88,9 @@ WATCHED = (
 
 #: Rows measured to fit a column's width (Qt's default, 1 000, costs seconds on a large year).
 FIT_ROWS = 100
+
+#: The call list's amount columns with a total: incl. VAT, paid, outstanding.
+TOTAL, PAID, OUTSTANDING = 5, 6, 7
 
 
 def _date(value: dt.date | None) -> str:
@@ -120,8 +131,12 @@ class CallsData:
     """Everything the page shows for one year, read in one worker task."""
 
     year: int
-    calls: list[CallSummary]
+    #: The first page of the calls ``search`` leaves, with their counts and totals.
+    calls: CallSummaryPage
+    search: str
     payments: list[PaymentView]
+    #: The payments' totals (column → cents), summed here rather than on the GUI thread.
+    payment_totals: dict[int, int]
     reminded: dict[int, dt.date]
     debts: list[MemberDebt]
     balances: list[MemberBalance]
@@ -150,13 +165,17 @@ class CallsPage(QWidget):
         self.today = dt.date.today
         self._select_after_load: int | None = None
 
+        columns = call_columns()
+        self.call_model = CallListModel(columns, self._next_calls)
         self.calls_panel = ListPanel(
             "calls",
-            call_columns(),
+            columns,
             self.tr("Search a call (number, member, period…)"),
             lambda n: self.tr("%n call(s)", "", n),
+            paged_model=self.call_model,
         )
-        self.calls_panel.add_totals(5, 6, 7)  # total, paid, outstanding of the calls shown
+        # the totals of every call the search leaves, summed by the database
+        self.calls_panel.add_totals(TOTAL, PAID, OUTSTANDING)
         self.issue_button = self.calls_panel.add_button(self.tr("&Issue the quarter's calls…"))
         self.true_up_button = self.calls_panel.add_button(self.tr("Year-end &true-up…"))
         # the less frequent actions share one button, so the page fits a 1200-px window
@@ -215,6 +234,11 @@ class CallsPage(QWidget):
             # header state written before this setting brings its own precision back)
             panel.view.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
         self.loads = PageLoads(self, ctx.runner, over=self.tabs, on_error=self._load_failed)
+        # a new search reads the list alone (the other tabs do not change)
+        self.search_loads = PageLoads(
+            self, ctx.runner, over=self.calls_panel.view, on_error=self._load_failed
+        )
+        self.calls_panel.searchChanged.connect(self._search)
 
         self.calls_panel.currentChanged.connect(self._show_call)
         self.issue_button.clicked.connect(lambda: self.issue_calls(true_up=False))
@@ -254,13 +278,19 @@ class CallsPage(QWidget):
         year, today = self.year, self.today()
         calls, payments = self.calls, self.payments
         reminders = self.ctx.service(ReminderService)
+        search = self.calls_panel.search.text()
+        payment_columns = self.payments_tab.panel.model.columns()
+        payment_totals = self.payments_tab.panel.totals_columns()
         self._update_buttons()  # they follow the year and the file, not the rows
 
         def fetch() -> CallsData:
+            paid = payments.list_payments(year)
             return CallsData(
                 year=year,
-                calls=calls.list_call_summaries(year),
-                payments=payments.list_payments(year),
+                calls=first_calls(calls, year, search),
+                search=search,
+                payments=paid,
+                payment_totals=column_cents(payment_columns, paid, payment_totals),
                 reminded=reminders.last_by_member(),
                 debts=payments.outstanding_by_member(year, on=today),
                 balances=payments.balances(year),
@@ -268,16 +298,60 @@ class CallsPage(QWidget):
 
         self.loads.start(fetch, self._loaded)
 
+    def _search(self, text: str) -> None:
+        """The list's search changed: its first page, count and totals read again."""
+        if self.year is None:
+            return
+        calls, year = self.calls, self.year
+        self.search_loads.start(
+            lambda: first_calls(calls, year, text), lambda page: self._show_calls(year, text, page)
+        )
+
+    def _next_calls(
+        self, search: str, after: tuple[str, int] | None, limit: int
+    ) -> CallSummaryPage:
+        """The list's next page as the view scrolls (a range of the index: a few ms)."""
+        if self.year is None:
+            return CallSummaryPage((), None)
+        return self.calls.list_call_page(self.year, search=search, after=after, limit=limit)
+
+    def _show_calls(self, year: int, search: str, page: CallSummaryPage) -> None:
+        if year != self.year or search != self.calls_panel.search.text():
+            return  # another year or search is on its way
+        panel = self.calls_panel
+        selected = panel.selected_id()
+        self.call_model.show_page(page, search)
+        panel.fit_once(bool(page.rows))
+        panel.show_counts(page.total_count, page.year_count)
+        totals = page.totals
+        panel.show_totals(
+            totals.count if totals is not None else 0,
+            None
+            if totals is None
+            else {
+                TOTAL: totals.total_cents,
+                PAID: totals.paid_cents,
+                OUTSTANDING: totals.outstanding_cents,
+            },
+        )
+        self.select_call(selected)
+
+    def select_call(self, call_id: int | None) -> None:
+        """Make ``call_id`` the current call, loading the pages up to it (a few at most)."""
+        if call_id is not None:
+            self.call_model.fetch_until(call_id)
+        self.calls_panel.select_id(call_id)
+
     def _loaded(self, data: CallsData) -> None:
         if data.year != self.year:
             return  # the year changed meanwhile: its load is on its way
-        self.calls_panel.set_rows(data.calls)
-        self.payments_tab.show_rows(data.year, data.payments)
+        self._show_calls(data.year, data.search, data.calls)
+        self.payments_tab.show_rows(data.year, data.payments, data.payment_totals)
         self.debts_tab.reminded = dict(data.reminded)
         self.debts_tab.set_rows(data.debts)
         self.balances_tab.set_rows(data.balances)
         if self._select_after_load is not None:
-            self.calls_panel.select_id(self._select_after_load)
+            self.select_call(self._select_after_load)
             self._select_after_load = None
         self._update_buttons()
 
@@ -306,34 +380,33 @@ class CallsPage(QWidget):
         return self.calls.issued_quarters(self.year)
 
     # --- issuing -----------------------------------------------------------------------------
-    def period_calls(self) -> list[CallSummary]:
-        """The calls of the same period as the selected call (same year, quarter and kind)."""
-        selected = self.calls_panel.current_row()
+    def period_call_ids(self) -> list[int]:
+        """The calls of the same period as the selected call (same year, quarter and kind),
+        asked of the service: the list holds only the pages loaded, and its search."""
+        selected: CallSummary | None = self.calls_panel.current_row()
         if selected is None:
             return []
-        period = (selected.year, selected.quarter, selected.kind)
-        return [
-            call
-            for call in self.calls_panel.model.rows()
-            if (call.year, call.quarter, call.kind) == period
-        ]
+        return self.calls.period_call_ids(selected.id)
 
     def write_envelopes(self, folder: Path | None = None) -> EnvelopeBatch | None:
         """One PDF per member of the selected call's period in a folder the user picks, a
         merged PDF and the .eml drafts (nothing is sent)."""
-        calls = self.period_calls()
-        if not calls:
+        selected: CallSummary | None = self.calls_panel.current_row()
+        ids = self.period_call_ids()
+        if selected is None or not ids:
             self.status.setText(self.tr("Select a call first: its period's calls are written."))
             return None
         if folder is None:
             chosen = QFileDialog.getExistingDirectory(
-                self, self.tr("Folder for the calls of %1").replace("%1", calls[0].period_label)
+                self, self.tr("Folder for the calls of %1").replace("%1", selected.period_label)
             )
             if not chosen:
                 return None
             folder = Path(chosen)
+        from ptce_desktop.printing.envelopes import write_envelopes  # ReportLab, when asked
+
         try:
-            batch = write_envelopes(self.ctx.uow, [call.id for call in calls], folder)
+            batch = write_envelopes(self.ctx.uow, ids, folder)
         except (PtceError, OSError) as error:
             self.ctx.presenter.present(error, self)
             return None
@@ -354,6 +427,8 @@ class CallsPage(QWidget):
             if not chosen:
                 return None
             folder = Path(chosen)
+        from ptce_desktop.printing.envelopes import write_reminders  # ReportLab, when asked
+
         try:
             batch = write_reminders(self.ctx.uow, members, folder, self.today())
         except (PtceError, OSError) as error:
@@ -493,12 +568,18 @@ class CallsPage(QWidget):
             + f" ({issued[0].number} … {issued[-1].number})"
         )
         self.tabs.setCurrentIndex(0)
-        self.calls_panel.select_id(issued[0].id)
+        self.select_call(issued[0].id)
 
     def _issue_failed(self, error: BaseException) -> None:
         if isinstance(error, PtceError):
             self.status.setText(error.message(current_language()))
         self.ctx.presenter.present(error, self)
+
+
+def first_calls(calls: CallService, year: int, search: str) -> CallSummaryPage:
+    """The list's first page with the counts and the totals of the calls ``search`` leaves
+    (on the loading worker)."""
+    return calls.list_call_page(year, search=search, limit=PAGE_SIZE, count=True, totals=True)
 
 
 def create_page(ctx: AppContext) -> CallsPage:

@@ -129,10 +129,13 @@ class PaymentsTab(QWidget):
     def load(self, year: int) -> None:
         self.show_rows(year, self.service.list_payments(year))
 
-    def show_rows(self, year: int, payments: list[PaymentView]) -> None:
-        """Show payments already read (the page reads them in its worker)."""
+    def show_rows(
+        self, year: int, payments: list[PaymentView], totals: dict[int, int] | None = None
+    ) -> None:
+        """Show payments already read (the page reads them, and sums ``totals``, in its
+        worker)."""
         self.year = year
-        self.panel.set_rows(payments)
+        self.panel.set_rows(payments, totals)
         self.update_buttons()
 
     def update_buttons(self) -> None:
