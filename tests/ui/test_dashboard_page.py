@@ -3,6 +3,7 @@ that cope with an empty year; reloads on changes, off the GUI thread when asked.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import shutil
 from collections.abc import Iterator
@@ -10,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from support.ui import RecordingPresenter
 
@@ -89,6 +91,7 @@ def test_demo_figures_are_the_services_figures(
     ess = summary.categories[0]
     assert page.figure(f"category-{ess.category}") == str(ess.count)
     assert "Exercice 2025" in page.status.text() or "2025" in page.status.text()
+    qtbot.waitUntil(lambda: not page.charts_pending())  # drawn one per turn of the loop
     assert all(panel.has_chart() for panel in page.charts.values())
     assert "PTCE" in page.eligibility.text() and ERROR not in page.eligibility.text()
     # the shares chart: at most 15 members and "others"
@@ -177,3 +180,59 @@ def test_chart_helpers() -> None:
     items = [(f"M{n:02}", n) for n in range(1, 21)]
     top = top_with_rest(items, 15, "Autres")
     assert len(top) == 16 and top[0] == ("M20", 20) and top[-1] == ("Autres", sum(range(1, 6)))
+
+
+def bar_values(page: DashboardPage, chart: str) -> list[tuple[str, float]]:
+    """(category, value) of a one-set bar chart, top bar first."""
+    chart_ = page.charts[chart].chart()
+    series: Any = chart_.series()[0]
+    bars = series.barSets()[0]
+    names = chart_.axes(Qt.Orientation.Vertical)[0].categories()
+    return list(reversed([(names[i], bars.at(i)) for i in range(bars.count())]))
+
+
+def test_charts_come_one_per_turn_and_a_large_pole_draws_the_largest_and_the_rest(
+    qtbot: QtBot, demo_ctx: AppContext, french: None
+) -> None:
+    page = show_page(qtbot, demo_ctx, 2025)
+    qtbot.waitUntil(lambda: not page.charts_pending())
+    data = page.data
+    assert data is not None
+    summary = data.summary
+    model_service = next(line for line in summary.services if line.cost_count)
+    model_member = next(line for line in summary.members if line.share_cents)
+    long = "Très longue « Association » & <Compagnie> l'Éclair — " + "nom " * 30
+    # 200 services and 5 000 members with shares, as on the large benchmark pole
+    services = tuple(
+        dataclasses.replace(model_service, name=f"{long}{n}", split_cents=100 * n + 7)
+        for n in range(1, 201)
+    )
+    members = tuple(
+        dataclasses.replace(model_member, member_id=n, name=f"{long}{n}", share_cents=n)
+        for n in range(1, 5001)
+    )
+    big = dataclasses.replace(
+        data, summary=dataclasses.replace(summary, services=services, members=members)
+    )
+    page.show_data(big)
+    # figures at once; the charts each in their own turn of the event loop
+    assert page.charts_pending()
+    page._next_chart()
+    assert page.charts_pending()
+    page.finish_charts()
+    assert not page.charts_pending()
+    drawn = bar_values(page, "services")
+    assert len(drawn) == 16 and drawn[-1][0] == page.tr("Other services")
+    assert drawn[0][1] == pytest.approx((100 * 200 + 7) / 100)
+    # the bars add up to the service's total: the rest is summed, not dropped
+    assert sum(value for _name, value in drawn) == pytest.approx(
+        sum(line.split_cents for line in services) / 100
+    )
+    shares = bar_values(page, "members")
+    assert len(shares) == 16 and shares[-1][0] == page.tr("Others") == "Autres"
+    assert sum(value for _name, value in shares) == pytest.approx(sum(range(1, 5001)) / 100)
+    # a reload that changes nothing keeps the same labels (no new widgets to polish)
+    lines = list(page.todo.lines)
+    rows = dict(page._category_rows)
+    page.show_data(big)
+    assert page.todo.lines == lines and page._category_rows == rows

@@ -88,9 +88,9 @@ def test_sheet_1_is_typed_saved_and_undone(
     page: FundingPage, ctx: AppContext, grant: dict[str, int]
 ) -> None:
     tab = sheet_tab(page, grant["grant"])
-    tabs = page.editor.tabs
+    tabs, report = page.editor.tabs, page.editor.report_tab  # (a tab is built when first used)
     holders = [tabs.widget(index).widget() for index in range(tabs.count()) if index]
-    assert holders.index(tab) + 1 == holders.index(page.editor.report_tab)  # just before it
+    assert holders.index(tab) + 1 == holders.index(report)  # just before it
     tab.objectives_edit.setPlainText("Créer 4 emplois & <insertion> — l'€")
     type_row(tab.indicators, "Emplois créés « légumerie »", "4", "5")
     type_row(tab.indicators, "Tonnes transformées", "12 t", "9,5 t")

@@ -35,6 +35,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
+from PySide6.QtGui import QColor
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -63,6 +64,8 @@ class Column:
     align: Qt.AlignmentFlag = LEFT
     tooltip: Callable[[Any], str | None] | None = None
     header_tooltip: str | None = None
+    #: an optional text colour (``"#b3261e"``) per row, e.g. a figure that needs attention
+    foreground: Callable[[Any], str | None] | None = None
 
     def text(self, row: Any) -> str:
         value = self.value(row)
@@ -124,6 +127,9 @@ class RowTableModel(QAbstractTableModel):
             return int(column.align.value)
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
             return column.tooltip(row)
+        if role == Qt.ItemDataRole.ForegroundRole and column.foreground is not None:
+            colour = column.foreground(row)
+            return QColor(colour) if colour else None
         return None
 
     def headerData(

@@ -68,6 +68,20 @@ def short_label(text: str, limit: int = LABEL_MAX) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def axis_labels(names: Sequence[str]) -> list[str]:
+    """Short labels, each one distinct: a category axis merges equal labels, so two long names
+    cut to the same text would share one bar (the second gets invisible zero-width spaces —
+    the whole name is in the bar's tooltip)."""
+    seen: dict[str, int] = {}
+    labels = []
+    for name in names:
+        label = short_label(name)
+        count = seen.get(label, 0)
+        seen[label] = count + 1
+        labels.append(label + "\u200b" * count)
+    return labels
+
+
 def nice_ticks(low_cents: int, high_cents: int, count: int = 5) -> list[int]:
     """Round tick values in euros covering [low, high] (1, 2 or 5 × a power of ten)."""
     low = min(0, math.floor(low_cents / 100))
@@ -146,7 +160,7 @@ def _bar_chart(
     chart = _new_chart()
     chart.addSeries(series)
     names = QBarCategoryAxis()
-    names.append([short_label(name) for name in categories])
+    names.append(axis_labels(categories))
     amounts = _money_axis(values)
     left, bottom = Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignBottom
     chart.addAxis(names, left if horizontal else bottom)
@@ -196,7 +210,7 @@ def count_bar_chart(items: Sequence[tuple[str, int]], series_name: str) -> QChar
     chart = _new_chart()
     chart.addSeries(series)
     names = QBarCategoryAxis()
-    names.append([short_label(label) for label, _count in ordered])
+    names.append(axis_labels([label for label, _count in ordered]))
     top = max(count for _label, count in kept)
     step = max(1, nice_ticks(0, top * 100)[1])
     counts = QValueAxis()

@@ -53,6 +53,8 @@ from ptce_desktop.ui.style import ERROR
 translate = QCoreApplication.translate
 
 TOP_MEMBERS = 15
+#: the services chart: this many bars, then « Autres services » adding up the rest
+TOP_SERVICES = 15
 
 #: The tables whose changes move a figure of the dashboard.
 DASHBOARD_TABLES = (
@@ -141,6 +143,11 @@ class DashboardPage(QWidget):
         self._generation = 0
         self._dirty = False
         self._reloading_on_show = False
+        self._category_rows: dict[str, tuple[QWidget, QLabel]] = {}
+        self._chart_steps: list[tuple[str, Any]] = []
+        self._chart_timer = QTimer(self)
+        self._chart_timer.setInterval(0)
+        self._chart_timer.timeout.connect(self._next_chart)
 
         self.status = QLabel()
         self.status.setObjectName("hint")
@@ -380,23 +387,29 @@ class DashboardPage(QWidget):
 
     def _show_members(self, summary: YearSummary) -> None:
         lang = current_language()
-        grid = self.members_grid
-        while (item := grid.takeAt(0)) is not None:
-            if (widget := item.widget()) is not None:
-                widget.hide()  # at once: deleteLater waits for the event loop
-                widget.deleteLater()
         card = self.cards["members"]
-        card.values.clear()
-        for key in [key for key in self.values if key.startswith("category-")]:
-            del self.values[key]
-        self.values["members"] = card.add("members", self.tr("Active members"), True)
+        # the rows stay from one showing to the next (a new label costs a polish and a
+        # layout pass); a category without members this year is hidden, not deleted
+        if "members" not in self.values:
+            self.values["members"] = card.add("members", self.tr("Active members"), True)
         self.values["members"].setText(str(summary.active_members))
+        shown: set[str] = set()
         for line in summary.categories:
             if line.count or line.joined_in_year or line.left_in_year:
-                caption = MemberCategory(line.category).label(lang)
                 key = f"category-{line.category}"
-                self.values[key] = card.add(key, caption)
+                if key not in self._category_rows:
+                    caption = MemberCategory(line.category).label(lang)
+                    value = card.add(key, caption)
+                    label = self.members_grid.itemAtPosition(self.members_grid.rowCount() - 1, 0)
+                    self._category_rows[key] = (label.widget(), value)
+                self.values[key] = self._category_rows[key][1]
                 self.values[key].setText(str(line.count))
+                shown.add(key)
+        for key, row in self._category_rows.items():
+            if key not in shown:
+                self.values.pop(key, None)
+            for widget in row:
+                widget.setVisible(key in shown)
         # a pole still setting up gets the PTCE rule as guidance, not as a red verdict
         steps = self.data.first_steps if self.data is not None else None
         self.eligibility.setText(
@@ -404,45 +417,86 @@ class DashboardPage(QWidget):
         )
 
     def _show_charts(self, data: DashboardData) -> None:
-        summary, lang = data.summary, current_language()
-        self.charts["services"].show_chart(
-            horizontal_bar_chart(
-                sorted(
-                    ((line.name, line.split_cents) for line in summary.services if line.cost_count),
-                    key=lambda item: -item[1],
-                ),
+        """The four charts, one per turn of the event loop (each is built, laid out and
+        painted in its own step, so the window keeps answering in between)."""
+        self._chart_steps = [
+            (name, lambda build=build: build(data)) for name, build in self._chart_builders()
+        ]
+        if not self._chart_timer.isActive():
+            self._chart_timer.start()
+
+    def _next_chart(self) -> None:
+        if not self._chart_steps:
+            self._chart_timer.stop()
+            return
+        name, build = self._chart_steps.pop(0)
+        self.charts[name].show_chart(build())
+        if not self._chart_steps:
+            self._chart_timer.stop()
+
+    def charts_pending(self) -> bool:
+        """True while charts of the last figures are still to be drawn."""
+        return bool(self._chart_steps)
+
+    def finish_charts(self) -> None:
+        """Draw the charts still waiting now (tests, printing the page)."""
+        while self._chart_steps:
+            self._next_chart()
+
+    def _chart_builders(self) -> list[tuple[str, Any]]:
+        lang = current_language()
+
+        def services(data: DashboardData) -> Any:
+            items = [
+                (line.name, line.split_cents) for line in data.summary.services if line.cost_count
+            ]
+            # a pole of 200 services: the largest, then the others added up (the total stays)
+            return horizontal_bar_chart(
+                top_with_rest(items, TOP_SERVICES, self.tr("Other services")),
                 self.tr("Amount shared"),
             )
-        )
-        shares = top_with_rest(
-            [(line.name, line.share_cents) for line in summary.members if line.share_cents],
-            TOP_MEMBERS,
-            self.tr("Others"),
-        )
-        self.charts["members"].show_chart(horizontal_bar_chart(shares, self.tr("Share")))
-        self.charts["categories"].show_chart(
-            count_bar_chart(
+
+        def members(data: DashboardData) -> Any:
+            shares = top_with_rest(
+                [
+                    (line.name, line.share_cents)
+                    for line in data.summary.members
+                    if line.share_cents
+                ],
+                TOP_MEMBERS,
+                self.tr("Others"),
+            )
+            return horizontal_bar_chart(shares, self.tr("Share"))
+
+        def categories(data: DashboardData) -> Any:
+            return count_bar_chart(
                 [
                     (MemberCategory(line.category).label(lang), line.count)
-                    for line in summary.categories
+                    for line in data.summary.categories
                 ],
                 self.tr("Members"),
             )
-        )
-        funders = [
-            line
-            for line in data.funder_types
-            if line.voted_cents or line.received_cents or line.requested_cents
-        ]
-        self.charts["funders"].show_chart(
-            grouped_bar_chart(
-                [FunderType(line.funder_type).label(lang) for line in funders],
+
+        def funders(data: DashboardData) -> Any:
+            lines = [
+                line
+                for line in data.funder_types
+                if line.voted_cents or line.received_cents or line.requested_cents
+            ]
+            return grouped_bar_chart(
+                [FunderType(line.funder_type).label(lang) for line in lines],
                 [
-                    (self.tr("Voted"), [line.voted_cents for line in funders]),
-                    (self.tr("Received in the year"), [line.received_cents for line in funders]),
+                    (self.tr("Voted"), [line.voted_cents for line in lines]),
+                    (self.tr("Received in the year"), [line.received_cents for line in lines]),
                 ],
             )
-        )
+
+        return [
+            ("categories", categories),
+            ("funders", funders),
+            ("services", services),
+            ("members", members),
+        ]
 
     # --- for tests and screen readers ---------------------------------------------------------
     def figure(self, key: str) -> str:

@@ -84,8 +84,11 @@ def _link(item: TodoItem) -> str:
     """Where the item's link leads: its page, or the page's section (the fiscal years)."""
     if item.kind == todo.YEAR_TO_CLOSE:
         return "settings:years"
-    if item.kind in (todo.GRANT_REPORT_DUE, todo.GRANT_OVERPAID) and item.record_id is not None:
-        return f"funding:grant-{item.record_id}"
+    if item.kind == todo.GRANT_REPORT_DUE and item.record_id is not None:
+        return f"funding:grant-{item.record_id}"  # on its Cerfa report tab
+    if item.kind == todo.GRANT_OVERPAID and item.record_id is not None:
+        # where the excess is seen and corrected: what was passed on to each member
+        return f"funding:grant-{item.record_id}/redistributions"
     return item.target
 
 
@@ -136,29 +139,37 @@ class TodoPanel(Panel):
         self.box.addLayout(self.list)
 
     def show_items(self, items: list[TodoItem]) -> None:
-        for label in self.lines:
-            label.hide()
-            label.deleteLater()
-        self.lines = []
+        """One line per item. The lines already there are reused (a new label costs a polish
+        and a rich-text layout: on a reload that changes nothing, nothing is rebuilt)."""
         self.items = list(items)
-        for item in items:
+        for index, item in enumerate(items):
             colour = f' style="color:{ERROR}"' if item.overdue else ""
             text = (
                 f"<span{colour}>• {html.escape(item_text(item))}</span> — "
                 f'<a href="{html.escape(_link(item))}">{html.escape(_action_text(item.target))}</a>'
             )
-            label = QLabel(text)
+            if index < len(self.lines):
+                label = self.lines[index]
+                if label.text() != text:
+                    label.setText(text)
+            else:
+                label = QLabel(text)
+                label.setWordWrap(True)
+                label.setTextFormat(Qt.TextFormat.RichText)
+                label.setTextInteractionFlags(
+                    Qt.TextInteractionFlag.LinksAccessibleByMouse
+                    | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+                )
+                label.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+                label.linkActivated.connect(self.linkActivated)
+                self.list.addWidget(label)
+                self.lines.append(label)
             label.setObjectName(f"todo-{item.kind}")
-            label.setWordWrap(True)
-            label.setTextFormat(Qt.TextFormat.RichText)
-            label.setTextInteractionFlags(
-                Qt.TextInteractionFlag.LinksAccessibleByMouse
-                | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
-            )
-            label.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-            label.linkActivated.connect(self.linkActivated)
-            self.list.addWidget(label)
-            self.lines.append(label)
+            label.setVisible(True)
+        for label in self.lines[len(items) :]:
+            label.hide()
+            label.deleteLater()
+        del self.lines[len(items) :]
         self.empty.setVisible(not items)
 
     def texts(self) -> list[str]:

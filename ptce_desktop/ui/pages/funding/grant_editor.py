@@ -177,58 +177,63 @@ class GrantEditor(QWidget):
 
         self.general = QTextBrowser()
         self.general.setAccessibleName(translate("GrantEditor", "Grant fields"))
-        self.budget_tab = BudgetTab(actions)
-        self.overhead_tab = OverheadTab(actions, keys)
-        self.plan_tab = PlanTab(actions, members)
-        self.instalments_tab = InstalmentsTab(actions)
-        self.redistributions_tab = RedistributionsTab(actions, members)
-        self.members_tab = PerMemberTab()
-        self.sheet_tab = ReportSheetTab(actions)
-        self.report_tab = ReportTextsTab(actions)
+        # what builds each editing tab: made on its first showing (or first use), so the page
+        # opens without building eight forms nobody has looked at yet
+        self._factories: dict[str, Callable[[], Any]] = {
+            "budget_tab": lambda: BudgetTab(actions),
+            "overhead_tab": lambda: OverheadTab(actions, keys),
+            "plan_tab": lambda: PlanTab(actions, members),
+            "instalments_tab": lambda: InstalmentsTab(actions),
+            "redistributions_tab": lambda: RedistributionsTab(actions, members),
+            "members_tab": PerMemberTab,
+            "sheet_tab": lambda: ReportSheetTab(actions),
+            "report_tab": lambda: ReportTextsTab(actions),
+        }
+        self._built: dict[str, Any] = {}
+        self._holders: dict[str, QScrollArea] = {}
+        #: the default date the money tabs offer (the page sets it to a day of its year)
+        self.default_date: Callable[[], Any] | None = None
         self.tabs = QTabWidget()
         # nine tabs in the width of a 1200-px window: short names (the full one in the
         # tooltip), and a name is elided rather than pushed behind scroll arrows
         self.tabs.setUsesScrollButtons(False)
         self.tabs.tabBar().setElideMode(Qt.TextElideMode.ElideRight)
         self.tabs.tabBar().setExpanding(False)
-        for widget, label, tip in (
+        self.tabs.addTab(self.general, translate("GrantEditor", "General"))
+        self.tabs.setTabToolTip(0, translate("GrantEditor", "The grant's fields"))
+        for name, label, tip in (
             (
-                self.general,
-                translate("GrantEditor", "General"),
-                translate("GrantEditor", "The grant's fields"),
-            ),
-            (
-                self.budget_tab,
+                "budget_tab",
                 translate("GrantEditor", "Budget"),
                 translate("GrantEditor", "Forecast budget"),
             ),
             (
-                self.overhead_tab,
+                "overhead_tab",
                 translate("GrantEditor", "Overheads"),
                 translate("GrantEditor", "Indirect charges"),
             ),
             (
-                self.plan_tab,
+                "plan_tab",
                 translate("GrantEditor", "Plan"),
                 translate("GrantEditor", "Redistribution plan"),
             ),
             (
-                self.instalments_tab,
+                "instalments_tab",
                 translate("GrantEditor", "Instalments"),
                 translate("GrantEditor", "Instalments received from the funder"),
             ),
             (
-                self.redistributions_tab,
+                "redistributions_tab",
                 translate("GrantEditor", "Redistributions"),
                 translate("GrantEditor", "Amounts passed on to members"),
             ),
             (
-                self.members_tab,
+                "members_tab",
                 translate("GrantEditor", "Per member"),
                 translate("GrantEditor", "Each member's due, passed on and remaining amounts"),
             ),
             (
-                self.sheet_tab,
+                "sheet_tab",
                 translate("GrantEditor", "Sheet 1"),
                 translate(
                     "GrantEditor",
@@ -236,22 +241,19 @@ class GrantEditor(QWidget):
                 ),
             ),
             (
-                self.report_tab,
+                "report_tab",
                 translate("GrantEditor", "Cerfa"),
                 translate("GrantEditor", "Report (Cerfa)"),
             ),
         ):
-            if widget is self.general:
-                self.tabs.addTab(widget, label)
-                self.tabs.setTabToolTip(self.tabs.count() - 1, tip)
-                continue
             # a scroll area each, so the tabs never squeeze the list above them
             holder = QScrollArea()
-            holder.setWidget(widget)
             holder.setWidgetResizable(True)
             holder.setFrameShape(QScrollArea.Shape.NoFrame)
+            self._holders[name] = holder
             self.tabs.addTab(holder, label)
             self.tabs.setTabToolTip(self.tabs.count() - 1, tip)
+        self.tabs.currentChanged.connect(self._build_current)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 0, 0, 0)
@@ -264,17 +266,51 @@ class GrantEditor(QWidget):
         self.edit_button.clicked.connect(self.editRequested)
         self.show_detail(None)
 
+    # --- the tabs, built on first use ------------------------------------------------------
+    def tab(self, name: str) -> Any:
+        """The editing tab ``name`` (``"plan_tab"``, ``"report_tab"``…), built now if it was
+        not yet, showing the current grant."""
+        widget = self._built.get(name)
+        if widget is None:
+            widget = self._built[name] = self._factories[name]()
+            if self.default_date is not None and hasattr(widget, "default_date"):
+                widget.default_date = self.default_date
+            self._holders[name].setWidget(widget)
+            widget.show_detail(self.detail)
+        return widget
+
+    def is_built(self, name: str) -> bool:
+        return name in self._built
+
+    def show_tab(self, name: str) -> None:
+        """Bring the tab ``name`` to the front (built first)."""
+        self.tab(name)
+        self.tabs.setCurrentWidget(self._holders[name])
+
+    def set_default_date(self, default_date: Callable[[], Any]) -> None:
+        self.default_date = default_date
+        for widget in self._built.values():
+            if hasattr(widget, "default_date"):
+                widget.default_date = default_date
+
+    def _build_current(self, index: int) -> None:
+        holder = self.tabs.widget(index)
+        for name, known in self._holders.items():
+            if known is holder:
+                self.tab(name)
+
+    budget_tab = property(lambda self: self.tab("budget_tab"))
+    overhead_tab = property(lambda self: self.tab("overhead_tab"))
+    plan_tab = property(lambda self: self.tab("plan_tab"))
+    instalments_tab = property(lambda self: self.tab("instalments_tab"))
+    redistributions_tab = property(lambda self: self.tab("redistributions_tab"))
+    members_tab = property(lambda self: self.tab("members_tab"))
+    sheet_tab = property(lambda self: self.tab("sheet_tab"))
+    report_tab = property(lambda self: self.tab("report_tab"))
+
     def editing_tabs(self) -> list[Any]:
-        return [
-            self.budget_tab,
-            self.overhead_tab,
-            self.plan_tab,
-            self.instalments_tab,
-            self.redistributions_tab,
-            self.members_tab,
-            self.sheet_tab,
-            self.report_tab,
-        ]
+        """The editing tabs built so far (the others show the grant when they are built)."""
+        return list(self._built.values())
 
     def show_detail(self, detail: GrantDetail | None) -> None:
         self.detail = detail

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.services.activity.activity import ActivityService
-from ptce_desktop.services.grants.views import GrantDetail, GrantSummaryView
+from ptce_desktop.services.grants.views import GrantDetail, GrantSummaryView, overpaid_warning
 from ptce_desktop.services.keys.keys import KeyService
 from ptce_desktop.ui.bus import touches
 from ptce_desktop.ui.i18n import current_language, money_text
@@ -40,6 +40,7 @@ from ptce_desktop.ui.pages.list_panel import ListPanel
 from ptce_desktop.ui.pages.loading import PageLoads
 from ptce_desktop.ui.pages.scaffold import confirm, sample_fit
 from ptce_desktop.ui.shell.context import AppContext
+from ptce_desktop.ui.style import ERROR
 from ptce_desktop.ui.widgets.empty_state import EmptyState
 from ptce_desktop.ui.widgets.history import add_history_button
 from ptce_desktop.ui.widgets.table_model import RIGHT, Column
@@ -62,9 +63,23 @@ WATCHED = (
 )
 
 
+#: ``show_section("grant-<id>/<name>")``: the editor's tab each name opens.
+SECTION_TABS = {
+    "report": "report_tab",
+    "sheet": "sheet_tab",
+    "plan": "plan_tab",
+    "instalments": "instalments_tab",
+    "redistributions": "redistributions_tab",
+    "members": "members_tab",
+}
+
+
 def grant_columns() -> list[Column]:
-    def amount(header: str, value: Any, tip: str | None = None) -> Column:
-        return Column(header, value, display=money_text, align=RIGHT, header_tooltip=tip)
+    def amount(header: str, value: Any, tip: str | None = None, **more: Any) -> Column:
+        return Column(header, value, display=money_text, align=RIGHT, header_tooltip=tip, **more)
+
+    def overpaid(g: GrantSummaryView) -> str | None:
+        return overpaid_warning(g.title, g.remaining_cents, current_language())
 
     return [
         Column(translate("FundingPage", "Title"), lambda g: g.title),
@@ -89,6 +104,9 @@ def grant_columns() -> list[Column]:
             translate(
                 "FundingPage", "The plan applied to what was received, minus what was passed on"
             ),
+            # negative: more passed on than is due on what was received (the editor's warning)
+            tooltip=overpaid,
+            foreground=lambda g: ERROR if g.remaining_cents < 0 else None,
         ),
     ]
 
@@ -242,19 +260,18 @@ class FundingPage(QWidget):
 
     def show_section(self, key: str) -> None:
         """``"grant-<id>"``: that grant selected, on its Cerfa report tab (« À faire » links
-        here when its report is due); ``"funders"``: the funders' tab."""
+        here when its report is due); ``"grant-<id>/<tab>"``: on that tab of the editor
+        (``redistributions`` for a negative reste à reverser); ``"funders"``: the funders'
+        tab."""
         if key == "funders":
             self.tabs.setCurrentIndex(1)
             return
-        if key.startswith("grant-") and key[6:].isdigit():
+        grant, _slash, tab = key.partition("/")
+        if grant.startswith("grant-") and grant[6:].isdigit():
             self.tabs.setCurrentIndex(0)
-            self._wanted["grant"] = int(key[6:])
+            self._wanted["grant"] = int(grant[6:])
             self.reload()
-            tabs = self.editor.tabs
-            for index in range(tabs.count()):
-                holder: Any = tabs.widget(index)  # a scroll area around each editing tab
-                if getattr(holder, "widget", lambda: None)() is self.editor.report_tab:
-                    tabs.setCurrentIndex(index)
+            self.editor.show_tab(SECTION_TABS.get(tab or "report", "report_tab"))
 
     # --- lists for the dialogs and tabs ------------------------------------------------------
     def members(self) -> list[tuple[int, str]]:
@@ -322,8 +339,7 @@ class FundingPage(QWidget):
             .replace("%3", money_text(sum(g.passed_cents for g in grants)))
             .replace("%4", money_text(sum(g.remaining_cents for g in grants)))
         )
-        for tab in (self.editor.instalments_tab, self.editor.redistributions_tab):
-            tab.default_date = self.default_date
+        self.editor.set_default_date(self.default_date)
         self._update_buttons()
 
     def _select_soon(self, what: str, record_id: int) -> None:

@@ -87,18 +87,25 @@ def _form() -> QFormLayout:
     return form
 
 
-def _scrolled(widget: QWidget) -> QScrollArea:
-    """``widget`` at the top of a scroll area that scrolls vertically only."""
+def _scrolled_later() -> tuple[QScrollArea, QVBoxLayout]:
+    """A scroll area that scrolls vertically only, and the column whose top (index 0) takes
+    its widget."""
     holder = QWidget()
     column = QVBoxLayout(holder)
     column.setContentsMargins(0, 8, 8, 0)
-    column.addWidget(widget)
     column.addStretch(1)
     scroll = QScrollArea()
     scroll.setWidget(holder)
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QScrollArea.Shape.NoFrame)
     scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return scroll, column
+
+
+def _scrolled(widget: QWidget) -> QScrollArea:
+    """``widget`` at the top of a scroll area that scrolls vertically only."""
+    scroll, column = _scrolled_later()
+    column.insertWidget(0, widget)
     return scroll
 
 
@@ -111,6 +118,7 @@ class SettingsPage(QWidget):
         self.ctx = ctx
         self.service: PoleService = ctx.pole
         self.current: PoleView | None = None
+        self._lead_generation = 0
         self.banner = error_banner()
         self.fields = FieldSet(self.banner)
 
@@ -124,12 +132,23 @@ class SettingsPage(QWidget):
         self.tabs.addTab(_scrolled(self._logo_box()), self.tr("Logo"))
         self.years = FiscalYearsBox(ctx)
         self.tabs.addTab(self.years, self.tr("Fiscal years"))
-        self.accounting = AccountingBox(ctx)  # the FEC export's accounts and journals
-        self.tabs.addTab(_scrolled(self.accounting), self.tr("Accounting export"))
-        self.emails = EmailTextsBox(ctx)  # the texts of the .eml drafts (calls, reminders)
-        self.tabs.addTab(_scrolled(self.emails), self.tr("E-mails"))
-        self.backups = SecondFolderBox(ctx)  # the second backup folder of this file
-        self.tabs.addTab(_scrolled(self.backups), self.tr("Backups"))
+        # the other sections are built on their first showing (or first use): the page opens
+        # without making forms nobody looked at yet
+        self._factories: dict[str, Any] = {
+            "accounting": lambda: AccountingBox(ctx),  # the FEC export's accounts and journals
+            "emails": lambda: EmailTextsBox(ctx),  # the texts of the .eml drafts (calls…)
+            "backups": lambda: SecondFolderBox(ctx),  # the second backup folder of this file
+        }
+        self._built: dict[str, QWidget] = {}
+        self._holders: dict[str, tuple[QScrollArea, QVBoxLayout]] = {}
+        for name, label in (
+            ("accounting", self.tr("Accounting export")),
+            ("emails", self.tr("E-mails")),
+            ("backups", self.tr("Backups")),
+        ):
+            scroll, column = _scrolled_later()
+            self._holders[name] = (scroll, column)
+            self.tabs.addTab(scroll, label)
         self.fields.align_labels()
         self.save_bar = QWidget()
         self.save_bar.setLayout(self._save_bar())
@@ -257,6 +276,26 @@ class SettingsPage(QWidget):
     def _tab_changed(self, index: int) -> None:
         # the save bar saves the two identity forms; the logo and the years act at once
         self.save_bar.setVisible(index in (0, 1))
+        scroll = self.tabs.widget(index)
+        for name, (holder, _column) in self._holders.items():
+            if holder is scroll:
+                self.part(name)
+
+    # --- the sections built on first use ----------------------------------------------------
+    def part(self, name: str) -> Any:
+        """The section ``"accounting"``, ``"emails"`` or ``"backups"``, built now if needed."""
+        widget = self._built.get(name)
+        if widget is None:
+            widget = self._built[name] = self._factories[name]()
+            self._holders[name][1].insertWidget(0, widget)
+        return widget
+
+    def is_built(self, name: str) -> bool:
+        return name in self._built
+
+    accounting = property(lambda self: self.part("accounting"))
+    emails = property(lambda self: self.part("emails"))
+    backups = property(lambda self: self.part("backups"))
 
     def _show_field_tab(self, name: str | None) -> None:
         """Bring the tab holding the field ``name`` (an error's) into view."""
@@ -274,7 +313,7 @@ class SettingsPage(QWidget):
         """Show the tab ``"pole"``, ``"carrier"``, ``"logo"``, ``"years"``, ``"accounting"``,
         ``"emails"`` or ``"backups"``."""
         sections = ("pole", "carrier", "logo", "years", "accounting", "emails", "backups")
-        self.tabs.setCurrentIndex(sections.index(key))
+        self.tabs.setCurrentIndex(sections.index(key))  # (builds it: see _tab_changed)
 
     # --- loading -----------------------------------------------------------------------------
     def reload(self) -> None:
@@ -300,12 +339,39 @@ class SettingsPage(QWidget):
         self.years.reload()
 
     def _fill_lead_members(self) -> None:
+        """The lead member's choices: at once the current lead only, then every member read
+        off the GUI thread (a pole may have thousands)."""
+        combo: Any = self.fields.editor("lead_member_id")
+        view = self.current
+        if combo.count() <= 1 and view is not None and view.lead_member_id is not None:
+            self._show_lead_members([(view.lead_member_id, view.lead_member_name or "")])
+        members = self.ctx.members
+        self._lead_generation += 1
+        generation = self._lead_generation
+
+        def work(_progress: Any) -> tuple[int, list[tuple[int, str]]]:
+            rows = members.list_members(include_archived=False)
+            return generation, [(row.id, row.name) for row in rows]
+
+        self.ctx.runner.run(work, on_done=self._lead_members_read, on_error=self._lead_failed)
+
+    def _lead_members_read(self, result: tuple[int, list[tuple[int, str]]]) -> None:
+        generation, members = result
+        if generation == self._lead_generation:  # else a newer read is on its way
+            self._show_lead_members(members)
+
+    def _lead_failed(self, error: BaseException) -> None:
+        self.ctx.presenter.present(error, self)
+
+    def _show_lead_members(self, members: list[tuple[int, str]]) -> None:
         combo: Any = self.fields.editor("lead_member_id")
         chosen = combo.currentData()
+        if chosen is None and self.current is not None and combo.count() <= 1:
+            chosen = self.current.lead_member_id
         combo.clear()
         combo.addItem(self.tr("(none)"), None)
-        for row in self.ctx.members.list_members(include_archived=False):
-            combo.addItem(row.name, row.id)
+        for member_id, name in members:
+            combo.addItem(name, member_id)
         combo.setCurrentIndex(max(combo.findData(chosen), 0))
 
     def _show_logo(self) -> None:
@@ -332,8 +398,9 @@ class SettingsPage(QWidget):
         """Reload what changed; typed but unsaved identity text survives other changes."""
         if touches(changes, "poles", "attachments"):
             self.reload()
-            self.accounting.reload()
-            self.emails.reload()
+            for name in ("accounting", "emails"):  # (one not built yet reads it when built)
+                if self.is_built(name):
+                    self.part(name).reload()
             return
         if touches(changes, "members"):
             self._fill_lead_members()
