@@ -116,9 +116,13 @@ def _migrate_if_behind(path: Path) -> None:
     finally:
         con.close()
     if current is None or current[0] != migrate.head_revision():
+        import shutil
+
         from ptce_desktop.store.database import open_database
 
         open_database(path).close()
+        # the app's automatic "before migration" copy: a cache needs none (L: 1.7 GB)
+        shutil.rmtree(path.with_name(f"{path.stem}-sauvegardes"), ignore_errors=True)
 
 
 def pole_path(size: str) -> Path:
