@@ -1,22 +1,25 @@
-"""Benchmark: opening the calls of a year (the Appels page's load) vs a lazy raw cursor.
+"""Benchmark: opening the calls of a year (the Appels page's list) vs a lazy raw cursor.
 
 Run on demand::
 
     uv run pytest tests/benchmarks/bench_calls.py --run-benchmarks -s [-k L]
 
 On the cached M and L poles of :mod:`poles` (L: 5 000 members, the last year's four quarters
-of provisional calls, ~20 000 calls and their lines), interleaved, median of 3 (``benchlib``):
+of provisional calls, ~13 000 calls and their lines), interleaved, median of 9 (``benchlib``):
 
-* **app**: ``CallService.list_call_summaries(year)`` — what the Appels page asks for the year:
-  one summary per call, its totals summed by one GROUP BY, no line objects (the lines of the
-  selected call are read apart, a keyset page at a time);
+* **app**: ``CallService.list_call_page(year, count=True)`` — what the Appels list asks to
+  show itself: the count of the year's calls and the first keyset page (200 summaries, their
+  totals summed by one GROUP BY over an index range; the next pages come as the view scrolls);
 * **base**: the bare tool as ``baselines/qt_table_model.py`` ("lazy") opens a list: raw
   ``sqlite3``, ``COUNT(*)`` of the year's calls, then one cursor over the same call rows with
   their totals (number, member, kind, quarter, dates, Σ TTC of the lines) and its first
   ``fetchmany(1000)``.
 
-``BENCH calls_open_<size>`` (target 2). Checked first (untimed): the service lists every call
-of the year, with the totals the raw query gives.
+``BENCH calls_open_<size>`` (target 2). For information (no target), ``calls_totals_<size>``:
+the totals row's aggregate over every call of the year (``CallService.call_list_totals``,
+read by the page's worker with the first page) vs the same three aggregates in raw SQL.
+Checked first (untimed): the pages, read to the end, list every call of the year with the
+totals the raw query gives, and the aggregate equals the raw one.
 """
 
 from __future__ import annotations
@@ -46,6 +49,29 @@ def lazy_open(con: sqlite3.Connection, batch: int = 1000) -> list[tuple[object, 
     return rows
 
 
+TOTALS = (
+    "SELECT COUNT(*) FROM calls WHERE year = ?",
+    """SELECT SUM(l.ht_cents), SUM(l.vat_cents), SUM(l.ttc_cents)
+       FROM calls c JOIN call_lines l ON l.call_id = c.id WHERE c.year = ?""",
+    """SELECT SUM(p.amount_cents)
+       FROM calls c JOIN payment_matches p ON p.call_id = c.id WHERE c.year = ?""",
+)
+
+
+def raw_totals(con: sqlite3.Connection) -> list[tuple[object, ...]]:
+    return [con.execute(sql, (LAST_YEAR,)).fetchone() for sql in TOTALS]
+
+
+def every_page(calls: CallService) -> list[tuple[str, int]]:
+    """Every call of the year, page after page (number, Σ TTC)."""
+    page = calls.list_call_page(LAST_YEAR, count=True)
+    rows = list(page.rows)
+    while page.next_cursor is not None:
+        page = calls.list_call_page(LAST_YEAR, after=page.next_cursor, limit=2000)
+        rows += page.rows
+    return [(row.number, row.total_cents) for row in rows]
+
+
 @pytest.mark.parametrize("size", ["M", "L"])
 def test_calls_open(size: str) -> None:
     path = pole_path(size)
@@ -53,16 +79,24 @@ def test_calls_open(size: str) -> None:
     con = sqlite3.connect(path)
     try:
         calls = CallService(UnitOfWork(db))
-        listed = calls.list_call_summaries(LAST_YEAR)
         everything = con.execute(CALL_ROWS, (LAST_YEAR,)).fetchall()
-        assert [(v.number, v.total_cents) for v in listed] == [
-            (row[1], row[7] or 0) for row in everything
-        ]
+        assert every_page(calls) == [(row[1], row[7] or 0) for row in everything]
+        first = calls.list_call_page(LAST_YEAR, count=True)
+        assert first.total_count == first.year_count == len(everything) > 0
         assert len(lazy_open(con)) == min(1000, len(everything)) > 0
         app, base = interleaved_median(
-            lambda: calls.list_call_summaries(LAST_YEAR), lambda: lazy_open(con)
+            lambda: calls.list_call_page(LAST_YEAR, count=True), lambda: lazy_open(con), reps=9
         )
         bench_line(f"calls_open_{size}", app, base, 2.0, "s")
+
+        totals = calls.call_list_totals(LAST_YEAR)
+        (count,), (ht, vat, ttc), (paid,) = raw_totals(con)
+        assert (totals.count, totals.total_ht_cents, totals.total_vat_cents) == (count, ht, vat)
+        assert (totals.total_cents, totals.paid_cents) == (ttc, paid or 0)
+        app, base = interleaved_median(
+            lambda: calls.call_list_totals(LAST_YEAR), lambda: raw_totals(con), reps=5
+        )
+        bench_line(f"calls_totals_{size}", app, base, None, "s")
     finally:
         con.close()
         db.close()

@@ -7,11 +7,22 @@ Each loader runs a fixed number of queries whatever the number of rows (no N+1).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, false, func, literal, select, tuple_
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Select,
+    String,
+    bindparam,
+    func,
+    literal,
+    select,
+    tuple_,
+)
 from sqlalchemy.orm import Session
 
 from ptce_desktop.domain.errors import PtceError
@@ -432,38 +443,27 @@ def exempt_services(session: Session, year: int, month: int | None = None) -> se
     dated = service_vats_on(session, FiscalYear(year, month).start)
     return {
         service_id
-        for service_id, regime in session.execute(
-            select(SharedService.id, SharedService.vat_regime)
-        )
+        for service_id, regime in session.connection()
+        .execute(select(SharedService.id, SharedService.vat_regime))
+        .all()
         if dated.get(service_id, (regime, 0))[0] is VatRegime.EXEMPT_261B
     }
 
 
-def call_summaries(
-    session: Session,
-    year: int,
-    *where: ColumnElement[bool],
-    after: tuple[str, int] | None = None,
-    limit: int | None = None,
-) -> list[CallSummary]:
-    """The calls of fiscal year ``year`` matching ``where``, by number, with their totals;
-    with ``after`` (number, id) and ``limit``, one keyset page of them.
-
-    One aggregated query (the lines summed per call, the paid part by a correlated sum over
-    the matches) read as plain tuples: no ORM object per call or per line. Its ORDER BY is the
-    ``ix_calls_year_number`` index's order, so SQLite groups and sorts without a temp B-tree,
-    and a page is a range of that index (``number > ?``), never the whole year.
-    """
-    fy = FiscalYear(year, pole_start_month(session))
-    exempt = exempt_services(session, year, fy.start_month)
-    is_exempt: Any = CallLine.service_id.in_(exempt) if exempt else false()
+@functools.cache
+def _summary_query() -> Select[Any]:
+    """The call list's statement, built once (its values are bound parameters): one row per
+    call of ``:year`` after the keyset (``:number``, ``:last_id``), ``:limit`` of them, its
+    lines summed, ``:exempt`` the services exempt under 261 B that year."""
+    is_exempt = CallLine.service_id.in_(bindparam("exempt", expanding=True))
     paid = (
         select(func.coalesce(func.sum(PaymentMatch.amount_cents), 0))
         .where(PaymentMatch.call_id == Call.id)
         .correlate(Call)
         .scalar_subquery()
     )
-    query = (
+    number, last_id = bindparam("number", type_=String), bindparam("last_id", type_=Integer)
+    return (
         select(
             Call.id,
             Call.number,
@@ -482,21 +482,51 @@ def call_summaries(
         )
         .join(Member, Member.id == Call.member_id)
         .outerjoin(CallLine, CallLine.call_id == Call.id)
-        .where(Call.year == year, *where)
+        # numbers are unique per year: ``number >= ?`` is the index's range, the id the tie
+        .where(
+            Call.year == bindparam("year", type_=Integer),
+            Call.number >= number,
+            tuple_(Call.number, Call.id) > tuple_(number, last_id),
+        )
         .group_by(Call.number, Call.id)
         .order_by(Call.number, Call.id)
+        .limit(bindparam("limit", type_=Integer))
     )
+
+
+def call_summaries(
+    session: Session,
+    year: int,
+    *where: ColumnElement[bool],
+    after: tuple[str, int] | None = None,
+    limit: int | None = None,
+) -> list[CallSummary]:
+    """The calls of fiscal year ``year`` matching ``where``, by number, with their totals;
+    with ``after`` (number, id) and ``limit``, one keyset page of them.
+
+    One aggregated query (the lines summed per call, the paid part by a correlated sum over
+    the matches) read as plain tuples: no ORM object per call or per line. Its ORDER BY is the
+    ``ix_calls_year_number`` index's order, so SQLite groups and sorts without a temp B-tree,
+    and a page is a range of that index (``number > ?``), never the whole year.
+    """
+    fy = FiscalYear(year, pole_start_month(session))
     if after is not None:
         try:
             number, last_id = str(after[0]), int(after[1])
         except (IndexError, TypeError, ValueError) as error:
             raise PtceError("invalid_cursor", "after") from error
-        # numbers are unique per year: ``number >= ?`` is the index's range, the id the tie
-        query = query.where(
-            Call.number >= number, tuple_(Call.number, Call.id) > tuple_(number, last_id)
-        )
-    if limit is not None:
-        query = query.limit(max(1, limit))
+    else:
+        number, last_id = "", 0  # before every number
+    query = _summary_query()
+    if where:
+        query = query.where(*where)
+    params = {
+        "year": year,
+        "exempt": sorted(exempt_services(session, year, fy.start_month)),
+        "number": number,
+        "last_id": last_id,
+        "limit": -1 if limit is None else max(1, limit),  # SQLite: -1, no limit
+    }
     summaries = []
     for (
         call_id,
@@ -513,7 +543,7 @@ def call_summaries(
         exempt_any,
         count,
         paid_cents,
-    ) in session.execute(query):
+    ) in session.connection().execute(query, params).all():
         summaries.append(
             CallSummary(
                 id=call_id,
