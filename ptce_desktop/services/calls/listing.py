@@ -56,10 +56,15 @@ class CallSummaryPage:
     totals: CallListTotals | None = None
 
 
+#: The French ligatures Unicode does not decompose: « Œuvre » is found by « oeuvre ».
+_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae"})
+
+
 def _fold(text: str) -> str:
     """Lower-case without accents (« Éclair » → « eclair »), as the lists' search matches."""
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return plain.translate(_LIGATURES)
 
 
 def call_search(session: Session, year: int, text: str) -> list[ColumnElement[bool]]:
