@@ -55,37 +55,38 @@ print(time.monotonic(), flush=True)
 app.quit()
 """
 
-# launch_gui() of ptce_desktop/ui/shell/launch.py, with app.exec() replaced by one turn of events.
+# launch_gui() of ptce_desktop/ui/shell/launch.py (Launch: the window shown first, the file
+# opened after its first paint), with app.exec() replaced by an event loop that ends once the
+# file is open, its first page built and the background work of the start (the page's data, the
+# quick check) done. Prints when the window was first painted, then when the page was built.
 APP_CHILD = r"""
-import sys, time
-from pathlib import Path
-from platformdirs import user_log_dir
-from ptce_desktop.store.paths import APP_NAME
-from ptce_desktop.logs import setup_logging
-from ptce_desktop.ui.errors import ErrorPresenter, install_excepthook
-from ptce_desktop.ui.shell.launch import Shell, create_application
-from ptce_desktop.ui.shell.main_window import MainWindow
+import argparse, sys, time
+from PySide6.QtCore import QEventLoop, QThreadPool
+from ptce_desktop.ui.shell.launch import Launch
 
-app = create_application(None)
-log_path = setup_logging(Path(user_log_dir(APP_NAME, appauthor=False)))
-window = MainWindow()
-presenter = ErrorPresenter(log_path, lambda: window)
-uninstall = install_excepthook(presenter)
+launch = Launch(argparse.Namespace(db=sys.argv[1], lang=None, read_only=False))
 try:
-    shell = Shell(window, presenter=presenter)
-    if not shell.start(Path(sys.argv[1])):
+    launch.open_window()
+    startup = launch.startup
+    loop = QEventLoop()
+    startup.finished.connect(loop.quit)
+    loop.exec()
+    if not startup.result:
         raise SystemExit("the window did not open the file")
-    window.show()
-    app.processEvents()
-    print(time.monotonic(), flush=True)
-    shell.close_document()
+    pool = QThreadPool.globalInstance()
+    while pool.activeThreadCount():  # the first page's data, the quick check
+        pool.waitForDone(5)
+        launch.app.processEvents()
+    launch.app.processEvents()
+    print(startup.painted_at, startup.opened_at, flush=True)
 finally:
-    uninstall()
+    launch.close()
 """
 
 
-def spawn(code: str, env: dict[str, str], *args: str) -> tuple[float, float, float]:
-    """(seconds to shown, seconds to exit, peak RSS in MB) of one child."""
+def spawn(code: str, env: dict[str, str], *args: str) -> tuple[float, float, float, float]:
+    """(seconds to shown, seconds to ready, seconds to exit, peak RSS in MB) of one child; ready
+    is the file open and its first page built (as shown for the bare window)."""
     start = time.monotonic()
     child = subprocess.Popen(
         [sys.executable, "-c", code, *args],
@@ -102,8 +103,9 @@ def spawn(code: str, env: dict[str, str], *args: str) -> tuple[float, float, flo
     child.stderr.close()
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"child failed: {err[-3000:]}")
-    shown = float(out.strip().splitlines()[-1]) - start
-    return shown, end - start, usage.ru_maxrss / 1024
+    stamps = [float(value) - start for value in out.strip().splitlines()[-1].split()]
+    shown, ready = stamps[0], stamps[-1]
+    return shown, ready, end - start, usage.ru_maxrss / 1024
 
 
 REPS = 7
@@ -116,15 +118,15 @@ def drive(work: Path, files: dict[str, Path], reps: int) -> dict[str, Any]:
     env = child_env(work)
 
     def base() -> dict[str, float]:
-        shown, _exit, rss = spawn(BASELINE_CHILD, env)
-        return {"shown": shown, "rss": rss}
+        shown, ready, _exit, rss = spawn(BASELINE_CHILD, env)
+        return {"shown": shown, "ready": ready, "rss": rss}
 
     result: dict[str, Any] = {}
     for name, path in files.items():
 
         def app(path: Path = path) -> dict[str, float]:
-            shown, _exit, rss = spawn(APP_CHILD, env, str(path))
-            return {"shown": shown, "rss": rss}
+            shown, ready, _exit, rss = spawn(APP_CHILD, env, str(path))
+            return {"shown": shown, "ready": ready, "rss": rss}
 
         result[name] = interleaved_medians(app, base, reps)
     return result
@@ -178,6 +180,7 @@ def test_startup(tmp_path: Path) -> None:
         app, base = result[name]
         bench_line(f"startup{suffix}", app["shown"], base["shown"], 2.5, "s")
         bench_line(f"startup_rss{suffix}", app["rss"], base["rss"], 2.0, "MB")
+        bench_line(f"startup_ready{suffix}", app["ready"], base["shown"], None, "s")
 
 
 if __name__ == "__main__":  # the driver: python bench_startup.py WORK FILES_JSON REPS

@@ -27,9 +27,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from ptce_desktop.ui.pages.loading import loading_text
 from ptce_desktop.ui.style import title_font
 
 log = logging.getLogger(__name__)
@@ -197,87 +198,105 @@ class PendingPage(QWidget):
         self.setObjectName(f"pending-{entry.key}")
 
 
-# Each page's module is imported by a plain ``import`` inside its factory: lazy (a fast start,
+class LoadingPage(QWidget):
+    """« Chargement… » in place of the first page while the window opens its file (the text of
+    a page's own loads, :mod:`.loading`)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("loadingPage")
+        layout = QVBoxLayout(self)
+        self.label = QLabel(loading_text())
+        self.label.setObjectName("loadingPageLabel")
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.label.setEnabled(False)  # greyed, as a hint
+        layout.addStretch(1)
+        layout.addWidget(self.label)
+        layout.addStretch(2)
+
+
+# Each page's module is imported by a plain ``import`` inside its loader: lazy (a fast start,
 # pages are built when first shown) and explicit (a frozen bundle follows these imports).
-def _dashboard(ctx: Any) -> QWidget:
-    from ptce_desktop.ui.pages.dashboard.page import create_page
+def _dashboard() -> Any:
+    from ptce_desktop.ui.pages.dashboard import page
 
-    return create_page(ctx)
-
-
-def _members(ctx: Any) -> QWidget:
-    from ptce_desktop.ui.pages.members.page import create_page
-
-    return create_page(ctx)
+    return page
 
 
-def _services(ctx: Any) -> QWidget:
-    from ptce_desktop.ui.pages.services.page import create_page
+def _members() -> Any:
+    from ptce_desktop.ui.pages.members import page
 
-    return create_page(ctx)
-
-
-def _keys(ctx: Any) -> QWidget:
-    from ptce_desktop.ui.pages.keys.page import create_page
-
-    return create_page(ctx)
+    return page
 
 
-def _costs(ctx: Any) -> QWidget:
-    from ptce_desktop.ui.pages.costs.page import create_page
+def _services() -> Any:
+    from ptce_desktop.ui.pages.services import page
 
-    return create_page(ctx)
-
-
-def _calls(ctx: Any) -> QWidget:
-    from ptce_desktop.ui.pages.calls.page import create_page
-
-    return create_page(ctx)
+    return page
 
 
-def _funding(ctx: Any) -> QWidget:
-    from ptce_desktop.ui.pages.funding.page import create_page
+def _keys() -> Any:
+    from ptce_desktop.ui.pages.keys import page
 
-    return create_page(ctx)
-
-
-def _in_kind(ctx: Any) -> QWidget:
-    from ptce_desktop.ui.pages.in_kind import create_page
-
-    return create_page(ctx)
+    return page
 
 
-def _activity(ctx: Any) -> QWidget:
-    from ptce_desktop.ui.pages.activity.page import create_page
+def _costs() -> Any:
+    from ptce_desktop.ui.pages.costs import page
 
-    return create_page(ctx)
-
-
-def _reports(ctx: Any) -> QWidget:
-    from ptce_desktop.ui.pages.reports.page import create_page
-
-    return create_page(ctx)
+    return page
 
 
-def _simulation(ctx: Any) -> QWidget:
-    from ptce_desktop.ui.pages.simulation.page import create_page
+def _calls() -> Any:
+    from ptce_desktop.ui.pages.calls import page
 
-    return create_page(ctx)
-
-
-def _journal(ctx: Any) -> QWidget:
-    from ptce_desktop.ui.pages.journal import create_page
-
-    return create_page(ctx)
+    return page
 
 
-def _settings(ctx: Any) -> QWidget:
-    from ptce_desktop.ui.pages.settings.page import create_page
+def _funding() -> Any:
+    from ptce_desktop.ui.pages.funding import page
 
-    return create_page(ctx)
+    return page
 
 
-PAGE_FACTORIES: dict[str, Callable[[Any], QWidget]] = {
+def _in_kind() -> Any:
+    from ptce_desktop.ui.pages import in_kind
+
+    return in_kind
+
+
+def _activity() -> Any:
+    from ptce_desktop.ui.pages.activity import page
+
+    return page
+
+
+def _reports() -> Any:
+    from ptce_desktop.ui.pages.reports import page
+
+    return page
+
+
+def _simulation() -> Any:
+    from ptce_desktop.ui.pages.simulation import page
+
+    return page
+
+
+def _journal() -> Any:
+    from ptce_desktop.ui.pages import journal
+
+    return journal
+
+
+def _settings() -> Any:
+    from ptce_desktop.ui.pages.settings import page
+
+    return page
+
+
+#: The module of each page (imported when called), with its ``create_page(ctx)``.
+PAGE_MODULES: dict[str, Callable[[], Any]] = {
     "dashboard": _dashboard,
     "members": _members,
     "services": _services,
@@ -292,6 +311,27 @@ PAGE_FACTORIES: dict[str, Callable[[Any], QWidget]] = {
     "journal": _journal,
     "settings": _settings,
 }
+
+
+def _factory(load: Callable[[], Any]) -> Callable[[Any], QWidget]:
+    def create(ctx: Any) -> QWidget:
+        page: QWidget = load().create_page(ctx)
+        return page
+
+    return create
+
+
+PAGE_FACTORIES: dict[str, Callable[[Any], QWidget]] = {
+    key: _factory(load) for key, load in PAGE_MODULES.items()
+}
+
+
+def import_page(key: str) -> None:
+    """Import the module of the page ``key`` without building the page (the first page's, on
+    the worker that prepares the start); an unknown key is ignored."""
+    load = PAGE_MODULES.get(key)
+    if load is not None:
+        load()
 
 
 def page_factory(key: str) -> Callable[[Any], QWidget]:

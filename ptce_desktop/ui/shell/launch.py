@@ -1,63 +1,72 @@
-"""Start the window (called by ``app.main()`` when no CLI verb is given).
+"""Start the window (called by ``app.main()`` when no CLI verb is given): the window first.
 
 Order: Qt application, translators, style, logging (:func:`ptce_desktop.logs.setup_logging`,
-the log file the CLI writes too) and the Qt error hook; then the file (``--db`` or the default
-one) is opened through the one door (:func:`~.context.open_context`) without its full-file
-quick check, which then runs in a worker (DESIGN §7: the window shows first; writes wait for
-the check, and if it fails they stay refused and a banner offers Réparer… or the newest
-verified backup, :mod:`.integrity_banner`); a file refused at open as damaged is offered
-Réparer… at once; a file without a pole shows the welcome dialog; then the window with the
-pages of that file. :class:`Shell` owns the
-open document and the File menu (new pole, open, demo, save a copy); the pages get an
-:class:`~.context.AppContext`.
+the log file the CLI writes too), the main window and the Qt error hook; the window is shown at
+once — its frame, the sidebar and « Chargement… » in place of the first page — with nothing
+imported but Qt and the window's own modules (no SQLAlchemy, store, service, ReportLab nor
+QtCharts: a test checks it). Once it is painted (:class:`Startup`), a worker imports what the
+file needs (:mod:`.document`: the store, SQLAlchemy, the services, and the first page's module);
+then, back on the GUI thread, :class:`~.document.Shell` opens the file (``--db`` or the default
+one: lock, checks, migration — the full-file quick check runs later in a worker), and builds the
+first page, whose data loads in a worker too. Errors at open (locked, damaged, newer schema,
+read-only…) show the same dialogs and offers as ever, over the window; closing the welcome or
+declining a locked file quits.
+
+``Shell`` is still importable from here (``from ptce_desktop.ui.shell.launch import Shell``):
+it is imported on first access, as the window's start does it.
 """
 
 from __future__ import annotations
 
-import argparse
 import logging
 import sys
-from datetime import datetime
-from functools import partial
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThreadPool
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QEvent, QObject, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import QApplication
+from shiboken6 import isValid
 
-from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.logs import setup_logging
-from ptce_desktop.store.backup import create_backup
-from ptce_desktop.store.paths import APP_NAME, default_data_dir, default_db_path
-from ptce_desktop.ui.bus import touches
+from ptce_desktop.store.paths import APP_NAME, default_db_path
 from ptce_desktop.ui.compat import pin_singletons
 from ptce_desktop.ui.errors import ErrorPresenter, install_excepthook
 from ptce_desktop.ui.i18n import install_translators
-from ptce_desktop.ui.pages import navigation_entries, page_factory
-from ptce_desktop.ui.shell.backups_actions import BackupActions
-from ptce_desktop.ui.shell.context import READ_ONLY_OFFERED, AppContext, open_context
-from ptce_desktop.ui.shell.integrity_banner import IntegrityBanner
-from ptce_desktop.ui.shell.launch_dialogs import Dialogs, slug
+from ptce_desktop.ui.pages import import_page
 from ptce_desktop.ui.shell.main_window import MainWindow
-from ptce_desktop.ui.shell.repair_actions import RepairActions
-from ptce_desktop.ui.shell.welcome import WelcomeChoice
+from ptce_desktop.ui.shell.pyside_hook import lighten_pyside_imports
 from ptce_desktop.ui.style import apply_style
-from ptce_desktop.ui.worker import Runner, run_with_progress_dialog
+from ptce_desktop.ui.worker import Runner
 
 if TYPE_CHECKING:
-    from ptce_desktop.ui.exports.archive_actions import ArchiveActions
-    from ptce_desktop.ui.imports.actions import ImportActions
+    import argparse
+
+    from ptce_desktop.ui.shell.document import Shell as Shell
+    from ptce_desktop.ui.shell.launch_dialogs import Dialogs
 
 log = logging.getLogger(__name__)
-translate = QCoreApplication.translate
 
 APP_ID = "fr.ptce.Desktop"  # the desktop entry's name, so Wayland shells match the window
-#: Tables whose change may add or close a fiscal year, or rename the pole.
-_YEAR_TABLES = ("fiscal_years", "costs", "calls", "payments", "service_budgets", "poles")
+
+#: If the window reports no paint by then (minimised, a platform that paints late), the file is
+#: opened all the same.
+OPEN_WITHOUT_PAINT_MS = 400
+
+
+def __getattr__(name: str) -> Any:
+    """``launch.Shell``: the document class, imported when first asked for (it brings the store
+    and SQLAlchemy, which the window's first paint does without)."""
+    if name == "Shell":
+        from ptce_desktop.ui.shell.document import Shell
+
+        return Shell
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def create_application(lang: str | None) -> QApplication:
     pin_singletons()  # PySide6 6.12 on Python 3.11 drops references to None (see compat)
+    lighten_pyside_imports()  # every later import: no source read into linecache (see there)
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
@@ -68,394 +77,110 @@ def create_application(lang: str | None) -> QApplication:
     return app
 
 
-def demo_path() -> Path:
-    """A throw-away file for the demo, never the default database."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    return default_data_dir() / "demo" / f"demo-{stamp}.sqlite3"
+def import_document_modules(first_page: str) -> None:
+    """What opening a file and showing its first page need (run on a worker: Python imports
+    are thread-safe, and these modules create no Qt object when imported)."""
+    import ptce_desktop.ui.shell.document  # noqa: F401  (the store, SQLAlchemy, services)
+
+    if first_page:
+        import_page(first_page)
 
 
-class Shell(QObject):
-    """The open document of one window, and the File menu acting on it."""
+class Startup(QObject):
+    """The window on screen first, then the file (see the module's text).
+
+    :meth:`begin` shows the window; after its first paint the document's modules are imported
+    on a worker, then :class:`~.document.Shell` opens ``path`` on the GUI thread. ``finished``
+    says whether a file is open (False: the user quit at the welcome or a locked file, or the
+    file could not be opened); ``painted_at`` and ``opened_at`` (``time.monotonic()``) are kept
+    for the start benchmark.
+    """
+
+    finished = Signal(bool)
 
     def __init__(
         self,
         window: MainWindow,
+        presenter: ErrorPresenter,
+        path: Path,
         *,
+        read_only: bool = False,
         runner: Runner | None = None,
-        presenter: ErrorPresenter | None = None,
         dialogs: Dialogs | None = None,
     ) -> None:
         super().__init__(window)
         self.window = window
+        self.presenter = presenter
+        self.path = path
+        self.read_only = read_only
         self.runner = runner if runner is not None else Runner()
-        self.presenter = (
-            presenter if presenter is not None else ErrorPresenter(None, lambda: window)
-        )
-        self.dialogs = dialogs if dialogs is not None else Dialogs(self.presenter)
-        self.ctx: AppContext | None = None
-        self.declined = False  # the last open() was a locked file the user did not want
-        self._years: list[tuple[str, int]] = []
-        window.new_pole_action.triggered.connect(self.new_pole)
-        window.open_action.triggered.connect(self.open_file)
-        window.demo_action.triggered.connect(self.explore_demo)
-        window.save_copy_action.triggered.connect(self.save_copy)
-        window.destroyed.connect(self.close_document)
-        # automatic backup at open, Sauvegardes et restauration…, Vérifier la base
-        self.backups = BackupActions(self)
-        self.repair = RepairActions(self)
-        self.integrity_banner = IntegrityBanner(self)
-        # Fichier ▸ Importer… and the .ptce archive: built on first use (the wizard and the
-        # exchange package are ~20 % of the start's imports), see the properties below.
-        self._imports: ImportActions | None = None
-        self._archives: ArchiveActions | None = None
-        self._first_hooks: dict[Any, Any] = {}
-        self._first_use(window.import_action, lambda: self.imports.show_wizard())
-        self._first_use(window.export_archive_action, lambda: self.archives.export_archive())
-        self._first_use(window.import_archive_action, lambda: self.archives.import_archive())
-        QCoreApplication.instance().aboutToQuit.connect(self.close_document)  # type: ignore[union-attr]
+        self.dialogs = dialogs  # the shell's questions (tests script them)
+        self.shell: Shell | None = None
+        self.painted_at: float | None = None
+        self.opened_at: float | None = None
+        self.result: bool | None = None  # as ``finished`` said it
+        self._painting = False
+        self._fallback = QTimer(self)
+        self._fallback.setSingleShot(True)
+        self._fallback.setInterval(OPEN_WITHOUT_PAINT_MS)
+        self._fallback.timeout.connect(self._painted)
 
-    def _first_use(self, action: Any, run: Any) -> None:
-        """Until the actions behind ``action`` are built, its first trigger builds them (they
-        connect themselves for the later ones) and does what was asked."""
+    def begin(self) -> None:
+        """Show the window with « Chargement… » in place of its first page."""
+        self.window.set_loading(True)
+        self.window.installEventFilter(self)
+        self.window.show()
+        self._fallback.start()
 
-        def first(_checked: bool = False) -> None:
-            run()
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Paint and not self._painting:
+            self._painting = True
+            QTimer.singleShot(0, self._painted)  # once this paint is done
+        return False
 
-        self._first_hooks[action] = first
-        action.triggered.connect(first)
-
-    def _drop_first_use(self, *actions: Any) -> None:
-        for action in actions:
-            hook = self._first_hooks.pop(action, None)
-            if hook is not None:
-                action.triggered.disconnect(hook)
-
-    @property
-    def imports(self) -> ImportActions:
-        if self._imports is None:
-            from ptce_desktop.ui.imports.actions import ImportActions
-
-            self._drop_first_use(self.window.import_action)
-            self._imports = ImportActions(self)
-        return self._imports
-
-    @property
-    def archives(self) -> ArchiveActions:
-        if self._archives is None:
-            from ptce_desktop.ui.exports.archive_actions import ArchiveActions
-
-            self._drop_first_use(
-                self.window.export_archive_action, self.window.import_archive_action
-            )
-            self._archives = ArchiveActions(self)
-        return self._archives
-
-    # --- starting ----------------------------------------------------------------------------
-    def start(self, path: Path, read_only: bool = False) -> bool:
-        """Open ``path`` (created if missing); a file without a pole asks what to do.
-
-        Returns False when the user chose to quit (welcome closed, locked file refused).
-        """
-        ctx = self.open(path, read_only=read_only, create=True)
-        if ctx is not None and ctx.pole_name() is not None:
-            self.attach(ctx)
-            return True
-        if ctx is None and self.declined:
-            return False  # the file is locked and the user preferred to quit
-        return self.welcome(ctx)
-
-    def welcome(self, blank: AppContext | None) -> bool:
-        """Ask until something opens; ``blank`` is an open file without a pole (or None).
-
-        Closing the welcome closes ``blank`` and returns False (the current file, if any,
-        stays open).
-        """
-        while True:
-            choice = self.dialogs.welcome(self.window)
-            if choice is None:
-                if blank is not None:
-                    blank.close()
-                return False
-            done, blank = self._follow(choice, blank)
-            if done:
-                return True
-
-    def _follow(
-        self, choice: WelcomeChoice, blank: AppContext | None
-    ) -> tuple[bool, AppContext | None]:
-        """Do what the welcome asked; returns (done, the file without a pole still open)."""
-        if choice.kind == "create":
-            target = blank
-            if target is None or target.read_only:
-                path = self.dialogs.new_file_path(self.window, self._suggested_path(choice.name))
-                target = self.open(path, create=True) if path is not None else None
-            if target is None:
-                return False, blank
-            try:
-                target.pole.create_pole(
-                    choice.name, choice.territory or None, choice.fiscal_year_start_month
-                )
-            except PtceError as error:
-                self.presenter.present(error, self.window)
-                if target is not blank:
-                    target.close()
-                return False, blank
-            if blank is not None and blank is not target:
-                blank.close()
-            self.attach(target)
-            return True, None
-        if choice.kind == "demo":
-            if not self.explore_demo():
-                return False, blank
-            if blank is not None:
-                blank.close()  # the demo never goes into the default file
-            return True, None
-        ctx = self.open(choice.path, create=False) if choice.path is not None else None
-        if ctx is None:
-            return False, blank
-        if blank is not None:
-            blank.close()
-        if ctx.pole_name() is None:
-            return False, ctx  # an empty file: ask again what to put in it
-        self.attach(ctx)
-        return True, None
-
-    def open(
-        self, path: Path, *, read_only: bool = False, create: bool = False
-    ) -> AppContext | None:
-        """Lock and open ``path``: a locked file offers read-only; other errors are shown."""
-        self.declined = False
-        try:
-            ctx = open_context(
-                path,
-                read_only=read_only,
-                create=create,
-                runner=self.runner,
-                presenter=self.presenter,
-                defer_check=True,
-            )
-        except PtceError as error:
-            if error.code in READ_ONLY_OFFERED and not read_only:
-                if self.dialogs.locked(self.window, error):
-                    return self.open(path, read_only=True, create=False)
-                self.declined = True
-                return None
-            self.presenter.present(error, self.window)
-            if error.code == "integrity_failed" and self.repair.offer(path, error):
-                return self.open(path, read_only=read_only, create=False)
-            if not read_only and self.backups.offer_restore(path, error):
-                return self.open(path, read_only=read_only, create=False)
-            return None
-        self._check_integrity(ctx)
-        return ctx
-
-    def _check_integrity(self, ctx: AppContext) -> None:
-        """The quick check left out of the open, in a worker; a failure shows the banner."""
-        pole = ctx.pole_file
-        if not pole.integrity_pending:
+    def _painted(self) -> None:
+        if self.painted_at is not None:
             return
+        self.painted_at = time.monotonic()
+        self._fallback.stop()
+        self.window.removeEventFilter(self)
+        first_page = self.window.current_page_key()
         self.runner.run(
-            lambda _progress: pole.check_integrity(),
-            on_done=lambda error: self._integrity_checked(ctx, error),
-            on_error=lambda error: self._integrity_checked(ctx, error),
+            lambda _progress: import_document_modules(first_page),
+            on_done=lambda _result: self._open(),
+            on_error=self._failed,
         )
 
-    def _integrity_checked(self, ctx: AppContext, error: object) -> None:
-        attached = ctx is self.ctx and not ctx.closed
-        if error is None:
-            log.info("quick check of %s: sound", ctx.path)
-            if attached:
-                self.backups.after_open(ctx)  # the automatic backup of a sound file
+    def _open(self) -> None:
+        if not isValid(self.window):  # the window was closed meanwhile
             return
-        log.error("quick check of %s failed: %s", ctx.path, error)
-        if attached:
-            self._damaged(ctx, error)
+        from ptce_desktop.ui.shell.document import Shell
 
-    def _damaged(self, ctx: AppContext, error: object) -> None:
-        """``ctx``'s file failed its check: the banner, no automatic backup (its copy would
-        fail the same check), and the file still watched (lock, replacement)."""
-        if not ctx.read_only:
-            ctx.watch.lost.connect(lambda lost: self.backups.file_lost(ctx, lost))
-        self.integrity_banner.show_for(ctx, error)
-
-    # --- the document ------------------------------------------------------------------------
-    def attach(self, ctx: AppContext) -> None:
-        """Show ``ctx`` in the window: pages, years, undo stack, title."""
-        old, self.ctx = self.ctx, ctx
-        if old is not None and old is not ctx:
-            old.close()
-        ctx.presenter = self.presenter
-        ctx.history.set_error_handler(lambda error: self.presenter.present(error, self.window))
-        self.window.bind_undo_stack(ctx.history)
-        self._years = []
-        self.refresh_years()
-        for entry in navigation_entries():
-            # Imported and built when first shown: opening a file builds only the page on screen.
-            self.window.set_page_factory(entry.key, partial(self._build_page, entry.key, ctx))
-        self.window.page(self.window.current_page_key() or "dashboard")
-        ctx.changes.changed.connect(self._changed)
-        self.update_title()
-        self.integrity_banner.hide()
-        failed = ctx.pole_file.integrity_error
-        if failed is not None:  # checked (and failed) before the file was shown
-            self._damaged(ctx, failed)
-        elif not ctx.pole_file.integrity_pending:
-            self.backups.after_open(ctx)
-        # else: the automatic backup waits for the check (_integrity_checked)
-
-    def _build_page(self, key: str, ctx: AppContext) -> QWidget | None:
-        if ctx is not self.ctx:  # the file was closed before the page was shown
-            return None
-        try:
-            return page_factory(key)(ctx)
-        except Exception as error:  # one broken page must not keep the file closed
-            self.presenter.present(error, self.window)
-            return None
-
-    def update_title(self) -> None:
-        ctx = self.ctx
-        if ctx is None:
-            self.window.set_document(None, None, read_only=False)
-        else:
-            self.window.set_document(ctx.pole_name(), ctx.path, ctx.read_only)
-
-    def refresh_years(self) -> None:
-        if self.ctx is None:
-            return
-        views = self.ctx.fiscal_years.list_years()  # most recent first
-        years = [(view.label, view.start_year) for view in reversed(views)]
-        if years == self._years:
-            return
-        self._years = years
-        current = self.window.current_fiscal_year()
-        if current is None or current not in {year for _label, year in years}:
-            current = next((view.start_year for view in views if view.current), None)
-        self.window.set_fiscal_years(years, current)
-
-    def _changed(self, change: Any) -> None:
-        try:
-            if touches(change, *_YEAR_TABLES):
-                self.refresh_years()
-            if touches(change, "poles"):
-                self.update_title()
-            self.window.refresh_pages(change)
-        except Exception as error:
-            self.presenter.present(error, self.window)
-
-    def close_document(self) -> None:
-        self.integrity_banner.hide()
-        if self.ctx is not None:
-            self.ctx.close()
-            self.ctx = None
-
-    # --- File menu ---------------------------------------------------------------------------
-    def new_pole(self) -> bool:
-        choice = self.dialogs.welcome(self.window, create_only=True)
-        if choice is None or choice.kind != "create":
-            return False
-        path = self.dialogs.new_file_path(self.window, self._suggested_path(choice.name))
-        if path is None:
-            return False
-        return self._create_in(path, choice)
-
-    def _create_in(self, path: Path, choice: WelcomeChoice) -> bool:
-        ctx = self.open(path, create=True)
-        if ctx is None:
-            return False
-        try:
-            ctx.pole.create_pole(
-                choice.name,
-                choice.territory or None,
-                choice.fiscal_year_start_month,
-                identity=choice.identity,
-            )
-        except PtceError as error:
-            ctx.close()
-            self.presenter.present(error, self.window)
-            return False
-        self.attach(ctx)
-        return True
-
-    def open_file(self) -> bool:
-        path = self.dialogs.open_path(self.window)
-        if path is None:
-            return False
-        if self.ctx is not None and path.absolute() == self.ctx.path:
-            return True
-        ctx = self.open(path, create=False)
-        if ctx is None:
-            return False
-        if ctx.pole_name() is None:
-            return self.welcome(ctx)  # closing it keeps the current file
-        self.attach(ctx)
-        return True
-
-    def explore_demo(self) -> bool:
-        """Build the demo pole in a new throw-away file, then show it.
-
-        The file is built aside and named when complete (``demo.build.build_demo_file``):
-        a window closed or killed midway leaves no half-built demo.
-        """
-        from ptce_desktop.demo.build import build_demo_file  # only when asked: a fast start
-
-        path = demo_path()
-
-        def done(_result: object) -> None:
-            ctx = self.open(path, create=False)
-            if ctx is None:
-                return
-            self.attach(ctx)
-            self.window.show_message(
-                translate("Shell", "Demo pole ready: %1").replace("%1", str(ctx.path))
-            )
-
-        run_with_progress_dialog(
-            self.runner,
-            self.window,
-            translate("Shell", "Building the demo pole…"),
-            lambda progress: build_demo_file(path, progress=progress, program="ptce-desktop"),
-            on_done=done,
-            on_error=lambda error: self.presenter.present(error, self.window),
+        self.shell = Shell(
+            self.window, runner=self.runner, presenter=self.presenter, dialogs=self.dialogs
         )
-        return True
+        try:
+            opened = self.shell.start(self.path, read_only=self.read_only)
+        except Exception as error:  # unforeseen: said, and the program stops
+            self.presenter.present(error, self.window)
+            opened = False
+        self.window.set_loading(False)
+        if not opened:
+            self.shell.close_document()
+        self._finish(opened)
 
-    def save_copy(self) -> None:
-        """A verified copy of the open file (and its attachments) in a chosen folder."""
-        ctx = self.ctx
-        if ctx is None:
-            return
-        folder = self.dialogs.copy_folder(self.window)
-        if folder is None:
-            return
-        source = ctx.path
+    def _failed(self, error: BaseException) -> None:
+        """The document's modules did not import (a broken install): said, then quit."""
+        log.error("the modules to open a file did not import: %r", error)
+        if isValid(self.window):
+            self.presenter.present(error, self.window)
+            self.window.set_loading(False)
+        self._finish(False)
 
-        def done(target: object) -> None:
-            self.window.show_message(
-                translate("Shell", "Copy saved: %1").replace("%1", str(target))
-            )
-
-        run_with_progress_dialog(
-            self.runner,
-            self.window,
-            translate("Shell", "Saving a copy…"),
-            # Read through the connection held open: what this window has, even if the path
-            # was replaced or its journal deleted meanwhile.
-            lambda _progress: create_backup(
-                source, reason="copie", directory=folder, keep=1000, connection=ctx.db.presence
-            ),
-            on_done=done,
-            on_error=lambda error: self.presenter.present(error, self.window),
-        )
-
-    def _suggested_path(self, name: str) -> Path:
-        folder = default_data_dir()
-        base = slug(name) or "pole"
-        candidate = folder / f"{base}.sqlite3"
-        number = 2
-        while candidate.exists():
-            candidate = folder / f"{base}-{number}.sqlite3"
-            number += 1
-        return candidate
+    def _finish(self, opened: bool) -> None:
+        self.opened_at = time.monotonic()
+        self.result = opened
+        self.finished.emit(opened)
 
 
 def _from_terminal() -> bool:
@@ -463,31 +188,56 @@ def _from_terminal() -> bool:
     return stream is not None and hasattr(stream, "isatty") and stream.isatty()
 
 
-def launch_gui(args: argparse.Namespace) -> int:
-    app = create_application(getattr(args, "lang", None))
-    # The same log file as the CLI; warnings echo on stderr only when run from a terminal.
-    log_path: Path | None
-    try:
-        log_path = setup_logging(console=_from_terminal())
-    except OSError:  # an unwritable log folder must not keep the window closed
-        log_path = None
-    window = MainWindow()
-    presenter = ErrorPresenter(log_path, lambda: window)
-    uninstall = install_excepthook(presenter)
-    try:
-        shell = Shell(window, presenter=presenter)
+class Launch:
+    """The composition root of the window, in steps the start benchmark drives as well:
+    :meth:`open_window` (application, logging, window, error hook, shown), then the event loop
+    (``app.exec()`` in :func:`launch_gui`), then :meth:`close`."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.app = create_application(getattr(args, "lang", None))
+        # The same log file as the CLI; warnings echo on stderr only when run from a terminal.
+        self.log_path: Path | None
+        try:
+            self.log_path = setup_logging(console=_from_terminal())
+        except OSError:  # an unwritable log folder must not keep the window closed
+            self.log_path = None
+        self.window = MainWindow()
+        window = self.window
+        self.presenter = ErrorPresenter(self.log_path, lambda: window)
+        self._uninstall = install_excepthook(self.presenter)
         db_path = Path(getattr(args, "db", None) or default_db_path())
-        if not shell.start(db_path, read_only=bool(getattr(args, "read_only", False))):
-            shell.close_document()
-            return 0
-        window.show()
-        return app.exec()
-    finally:
-        uninstall()
+        self.startup = Startup(
+            window,
+            self.presenter,
+            db_path,
+            read_only=bool(getattr(args, "read_only", False)),
+        )
+        # nothing opened (welcome closed, locked file declined, file refused): quit
+        self.startup.finished.connect(lambda opened: None if opened else self.app.quit())
+
+    def open_window(self) -> None:
+        self.startup.begin()
+
+    def close(self) -> None:
+        self._uninstall()
         # Let background work (an automatic backup, a report) finish before the process ends.
         QThreadPool.globalInstance().waitForDone(60_000)
+        if self.startup.shell is not None:
+            self.startup.shell.close_document()
         # Destroy the window while Qt and Python are both alive: Python overrides of Qt's
         # virtual methods must never be called during interpreter shutdown.
-        window.hide()
-        window.deleteLater()
-        app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        if isValid(self.window):
+            self.window.hide()
+            self.window.deleteLater()
+        self.app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def launch_gui(args: argparse.Namespace) -> int:
+    launch = Launch(args)
+    try:
+        launch.open_window()
+        code = launch.app.exec()
+        return code if launch.startup.result is not False else 0
+    finally:
+        launch.close()

@@ -40,10 +40,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ptce_desktop.store.unit_of_work import Change
 from ptce_desktop.ui.icons import icon
 from ptce_desktop.ui.pages import (
     CreatingPage,
+    LoadingPage,
     PageFrame,
     PendingPage,
     RefreshingPage,
@@ -320,6 +320,28 @@ class MainWindow(QMainWindow):
             self._importing_ahead = True
             QTimer.singleShot(IMPORT_PAGES_AFTER_MS, import_pages_ahead)
 
+    def set_loading(self, loading: bool) -> None:
+        """« Chargement… » in place of the page on screen, while a file opens (the actions that
+        need the file's shell wait too); False puts the page's placeholder back if it is still
+        showing « Chargement… » (a page built meanwhile stays)."""
+        for file_action in (
+            self.new_pole_action, self.open_action, self.demo_action, self.import_action,
+            self.import_archive_action, self.repair_action,
+        ):  # fmt: skip
+            file_action.setEnabled(not loading)
+        key = self.current_page_key()
+        if not key:
+            return
+        showing = isinstance(self._frames[key].content, LoadingPage)
+        if loading and not showing:
+            self.set_page(key, LoadingPage())
+        elif not loading and showing:
+            self.set_page(key, PendingPage(self._entries[key]))
+
+    def is_loading(self) -> bool:
+        key = self.current_page_key()
+        return bool(key) and isinstance(self._frames[key].content, LoadingPage)
+
     def _ensure(self, key: str) -> None:
         build = self._pending.pop(key, None)
         if build is not None and (widget := build()) is not None:
@@ -556,6 +578,10 @@ def merge_changes(changes: Sequence[Any]) -> Any:
     anything that is not a :class:`Change` (None: "everything") wins."""
     if len(changes) == 1:
         return changes[0]
+    # Changes exist only once a file is open: the store is imported by then (not before the
+    # window's first paint, which must not wait for SQLAlchemy).
+    from ptce_desktop.store.unit_of_work import Change
+
     if not all(isinstance(change, Change) for change in changes):
         return next(change for change in changes if not isinstance(change, Change))
     tables: frozenset[str] = frozenset().union(*(change.entities for change in changes))
