@@ -451,7 +451,7 @@ def exempt_services(session: Session, year: int, month: int | None = None) -> se
 
 
 @functools.cache
-def _summary_query() -> Select[Any]:
+def _summary_query() -> Select[*tuple[Any, ...]]:
     """The call list's statement, built once (its values are bound parameters): one row per
     call of ``:year`` after the keyset (``:number``, ``:last_id``), ``:limit`` of them, its
     lines summed, ``:exempt`` the services exempt under 261 B that year."""
