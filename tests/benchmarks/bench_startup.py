@@ -5,20 +5,27 @@ Run on demand::
     uv run pytest tests/benchmarks/bench_startup.py --run-benchmarks -s
 
 Each figure is a whole fresh interpreter (``python -c``), offscreen, measured from just before
-the spawn to the moment the window was shown (the child prints ``time.monotonic()`` after
-``show()`` and one ``processEvents()``); peak RSS from ``os.wait4`` (the child's own
+the spawn to the moment the window was shown; peak RSS from ``os.wait4`` (the child's own
 ``ru_maxrss``). Interleaved, 7 spawns of each, median (``benchlib``):
 
 * **base**: ``baselines/qt_start.py``'s window — ``QApplication`` + ``QMainWindow`` with
-  a ``QTableView``, ``show()``, one ``processEvents()``, exit;
+  a ``QTableView``, ``show()``, one ``processEvents()``, exit (shown: the child prints
+  ``time.monotonic()`` after them);
 * **app**: the composition root as :func:`ptce_desktop.ui.shell.launch.launch_gui` runs it
-  (``create_application``, logging, ``MainWindow``, error hook, ``Shell.start`` on the file —
-  lock, open/migrate check, the first page — then ``window.show()``), but one
-  ``processEvents()`` instead of ``app.exec()``; on a copy of the cached S pole (50 members,
-  5 000 costs over 10 years, :mod:`poles`) and on a file with only a pole.
+  (:class:`~ptce_desktop.ui.shell.launch.Launch`: application, logging, ``MainWindow``, error
+  hook, the window shown with « Chargement… »; after its first paint the store and services
+  imported on a worker, then ``Shell.start`` on the file — lock, open/migrate check, the first
+  page), with an event loop that ends once the file is open and the background work of the
+  start is done (the first page's data, the quick check) instead of ``app.exec()``; shown is
+  ``Startup.painted_at`` (the first paint done), ready is ``Startup.opened_at`` (the file open,
+  its first page built); on a copy of the cached S pole (50 members, 5 000 costs over 10 years,
+  :mod:`poles`) and on a file with only a pole. The peak RSS covers the whole run, the file and
+  its first page's data included.
 
 ``BENCH`` lines: ``startup`` (S pole, target 2.5), ``startup_rss`` (S pole, target 2),
-``startup_empty`` and ``startup_rss_empty`` (the file with only a pole, same targets).
+``startup_ready`` (S pole, the file open and its first page built, vs the bare window shown; no
+target), and ``startup_empty``, ``startup_rss_empty``, ``startup_ready_empty`` (the file with
+only a pole, same targets).
 
 The spawns run from a small driver process (this file run as a script): Linux counts the
 parent's peak RSS at fork time in a child's ``ru_maxrss``, and the pytest process is big.
