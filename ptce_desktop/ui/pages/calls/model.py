@@ -72,8 +72,9 @@ class CallListModel(RowTableModel):
             self._ids.update(row.id for row in fresh)
             self.endInsertRows()
 
-    def fetch_until(self, call_id: int, pages: int = 50) -> bool:
-        """Load pages until ``call_id`` is among the rows (at most ``pages`` more)."""
+    def fetch_until(self, call_id: int, pages: int = 4) -> bool:
+        """Load pages until ``call_id`` is among the rows (at most ``pages`` more: each is a
+        few ms on the GUI thread, and a call far down the year is not worth a stall)."""
         while call_id not in self._ids and pages > 0 and self.canFetchMore():
             self.fetchMore()
             pages -= 1
