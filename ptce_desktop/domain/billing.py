@@ -15,11 +15,17 @@ on that line, so the call's VAT covers base + surcharge + fee. On a service exem
 CGI art. 261 B a coefficient or a fee is allowed but warned about (:data:`WARNING_261B`): the
 exemption requires members to be charged exactly their share of the common costs.
 
+The coefficient and fee are **dated** (:class:`BillingTerm`): a board votes a new coefficient
+every year, and a closed year keeps the one it was billed with. The term in force on a day is
+the latest one starting on or before it (:func:`billing_in_force`); before the first, none.
+
 Pure Python: imports nothing of ours but the domain.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
@@ -28,14 +34,19 @@ from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.money import _format_scaled, _to_scaled, format_percent
 
 __all__ = [
+    "BILLING_EARLIEST",
     "COEFFICIENT_MAX",
     "COEFFICIENT_ONE",
     "FEE_RATE_MAX_BP",
     "Billed",
     "Billing",
+    "BillingSegments",
+    "BillingTerm",
     "LineComponent",
     "LineKind",
     "bill",
+    "billing_in_force",
+    "billing_segments",
     "check_billing",
     "format_coefficient",
     "parse_coefficient",
@@ -102,6 +113,61 @@ class Billing:
     @property
     def active(self) -> bool:
         return self.has_surcharge or self.has_fee
+
+
+@dataclass(frozen=True)
+class BillingTerm:
+    """A coefficient and fee voted for a service, in force from ``valid_from`` until the next
+    term (``valid_from`` :data:`BILLING_EARLIEST`: from the beginning)."""
+
+    valid_from: dt.date
+    billing: Billing
+
+
+#: The start of a term that holds "from the beginning".
+BILLING_EARLIEST = dt.date(1900, 1, 1)
+
+
+def billing_in_force(terms: Iterable[BillingTerm], day: dt.date) -> Billing:
+    """The coefficient and fee of a quarter or cost starting on ``day``: the latest term
+    starting on or before it (none before the first term)."""
+    found: BillingTerm | None = None
+    for term in terms:
+        if term.valid_from <= day and (found is None or term.valid_from > found.valid_from):
+            found = term
+    return found.billing if found is not None else Billing()
+
+
+#: What a service's billing comes to over a period, day by day, normalised: the successive
+#: (first day, coefficient in ten-thousandths, fee in basis points) it applies; empty when no
+#: coefficient nor fee applies on any day of it.
+BillingSegments = tuple[tuple[str, int, int], ...]
+
+
+def billing_segments(
+    terms: Iterable[BillingTerm], first: dt.date, last: dt.date
+) -> BillingSegments:
+    """The billing over ``first``–``last`` (:data:`BillingSegments`), so that two histories
+    giving the same figures on every day of the period compare equal: a coefficient of 1 is
+    none, a fee of 0 is none, a term starting before the period starts on its first day, two
+    successive equal terms are one. Used by the closed-year guard and the seal of a year."""
+    ordered = sorted(terms, key=lambda term: term.valid_from)
+    starts = [first] + [t.valid_from for t in ordered if first < t.valid_from <= last]
+    segments: list[tuple[str, int, int]] = []
+    previous: tuple[int, int] | None = None
+    for start in starts:
+        billing = billing_in_force(ordered, start)
+        coefficient = billing.coefficient_e4 if billing.has_surcharge else COEFFICIENT_ONE
+        value = (int(coefficient or COEFFICIENT_ONE), int(billing.fee_rate_bp or 0))
+        if value != previous:
+            segments.append((start.isoformat(), *value))
+            previous = value
+    if all(c == COEFFICIENT_ONE and f == 0 for _start, c, f in segments):
+        return ()
+    if segments and segments[0][1:] == (COEFFICIENT_ONE, 0):
+        # "none, then X from a day" reads the same whether or not the none is written
+        segments = segments[1:]
+    return tuple(segments)
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,11 @@ here too so that every path (services, window, command line, import) obeys:
   neither added, edited nor deleted, and neither can its units or mixed parts;
 * a member's presence (joined/left dates) on the days of a closed year: a new member present
   then, a deleted one, or a date moved across those days is refused;
-* the key of a service that has costs, budgets or call lines in a closed year, and its billing
-  coefficient and management fee (with the date they apply from) as they apply to such a
-  year (:func:`billing_over`: a change that spares every closed year is allowed);
+* the key of a service that has costs, budgets or call lines in a closed year, and its dated
+  billing terms (coefficient and management fee) for such a year: a term starting inside it
+  can be neither added, edited, moved nor deleted, and no change of another term may alter
+  what applies on its days (:func:`~ptce_desktop.domain.billing.billing_segments`); a new term
+  starting after the closed years is allowed;
 * the VAT regime of a service and the pole's VAT registration are *dated*: a change is kept
   from the first day after the latest closed year (:mod:`.dated`), so the closed years keep the
   value they were computed with.
@@ -34,6 +36,7 @@ from sqlalchemy import BigInteger, func, inspect, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.base import LoaderCallableStatus
 
+from ptce_desktop.domain.billing import Billing, BillingTerm, billing_segments
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.periods import FiscalYear as FiscalPeriod
 from ptce_desktop.domain.periods import fiscal_year_of
@@ -49,12 +52,13 @@ from ptce_desktop.store.models import (
     Member,
     Payment,
     Pole,
+    ServiceBillingTerm,
     ServiceBudget,
     SharedService,
 )
 
 #: Records checked by their own rule below rather than by markers.
-_SPECIAL: tuple[type[Base], ...] = (KeyVersion, Member, SharedService, Pole)
+_SPECIAL: tuple[type[Base], ...] = (KeyVersion, Member, SharedService, Pole, ServiceBillingTerm)
 
 
 def _is_guarded(cls: type[Base]) -> bool:
@@ -215,6 +219,8 @@ def check_closed_years(session: Session) -> None:
         )
         start_month = session.scalar(select(Pole.fiscal_year_start_month)) or 1
         closed = _Closed(years, start_month)
+        if years:
+            _check_billing_terms(session, candidates, closed)
         for obj in candidates:
             if isinstance(obj, SharedService):
                 _check_service(session, obj, closed)
@@ -292,8 +298,6 @@ def _check_service(session: Session, service: SharedService, closed: _Closed) ->
             raise PtceError(
                 code, "key_id", year=period.label, service=_old(service, "name") or service.name
             )
-    if closed.years and not deleted and _changed(service, *_BILLING_FIELDS):
-        _check_billing(session, service, closed)
     if not deleted and _changed(service, "vat_regime", "vat_rate_bp"):
         old = (_old(service, "vat_regime"), int(_old(service, "vat_rate_bp") or 0))
         new = (service.vat_regime, int(service.vat_rate_bp or 0))
@@ -301,55 +305,99 @@ def _check_service(session: Session, service: SharedService, closed: _Closed) ->
             date_service_vat(session, service.id, old, new, closed.frontier())
 
 
-#: The columns of a service that decide its coefficient and fee on a given day.
-_BILLING_FIELDS = ("billing_coefficient_e4", "fee_rate_bp", "billing_from")
-#: What a service's billing comes to over a period: None (no coefficient nor fee on any day of
-#: it), else (the first day it applies, coefficient in ten-thousandths, fee in basis points).
-BillingOver = tuple[str, int, int] | None
+#: A term's columns and the service form's fields they are edited in (the error's field).
+_FORM_FIELDS = {
+    "coefficient_e4": "billing_coefficient_e4",
+    "fee_rate_bp": "fee_rate_bp",
+    "valid_from": "billing_from",
+}
+#: A term's columns, as (valid_from, coefficient_e4, fee_rate_bp).
+_TermRow = tuple[dt.date, int | None, int | None]
 
 
-def billing_over(
-    coefficient_e4: int | None,
-    fee_rate_bp: int | None,
-    billing_from: dt.date | None,
-    first: dt.date,
-    last: dt.date,
-) -> BillingOver:
-    """The coefficient and fee a service applies over ``first``–``last``, normalised so that
-    two settings giving the same figures on every day of the period compare equal (a
-    coefficient of 1 is none, a fee of 0 is none; a start date before the period is its first
-    day). Used by the closed-year guard and by the seal of a closed year."""
-    coefficient = 10_000 if coefficient_e4 in (None, 10_000) else int(coefficient_e4)
-    fee = int(fee_rate_bp or 0)
-    if coefficient == 10_000 and fee == 0:
-        return None
-    start = first if billing_from is None or billing_from < first else billing_from
-    if start > last:
-        return None
-    return (start.isoformat(), coefficient, fee)
-
-
-def _check_billing(session: Session, service: SharedService, closed: _Closed) -> None:
-    """Refuse a change of the coefficient, the fee or their start date that would change
-    what they come to in a closed year holding costs, a budget or calls of the service."""
-    old = [_old(service, name) for name in _BILLING_FIELDS]
-    new = [getattr(service, name) for name in _BILLING_FIELDS]
-    for year in _service_frozen_years(session, service.id, closed):
-        period = FiscalPeriod(year, closed.month)
-        if billing_over(old[0], old[1], old[2], period.start, period.end) != billing_over(
-            new[0], new[1], new[2], period.start, period.end
-        ):
-            field = next(
-                (n for n, a, b in zip(_BILLING_FIELDS, old, new, strict=True) if a != b),
-                _BILLING_FIELDS[0],
+def _check_billing_terms(session: Session, candidates: list[Base], closed: _Closed) -> None:
+    """Refuse a change of billing terms that touches a closed year using the service: a term
+    starting inside it (added, edited, moved or deleted), or a change of what applies on its
+    days (deleting the term in force then, say). A new term after the closed years passes."""
+    before: dict[int, dict[int, _TermRow]] = {}
+    after: dict[int, dict[int, _TermRow]] = {}
+    touched: dict[int, list[str]] = {}  # service → fields changed, for the message
+    new_rows: list[tuple[int, _TermRow]] = []
+    for obj in candidates:
+        if not isinstance(obj, ServiceBillingTerm):
+            continue
+        pending = inspect(obj).pending
+        service_ids = {v for v in _values(obj, "service_id") if isinstance(v, int)}
+        service_ids |= {p.id for p in _parents(session, obj, "service") if p.id is not None}
+        for service_id in service_ids:
+            fields = touched.setdefault(service_id, [])
+            if pending or _gone(session, obj):
+                fields.append("billing_from")
+            else:
+                fields.extend(_FORM_FIELDS[name] for name in _FORM_FIELDS if _changed(obj, name))
+        if pending and obj.service is not None and obj.service.id is not None:
+            new_rows.append((obj.service.id, _term_row(obj)))
+        elif pending and obj.service is None and isinstance(obj.service_id, int):
+            new_rows.append((obj.service_id, _term_row(obj)))
+    for service_id in touched:
+        stored = {
+            term_id: (valid_from, coefficient, fee)
+            for term_id, valid_from, coefficient, fee in session.execute(
+                select(
+                    ServiceBillingTerm.id,
+                    ServiceBillingTerm.valid_from,
+                    ServiceBillingTerm.coefficient_e4,
+                    ServiceBillingTerm.fee_rate_bp,
+                ).where(ServiceBillingTerm.service_id == service_id)
             )
-            name = _old(service, "name") or service.name
-            raise PtceError(
-                "closed_year",
-                field,
-                year=period.label,
-                what=f"le coefficient de facturation et les frais de gestion du service « {name} »",
-            )
+        }
+        before[service_id] = stored
+        after[service_id] = dict(stored)
+    for obj in candidates:
+        if not isinstance(obj, ServiceBillingTerm) or inspect(obj).pending:
+            continue
+        for rows in after.values():
+            rows.pop(obj.id, None)
+        parent = obj.service.id if obj.service is not None else obj.service_id
+        if not _gone(session, obj) and parent in after:
+            after[parent][obj.id] = _term_row(obj)
+    for number, (service_id, row) in enumerate(new_rows):
+        after[service_id][-1 - number] = row
+    for service_id, fields in touched.items():
+        old, new = set(before[service_id].values()), set(after[service_id].values())
+        moved_days = {row[0] for row in old ^ new}
+        for year in _service_frozen_years(session, service_id, closed):
+            period = FiscalPeriod(year, closed.month)
+            inside = any(period.start <= day <= period.end for day in moved_days)
+            if inside or _segments(old, period) != _segments(new, period):
+                service = session.get(SharedService, service_id)
+                name = service.name if service is not None else ""
+                raise PtceError(
+                    "closed_year",
+                    fields[0] if fields else "billing_from",
+                    year=period.label,
+                    what=_billing_what(name),
+                )
+
+
+def _gone(session: Session, term: ServiceBillingTerm) -> bool:
+    """Deleted, or taken out of its service's terms (deleted as an orphan by the flush)."""
+    if term in session.deleted:
+        return True
+    return not inspect(term).pending and term.service is None and _changed(term, "service")
+
+
+def _term_row(term: ServiceBillingTerm) -> _TermRow:
+    return (term.valid_from, term.coefficient_e4, term.fee_rate_bp)
+
+
+def _segments(rows: Iterable[_TermRow], period: FiscalPeriod) -> tuple[tuple[str, int, int], ...]:
+    terms = [BillingTerm(day, Billing(c, f)) for day, c, f in rows]
+    return billing_segments(terms, period.start, period.end)
+
+
+def _billing_what(name: str) -> str:
+    return f"le coefficient de facturation et les frais de gestion du service « {name} »"
 
 
 def _service_frozen_year(session: Session, service_id: int, closed: _Closed) -> FiscalPeriod | None:

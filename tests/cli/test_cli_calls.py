@@ -15,8 +15,10 @@ from support.factories.calls import (
 )
 
 from ptce_desktop.app import main
+from ptce_desktop.domain.billing import Billing
+from ptce_desktop.services.costs.shared_services import SharedServiceService
 from ptce_desktop.store.database import open_database
-from ptce_desktop.store.models import Call, SharedService
+from ptce_desktop.store.models import Call
 from ptce_desktop.store.unit_of_work import UnitOfWork
 
 D = dt.date
@@ -39,10 +41,7 @@ def calls_db(db_path: Path) -> Path:
             vat_regime="taxable",
             vat_rate_bp=2000,
         )
-        with uow.write("Facturation") as session:
-            row = session.get(SharedService, service_id)
-            assert row is not None
-            row.billing_coefficient_e4, row.fee_rate_bp = 15_000, 600
+        SharedServiceService(uow).set_billing_term(service_id, None, Billing(15_000, 600))
     finally:
         db.close()
     return db_path

@@ -13,10 +13,12 @@ from sqlalchemy import select
 from support.factories.calls import seed_members, seed_pole, seed_service, seed_units_key
 
 from ptce_desktop.documents.builders.statement import build_statement_data
+from ptce_desktop.domain.billing import Billing
 from ptce_desktop.reports.statement import build_statement
 from ptce_desktop.services.calls.calls import CallService
 from ptce_desktop.services.calls.exceptional import ExceptionalDraft, ExceptionalService
-from ptce_desktop.store.models import ServiceBudget, SharedService
+from ptce_desktop.services.costs.shared_services import SharedServiceService
+from ptce_desktop.store.models import ServiceBudget
 from ptce_desktop.store.unit_of_work import UnitOfWork
 
 D = dt.date
@@ -38,10 +40,7 @@ def test_a_call_with_a_catch_up_a_fee_and_an_exceptional_line(
     service_id = seed_service(
         uow, key_id, {2025: 1_200_000}, name=SERVICE, vat_regime="taxable", vat_rate_bp=2000
     )
-    with uow.write("Facturation") as session:
-        row = session.get(SharedService, service_id)
-        assert row is not None
-        row.billing_coefficient_e4, row.fee_rate_bp = 15_000, 600
+    SharedServiceService(uow).set_billing_term(service_id, None, Billing(15_000, 600))
     calls = CallService(uow)
     for quarter in (1, 2):
         calls.issue_provisional_calls(

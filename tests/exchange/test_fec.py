@@ -13,10 +13,12 @@ from sqlalchemy import func, select
 from support.factories.demo import ServiceDemo, copy_demo, service_demo
 
 from ptce_desktop.app import main
+from ptce_desktop.domain.billing import Billing
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.exchange.fec import COLUMNS, entries, export_fec
 from ptce_desktop.services.calls.calls import CallService
 from ptce_desktop.services.calls.payments import PaymentService
+from ptce_desktop.services.costs.shared_services import SharedServiceService
 from ptce_desktop.services.pole.accounting import (
     AccountingService,
     AccountingSettings,
@@ -173,17 +175,12 @@ def test_surcharges_and_fees_get_their_own_accounts(uow: UnitOfWork, tmp_path: P
 
     from support.factories.calls import seed_members, seed_pole, seed_service, seed_units_key
 
-    from ptce_desktop.store.models import SharedService
-
     seed_pole(uow, vat_registered=True)
     members = seed_members(uow, 3)
     key_id = seed_units_key(uow, dict(zip(members, (120, 80, 50), strict=True)))
     service_id = seed_service(uow, key_id, {2025: 1_200_000}, name="Personnel « GE » & <co>",
                               vat_regime="taxable", vat_rate_bp=2000)  # fmt: skip
-    with uow.write("Facturation du service") as session:
-        row = session.get(SharedService, service_id)
-        assert row is not None
-        row.billing_coefficient_e4, row.fee_rate_bp = 15_000, 600
+    SharedServiceService(uow).set_billing_term(service_id, None, Billing(15_000, 600))
     CallService(uow).issue_provisional_calls(
         2025, 1, issue_date=dt.date(2025, 1, 5), due_date=dt.date(2025, 1, 31)
     )

@@ -28,11 +28,11 @@ from ptce_desktop.domain.billing import Billing, bill, quarters_text
 from ptce_desktop.domain.split import allocate_cents, split_over_quarters
 from ptce_desktop.services.calls.calls import CallService, CallView
 from ptce_desktop.services.calls.explain import explain_call_line
+from ptce_desktop.services.costs.shared_services import SharedServiceService
 from ptce_desktop.store.models import (
     KeyVersion,
     KeyVersionUnit,
     ServiceBudget,
-    SharedService,
 )
 from ptce_desktop.store.unit_of_work import UnitOfWork
 
@@ -246,10 +246,7 @@ def test_calls_so_far_equal_what_the_called_quarters_are_due_today(
         service_id = seed_service(
             uow, key_id, {2025: budgets[0]}, vat_regime="taxable", vat_rate_bp=2000
         )
-        with uow.write("Facturation") as session:
-            row = session.get(SharedService, service_id)
-            assert row is not None
-            row.billing_coefficient_e4, row.fee_rate_bp = coefficient, fee
+        SharedServiceService(uow).set_billing_term(service_id, None, Billing(coefficient, fee))
         calls = CallService(uow)
         issued: list[CallView] = []
         revisions = sorted(revised_before)

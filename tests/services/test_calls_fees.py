@@ -39,7 +39,7 @@ from ptce_desktop.domain.split import allocate_cents, split_over_quarters
 from ptce_desktop.services.calls.calls import CallService, CallView
 from ptce_desktop.services.calls.explain import explain_call_line
 from ptce_desktop.services.costs.shared_services import ServiceDraft, SharedServiceService
-from ptce_desktop.store.models import SharedService
+from ptce_desktop.store.models import ServiceBillingTerm
 from ptce_desktop.store.unit_of_work import UnitOfWork
 
 D = dt.date
@@ -58,12 +58,9 @@ def _set_billing(
     fee_rate_bp: int | None,
     billing_from: dt.date | None = None,
 ) -> None:
-    with uow.write("Facturation du service") as session:
-        row = session.get(SharedService, service_id)
-        assert row is not None
-        row.billing_coefficient_e4 = coefficient_e4
-        row.fee_rate_bp = fee_rate_bp
-        row.billing_from = billing_from
+    services = SharedServiceService(uow)
+    services.set_billing_term(service_id, None, Billing())  # no earlier term
+    services.set_billing_term(service_id, billing_from, Billing(coefficient_e4, fee_rate_bp))
 
 
 # --- the rule -------------------------------------------------------------------------------
@@ -344,7 +341,7 @@ def test_calls_plus_true_up_equal_the_actual_shares_with_coefficient_and_fee(
         # every quarter's lines add up to the quarter of each billed part
         billed_year = bill(budget, Billing(coefficient, fee))
         with uow.read() as session:
-            assert session.scalar(select(SharedService.fee_rate_bp)) == fee
+            assert session.scalar(select(ServiceBillingTerm.fee_rate_bp)) == fee
         for q in quarters:
             for component in LineComponent:
                 total = sum(

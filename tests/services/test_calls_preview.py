@@ -8,17 +8,18 @@ import pytest
 from sqlalchemy import func, select
 from support.factories.calls import seed_members, seed_pole, seed_service, seed_units_key
 
+from ptce_desktop.domain.billing import Billing
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.services.calls.calls import CallService
 from ptce_desktop.services.calls.exceptional import ExceptionalDraft, ExceptionalService
 from ptce_desktop.services.calls.explain import explain_call_line
+from ptce_desktop.services.costs.shared_services import SharedServiceService
 from ptce_desktop.store.models import (
     Call,
     KeyVersionUnit,
     SequenceCounter,
     ServiceBudget,
     ServiceVatPeriod,
-    SharedService,
 )
 from ptce_desktop.store.unit_of_work import UnitOfWork
 
@@ -38,10 +39,7 @@ def _world(uow: UnitOfWork) -> tuple[tuple[int, ...], int]:
         vat_regime="taxable",
         vat_rate_bp=2000,
     )
-    with uow.write("Facturation") as session:
-        row = session.get(SharedService, service_id)
-        assert row is not None
-        row.billing_coefficient_e4, row.fee_rate_bp = 17_500, 600
+    SharedServiceService(uow).set_billing_term(service_id, None, Billing(17_500, 600))
     return members, service_id
 
 

@@ -13,13 +13,13 @@ import pytest
 from sqlalchemy import select
 from support.factories.costs import LONG_NAME, draft, make_key, make_service, seed_world
 
+from ptce_desktop.domain.billing import Billing, BillingTerm, billing_segments
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.services.costs.costs import CostService
 from ptce_desktop.services.costs.shared_services import ServiceDraft, SharedServiceService
 from ptce_desktop.services.pole.fiscal_years import FiscalYearService
 from ptce_desktop.services.pole.integrity import check_database
 from ptce_desktop.services.pole.seal import seal_intact, year_seal
-from ptce_desktop.store.guard import billing_over
 from ptce_desktop.store.models import FiscalYear
 from ptce_desktop.store.unit_of_work import UnitOfWork
 
@@ -75,8 +75,7 @@ def _refused(uow: UnitOfWork, service: int, changed: ServiceDraft, field: str) -
         ({"billing_coefficient_e4": None}, "billing_coefficient_e4"),
         ({"fee_rate_bp": 800}, "fee_rate_bp"),
         ({"fee_rate_bp": None}, "fee_rate_bp"),
-        ({"billing_from": D(2025, 1, 1)}, "billing_from"),  # takes them off 2024
-        ({"billing_from": D(2024, 7, 1)}, "billing_from"),
+        ({"billing_from": D(2024, 7, 1)}, "billing_from"),  # a term starting inside 2024
     ],
 )
 def test_the_billing_of_a_closed_year_cannot_change(
@@ -117,14 +116,19 @@ def test_a_service_without_figures_in_the_closed_year_is_free(uow: UnitOfWork) -
     assert services.get_service(other).billing_coefficient_e4 == 12_500
 
 
-def test_billing_over_normalises_what_gives_the_same_figures() -> None:
-    first, last = D(2024, 1, 1), D(2024, 12, 31)
-    assert billing_over(None, None, None, first, last) is None
-    assert billing_over(10_000, 0, D(2020, 1, 1), first, last) is None
-    assert billing_over(17_500, None, D(2025, 1, 1), first, last) is None
-    assert billing_over(17_500, None, None, first, last) == ("2024-01-01", 17_500, 0)
-    assert billing_over(17_500, None, D(2023, 5, 1), first, last) == ("2024-01-01", 17_500, 0)
-    assert billing_over(None, 600, D(2024, 7, 1), first, last) == ("2024-07-01", 10_000, 600)
+def _over(coefficient: int | None, fee: int | None, start: dt.date) -> tuple[object, ...]:
+    return billing_segments(
+        [BillingTerm(start, Billing(coefficient, fee))], D(2024, 1, 1), D(2024, 12, 31)
+    )
+
+
+def test_billing_segments_normalise_what_gives_the_same_figures() -> None:
+    assert _over(None, None, D(1900, 1, 1)) == ()
+    assert _over(10_000, 0, D(2020, 1, 1)) == ()
+    assert _over(17_500, None, D(2025, 1, 1)) == ()
+    assert _over(17_500, None, D(1900, 1, 1)) == (("2024-01-01", 17_500, 0),)
+    assert _over(17_500, None, D(2023, 5, 1)) == (("2024-01-01", 17_500, 0),)
+    assert _over(None, 600, D(2024, 7, 1)) == (("2024-07-01", 10_000, 600),)
 
 
 def test_the_seal_covers_the_billing_and_old_seals_stay_intact(uow: UnitOfWork) -> None:
@@ -137,7 +141,7 @@ def test_the_seal_covers_the_billing_and_old_seals_stay_intact(uow: UnitOfWork) 
     # Changed behind the app's back (an SQLite tool): the seal breaks.
     with uow.db.engine.begin() as connection:
         connection.exec_driver_sql(
-            "UPDATE shared_services SET fee_rate_bp = 700 WHERE id = ?", (service,)
+            "UPDATE service_billing_terms SET fee_rate_bp = 700 WHERE service_id = ?", (service,)
         )
     failed = [item.text for item in check_database(uow.db.path).items if not item.ok]
     assert any(text.startswith("Sceau rompu") and "2024" in text for text in failed), failed

@@ -54,6 +54,7 @@ DESIGN_TABLES = {
     "sequence_counters",
     # dated values (issue 12): a closed year keeps its VAT regime and registration
     "service_vat_periods",
+    "service_billing_terms",
     "pole_vat_periods",
 }
 

@@ -37,6 +37,7 @@ from ptce_desktop.domain.billing import (
     LineComponent,
     LineKind,
     bill,
+    billing_in_force,
     catch_up_label,
     component_label,
 )
@@ -72,10 +73,9 @@ _COMPONENT_ORDER = {component: n for n, component in enumerate(LineComponent)}
 
 
 def billing_on(service: SharedService, day: dt.date) -> Billing:
-    """The service's coefficient and fee for a quarter or cost starting on ``day``."""
-    if service.billing_from is not None and day < service.billing_from:
-        return Billing()
-    return Billing(service.billing_coefficient_e4, service.fee_rate_bp)
+    """The service's coefficient and fee for a quarter or cost starting on ``day``: the term
+    in force that day (DESIGN §4b, dated: a closed year keeps its own)."""
+    return billing_in_force((term.term() for term in service.billing_terms), day)
 
 
 @dataclass(frozen=True)

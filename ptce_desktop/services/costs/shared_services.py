@@ -3,6 +3,11 @@
 Changing a service's key or VAT regime recomputes the shares of its costs in open fiscal
 years (closed years keep their frozen shares, see :mod:`.shares`). A service with costs cannot
 be deleted (``service_has_costs``); deactivate it with ``active_to`` instead.
+
+A service's billing coefficient and management fee are dated terms (DESIGN §4b): each applies
+from its date until the next one (:meth:`SharedServiceService.set_billing_term`), so the board's
+yearly vote is a new term and a closed year keeps the term it was billed with (the guard refuses
+a term starting inside, or changing what applies in, a closed year that used the service).
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from fractions import Fraction
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from ptce_desktop.domain.billing import Billing, check_billing
+from ptce_desktop.domain.billing import BILLING_EARLIEST, Billing, check_billing
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.keys import Method
 from ptce_desktop.domain.messages.entities import Entity
@@ -36,6 +41,7 @@ from ptce_desktop.store.models import (
     AllocationKey,
     Cost,
     Member,
+    ServiceBillingTerm,
     ServiceBudget,
     Share,
     SharedService,
@@ -56,11 +62,22 @@ class ServiceDraft:
     description: str | None = None
     active_from: date | None = None
     active_to: date | None = None
-    #: Billing coefficient in ten-thousandths (1,75 → 17 500) and fee rate in basis points
-    #: (DESIGN §4b); None: none. ``billing_from``: the first day they apply (None: always).
+    #: The latest billing term (DESIGN §4b): coefficient in ten-thousandths (1,75 → 17 500)
+    #: and fee rate in basis points, None: none; ``billing_from``: the first day it applies
+    #: (None: from the beginning). Saving a different term sets it from ``billing_from`` on
+    #: (:meth:`SharedServiceService.set_billing_term`); the same one changes nothing.
     billing_coefficient_e4: int | None = None
     fee_rate_bp: int | None = None
     billing_from: date | None = None
+
+
+@dataclass(frozen=True)
+class BillingTermView:
+    """One voted term: from ``valid_from`` (None: from the beginning) until the next one."""
+
+    valid_from: date | None
+    coefficient_e4: int | None
+    fee_rate_bp: int | None
 
 
 @dataclass(frozen=True)
@@ -78,9 +95,11 @@ class ServiceView:
     active_from: date | None
     active_to: date | None
     budgets: tuple[tuple[int, int], ...]  # (fiscal year, cents), by year
+    #: The latest term (the one the form shows), and every term, oldest first.
     billing_coefficient_e4: int | None = None
     fee_rate_bp: int | None = None
     billing_from: date | None = None
+    billing_terms: tuple[BillingTermView, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -173,6 +192,15 @@ def _view(
                 .order_by(ServiceBudget.year)
             )
         ]
+    terms = tuple(
+        BillingTermView(
+            None if term.valid_from == BILLING_EARLIEST else term.valid_from,
+            term.coefficient_e4,
+            term.fee_rate_bp,
+        )
+        for term in sorted(row.billing_terms, key=lambda term: term.valid_from)
+    )
+    latest = terms[-1] if terms else BillingTermView(None, None, None)
     return ServiceView(
         row.id,
         row.name,
@@ -187,10 +215,51 @@ def _view(
         row.active_from,
         row.active_to,
         tuple(budgets),
-        row.billing_coefficient_e4,
-        row.fee_rate_bp,
-        row.billing_from,
+        latest.coefficient_e4,
+        latest.fee_rate_bp,
+        latest.valid_from,
+        terms,
     )
+
+
+def billing_over_year(
+    row: SharedService, first: date, last: date
+) -> tuple[int | None, int | None, date | None]:
+    """One (coefficient, fee, first day) standing for the service's terms over
+    ``first``–``last``, for a what-if that knows one term per service: the term in force on
+    ``last``, from its start when that falls inside the period (an earlier term of the same
+    period counts as none)."""
+    terms = sorted(row.billing_terms, key=lambda term: term.valid_from)
+    current = next((t for t in reversed(terms) if t.valid_from <= last), None)
+    if current is None:
+        return (None, None, None)
+    start = current.valid_from if current.valid_from > first else None
+    return (current.coefficient_e4, current.fee_rate_bp, start)
+
+
+def _set_term(row: SharedService, day: date, billing: Billing) -> None:
+    """``billing`` from ``day`` on: the term of that day is changed in place (so the guard
+    names the field that changed), the later ones are dropped, the earlier ones kept."""
+    for term in [t for t in row.billing_terms if t.valid_from > day]:
+        row.billing_terms.remove(term)
+    same_day = next((t for t in row.billing_terms if t.valid_from == day), None)
+    earlier = any(t.valid_from < day for t in row.billing_terms)
+    if not billing.active and not earlier:
+        # nothing before and none from here: no term at all is the same, and simpler
+        if same_day is not None:
+            row.billing_terms.remove(same_day)
+        return
+    if same_day is None:
+        row.billing_terms.append(
+            ServiceBillingTerm(
+                valid_from=day,
+                coefficient_e4=billing.coefficient_e4,
+                fee_rate_bp=billing.fee_rate_bp,
+            )
+        )
+    else:
+        same_day.coefficient_e4 = billing.coefficient_e4
+        same_day.fee_rate_bp = billing.fee_rate_bp
 
 
 class SharedServiceService:
@@ -285,9 +354,19 @@ class SharedServiceService:
             get_or_error(session, Member, draft.carrier_member_id, Entity.MEMBER)
         check_date_order(draft.active_from, draft.active_to, "active_to")
         check_billing(Billing(draft.billing_coefficient_e4, draft.fee_rate_bp))
-        row.billing_coefficient_e4 = draft.billing_coefficient_e4
-        row.fee_rate_bp = draft.fee_rate_bp
-        row.billing_from = draft.billing_from
+        terms = sorted(row.billing_terms, key=lambda term: term.valid_from)
+        latest = (
+            (terms[-1].coefficient_e4, terms[-1].fee_rate_bp, terms[-1].valid_from)
+            if terms
+            else (None, None, BILLING_EARLIEST)
+        )
+        wanted = (
+            draft.billing_coefficient_e4,
+            draft.fee_rate_bp,
+            draft.billing_from or BILLING_EARLIEST,
+        )
+        if wanted != latest:
+            _set_term(row, wanted[2], Billing(wanted[0], wanted[1]))
         row.name = name
         row.category = clean_text(draft.category, "category", max_length=LEN_SHORT)
         row.description = clean_text(draft.description, "description", max_length=4000)
@@ -297,6 +376,28 @@ class SharedServiceService:
         row.carrier_member_id = draft.carrier_member_id
         row.active_from = draft.active_from
         row.active_to = draft.active_to
+
+    # --- billing terms --------------------------------------------------------------------
+
+    def set_billing_term(self, service_id: int, valid_from: date | None, billing: Billing) -> None:
+        """The board's vote: ``billing`` applies from ``valid_from`` (None: from the beginning)
+        on; a later term is replaced, an earlier one keeps its days. Refused (closed-year
+        message) when it would change what a closed year using the service was billed."""
+        check_billing(billing)
+        with self.uow.write("Fixer le coefficient et les frais d'un service") as session:
+            row = get_or_error(session, SharedService, service_id, SERVICE)
+            _set_term(row, valid_from or BILLING_EARLIEST, billing)
+
+    def delete_billing_term(self, service_id: int, valid_from: date | None) -> None:
+        """Remove the term starting on ``valid_from``: the previous one applies on its days
+        (refused when that changes a closed year using the service)."""
+        with self.uow.write("Supprimer un coefficient et des frais d'un service") as session:
+            row = get_or_error(session, SharedService, service_id, SERVICE)
+            day = valid_from or BILLING_EARLIEST
+            term = next((t for t in row.billing_terms if t.valid_from == day), None)
+            if term is None:
+                raise PtceError("not_found", entity=SERVICE, id=service_id)
+            row.billing_terms.remove(term)
 
     # --- budgets ------------------------------------------------------------------------
 

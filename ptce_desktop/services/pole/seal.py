@@ -9,10 +9,11 @@ What is sealed (DESIGN §4b): the year's costs and their shares, calls and their
 payments and their matches; and the frozen context — the key versions in force during the
 year with their units and parts, the usage recorded in it, the key and dated VAT regime of
 every service it uses with its billing coefficient and management fee as they apply over the
-year (format 2 on), the pole's dated VAT registration, each member's presence inside the
-year, the year's member figures, budgets and fees. Identity fields (names, addresses, IBAN,
-logo) are not sealed: they may change. Only named columns are read, so a column added by a
-later schema does not break the seal of a year closed before it.
+year (format 2 on; format 3: what each dated term applies in the year, in order), the pole's
+dated VAT registration, each member's presence inside the year, the year's member figures,
+budgets and fees. Identity fields (names, addresses, IBAN, logo) are not sealed: they may
+change. Only named columns are read, so a column added by a later schema does not break the
+seal of a year closed before it.
 """
 
 from __future__ import annotations
@@ -25,10 +26,10 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from ptce_desktop.domain.billing import BillingSegments, billing_segments
 from ptce_desktop.domain.periods import FiscalYear as Period
 from ptce_desktop.services.common import fiscal_year
 from ptce_desktop.store.dated import service_vat_on, vat_registered_on
-from ptce_desktop.store.guard import billing_over
 from ptce_desktop.store.models import (
     Call,
     CallLine,
@@ -49,9 +50,9 @@ from ptce_desktop.store.models import (
 
 #: Bumped if what is sealed ever changes, so an older seal is recognised as such: a seal is
 #: intact when it matches the year's content in any of :data:`SEAL_FORMATS` (2: the services'
-#: coefficient and fee are sealed too).
-SEAL_FORMAT = 2
-SEAL_FORMATS = (2, 1)
+#: coefficient and fee are sealed too; 3: as dated terms, each term applying in the year).
+SEAL_FORMAT = 3
+SEAL_FORMATS = (3, 2, 1)
 
 
 def _plain(value: Any) -> Any:
@@ -90,14 +91,8 @@ def year_content(session: Session, year: int, seal_format: int = SEAL_FORMAT) ->
         ]
         sealed: list[Any] = [service.id, service.key_id, vat]
         if seal_format >= 2:
-            billing = billing_over(
-                service.billing_coefficient_e4,
-                service.fee_rate_bp,
-                service.billing_from,
-                start,
-                end,
-            )
-            sealed.append(list(billing) if billing is not None else None)
+            segments = billing_segments((t.term() for t in service.billing_terms), start, end)
+            sealed.append(_billing_sealed(segments, seal_format))
         services.append(sealed)
     presence = []
     for member_id, joined, left in session.execute(
@@ -218,6 +213,19 @@ def year_content(session: Session, year: int, seal_format: int = SEAL_FORMAT) ->
             ),
         ),
     }
+
+
+def _billing_sealed(segments: BillingSegments, seal_format: int) -> Any:
+    """Format 3: every segment. Format 2 (one coefficient and fee per service, from a day):
+    the one segment as that format wrote it, so a year sealed then stays intact; several
+    segments could not exist then, so they are written whole and never match it."""
+    if seal_format >= 3:
+        return [list(segment) for segment in segments]
+    if not segments:
+        return None
+    if len(segments) == 1:
+        return list(segments[0])
+    return [list(segment) for segment in segments]
 
 
 def _versions_in_force(session: Session, period: Period) -> list[int]:

@@ -49,7 +49,11 @@ from ptce_desktop.domain.scenarios import (
     join_id,
 )
 from ptce_desktop.services.common import fiscal_year, get_or_error, is_closed
-from ptce_desktop.services.costs.shared_services import ServiceDraft, SharedServiceService
+from ptce_desktop.services.costs.shared_services import (
+    ServiceDraft,
+    SharedServiceService,
+    billing_over_year,
+)
 from ptce_desktop.services.costs.shares import SplitContext, compute_cents
 from ptce_desktop.services.keys.keys import KeyDraft, KeyService, VersionDraft
 from ptce_desktop.services.keys.loader import load_key_spec
@@ -249,9 +253,7 @@ class SimulationService:
                     keys[r.key_id],  # type: ignore[index]
                     tuple(lines[r.id]),
                     budgets.get(r.id),
-                    r.billing_coefficient_e4,
-                    r.fee_rate_bp,
-                    r.billing_from,
+                    *billing_over_year(r, fy.start, fy.end),
                 )
                 for r in rows
             )

@@ -33,7 +33,7 @@ from ptce_desktop.store.models.costs import (
     Share,
     SharedService,
 )
-from ptce_desktop.store.models.dated import PoleVatPeriod, ServiceVatPeriod
+from ptce_desktop.store.models.dated import PoleVatPeriod, ServiceBillingTerm, ServiceVatPeriod
 from ptce_desktop.store.models.grants import (
     Funder,
     Grant,
@@ -98,6 +98,7 @@ __all__ = [
     "ReportText",
     "SavedScenario",
     "SequenceCounter",
+    "ServiceBillingTerm",
     "ServiceBudget",
     "ServiceVatPeriod",
     "Share",

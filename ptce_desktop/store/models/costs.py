@@ -38,6 +38,7 @@ from ptce_desktop.store.base import (
 
 if TYPE_CHECKING:
     from ptce_desktop.store.models.activity import Project
+    from ptce_desktop.store.models.dated import ServiceBillingTerm
     from ptce_desktop.store.models.keys import AllocationKey, KeyVersion
     from ptce_desktop.store.models.members import Member
 
@@ -50,11 +51,6 @@ class SharedService(Base):
         one_of("vat_regime", VatRegime),
         bp_range("vat_rate_bp"),
         period_order("active_from", "active_to"),
-        CheckConstraint(
-            "billing_coefficient_e4 IS NULL OR billing_coefficient_e4 BETWEEN 1 AND 100000",
-            name="billing_coefficient_e4_range",
-        ),
-        bp_range("fee_rate_bp"),
     )
     entity_label = "le service mutualisé"
 
@@ -72,18 +68,20 @@ class SharedService(Base):
     )
     active_from: Mapped[dt.date | None] = mapped_column(Date)
     active_to: Mapped[dt.date | None] = mapped_column(Date)
-    #: Billing coefficient in ten-thousandths (1,75 → 17 500); None: none (DESIGN §4b).
-    billing_coefficient_e4: Mapped[int | None] = mapped_column(Integer)
-    #: Management fee rate in basis points (6 % → 600); None: none.
-    fee_rate_bp: Mapped[int | None] = mapped_column(Integer)
-    #: First day the coefficient and fee apply (quarters and costs starting on or after it);
-    #: None: every day.
-    billing_from: Mapped[dt.date | None] = mapped_column(Date)
 
     key: Mapped[AllocationKey | None] = relationship()
     carrier: Mapped[Member | None] = relationship()
     budgets: Mapped[list[ServiceBudget]] = relationship(
         back_populates="service", cascade="all, delete-orphan", passive_deletes=True
+    )
+    #: The coefficient and fee voted over time, oldest first (DESIGN §4b; few rows, loaded
+    #: with the service so that reading the term of a day needs no query).
+    billing_terms: Mapped[list[ServiceBillingTerm]] = relationship(
+        back_populates="service",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="ServiceBillingTerm.valid_from",
+        lazy="selectin",
     )
 
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from ptce_desktop.domain.billing import Billing, format_coefficient, parse_coefficient
 from ptce_desktop.domain.errors import PtceError, error_text
 from ptce_desktop.domain.money import format_percent, parse_money, parse_percent
+from ptce_desktop.domain.periods import format_date
 from ptce_desktop.domain.vat import VatRegime
 from ptce_desktop.services.costs.shared_services import (
     ServiceDraft,
@@ -34,8 +35,10 @@ from ptce_desktop.services.costs.shared_services import (
 from ptce_desktop.ui.commands import UndoHistory
 from ptce_desktop.ui.i18n import current_language
 from ptce_desktop.ui.pages.keys.dialogs import required, with_label
+from ptce_desktop.ui.pages.scaffold import detail_table
 from ptce_desktop.ui.widgets import CheckedEdit, DateEdit, FormDialog, MoneyEdit
 from ptce_desktop.ui.widgets.new_item_combo import Creator, add_new_entry, chosen_data
+from ptce_desktop.ui.widgets.table_model import RIGHT, Column, RowTableModel
 
 translate = QCoreApplication.translate
 
@@ -198,6 +201,33 @@ def billing_warning_261b(draft: ServiceDraft, lang: str) -> str | None:
     return error_text("billing_261b_warning", None, {"service": draft.name.strip()}, lang)
 
 
+def billing_term_columns() -> list[Column]:
+    """The history of a service's coefficient and fee: one row per voted term."""
+    lang = current_language()
+    return [
+        Column(
+            translate("ServiceDialog", "From"),
+            lambda t: t.valid_from,
+            display=lambda d: format_date(d) if d else translate("ServiceDialog", "the beginning"),
+            sort_key=lambda t: t.valid_from.toordinal() if t.valid_from else 0,
+        ),
+        Column(
+            translate("ServiceDialog", "Coefficient"),
+            lambda t: t.coefficient_e4,
+            display=lambda e4: "—" if e4 is None else format_coefficient(e4, lang=lang),
+            sort_key=lambda t: t.coefficient_e4 or 0,
+            align=RIGHT,
+        ),
+        Column(
+            translate("ServiceDialog", "Management fee"),
+            lambda t: t.fee_rate_bp,
+            display=lambda bp: "—" if bp is None else format_percent(bp, lang=lang),
+            sort_key=lambda t: t.fee_rate_bp or 0,
+            align=RIGHT,
+        ),
+    ]
+
+
 class ServiceDialog(FormDialog):
     """Create (``view=None``) or edit a shared service, every field of it."""
 
@@ -239,7 +269,7 @@ class ServiceDialog(FormDialog):
             "active_to": translate("ServiceDialog", "Active until"),
             "billing_coefficient_e4": translate("ServiceDialog", "Billing coefficient"),
             "fee_rate_bp": translate("ServiceDialog", "Management fee"),
-            "billing_from": translate("ServiceDialog", "Billing from"),
+            "billing_from": translate("ServiceDialog", "From"),
         }
         self._build(keys, members, categories)
         for field in ("category", "vat_regime", "key_id", "carrier_member_id"):
@@ -332,7 +362,7 @@ class ServiceDialog(FormDialog):
         )
         add(form, "active_to", translate("ServiceDialog", "Active &until"), DateEdit("active_to"))
 
-        form = self.new_form(translate("ServiceDialog", "Billing (coefficient and fee)"))
+        form = self.new_form(translate("ServiceDialog", "Coefficient and fee"))
         coefficient = CheckedEdit(
             _coefficient,
             field="billing_coefficient_e4",
@@ -366,10 +396,20 @@ class ServiceDialog(FormDialog):
         add(
             form,
             "billing_from",
-            translate("ServiceDialog", "Billing from"),
+            translate("ServiceDialog", "Fr&om"),
             DateEdit("billing_from"),
-            translate("ServiceDialog", "Empty: every fiscal year."),
+            translate(
+                "ServiceDialog",
+                "Empty: from the beginning. The board votes a new coefficient: give the first "
+                "day it applies; the earlier terms keep their days (a closed year keeps its own).",
+            ),
         )
+        self.terms_model = RowTableModel(billing_term_columns(), parent=self)
+        history = translate("ServiceDialog", "Coefficient and fee history")
+        self.terms_view, _proxy = detail_table("service-billing-terms", self.terms_model, history)
+        self.terms_view.setObjectName("billingTerms")
+        self.terms_view.setMaximumHeight(110)
+        form.addRow(translate("ServiceDialog", "History"), self.terms_view)
         self.body_layout.addStretch(1)
 
     def _load(self, view: ServiceView) -> None:
@@ -394,6 +434,7 @@ class ServiceDialog(FormDialog):
         editor("billing_coefficient_e4").set_value(view.billing_coefficient_e4)
         editor("fee_rate_bp").set_value(view.fee_rate_bp)
         editor("billing_from").set_date(view.billing_from)
+        self.terms_model.set_rows(list(reversed(view.billing_terms)))  # the latest first
 
     def _regime_changed(self, *_args: Any) -> None:
         editor: Any = self.fields.editor
