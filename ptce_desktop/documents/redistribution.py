@@ -81,6 +81,9 @@ class GrantSection:
     #: Instalments received and redistributions made, dated within the fiscal year.
     received_year_cents: int = 0
     passed_year_cents: int = 0
+    #: The warning of a negative reste à reverser for the whole grant (the text the window,
+    #: the dashboard and ``check`` show), None when it is not negative.
+    warning: str | None = None
 
     @property
     def over_passed(self) -> bool:

@@ -19,6 +19,7 @@ thousands of costs prints a few hundred rows per service at most.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 
@@ -58,6 +59,7 @@ NO_SERVICES = "Aucune donnée : aucune charge mutualisée ni appel de fonds pour
 NO_MEMBERS = "Aucune donnée : aucun membre concerné."
 NO_REDISTRIBUTIONS = "Aucun reversement effectué."
 MINUS = "\u2212"
+_HYPHEN_MINUS = re.compile(r"(?<![\w-])-(?=\d)")
 OVER_PASSED = (
     "Attention : reste à reverser négatif. Le pôle a reversé plus que le plan ne donne sur ce "
     "qui a été reçu ; vérifier le plan de reversement ou les reversements saisis."
@@ -196,6 +198,11 @@ def _grants(model: RedistributionReportData) -> list[Flowable]:
     return story
 
 
+def typographic(text: str) -> str:
+    """``text`` with the real minus sign before amounts (« -250,00 € » → « −250,00 € »)."""
+    return _HYPHEN_MINUS.sub(MINUS, text)
+
+
 def _period(start: date | None, end: date | None) -> str:
     if start and end:
         return f"du {date_text(start)} au {date_text(end)}"
@@ -285,7 +292,10 @@ def _grant(grant: GrantSection, model: RedistributionReportData) -> list[Flowabl
         align_right_cols=(2, 3),
         empty_text="Aucun membre dans le plan de reversement ni aucun reversement.",
     )
-    if grant.over_passed:
+    if grant.warning:  # the grant's whole reste à reverser is negative: the one sentence
+        story.append(spacer(2))
+        story.append(para(f"Attention : {typographic(grant.warning)}", get_styles().warning))
+    elif grant.over_passed:  # one member passed on beyond its due, the grant not negative
         story.append(spacer(2))
         story.append(para(OVER_PASSED, get_styles().warning))
     story.append(spacer(4))

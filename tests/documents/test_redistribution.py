@@ -25,7 +25,7 @@ from ptce_desktop.services.grants.funders import FunderDraft, FunderService
 from ptce_desktop.services.grants.grants import GrantService
 from ptce_desktop.services.grants.plan import PlanLine
 from ptce_desktop.services.grants.redistributions import RedistributionService
-from ptce_desktop.services.grants.views import GrantDraft, InstalmentDraft
+from ptce_desktop.services.grants.views import GrantDraft, InstalmentDraft, overpaid_warning
 from ptce_desktop.services.keys.keys import KeyService
 from ptce_desktop.services.keys.views import KeyDraft, VersionDraft
 from ptce_desktop.services.members.members import MemberDraft, MemberService
@@ -220,7 +220,12 @@ def test_plan_line_shows_due_minus_passed_and_flags_a_negative_remaining(
             f"{money(line.remaining_cents)}"
         )
         assert equation in text, equation
-    assert "Attention : reste à reverser négatif" in text
+    # the grant's whole reste à reverser is negative: the one sentence of the window, the
+    # dashboard and `check`, in the grant's section, with the real minus sign
+    assert animation.remaining_cents < 0
+    assert animation.warning == overpaid_warning(animation.title, animation.remaining_cents)
+    assert f"Attention : Reste à reverser négatif ({money(animation.remaining_cents)})" in text
+    assert "de plus que ce qui est dû sur les versements reçus" in text
     assert "reversé au-delà du plan" in text
 
 

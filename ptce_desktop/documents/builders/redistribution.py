@@ -61,7 +61,12 @@ from ptce_desktop.services.common import fiscal_year, get_or_error, pole_row
 from ptce_desktop.services.costs.shared_services import service_totals
 from ptce_desktop.services.costs.shares import pole_vat_registered
 from ptce_desktop.services.grants.redistributions import member_names
-from ptce_desktop.services.grants.views import GrantDetail, grant_detail_view, grant_summaries
+from ptce_desktop.services.grants.views import (
+    GrantDetail,
+    grant_detail_view,
+    grant_summaries,
+    overpaid_warning,
+)
 from ptce_desktop.services.pole.pole import attachment_file
 from ptce_desktop.store.models import (
     Call,
@@ -197,6 +202,8 @@ def _grant_section(detail: GrantDetail) -> GrantSection:
         unplanned_cents=detail.unplanned_cents,
         remaining_cents=detail.remaining_cents,
         members=members,
+        # the one sentence of a negative reste à reverser (window, « À faire », check, summary)
+        warning=overpaid_warning(detail.title, detail.remaining_cents),
         redistributions=tuple(
             RedistributionLine(
                 row.date, row.member_name, row.amount_cents, row.basis, row.member_id

@@ -23,6 +23,7 @@ from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.money import format_money
 from ptce_desktop.domain.vat import VatRegime
 from ptce_desktop.services.grants.redistributions import plan_state
+from ptce_desktop.services.grants.views import overpaid_warning
 from ptce_desktop.store import migrate
 from ptce_desktop.store.database import inspect_file, open_database, open_error
 from ptce_desktop.store.engine import sqlite_uri
@@ -207,7 +208,7 @@ def _money_checks(uow: UnitOfWork) -> list[CheckItem]:
             .having(func.sum(PaymentMatch.amount_cents) > Payment.amount_cents)
         ).all()
         calls = session.scalar(select(func.count()).select_from(Call)) or 0
-        over_passed = _over_passed(session)
+        over_passed, overpaid_grants = _over_passed(session)
     more = f" (et {bad_count - len(bad_costs)} autre(s))" if bad_count > len(bad_costs) else ""
     items = [
         CheckItem(
@@ -243,20 +244,28 @@ def _money_checks(uow: UnitOfWork) -> list[CheckItem]:
             warning=bool(over_passed),
         ),
     ]
+    if overpaid_grants and not over_passed:  # « aucun » would contradict the lines below
+        items.pop()
+    # a grant whose whole reste à reverser is negative: the sentence the window, the
+    # dashboard's « À faire » and `summary` show (services.grants.views.overpaid_warning)
+    items += [CheckItem(True, f"Attention : {text}", warning=True) for text in overpaid_grants]
     return items
 
 
-def _over_passed(session: Session) -> list[str]:
-    """« subvention « … », membre : −500,00 € » for each negative reste à reverser."""
-    found = []
+def _over_passed(session: Session) -> tuple[list[str], list[str]]:
+    """(« subvention « … », membre : −500,00 € » for each member whose reste à reverser is
+    negative, the overpaid warning of each grant whose whole reste à reverser is negative)."""
+    members: list[str] = []
+    grants: list[str] = []
     for grant in session.scalars(select(Grant).order_by(Grant.id)):
         state = plan_state(session, grant)
         for line in state.members:
             if line.remaining_cents < 0:
-                found.append(
+                members.append(
                     f"subvention « {grant.title} », {line.member_name} : "
                     f"{format_money(line.remaining_cents)}"
                 )
-        if state.remaining_cents < 0 and not any(m.remaining_cents < 0 for m in state.members):
-            found.append(f"subvention « {grant.title} » : {format_money(state.remaining_cents)}")
-    return found
+        warning = overpaid_warning(grant.title, state.remaining_cents)
+        if warning is not None:
+            grants.append(warning)
+    return members, grants

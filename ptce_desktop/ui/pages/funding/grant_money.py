@@ -25,6 +25,7 @@ from ptce_desktop.ui.pages.funding.grant_money_dialogs import (
 )
 from ptce_desktop.ui.pages.list_panel import ListPanel
 from ptce_desktop.ui.pages.scaffold import confirm
+from ptce_desktop.ui.style import ERROR
 from ptce_desktop.ui.widgets.table_model import RIGHT, Column
 
 translate = QCoreApplication.translate
@@ -276,7 +277,14 @@ class PerMemberTab(QWidget):
             Column(translate("GrantTabs", "Plan"), _plan_text, align=RIGHT),
             _amount(translate("GrantTabs", "Due"), lambda m: m.due_cents),
             _amount(translate("GrantTabs", "Passed on"), lambda m: m.passed_cents),
-            _amount(translate("GrantTabs", "Reste à reverser"), lambda m: m.remaining_cents),
+            Column(
+                translate("GrantTabs", "Reste à reverser"),
+                lambda m: m.remaining_cents,
+                display=money_text,
+                align=RIGHT,
+                # passed on beyond the member's due: red, as in the grant list
+                foreground=lambda m: ERROR if m.remaining_cents < 0 else None,
+            ),
         ]
         self.panel = ListPanel(
             "grant-members",
