@@ -290,7 +290,15 @@ class ServicesWriter(Writer):
             services.create_service(draft)
             self.counts[("service créé", "services créés")] += 1
         elif self.options.update:
-            services.update_service(existing, draft)
+            # the file carries no coefficient nor fee: the service keeps its dated terms
+            current = services.get_service(existing)
+            kept = replace(
+                draft,
+                billing_coefficient_e4=current.billing_coefficient_e4,
+                fee_rate_bp=current.fee_rate_bp,
+                billing_from=current.billing_from,
+            )
+            services.update_service(existing, kept)
             self.counts[("service mis à jour", "services mis à jour")] += 1
         else:
             raise PtceError("import_duplicate_service", "name", name=v["name"])

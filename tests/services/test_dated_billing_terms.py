@@ -327,3 +327,19 @@ def test_a_term_row_refuses_an_impossible_coefficient(uow: UnitOfWork) -> None:
     assert caught.value.code == "coefficient_out_of_range"
     with uow.read() as session:
         assert session.scalars(select(ServiceBillingTerm)).all() == []
+
+
+def test_updating_a_service_by_import_keeps_its_terms(uow: UnitOfWork, tmp_path: Path) -> None:
+    from ptce_desktop.exchange.apply import run_import
+    from ptce_desktop.exchange.prepare import ImportOptions
+
+    service, _called = _world(uow)
+    before = SharedServiceService(uow).get_service(service).billing_terms
+    path = tmp_path / "services & co.csv"
+    rows = f"Service;Catégorie;Clé\n{NAME.strip()};Personnel;Surface (m²) & <co>\n"
+    path.write_text(rows, encoding="utf-8")
+    done = run_import(uow, "services", path, ImportOptions(update=True))
+    assert done.errors == ()
+    view = SharedServiceService(uow).get_service(service)
+    assert view.category == "Personnel"
+    assert view.billing_terms == before and before
