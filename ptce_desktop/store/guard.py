@@ -328,7 +328,11 @@ def _check_billing_terms(session: Session, candidates: list[Base], closed: _Clos
             continue
         pending = inspect(obj).pending
         service_ids = {v for v in _values(obj, "service_id") if isinstance(v, int)}
-        service_ids |= {p.id for p in _parents(session, obj, "service") if p.id is not None}
+        service_ids |= {
+            p.id
+            for p in _parents(session, obj, "service")
+            if isinstance(p, SharedService) and p.id is not None
+        }
         for service_id in service_ids:
             fields = touched.setdefault(service_id, [])
             if pending or _gone(session, obj):

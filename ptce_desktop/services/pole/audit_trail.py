@@ -46,6 +46,7 @@ _LABELS: dict[str, str] = {
     "carrier_member_id": "Membre porteur",
     "cents": "Montant",
     "closed_at": "Clôturé le",
+    "coefficient_e4": "Coefficient de facturation",
     "convention_date": "Date de la convention",
     "convention_ref": "Référence de la convention",
     "coordination_share_bp": "Part de la coordination",
