@@ -12,7 +12,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QCoreApplication,
+    QLocale,
+    QModelIndex,
+    QObject,
+    Qt,
+)
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -65,6 +72,27 @@ TEXT_FIELDS = (
     "legal_rep_title",
 )
 IDENTIFIER_FIELDS = ("siret", "rna", "vat_number", "iban", "bic")
+
+
+class ChoiceModel(QAbstractListModel):
+    """``(data, text)`` choices for a combo box, read-only: set in one go however many."""
+
+    def __init__(self, choices: list[tuple[Any, str]], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._choices = choices
+
+    def rowCount(self, parent: Any = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._choices)
+
+    def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._choices):
+            return None
+        value, text = self._choices[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return text
+        if role == Qt.ItemDataRole.UserRole:
+            return value
+        return None
 
 
 def choose_logo_file(parent: QWidget) -> str:
@@ -368,10 +396,9 @@ class SettingsPage(QWidget):
         chosen = combo.currentData()
         if chosen is None and self.current is not None and combo.count() <= 1:
             chosen = self.current.lead_member_id
-        combo.clear()
-        combo.addItem(self.tr("(none)"), None)
-        for member_id, name in members:
-            combo.addItem(name, member_id)
+        # a model over the list, not one addItem per member: thousands on a large pole
+        model = ChoiceModel([(None, self.tr("(none)")), *members], combo)
+        combo.setModel(model)  # (the combo deletes the previous one: its parent)
         combo.setCurrentIndex(max(combo.findData(chosen), 0))
 
     def _show_logo(self) -> None:

@@ -98,8 +98,17 @@ class FiscalYearsBox(QGroupBox):
         else:
             if self.model.rowCount():
                 self.view.selectRow(0)
-        self.view.fit_columns()
+        # measuring every cell waits for the box to be seen (Paramètres opens on its first tab)
+        self._fit_pending = not self.isVisible()
+        if not self._fit_pending:
+            self.view.fit_columns()
         self._update_buttons()
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if getattr(self, "_fit_pending", False):
+            self._fit_pending = False
+            self.view.fit_columns()
 
     def selected(self) -> Any:
         return self.view.current_row()
