@@ -103,6 +103,37 @@ def _raw_units(
     return raw
 
 
+def members_read(key: KeySpec, start: date, end: date) -> frozenset[int] | None:
+    """The members whose presence a split of ``key`` over [start, end] can read, or None when
+    any member of the pole can take part (an EQUAL version listing nobody, here or in a mixed
+    part).
+
+    Mirrors :func:`_raw_units` and :func:`_mixed_weights`: the version in force on ``start``
+    (UNITS, PERCENT, EQUAL: its listed members), the usage recorded inside the period (USAGE),
+    the union of the parts (MIXED). A split given the presences of only these members (a
+    superset does as well) gives exactly the cents, versions and errors it gives with every
+    member of the pole: nobody else has a weight. When no version is in force the split
+    refuses before reading anyone: the empty set.
+    """
+    if key.method is _USAGE:
+        return frozenset(r.member_id for r in key.usage if start <= r.on <= end)
+    try:
+        version = key.version_on(start)
+    except PtceError:
+        return frozenset()
+    if key.method is _MIXED:
+        found: set[int] = set()
+        for part in version.parts:
+            inner = members_read(part.key, start, end)
+            if inner is None:
+                return None
+            found |= inner
+        return frozenset(found)
+    if key.method is _EQUAL and not version.member_ids:
+        return None
+    return frozenset(version.member_ids)
+
+
 def _key_weights(
     key: KeySpec,
     start: date,

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import delete, select
+from sqlalchemy import bindparam, delete, func, select
 from sqlalchemy.orm import Session
 
 from ptce_desktop.domain.vat import VatRegime
@@ -22,15 +22,33 @@ from ptce_desktop.store.models import Pole, PoleVatPeriod, ServiceVatPeriod, Sha
 EARLIEST = dt.date(1900, 1, 1)
 
 
+# Built once: saving a cost reads them each time (construction costs more than the query).
+_SERVICE_VAT_ON = (
+    select(ServiceVatPeriod.vat_regime, ServiceVatPeriod.vat_rate_bp)
+    .where(
+        ServiceVatPeriod.service_id == bindparam("service_id"),
+        ServiceVatPeriod.valid_from <= bindparam("day"),
+    )
+    .order_by(ServiceVatPeriod.valid_from.desc())
+    .limit(1)
+)
+#: The registration dated on or before the day, else the pole's (one statement).
+_REGISTERED_ON = select(
+    func.coalesce(
+        select(PoleVatPeriod.vat_registered)
+        .where(PoleVatPeriod.valid_from <= bindparam("day"))
+        .order_by(PoleVatPeriod.valid_from.desc())
+        .limit(1)
+        .scalar_subquery(),
+        select(Pole.vat_registered).where(Pole.id == 1).scalar_subquery(),
+    )
+)
+
+
 def service_vat_on(session: Session, service: SharedService, day: dt.date) -> tuple[VatRegime, int]:
     """The VAT regime and rate (basis points) of ``service`` on ``day``."""
     if service.id is not None:
-        row = session.execute(
-            select(ServiceVatPeriod.vat_regime, ServiceVatPeriod.vat_rate_bp)
-            .where(ServiceVatPeriod.service_id == service.id, ServiceVatPeriod.valid_from <= day)
-            .order_by(ServiceVatPeriod.valid_from.desc())
-            .limit(1)
-        ).first()
+        row = session.execute(_SERVICE_VAT_ON, {"service_id": service.id, "day": day}).first()
         if row is not None:
             return VatRegime(row[0]), int(row[1])
     return VatRegime(service.vat_regime), int(service.vat_rate_bp or 0)
@@ -39,14 +57,7 @@ def service_vat_on(session: Session, service: SharedService, day: dt.date) -> tu
 def vat_registered_on(session: Session, day: dt.date | None = None) -> bool:
     """Whether the pole is VAT-registered on ``day`` (today's value when ``day`` is None)."""
     if day is not None:
-        registered = session.scalar(
-            select(PoleVatPeriod.vat_registered)
-            .where(PoleVatPeriod.valid_from <= day)
-            .order_by(PoleVatPeriod.valid_from.desc())
-            .limit(1)
-        )
-        if registered is not None:
-            return bool(registered)
+        return bool(session.scalar(_REGISTERED_ON, {"day": day}))
     pole = session.get(Pole, 1)
     return bool(pole is not None and pole.vat_registered)
 

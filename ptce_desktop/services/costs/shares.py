@@ -29,9 +29,9 @@ from datetime import date
 from sqlalchemy import case, delete, func, insert, select
 from sqlalchemy.orm import Session, selectinload
 
-from ptce_desktop.domain.allocation import MemberRoster, SplitResult, split_cost, split_cost_cents
+from ptce_desktop.domain.allocation import SplitResult, split_cost, split_cost_cents
 from ptce_desktop.domain.errors import PtceError
-from ptce_desktop.domain.keys import KeySpec, MemberPresence, ShareExplanation
+from ptce_desktop.domain.keys import KeySpec, ShareExplanation
 from ptce_desktop.domain.messages.entities import Entity
 from ptce_desktop.domain.money import format_exact_cents
 from ptce_desktop.domain.periods import fiscal_year_of
@@ -42,7 +42,7 @@ from ptce_desktop.services.costs.views import (
     MemberShareTotal,
     ShareExplanationView,
 )
-from ptce_desktop.services.keys.loader import load_key_spec, member_presences
+from ptce_desktop.services.keys.loader import MemberPresences, load_key_spec
 from ptce_desktop.store.dated import service_vat_on, vat_registered_on
 from ptce_desktop.store.models import (
     Cost,
@@ -67,30 +67,23 @@ def pole_vat_registered(session: Session, on: date | None = None) -> bool:
 
 @dataclass
 class SplitContext:
-    """What splitting costs in one action needs only once (keys, presences, VAT).
+    """What splitting costs in one action reads only once (keys, members' presences).
 
     Made for one action and dropped with it: a key edited by another action is always read
-    again (never cache a context across actions).
+    again (never cache a context across actions). Presences are read as the splits ask for
+    them: only the members a key can weigh (:class:`MemberPresences`).
     """
 
-    vat_registered: bool
-    presences: list[MemberPresence]
+    presences: MemberPresences
     specs: dict[int, KeySpec] = field(default_factory=dict)
-    _roster: MemberRoster | None = field(default=None, repr=False)
 
     @classmethod
     def load(cls, session: Session) -> SplitContext:
-        return cls(pole_vat_registered(session), member_presences(session))
-
-    @property
-    def roster(self) -> MemberRoster:
-        if self._roster is None:
-            self._roster = MemberRoster(self.presences)
-        return self._roster
+        return cls(MemberPresences(session))
 
     def spec(self, session: Session, key_id: int) -> KeySpec:
         if key_id not in self.specs:
-            self.specs[key_id] = load_key_spec(session, key_id)
+            self.specs[key_id] = load_key_spec(session, key_id, presences=self.presences)
         return self.specs[key_id]
 
 
@@ -140,12 +133,13 @@ def compute_split(
     basis, amount, key_id = _basis_and_amount(
         session, context, service, ht_cents, ttc_cents, period_start
     )
+    spec = context.spec(session, key_id)
     shares = split_cost(
         amount,
-        context.spec(session, key_id),
+        spec,
         period_start,
         period_end,
-        context.presences,
+        context.presences.for_key(spec, period_start, period_end),
         cost_label=label,
     )
     return ComputedSplit(basis, amount, shares)
@@ -166,12 +160,13 @@ def compute_cents(
     basis, amount, key_id = _basis_and_amount(
         session, context, service, ht_cents, ttc_cents, period_start
     )
+    spec = context.spec(session, key_id)
     result = split_cost_cents(
         amount,
-        context.spec(session, key_id),
+        spec,
         period_start,
         period_end,
-        context.roster,
+        context.presences.roster_for(spec, period_start, period_end),
         cost_label=label,
     )
     return ComputedCents(basis, amount, result)
@@ -413,7 +408,7 @@ def explain_share(session: Session, cost_id: int, member_id: int) -> ShareExplan
         spec,
         cost.period_start,
         cost.period_end,
-        member_presences(session),
+        MemberPresences(session).for_key(spec, cost.period_start, cost.period_end),
         cost_label=cost.label,
     )
     found = next((e for e in explanations if e.member_id == member_id), None)

@@ -18,12 +18,13 @@ Mapping of stored rows to :class:`~ptce_desktop.domain.keys.KeyVersion` values:
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
-from ptce_desktop.domain.allocation import split_cost
+from ptce_desktop.domain.allocation import MemberRoster, split_cost
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.keys import (
     KeySpec,
@@ -35,11 +36,12 @@ from ptce_desktop.domain.keys import (
     UsageRecord,
 )
 from ptce_desktop.domain.messages.entities import Entity
+from ptce_desktop.domain.weights import members_read
 from ptce_desktop.store.models import AllocationKey, KeyMixPart, KeyVersionUnit, Member
 from ptce_desktop.store.models import KeyVersion as KeyVersionRow
 from ptce_desktop.store.models import UsageRecord as UsageRow
 
-__all__ = ["load_key_spec", "member_presences", "split_for"]
+__all__ = ["MemberPresences", "load_key_spec", "member_presences", "split_for"]
 
 
 def _version_values(
@@ -55,9 +57,62 @@ def _version_values(
     return {}
 
 
-def _load(session: Session, key_id: int, visiting: tuple[int, ...]) -> KeySpec:
+# Built once (a statement's construction and cache key cost more than running it on a small
+# key): each is executed with its parameters.
+
+#: A key, its versions and their members' values, with each listed member's dates.
+_KEY_QUERY = (
+    select(
+        AllocationKey.name,
+        AllocationKey.method,
+        AllocationKey.unit,
+        KeyVersionRow.id,
+        KeyVersionRow.valid_from,
+        KeyVersionUnit.member_id,
+        KeyVersionUnit.units_milli,
+        KeyVersionUnit.percent_bp,
+        Member.id,
+        Member.joined_on,
+        Member.left_on,
+    )
+    .select_from(AllocationKey)
+    .outerjoin(KeyVersionRow, KeyVersionRow.key_id == AllocationKey.id)
+    .outerjoin(KeyVersionUnit, KeyVersionUnit.version_id == KeyVersionRow.id)
+    .outerjoin(Member, Member.id == KeyVersionUnit.member_id)
+    .where(AllocationKey.id == bindparam("key_id"))
+    .order_by(KeyVersionRow.valid_from, KeyVersionRow.id, KeyVersionUnit.id)
+)
+_MIX_QUERY = (
+    select(KeyMixPart.version_id, KeyMixPart.part_key_id, KeyMixPart.weight_bp)
+    .join(KeyVersionRow, KeyVersionRow.id == KeyMixPart.version_id)
+    .where(KeyVersionRow.key_id == bindparam("key_id"))
+    .order_by(KeyMixPart.part_key_id)
+)
+_USAGE_QUERY = (
+    select(UsageRow.member_id, UsageRow.date, UsageRow.quantity_milli)
+    .where(UsageRow.key_id == bindparam("key_id"))
+    .order_by(UsageRow.date, UsageRow.id)
+)
+_PRESENCE_COLUMNS = select(Member.id, Member.joined_on, Member.left_on)
+_ALL_PRESENCES = _PRESENCE_COLUMNS.order_by(Member.id)
+_SOME_PRESENCES = _PRESENCE_COLUMNS.where(Member.id.in_(bindparam("ids", expanding=True))).order_by(
+    Member.id
+)
+
+
+def _load(
+    session: Session,
+    key_id: int,
+    visiting: tuple[int, ...],
+    presences: MemberPresences | None = None,
+) -> KeySpec:
     """Read with column selects (no ORM objects: a 300-member key is 300 plain tuples), after
-    the session's autoflush, so changes made earlier in the same action are seen."""
+    the session's autoflush, so changes made earlier in the same action are seen.
+
+    One query reads the key, its versions and their members' values, with each listed
+    member's dates (recorded in ``presences`` when given: a split then reads nobody again);
+    a mixed key adds its parts' query, a usage key its records' query.
+    """
     if key_id in visiting:
         names = {
             row_id: name
@@ -66,46 +121,33 @@ def _load(session: Session, key_id: int, visiting: tuple[int, ...]) -> KeySpec:
             )
         }
         raise PtceError("key_cycle", key=names.get(key_id, str(key_id)))
-    key = session.execute(
-        select(AllocationKey.name, AllocationKey.method, AllocationKey.unit).where(
-            AllocationKey.id == key_id
-        )
-    ).one_or_none()
-    if key is None:
+    rows = session.execute(_KEY_QUERY, {"key_id": key_id}).all()
+    if not rows:
         raise PtceError("not_found", entity=Entity.ALLOCATION_KEY, id=key_id)
-    name, method, unit = key
-    version_rows = session.execute(
-        select(KeyVersionRow.id, KeyVersionRow.valid_from)
-        .where(KeyVersionRow.key_id == key_id)
-        .order_by(KeyVersionRow.valid_from)
-    ).all()
+    name, method, unit = rows[0][:3]
+    version_rows: dict[int, date] = {}
     units: dict[int, list[tuple[int, int | None, int | None]]] = {}
-    if method in (Method.UNITS, Method.PERCENT, Method.EQUAL) and version_rows:
-        for version_id, member_id, units_milli, percent_bp in session.execute(
-            select(
-                KeyVersionUnit.version_id,
-                KeyVersionUnit.member_id,
-                KeyVersionUnit.units_milli,
-                KeyVersionUnit.percent_bp,
-            )
-            .join(KeyVersionRow, KeyVersionRow.id == KeyVersionUnit.version_id)
-            .where(KeyVersionRow.key_id == key_id)
-            .order_by(KeyVersionUnit.id)
-        ):
-            units.setdefault(version_id, []).append((member_id, units_milli, percent_bp))
+    listed: dict[int, MemberPresence | None] = {}
+    takes_units = method in (Method.UNITS, Method.PERCENT, Method.EQUAL)
+    for row in rows:
+        version_id, valid_from, member_id = row[3], row[4], row[5]
+        if version_id is None:
+            continue
+        version_rows.setdefault(version_id, valid_from)
+        if member_id is not None and takes_units:
+            units.setdefault(version_id, []).append((member_id, row[6], row[7]))
+            found, joined, left = row[8], row[9], row[10]
+            listed[member_id] = None if found is None else MemberPresence(found, joined, left)
+    if presences is not None and listed:
+        presences.record(listed)
     mix: dict[int, list[tuple[int, int]]] = {}
     if method is Method.MIXED and version_rows:
-        for version_id, part_key_id, weight_bp in session.execute(
-            select(KeyMixPart.version_id, KeyMixPart.part_key_id, KeyMixPart.weight_bp)
-            .join(KeyVersionRow, KeyVersionRow.id == KeyMixPart.version_id)
-            .where(KeyVersionRow.key_id == key_id)
-            .order_by(KeyMixPart.part_key_id)
-        ):
+        for version_id, part_key_id, weight_bp in session.execute(_MIX_QUERY, {"key_id": key_id}):
             mix.setdefault(version_id, []).append((part_key_id, weight_bp))
     versions: list[KeyVersion] = []
-    for version_id, valid_from in version_rows:
+    for version_id, valid_from in version_rows.items():
         parts = tuple(
-            MixedPart(_load(session, part_key_id, (*visiting, key_id)), weight_bp)
+            MixedPart(_load(session, part_key_id, (*visiting, key_id), presences), weight_bp)
             for part_key_id, weight_bp in mix.get(version_id, ())
         )
         versions.append(
@@ -120,11 +162,7 @@ def _load(session: Session, key_id: int, visiting: tuple[int, ...]) -> KeySpec:
     if method is Method.USAGE:
         usage = tuple(
             UsageRecord(member_id, on, units)
-            for member_id, on, units in session.execute(
-                select(UsageRow.member_id, UsageRow.date, UsageRow.quantity_milli)
-                .where(UsageRow.key_id == key_id)
-                .order_by(UsageRow.date, UsageRow.id)
-            )
+            for member_id, on, units in session.execute(_USAGE_QUERY, {"key_id": key_id})
         )
         if not versions:
             versions.append(KeyVersion(id=None, valid_from=date.min))
@@ -138,23 +176,106 @@ def _load(session: Session, key_id: int, visiting: tuple[int, ...]) -> KeySpec:
     )
 
 
-def load_key_spec(session: Session, key_id: int) -> KeySpec:
+def load_key_spec(
+    session: Session, key_id: int, *, presences: MemberPresences | None = None
+) -> KeySpec:
     """The key ``key_id`` as a domain :class:`KeySpec` with all its versions (and usage).
 
     Mixed parts are resolved recursively; a mixed key that reaches itself raises
-    ``PtceError("key_cycle")``; an unknown id raises ``not_found``.
+    ``PtceError("key_cycle")``; an unknown id raises ``not_found``. With ``presences``, the
+    dates of the members the key's versions list are recorded there (read by the same query).
     """
-    return _load(session, key_id, ())
+    return _load(session, key_id, (), presences)
 
 
-def member_presences(session: Session) -> list[MemberPresence]:
-    """Every member with its joined/left dates (``left_on`` is its last day), by id."""
-    return [
-        MemberPresence(member_id, joined, left)
-        for member_id, joined, left in session.execute(
-            select(Member.id, Member.joined_on, Member.left_on).order_by(Member.id)
-        )
-    ]
+#: Ids per ``IN (…)`` query (under SQLite's oldest bound-parameter limit, 999).
+_IN_CHUNK = 900
+
+
+def member_presences(
+    session: Session, member_ids: Iterable[int] | None = None
+) -> list[MemberPresence]:
+    """Members with their joined/left dates (``left_on`` is its last day), by id: every member,
+    or only those of ``member_ids`` that exist (one indexed ``IN`` query per 900 ids)."""
+    if member_ids is None:
+        rows = session.execute(_ALL_PRESENCES).all()
+    else:
+        ids = sorted(set(member_ids))
+        rows = []
+        for first in range(0, len(ids), _IN_CHUNK):
+            chunk = ids[first : first + _IN_CHUNK]
+            rows.extend(session.execute(_SOME_PRESENCES, {"ids": chunk}).all())
+    return [MemberPresence(member_id, joined, left) for member_id, joined, left in rows]
+
+
+class MemberPresences:
+    """The members' presences one action's splits read, loaded as they are asked for.
+
+    A split reads only the members its key can give a weight to
+    (:func:`~ptce_desktop.domain.weights.members_read`): a 5-50 member key on a 5 000-member
+    pole reads 5-50 rows by primary key, not the whole table. Every member is read (once)
+    only for a key that takes everyone (EQUAL listing nobody), or once the members asked for
+    one by one pass :attr:`LOAD_ALL_AFTER` (a recomputation over many keys). Splits over a
+    restricted roster are exactly those over the whole pole (nobody else has a weight).
+
+    Made for one action and dropped with it, as the split context that holds it: rows are
+    read after the session's autoflush when first asked for, then kept.
+    """
+
+    #: Members asked for one by one after which the whole table is read at once.
+    LOAD_ALL_AFTER = 1000
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self._known: dict[int, MemberPresence] = {}
+        self._asked: set[int] = set()  # ids looked up (found or not)
+        self._all: list[MemberPresence] | None = None
+        self._rosters: dict[frozenset[int] | None, MemberRoster] = {}
+
+    def record(self, presences: Mapping[int, MemberPresence | None]) -> None:
+        """Keep members read elsewhere in this action (None: no such member)."""
+        if self._all is None:
+            self._asked.update(presences)
+            for member_id, presence in presences.items():
+                if presence is not None:
+                    self._known[member_id] = presence
+
+    def everyone(self) -> list[MemberPresence]:
+        """Every member of the pole, by id (read once)."""
+        if self._all is None:
+            self._all = member_presences(self._session)
+            self._known = {p.member_id: p for p in self._all}
+        return self._all
+
+    def of(self, member_ids: Iterable[int]) -> list[MemberPresence]:
+        """The members of ``member_ids`` that exist, by id (each read at most once)."""
+        wanted = set(member_ids)
+        if self._all is None:
+            missing = wanted - self._asked
+            if missing:
+                if len(self._asked) + len(missing) > self.LOAD_ALL_AFTER:
+                    self.everyone()
+                else:
+                    for presence in member_presences(self._session, missing):
+                        self._known[presence.member_id] = presence
+                    self._asked |= missing
+        known = self._known
+        return [known[m] for m in sorted(wanted) if m in known]
+
+    def for_key(self, key: KeySpec, start: date, end: date) -> list[MemberPresence]:
+        """What a split of ``key`` over [start, end] reads (:func:`split_cost`'s members)."""
+        needed = members_read(key, start, end)
+        return self.everyone() if needed is None else self.of(needed)
+
+    def roster_for(self, key: KeySpec, start: date, end: date) -> MemberRoster:
+        """The same as a :class:`MemberRoster` (:func:`split_cost_cents`'s members), kept per
+        set of members."""
+        needed = members_read(key, start, end)
+        roster = self._rosters.get(needed)
+        if roster is None:
+            members = self.everyone() if needed is None else self.of(needed)
+            roster = self._rosters[needed] = MemberRoster(members)
+        return roster
 
 
 def split_for(
@@ -177,6 +298,6 @@ def split_for(
         spec,
         period_start,
         period_end,
-        member_presences(session),
+        MemberPresences(session).for_key(spec, period_start, period_end),
         cost_label=label,
     )
