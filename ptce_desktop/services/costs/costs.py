@@ -23,7 +23,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import ColumnElement, func, literal, or_, select, tuple_
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, lazyload
 from sqlalchemy.sql.elements import UnaryExpression
 from sqlalchemy.sql.operators import custom_op
 
@@ -88,7 +88,12 @@ def _check_draft(session: Session, draft: CostDraft) -> tuple[SharedService, str
     """Validate ``draft``; its service and cleaned label."""
     label = clean_text(draft.label, "label", required=True, max_length=LEN_LABEL)
     assert label is not None
-    service = get_or_error(session, SharedService, draft.service_id, Entity.SHARED_SERVICE)
+    # Without its billing terms (selectin by default): a cost's save does not read them.
+    service = session.get(
+        SharedService, draft.service_id, options=[lazyload(SharedService.billing_terms)]
+    )
+    if service is None:
+        raise PtceError("not_found", entity=Entity.SHARED_SERVICE, id=draft.service_id)
     if draft.period_end < draft.period_start:
         raise PtceError(
             "end_before_start",
