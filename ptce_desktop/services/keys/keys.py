@@ -33,7 +33,7 @@ from ptce_desktop.domain.periods import fiscal_year_of, format_date
 from ptce_desktop.domain.weights import effective_weights, versions_in
 from ptce_desktop.services.common import clean_text, get_or_error, required_text, start_month
 from ptce_desktop.services.costs.shares import RecomputeResult, cost_frozen, recompute_key_costs
-from ptce_desktop.services.keys.loader import load_key_spec, member_presences
+from ptce_desktop.services.keys.loader import MemberPresences, load_key_spec
 from ptce_desktop.services.keys.views import (
     KeyDraft,
     KeyView,
@@ -91,7 +91,8 @@ def _effective_shares(
             if governing.id == version.id:
                 start, end = first, last
     try:
-        return effective_weights(spec, start, end, member_presences(session)).shares()
+        members = MemberPresences(session).for_key(spec, start, end)  # only those it weighs
+        return effective_weights(spec, start, end, members).shares()
     except PtceError:
         return {}
 
