@@ -639,6 +639,7 @@
     <name>CallDetailPanel</name>
     <message>
         <source>Service</source>
+        <extracomment>(call id, after, limit) → one page of the call&apos;s lines. What the panel shows: a call with its lines, or the list&apos;s summary (lines paged in).</extracomment>
         <translation>Service</translation>
     </message>
     <message>
@@ -828,6 +829,7 @@
     <name>CallsPage</name>
     <message>
         <source>Number</source>
+        <extracomment>Rows measured to fit a column&apos;s width (Qt&apos;s default, 1 000, costs seconds on a large year). The call list&apos;s amount columns with a total: incl. VAT, paid, outstanding.</extracomment>
         <translation>Numéro</translation>
     </message>
     <message>
@@ -930,6 +932,7 @@
     </message>
     <message>
         <source>Issue calls</source>
+        <extracomment>The first page of the calls ``search`` leaves, with their counts and totals. The payments&apos; totals (column → cents), summed here rather than on the GUI thread.</extracomment>
         <translation>Émettre les appels de fonds</translation>
     </message>
     <message>
@@ -1171,6 +1174,10 @@ Cette action ne peut pas être annulée : les appels reçoivent leur numéro dé
         <translation>Projet</translation>
     </message>
     <message>
+        <source>&amp;Use this line</source>
+        <translation>&amp;Utiliser cette ligne</translation>
+    </message>
+    <message>
         <source>Shares</source>
         <translation>Quotes-parts</translation>
     </message>
@@ -1217,6 +1224,18 @@ Cette action ne peut pas être annulée : les appels reçoivent leur numéro dé
     <message>
         <source>Select a cost to see its shares.</source>
         <translation>Sélectionnez une charge pour voir ses quotes-parts.</translation>
+    </message>
+    <message>
+        <source>No Cerfa line: choose one when editing the cost, or the grant reports will list it as unclassified.</source>
+        <translation>Pas de ligne Cerfa : choisissez-en une en modifiant la charge, sinon les comptes rendus de subvention la listeront comme non classée.</translation>
+    </message>
+    <message>
+        <source>No Cerfa line. Proposed from its service: %1</source>
+        <translation>Pas de ligne Cerfa. Proposée d&apos;après son service : %1</translation>
+    </message>
+    <message>
+        <source>Cerfa line %1 on “%2”</source>
+        <translation>Ligne Cerfa %1 sur « %2 »</translation>
     </message>
     <message>
         <source>Add a supporting document</source>
@@ -1286,6 +1305,10 @@ Cette action ne peut pas être annulée : les appels reçoivent leur numéro dé
         <translation>Facture</translation>
     </message>
     <message>
+        <source>New service…</source>
+        <translation>Nouveau service…</translation>
+    </message>
+    <message>
         <source>&amp;Service</source>
         <translation>&amp;Service</translation>
     </message>
@@ -1350,6 +1373,10 @@ Cette action ne peut pas être annulée : les appels reçoivent leur numéro dé
         <translation>Li&amp;gne Cerfa</translation>
     </message>
     <message>
+        <source>&amp;Use it</source>
+        <translation>&amp;L&apos;utiliser</translation>
+    </message>
+    <message>
         <source>Pro&amp;ject</source>
         <translation>Pro&amp;jet</translation>
     </message>
@@ -1364,6 +1391,10 @@ Cette action ne peut pas être annulée : les appels reçoivent leur numéro dé
     <message>
         <source>Type the amount to see how it is split.</source>
         <translation>Saisissez le montant pour voir la répartition.</translation>
+    </message>
+    <message>
+        <source>Proposed from the service: %1</source>
+        <translation>Proposée d&apos;après le service : %1</translation>
     </message>
     <message>
         <source>The split cannot be shown (see the log file).</source>
@@ -1497,6 +1528,7 @@ Cette action ne peut pas être annulée : les appels reçoivent leur numéro dé
     <name>CostsPage</name>
     <message>
         <source>Search label, supplier, invoice reference…</source>
+        <extracomment>&quot;journal:costs/&lt;id&gt;&quot;: the window shows the cost&apos;s history (Journal page).</extracomment>
         <translation>Rechercher libellé, fournisseur, référence de facture…</translation>
     </message>
     <message>
@@ -1532,6 +1564,10 @@ Cette action ne peut pas être annulée : les appels reçoivent leur numéro dé
         <translation>Charges</translation>
     </message>
     <message>
+        <source>Every change made to this cost, in the change log</source>
+        <translation>Toutes les modifications de cette charge, dans le journal</translation>
+    </message>
+    <message>
         <source>All services</source>
         <translation>Tous les services</translation>
     </message>
@@ -1554,6 +1590,13 @@ Cette action ne peut pas être annulée : les appels reçoivent leur numéro dé
         <source>%1 matching the filters</source>
         <translation>%1 correspondant aux filtres</translation>
     </message>
+    <message numerus="yes">
+        <source>Total of the %Ln cost(s) shown</source>
+        <translation>
+            <numerusform>Total des %Ln charge(s) affichée(s)</numerusform>
+            <numerusform>Total des %Ln charge(s) affichée(s)</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Delete a cost</source>
         <translation>Supprimer une charge</translation>
@@ -1571,7 +1614,7 @@ Cette action ne peut pas être annulée : les appels reçoivent leur numéro dé
     <name>DashboardPage</name>
     <message>
         <source>Members</source>
-        <extracomment>The tables whose changes move a figure of the dashboard. The page each figure card opens.</extracomment>
+        <extracomment>the services chart: this many bars, then « Autres services » adding up the rest The tables whose changes move a figure of the dashboard. The page each figure card opens.</extracomment>
         <translation>Membres</translation>
     </message>
     <message>
@@ -1703,6 +1746,10 @@ Cette action ne peut pas être annulée : les appels reçoivent leur numéro dé
         <translation>Membres actifs</translation>
     </message>
     <message>
+        <source>Other services</source>
+        <translation>Autres services</translation>
+    </message>
+    <message>
         <source>Amount shared</source>
         <translation>Montant réparti</translation>
     </message>
@@ -1822,6 +1869,10 @@ Cette action ne peut pas être annulée : les appels reçoivent leur numéro dé
     <message>
         <source>Report of « %1 » (%2) due on %3</source>
         <translation>Le compte rendu de « %1 » (%2) est dû le %3</translation>
+    </message>
+    <message>
+        <source>« %1 » (%2): %3 passed on beyond what is due</source>
+        <translation>« %1 » (%2) : %3 reversés au-delà de ce qui est dû</translation>
     </message>
     <message>
         <source>Fiscal year %1 ended on %2: close it once its figures are final</source>
@@ -1981,6 +2032,22 @@ Une restauration ne peut pas être annulée avec «&#xa0;Annuler&#xa0;» : l&apo
 %1</translation>
     </message>
     <message>
+        <source>Damaged file</source>
+        <translation>Fichier endommagé</translation>
+    </message>
+    <message>
+        <source>Repair rebuilds the file from everything SQLite can still read; the damaged original is kept beside it.</source>
+        <translation>La réparation reconstruit le fichier à partir de tout ce que SQLite peut encore lire ; l&apos;original endommagé est conservé à côté.</translation>
+    </message>
+    <message>
+        <source>&amp;Repair…</source>
+        <translation>&amp;Réparer…</translation>
+    </message>
+    <message>
+        <source>&amp;Not now</source>
+        <translation>&amp;Pas maintenant</translation>
+    </message>
+    <message>
         <source>Database check</source>
         <translation>Vérification de la base</translation>
     </message>
@@ -2003,6 +2070,89 @@ Une restauration ne peut pas être annulée avec «&#xa0;Annuler&#xa0;» : l&apo
     <message>
         <source>&amp;Restore</source>
         <translation>&amp;Restaurer</translation>
+    </message>
+</context>
+<context>
+    <name>EmailTextsBox</name>
+    <message>
+        <source>Call for funds</source>
+        <translation>Appel de fonds</translation>
+    </message>
+    <message>
+        <source>Reminder of unpaid calls</source>
+        <translation>Relance des appels impayés</translation>
+    </message>
+    <message>
+        <source>the member&apos;s name</source>
+        <translation>le nom du membre</translation>
+    </message>
+    <message>
+        <source>the fiscal year</source>
+        <translation>l&apos;exercice</translation>
+    </message>
+    <message>
+        <source>the call&apos;s number (the unpaid calls&apos; numbers)</source>
+        <translation>le numéro de l&apos;appel (les numéros des appels impayés)</translation>
+    </message>
+    <message>
+        <source>the period called (empty on a reminder)</source>
+        <translation>la période appelée (vide sur une relance)</translation>
+    </message>
+    <message>
+        <source>the amount called (the amount left to pay)</source>
+        <translation>le montant appelé (le montant restant à payer)</translation>
+    </message>
+    <message>
+        <source>the due date (the oldest one)</source>
+        <translation>l&apos;échéance (la plus ancienne)</translation>
+    </message>
+    <message>
+        <source>the pole&apos;s name</source>
+        <translation>le nom du pôle</translation>
+    </message>
+    <message>
+        <source>E-mails sent with the calls</source>
+        <translation>E-mails joints aux appels</translation>
+    </message>
+    <message>
+        <source>After issuing, a ready-to-send message is written for each member with an e-mail address, with its document attached; nothing is sent by the app. Write a field between braces to fill it in for each member:</source>
+        <translation>Après l&apos;émission, un message prêt à envoyer est écrit pour chaque membre ayant une adresse e-mail, avec son document en pièce jointe ; l&apos;application n&apos;envoie rien. Écrivez un champ entre accolades pour le remplir pour chaque membre :</translation>
+    </message>
+    <message>
+        <source>Restore the &amp;default text</source>
+        <translation>Rétablir le texte par &amp;défaut</translation>
+    </message>
+    <message>
+        <source>&amp;Save the texts</source>
+        <translation>&amp;Enregistrer les textes</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>Preview (example values)</source>
+        <translation>Aperçu (valeurs d&apos;exemple)</translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation>Objet : %1</translation>
+    </message>
+    <message>
+        <source>Default text restored: save to keep it.</source>
+        <translation>Texte par défaut rétabli : enregistrez pour le conserver.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Enregistré.</translation>
     </message>
 </context>
 <context>
@@ -2298,6 +2448,7 @@ Pourquoi le rouvrir ?</translation>
     <name>FundingPage</name>
     <message>
         <source>Title</source>
+        <extracomment>``show_section(&quot;grant-&lt;id&gt;/&lt;name&gt;&quot;)``: the editor&apos;s tab each name opens.</extracomment>
         <translation>Intitulé</translation>
     </message>
     <message>
@@ -2350,6 +2501,7 @@ Pourquoi le rouvrir ?</translation>
     </message>
     <message>
         <source>Search a grant (title, funder, status…)</source>
+        <extracomment>what a reload reads: the year&apos;s grants, the funders, (members, keys) for the grant tabs &quot;journal:grants/&lt;id&gt;&quot;: the window shows the grant&apos;s history (Journal page).</extracomment>
         <translation>Rechercher une subvention (intitulé, financeur, statut…)</translation>
     </message>
     <message numerus="yes">
@@ -2378,6 +2530,10 @@ Pourquoi le rouvrir ?</translation>
     <message>
         <source>Add the first grant…</source>
         <translation>Ajouter la première subvention…</translation>
+    </message>
+    <message>
+        <source>Every change made to this grant, in the change log</source>
+        <translation>Toutes les modifications de cette subvention, dans le journal</translation>
     </message>
     <message>
         <source>Search a funder</source>
@@ -2480,6 +2636,10 @@ Pourquoi le rouvrir ?</translation>
     <message>
         <source>Report texts of “%1”</source>
         <translation>Compte rendu de « %1 »</translation>
+    </message>
+    <message>
+        <source>Report sheet 1 of “%1”</source>
+        <translation>Feuillet 1 du compte rendu de « %1 »</translation>
     </message>
     <message>
         <source>Instalment of “%1”</source>
@@ -2801,6 +2961,7 @@ Pourquoi le rouvrir ?</translation>
     </message>
     <message>
         <source>General</source>
+        <extracomment>the default date the money tabs offer (the page sets it to a day of its year)</extracomment>
         <translation>Général</translation>
     </message>
     <message>
@@ -2854,6 +3015,14 @@ Pourquoi le rouvrir ?</translation>
     <message>
         <source>Each member&apos;s due, passed on and remaining amounts</source>
         <translation>Pour chaque membre : dû, reversé et reste à reverser</translation>
+    </message>
+    <message>
+        <source>Sheet 1</source>
+        <translation>Feuillet 1</translation>
+    </message>
+    <message>
+        <source>Report (sheet 1): objectives and indicators, beneficiaries, dates and places</source>
+        <translation>Compte rendu (feuillet 1) : objectifs et indicateurs, bénéficiaires, dates et lieux</translation>
     </message>
     <message>
         <source>Cerfa</source>
@@ -2950,6 +3119,85 @@ Pourquoi le rouvrir ?</translation>
     <message>
         <source>Remarks</source>
         <translation>Remarques</translation>
+    </message>
+</context>
+<context>
+    <name>GrantSheet</name>
+    <message>
+        <source>Remove the row</source>
+        <translation>Supprimer la ligne</translation>
+    </message>
+    <message>
+        <source>What the action set out to achieve.</source>
+        <translation>Ce que l&apos;action visait à atteindre.</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>Indicateur</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Attendu</translation>
+    </message>
+    <message>
+        <source>Achieved</source>
+        <translation>Obtenu</translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation>Indicateurs</translation>
+    </message>
+    <message>
+        <source>Add an &amp;indicator</source>
+        <translation>Ajouter un &amp;indicateur</translation>
+    </message>
+    <message>
+        <source>e.g. 180</source>
+        <translation>ex. 180</translation>
+    </message>
+    <message>
+        <source>Public</source>
+        <translation>Public</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Beneficiaries by public</source>
+        <translation>Bénéficiaires par public</translation>
+    </message>
+    <message>
+        <source>Add a p&amp;ublic</source>
+        <translation>Ajouter un p&amp;ublic</translation>
+    </message>
+    <message>
+        <source>e.g. 1 July 2025 to 30 June 2026, workshops every Tuesday</source>
+        <translation>ex. du 1er juillet 2025 au 30 juin 2026, ateliers chaque mardi</translation>
+    </message>
+    <message>
+        <source>Sheet 1 of the Cerfa 15059. What is left empty is filled from the action&apos;s events of the period when the report is built, or left out.</source>
+        <translation>Feuillet 1 du Cerfa 15059. Ce qui reste vide est rempli à partir des événements de l&apos;action sur la période lors de la production du compte rendu, ou omis.</translation>
+    </message>
+    <message>
+        <source>&amp;Objectives</source>
+        <translation>&amp;Objectifs</translation>
+    </message>
+    <message>
+        <source>&amp;Beneficiaries (number)</source>
+        <translation>&amp;Bénéficiaires (nombre)</translation>
+    </message>
+    <message>
+        <source>By public</source>
+        <translation>Par public</translation>
+    </message>
+    <message>
+        <source>&amp;Dates</source>
+        <translation>&amp;Dates</translation>
+    </message>
+    <message>
+        <source>P&amp;laces</source>
+        <translation>&amp;Lieux</translation>
     </message>
 </context>
 <context>
@@ -3164,6 +3412,13 @@ Pourquoi le rouvrir ?</translation>
     </message>
 </context>
 <context>
+    <name>HistoryButton</name>
+    <message>
+        <source>&amp;History…</source>
+        <translation>&amp;Historique…</translation>
+    </message>
+</context>
+<context>
     <name>ImportActions</name>
     <message>
         <source>Open a pole file for writing to import into it.</source>
@@ -3172,6 +3427,17 @@ Pourquoi le rouvrir ?</translation>
     <message>
         <source>Imported from “%1”: %2</source>
         <translation>Importé depuis « %1 » : %2</translation>
+    </message>
+</context>
+<context>
+    <name>ImportButton</name>
+    <message>
+        <source>Import…</source>
+        <translation>Importer…</translation>
+    </message>
+    <message>
+        <source>Import rows from a CSV, Excel or LibreOffice file</source>
+        <translation>Importer des lignes d&apos;un fichier CSV, Excel ou LibreOffice</translation>
     </message>
 </context>
 <context>
@@ -3207,6 +3473,10 @@ Pourquoi le rouvrir ?</translation>
     <message>
         <source>Import</source>
         <translation>Importer</translation>
+    </message>
+    <message>
+        <source>Import “%1”</source>
+        <translation>Importer « %1 »</translation>
     </message>
 </context>
 <context>
@@ -3399,6 +3669,25 @@ Pourquoi le rouvrir ?</translation>
     <message>
         <source>&amp;Reference</source>
         <translation>&amp;Référence</translation>
+    </message>
+</context>
+<context>
+    <name>IntegrityBanner</name>
+    <message>
+        <source>Repair…</source>
+        <translation>Réparer…</translation>
+    </message>
+    <message>
+        <source>Restore the newest verified backup…</source>
+        <translation>Restaurer la sauvegarde vérifiée la plus récente…</translation>
+    </message>
+    <message>
+        <source>The check of this file found it damaged: nothing will be saved to it. Repair it (what can be read is kept, the original too) or restore its newest verified backup.</source>
+        <translation>La vérification de ce fichier l&apos;a trouvé endommagé : rien n&apos;y sera enregistré. Réparez-le (ce qui peut être lu est conservé, l&apos;original aussi) ou restaurez sa sauvegarde vérifiée la plus récente.</translation>
+    </message>
+    <message>
+        <source>No verified backup of this file was found.</source>
+        <translation>Aucune sauvegarde vérifiée de ce fichier n&apos;a été trouvée.</translation>
     </message>
 </context>
 <context>
@@ -3824,6 +4113,7 @@ Pourquoi le rouvrir ?</translation>
     </message>
     <message>
         <source>Search a key (name, method, unit…)</source>
+        <extracomment>&quot;journal:allocation_keys/&lt;id&gt;&quot;: the window shows the key&apos;s history (Journal page).</extracomment>
         <translation>Rechercher une clé (nom, méthode, unité…)</translation>
     </message>
     <message>
@@ -3860,6 +4150,10 @@ Pourquoi le rouvrir ?</translation>
     <message>
         <source>Create the first key…</source>
         <translation>Créer la première clé…</translation>
+    </message>
+    <message>
+        <source>Every change made to this key, in the change log</source>
+        <translation>Toutes les modifications de cette clé, dans le journal</translation>
     </message>
     <message>
         <source>%1 shown of %2</source>
@@ -3926,6 +4220,10 @@ Pourquoi le rouvrir ?</translation>
     <message>
         <source>Usage deleted; the shares of its period are recomputed.</source>
         <translation>Utilisation supprimée ; les quotes-parts de sa période sont recalculées.</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Ligne %1 : %2</translation>
     </message>
     <message>
         <source>Name</source>
@@ -4054,6 +4352,14 @@ Pourquoi le rouvrir ?</translation>
 <context>
     <name>ListPanel</name>
     <message numerus="yes">
+        <source>Total of the %n row(s) shown</source>
+        <extracomment>A paged list&apos;s search text changed: its page asks the service again.</extracomment>
+        <translation>
+            <numerusform>Total des %n ligne(s) affichée(s)</numerusform>
+            <numerusform>Total des %n ligne(s) affichée(s)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n shown of %1</source>
         <translation>
             <numerusform>%n affiché sur %1</numerusform>
@@ -4081,6 +4387,7 @@ Pourquoi le rouvrir ?</translation>
     <name>MainWindow</name>
     <message>
         <source>&amp;New pole…</source>
+        <extracomment>Once a file is open, the pages&apos; modules are imported in the background after this delay.</extracomment>
         <translation>&amp;Nouveau pôle…</translation>
     </message>
     <message>
@@ -4322,6 +4629,10 @@ Pourquoi le rouvrir ?</translation>
         <translation>Forme juridique</translation>
     </message>
     <message>
+        <source>Intra-community VAT number</source>
+        <translation>N° de TVA intracommunautaire</translation>
+    </message>
+    <message>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
@@ -4541,6 +4852,14 @@ Pourquoi le rouvrir ?</translation>
         <translation>RNA (associations)</translation>
     </message>
     <message>
+        <source>Intra-community &amp;VAT number</source>
+        <translation>N° de &amp;TVA intracommunautaire</translation>
+    </message>
+    <message>
+        <source>Printed on the calls for funds and credit notes that carry VAT. A French number holds the SIREN.</source>
+        <translation>Imprimé sur les appels de fonds et les avoirs soumis à TVA. Un numéro français contient le SIREN.</translation>
+    </message>
+    <message>
         <source>Address and contact</source>
         <translation>Adresse et contact</translation>
     </message>
@@ -4661,6 +4980,7 @@ Pourquoi le rouvrir ?</translation>
     </message>
     <message>
         <source>Why this amount? — %1</source>
+        <extracomment>the split basis of the shown costs by period start (dated VAT)</extracomment>
         <translation>Pourquoi ce montant ? — %1</translation>
     </message>
     <message>
@@ -4682,6 +5002,10 @@ Pourquoi le rouvrir ?</translation>
     <message>
         <source>Costs shared by the member</source>
         <translation>Charges partagées par le membre</translation>
+    </message>
+    <message>
+        <source>amounts split excl. or incl. VAT by date</source>
+        <translation>montants répartis HT ou TTC selon la date</translation>
     </message>
     <message>
         <source>amounts split excl. VAT</source>
@@ -4805,10 +5129,6 @@ Pourquoi le rouvrir ?</translation>
     <message>
         <source>The costs behind the member&apos;s shares of a service, and how each was split</source>
         <translation>Les charges derrière les parts du membre pour un service, et le calcul de chacune</translation>
-    </message>
-    <message>
-        <source>&amp;History…</source>
-        <translation>&amp;Historique…</translation>
     </message>
     <message>
         <source>Every change made to this member, in the change log</source>
@@ -4942,6 +5262,14 @@ Pourquoi le rouvrir ?</translation>
     </message>
 </context>
 <context>
+    <name>PageLoads</name>
+    <message>
+        <source>Loading…</source>
+        <extracomment>A load shorter than this shows no « Chargement… » (no blinking on a small file).</extracomment>
+        <translation>Chargement…</translation>
+    </message>
+</context>
+<context>
     <name>PassOnDialog</name>
     <message>
         <source>Pass on according to the plan</source>
@@ -4966,6 +5294,10 @@ Pourquoi le rouvrir ?</translation>
 </context>
 <context>
     <name>PasteFilter</name>
+    <message>
+        <source>Paste</source>
+        <translation>Coller</translation>
+    </message>
     <message>
         <source>Not in this table, not pasted: %1</source>
         <translation>Absents de ce tableau, non collés : %1</translation>
@@ -5636,6 +5968,57 @@ Le document s&apos;affiche ici avant que vous l&apos;enregistriez ou l&apos;impr
     </message>
 </context>
 <context>
+    <name>SecondFolderBox</name>
+    <message>
+        <source>Choose the second backup folder</source>
+        <translation>Choisir le second dossier de sauvegarde</translation>
+    </message>
+    <message>
+        <source>Second backup folder</source>
+        <translation>Second dossier de sauvegarde</translation>
+    </message>
+    <message>
+        <source>Each automatic or manual backup is also copied into this folder: choose a USB key or a synced folder, so that a lost or broken computer does not take the backups with it.</source>
+        <translation>Chaque sauvegarde, automatique ou manuelle, est aussi copiée dans ce dossier : choisissez une clé USB ou un dossier synchronisé, pour qu&apos;un ordinateur perdu ou en panne n&apos;emporte pas les sauvegardes avec lui.</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose a folder…</source>
+        <translation>C&amp;hoisir un dossier…</translation>
+    </message>
+    <message>
+        <source>&amp;No second folder</source>
+        <translation>&amp;Pas de second dossier</translation>
+    </message>
+    <message>
+        <source>Check &amp;again</source>
+        <translation>&amp;Vérifier à nouveau</translation>
+    </message>
+    <message>
+        <source>No second folder: backups are kept beside the file only.</source>
+        <translation>Pas de second dossier : les sauvegardes sont conservées à côté du fichier uniquement.</translation>
+    </message>
+    <message>
+        <source>Folder: %1</source>
+        <translation>Dossier : %1</translation>
+    </message>
+    <message>
+        <source>Reachable</source>
+        <translation>Accessible</translation>
+    </message>
+    <message>
+        <source>Not reachable</source>
+        <translation>Inaccessible</translation>
+    </message>
+    <message>
+        <source>no copy made there yet</source>
+        <translation>aucune copie encore faite</translation>
+    </message>
+    <message>
+        <source>last copy on %1 at %2</source>
+        <translation>dernière copie le %1 à %2</translation>
+    </message>
+</context>
+<context>
     <name>ServiceActions</name>
     <message>
         <source>Add service “%1”</source>
@@ -5791,8 +6174,16 @@ Le document s&apos;affiche ici avant que vous l&apos;enregistriez ou l&apos;impr
         <translation>Frais de gestion</translation>
     </message>
     <message>
-        <source>Billing from</source>
-        <translation>Facturation à partir du</translation>
+        <source>From</source>
+        <translation>À partir du</translation>
+    </message>
+    <message>
+        <source>the beginning</source>
+        <translation>l&apos;origine</translation>
+    </message>
+    <message>
+        <source>Coefficient</source>
+        <translation>Coefficient</translation>
     </message>
     <message>
         <source>Service</source>
@@ -5847,12 +6238,20 @@ Le document s&apos;affiche ici avant que vous l&apos;enregistriez ou l&apos;impr
         <translation>— pas encore de clé —</translation>
     </message>
     <message>
+        <source>New key…</source>
+        <translation>Nouvelle clé…</translation>
+    </message>
+    <message>
         <source>Allocation &amp;key</source>
         <translation>&amp;Clé de répartition</translation>
     </message>
     <message>
         <source>— none —</source>
         <translation>— aucun —</translation>
+    </message>
+    <message>
+        <source>New member…</source>
+        <translation>Nouveau membre…</translation>
     </message>
     <message>
         <source>Carr&amp;ying member</source>
@@ -5871,8 +6270,24 @@ Le document s&apos;affiche ici avant que vous l&apos;enregistriez ou l&apos;impr
         <translation>Actif &amp;jusqu&apos;au</translation>
     </message>
     <message>
-        <source>Billing (coefficient and fee)</source>
-        <translation>Facturation (coefficient et frais de gestion)</translation>
+        <source>Coefficient and fee</source>
+        <translation>Coefficient et frais</translation>
+    </message>
+    <message>
+        <source>Fr&amp;om</source>
+        <translation>À &amp;partir du</translation>
+    </message>
+    <message>
+        <source>Empty: from the beginning. The board votes a new coefficient: give the first day it applies; the earlier terms keep their days (a closed year keeps its own).</source>
+        <translation>Vide : depuis l&apos;origine. Le conseil vote un nouveau coefficient : indiquez le premier jour où il s&apos;applique ; les conditions antérieures gardent leurs jours (un exercice clôturé garde les siennes).</translation>
+    </message>
+    <message>
+        <source>Coefficient and fee history</source>
+        <translation>Historique du coefficient et des frais</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
     </message>
     <message>
         <source>e.g. 1.75 (empty: none)</source>
@@ -5899,10 +6314,6 @@ Le document s&apos;affiche ici avant que vous l&apos;enregistriez ou l&apos;impr
         <translation>Imprimés comme «&#xa0;Frais de gestion&#xa0;», jamais comme de la TVA.</translation>
     </message>
     <message>
-        <source>Empty: every fiscal year.</source>
-        <translation>Vide&#xa0;: tous les exercices.</translation>
-    </message>
-    <message>
         <source>Exempt service</source>
         <translation>Service exonéré</translation>
     </message>
@@ -5911,6 +6322,7 @@ Le document s&apos;affiche ici avant que vous l&apos;enregistriez ou l&apos;impr
     <name>ServicesPage</name>
     <message>
         <source>Search a service (name, category, key, member…)</source>
+        <extracomment>the column of the year&apos;s budget in service_columns() (name, category, VAT, budget…) &quot;journal:shared_services/&lt;id&gt;&quot;: the window shows the service&apos;s history (Journal page).</extracomment>
         <translation>Rechercher un service (nom, catégorie, clé, membre…)</translation>
     </message>
     <message>
@@ -5941,6 +6353,10 @@ Le document s&apos;affiche ici avant que vous l&apos;enregistriez ou l&apos;impr
         <source>Create the first service…</source>
         <translation>Créer le premier service…</translation>
     </message>
+    <message>
+        <source>Every change made to this service, in the change log</source>
+        <translation>Toutes les modifications de ce service, dans le journal</translation>
+    </message>
     <message numerus="yes">
         <source>%n service(s)</source>
         <translation>
@@ -5955,6 +6371,13 @@ Le document s&apos;affiche ici avant que vous l&apos;enregistriez ou l&apos;impr
     <message>
         <source>budgets %1 · shared %2</source>
         <translation>budgets %1 · réparti %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Total of the %n service(s) shown</source>
+        <translation>
+            <numerusform>Total des %n service(s) affiché(s)</numerusform>
+            <numerusform>Total des %n service(s) affiché(s)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Service saved; the shares of %n cost(s) were recomputed.</source>
@@ -6080,6 +6503,14 @@ Le document s&apos;affiche ici avant que vous l&apos;enregistriez ou l&apos;impr
     <message>
         <source>Accounting export</source>
         <translation>Export comptable</translation>
+    </message>
+    <message>
+        <source>E-mails</source>
+        <translation>E-mails</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Sauvegardes</translation>
     </message>
     <message>
         <source>&amp;Name</source>
@@ -6304,7 +6735,6 @@ Le document s&apos;affiche ici avant que vous l&apos;enregistriez ou l&apos;impr
     <name>Shell</name>
     <message>
         <source>Demo pole ready: %1</source>
-        <extracomment>Tables whose change may add or close a fiscal year, or rename the pole.</extracomment>
         <translation>Pôle de démonstration prêt : %1</translation>
     </message>
     <message>
@@ -6628,6 +7058,10 @@ Le document s&apos;affiche ici avant que vous l&apos;enregistriez ou l&apos;impr
         <translation>Importé depuis « %1 » : %2</translation>
     </message>
     <message>
+        <source>Edit ▸ Undo removes the whole import.</source>
+        <translation>Édition ▸ Annuler retire tout l&apos;import.</translation>
+    </message>
+    <message>
         <source>%1 error(s): nothing was imported.</source>
         <translation>%1 erreur(s) : rien n&apos;a été importé.</translation>
     </message>
@@ -6647,7 +7081,7 @@ Le document s&apos;affiche ici avant que vous l&apos;enregistriez ou l&apos;impr
     <name>TableView</name>
     <message>
         <source>Show all columns</source>
-        <extracomment>The name column never shrinks below this to make room for the others. Other text columns narrow down to this to bring the amounts into view. A remembered name width counts as the column&apos;s own up to this much (the rest was spare).</extracomment>
+        <extracomment>The name column never shrinks below this to make room for the others. Other text columns narrow down to this to bring the amounts into view. A remembered name width counts as the column&apos;s own up to this much (the rest was spare). columns the page lets go, in this order, when even narrowed they do not fit the view (no horizontal scroll bar): hidden while too narrow, back when there is room</extracomment>
         <translation>Afficher toutes les colonnes</translation>
     </message>
     <message>
@@ -6722,6 +7156,10 @@ Le document s&apos;affiche ici avant que vous l&apos;enregistriez ou l&apos;impr
     <message>
         <source>Note</source>
         <translation>Note</translation>
+    </message>
+    <message>
+        <source>New member…</source>
+        <translation>Nouveau membre…</translation>
     </message>
     <message>
         <source>&amp;Member</source>
