@@ -400,8 +400,9 @@ class DashboardPage(QWidget):
                 if key not in self._category_rows:
                     caption = MemberCategory(line.category).label(lang)
                     value = card.add(key, caption)
-                    label = self.members_grid.itemAtPosition(self.members_grid.rowCount() - 1, 0)
-                    self._category_rows[key] = (label.widget(), value)
+                    item = self.members_grid.itemAtPosition(self.members_grid.rowCount() - 1, 0)
+                    label = item.widget() if item is not None else None
+                    self._category_rows[key] = (label or value, value)
                 self.values[key] = self._category_rows[key][1]
                 self.values[key].setText(str(line.count))
                 shown.add(key)
