@@ -187,3 +187,19 @@ def test_a_records_history_is_a_range_of_its_index(uow: UnitOfWork, world: dict[
     statements = list_queries(uow, lambda: audit.history("payments", payment_id), "audit_entries")
     for statement in statements:
         assert_range_read(uow, statement, "ix_audit_entries_entity_record")
+
+
+def test_deleting_a_cost_reads_the_adjustment_index(uow: UnitOfWork, world: dict[str, Any]) -> None:
+    """« Is this cost adjusted? » and SQLite's RESTRICT check on the delete: no scan of costs."""
+    costs = CostService(uow)
+    victim = costs.list_costs(2025).rows[0].id
+    with captured(uow) as seen:
+        costs.delete_cost(victim)
+    asked = [s for s in seen if "WHERE costs.adjusts_cost_id =" in " ".join(s[0].split())]
+    assert asked, "the delete no longer asks whether the cost is adjusted"
+    steps = "\n".join(plan(uow, asked[0]))
+    assert "ix_costs_adjusts_cost_id" in steps, steps
+    # the foreign key's own check, as SQLite runs it for ON DELETE RESTRICT
+    fk_check = ("SELECT 1 FROM costs WHERE adjusts_cost_id = ?", (victim,))
+    steps = "\n".join(plan(uow, fk_check))
+    assert "ix_costs_adjusts_cost_id" in steps and "SCAN" not in steps, steps

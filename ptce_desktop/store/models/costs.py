@@ -17,6 +17,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -131,6 +132,12 @@ class Cost(Base):
         Index("ix_costs_label", "label"),
         Index("ix_costs_ht_cents", "ht_cents"),
         Index("ix_costs_ttc_cents", "ttc_cents"),
+        # deleting a cost: "is it adjusted?" and the RESTRICT check read this, not every cost
+        Index(
+            "ix_costs_adjusts_cost_id",
+            "adjusts_cost_id",
+            sqlite_where=text("adjusts_cost_id IS NOT NULL"),
+        ),
     )
     entity_label = "la charge"
     fiscal_date_fields = ("invoice_date", "period_start")
