@@ -15,8 +15,8 @@ While a load is on its way the page shows a small « Chargement… » label over
 A newer ``start`` supersedes the older one: its result, arriving late, is dropped; the loads
 asked for during one event are given to the worker once (the newest), on the next turn of the
 event loop. With ``Runner(inline=True)`` (tests, ``PTCE_INLINE_WORKERS=1``) ``fetch`` and
-``show`` run before ``start`` returns. Services are fetched from the context on the GUI thread beforehand (its
-service cache is not thread-safe).
+``show`` run before ``start`` returns. Services are fetched from the context on the GUI thread
+beforehand (its service cache is not thread-safe).
 """
 
 from __future__ import annotations
