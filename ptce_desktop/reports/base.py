@@ -40,6 +40,7 @@ from reportlab.platypus.flowables import KeepTogether
 from ptce_desktop import __version__
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.money import format_money
+from ptce_desktop.durable import sync_folder
 from ptce_desktop.reports.flowables import date_text, fit_text
 from ptce_desktop.reports.styles import (
     ACCENT,
@@ -367,25 +368,13 @@ def save_bytes_atomically(path: Path, data: bytes) -> None:
             os.fsync(handle.fileno())
         os.replace(temp_name, path)
         temp_name = None
-        _fsync_directory(path.parent)
+        sync_folder(path.parent)
     except OSError as exc:
         raise PtceError("report_write_failed", path=str(path), detail=_why(exc)) from exc
     finally:
         if temp_name is not None:
             with contextlib.suppress(OSError):
                 os.unlink(temp_name)
-
-
-def _fsync_directory(folder: Path) -> None:
-    """Make the rename itself durable (POSIX); not possible, nor needed, on Windows."""
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 def _why(exc: OSError) -> str:

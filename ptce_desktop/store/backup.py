@@ -37,6 +37,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.durable import sync_file
 from ptce_desktop.store.engine import APPLICATION_ID, sole_user, sqlite_uri
 from ptce_desktop.store.paths import attachments_dir, backups_dir
 
@@ -153,14 +154,6 @@ def verify_backup(path: Path) -> None:
         raise PtceError("integrity_failed", path=str(path), detail=str(rows[0][0]))
 
 
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def _online_copy(
     source: Path, destination: Path, connection: sqlite3.Connection | None = None
 ) -> None:
@@ -172,7 +165,7 @@ def _online_copy(
         src.backup(dst)
         # A backup keeps the source's WAL flag; leave no -wal beside the copy.
         dst.execute("PRAGMA journal_mode = DELETE")
-    _fsync(destination)
+    sync_file(destination)
 
 
 def _target_name(directory: Path, stamp: datetime, reason: str | None) -> Path:
@@ -374,7 +367,7 @@ def restore(backup: Path, target: Path, *, keep_directory: Path | None = None) -
         # Staged first: keeping the current file rotates "avant-restauration" copies, which
         # may be the very backup being restored.
         shutil.copyfile(backup, temporary)
-        _fsync(temporary)
+        sync_file(temporary)
         verify_backup(temporary)
         backup_attachments = attachments_beside(backup)
         if backup_attachments.is_dir():  # only adds files (named by hash): nothing is lost

@@ -38,6 +38,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.durable import sync_folder
 from ptce_desktop.store import migrate as migrations
 from ptce_desktop.store.backup import create_backup
 from ptce_desktop.store.engine import (
@@ -328,20 +329,7 @@ def publish(temporary: Path, path: Path) -> None:
         os.replace(temporary, path)
     else:
         temporary.unlink()
-    _fsync_folder(path.parent)
-
-
-def _fsync_folder(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:  # Windows cannot open a folder
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+    sync_folder(path.parent)
 
 
 def _create(path: Path) -> None:

@@ -96,7 +96,7 @@ def test_item33_disk_full_while_writing_keeps_previous_backups(
     def disk_full(_path: Path) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(backup_module, "_fsync", disk_full)
+    monkeypatch.setattr(backup_module, "sync_file", disk_full)
     with pytest.raises(PtceError) as caught:
         create_backup(db_path, reason="quotidienne", keep=1)
     assert caught.value.code == "backup_failed"

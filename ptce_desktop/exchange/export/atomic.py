@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.durable import sync_file, sync_folder
 
 __all__ = ["replacing", "write_bytes_atomically"]
 
@@ -34,13 +35,13 @@ def replacing(target: Path | str, *, prefix: str = ".export-") -> Iterator[Path]
     temporary = Path(name)
     try:
         yield temporary
-        _fsync(temporary)
+        sync_file(temporary)
         os.replace(temporary, final)
     except OSError as error:
         raise _failed(final, error) from None
     finally:
         temporary.unlink(missing_ok=True)  # gone already after the rename
-    _fsync_folder(final.parent)
+    sync_folder(final.parent)
 
 
 def write_bytes_atomically(target: Path | str, data: bytes | Callable[[], bytes]) -> Path:
@@ -53,20 +54,3 @@ def write_bytes_atomically(target: Path | str, data: bytes | Callable[[], bytes]
 
 def _failed(target: Path, error: OSError) -> PtceError:
     return PtceError("export_write_failed", path=str(target), reason=error.strerror or str(error))
-
-
-def _fsync(path: Path) -> None:
-    with open(path, "rb+") as handle:
-        os.fsync(handle.fileno())
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX); not possible, nor needed, on Windows."""
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
