@@ -174,3 +174,31 @@ def test_the_costs_search_finds_an_amount_as_typed(db_path: Path) -> None:
         assert found("loyer") == ["Loyer « mars » & <eau>"]
     finally:
         ctx.close()
+
+
+def test_short_columns_are_cut_last_and_grow_back(qtbot: QtBot, ui_settings: QSettings) -> None:
+    """A call number or a date is not cut while a long name can still give room, and a column
+    narrowed while the view was narrow (a page laid out before it is shown) gets its width
+    back when the view widens."""
+    numbered = [
+        Column("N°", lambda r: r.siret[:12]),
+        Column("Nom", lambda r: r.name),
+        Column("Solde", lambda r: r.balance_cents, display=format_money, align=RIGHT),
+    ]
+    rows = [Row(i, LONG + " " * i, f"AF-2025-{i:04d}", "", i * 1000) for i in range(1, 6)]
+    proxy = FilterProxy()
+    proxy.setSourceModel(RowTableModel(numbered, rows))
+    view = TableView("workspace-tables-short", settings=ui_settings)
+    qtbot.addWidget(view)
+    view.setModel(proxy)
+    view.resize(300, 200)  # laid out narrow first
+    view.show()
+    view.fit_columns()
+    header = view.horizontalHeader()
+    view.resize(900, 200)
+    assert header.sectionSize(0) >= view.sizeHintForColumn(0)  # the number is whole again
+    assert header.length() == view.viewport().width()
+    spare = header.sectionSize(1) - view.sizeHintForColumn(1)
+    view.resize(900 - spare - 40, 200)  # too narrow by 40 px: the name gives, not the number
+    assert header.sectionSize(0) >= view.sizeHintForColumn(0)
+    assert header.sectionSize(1) < view.sizeHintForColumn(1)

@@ -44,6 +44,8 @@ from ptce_desktop.ui.widgets.table_model import ROW_ROLE
 NAME_MIN_WIDTH = 160
 #: Other text columns narrow down to this to bring the amounts into view.
 TEXT_MIN_WIDTH = 90
+#: Text columns this narrow or less (numbers, dates, periods) are narrowed after the names.
+SHORT_TEXT_WIDTH = 130
 #: A remembered name width counts as the column's own up to this much (the rest was spare).
 NAME_RESTORED_MAX = 320
 
@@ -96,6 +98,9 @@ class TableView(QTableView):
         header.sectionResized.connect(self._section_resized)
         self._fitting = False
         self._name_width: int | None = None
+        #: Each other column's own width (fitted, or set by the user): what a column narrowed
+        #: to make room gets back when the view widens again.
+        self._own_widths: dict[int, int] = {}
         self._expand: int | None = None
         #: columns the page lets go, in this order, when even narrowed they do not fit the view
         #: (no horizontal scroll bar): hidden while too narrow, back when there is room
@@ -230,6 +235,7 @@ class TableView(QTableView):
                 most = 640 if logical == names else 420
                 header.resizeSection(logical, min(header.sectionSize(logical) + 16, most))
             header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+            self._own_widths = {c: header.sectionSize(c) for c in range(header.count())}
         finally:
             self._fitting = False
         column = self.expand_column()  # its fitted width is its own width again
@@ -347,12 +353,12 @@ class TableView(QTableView):
             header.resizeSection(name_column, header.sectionSize(name_column) + spare)
 
     def _make_room(self, name_column: int, keep: int | None = None) -> None:
-        """Still too wide: narrow the other text columns (down to :data:`TEXT_MIN_WIDTH`, their
-        whole text in the tooltip), then the name column, so the amounts on the right come
-        into view."""
+        """Still too wide: narrow the long text columns (down to :data:`TEXT_MIN_WIDTH`, their
+        whole text in the tooltip), then the name column (down to :data:`NAME_MIN_WIDTH`),
+        and only then the short ones (a call number, a date, a period: cut last, as a cut
+        identifier reads as another one), so the amounts on the right come into view."""
         header, model = self.horizontalHeader(), self.model()
-        deficit = header.length() - self.viewport().width()
-        if deficit <= 0 or model is None or self.viewport().width() < 200:
+        if model is None or self.viewport().width() < 200:
             return  # not laid out yet: nothing to judge by
         texts = []
         for logical in range(header.count()):
@@ -363,19 +369,29 @@ class TableView(QTableView):
             shown = not header.isSectionHidden(logical)
             if logical not in (name_column, keep) and shown and not right:
                 texts.append(logical)
-        room = sum(max(header.sectionSize(c) - TEXT_MIN_WIDTH, 0) for c in texts)
-        if room > 0:
-            share = min(deficit / room, 1.0)
-            for logical in texts:
-                size = header.sectionSize(logical)
-                give = min(math.ceil(max(size - TEXT_MIN_WIDTH, 0) * share), size - TEXT_MIN_WIDTH)
-                header.resizeSection(logical, size - max(give, 0))
-        # last resort, the view is really too narrow: the amounts matter more than the end of a
-        # long name (whole in its tooltip), down to NAME_MIN_WIDTH
+        for logical in texts:  # narrowed while the view was narrower: its own width back
+            own = self._own_widths.get(logical, 0)
+            if header.sectionSize(logical) < own:
+                header.resizeSection(logical, own)
+        short = [c for c in texts if header.sectionSize(c) <= SHORT_TEXT_WIDTH]
+        self._narrow([c for c in texts if c not in short], TEXT_MIN_WIDTH)
+        if keep != name_column:
+            self._narrow([name_column], NAME_MIN_WIDTH)
+        self._narrow(short, TEXT_MIN_WIDTH)
+
+    def _narrow(self, columns: list[int], floor: int) -> None:
+        """Take the view's excess width from ``columns``, each in proportion to what it has
+        above ``floor``, none below it."""
+        header = self.horizontalHeader()
         deficit = header.length() - self.viewport().width()
-        name = header.sectionSize(name_column)
-        if deficit > 0 and keep != name_column and name > NAME_MIN_WIDTH:
-            header.resizeSection(name_column, max(name - deficit, NAME_MIN_WIDTH))
+        room = sum(max(header.sectionSize(c) - floor, 0) for c in columns)
+        if deficit <= 0 or room <= 0:
+            return
+        share = min(deficit / room, 1.0)
+        for logical in columns:
+            size = header.sectionSize(logical)
+            give = min(math.ceil(max(size - floor, 0) * share), size - floor)
+            header.resizeSection(logical, size - max(give, 0))
 
     def _section_resized(self, logical: int, _old: int, new: int) -> None:
         # another column widened or narrowed: the name column absorbs it (not when the user
@@ -385,6 +401,7 @@ class TableView(QTableView):
         if logical == self.expand_column():
             self._name_width = max(new, NAME_MIN_WIDTH)  # the user's width is its own
         else:  # the column the user just sized (a double-click fits it) keeps its width
+            self._own_widths[logical] = new
             self.fit_width(keep=logical)
 
     def resizeEvent(self, event: Any) -> None:
