@@ -7081,7 +7081,7 @@ Le document s&apos;affiche ici avant que vous l&apos;enregistriez ou l&apos;impr
     <name>TableView</name>
     <message>
         <source>Show all columns</source>
-        <extracomment>The name column never shrinks below this to make room for the others. Other text columns narrow down to this to bring the amounts into view. A remembered name width counts as the column&apos;s own up to this much (the rest was spare). columns the page lets go, in this order, when even narrowed they do not fit the view (no horizontal scroll bar): hidden while too narrow, back when there is room</extracomment>
+        <extracomment>The name column never shrinks below this to make room for the others. Other text columns narrow down to this to bring the amounts into view. Text columns this narrow or less (numbers, dates, periods) are narrowed after the names. A remembered name width counts as the column&apos;s own up to this much (the rest was spare). Each other column&apos;s own width (fitted, or set by the user): what a column narrowed to make room gets back when the view widens again. columns the page lets go, in this order, when even narrowed they do not fit the view (no horizontal scroll bar): hidden while too narrow, back when there is room</extracomment>
         <translation>Afficher toutes les colonnes</translation>
     </message>
     <message>
