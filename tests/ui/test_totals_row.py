@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from ptce_desktop.domain.money import format_money
@@ -93,3 +94,39 @@ def test_the_services_budgets_total(ctx: AppContext, qtbot: QtBot) -> None:
     assert page.totals_row.text(BUDGET_COLUMN) == money_text(1_234_550)
     page.search.setText("comptab")
     assert page.totals_row.text(BUDGET_COLUMN) == money_text(34_550)
+
+
+def test_a_total_wider_than_its_column_is_never_cut(qtbot: QtBot) -> None:
+    """The sum of 0,00 € and 99 999 999,99 € rows is wider than any of them: its column grows
+    (the name column gives the room), the figure shows whole."""
+    rows = [Row(i, LONG if i == 1 else f"Membre n° {i} & <co>", 99_999_999, 0) for i in range(9)]
+    panel = _panel(qtbot)
+    panel.set_rows(rows)
+    header = panel.view.horizontalHeader()
+    totals = panel.totals_row
+    assert totals is not None
+    expected = money_text(9 * 99_999_999)
+    assert totals.text(1) == expected
+    # the previous rows' labels may still wait for their deferred delete
+    (label,) = [lab for lab in totals.findChildren(QLabel, "total1") if lab.text() == expected]
+    header.resizeSection(1, 40)  # narrowed by hand below its total
+    needed = label.fontMetrics().horizontalAdvance(label.text())
+    assert header.sectionSize(1) >= needed and label.width() >= needed
+    assert header.length() <= panel.view.viewport().width()  # no sideways scrolling for it
+
+
+def test_a_column_sized_to_its_rows_is_sized_to_its_total_too(qtbot: QtBot) -> None:
+    """A list whose amounts are sized to their rows (Financements: the title stretches) shows
+    the sum whole, not « .30 000,00 € »."""
+    panel = ListPanel("totals-fit", COLUMNS, "Chercher", lambda n: f"{n} lignes", stretch_column=0)
+    qtbot.addWidget(panel)
+    panel.add_totals(1, 2)
+    panel.resize(900, 400)
+    panel.show()
+    panel.set_rows([Row(i, f"Subvention n° {i} « l'été » & <co>", 6_000_000, 0) for i in range(3)])
+    totals = panel.totals_row
+    expected = money_text(18_000_000)
+    assert totals is not None and totals.text(1) == expected
+    (label,) = [lab for lab in totals.findChildren(QLabel, "total1") if lab.text() == expected]
+    needed = label.fontMetrics().horizontalAdvance(label.text())
+    assert panel.view.horizontalHeader().sectionSize(1) >= needed and label.width() >= needed

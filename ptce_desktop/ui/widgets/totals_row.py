@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QTableView, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QWidget
 
 from ptce_desktop.ui.i18n import money_text
 from ptce_desktop.ui.widgets.table_model import ROW_ROLE, Column, RowTableModel
@@ -51,6 +51,7 @@ class TotalsRow(QWidget):
         self.caption = QLabel(self)
         self.caption.setObjectName("totalsCaption")
         self._labels: dict[int, QLabel] = {}
+        self._widening = False
         bold = QFont(self.font())
         bold.setBold(True)
         self.setFont(bold)
@@ -86,7 +87,30 @@ class TotalsRow(QWidget):
         super().resizeEvent(event)  # type: ignore[arg-type]
         self._place()
 
+    def _widen(self) -> None:
+        """A total is never cut: a column narrower than its total (a sum is wider than any of
+        its rows) is widened, as if its user had, so the name column gives the room."""
+        header = self.view.horizontalHeader()
+        for column, label in self._labels.items():
+            needed = label.fontMetrics().horizontalAdvance(label.text()) + 12
+            if header.isSectionHidden(column) or header.sectionSize(column) >= needed:
+                continue
+            mode = header.sectionResizeMode(column)
+            if mode == QHeaderView.ResizeMode.Stretch:
+                continue  # it has the spare width already
+            if mode != QHeaderView.ResizeMode.Interactive:  # sized to its rows: not to its total
+                needed = max(needed, self.view.sizeHintForColumn(column))
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, needed)
+
     def _place(self, *_args: object) -> None:
+        if self._widening:
+            return
+        self._widening = True
+        try:
+            self._widen()
+        finally:
+            self._widening = False
         header = self.view.horizontalHeader()
         # the table's cells start after its frame; this row lies right under the table
         offset = self.view.viewport().mapTo(self.view, self.view.viewport().rect().topLeft()).x()
