@@ -70,6 +70,8 @@ class KeyPartBlock:
     share: Fraction
     rows: tuple[KeyUnitsRow, ...]
     total_units: int
+    #: Σ of the participants' weights (units × days present / days), the percentages' whole.
+    total_weight: Fraction = Fraction(0)
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,9 @@ class KeyVersionBlock:
     rows: tuple[KeyUnitsRow, ...]
     total_units: int
     parts: tuple[KeyPartBlock, ...] = ()
+    #: Σ of the participants' weights (units × days present / days), the percentages' whole:
+    #: below ``total_units`` when a member is present only part of the days.
+    total_weight: Fraction = Fraction(0)
 
 
 @dataclass(frozen=True)

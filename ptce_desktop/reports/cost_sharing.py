@@ -178,6 +178,16 @@ def _units_text(method: Method, units: int) -> str:
     return format_percent(units) if method is Method.PERCENT else format_units(units)
 
 
+def _total_text(method: Method, rows: Sequence[KeyUnitsRow], total: int, weight: Fraction) -> str:
+    """The units' total, and when a member is prorated the weighted total the percentages
+    divide by (« 24,2 ; pondéré 23,45 »: 1,5 × 92/184 j counts 0,75), so each part checks."""
+    if method is Method.USAGE or not any(row.prorated for row in rows):
+        return _units_text(method, total)
+    weighted = round(weight)  # thousandths (basis points for a percent key)
+    shown = "≈" + NBSP if weighted != weight else ""
+    return f"{_units_text(method, total)} ; pondéré {shown}{_units_text(method, weighted)}"
+
+
 def _version_caption(version: KeyVersionBlock) -> str:
     applied = f"du {date_text(version.applies_from)} au {date_text(version.applies_to)}"
     if version.valid_from is None:
@@ -391,7 +401,9 @@ class _Document:
         for version in key.versions:
             story += [spacer(4), para(_version_caption(version), self.styles.cell_bold)]
             if key.method is not Method.MIXED:
-                story += self._units(key.method, key.unit, version.rows, version.total_units)
+                story += self._units(
+                    key.method, key.unit, version.rows, version.total_units, version.total_weight
+                )
                 continue
             for part in version.parts:
                 story.append(spacer(3))
@@ -402,11 +414,18 @@ class _Document:
                         self.styles.cell,
                     )
                 )
-                story += self._units(part.method, part.unit, part.rows, part.total_units)
+                story += self._units(
+                    part.method, part.unit, part.rows, part.total_units, part.total_weight
+                )
         return story
 
     def _units(
-        self, method: Method, unit: str, rows: Sequence[KeyUnitsRow], total: int
+        self,
+        method: Method,
+        unit: str,
+        rows: Sequence[KeyUnitsRow],
+        total: int,
+        weight: Fraction,
     ) -> list[Flowable]:
         return data_table(
             ("Membre", _units_header(method, unit), "Part de la clé"),
@@ -421,7 +440,7 @@ class _Document:
             (4.2, 1.6, 1.4),
             totals_row=[
                 "Total",
-                right(_units_text(method, total)),
+                right(_total_text(method, rows, total, weight)),
                 right(format_percent(10_000, fixed=True)),
             ],
             width=self.width,

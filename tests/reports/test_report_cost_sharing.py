@@ -20,7 +20,7 @@ from ptce_desktop.documents.cost_sharing import (
     ServiceSharing,
 )
 from ptce_desktop.domain.keys import Method
-from ptce_desktop.domain.money import format_money
+from ptce_desktop.domain.money import format_money, format_units
 from ptce_desktop.domain.percentages import percent_column, share_percent_bp
 from ptce_desktop.domain.periods import FiscalYear
 from ptce_desktop.domain.vat import SplitBasis, VatRegime
@@ -339,14 +339,20 @@ def test_prorata_is_explained_where_it_applies(
     assert "proratisé" not in plain
     version = key.versions[0]
     partial = dataclasses.replace(version.rows[0], days_present=90, period_days=181)
+    weight = Fraction(120_000 * 90, 181) + 80_000 + 50_000 + 10_000  # what the parts divide
     prorated = dataclasses.replace(
-        key, versions=(dataclasses.replace(version, rows=(partial, *version.rows[1:])),)
+        key,
+        versions=(
+            dataclasses.replace(version, rows=(partial, *version.rows[1:]), total_weight=weight),
+        ),
     )
     sharing = service(key=prorated)
     assert sharing.prorated
     text = _flat(" ".join(page_texts(render(report(sharing), tmp_path, "b.pdf"))))
     assert "× 90/181 j" in text
     assert "proratisé (unités × jours de présence / jours de la période)" in text
+    # the units' total and the weighted total the percentages divide by (≈: not exact)
+    assert f"Total 260 ; pondéré ≈ {_flat(format_units(round(weight)))} 100,00 %" in text
 
 
 def test_the_name_column_takes_the_spare_width(

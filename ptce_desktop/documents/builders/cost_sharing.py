@@ -365,13 +365,9 @@ class _KeyReader:
         if spec.method is Method.USAGE:
             # Usage weighs what was recorded in the year, whatever the key's versions.
             anytime = replace(spec, versions=(KeyVersion(None, date.min),))
-            rows, total = self._rows(anytime, fy.start, fy.end)
-            return KeyBlock(
-                spec.name,
-                spec.method,
-                spec.unit,
-                (KeyVersionBlock(None, fy.start, fy.end, None, rows, total),),
-            )
+            rows, total, weight = self._rows(anytime, fy.start, fy.end)
+            block = KeyVersionBlock(None, fy.start, fy.end, None, rows, total, total_weight=weight)
+            return KeyBlock(spec.name, spec.method, spec.unit, (block,))
         notes = dict(
             self.session.execute(
                 select(KeyVersionRow.id, KeyVersionRow.note).where(KeyVersionRow.key_id == key_id)
@@ -387,26 +383,33 @@ class _KeyReader:
         self, spec: KeySpec, version: KeyVersion, start: date, end: date, note: str | None
     ) -> KeyVersionBlock:
         if spec.method is not Method.MIXED:
-            rows, total = self._rows(spec, start, end)
-            return KeyVersionBlock(version.valid_from, start, end, note, rows, total)
+            rows, total, weight = self._rows(spec, start, end)
+            return KeyVersionBlock(
+                version.valid_from, start, end, note, rows, total, total_weight=weight
+            )
         weights = sum(part.weight for part in version.parts if part.weight > 0) or 1
         parts = []
         for part in version.parts:
             inner = part.key
-            rows, total = self._rows(inner, start, end)
+            rows, total, weight = self._rows(inner, start, end)
             share = Fraction(max(part.weight, 0), weights)
             parts.append(
-                KeyPartBlock(inner.name, inner.method, inner.unit, part.weight, share, rows, total)
+                KeyPartBlock(
+                    inner.name, inner.method, inner.unit, part.weight, share, rows, total, weight
+                )
             )
         parts.sort(key=lambda p: p.key_name.casefold())
         return KeyVersionBlock(version.valid_from, start, end, note, (), 0, tuple(parts))
 
-    def _rows(self, spec: KeySpec, start: date, end: date) -> tuple[tuple[KeyUnitsRow, ...], int]:
-        """The participants of ``spec`` over [start, end] and their raw units' total."""
+    def _rows(
+        self, spec: KeySpec, start: date, end: date
+    ) -> tuple[tuple[KeyUnitsRow, ...], int, Fraction]:
+        """The participants of ``spec`` over [start, end], their raw units' total and their
+        weights' total (units × days present / days: what the percentages divide by)."""
         try:
             weights = effective_weights(spec, start, end, self.presences)
         except PtceError:  # no version yet (a mixed key's part), a negative value: nothing
-            return (), 0
+            return (), 0, Fraction(0)
         shares = weights.shares()
         column = percent_column(weights.weights())
         rows = [
@@ -422,4 +425,4 @@ class _KeyReader:
             for m in weights.members
         ]
         rows.sort(key=lambda r: (r.member_name.casefold(), r.member_id))
-        return tuple(rows), weights.total_units or 0
+        return tuple(rows), weights.total_units or 0, weights.total_weight
