@@ -13,24 +13,32 @@ recomputed is a warning (exit 0).
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections.abc import Iterator
+from datetime import date
 
-from sqlalchemy import BigInteger, select, text
+from sqlalchemy import BigInteger, bindparam, func, select, text
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
+from ptce_desktop.domain.allocation import split_cost_cents
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.money import format_money
 from ptce_desktop.domain.periods import FiscalYear as Period
 from ptce_desktop.domain.periods import fiscal_year_of
+from ptce_desktop.domain.vat import VatRegime, amount_to_split
 from ptce_desktop.services.common import start_month
-from ptce_desktop.services.costs.shares import SplitContext, compute_cents
-from ptce_desktop.services.pole.integrity import CheckItem
+from ptce_desktop.services.costs.shares import SplitContext
+from ptce_desktop.services.pole.integrity import CheckItem, CheckProgress
 from ptce_desktop.services.pole.seal import seal_intact
 from ptce_desktop.store.base import Base
-from ptce_desktop.store.models import Cost, FiscalYear, Member, Share
+from ptce_desktop.store.dated import service_vat_on, vat_registered_on
+from ptce_desktop.store.models import Cost, FiscalYear, Member, Share, SharedService
 
 #: How many records a finding names before it says how many more there are.
 LISTED = 10
+
+#: Within a fiscal year, ``progress`` is also called every this many costs.
+PROGRESS_EVERY = 5_000
 
 
 def _listed(found: list[str]) -> str:
@@ -39,59 +47,203 @@ def _listed(found: list[str]) -> str:
     return shown + (f" ; et {more} autre(s)" if more > 0 else "")
 
 
-def share_checks(session: Session) -> list[CheckItem]:
-    """Recompute every stored share from its frozen context and compare."""
+class _Listed:
+    """The findings of one kind: the first :data:`LISTED` kept, the others only counted (what
+    :func:`_listed` prints of them), so a file where every share is wrong stays small."""
+
+    def __init__(self) -> None:
+        self.shown: list[str] = []
+        self.count = 0
+
+    def __bool__(self) -> bool:
+        return self.count > 0
+
+    @property
+    def full(self) -> bool:
+        """Whether a further finding is only counted (its text is not needed)."""
+        return len(self.shown) >= LISTED
+
+    def add(self, finding: str | None) -> None:
+        self.count += 1
+        if finding is not None and not self.full:
+            self.shown.append(finding)
+
+    def text(self) -> str:
+        more = self.count - len(self.shown)
+        return " ; ".join(self.shown) + (f" ; et {more} autre(s)" if more > 0 else "")
+
+
+# One fiscal year's costs, and their shares, in the same order (period start, then id): both
+# are range reads of ``ix_costs_period_start`` (a covering index for the shares' query), each
+# cost's shares then read through the unique (cost_id, member_id) index — no sort, no full
+# scan of ``shares`` (tests/services/test_share_checks_stream.py checks the plans).
+_YEAR = (Cost.period_start >= bindparam("start"), Cost.period_start < bindparam("stop"))
+_YEAR_ORDER = (Cost.period_start, Cost.id)
+YEAR_COSTS = (
+    select(
+        Cost.id,
+        Cost.service_id,
+        Cost.ht_cents,
+        Cost.ttc_cents,
+        Cost.period_start,
+        Cost.period_end,
+        Cost.invoice_date,
+        Cost.label,
+    )
+    .where(*_YEAR)
+    .order_by(*_YEAR_ORDER)
+)
+YEAR_SHARES = (
+    select(Share.cost_id, Share.member_id, Share.cents)
+    .select_from(Cost)
+    .join(Share, Share.cost_id == Cost.id)
+    .where(*_YEAR)
+    .order_by(*_YEAR_ORDER)
+)
+
+
+def _year_costs(
+    connection: Connection, year: Period
+) -> Iterator[tuple[tuple[int, int, int, int, date, date, date, str], dict[int, int]]]:
+    """Each cost whose period starts in ``year`` with its stored shares ``{member: cents}``
+    (empty when it has none), streamed: the two cursors advance together, one cost at a time."""
+    params = {"start": year.start, "stop": year.next().start}
+    shares = iter(connection.execute(YEAR_SHARES, params))
+    pending = next(shares, None)
+    for row in connection.execute(YEAR_COSTS, params):
+        cost_id = row[0]
+        have: dict[int, int] = {}
+        while pending is not None and pending[0] == cost_id:
+            have[pending[1]] = pending[2]
+            pending = next(shares, None)
+        yield tuple(row), have  # type: ignore[misc]
+    if pending is not None:  # both streams share one order: a share left means a bug here
+        raise RuntimeError(f"share of cost {pending[0]} read out of order")
+
+
+class _DatedVat:
+    """The dated VAT values a split reads (:func:`~ptce_desktop.services.costs.shares.
+    compute_cents`), each read once per (service, day) and per day: the file does not change
+    during a check, and a year's costs start on few distinct days."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self._regimes: dict[tuple[int, date], VatRegime] = {}
+        self._registered: dict[date, bool] = {}
+
+    def amount(self, service: SharedService, ht_cents: int, ttc_cents: int, day: date) -> int:
+        regime = self._regimes.get((service.id, day))
+        if regime is None:
+            regime = service_vat_on(self._session, service, day)[0]
+            self._regimes[(service.id, day)] = regime
+        registered = self._registered.get(day)
+        if registered is None:
+            registered = self._registered[day] = vat_registered_on(self._session, day)
+        return amount_to_split(ht_cents, ttc_cents, regime, registered)
+
+
+def recompute_cents(
+    session: Session,
+    context: SplitContext,
+    vat: _DatedVat,
+    service: SharedService,
+    *,
+    ht_cents: int,
+    ttc_cents: int,
+    period_start: date,
+    period_end: date,
+    label: str,
+) -> dict[int, int]:
+    """``compute_cents(...).result.cents`` step for step (same reads, same errors in the same
+    order), the dated VAT values taken from ``vat``."""
+    if service.key_id is None:
+        raise PtceError("service_without_key", "service_id", service=service.name)
+    amount = vat.amount(service, ht_cents, ttc_cents, period_start)
+    spec = context.spec(session, service.key_id)
+    return split_cost_cents(
+        amount,
+        spec,
+        period_start,
+        period_end,
+        context.presences.roster_for(spec, period_start, period_end),
+        cost_label=label,
+    ).cents
+
+
+def share_checks(session: Session, progress: CheckProgress | None = None) -> list[CheckItem]:
+    """Recompute every stored share from its frozen context and compare.
+
+    One fiscal year at a time, streamed (:func:`_year_costs`): memory does not grow with the
+    file. ``progress(done, total, label)`` — costs read so far, costs in the file, the year's
+    label — is called at the end of every fiscal year from the first cost's to the last's
+    (once per year), and within a year every :data:`PROGRESS_EVERY` costs.
+    """
     month = start_month(session)
     closed = set(
         session.scalars(select(FiscalYear.start_year).where(FiscalYear.closed_at.is_not(None)))
     )
     names = dict(session.execute(select(Member.id, Member.name)).all())
-    stored: dict[int, dict[int, int]] = defaultdict(dict)
-    for cost_id, member_id, cents in session.execute(
-        select(Share.cost_id, Share.member_id, Share.cents)
-    ):
-        stored[cost_id][member_id] = cents
+    services = {service.id: service for service in session.scalars(select(SharedService))}
+    first, last, total = session.execute(
+        select(func.min(Cost.period_start), func.max(Cost.period_start), func.count(Cost.id))
+    ).one()
     context = SplitContext.load(session)
-    wrong: list[str] = []
-    drifted: list[str] = []
-    unexplained: list[str] = []
-    checked = 0
-    for cost in session.scalars(select(Cost).order_by(Cost.period_start, Cost.id)):
-        if cost.id not in stored:
-            continue  # "charge(s) sans quote-part" is reported by the sums check
-        checked += 1
-        year = fiscal_year_of(cost.period_start, month)
-        where = f"charge n° {cost.id} « {cost.label} » ({year.label})"
-        try:
-            computed = compute_cents(
-                session,
-                context,
-                service=cost.service,
-                ht_cents=cost.ht_cents,
-                ttc_cents=cost.ttc_cents,
-                period_start=cost.period_start,
-                period_end=cost.period_end,
-                label=cost.label,
-            ).result.cents
-        except PtceError as error:
-            unexplained.append(f"{where} : {error.message('fr')}")
-            continue
-        have = stored[cost.id]
-        if {m: c for m, c in have.items() if c} == {m: c for m, c in computed.items() if c}:
-            continue
-        differences = [
-            f"{names.get(m, f'membre n° {m}')} {format_money(have.get(m, 0))} "
-            f"au lieu de {format_money(computed.get(m, 0))}"
-            for m in sorted(set(have) | set(computed), key=lambda m: names.get(m, ""))
-            if have.get(m, 0) != computed.get(m, 0)
-        ]
-        finding = f"{where} : " + ", ".join(differences)
-        invoice_year = fiscal_year_of(cost.invoice_date, month).start_year
-        if year.start_year not in closed and invoice_year in closed:
+    connection = session.connection()
+    wrong = _Listed()
+    drifted = _Listed()
+    unexplained = _Listed()
+    checked = done = 0
+    years = (
+        range(fiscal_year_of(first, month).start_year, fiscal_year_of(last, month).start_year + 1)
+        if first is not None and last is not None
+        else range(0)
+    )
+    for start_year in years:
+        year = Period(start_year, month)
+        vat = _DatedVat(session)
+        in_year = 0
+        for row, have in _year_costs(connection, year):
+            if progress is not None and in_year and in_year % PROGRESS_EVERY == 0:
+                progress(done, total, year.label)
+            in_year += 1
+            done += 1
+            if not have:
+                continue  # "charge(s) sans quote-part" is reported by the sums check
+            cost_id, service_id, ht_cents, ttc_cents, period_start, period_end, invoice, label = row
+            checked += 1
+            where = f"charge n° {cost_id} « {label} » ({year.label})"
+            try:
+                computed = recompute_cents(
+                    session,
+                    context,
+                    vat,
+                    services[service_id],
+                    ht_cents=ht_cents,
+                    ttc_cents=ttc_cents,
+                    period_start=period_start,
+                    period_end=period_end,
+                    label=label,
+                )
+            except PtceError as error:
+                unexplained.add(None if unexplained.full else f"{where} : {error.message('fr')}")
+                continue
+            if {m: c for m, c in have.items() if c} == {m: c for m, c in computed.items() if c}:
+                continue
+            invoice_year = fiscal_year_of(invoice, month).start_year
             # Frozen by its invoice only: its open year's context may move on (a warning).
-            drifted.append(finding)
-        else:
-            wrong.append(finding)
+            found = drifted if start_year not in closed and invoice_year in closed else wrong
+            if found.full:
+                found.add(None)
+                continue
+            differences = [
+                f"{names.get(m, f'membre n° {m}')} {format_money(have.get(m, 0))} "
+                f"au lieu de {format_money(computed.get(m, 0))}"
+                for m in sorted(set(have) | set(computed), key=lambda m: names.get(m, ""))
+                if have.get(m, 0) != computed.get(m, 0)
+            ]
+            found.add(f"{where} : " + ", ".join(differences))
+        if progress is not None:
+            progress(done, total, year.label)
     items = [
         CheckItem(
             not wrong,
@@ -99,7 +251,7 @@ def share_checks(session: Session) -> list[CheckItem]:
             "centime près les quotes-parts enregistrées."
             if not wrong
             else "Quotes-parts différentes du recalcul (modifiées hors de l'application ?) : "
-            + _listed(wrong),
+            + wrong.text(),
         )
     ]
     if drifted:
@@ -107,7 +259,7 @@ def share_checks(session: Session) -> list[CheckItem]:
             CheckItem(
                 True,
                 "Attention, charges figées par leur facture d'un exercice clos dont le recalcul "
-                "diffère (le contexte de leur exercice ouvert a changé) : " + _listed(drifted),
+                "diffère (le contexte de leur exercice ouvert a changé) : " + drifted.text(),
                 warning=True,
             )
         )
@@ -115,7 +267,7 @@ def share_checks(session: Session) -> list[CheckItem]:
         items.append(
             CheckItem(
                 True,
-                "Attention, charges impossibles à recalculer : " + _listed(unexplained),
+                "Attention, charges impossibles à recalculer : " + unexplained.text(),
                 warning=True,
             )
         )

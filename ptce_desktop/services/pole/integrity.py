@@ -7,11 +7,14 @@ Each SQLite pragma runs once: ``integrity_check`` (which includes everything ``q
 does, so the open does not run that one again) and ``foreign_key_check``. The money checks are
 aggregates computed by the database (the amount each cost should split, its VAT regime and
 the pole's registration read as of the cost's start date): nothing loads every cost in Python.
+The shares recomputed from their frozen context (:mod:`.closing_checks`) are streamed one
+fiscal year at a time, with ``progress``: memory stays flat whatever the file's size.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,6 +45,12 @@ from ptce_desktop.store.models import (
 )
 from ptce_desktop.store.unit_of_work import UnitOfWork
 
+#: ``progress(done, total, label)`` of the share recomputation: costs read so far, costs in the
+#: file, the label of the fiscal year being read ("2024", "2024/2025"). Called at the end of each
+#: fiscal year and every few thousand costs within one; it may raise to stop the check (the
+#: window's Cancel). Plain Python: the CLI prints it, the window's worker forwards it.
+CheckProgress = Callable[[int, int, str], None]
+
 
 @dataclass(frozen=True)
 class CheckItem:
@@ -62,8 +71,11 @@ class CheckReport:
         return all(item.ok for item in self.items)
 
 
-def check_database(path: Path) -> CheckReport:
-    """Every check that applies to ``path``; a file that is not ours raises ``PtceError``."""
+def check_database(path: Path, progress: CheckProgress | None = None) -> CheckReport:
+    """Every check that applies to ``path``; a file that is not ours raises ``PtceError``.
+
+    ``progress`` follows the share recomputation, the long part on a large file (see
+    :data:`CheckProgress`); the SQLite and sum checks before it report nothing."""
     path = Path(path).expanduser().absolute()
     if not path.exists():
         raise PtceError("file_not_found", path=str(path))
@@ -86,20 +98,20 @@ def check_database(path: Path) -> CheckReport:
     try:
         uow = UnitOfWork(database)
         items += _money_checks(uow)
-        items += _closing_checks(uow)
+        items += _closing_checks(uow, progress)
     finally:
         database.close()
     return CheckReport(path, tuple(items))
 
 
-def _closing_checks(uow: UnitOfWork) -> list[CheckItem]:
+def _closing_checks(uow: UnitOfWork, progress: CheckProgress | None = None) -> list[CheckItem]:
     """Shares recomputed from their frozen context, seals, money column types (issue 12)."""
     from ptce_desktop.services.pole import closing_checks  # it builds on CheckItem, above
 
     with uow.read() as session:
         return [
             *closing_checks.money_type_checks(session),
-            *closing_checks.share_checks(session),
+            *closing_checks.share_checks(session, progress),
             *closing_checks.seal_checks(session),
         ]
 
