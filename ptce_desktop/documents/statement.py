@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
+from fractions import Fraction
 
 __all__ = [
     "MENTION_NOT_APPLICABLE",
@@ -62,7 +63,10 @@ class KeyBasis:
     ``member_units`` / ``total_units`` are raw key values (thousandths of ``unit`` for units
     and usage keys, basis points for a percentage key, None for equal and mixed keys);
     ``share_bp`` is the member's share of the key (half up to 0,01 %); ``days_present`` <
-    ``period_days`` when presence is prorated.
+    ``period_days`` when presence is prorated. ``member_weight`` / ``total_weight`` are the
+    same values weighted by presence (units × days present / days of the period, thousandths)
+    as the split divides them, set for units keys only: when a member of the key is prorated
+    the raw « 180 m² sur 580 m² » does not give ``share_bp``, the weighted pair does.
     """
 
     key_name: str
@@ -76,10 +80,17 @@ class KeyBasis:
     period_days: int
     #: "T2 2025" or "exercice 2025": the period the weights are taken over.
     period_label: str
+    member_weight: Fraction | None = None
+    total_weight: Fraction | None = None
 
     @property
     def prorated(self) -> bool:
         return self.days_present < self.period_days
+
+    @property
+    def weighted(self) -> bool:
+        """Some member of the key is prorated: the share divides the weighted units."""
+        return self.total_weight is not None and self.total_weight != self.total_units
 
 
 @dataclass(frozen=True)

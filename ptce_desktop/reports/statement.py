@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from fractions import Fraction
 
 from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
@@ -165,6 +166,12 @@ def _units(value: int, unit: str) -> str:
     return f"{format_units(value)}{NBSP}{unit}" if unit else format_units(value)
 
 
+def _weighted(value: Fraction, unit: str) -> str:
+    """A presence-weighted value (thousandths), « ≈ » when rounding it to 0,001 is not exact."""
+    rounded = round(value)
+    return ("≈" + NBSP if rounded != value else "") + _units(rounded, unit)
+
+
 def basis_text(basis: KeyBasis) -> str:
     """« Clé « Surface » : 180 m² sur 580 m², soit 31,03 % (exercice 2024) »."""
     share = format_percent(basis.share_bp, fixed=True)
@@ -176,10 +183,15 @@ def basis_text(basis: KeyBasis) -> str:
         if basis.member_units != basis.share_bp:
             detail += f", soit {share} des participants"
     elif basis.member_units is not None and basis.total_units is not None:
-        detail = (
-            f"{_units(basis.member_units, basis.unit)} sur "
-            f"{_units(basis.total_units, basis.unit)}, soit {share}"
-        )
+        member, total = basis.member_units, basis.total_units
+        detail = f"{_units(member, basis.unit)} sur {_units(total, basis.unit)}"
+        if basis.weighted and basis.member_weight is not None and basis.total_weight is not None:
+            # a member is prorated: the share divides the weighted units, printed so it checks
+            detail += (
+                f" ; pondérés par la présence : {_weighted(basis.member_weight, basis.unit)} "
+                f"sur {_weighted(basis.total_weight, basis.unit)}"
+            )
+        detail += f", soit {share}"
     else:
         detail = f"clé composée, soit {share}"
     text = f"{key} : {detail} ({basis.period_label})"

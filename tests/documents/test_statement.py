@@ -18,7 +18,7 @@ from ptce_desktop.domain.money import format_money
 from ptce_desktop.reports.statement import build_statement
 from ptce_desktop.services.calls.calls import CallService
 from ptce_desktop.services.calls.payments import PaymentService
-from ptce_desktop.store.models import Pole, SharedService
+from ptce_desktop.store.models import Member, Pole, SharedService
 from ptce_desktop.store.unit_of_work import UnitOfWork
 
 D = dt.date
@@ -134,6 +134,30 @@ def test_each_line_carries_the_key_basis(uow: UnitOfWork) -> None:
     assert {b.period_label for b in bases if b} == {"T1 2025", "T2 2025"}
     text = _text(_render(model))
     assert "Clé « Surface (m²) & <co> » : 120 m² sur 250 m², soit 48,00 % (T1 2025)" in text
+
+
+def test_a_prorated_member_prints_the_weighted_units_the_share_divides(uow: UnitOfWork) -> None:
+    """A member who left on 14 February counts 45 of T1's 90 days: « 120 sur 250 » would not
+    give the printed share, the weighted pair does (120 / (120 + 80 + 50 × 45/90) = 53,33 %)."""
+    members = _world(uow)
+    with uow.write("Départ") as session:
+        leaving = session.get(Member, members[2])
+        assert leaving is not None
+        leaving.left_on = D(2025, 2, 14)
+    model = build_statement_data(uow, members[0], 2025)
+    bases = {
+        line.basis.period_label: line.basis for c in model.calls for line in c.lines if line.basis
+    }
+    first = bases["T1 2025"]
+    assert (first.member_weight, first.total_weight, first.share_bp) == (120_000, 225_000, 5333)
+    assert first.weighted and not first.prorated
+    assert not bases["T2 2025"].weighted  # gone all quarter: not a participant any more
+    text = _text(_render(model))
+    assert (
+        "120 m² sur 250 m² ; pondérés par la présence : 120 m² sur 225 m², soit 53,33 % (T1 2025)"
+        in text
+    )
+    assert "120 m² sur 200 m², soit 60,00 % (T2 2025)" in text
 
 
 def test_each_payment_in_one_year_only_and_balances_chain(uow: UnitOfWork) -> None:

@@ -240,6 +240,8 @@ def _key_basis(weights: EffectiveWeights, member_id: int, label: str) -> KeyBasi
     shares = weights.shares()
     method = weights.key.method
     with_units = method in (Method.UNITS, Method.USAGE, Method.PERCENT)
+    # usage is recorded inside the period (never prorated); a percent key says « de la clé »
+    weighted = method is Method.UNITS
     return KeyBasis(
         key_name=weights.key.name,
         method=method.value,
@@ -251,6 +253,8 @@ def _key_basis(weights: EffectiveWeights, member_id: int, label: str) -> KeyBasi
         days_present=own.days_present,
         period_days=own.period_days,
         period_label=label,
+        member_weight=own.weight if weighted else None,
+        total_weight=weights.total_weight if weighted else None,
     )
 
 
