@@ -316,9 +316,22 @@ def opened(args: argparse.Namespace, *, write: bool, create: bool = False) -> It
 
 
 def _check(args: argparse.Namespace) -> int:
+    """The report on stdout. When stderr is a terminal (never in a pipe or a log), the share
+    recomputation's progress goes there: one line per fiscal year, rewritten in place."""
     from ptce_desktop.services.pole.integrity import check_database
 
-    report = check_database(db_path_of(args))
+    shown: list[str] = []
+
+    def progress(done: int, total: int, year: str) -> None:
+        if shown and shown[-1] != year:
+            sys.stderr.write("\n")
+        shown[:] = [year]
+        sys.stderr.write(f"\r  Quotes-parts de l'exercice {year} : {done}/{total} charges\x1b[K")
+        sys.stderr.flush()
+
+    report = check_database(db_path_of(args), progress if sys.stderr.isatty() else None)
+    if shown:
+        sys.stderr.write("\n")
     print(f"Vérification de {report.path}")
     for item in report.items:
         label = "ÉCHEC" if not item.ok else ("avert" if item.warning else "ok ")

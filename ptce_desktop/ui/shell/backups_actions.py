@@ -238,7 +238,8 @@ class BackupActions(QObject):
             self.shell.runner,
             self.window,
             translate("BackupActions", "Checking the database…"),
-            lambda _progress: check_database(path),
+            # the bar follows the share recomputation (costs read / costs), year by year
+            lambda progress: check_database(path, lambda done, total, _year: progress(done, total)),
             on_done=lambda report: self.shell.dialogs.check_report(self.window, report),
             on_error=lambda error: self.shell.presenter.present(error, self.window),
         )
