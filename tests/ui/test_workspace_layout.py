@@ -178,9 +178,9 @@ def test_long_dialogs_fit_a_768_px_screen(
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s.width()}x{s.height()}")
-@pytest.mark.parametrize("key", ["members", "keys"])
+@pytest.mark.parametrize("key", ["members", "keys", "services"])
 def test_the_main_lists_do_not_scroll_sideways(window: MainWindow, size: QSize, key: str) -> None:
-    """Membres and Clés inside their splitter: the columns fit the list, the name column
+    """Membres, Services and Clés inside their splitter: the columns fit the list, the name column
     elided (whole in its tooltip) rather than a horizontal scroll bar (#15 item 1)."""
     window.resize(size)
     window.show_page(key)

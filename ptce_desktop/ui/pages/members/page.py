@@ -153,9 +153,6 @@ class MembersPage(QWidget):
         # too narrow for all (1200 px, the detail beside): short name, left, college, SIRET,
         # joined, category give way, in that order, rather than a horizontal scroll bar
         self.view.foldable = (1, 5, 6, 3, 4, 2)
-        # too narrow for all (1200 px, the detail beside): short name, left, college, SIRET,
-        # joined, category give way, in that order, rather than a horizontal scroll bar
-        self.view.foldable = (1, 5, 6, 3, 4, 2)
         self.view.setModel(self.proxy)
         self.view.setSelectionMode(TableView.SelectionMode.SingleSelection)
         self.empty_state = EmptyState(
