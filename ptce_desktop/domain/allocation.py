@@ -17,8 +17,20 @@ from typing import NamedTuple
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.keys import KeySpec, MemberPresence, ShareExplanation
 from ptce_desktop.domain.periods import days_inclusive, overlap_days
-from ptce_desktop.domain.split import _largest_remainder, _split, allocate_cents
-from ptce_desktop.domain.weights import _MIXED, _mixed_weights, _raw_units, effective_weights
+from ptce_desktop.domain.split import (
+    _largest_remainder,
+    _split,
+    _split_in_order,
+    allocate_cents,
+)
+from ptce_desktop.domain.weights import (
+    _EQUAL,
+    _MIXED,
+    _USAGE,
+    _mixed_weights,
+    _raw_units,
+    effective_weights,
+)
 
 
 def split_cost(
@@ -155,6 +167,16 @@ def split_cost_cents(
         mixed = _mixed_weights(key, version, period_start, period_end, presence, cost_label)
         mixed.check(key.name, cost_label)
         cents = allocate_cents(total, mixed.weights, cost_label=cost_label, key_name=key.name)
+        return SplitResult(version.id, cents)
+    if (
+        method is not _USAGE
+        and version.lowest_value > 0
+        and roster.whole_period(version.member_ids)
+    ):  # the common case: the version's own members and values, all > 0, nobody prorated
+        if method is _EQUAL or version.values_all_equal:
+            return SplitResult(version.id, _equal_shares(version.member_ids, total))
+        weights_sum = sum(version.member_values)  # its dict is in id order (KeyVersion)
+        cents = _split_in_order(total, version.values, weights_sum, version.member_ids)
         return SplitResult(version.id, cents)
     raw = _raw_units(key, version, period_start, period_end, roster.ids, cost_label)
     ids, values = raw.ids, raw.values

@@ -70,7 +70,8 @@ class KeyVersion:
         values = dict(self.values)
         ids = tuple(sorted(values))
         vector = tuple(map(values.__getitem__, ids))
-        object.__setattr__(self, "values", values)
+        # Kept in id order: the cents-only path splits a copy of it (split._split_in_order).
+        object.__setattr__(self, "values", dict(zip(ids, vector, strict=True)))
         object.__setattr__(self, "member_ids", ids)
         object.__setattr__(self, "member_values", vector)
         object.__setattr__(self, "lowest_value", min(vector, default=0))

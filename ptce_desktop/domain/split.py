@@ -115,6 +115,42 @@ def _split(
     )
 
 
+def _split_in_order(
+    total: int, weights: dict[int, int], weight_sum: int, members: Sequence[int]
+) -> dict[int, int]:
+    """The split of :func:`allocate_cents` when the weights are already a ``dict`` of integers
+    ≥ 0 whose keys are in increasing id order (``members``: those keys, in that order) and
+    ``weight_sum`` (their sum) is > 0 — checked by the callers.
+
+    Same rule as :func:`_largest_remainder` (one divmod per member, the leftover cents to the
+    largest remainders, ties at the cut to the larger weight then the lower id), but the
+    result is a copy of ``weights`` whose values are overwritten: copying a dict of the same
+    keys is a block copy, building one from (id, cents) pairs hashes and inserts each entry
+    (bench_allocation: ~0.3 µs of the ~6 µs of a 20-member split).
+    """
+    magnitude = -total if total < 0 else total
+    shares = weights.copy()
+    remainders: list[int] = []
+    add_remainder = remainders.append
+    for member, value in weights.items():
+        shares[member], remainder = divmod(magnitude * value, weight_sum)
+        add_remainder(remainder)
+    left = magnitude - sum(shares.values())
+    if left:
+        count = len(remainders)
+        order = sorted(range(count), key=remainders.__getitem__, reverse=True)
+        if left < count and remainders[order[left - 1]] == remainders[order[left]]:
+            # A tie at the cut: as in _largest_remainder, (remainder, weight) as one integer.
+            scale = weight_sum + 1
+            keys = [r * scale + v for r, v in zip(remainders, weights.values(), strict=True)]
+            order = sorted(range(count), key=keys.__getitem__, reverse=True)
+        for i in order[:left]:
+            shares[members[i]] += 1
+    if total < 0:
+        return {member: -share for member, share in shares.items()}
+    return shares
+
+
 def allocate_cents(
     total: int,
     weights: Mapping[int, Fraction | int],
@@ -131,8 +167,16 @@ def allocate_cents(
     ``weights``. Raises ``no_participant``, ``all_weights_zero`` or ``negative_weight``
     naming ``cost_label`` and ``key_name``.
     """
-    # The common case (a units or equal key: integer weights, given in member order) is
-    # checked and split inline; anything else goes through _integer_weights. Same rule.
+    # The common case: a dict of integer weights ≥ 0 given in member order (a units or equal
+    # key), checked without building a list of weights and split by _split_in_order. The
+    # sum's type says whether every weight is an int (a Fraction, float or Decimal makes it
+    # one of those). Anything else goes through _integer_weights. Same rule, same cents.
+    if type(weights) is dict and weights:
+        weight_sum = sum(weights.values())
+        if type(weight_sum) is int and weight_sum > 0 and min(weights.values()) >= 0:
+            members = [*weights]
+            if members == sorted(members):
+                return _split_in_order(total, weights, weight_sum, members)
     members = list(weights)
     if not members:
         raise PtceError("no_participant", cost=cost_label, key=key_name)
