@@ -13,35 +13,51 @@ built when first shown. The pages get an :class:`~.context.AppContext`.
 from __future__ import annotations
 
 import logging
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QWidget
+from shiboken6 import isValid
 
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.store.backup import create_backup
+from ptce_desktop.store.opening import OpenPole, open_pole_file
 from ptce_desktop.store.paths import default_data_dir
 from ptce_desktop.ui.bus import touches
 from ptce_desktop.ui.errors import ErrorPresenter
-from ptce_desktop.ui.pages import navigation_entries, page_factory
+from ptce_desktop.ui.pages import (
+    import_page,
+    import_pages_ahead,
+    navigation_entries,
+    page_factory,
+)
 from ptce_desktop.ui.shell.backups_actions import BackupActions
 from ptce_desktop.ui.shell.context import READ_ONLY_OFFERED, AppContext, open_context
 from ptce_desktop.ui.shell.integrity_banner import IntegrityBanner
 from ptce_desktop.ui.shell.launch_dialogs import Dialogs, slug
-from ptce_desktop.ui.shell.main_window import MainWindow
+from ptce_desktop.ui.shell.main_window import IMPORT_PAGES_AFTER_MS, MainWindow
 from ptce_desktop.ui.shell.repair_actions import RepairActions
 from ptce_desktop.ui.shell.welcome import WelcomeChoice
 from ptce_desktop.ui.worker import Runner, run_with_progress_dialog
 
 if TYPE_CHECKING:
+    from ptce_desktop.services.pole.fiscal_years import FiscalYearView
     from ptce_desktop.ui.exports.archive_actions import ArchiveActions
     from ptce_desktop.ui.imports.actions import ImportActions
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
+
+#: After the start, how often the thread pool is looked at to import the pages ahead once idle,
+#: and how long at most that waits (the quick check of a large file runs seconds).
+IDLE_POLL_MS = 100
+IMPORT_PAGES_AT_LATEST_S = 3.0
 
 #: Tables whose change may add or close a fiscal year, or rename the pole.
 _YEAR_TABLES = ("fiscal_years", "costs", "calls", "payments", "service_budgets", "poles")
@@ -53,8 +69,52 @@ def demo_path() -> Path:
     return default_data_dir() / "demo" / f"demo-{stamp}.sqlite3"
 
 
+@dataclass(frozen=True)
+class PreparedOpen:
+    """A pole file opened off the GUI thread by :func:`prepare_open`, with its first reads."""
+
+    pole: OpenPole
+    #: The pole's name (None: a file without a pole yet, for the welcome).
+    name: str | None
+    #: Its fiscal years, most recent first (None without a pole).
+    years: list[FiscalYearView] | None
+
+
+class FirstReadFailed(Exception):
+    """The file opened but its first reads failed (``error``); it was closed again."""
+
+    def __init__(self, error: BaseException) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+def prepare_open(path: Path, *, read_only: bool, create: bool, first_page: str) -> PreparedOpen:
+    """What :meth:`Shell.start` does off the GUI thread (nothing Qt here): open ``path`` through
+    the one door without its quick check (lock, recognition, migration), then its first reads
+    — the first query configures SQLAlchemy's mappers (~0.1-0.3 s), the pole's name, its
+    fiscal years — and import the first page's module. Raises the open's ``PtceError``, or
+    :class:`FirstReadFailed` (the file closed again) when a read fails."""
+    pole = open_pole_file(path, create=create, read_only=read_only, defer_check=True)
+    try:
+        from ptce_desktop.services.pole.fiscal_years import FiscalYearService
+        from ptce_desktop.services.pole.pole import PoleService
+
+        view = PoleService(pole.uow).get()
+        name = view.name if view is not None else None
+        years = FiscalYearService(pole.uow).list_years() if name is not None else None
+        if name is not None and first_page:
+            import_page(first_page)
+    except BaseException as error:
+        pole.close()
+        raise FirstReadFailed(error) from error
+    return PreparedOpen(pole, name, years)
+
+
 class Shell(QObject):
     """The open document of one window, and the File menu acting on it."""
+
+    #: The outcome of :meth:`start`: True when a file is shown, False when nothing opened.
+    started = Signal(bool)
 
     def __init__(
         self,
@@ -73,6 +133,8 @@ class Shell(QObject):
         self.dialogs = dialogs if dialogs is not None else Dialogs(self.presenter)
         self.ctx: AppContext | None = None
         self.declined = False  # the last open() was a locked file the user did not want
+        self.start_result: bool | None = None  # what ``started`` said (None: not yet)
+        self._idle_since_start = 0.0
         self._years: list[tuple[str, int]] = []
         window.new_pole_action.triggered.connect(self.new_pole)
         window.open_action.triggered.connect(self.open_file)
@@ -131,17 +193,93 @@ class Shell(QObject):
 
     # --- starting ----------------------------------------------------------------------------
     def start(self, path: Path, read_only: bool = False) -> bool:
-        """Open ``path`` (created if missing); a file without a pole asks what to do.
+        """Open ``path`` (created if missing) without holding the window; a file without a pole
+        asks what to do.
 
-        Returns False when the user chose to quit (welcome closed, locked file refused).
+        The blocking part — lock, recognising the file, migration check (and migration), the
+        first queries (mappers configured, the pole's name, its fiscal years) and the import of
+        the first page's module — runs on a worker (:func:`prepare_open`); back on the GUI
+        thread the document is attached, its first page built (its data load in a worker
+        too), or the refusal shown with its usual dialogs (read-only offer for a locked file,
+        Réparer… for a damaged one, the newest backup, the welcome). Until then the window
+        shows « Chargement… » and its File actions wait.
+
+        ``started`` gives the outcome: False when the user chose to quit (welcome closed,
+        locked file refused) or nothing could be opened. Returns that outcome when it is known
+        at once (an inline runner: tests), else True while the file is still opening.
         """
-        ctx = self.open(path, read_only=read_only, create=True)
-        if ctx is not None and ctx.pole_name() is not None:
-            self.attach(ctx)
-            return True
-        if ctx is None and self.declined:
-            return False  # the file is locked and the user preferred to quit
-        return self.welcome(ctx)
+        self.start_result = None
+        self.window.set_loading(True)
+        # The other pages' modules are imported ahead once the start's work is done, not while
+        # the file opens and the first page loads (see _import_pages_when_idle).
+        self.window._importing_ahead = True
+        self._open_in_background(path, read_only=read_only, create=True)
+        return self.start_result is not False
+
+    def _open_in_background(self, path: Path, *, read_only: bool, create: bool) -> None:
+        self.declined = False
+        first_page = self.window.current_page_key() or "dashboard"
+
+        def work(_progress: Any) -> PreparedOpen:
+            return prepare_open(path, read_only=read_only, create=create, first_page=first_page)
+
+        def done(prepared: PreparedOpen) -> None:
+            if not isValid(self):  # the window closed while the file was opening
+                prepared.pole.close()
+                return
+            self._prepared(prepared)
+
+        def failed(error: BaseException) -> None:
+            if isValid(self):
+                self._start_refused(path, error, read_only=read_only)
+
+        self.runner.run(work, on_done=done, on_error=failed)
+
+    def _prepared(self, prepared: PreparedOpen) -> None:
+        ctx = AppContext(prepared.pole, runner=self.runner, presenter=self.presenter)
+        self._check_integrity(ctx)
+        if prepared.name is not None:
+            self.attach(ctx, years=prepared.years, name=prepared.name)
+            self._started(True)
+            return
+        self._started(self.welcome(ctx))
+
+    def _start_refused(self, path: Path, error: BaseException, *, read_only: bool) -> None:
+        if isinstance(error, FirstReadFailed):  # opened, then unreadable: said, nothing open
+            self.presenter.present(error.error, self.window)
+            self._started(False)
+            return
+        if not isinstance(error, PtceError):  # unforeseen: said, and the program stops
+            self.presenter.present(error, self.window)
+            self._started(False)
+            return
+        retry = self._refused(path, error, read_only=read_only)
+        if retry is not None:
+            self._open_in_background(path, read_only=retry, create=False)
+            return
+        if self.declined:
+            self._started(False)  # the file is locked and the user preferred to quit
+            return
+        self._started(self.welcome(None))
+
+    def _started(self, opened: bool) -> None:
+        self.start_result = opened
+        self.window.set_loading(False)
+        self._idle_since_start = time.monotonic()
+        self._import_pages_when_idle()
+        self.started.emit(opened)
+
+    def _import_pages_when_idle(self) -> None:
+        """Import the other pages' modules in the background (:func:`import_pages_ahead`) once
+        the start's background work (the first page's data, the quick check) is over — or
+        :data:`IMPORT_PAGES_AT_LATEST_S` after the start — and :data:`IMPORT_PAGES_AFTER_MS`
+        more: they would compete with it for the GIL and the two cores, and the start's peak
+        memory is the first page's."""
+        waited = time.monotonic() - self._idle_since_start
+        if QThreadPool.globalInstance().activeThreadCount() and waited < IMPORT_PAGES_AT_LATEST_S:
+            QTimer.singleShot(IDLE_POLL_MS, self._import_pages_when_idle)
+            return
+        QTimer.singleShot(IMPORT_PAGES_AFTER_MS, import_pages_ahead)
 
     def welcome(self, blank: AppContext | None) -> bool:
         """Ask until something opens; ``blank`` is an open file without a pole (or None).
@@ -215,19 +353,28 @@ class Shell(QObject):
                 defer_check=True,
             )
         except PtceError as error:
-            if error.code in READ_ONLY_OFFERED and not read_only:
-                if self.dialogs.locked(self.window, error):
-                    return self.open(path, read_only=True, create=False)
-                self.declined = True
+            retry = self._refused(path, error, read_only=read_only)
+            if retry is None:
                 return None
-            self.presenter.present(error, self.window)
-            if error.code == "integrity_failed" and self.repair.offer(path, error):
-                return self.open(path, read_only=read_only, create=False)
-            if not read_only and self.backups.offer_restore(path, error):
-                return self.open(path, read_only=read_only, create=False)
-            return None
+            return self.open(path, read_only=retry, create=False)
         self._check_integrity(ctx)
         return ctx
+
+    def _refused(self, path: Path, error: PtceError, *, read_only: bool) -> bool | None:
+        """The open of ``path`` was refused with ``error``: offer what can be done. Returns
+        ``read_only`` for the next attempt, or None when there is none (:attr:`declined`: the
+        user did not want a locked file read-only)."""
+        if error.code in READ_ONLY_OFFERED and not read_only:
+            if self.dialogs.locked(self.window, error):
+                return True
+            self.declined = True
+            return None
+        self.presenter.present(error, self.window)
+        if error.code == "integrity_failed" and self.repair.offer(path, error):
+            return read_only
+        if not read_only and self.backups.offer_restore(path, error):
+            return read_only
+        return None
 
     def _check_integrity(self, ctx: AppContext) -> None:
         """The quick check left out of the open, in a worker; a failure shows the banner."""
@@ -259,8 +406,16 @@ class Shell(QObject):
         self.integrity_banner.show_for(ctx, error)
 
     # --- the document ------------------------------------------------------------------------
-    def attach(self, ctx: AppContext) -> None:
-        """Show ``ctx`` in the window: pages, years, undo stack, title."""
+    def attach(
+        self,
+        ctx: AppContext,
+        *,
+        years: Sequence[FiscalYearView] | None = None,
+        name: str | None = None,
+    ) -> None:
+        """Show ``ctx`` in the window: pages, years, undo stack, title. ``years`` and ``name``:
+        its fiscal years and the pole's name already read (off the GUI thread,
+        :func:`prepare_open`), else read here."""
         old, self.ctx = self.ctx, ctx
         if old is not None and old is not ctx:
             old.close()
@@ -268,13 +423,16 @@ class Shell(QObject):
         ctx.history.set_error_handler(lambda error: self.presenter.present(error, self.window))
         self.window.bind_undo_stack(ctx.history)
         self._years = []
-        self.refresh_years()
+        self.refresh_years(years)
         for entry in navigation_entries():
             # Imported and built when first shown: opening a file builds only the page on screen.
             self.window.set_page_factory(entry.key, partial(self._build_page, entry.key, ctx))
         self.window.page(self.window.current_page_key() or "dashboard")
         ctx.changes.changed.connect(self._changed)
-        self.update_title()
+        if name is not None:
+            self.window.set_document(name, ctx.path, ctx.read_only)
+        else:
+            self.update_title()
         self.integrity_banner.hide()
         failed = ctx.pole_file.integrity_error
         if failed is not None:  # checked (and failed) before the file was shown
@@ -299,10 +457,12 @@ class Shell(QObject):
         else:
             self.window.set_document(ctx.pole_name(), ctx.path, ctx.read_only)
 
-    def refresh_years(self) -> None:
+    def refresh_years(self, known: Sequence[FiscalYearView] | None = None) -> None:
+        """The year selector from the file's fiscal years (``known``: already read)."""
         if self.ctx is None:
             return
-        views = self.ctx.fiscal_years.list_years()  # most recent first
+        # most recent first
+        views = list(known) if known is not None else self.ctx.fiscal_years.list_years()
         years = [(view.label, view.start_year) for view in reversed(views)]
         if years == self._years:
             return

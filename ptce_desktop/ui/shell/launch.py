@@ -6,11 +6,11 @@ once — its frame, the sidebar and « Chargement… » in place of the first pa
 imported but Qt and the window's own modules (no SQLAlchemy, store, service, ReportLab nor
 QtCharts: a test checks it). Once it is painted (:class:`Startup`), a worker imports what the
 file needs (:mod:`.document`: the store, SQLAlchemy, the services, and the first page's module);
-then, back on the GUI thread, :class:`~.document.Shell` opens the file (``--db`` or the default
-one: lock, checks, migration — the full-file quick check runs later in a worker), and builds the
-first page, whose data loads in a worker too. Errors at open (locked, damaged, newer schema,
-read-only…) show the same dialogs and offers as ever, over the window; closing the welcome or
-declining a locked file quits.
+then :class:`~.document.Shell` opens the file (``--db`` or the default one: lock, checks,
+migration, first reads) on a worker too — the full-file quick check runs later in a worker —
+and, back on the GUI thread, builds the first page, whose data loads in a worker as well.
+Errors at open (locked, damaged, newer schema, read-only…) show the same dialogs and offers as
+ever, over the window; closing the welcome or declining a locked file quits.
 
 ``Shell`` is still importable from here (``from ptce_desktop.ui.shell.launch import Shell``):
 it is imported on first access, as the window's start does it.
@@ -90,10 +90,10 @@ class Startup(QObject):
     """The window on screen first, then the file (see the module's text).
 
     :meth:`begin` shows the window; after its first paint the document's modules are imported
-    on a worker, then :class:`~.document.Shell` opens ``path`` on the GUI thread. ``finished``
-    says whether a file is open (False: the user quit at the welcome or a locked file, or the
-    file could not be opened); ``painted_at`` and ``opened_at`` (``time.monotonic()``) are kept
-    for the start benchmark.
+    on a worker, then :class:`~.document.Shell` opens ``path`` on a worker and shows it.
+    ``finished`` says whether a file is open (False: the user quit at the welcome or a locked
+    file, or the file could not be opened); ``painted_at`` and ``opened_at``
+    (``time.monotonic()``) are kept for the start benchmark.
     """
 
     finished = Signal(bool)
@@ -159,13 +159,19 @@ class Startup(QObject):
         self.shell = Shell(
             self.window, runner=self.runner, presenter=self.presenter, dialogs=self.dialogs
         )
-        try:
-            opened = self.shell.start(self.path, read_only=self.read_only)
+        self.shell.started.connect(self._started)
+        try:  # the file opens on a worker; ``started`` comes back on the GUI thread
+            self.shell.start(self.path, read_only=self.read_only)
         except Exception as error:  # unforeseen: said, and the program stops
             self.presenter.present(error, self.window)
-            opened = False
-        self.window.set_loading(False)
-        if not opened:
+            self._started(False)
+
+    def _started(self, opened: bool) -> None:
+        if self.result is not None:
+            return
+        if isValid(self.window):
+            self.window.set_loading(False)
+        if not opened and self.shell is not None:
             self.shell.close_document()
         self._finish(opened)
 
