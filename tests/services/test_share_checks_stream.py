@@ -52,7 +52,7 @@ def _world(uow: UnitOfWork, per_year: int = 2) -> tuple[tuple[int, ...], dict[in
     by_year: dict[int, list[int]] = {}
     for year in YEARS:
         by_year[year] = [
-            costs.create_cost(draft(service, 600_00 + 100 * n, label=LABEL, **_year(year, n + 1)))  # type: ignore[arg-type]
+            costs.create_cost(draft(service, 600_00 + 100 * n, label=LABEL, **_year(year, n + 1)))
             for n in range(per_year)
         ]
     return members, by_year
@@ -189,7 +189,7 @@ def test_the_recomputation_is_compute_cents_with_dated_vat(uow: UnitOfWork) -> N
     taxable = make_service(uow, key, name="Atelier « bois » & <co>", taxable=True)
     costs = CostService(uow)
     for year in YEARS:
-        costs.create_cost(draft(taxable, 1_000_00, 200_00, **_year(year, 3)))  # type: ignore[arg-type]
+        costs.create_cost(draft(taxable, 1_000_00, 200_00, **_year(year, 3)))
     FiscalYearService(uow, today=lambda: D(2026, 3, 1)).close(2023)
     services = SharedServiceService(uow)
     view = services.get_service(taxable)
