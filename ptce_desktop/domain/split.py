@@ -172,11 +172,11 @@ def allocate_cents(
     # sum's type says whether every weight is an int (a Fraction, float or Decimal makes it
     # one of those). Anything else goes through _integer_weights. Same rule, same cents.
     if type(weights) is dict and weights:
-        weight_sum = sum(weights.values())
-        if type(weight_sum) is int and weight_sum > 0 and min(weights.values()) >= 0:
-            members = [*weights]
-            if members == sorted(members):
-                return _split_in_order(total, weights, weight_sum, members)
+        given_sum = sum(weights.values())
+        if type(given_sum) is int and given_sum > 0 and min(weights.values()) >= 0:
+            in_order = [*weights]
+            if in_order == sorted(in_order):
+                return _split_in_order(total, cast(dict[int, int], weights), given_sum, in_order)
     members = list(weights)
     if not members:
         raise PtceError("no_participant", cost=cost_label, key=key_name)
