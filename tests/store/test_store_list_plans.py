@@ -203,3 +203,38 @@ def test_deleting_a_cost_reads_the_adjustment_index(uow: UnitOfWork, world: dict
     fk_check = ("SELECT 1 FROM costs WHERE adjusts_cost_id = ?", (victim,))
     steps = "\n".join(plan(uow, fk_check))
     assert "ix_costs_adjusts_cost_id" in steps and "SCAN" not in steps, steps
+
+
+#: the payments list's order → the index its page must be read by
+PAYMENT_INDEXES = {
+    "date": "ix_payments_date",
+    "amount": "ix_payments_amount_cents",
+    "member": "ix_members_name",
+}
+
+
+@pytest.mark.parametrize("sort", [*PAYMENT_INDEXES, *(f"-{name}" for name in PAYMENT_INDEXES)])
+@pytest.mark.parametrize("search", ["", "chèque « a&b »", "1000"])
+def test_every_payments_order_is_a_range_read(
+    uow: UnitOfWork, world: dict[str, Any], sort: str, search: str
+) -> None:
+    """The « Règlements » list: its first page and a scroll step along the order's index,
+    searched or not (the matches of a page are read by the page's ids)."""
+    payments = PaymentService(uow)
+    first = payments.list_payment_page(2025, sort=sort, limit=1)
+    assert len(first.rows) == 1 and first.next_cursor is not None
+    for after in (None, first.next_cursor):
+        statements = list_queries(
+            uow,
+            partial(
+                payments.list_payment_page, 2025, search=search, sort=sort, after=after, limit=1
+            ),
+            "payments",
+        )
+        assert len(statements) == 1  # the page; its matches are not ordered
+        assert_range_read(uow, statements[0], PAYMENT_INDEXES[sort.removeprefix("-")])
+        if sort.removeprefix("-") == "member":  # then each member's payments by its index
+            assert "ix_payments_member_id" in "\n".join(plan(uow, statements[0]))
+    rest = payments.list_payment_page(2025, sort=sort, after=first.next_cursor, limit=10)
+    ids = [row.id for row in first.rows + rest.rows]
+    assert len(ids) == len(set(ids)) == 3  # the pages join without gap or repeat

@@ -8,7 +8,6 @@ loaded. :func:`period_call_ids` gives the per-period PDFs their calls.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, func, or_, select
@@ -22,7 +21,13 @@ from ptce_desktop.services.calls.views import (
     period_label_of,
     pole_start_month,
 )
-from ptce_desktop.store.models import Call, CallLine, Member, PaymentMatch
+from ptce_desktop.services.list_search import (
+    fold,
+    folded_member_names,
+    like_pattern,
+    members_matching,
+)
+from ptce_desktop.store.models import Call, CallLine, PaymentMatch
 
 
 @dataclass(frozen=True)
@@ -56,49 +61,36 @@ class CallSummaryPage:
     totals: CallListTotals | None = None
 
 
-#: The French ligatures Unicode does not decompose: « Œuvre » is found by « oeuvre ».
-_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae"})
-
-
-def _fold(text: str) -> str:
-    """Lower-case without accents (« Éclair » → « eclair »), as the lists' search matches."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    return plain.translate(_LIGATURES)
-
-
 def call_search(session: Session, year: int, text: str) -> list[ColumnElement[bool]]:
     """The conditions on ``Call`` for the list's search ``text``: every word (accents and case
     ignored) in the call's number, its member's name or its period (« T2 2025 »,
     « Régularisation 2025 »). Only ``calls`` columns: the count needs no join. The member
     names are folded here (a pole's few thousand names), SQLite has no accent folding."""
-    words = _fold(text).split()
+    words = fold(text).split()
     if not words:
         return []
     fy = FiscalYear(year, pole_start_month(session))
-    names = session.execute(select(Member.id, Member.name)).all()
-    folded = [(member_id, _fold(name)) for member_id, name in names]
+    folded = folded_member_names(session)
     periods: list[tuple[str, ColumnElement[bool]]] = [
-        (_fold(period_label_of(fy, quarter)), Call.quarter == quarter) for quarter in (1, 2, 3, 4)
+        (fold(period_label_of(fy, quarter)), Call.quarter == quarter) for quarter in (1, 2, 3, 4)
     ]
     periods.append(
-        (_fold(period_label_of(fy, None)), Call.quarter.is_(None) & (Call.kind == CallKind.TRUE_UP))
+        (fold(period_label_of(fy, None)), Call.quarter.is_(None) & (Call.kind == CallKind.TRUE_UP))
     )
     periods.append(
         (
-            _fold(period_label_of(fy, None, "provisional")),
+            fold(period_label_of(fy, None, "provisional")),
             Call.quarter.is_(None) & (Call.kind != CallKind.TRUE_UP),
         )
     )
     conditions: list[ColumnElement[bool]] = []
     for word in words:
-        escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        either: list[ColumnElement[bool]] = [
-            func.lower(Call.number).like(f"%{escaped}%", escape="\\")
-        ]
-        members = [member_id for member_id, name in folded if word in name]
-        if len(members) == len(folded) and members:
+        members = members_matching(folded, word)
+        if members is None:
             continue  # every member matches: no condition from this word
+        either: list[ColumnElement[bool]] = [
+            func.lower(Call.number).like(like_pattern(word), escape="\\")
+        ]
         if members:
             either.append(Call.member_id.in_(members))
         either += [condition for label, condition in periods if word in label]

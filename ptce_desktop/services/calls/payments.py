@@ -33,6 +33,7 @@ from ptce_desktop.domain.categories import PaymentMethod
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.messages.entities import Entity
 from ptce_desktop.domain.money import format_money
+from ptce_desktop.services.calls.payment_listing import DEFAULT_SORT, PaymentPage, payment_page
 from ptce_desktop.services.calls.views import (
     MemberBalance,
     MemberDebt,
@@ -48,7 +49,14 @@ from ptce_desktop.store.models import Call, CallLine, Member, Payment, PaymentMa
 from ptce_desktop.store.models import FiscalYear as FiscalYearRow
 from ptce_desktop.store.unit_of_work import UnitOfWork
 
-__all__ = ["MemberBalance", "MemberDebt", "PaymentMatchView", "PaymentService", "PaymentView"]
+__all__ = [
+    "MemberBalance",
+    "MemberDebt",
+    "PaymentMatchView",
+    "PaymentPage",
+    "PaymentService",
+    "PaymentView",
+]
 
 NOTE_MAX = 2000
 
@@ -237,6 +245,34 @@ class PaymentService:
             if member_id is not None:
                 where.append(Payment.member_id == member_id)
             return payment_views(session, *where)
+
+    def list_payment_page(
+        self,
+        year: int,
+        *,
+        search: str = "",
+        sort: str = DEFAULT_SORT,
+        after: str | None = None,
+        limit: int = 200,
+        count: bool = False,
+        totals: bool = False,
+        method_labels: Mapping[str, str] | None = None,
+    ) -> PaymentPage:
+        """One keyset page of the payments list of fiscal year ``year`` (see
+        :func:`~.payment_listing.payment_page`): the search, the order, the count and the
+        totals row's sums all in SQL."""
+        with self.uow.read() as session:
+            return payment_page(
+                session,
+                year,
+                search=search,
+                sort=sort,
+                after=after,
+                limit=limit,
+                count=count,
+                totals=totals,
+                method_labels=method_labels,
+            )
 
     def balances(self, year: int) -> list[MemberBalance]:
         """Per member with calls or payments in the fiscal year: called, paid, outstanding."""

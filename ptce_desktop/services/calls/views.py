@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -222,26 +223,29 @@ def payment_views(session: Session, *where: ColumnElement[bool]) -> list[Payment
         .order_by(Payment.date, Payment.id)
     ):
         matches.setdefault(payment_id, []).append(PaymentMatchView(call_id, number, cents))
-    views = []
-    for payment_id, member_id, name, date, amount, method, reference, note in rows:
-        own = tuple(sorted(matches.get(payment_id, ()), key=lambda match: match.call_number))
-        matched = sum(match.amount_cents for match in own)
-        views.append(
-            PaymentView(
-                id=payment_id,
-                member_id=member_id,
-                member_name=name,
-                date=date,
-                amount_cents=amount,
-                method=method,
-                reference=reference,
-                note=note,
-                matches=own,
-                matched_cents=matched,
-                unmatched_cents=amount - matched,
-            )
-        )
-    return views
+    return [payment_view(tuple(row), matches.get(row[0], ())) for row in rows]
+
+
+def payment_view(row: tuple[Any, ...], matches: Iterable[PaymentMatchView]) -> PaymentView:
+    """A payment's view from its row (id, member id, member name, date, amount, method,
+    reference, note) and its matches (shown by call number); the list's pages build theirs
+    with it too (:mod:`.payment_listing`)."""
+    payment_id, member_id, name, date, amount, method, reference, note = row
+    own = tuple(sorted(matches, key=lambda match: match.call_number))
+    matched = sum(match.amount_cents for match in own)
+    return PaymentView(
+        id=payment_id,
+        member_id=member_id,
+        member_name=name,
+        date=date,
+        amount_cents=amount,
+        method=method,
+        reference=reference,
+        note=note,
+        matches=own,
+        matched_cents=matched,
+        unmatched_cents=amount - matched,
+    )
 
 
 def period_label_of(fy: FiscalYear, quarter: int | None, kind: str = "true_up") -> str:

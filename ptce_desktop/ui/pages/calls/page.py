@@ -50,7 +50,6 @@ from ptce_desktop.services.calls.views import (
     CallView,
     MemberBalance,
     MemberDebt,
-    PaymentView,
 )
 from ptce_desktop.services.costs.shared_services import SharedServiceService
 from ptce_desktop.services.keys.keys import KeyService
@@ -60,12 +59,16 @@ from ptce_desktop.ui.pages.calls.detail import CallDetailPanel
 from ptce_desktop.ui.pages.calls.exceptional import ExceptionalDialog
 from ptce_desktop.ui.pages.calls.issue import IssueCallsDialog, IssueRequest
 from ptce_desktop.ui.pages.calls.model import PAGE_SIZE, CallListModel
-from ptce_desktop.ui.pages.calls.payments import BalancesTab, DebtsTab, PaymentsTab
+from ptce_desktop.ui.pages.calls.payments import (
+    BalancesTab,
+    DebtsTab,
+    PaymentsLoaded,
+    PaymentsTab,
+)
 from ptce_desktop.ui.pages.list_panel import ListPanel
 from ptce_desktop.ui.pages.loading import PageLoads
 from ptce_desktop.ui.shell.context import AppContext
 from ptce_desktop.ui.widgets.table_model import RIGHT, Column
-from ptce_desktop.ui.widgets.totals_row import column_cents
 from ptce_desktop.ui.worker import run_with_progress_dialog
 
 if TYPE_CHECKING:  # ReportLab comes with the printing, imported when a PDF is asked for
@@ -134,9 +137,8 @@ class CallsData:
     #: The first page of the calls ``search`` leaves, with their counts and totals.
     calls: CallSummaryPage
     search: str
-    payments: list[PaymentView]
-    #: The payments' totals (column → cents), summed here rather than on the GUI thread.
-    payment_totals: dict[int, int]
+    #: The payments list's first page, with its count and totals (summed by the database).
+    payments: PaymentsLoaded
     reminded: dict[int, dt.date]
     debts: list[MemberDebt]
     balances: list[MemberBalance]
@@ -279,18 +281,15 @@ class CallsPage(QWidget):
         calls, payments = self.calls, self.payments
         reminders = self.ctx.service(ReminderService)
         search = self.calls_panel.search.text()
-        payment_columns = self.payments_tab.panel.model.columns()
-        payment_totals = self.payments_tab.panel.totals_columns()
+        payments_page = self.payments_tab.first_page_query(year)
         self._update_buttons()  # they follow the year and the file, not the rows
 
         def fetch() -> CallsData:
-            paid = payments.list_payments(year)
             return CallsData(
                 year=year,
                 calls=first_calls(calls, year, search),
                 search=search,
-                payments=paid,
-                payment_totals=column_cents(payment_columns, paid, payment_totals),
+                payments=payments_page(),
                 reminded=reminders.last_by_member(),
                 debts=payments.outstanding_by_member(year, on=today),
                 balances=payments.balances(year),
@@ -346,7 +345,7 @@ class CallsPage(QWidget):
         if data.year != self.year:
             return  # the year changed meanwhile: its load is on its way
         self._show_calls(data.year, data.search, data.calls)
-        self.payments_tab.show_rows(data.year, data.payments, data.payment_totals)
+        self.payments_tab.show_loaded(data.payments)
         self.debts_tab.reminded = dict(data.reminded)
         self.debts_tab.set_rows(data.debts)
         self.balances_tab.set_rows(data.balances)

@@ -1,5 +1,13 @@
 """The payments, unpaid and balances tabs of the calls page.
 
+The payments list (« Règlements ») is paged by keyset like the call list
+(:class:`PaymentListModel` on :class:`~ptce_desktop.ui.pages.keyset_model.KeysetListModel`,
+:meth:`PaymentService.list_payment_page`): the page's loading worker reads its first page with
+the count and the totals of every payment the search leaves (summed by the database), the view
+pulls the next pages as it scrolls, and a search or a click on a sortable header (date,
+member, amount: each read along an index) asks the database again, in the tab's own
+:class:`~ptce_desktop.ui.pages.loading.PageLoads`. The newest payments come first.
+
 Every payment change is one :class:`~ptce_desktop.services.calls.payments.PaymentService` call
 pushed
 on the undo stack: a new payment undoes by deleting it (redo records it again with the matches
@@ -10,14 +18,16 @@ undoes by recording the payment again with its matches.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from ptce_desktop.domain.periods import format_date
 from ptce_desktop.services.calls.calls import CallService
+from ptce_desktop.services.calls.payment_listing import DEFAULT_SORT, PaymentPage
 from ptce_desktop.services.calls.payments import PaymentService
 from ptce_desktop.services.calls.views import CallSummary, PaymentView
 from ptce_desktop.ui.i18n import money_text
@@ -26,8 +36,11 @@ from ptce_desktop.ui.pages.calls.dialogs import (
     PaymentDialog,
     PaymentInput,
     payment_method_label,
+    payment_methods,
 )
+from ptce_desktop.ui.pages.keyset_model import PAGE_SIZE, KeysetListModel
 from ptce_desktop.ui.pages.list_panel import ListPanel
+from ptce_desktop.ui.pages.loading import PageLoads
 from ptce_desktop.ui.widgets.table_model import RIGHT, Column
 
 if TYPE_CHECKING:
@@ -70,6 +83,85 @@ def payment_columns() -> list[Column]:
     ]
 
 
+# Column numbers of the payments list.
+DATE, MEMBER, AMOUNT, METHOD, REFERENCE, MATCHED, UNMATCHED = range(7)
+#: The columns the list can be sorted by (the service's orders, each along an index).
+SORTS = {DATE: "date", MEMBER: "member", AMOUNT: "amount"}
+#: Rows kept when the list is read again after a change (those scrolled to, up to this).
+KEEP_LOADED_MAX = 10 * PAGE_SIZE
+
+
+class PaymentListModel(KeysetListModel):
+    """The payments of one year, one keyset page at a time, in the order ``sort_key``
+    (``"-date"``: the newest first). ``sortChanged(key)``: a header asked for another order
+    (the tab reads the list again)."""
+
+    sortChanged = Signal(str)
+
+    def __init__(
+        self,
+        columns: Sequence[Column],
+        pages: Callable[[str, str, str | None, int], PaymentPage],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(
+            columns,
+            lambda search, after, limit: pages(search, self.sort_key, after, limit),
+            parent,
+        )
+        self.sort_key = DEFAULT_SORT
+
+    def show_page(self, page: Any, search: str = "") -> None:
+        if isinstance(page, PaymentPage):
+            self.sort_key = page.sort
+        super().show_page(page, search)
+
+    def sortable(self, column: int) -> bool:
+        return column in SORTS
+
+    def sort_column(self) -> tuple[int, Qt.SortOrder]:
+        """The column and order of the current sort (for the header's indicator)."""
+        name = self.sort_key.removeprefix("-")
+        descending = self.sort_key.startswith("-")
+        order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        column = next((c for c, key in SORTS.items() if key == name), DATE)
+        return column, order
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if column not in SORTS:
+            return  # no index behind it (method, reference, matched…): the arrow goes back
+        name = SORTS[column]
+        key = name if order == Qt.SortOrder.AscendingOrder else f"-{name}"
+        if key == self.sort_key:
+            return
+        self.sort_key = key
+        self.stop_paging()  # the rows shown are of the old order: no next page of them
+        self.sortChanged.emit(key)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        value = super().headerData(section, orientation, role)
+        if (
+            role == Qt.ItemDataRole.ToolTipRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self._columns)
+            and section not in SORTS
+        ):
+            hint = value or self._columns[section].header
+            return f"{hint} {translate('CostListModel', '(cannot be sorted)')}"
+        return value
+
+
+@dataclass(frozen=True)
+class PaymentsLoaded:
+    """The payments list's first page as a load read it (the year and search it was for)."""
+
+    year: int
+    search: str
+    page: PaymentPage | None
+
+
 def confirm_delete_payment(parent: QWidget, text: str) -> bool:
     answer = QMessageBox.question(
         parent,
@@ -101,17 +193,23 @@ class PaymentsTab(QWidget):
         self.calls: CallService = ctx.service(CallService)
         self.history = ctx.history
         self.year: int | None = None
+        #: A payment to select when the list is next shown (one just recorded).
+        self._select_after_load: int | None = None
+        columns = payment_columns()
+        self.model = PaymentListModel(columns, self._next_payments)
         self.panel = ListPanel(
             "payments",
-            payment_columns(),
+            columns,
             self.tr("Search a payment (member, reference, method…)"),
             lambda n: self.tr("%n payment(s)", "", n),
+            paged_model=self.model,
         )
         self.add_button = self.panel.add_button(self.tr("&Add…"))
         self.edit_button = self.panel.add_button(self.tr("&Edit…"))
         self.delete_button = self.panel.add_button(self.tr("&Delete"))
         self.panel.bar.addWidget(import_button("payments"))
-        self.panel.add_totals(2, 5, 6)  # amount, matched, unmatched of the payments shown
+        # amount, matched, unmatched of every payment the search leaves, summed by the database
+        self.panel.add_totals(AMOUNT, MATCHED, UNMATCHED)
         self.matches_label = QLabel()
         self.matches_label.setObjectName("hint")
         self.matches_label.setWordWrap(True)
@@ -119,6 +217,14 @@ class PaymentsTab(QWidget):
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addWidget(self.panel, 1)
         layout.addWidget(self.matches_label)
+        # a search or another order reads the list alone (the other tabs do not change)
+        self.loads = PageLoads(self, ctx.runner, over=self.panel.view, on_error=self._failed)
+        # the header sorts in SQL: its arrow shows the model's order before sorting is on
+        self._show_sort()
+        self.panel.view.setSortingEnabled(True)
+        self.panel.view.horizontalHeader().sortIndicatorChanged.connect(self._sort_clicked)
+        self.model.sortChanged.connect(lambda _key: self.reload_list())
+        self.panel.searchChanged.connect(lambda _text: self.reload_list())
         self.add_button.clicked.connect(self.new_payment)
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)
@@ -126,17 +232,117 @@ class PaymentsTab(QWidget):
         self.panel.deleteRequested.connect(self.delete_selected)
         self.panel.currentChanged.connect(self._current_changed)
 
-    def load(self, year: int) -> None:
-        self.show_rows(year, self.service.list_payments(year))
+    # --- loading -----------------------------------------------------------------------------
+    def first_page_query(
+        self, year: int | None, *, keep_loaded: bool = True
+    ) -> Callable[[], PaymentsLoaded]:
+        """The list's first page (with the count and the totals of every payment the search
+        leaves) as a plain function calling the service only: the page's loading worker runs
+        it. After a change it reads as many rows as were loaded (up to
+        :data:`KEEP_LOADED_MAX`), so the row being worked on stays in the list."""
+        service, search, sort = self.service, self.panel.search.text(), self.model.sort_key
+        labels = dict(payment_methods())
+        limit = PAGE_SIZE
+        if keep_loaded:
+            limit = min(max(PAGE_SIZE, self.model.rowCount()), KEEP_LOADED_MAX)
 
-    def show_rows(
-        self, year: int, payments: list[PaymentView], totals: dict[int, int] | None = None
-    ) -> None:
-        """Show payments already read (the page reads them, and sums ``totals``, in its
-        worker)."""
+        def query() -> PaymentsLoaded:
+            if year is None:
+                return PaymentsLoaded(0, search, None)
+            page = service.list_payment_page(
+                year,
+                search=search,
+                sort=sort,
+                limit=limit,
+                count=True,
+                totals=True,
+                method_labels=labels,
+            )
+            return PaymentsLoaded(year, search, page)
+
+        return query
+
+    def load(self, year: int) -> None:
+        """Read and show ``year``'s first page here (the page reads it in its worker)."""
         self.year = year
-        self.panel.set_rows(payments, totals)
+        self.show_loaded(self.first_page_query(year)())
+
+    def reload_list(self) -> None:
+        """The search or the order changed: the first page read again, in the tab's worker."""
+        if self.year is None:
+            return
+        self.model.stop_paging()
+        self.loads.start(self.first_page_query(self.year, keep_loaded=False), self.show_loaded)
+
+    def show_loaded(self, loaded: PaymentsLoaded) -> None:
+        """Show a first page read by a load (dropped when another year, search or order was
+        asked for meanwhile: its own load is on its way)."""
+        page = loaded.page
+        if page is not None and (
+            loaded.search != self.panel.search.text() or page.sort != self.model.sort_key
+        ):
+            return
+        self.year = loaded.year if page is not None else self.year
+        panel = self.panel
+        selected = self._select_after_load or panel.selected_id()
+        self._select_after_load = None
+        self.model.show_page(page, loaded.search)
+        panel.fit_once(bool(page is not None and page.rows))
+        if page is None:
+            panel.show_counts(0, 0)
+            panel.show_totals(0, None)
+        else:
+            panel.show_counts(page.total_count, page.year_count)
+            totals = page.totals
+            panel.show_totals(
+                totals.count if totals is not None else 0,
+                None
+                if totals is None
+                else {
+                    AMOUNT: totals.amount_cents,
+                    MATCHED: totals.matched_cents,
+                    UNMATCHED: totals.unmatched_cents,
+                },
+            )
+        self._show_sort()
+        self.select_payment(selected)
         self.update_buttons()
+
+    def select_payment(self, payment_id: int | None) -> None:
+        """Make ``payment_id`` current, loading the pages up to it (a few at most)."""
+        if payment_id is not None:
+            self.model.fetch_until(payment_id)
+        self.panel.select_id(payment_id)
+
+    def _next_payments(self, search: str, sort: str, after: str | None, limit: int) -> PaymentPage:
+        """The list's next page as the view scrolls (a range of an index: a few ms)."""
+        if self.year is None:
+            return PaymentPage((), None, sort)
+        return self.service.list_payment_page(
+            self.year,
+            search=search,
+            sort=sort,
+            after=after,
+            limit=limit,
+            method_labels=dict(payment_methods()),
+        )
+
+    def _failed(self, error: BaseException) -> None:
+        self.ctx.presenter.present(error, self)
+
+    # --- sorting (in SQL) --------------------------------------------------------------------
+    def _show_sort(self) -> None:
+        column, order = self.model.sort_column()
+        header = self.panel.view.horizontalHeader()
+        if header.sortIndicatorSection() != column or header.sortIndicatorOrder() != order:
+            header.blockSignals(True)
+            header.setSortIndicator(column, order)
+            header.blockSignals(False)
+            header.viewport().update()
+
+    def _sort_clicked(self, column: int, _order: Qt.SortOrder) -> None:
+        if not self.model.sortable(column):
+            self._show_sort()  # that column has no SQL order: the arrow goes back
 
     def update_buttons(self) -> None:
         row = self.panel.current_row()
@@ -192,8 +398,12 @@ class PaymentsTab(QWidget):
         dialog.deleteLater()
         if not accepted:
             return None
-        self.panel.select_id(dialog.result_value.id)
-        return dialog.result_value
+        created = dialog.result_value
+        self._select_after_load = created.id  # the list's load after the change shows it
+        self.select_payment(created.id)  # already there when the load ran inline
+        if self.panel.selected_id() == created.id:
+            self._select_after_load = None
+        return created
 
     def edit_selected(self) -> PaymentView | None:
         row = self.panel.current_row()
