@@ -116,7 +116,9 @@ def build_demo(uow: UnitOfWork, *, progress: Progress | None = None) -> DemoSumm
     setup.activity()
     ticks.advance(30)
     rent_2025 = record_costs(uow, rng, ticks, setup.services, setup.projects)  # ~360
-    money = MoneyBuilder(uow, rng, ticks, members=setup.members, keys=setup.keys)
+    money = MoneyBuilder(
+        uow, rng, ticks, members=setup.members, keys=setup.keys, services=setup.services
+    )
     money.calls_and_payments()  # 180
     money.grants_and_in_kind(setup.projects, rent_2025)  # 80
     money.close(2024)

@@ -90,8 +90,28 @@ class CostPlan:
                     D(2025, 2, 14),
                 )
             )
+            drafts.append(self._exceptional_invoice())
         drafts.sort(key=lambda d: (d.invoice_date, d.invoice_ref or ""))
         return drafts
+
+    def _exceptional_invoice(self) -> CostDraft:
+        """The invoice of the exceptional call line (``data.EXCEPTIONAL``), its supplier's own
+        number, paid on a fixed day (no draw: the other costs stay as they were)."""
+        service, label, _day, _amount, supplier, invoice, ref, ht, vat = data.EXCEPTIONAL
+        return CostDraft(
+            service_id=self.services[service],
+            invoice_date=invoice,
+            period_start=invoice,
+            period_end=invoice,
+            label=label,
+            ht_cents=ht,
+            vat_cents=vat,
+            ttc_cents=ht + vat,
+            payment_date=D(2025, 7, 15),
+            supplier=supplier,
+            cerfa_code="615",
+            invoice_ref=ref,
+        )
 
     def _recurring(self, year: int, last_month: int) -> list[CostDraft]:
         rng, drafts = self.rng, []

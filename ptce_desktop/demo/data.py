@@ -351,6 +351,22 @@ REPAIRS: tuple[tuple[str, str, str, str], ...] = (
     ("it", "Réparation du copieur", "Bureautique Drôme", "615"),
 )
 
+#: The one exceptional call line (DESIGN §4b): the boiler of the Maison de la Coopération gave
+#: out in June 2025; the board called its replacement on the T3 2025 call rather than wait for
+#: the true-up, and its invoice is entered as a cost of the premises (the true-up deducts it).
+#: (service, label, date, amount split in cents, supplier, invoice date, invoice ref, HT, VAT)
+EXCEPTIONAL = (
+    "premises",
+    "Remplacement de la chaudière – Maison de la Coopération",
+    D(2025, 6, 12),
+    960_000,
+    "Chauffage & Clim' du Diois",
+    D(2025, 6, 27),
+    "CCD-2025-0412",
+    800_000,
+    160_000,
+)
+
 #: Costs of cooperation projects: (project tag, service, label, supplier, Cerfa line, HT €).
 PROJECT_COSTS: tuple[tuple[str, str, str, str, str, int], ...] = (
     ("legumerie", "communication", "Plaquette « Légumerie solidaire »", "Imprimerie du Vercors",

@@ -20,6 +20,7 @@ from typing import Any
 from ptce_desktop.demo import data
 from ptce_desktop.demo.data import DEMO_TODAY, DEMO_YEARS, Ticks
 from ptce_desktop.services.calls.calls import CallService
+from ptce_desktop.services.calls.exceptional import ExceptionalDraft, ExceptionalService
 from ptce_desktop.services.calls.payments import PaymentService
 from ptce_desktop.services.calls.views import CallView
 from ptce_desktop.services.costs.costs import CostService
@@ -73,7 +74,9 @@ class MoneyBuilder:
         *,
         members: dict[str, int],
         keys: dict[str, int],
+        services: dict[str, int],
     ) -> None:
+        self.services = services
         self.uow = uow
         self.rng = rng
         self.ticks = ticks
@@ -110,7 +113,9 @@ class MoneyBuilder:
             quarter(2024, q)
         quarter(2025, 1)
         true_up(2024)
-        for q in (2, 3, 4):
+        quarter(2025, 2)
+        self._exceptional_line()  # called on T3 2025, the next quarterly call
+        for q in (3, 4):
             quarter(2025, q)
         quarter(2026, 1)
         true_up(2025)
@@ -141,6 +146,19 @@ class MoneyBuilder:
             matches={},
         )
         self.payments += 1
+
+    def _exceptional_line(self) -> None:
+        service, label, day, amount, *_invoice = data.EXCEPTIONAL
+        ExceptionalService(self.uow).add_charge(
+            ExceptionalDraft(
+                label=label,
+                amount_cents=amount,
+                service_id=self.services[service],
+                date=day,
+                note="Voté par le conseil d'administration du 10 juin 2025 ; facture saisie "
+                "en charge, déduite à la régularisation.",
+            )
+        )
 
     def _payment_for(self, payer: str, call: CallView) -> tuple[dt.date, int, str] | None:
         amount, due, rng = call.total_cents, call.due_date, self.rng

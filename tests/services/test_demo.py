@@ -21,6 +21,7 @@ from ptce_desktop.domain.identifiers import validate_iban, validate_siret
 from ptce_desktop.domain.keys import Method
 from ptce_desktop.services.activity.activity import ActivityService
 from ptce_desktop.services.calls.calls import CallService
+from ptce_desktop.services.calls.exceptional import ExceptionalService
 from ptce_desktop.services.calls.payments import PaymentService
 from ptce_desktop.services.costs.costs import CostService
 from ptce_desktop.services.costs.shared_services import SharedServiceService
@@ -229,6 +230,26 @@ def test_calls_payments_and_closed_year(demo_uow: UnitOfWork) -> None:
     assert any(d.days_late > 0 for d in debts)
     years = {y.start_year: y for y in FiscalYearService(demo_uow).list_years()}
     assert years[2024].closed and not years[2025].closed
+
+
+def test_one_exceptional_line_called_on_t3_2025_and_deducted_at_the_true_up(
+    demo_uow: UnitOfWork,
+) -> None:
+    """The boiler: split by the premises key on its date, called once on T3 2025 (the lines of
+    that call carry it, summing to its amount), its invoice a cost of 2025."""
+    (charge,) = ExceptionalService(demo_uow).list_charges(2025)
+    assert charge.label.startswith("Remplacement de la chaudière") and not charge.pending
+    calls = CallService(demo_uow).list_calls(2025)
+    called = [
+        line
+        for call in calls
+        for line in call.lines
+        if line.kind == "exceptional" and line.service_id == charge.service_id
+    ]
+    assert sum(line.ht_cents for line in called) == charge.amount_cents == 960_000
+    numbers = {call.number for call in calls if any(line in called for line in call.lines)}
+    assert charge.call_number in numbers
+    assert {call.quarter for call in calls if call.number in numbers} == {3}
 
 
 def test_closed_year_refuses_a_new_cost(demo: ServiceDemo, tmp_path: Path) -> None:
