@@ -2,16 +2,18 @@
 of the SQL query, so the words are folded here and turned into conditions SQLite can test.
 
 SQLite has no accent folding: the member names (a pole's few thousand) are folded in Python
-and a word becomes ``member_id IN (…)``; free text columns are matched with ``LIKE`` (ASCII
-case only), escaped.
+and a word becomes ``member_id IN (…)``; a free text column is folded by :func:`folded`, the
+same :func:`fold` registered on the session's SQLite connection (it runs on the rows the
+query reads: a page's range, or the year for a count), and matched with ``LIKE``, escaped.
 """
 
 from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ptce_desktop.domain.errors import PtceError
@@ -27,6 +29,19 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
     return plain.translate(_LIGATURES)
+
+
+def _fold_or_none(text: str | None) -> str | None:
+    return None if text is None else fold(text)
+
+
+def folded(session: Session, column: Any) -> Any:
+    """``column`` folded as :func:`fold` does, in SQL (``ptce_fold(column)``): the function is
+    registered on the session's SQLite connection first (again on each call: a connection from
+    the pool may be new)."""
+    raw = session.connection().connection.driver_connection
+    raw.create_function("ptce_fold", 1, _fold_or_none, deterministic=True)
+    return func.ptce_fold(column)
 
 
 def like_pattern(word: str) -> str:

@@ -13,7 +13,8 @@ year; tests/store/test_store_list_plans.py checks the plans):
 * ``member``: the members by ``ix_members_name`` (then id), each member's payments by
   ``ix_payments_member_id``.
 
-The search: every word (accents and case ignored) in the member's name, the reference, the
+The search: every word (accents and case ignored: the reference is folded by the same Python
+function, registered on the connection) in the member's name, the reference, the
 method (its code or the label the list shows, given as ``method_labels``) or the date as
 shown (« 15/02/2025 »); a word that reads as an amount (« 1234,5 ») also finds the payments of
 that amount. Only ``payments`` columns: the count and the totals need no join.
@@ -38,6 +39,7 @@ from ptce_desktop.services.calls.views import PaymentMatchView, PaymentView, pay
 from ptce_desktop.services.common import fiscal_year
 from ptce_desktop.services.list_search import (
     fold,
+    folded,
     folded_member_names,
     like_pattern,
     members_matching,
@@ -91,19 +93,20 @@ def payment_search(
     words = fold(text).split()
     if not words:
         return []
-    folded = folded_member_names(session)
+    names = folded_member_names(session)
     labels = {code.value: fold(code.value) for code in PaymentMethod}
     for code, label in (method_labels or {}).items():
         labels[code] = labels.get(code, "") + "\u0000" + fold(label)
     shown_date = func.strftime("%d/%m/%Y", Payment.date)
+    reference = folded(session, Payment.reference)
     conditions: list[ColumnElement[bool]] = []
     for word in words:
-        members = members_matching(folded, word)
+        members = members_matching(names, word)
         if members is None:
             continue  # every member matches: no condition from this word
         pattern = like_pattern(word)
         either: list[ColumnElement[bool]] = [
-            func.lower(Payment.reference).like(pattern, escape="\\"),
+            reference.like(pattern, escape="\\"),
             shown_date.like(pattern, escape="\\"),
         ]
         if members:
