@@ -329,9 +329,11 @@ def _check(args: argparse.Namespace) -> int:
         sys.stderr.write(f"\r  Quotes-parts de l'exercice {year} : {done}/{total} charges\x1b[K")
         sys.stderr.flush()
 
-    report = check_database(db_path_of(args), progress if sys.stderr.isatty() else None)
-    if shown:
-        sys.stderr.write("\n")
+    try:
+        report = check_database(db_path_of(args), progress if sys.stderr.isatty() else None)
+    finally:
+        if shown:  # end the progress line (before an error's message too)
+            sys.stderr.write("\n")
     print(f"Vérification de {report.path}")
     for item in report.items:
         label = "ÉCHEC" if not item.ok else ("avert" if item.warning else "ok ")
