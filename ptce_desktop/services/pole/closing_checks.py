@@ -6,6 +6,10 @@ record:
 * the seal of each closed year (:mod:`.seal`) is recomputed and compared with the stored one;
 * every money column holds integers (``typeof = 'integer'``): a REAL or TEXT amount is named.
 
+The shares are recomputed one fiscal year at a time, streamed in the order of
+``ix_costs_period_start`` (:func:`share_checks`): memory stays flat whatever the file's size
+(issue 18), and ``progress`` is told after each year.
+
 A share that differs, a broken seal or a non-integer amount is a failure (``check`` exits 1);
 a closed year without a seal (closed before seals existed) or a cost that cannot be
 recomputed is a warning (exit 0).
