@@ -85,9 +85,9 @@ def payment_columns() -> list[Column]:
 
 # Column numbers of the payments list.
 DATE, MEMBER, AMOUNT, METHOD, REFERENCE, MATCHED, UNMATCHED = range(7)
-#: The columns the list can be sorted by (the service's orders, each along an index).
+# The columns the list can be sorted by (the service's orders, each along an index).
 SORTS = {DATE: "date", MEMBER: "member", AMOUNT: "amount"}
-#: Rows kept when the list is read again after a change (those scrolled to, up to this).
+# Rows kept when the list is read again after a change (those scrolled to, up to this).
 KEEP_LOADED_MAX = 10 * PAGE_SIZE
 
 
@@ -193,7 +193,7 @@ class PaymentsTab(QWidget):
         self.calls: CallService = ctx.service(CallService)
         self.history = ctx.history
         self.year: int | None = None
-        #: A payment to select when the list is next shown (one just recorded).
+        # a payment to select when the list is next shown (one just recorded).
         self._select_after_load: int | None = None
         columns = payment_columns()
         self.model = PaymentListModel(columns, self._next_payments)
