@@ -20,6 +20,7 @@ from ptce_desktop.store.base import Base
 from ptce_desktop.store.models import AuditEntry
 
 _VERBS = {"create": "Création", "update": "Modification", "delete": "Suppression"}
+_INSERT_ENTRY = insert(AuditEntry)
 
 
 def utc_now() -> dt.datetime:
@@ -150,7 +151,8 @@ class AuditRecorder:
             ]
         else:
             rows = [self._row(item, now) for item in pending]
-        session.connection().execute(insert(AuditEntry), rows)
+        # One row (a user's edit): one INSERT, not the executemany path.
+        session.connection().execute(_INSERT_ENTRY, rows[0] if len(rows) == 1 else rows)
         return True
 
     def _row(self, item: _Pending, now: dt.datetime) -> dict[str, Any]:

@@ -11,12 +11,13 @@ the latest closed year instead (:func:`date_service_vat`, :func:`date_pole_vat`)
 from __future__ import annotations
 
 import datetime as dt
+from typing import Protocol
 
 from sqlalchemy import bindparam, delete, func, select
 from sqlalchemy.orm import Session
 
 from ptce_desktop.domain.vat import VatRegime
-from ptce_desktop.store.models import Pole, PoleVatPeriod, ServiceVatPeriod, SharedService
+from ptce_desktop.store.models import Pole, PoleVatPeriod, ServiceVatPeriod
 
 #: The first row of a history: the value held before any dated change.
 EARLIEST = dt.date(1900, 1, 1)
@@ -45,7 +46,18 @@ _REGISTERED_ON = select(
 )
 
 
-def service_vat_on(session: Session, service: SharedService, day: dt.date) -> tuple[VatRegime, int]:
+class VatColumns(Protocol):
+    """A service's own VAT columns (a :class:`SharedService`, or a copy of those columns)."""
+
+    @property
+    def id(self) -> int | None: ...
+    @property
+    def vat_regime(self) -> VatRegime: ...
+    @property
+    def vat_rate_bp(self) -> int: ...
+
+
+def service_vat_on(session: Session, service: VatColumns, day: dt.date) -> tuple[VatRegime, int]:
     """The VAT regime and rate (basis points) of ``service`` on ``day``."""
     if service.id is not None:
         row = session.execute(_SERVICE_VAT_ON, {"service_id": service.id, "day": day}).first()

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import BigInteger, func, inspect, or_, select
 from sqlalchemy.orm import Session
@@ -56,6 +56,9 @@ from ptce_desktop.store.models import (
     ServiceBudget,
     SharedService,
 )
+
+if TYPE_CHECKING:
+    from ptce_desktop.store.unit_of_work import WriteCache
 
 #: Records checked by their own rule below rather than by markers.
 _SPECIAL: tuple[type[Base], ...] = (KeyVersion, Member, SharedService, Pole, ServiceBillingTerm)
@@ -204,20 +207,30 @@ def check_money_types(session: Session) -> None:
                 raise PtceError("money_not_integer", column.key, value=value)
 
 
-def check_closed_years(session: Session) -> None:
+def closed_years_and_month(session: Session) -> tuple[frozenset[int], int]:
+    """The start years of the closed fiscal years, and the pole's fiscal-year start month."""
+    years = frozenset(
+        session.scalars(select(FiscalYear.start_year).where(FiscalYear.closed_at.is_not(None)))
+    )
+    return years, session.scalar(select(Pole.fiscal_year_start_month)) or 1
+
+
+def check_closed_years(session: Session, cache: WriteCache | None = None) -> None:
     """Raise ``PtceError`` if a pending change touches a closed year (``closed_year`` or a
     more precise code), and date a VAT change so that it spares the closed years. Amounts are
     checked first (:func:`check_money_types`): this is the one check the unit of work runs
-    before every flush."""
+    before every flush. ``cache``: where the closed years may be kept between writes (given
+    only while the write has changed nothing they depend on)."""
     check_money_types(session)
     candidates = list(_candidates(session))
     if not candidates:
         return
     with session.no_autoflush:
-        years = set(
-            session.scalars(select(FiscalYear.start_year).where(FiscalYear.closed_at.is_not(None)))
-        )
-        start_month = session.scalar(select(Pole.fiscal_year_start_month)) or 1
+        if cache is not None:
+            frozen, start_month = cache.get(("closed",), lambda: closed_years_and_month(session))
+        else:
+            frozen, start_month = closed_years_and_month(session)
+        years = set(frozen)
         closed = _Closed(years, start_month)
         if years:
             _check_billing_terms(session, candidates, closed)

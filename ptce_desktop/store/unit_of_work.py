@@ -17,18 +17,29 @@ Only ORM unit-of-work changes (``session.add``, attribute changes, ``session.del
 guarded and audited; bulk ``insert()``/``update()``/``delete()`` statements are not, so services
 use them only for derived rows of records they changed through the ORM in the same action, and
 name their tables with :func:`mark_changed` (the unit of work only sees ORM objects).
+
+Saving costs one after the other reads the same rows each time (the closed years, the
+service's key and VAT, the key's versions and members): a :class:`WriteCache`, one per open
+file and shared by its units of work, keeps them between writes. A write may use it only
+while it has changed nothing but :data:`CACHE_NEUTRAL` tables (:func:`write_cache`), and it is
+emptied after every write that touched any other table, committed or not — the unit of work
+sees every table a write touches (ORM changes, and :func:`mark_changed` for bulk statements),
+and the one-writer lock keeps other programs from writing the file meanwhile.
 """
 
 from __future__ import annotations
 
+import itertools
 import logging
-from collections.abc import Callable, Iterator
+import weakref
+from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import event, exc, select
+from sqlalchemy import Connection, Engine, Select, event, exc, select
 from sqlalchemy.orm import Session, UOWTransaction
+from sqlalchemy.sql.dml import UpdateBase
 
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.store.audit import AuditRecorder
@@ -40,6 +51,53 @@ log = logging.getLogger(__name__)
 
 #: Key of ``Session.info`` holding the write tracker of a UoW write session.
 WRITE_INFO_KEY = "ptce_uow_write"
+
+#: The tables a cost's save writes. None of the values a :class:`WriteCache` keeps is read
+#: from them, so a write that changed only these leaves the cache valid.
+CACHE_NEUTRAL = frozenset({"costs", "shares", "audit_entries"})
+
+_T = TypeVar("_T")
+
+
+class WriteCache:
+    """Values read by write sessions that only a change to a table outside
+    :data:`CACHE_NEUTRAL` can alter, kept from one write to the next (see the module's
+    docstring for when it is emptied). Keys are chosen by the readers: ``("closed",)``,
+    ``("service", 3)``…; values must not hold ORM objects or sessions."""
+
+    #: Entries after which everything is dropped (a bound, never reached by a user's edits).
+    MAX_ENTRIES = 4096
+
+    def __init__(self) -> None:
+        self._values: dict[Hashable, Any] = {}
+
+    def get(self, key: Hashable, load: Callable[[], _T]) -> _T:
+        """The value kept under ``key``, else ``load()`` (kept, unless it raises)."""
+        try:
+            value: _T = self._values[key]
+        except KeyError:
+            value = load()
+            if len(self._values) >= self.MAX_ENTRIES:
+                self._values.clear()
+            self._values[key] = value
+        return value
+
+    def clear(self) -> None:
+        self._values.clear()
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+
+#: One cache per open file (its engine): every unit of work over it writes through it.
+_CACHES: weakref.WeakKeyDictionary[Engine, WriteCache] = weakref.WeakKeyDictionary()
+
+
+def _cache_of(db: Database) -> WriteCache:
+    cache = _CACHES.get(db.engine)
+    if cache is None:
+        cache = _CACHES[db.engine] = WriteCache()
+    return cache
 
 
 @dataclass(frozen=True)
@@ -81,9 +139,30 @@ class ChangeBus:
 class _WriteTracker:
     """Per-write state: tables touched and the audit recorder."""
 
-    def __init__(self, action: str, bulk_summary: str | None) -> None:
+    def __init__(self, action: str, bulk_summary: str | None, cache: WriteCache) -> None:
         self.tables: set[str] = set()
         self.audit = AuditRecorder(action, bulk_summary)
+        self.cache = cache
+        #: Tables named by the INSERT/UPDATE/DELETE statements this write ran, ORM or bulk
+        #: ("?": SQL text that may write), for the cache only (the Change names ``tables``).
+        self.written: set[str] = set()
+        #: ``info`` of the pooled connections this write runs on (they outlive the write).
+        self._infos: list[dict[Any, Any]] = []
+
+    def keeps_cache(self) -> bool:
+        """True while this write has changed only :data:`CACHE_NEUTRAL` tables."""
+        return self.tables <= CACHE_NEUTRAL and self.written <= CACHE_NEUTRAL
+
+    def after_begin(self, connection: Connection) -> None:
+        info = connection.info
+        info[WRITE_INFO_KEY] = self
+        self._infos.append(info)
+
+    def release(self) -> None:
+        for info in self._infos:
+            if info.get(WRITE_INFO_KEY) is self:
+                del info[WRITE_INFO_KEY]
+        self._infos.clear()
 
     def before_flush(self, session: Session, _context: UOWTransaction, _instances: Any) -> None:
         with session.no_autoflush:
@@ -92,12 +171,66 @@ class _WriteTracker:
                 table = getattr(type(obj), "__tablename__", None)
                 if table and (obj not in session.dirty or session.is_modified(obj)):
                     self.tables.add(table)
-            check_closed_years(session)
+            cache = write_cache(session)
+            check_closed_years(session, cache)
             self.audit.before_flush(session)
 
     def after_flush(self, session: Session, _context: UOWTransaction) -> None:
         if self.audit.after_flush(session):
             self.tables.add("audit_entries")
+
+
+def _tracked_before_flush(session: Session, context: UOWTransaction, instances: Any) -> None:
+    tracker = session.info.get(WRITE_INFO_KEY)
+    if isinstance(tracker, _WriteTracker):
+        tracker.before_flush(session, context, instances)
+
+
+def _tracked_after_flush(session: Session, context: UOWTransaction) -> None:
+    tracker = session.info.get(WRITE_INFO_KEY)
+    if isinstance(tracker, _WriteTracker):
+        tracker.after_flush(session, context)
+
+
+def _tracked_after_begin(session: Session, _transaction: Any, connection: Connection) -> None:
+    tracker = session.info.get(WRITE_INFO_KEY)
+    if isinstance(tracker, _WriteTracker):
+        tracker.after_begin(connection)
+
+
+#: How SQL text that cannot write begins (anything else run as text counts as a write).
+_READ_TEXT = ("SELECT", "BEGIN", "SAVEPOINT", "RELEASE", "ROLLBACK", "COMMIT", "EXPLAIN")
+
+
+def _note_statement(
+    connection: Connection,
+    _cursor: Any,
+    statement: str,
+    _parameters: Any,
+    context: Any,
+    _executemany: bool,
+) -> None:
+    """Note in the write's tracker the table a statement of a write session writes."""
+    tracker = connection.info.get(WRITE_INFO_KEY)
+    if not isinstance(tracker, _WriteTracker):
+        return
+    construct = getattr(getattr(context, "compiled", None), "statement", None)
+    if isinstance(construct, UpdateBase):
+        tracker.written.add(getattr(getattr(construct, "table", None), "name", None) or "?")
+    elif not isinstance(construct, Select) and not (
+        statement.lstrip()[:9].upper().startswith(_READ_TEXT)
+    ):
+        tracker.written.add("?")
+
+
+# Listened to once for every session and engine (listening on each write session costs more
+# than a query); they act only for a session, or a connection, of a UnitOfWork.write().
+event.listen(Session, "before_flush", _tracked_before_flush)
+event.listen(Session, "after_flush", _tracked_after_flush)
+event.listen(Session, "after_begin", _tracked_after_begin)
+# Every statement of a write is seen (bulk ones and SQL text too): what it writes decides
+# whether the cache survives the write.
+event.listen(Engine, "before_cursor_execute", _note_statement)
 
 
 class UnitOfWork:
@@ -108,6 +241,11 @@ class UnitOfWork:
         self.bus = bus if bus is not None else ChangeBus()
         self._writing = False
 
+    @property
+    def cache(self) -> WriteCache:
+        """The :class:`WriteCache` of this file (shared by every unit of work over it)."""
+        return _cache_of(self.db)
+
     @contextmanager
     def write(self, action: str, *, bulk_summary: str | None = None) -> Iterator[Session]:
         """``with uow.write("Modifier une charge") as session:`` — all or nothing."""
@@ -117,23 +255,27 @@ class UnitOfWork:
         if self._writing:
             # A second write would wait 5 s on SQLite's lock held by the first, then fail.
             raise RuntimeError("UnitOfWork.write() is not reentrant: pass the session down")
-        tracker = _WriteTracker(action, bulk_summary)
+        cache = _cache_of(self.db)
+        tracker = _WriteTracker(action, bulk_summary, cache)
         session = self.db.write_session_factory()
         session.info[WRITE_INFO_KEY] = tracker
-        event.listen(session, "before_flush", tracker.before_flush)
-        event.listen(session, "after_flush", tracker.after_flush)
         self._writing = True
+        committed = False
         try:
             with session.begin():
                 yield session
                 session.flush()
                 if tracker.audit.finish(session):
                     tracker.tables.add("audit_entries")
+            committed = True
         except exc.DBAPIError as error:
             raise PtceError("database_error", detail=str(error.orig)) from error
         finally:
             self._writing = False
+            tracker.release()
             session.close()
+            if not (committed and tracker.keeps_cache()):
+                cache.clear()
         if tracker.tables:
             self.bus.publish(Change(action, frozenset(tracker.tables)))
 
@@ -159,6 +301,19 @@ def _refuse_flush(session: Session, _context: UOWTransaction, _instances: Any) -
 def in_write(session: Session) -> bool:
     """True for a session opened by :meth:`UnitOfWork.write`."""
     return WRITE_INFO_KEY in session.info
+
+
+def write_cache(session: Session) -> WriteCache | None:
+    """The :class:`WriteCache` a write session may read through: None outside a write, and
+    once the write has changed (flushed or not) a table outside :data:`CACHE_NEUTRAL` — what
+    it kept would no longer be what this transaction reads."""
+    tracker = session.info.get(WRITE_INFO_KEY)
+    if not isinstance(tracker, _WriteTracker) or not tracker.keeps_cache():
+        return None
+    for obj in itertools.chain(session.new, session.dirty, session.deleted):
+        if getattr(type(obj), "__tablename__", None) not in CACHE_NEUTRAL:
+            return None
+    return tracker.cache
 
 
 def mark_changed(session: Session, *tables: str) -> None:

@@ -19,11 +19,12 @@ filter is a case-insensitive ``LIKE`` (ASCII case only on SQLite).
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, literal, or_, select, tuple_
-from sqlalchemy.orm import Session, lazyload
+from sqlalchemy import ColumnElement, bindparam, func, literal, or_, select, tuple_
+from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import UnaryExpression
 from sqlalchemy.sql.operators import custom_op
 
@@ -31,7 +32,7 @@ from ptce_desktop.domain.cerfa import CHARGE_SUBLINES
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.messages.entities import Entity
 from ptce_desktop.domain.money import format_money, parse_money
-from ptce_desktop.domain.vat import amount_to_split, split_basis
+from ptce_desktop.domain.vat import VatRegime, amount_to_split, split_basis
 from ptce_desktop.services.common import (
     clean_text,
     fiscal_year,
@@ -66,7 +67,7 @@ from ptce_desktop.services.costs.views import (
 from ptce_desktop.services.pole.attachments import AttachmentTarget, attachments_of
 from ptce_desktop.store.base import LEN_LABEL, LEN_NAME, LEN_REF, MONEY_MAX
 from ptce_desktop.store.models import AttachmentLink, Cost, Member, Project, Share, SharedService
-from ptce_desktop.store.unit_of_work import UnitOfWork
+from ptce_desktop.store.unit_of_work import UnitOfWork, WriteCache, write_cache
 
 __all__ = ["SORTS", "CostDraft", "CostFilters", "CostPage", "CostService"]
 
@@ -84,14 +85,43 @@ _DATE_SORTS = {"invoice_date", "period_start"}
 _INT_SORTS = {"ht", "ttc"}
 
 
-def _check_draft(session: Session, draft: CostDraft) -> tuple[SharedService, str]:
-    """Validate ``draft``; its service and cleaned label."""
+@dataclass(frozen=True)
+class _Service:
+    """The columns of a service a cost's save reads (kept between saves: no ORM object)."""
+
+    id: int
+    name: str
+    key_id: int | None
+    vat_regime: VatRegime
+    vat_rate_bp: int
+
+
+_SERVICE_QUERY = select(
+    SharedService.id,
+    SharedService.name,
+    SharedService.key_id,
+    SharedService.vat_regime,
+    SharedService.vat_rate_bp,
+).where(SharedService.id == bindparam("service_id"))
+
+
+def _read_service(session: Session, service_id: int) -> _Service | None:
+    row = session.execute(_SERVICE_QUERY, {"service_id": service_id}).first()
+    return None if row is None else _Service(*row)
+
+
+def _check_draft(
+    session: Session, draft: CostDraft, cache: WriteCache | None = None
+) -> tuple[_Service, str]:
+    """Validate ``draft``; its service and cleaned label. ``cache``: the write's
+    :class:`WriteCache`, where the service's columns are kept between saves."""
     label = clean_text(draft.label, "label", required=True, max_length=LEN_LABEL)
     assert label is not None
-    # Without its billing terms (selectin by default): a cost's save does not read them.
-    service = session.get(
-        SharedService, draft.service_id, options=[lazyload(SharedService.billing_terms)]
-    )
+    service_id = draft.service_id
+    if cache is not None:
+        service = cache.get(("service", service_id), lambda: _read_service(session, service_id))
+    else:
+        service = _read_service(session, service_id)
     if service is None:
         raise PtceError("not_found", entity=Entity.SHARED_SERVICE, id=draft.service_id)
     if draft.period_end < draft.period_start:
@@ -122,8 +152,8 @@ def _check_draft(session: Session, draft: CostDraft) -> tuple[SharedService, str
     return service, label
 
 
-def _apply(cost: Cost, service: SharedService, label: str, draft: CostDraft) -> None:
-    cost.service = service
+def _apply(cost: Cost, service: _Service, label: str, draft: CostDraft) -> None:
+    cost.service_id = service.id
     cost.invoice_date = draft.invoice_date
     cost.period_start = draft.period_start
     cost.period_end = draft.period_end
@@ -253,7 +283,10 @@ class CostService:
             return self._save(session, cost, draft)
 
     def _save(self, session: Session, cost: Cost, draft: CostDraft) -> int:
-        service, label = _check_draft(session, draft)
+        # What this save reads of the services, keys, members and VAT is kept between saves
+        # (None once this write has changed anything else: an import's, say).
+        cache = write_cache(session)
+        service, label = _check_draft(session, draft, cache)
         _apply(cost, service, label, draft)
         new = cost.id is None
         if new:
@@ -261,9 +294,14 @@ class CostService:
         # Before any query below can autoflush it: is the cost row itself written (and so
         # checked by the unit of work) in this action?
         changed = not new and session.is_modified(cost)
+        if cache is not None:
+            context = cache.get(("split_context",), lambda: SplitContext.load(session))
+            context.bind(session)
+        else:
+            context = SplitContext.load(session)
         computed = compute_cents(
             session,
-            SplitContext.load(session),
+            context,
             service=service,
             ht_cents=cost.ht_cents,
             ttc_cents=cost.ttc_cents,

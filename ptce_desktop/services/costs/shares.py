@@ -25,8 +25,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import Protocol
 
-from sqlalchemy import case, delete, func, insert, select
+from sqlalchemy import bindparam, case, delete, func, insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from ptce_desktop.domain.allocation import SplitResult, split_cost, split_cost_cents
@@ -35,7 +36,7 @@ from ptce_desktop.domain.keys import KeySpec, ShareExplanation
 from ptce_desktop.domain.messages.entities import Entity
 from ptce_desktop.domain.money import format_exact_cents
 from ptce_desktop.domain.periods import fiscal_year_of
-from ptce_desktop.domain.vat import SplitBasis, amount_to_split, split_basis
+from ptce_desktop.domain.vat import SplitBasis, VatRegime, amount_to_split, split_basis
 from ptce_desktop.services.common import fiscal_year, get_or_error, pole_row, start_month
 from ptce_desktop.services.costs.views import (
     MemberServiceQuarter,
@@ -65,26 +66,69 @@ def pole_vat_registered(session: Session, on: date | None = None) -> bool:
     return bool(pole is not None and pole.vat_registered)
 
 
+class ServiceTerms(Protocol):
+    """What a split reads of a service (a :class:`SharedService` row, or the few columns a
+    cost's save reads of it)."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def key_id(self) -> int | None: ...
+    @property
+    def vat_regime(self) -> VatRegime: ...
+    @property
+    def vat_rate_bp(self) -> int: ...
+
+
 @dataclass
 class SplitContext:
-    """What splitting costs in one action reads only once (keys, members' presences).
+    """What splitting costs in one action reads only once (keys, members' presences, the dated
+    VAT values per (service, day) and per day).
 
-    Made for one action and dropped with it: a key edited by another action is always read
-    again (never cache a context across actions). Presences are read as the splits ask for
-    them: only the members a key can weigh (:class:`MemberPresences`).
+    Made for one action and dropped with it: nothing it read may change while it is used.
+    Only a cost's save keeps one from one write to the next, in the unit of work's
+    :class:`~ptce_desktop.store.unit_of_work.WriteCache` — emptied by any write that changes
+    a key, a member, a service, a VAT period or the pole — and :meth:`bind` s it to each
+    write's session. Presences are read as the splits ask for them: only the members a key can
+    weigh (:class:`MemberPresences`).
     """
 
     presences: MemberPresences
     specs: dict[int, KeySpec] = field(default_factory=dict)
+    service_vats: dict[tuple[int, date], tuple[VatRegime, int]] = field(default_factory=dict)
+    registrations: dict[date, bool] = field(default_factory=dict)
 
     @classmethod
     def load(cls, session: Session) -> SplitContext:
         return cls(MemberPresences(session))
 
+    def bind(self, session: Session) -> None:
+        """Read what is not known yet through ``session`` from now on."""
+        self.presences.bind(session)
+
     def spec(self, session: Session, key_id: int) -> KeySpec:
         if key_id not in self.specs:
             self.specs[key_id] = load_key_spec(session, key_id, presences=self.presences)
         return self.specs[key_id]
+
+    def service_vat(self, session: Session, service: ServiceTerms, day: date) -> VatRegime:
+        """The service's VAT regime on ``day`` (:func:`~ptce_desktop.store.dated.
+        service_vat_on`), read once per (service, day)."""
+        if service.id is None:  # a service not written yet: nothing dated to read once
+            return service_vat_on(session, service, day)[0]
+        found = self.service_vats.get((service.id, day))
+        if found is None:
+            found = self.service_vats[(service.id, day)] = service_vat_on(session, service, day)
+        return found[0]
+
+    def registered(self, session: Session, day: date) -> bool:
+        """The pole's VAT registration on ``day``, read once per day."""
+        found = self.registrations.get(day)
+        if found is None:
+            found = self.registrations[day] = vat_registered_on(session, day)
+        return found
 
 
 @dataclass(frozen=True)
@@ -104,7 +148,7 @@ class ComputedCents:
 def _basis_and_amount(
     session: Session,
     context: SplitContext,
-    service: SharedService,
+    service: ServiceTerms,
     ht_cents: int,
     ttc_cents: int,
     on: date,
@@ -112,7 +156,8 @@ def _basis_and_amount(
     if service.key_id is None:
         raise PtceError("service_without_key", "service_id", service=service.name)
     # Dated values, as of the first day of the cost's period (a closed year keeps its own).
-    regime, registered = service_vat_on(session, service, on)[0], vat_registered_on(session, on)
+    regime = context.service_vat(session, service, on)
+    registered = context.registered(session, on)
     amount = amount_to_split(ht_cents, ttc_cents, regime, registered)
     return split_basis(regime, registered), amount, service.key_id
 
@@ -121,7 +166,7 @@ def compute_split(
     session: Session,
     context: SplitContext,
     *,
-    service: SharedService,
+    service: ServiceTerms,
     ht_cents: int,
     ttc_cents: int,
     period_start: date,
@@ -149,7 +194,7 @@ def compute_cents(
     session: Session,
     context: SplitContext,
     *,
-    service: SharedService,
+    service: ServiceTerms,
     ht_cents: int,
     ttc_cents: int,
     period_start: date,
@@ -216,30 +261,39 @@ def write_cost_shares(
         return
     session.flush()  # the cost: guarded, audited, and its id known
     version_id = result.version_id
+    connection = session.connection()  # flushed: the statements below need no autoflush
     if not new:
         wanted = {member: (cents, version_id) for member, cents in result.cents.items()}
         stored = {
             member: (cents, version)
-            for member, cents, version in session.execute(
-                select(Share.member_id, Share.cents, Share.key_version_id).where(
-                    Share.cost_id == cost.id
-                )
-            )
+            for member, cents, version in connection.execute(_STORED_SHARES, {"cost_id": cost.id})
         }
         if stored == wanted:
             return
-        # ORM-enabled: Share objects of this cost already in the session are removed too.
-        session.execute(delete(Share).where(Share.cost_id == cost.id))
+        if any(isinstance(obj, Share) for obj in session.identity_map.values()):
+            # ORM-enabled: Share objects of this cost already in the session are removed too.
+            session.execute(delete(Share).where(Share.cost_id == cost.id))
+        else:
+            connection.execute(_DELETE_SHARES, {"cost_id": cost.id})
     if result.cents:
-        session.connection().execute(
-            insert(Share),
+        cost_id = cost.id
+        connection.execute(
+            _INSERT_SHARE,
             [
-                {"cost_id": cost.id, "member_id": m, "cents": c, "key_version_id": version_id}
+                {"cost_id": cost_id, "member_id": m, "cents": c, "key_version_id": version_id}
                 for m, c in result.cents.items()
             ],
         )
     session.expire(cost, ["shares"])
     mark_changed(session, Share.__tablename__)
+
+
+# Built once (each save runs them: building costs more than running them on a small cost).
+_STORED_SHARES = select(Share.member_id, Share.cents, Share.key_version_id).where(
+    Share.cost_id == bindparam("cost_id")
+)
+_DELETE_SHARES = delete(Share).where(Share.cost_id == bindparam("cost_id"))
+_INSERT_SHARE = insert(Share)
 
 
 def split_and_store(session: Session, context: SplitContext, cost: Cost) -> ComputedCents:

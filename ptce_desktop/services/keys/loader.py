@@ -219,7 +219,9 @@ class MemberPresences:
     restricted roster are exactly those over the whole pole (nobody else has a weight).
 
     Made for one action and dropped with it, as the split context that holds it: rows are
-    read after the session's autoflush when first asked for, then kept.
+    read after the session's autoflush when first asked for, then kept. (A cost's save keeps
+    its context between writes that change no member: :meth:`bind` gives it the session of
+    each write.)
     """
 
     #: Members asked for one by one after which the whole table is read at once.
@@ -231,6 +233,10 @@ class MemberPresences:
         self._asked: set[int] = set()  # ids looked up (found or not)
         self._all: list[MemberPresence] | None = None
         self._rosters: dict[frozenset[int] | None, MemberRoster] = {}
+
+    def bind(self, session: Session) -> None:
+        """Read what is still missing through ``session`` from now on."""
+        self._session = session
 
     def record(self, presences: Mapping[int, MemberPresence | None]) -> None:
         """Keep members read elsewhere in this action (None: no such member)."""
