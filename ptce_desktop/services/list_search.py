@@ -40,6 +40,7 @@ def folded(session: Session, column: Any) -> Any:
     registered on the session's SQLite connection first (again on each call: a connection from
     the pool may be new)."""
     raw = session.connection().connection.driver_connection
+    assert raw is not None, "a session's connection is open"
     raw.create_function("ptce_fold", 1, _fold_or_none, deterministic=True)
     return func.ptce_fold(column)
 
