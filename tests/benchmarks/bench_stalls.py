@@ -26,9 +26,16 @@ default), or directly::
 
     uv run python tests/benchmarks/bench_stalls.py --db POLE.sqlite3 [--profile ACTION]
 
-``--profile save_cost`` prints the cProfile of the GUI thread during that action. The pytest
-entry runs the whole sequence in a fresh interpreter (``PTCE_INLINE_WORKERS`` unset: real
-workers) ``REPS`` times and prints the median per action.
+``--profile save_cost`` prints the cProfile of the GUI thread during that action (several:
+``--profile show_calls,pages_after_year``), in the thread's CPU time (what it did, not its
+waits for the GIL or a core); ``--why`` samples the GUI thread's stack while the heartbeat
+is late and prints each action's stall with the GUI thread's CPU time during it; ``--pages
+calls,costs`` (to iterate on a fix) shows only those pages, before and after the year
+change, and skips the save, the undo and the dialogs. The child prints the per-page figures
+of ``pages_after_year`` on stderr (« # pages after the year change (ms): {...} »). The
+pytest entry runs the whole sequence in a fresh interpreter (``PTCE_INLINE_WORKERS`` unset:
+real workers) ``REPS`` times, passes that line (and the errors shown) on, and prints the
+median per action.
 """
 
 from __future__ import annotations
@@ -58,6 +65,8 @@ DEMO = "from ptce_desktop.app import main; raise SystemExit(main())"
 SETTLE_TIMEOUT_S = 60.0
 REPS = int(os.environ.get("PTCE_STALL_REPS", "3"))
 DIALOG_OPEN_MS = 200  # how long a dialog stays open before the harness closes it
+#: The child's stderr lines the pytest entry passes on (the per-page figures, what went wrong).
+CHILD_LINES = ("# pages after", "# errors shown", "# still busy")
 
 
 # --- the child: one whole sequence in this interpreter ---------------------------------------
@@ -177,8 +186,11 @@ def _close_dialog_soon(opened: list[str]) -> None:
     QTimer.singleShot(DIALOG_OPEN_MS, attempt)
 
 
-def run_sequence(db: Path, profile: str | None = None, why: bool = False) -> dict[str, float]:
-    """Every action on ``db``; {action: longest stall in ms}."""
+def run_sequence(
+    db: Path, profile: str | None = None, why: bool = False, only: list[str] | None = None
+) -> dict[str, float]:
+    """Every action on ``db``; {action: longest stall in ms}. ``only`` (to iterate on a fix):
+    only those pages shown, before and after the year change, and no save, undo nor dialog."""
     from PySide6.QtWidgets import QApplication
 
     from ptce_desktop.services.costs.costs import CostService
@@ -201,20 +213,25 @@ def run_sequence(db: Path, profile: str | None = None, why: bool = False) -> dic
     shell: Any = None
 
     def measure(name: str, action: Callable[[], Any]) -> Any:
-        profiler = cProfile.Profile() if name in (profile or "").split(",") else None
+        profiled = name in (profile or "").split(",")
+        # the GUI thread's own time (CPU, not waits for the GIL or a busy machine's cores)
+        profiler = cProfile.Profile(time.thread_time) if profiled else None
         heart.begin()
+        cpu = time.thread_time()
         if profiler is not None:
             profiler.enable()
         result = action()
         _settle(window, shell)
+        cpu = time.thread_time() - cpu
         if profiler is not None:
             profiler.disable()
             print(f"# profile of {name}", file=sys.stderr)
             pstats.Stats(profiler, stream=sys.stderr).sort_stats("cumulative").print_stats(40)
         stalls[name] = heart.longest_ms()
         if sampler is not None:
+            figures = f"{stalls[name]:.0f} ms, GUI thread CPU {cpu * 1000:.0f} ms"
+            print(f"# {name}: {figures}", file=sys.stderr)
             if stalls[name] > 100:
-                print(f"# {name}: {stalls[name]:.0f} ms", file=sys.stderr)
                 sampler.report(name)
             sampler.samples.clear()
         return result
@@ -241,7 +258,8 @@ def run_sequence(db: Path, profile: str | None = None, why: bool = False) -> dic
         def show(key: str) -> Callable[[], None]:
             return lambda: window.show_page(key)
 
-        for key in window.page_keys():
+        chosen = [key for key in window.page_keys() if only is None or key in only]
+        for key in chosen:
             measure(f"show_{key}", show(key))
 
         years = [window.year_combo.itemData(i) for i in range(window.year_combo.count())]
@@ -252,12 +270,14 @@ def run_sequence(db: Path, profile: str | None = None, why: bool = False) -> dic
         index = window.year_combo.findData(other)
         measure("change_year", lambda: window.year_combo.setCurrentIndex(index))
         after: dict[str, float] = {}
-        for key in window.page_keys():
+        for key in chosen:
             if key != "costs":
                 measure("pages_after_year", show(key))
                 after[key] = round(stalls["pages_after_year"], 1)
         stalls["pages_after_year"] = max(after.values(), default=0.0)
         print(f"# pages after the year change (ms): {after}", file=sys.stderr)
+        if only is not None:
+            return stalls
 
         window.show_page("costs")
         _settle(window, shell)
@@ -331,9 +351,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--why", action="store_true", help="sample the GUI thread's stack during stalls (stderr)"
     )
+    parser.add_argument(
+        "--pages", help="only these pages (comma-separated keys), no save, undo nor dialog"
+    )
     args = parser.parse_args(argv)
     faulthandler.dump_traceback_later(1800, exit=True)  # a modal left open: say where, stop
-    stalls = run_sequence(args.db, args.profile, args.why)
+    pages = args.pages.split(",") if args.pages else None
+    stalls = run_sequence(args.db, args.profile, args.why, pages)
     if args.json:
         print(json.dumps(stalls), flush=True)
         return
@@ -378,6 +402,10 @@ def _child(db: Path, home: Path) -> dict[str, float]:
         capture_output=True,
         text=True,
     )
+    # the child's figures per page and what it saw go with the BENCH lines (pytest -s)
+    for line in done.stderr.splitlines():
+        if line.startswith(CHILD_LINES):
+            print(line, flush=True)
     return dict(json.loads(done.stdout.strip().splitlines()[-1]))
 
 

@@ -345,9 +345,11 @@ _importing: threading.Thread | None = None
 
 def _import_pages() -> None:
     """Import the pages' modules (explicitly: a frozen bundle follows these imports) — not
-    Appels nor Rapports, which bring ReportLab: it stays unloaded until a document is made."""
+    Rapports, which brings ReportLab: it stays unloaded until a document is made (Appels
+    imports it only when a PDF is asked for)."""
     try:
         import ptce_desktop.ui.pages.activity.page
+        import ptce_desktop.ui.pages.calls.page
         import ptce_desktop.ui.pages.costs.page
         import ptce_desktop.ui.pages.funding.page
         import ptce_desktop.ui.pages.in_kind

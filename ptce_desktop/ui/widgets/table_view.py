@@ -127,7 +127,11 @@ class TableView(QTableView):
         self._restoring = True
         try:
             header = self.horizontalHeader()
+            # the page's sampling of rows, not the one saved with an older layout (Qt's 1 000
+            # rows measured, in Python calls, when the name column is chosen below)
+            precision = header.resizeContentsPrecision()
             restored = header.restoreState(QByteArray(state))
+            header.setResizeContentsPrecision(precision)
             if not restored or header.count() != self.model().columnCount():
                 return False
             if header.hiddenSectionCount() >= header.count() > 0:

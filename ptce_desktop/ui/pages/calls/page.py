@@ -67,6 +67,7 @@ from ptce_desktop.ui.pages.calls.payments import (
 )
 from ptce_desktop.ui.pages.list_panel import ListPanel
 from ptce_desktop.ui.pages.loading import PageLoads
+from ptce_desktop.ui.pages.scaffold import FIT_SAMPLE_ROWS
 from ptce_desktop.ui.shell.context import AppContext
 from ptce_desktop.ui.widgets.table_model import RIGHT, Column
 from ptce_desktop.ui.worker import run_with_progress_dialog
@@ -89,8 +90,9 @@ WATCHED = (
 )
 
 
-#: Rows measured to fit a column's width (Qt's default, 1 000, costs seconds on a large year).
-FIT_ROWS = 100
+#: Rows measured to fit a column's width (Qt's default, 1 000, costs seconds on a large year;
+#: each cell measured is several Python calls on the GUI thread): a sample, as other lists.
+FIT_ROWS = FIT_SAMPLE_ROWS
 
 #: The call list's amount columns with a total: incl. VAT, paid, outstanding.
 TOTAL, PAID, OUTSTANDING = 5, 6, 7
@@ -142,6 +144,8 @@ class CallsData:
     reminded: dict[int, dt.date]
     debts: list[MemberDebt]
     balances: list[MemberBalance]
+    #: Whether the year is closed (read here: the fiscal years' query scans the file).
+    closed: bool = False
 
 
 def confirm_issue(parent: QWidget, text: str) -> bool:
@@ -166,6 +170,8 @@ class CallsPage(QWidget):
         self.year: int | None = None
         self.today = dt.date.today
         self._select_after_load: int | None = None
+        #: year → closed, as the loads read it (the buttons follow it without a query)
+        self._closed: dict[int, bool] = {}
 
         columns = call_columns()
         self.call_model = CallListModel(columns, self._next_calls)
@@ -278,7 +284,7 @@ class CallsPage(QWidget):
         if self.year is None:
             return
         year, today = self.year, self.today()
-        calls, payments = self.calls, self.payments
+        calls, payments, fiscal_years = self.calls, self.payments, self.ctx.fiscal_years
         reminders = self.ctx.service(ReminderService)
         search = self.calls_panel.search.text()
         payments_page = self.payments_tab.first_page_query(year)
@@ -293,6 +299,7 @@ class CallsPage(QWidget):
                 reminded=reminders.last_by_member(),
                 debts=payments.outstanding_by_member(year, on=today),
                 balances=payments.balances(year),
+                closed=fiscal_years.get(year).closed,
             )
 
         self.loads.start(fetch, self._loaded)
@@ -344,6 +351,7 @@ class CallsPage(QWidget):
     def _loaded(self, data: CallsData) -> None:
         if data.year != self.year:
             return  # the year changed meanwhile: its load is on its way
+        self._closed[data.year] = data.closed
         self._show_calls(data.year, data.search, data.calls)
         self.payments_tab.show_loaded(data.payments)
         self.debts_tab.reminded = dict(data.reminded)
@@ -358,7 +366,8 @@ class CallsPage(QWidget):
         self.ctx.presenter.present(error, self)
 
     def _update_buttons(self) -> None:
-        closed = self.year is not None and self.ctx.fiscal_years.get(self.year).closed
+        # a year not read yet counts as open until its load says (issuing checks it again)
+        closed = self.year is not None and self._closed.get(self.year, False)
         writable = not self.ctx.read_only and not closed
         self.issue_button.setEnabled(writable)
         self.true_up_button.setEnabled(writable)
@@ -469,6 +478,11 @@ class CallsPage(QWidget):
         if self.year is None or self.ctx.read_only:
             return None
         year_view = self.ctx.fiscal_years.get(self.year)
+        if year_view.closed:  # the buttons may not know it yet (the year's load on its way)
+            self._closed[self.year] = True
+            self._update_buttons()
+            self.status.setText(self.tr("This fiscal year is closed."))
+            return None
         year, calls = self.year, self.calls
 
         def preview(quarter: int | None) -> CallPlan:

@@ -13,7 +13,15 @@ import datetime as dt
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -71,6 +79,38 @@ FILTER_DELAY_MS = 250
 Choices = list[tuple[int, str]]
 LIST_TABLES = ("costs", "shares", "attachment_links", "attachments", "shared_services")
 CHOICE_TABLES = ("shared_services", "projects", "members", "project_members")
+
+
+class ChoiceModel(QAbstractListModel):
+    """A filter's choices, (id or None, name): the name shown and as tooltip, the id as the
+    item's data. A list of the year's 5 000 members fills in one reset where a combo box's own
+    items took one call (and one item) each on the GUI thread."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._choices: list[tuple[int | None, str]] = []
+
+    def set_choices(self, choices: list[tuple[int | None, str]]) -> None:
+        self.beginResetModel()
+        self._choices = choices
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._choices)
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._choices):
+            return None
+        item_id, name = self._choices[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return name
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return name if item_id is not None else None
+        if role == Qt.ItemDataRole.UserRole:
+            return item_id
+        return None
 
 
 class CostsPage(QWidget):
@@ -165,6 +205,7 @@ class CostsPage(QWidget):
 
     def _combo(self, name: str, accessible: str) -> QComboBox:
         combo = QComboBox()
+        combo.setModel(ChoiceModel(combo))
         combo.setObjectName(name)
         combo.setAccessibleName(accessible)
         combo.setToolTip(accessible)
@@ -253,11 +294,9 @@ class CostsPage(QWidget):
     def _fill(self, combo: QComboBox, everything: str, items: list[tuple[int, str]]) -> None:
         current = combo.currentData()
         combo.blockSignals(True)
-        combo.clear()
-        combo.addItem(everything, None)
-        for item_id, name in items:
-            combo.addItem(name, item_id)
-            combo.setItemData(combo.count() - 1, name, Qt.ItemDataRole.ToolTipRole)
+        model = combo.model()
+        assert isinstance(model, ChoiceModel)
+        model.set_choices([(None, everything), *items])  # 5 000 members: one reset, no item
         combo.setCurrentIndex(max(combo.findData(current), 0))
         combo.blockSignals(False)
 

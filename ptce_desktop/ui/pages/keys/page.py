@@ -20,6 +20,7 @@ from ptce_desktop.domain.keys import Method
 from ptce_desktop.domain.periods import format_date
 from ptce_desktop.services.keys.keys import KeyService
 from ptce_desktop.services.keys.views import KeyView, UsageView, VersionChange, VersionSummary
+from ptce_desktop.services.pole.fiscal_years import FiscalYearView
 from ptce_desktop.ui.bus import touches
 from ptce_desktop.ui.imports.button import import_button
 from ptce_desktop.ui.pages.keys import usage as keys_usage
@@ -162,10 +163,7 @@ class KeysPage(QWidget):
         if year == self.year:
             return
         self.year = year
-        view = self.ctx.fiscal_years.get(year)
-        self.year_label = view.label
-        self.period = (view.start, view.end)
-        self.reload()
+        self.reload()  # the year's label and dates come with the keys (read on the worker)
 
     def refresh(self, changes: Any) -> None:
         if touches(changes, *TABLES):
@@ -182,14 +180,28 @@ class KeysPage(QWidget):
         selected then) and call ``then``."""
         if select is not None:
             self._wanted = select
-        service, on, (start, end) = self.service, self.in_force_on(), self.period
+        service, year, period = self.service, self.year, self.period
+        fiscal_years = self.ctx.fiscal_years
 
-        def show(rows: list[KeyRow]) -> None:
+        def fetch() -> tuple[FiscalYearView | None, list[KeyRow]]:
+            # the fiscal years' query reads the whole file: here, not on the GUI thread
+            view = fiscal_years.get(year) if year is not None else None
+            start, end = (view.start, view.end) if view is not None else period
+            on = min(max(dt.date.today(), start), end)
+            return view, load_key_rows(service, on, start, end)
+
+        def show(loaded: tuple[FiscalYearView | None, list[KeyRow]]) -> None:
+            view, rows = loaded
+            if view is not None:
+                if view.start_year != self.year:
+                    return  # another year chosen meanwhile: its load is on its way
+                self.year_label = view.label
+                self.period = (view.start, view.end)
             self._show_rows(rows)
             if then is not None:
                 then()
 
-        self.loads.start(lambda: load_key_rows(service, on, start, end), show)
+        self.loads.start(fetch, show)
 
     def _show_rows(self, rows: list[KeyRow]) -> None:
         selected = self.current_key()
