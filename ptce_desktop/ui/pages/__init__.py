@@ -344,9 +344,9 @@ _importing: threading.Thread | None = None
 
 
 def _import_pages() -> None:
-    """Import the pages' modules (explicitly: a frozen bundle follows these imports) — not
-    Rapports, which brings ReportLab: it stays unloaded until a document is made (Appels
-    imports it only when a PDF is asked for)."""
+    """Import the pages' modules (explicitly: a frozen bundle follows these imports); ReportLab
+    stays unloaded until a document is made (Appels and Rapports import it only when a PDF is
+    asked for)."""
     try:
         import ptce_desktop.ui.pages.activity.page
         import ptce_desktop.ui.pages.calls.page
@@ -356,6 +356,7 @@ def _import_pages() -> None:
         import ptce_desktop.ui.pages.journal
         import ptce_desktop.ui.pages.keys.page
         import ptce_desktop.ui.pages.members.page
+        import ptce_desktop.ui.pages.reports.page
         import ptce_desktop.ui.pages.services.page
         import ptce_desktop.ui.pages.settings.page
         import ptce_desktop.ui.pages.simulation.page  # noqa: F401

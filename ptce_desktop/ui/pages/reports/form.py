@@ -4,6 +4,11 @@ The choices of each combo (grants, members, funders, services, calls) come from
 :func:`~ptce_desktop.printing.jobs.available_targets`; a combo the document does not
 need is hidden. :meth:`ReportForm.request` turns the form into a
 :class:`~ptce_desktop.printing.jobs.ReportRequest`.
+
+The fiscal years and the choices are read off the GUI thread (:class:`~..loading.PageLoads`,
+« Chargement… » over the form meanwhile; on a large pole a statement's members and calls mean
+every call of the year): :attr:`ReportForm.loading` is True until they are shown, and
+:attr:`ReportForm.loaded` is emitted each time they are.
 """
 
 from __future__ import annotations
@@ -11,7 +16,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -30,6 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from ptce_desktop.printing.jobs import ReportRequest, TargetField, available_targets
+from ptce_desktop.ui.pages.loading import PageLoads
 from ptce_desktop.ui.shell.context import AppContext
 
 translate = QCoreApplication.translate
@@ -159,10 +173,18 @@ class KindList(QListWidget):
 class ReportForm(QWidget):
     """Document list, fiscal year, the ids the document needs, the Cerfa variant."""
 
+    #: The years or the choices were shown (the page updates its buttons).
+    loaded = Signal()
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.fields: dict[str, TargetField] = {}
+        self._wanted_year: int | None = None  # asked for before the years were read
+        present = ctx.presenter.present
+        # two loads, so that the choices asked for while the years are read do not drop them
+        self._year_loads = PageLoads(self, ctx.runner, on_error=lambda e: present(e, self))
+        self._target_loads = PageLoads(self, ctx.runner, on_error=lambda e: present(e, self))
 
         self.kind_list = KindList()
         self.kind_list.setObjectName("reportKinds")
@@ -225,8 +247,13 @@ class ReportForm(QWidget):
         self.kind_list.currentRowChanged.connect(lambda _row: self.reload_targets())
         self.year_combo.currentIndexChanged.connect(lambda _i: self.reload_targets())
         self.combos["member"].currentIndexChanged.connect(lambda _i: self._reload_calls())
-        self.reload_years()
         self.kind_list.setCurrentRow(0)
+        self.reload_years()
+
+    @property
+    def loading(self) -> bool:
+        """The years or the choices are on their way (the request would use older ones)."""
+        return self._year_loads.loading or self._target_loads.loading
 
     # --- what is chosen ----------------------------------------------------------------------
     def kind(self) -> str:
@@ -245,12 +272,14 @@ class ReportForm(QWidget):
         return int(value) if value is not None else None
 
     def select_year(self, year: int) -> None:
+        """Choose ``year``; one not listed yet is chosen once the years are read again."""
         index = self.year_combo.findData(year)
-        if index < 0:
-            self.reload_years()
-            index = self.year_combo.findData(year)
-        if index >= 0:
+        if index >= 0 and not self._year_loads.loading:
+            self._wanted_year = None
             self.year_combo.setCurrentIndex(index)
+            return
+        self._wanted_year = year
+        self.reload_years()
 
     def missing(self) -> list[TargetField]:
         """The required ids with nothing to choose from (the document cannot be built)."""
@@ -276,43 +305,66 @@ class ReportForm(QWidget):
 
     # --- loading the choices -----------------------------------------------------------------
     def reload_years(self) -> None:
+        """Read the fiscal years (on a worker), then show them, keeping the year chosen."""
+        years = self.ctx.fiscal_years
+        self._year_loads.start(years.list_years, self._show_years)
+
+    def _show_years(self, years: Any) -> None:
         current = self.year()
-        years = self.ctx.fiscal_years.list_years()
+        wanted, self._wanted_year = self._wanted_year, None
         self.year_combo.blockSignals(True)
         self.year_combo.clear()
         for view in years:
             self.year_combo.addItem(view.label, view.start_year)
         this_year = next((v.start_year for v in years if v.current), None)
-        index = self.year_combo.findData(current if current is not None else this_year)
+        index = self.year_combo.findData(wanted) if wanted is not None else -1
+        if index < 0:
+            index = self.year_combo.findData(current if current is not None else this_year)
         self.year_combo.setCurrentIndex(max(index, 0))
         self.year_combo.blockSignals(False)
         if self.year() != current:
             self.reload_targets()
+        else:
+            self.loaded.emit()
 
     def reload_targets(self) -> None:
+        """Read what the chosen document needs for the chosen year (on a worker), then show
+        it; the choices made in the combos are kept when still offered."""
         year, kind = self.year(), self.kind()
-        self.fields = {}
-        if year is not None:
-            member = self.combos["member"].currentData()
-            for needed in available_targets(self.ctx.uow, kind, year, member_id=member):
-                self.fields[needed.name] = needed
+        if year is None:  # the years are on their way: their arrival asks again
+            self._target_loads.cancel()
+            self._show_targets((kind, self._member(), ()))
+            return
+        uow, member = self.ctx.uow, self._member()
+        self._target_loads.start(
+            lambda: (kind, member, available_targets(uow, kind, year, member_id=member)),
+            self._show_targets,
+        )
+
+    def _show_targets(self, result: tuple[str, int | None, tuple[TargetField, ...]]) -> None:
+        kind, member, needed = result
+        self.fields = {field.name: field for field in needed}
         for name, combo in self.combos.items():
             field = self.fields.get(name)
             _fill(combo, field, self._all_label(name))
             self.form.setRowVisible(combo, field is not None)
-        if "member" in self.fields:
-            self._reload_calls()
         self.form.setRowVisible(self.group_rows, kind in CERFA_KINDS)
         self._update_hint()
+        if "call" in self.fields and member != self._member():
+            # the calls were read for the member chosen before: read the chosen one's
+            self.reload_targets()
+            return
+        self.loaded.emit()
+
+    def _member(self) -> int | None:
+        value = self.combos["member"].currentData()
+        return int(value) if value is not None else None
 
     def _reload_calls(self) -> None:
-        year = self.year()
-        if "call" not in self.fields or year is None:
+        """Another member chosen: its calls (the whole choices read again, on a worker)."""
+        if "call" not in self.fields or self.year() is None:
             return
-        member = self.combos["member"].currentData()
-        fields = available_targets(self.ctx.uow, self.kind(), year, member_id=member)
-        self.fields["call"] = next(f for f in fields if f.name == "call")
-        _fill(self.combos["call"], self.fields["call"], self._all_label("call"))
+        self.reload_targets()
 
     def _all_label(self, name: str) -> str:
         return {

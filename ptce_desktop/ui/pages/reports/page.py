@@ -5,6 +5,10 @@ What each document needs (a grant, a member…) comes from
 :func:`~ptce_desktop.printing.jobs.build_report` into memory through the context's
 Runner, then shown by :class:`~.reports_preview.PreviewPanel`. Saving writes those same bytes
 atomically; printing draws the previewed pages on the printer.
+
+Opening the page imports no ReportLab (it comes with the first document generated, on the
+worker, or the first save), so the page's module is imported ahead with the others'
+(:func:`ptce_desktop.ui.pages.import_pages_ahead`); the form reads its choices on a worker.
 """
 
 from __future__ import annotations
@@ -33,7 +37,6 @@ from PySide6.QtWidgets import (
 
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.printing.jobs import ReportRequest, build_report, suggested_file_name
-from ptce_desktop.reports.base import save_bytes_atomically
 from ptce_desktop.ui.bus import touches
 from ptce_desktop.ui.pages.reports.form import ReportForm
 from ptce_desktop.ui.pages.reports.preview import PreviewPanel, print_pdf
@@ -126,6 +129,7 @@ class ReportsPage(QWidget):
         self.save_button.clicked.connect(lambda: self.save_as())
         self.print_button.clicked.connect(lambda: self.print_document())
         self.splitter.splitterMoved.connect(self._save_splitter)
+        self.form.loaded.connect(self._update_buttons)
         QWidget.setTabOrder(self.form.group_rows, self.generate_button)
         self._set_busy(False)
 
@@ -159,7 +163,7 @@ class ReportsPage(QWidget):
     # --- generating --------------------------------------------------------------------------
     def generate(self) -> Task | None:
         """Build the chosen document in the background; the preview shows it when done."""
-        if self.busy:
+        if self.busy or self.form.loading:
             return None
         request = self.form.request()
         name = suggested_file_name(
@@ -241,7 +245,10 @@ class ReportsPage(QWidget):
     def _update_buttons(self) -> None:
         idle = not self.busy
         self.generate_button.setEnabled(
-            idle and not self.form.missing() and self.form.year() is not None
+            idle
+            and not self.form.loading
+            and not self.form.missing()
+            and self.form.year() is not None
         )
         ready = self.generated is not None and idle
         self.save_button.setEnabled(ready)
@@ -264,6 +271,8 @@ class ReportsPage(QWidget):
         path = Path(chosen)
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
+        from ptce_desktop.reports.base import save_bytes_atomically  # (ReportLab: when used)
+
         try:
             save_bytes_atomically(path, self.generated.data)
         except PtceError as error:

@@ -79,6 +79,16 @@ def draft_of(view: ServiceView) -> ServiceDraft:
     )
 
 
+@dataclass(frozen=True)
+class DialogChoices:
+    """What a :class:`ServiceDialog` offers: the keys, and the members of ``year`` (the page
+    reads them on a worker, ahead of « Ajouter »)."""
+
+    year: int | None
+    keys: list[tuple[int, str]]
+    members: list[tuple[int, str]]
+
+
 class ServiceActions:
     """Undoable edits over :class:`SharedServiceService`; records are held by the history's
     refs (taken when a step is recorded), so a re-created key, member or service is followed."""

@@ -8,6 +8,7 @@ service; set or remove the budget of the fiscal year shown.
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Signal
@@ -41,6 +42,7 @@ from ptce_desktop.ui.pages.services.detail import (
 )
 from ptce_desktop.ui.pages.services.dialogs import (
     BudgetDialog,
+    DialogChoices,
     ServiceActions,
     ServiceDialog,
 )
@@ -52,6 +54,8 @@ from ptce_desktop.ui.widgets.pastable_model import PastableRowModel
 from ptce_desktop.ui.widgets.table_model import ROW_ROLE, FilterProxy
 from ptce_desktop.ui.widgets.table_view import TableView
 from ptce_desktop.ui.widgets.totals_row import TotalsRow, column_sums, shown_rows
+
+log = logging.getLogger(__name__)
 
 TABLES = (
     "shared_services",
@@ -160,6 +164,10 @@ class ServicesPage(QWidget):
             self, ctx.runner, over=self.view, on_error=lambda e: ctx.presenter.present(e, self)
         )
         self.detail_loads = PageLoads(self, ctx.runner, over=self.detail)
+        # the service dialog's keys and members (thousands on a large pole), read on a worker
+        # after the list, so that « Ajouter » opens the dialog without reading them
+        self._choices: DialogChoices | None = None
+        self.choice_loads = PageLoads(self, ctx.runner, over=self.view, on_error=self._no_choices)
         self._update_buttons()
 
     # --- page protocol -----------------------------------------------------------------------
@@ -174,6 +182,8 @@ class ServicesPage(QWidget):
         self.reload()
 
     def refresh(self, changes: Any) -> None:
+        if touches(changes, "members", "allocation_keys", "fiscal_years"):
+            self._choices = None  # read again after the list
         if touches(changes, *TABLES):
             self.reload()
 
@@ -216,6 +226,30 @@ class ServicesPage(QWidget):
                     header.resizeSection(column, min(header.sectionSize(column), 200))
         self.select_id(selected)
         self._update_count()
+        if self._choices is None or self._choices.year != self.year:
+            self._load_choices()
+
+    def _load_choices(self) -> None:
+        keys, members, year = self.ctx.service(KeyService), self.ctx.members, self.year
+
+        def fetch() -> DialogChoices:
+            return DialogChoices(
+                year,
+                [(key.id, key.name) for key in keys.list_keys()],
+                [
+                    (row.id, row.name)
+                    for row in members.list_members(include_archived=False, year=year)
+                ],
+            )
+
+        self.choice_loads.start(fetch, self._choices_read)
+
+    def _choices_read(self, choices: DialogChoices) -> None:
+        self._choices = choices
+
+    def _no_choices(self, error: BaseException) -> None:
+        log.warning("the service dialog's choices were not read ahead: %s", error)
+        self._choices = None  # the dialog reads them when opened
 
     def _filter(self, text: str) -> None:
         self.proxy.set_filter_text(text)
@@ -294,11 +328,15 @@ class ServicesPage(QWidget):
 
     # --- actions -----------------------------------------------------------------------------
     def _dialog(self, view: ServiceView | None) -> ServiceDialog:
-        keys = [(key.id, key.name) for key in self.ctx.service(KeyService).list_keys()]
-        members = [
-            (row.id, row.name)
-            for row in self.ctx.members.list_members(include_archived=False, year=self.year)
-        ]
+        choices = self._choices
+        if choices is not None and choices.year == self.year and not self.choice_loads.loading:
+            keys, members = choices.keys, choices.members
+        else:  # asked for before they were read ahead
+            keys = [(key.id, key.name) for key in self.ctx.service(KeyService).list_keys()]
+            members = [
+                (row.id, row.name)
+                for row in self.ctx.members.list_members(include_archived=False, year=self.year)
+            ]
         categories = [row.view.category for row in self.model.rows() if row.view.category]
         return ServiceDialog(
             self.edits,

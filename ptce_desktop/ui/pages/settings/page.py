@@ -345,6 +345,9 @@ class SettingsPage(QWidget):
 
     # --- loading -----------------------------------------------------------------------------
     def reload(self) -> None:
+        """The identity (one row: read at once, so that what is shown is what a save keeps);
+        the fiscal years and the lead member's choices are read on a worker."""
+        self.years.reload()
         self.current = self.service.get()
         self.fields.clear()
         self._fill_lead_members()
@@ -364,7 +367,6 @@ class SettingsPage(QWidget):
         for button in (self.save_button, self.revert_button, self.logo_button, self.logo_remove):
             button.setEnabled(writable)
         self.logo_remove.setEnabled(writable and view is not None and view.logo_path is not None)
-        self.years.reload()
 
     def _fill_lead_members(self) -> None:
         """The lead member's choices: at once the current lead only, then every member read

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.periods import format_date
+from ptce_desktop.ui.pages.loading import PageLoads
 from ptce_desktop.ui.pages.scaffold import confirm
 from ptce_desktop.ui.shell.context import AppContext
 from ptce_desktop.ui.widgets.table_model import Column, RowTableModel
@@ -87,10 +88,18 @@ class FiscalYearsBox(QGroupBox):
         layout.addWidget(hint)
         layout.addLayout(buttons)
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
+        self.loads = PageLoads(
+            self, ctx.runner, over=self.view, on_error=lambda e: ctx.presenter.present(e, self)
+        )
 
     def reload(self) -> None:
+        """Read the years on a worker (their span comes from the costs, calls, payments…),
+        then show them, the one selected kept."""
+        self.loads.start(self.ctx.fiscal_years.list_years, self._show_years)
+
+    def _show_years(self, years: Any) -> None:
         selected = self.selected()
-        self.model.set_rows(self.ctx.fiscal_years.list_years())
+        self.model.set_rows(years)
         for row, view in enumerate(self.model.rows()):
             if selected is not None and view.start_year == selected.start_year:
                 self.view.selectRow(row)

@@ -1,7 +1,9 @@
 """The chart of the differences per member under one scenario: horizontal bars from a zero line
 (red: pays less, blue: pays more), the member's name on the left, the amount on the right.
 
-It draws the comparison's own figures (``MemberRow.difference``) and computes nothing.
+It draws the comparison's own figures (``MemberRow.difference``) and computes nothing. Only
+the rows in view are drawn (a pole of 5 000 members is a tall chart in a scroll area); the
+widths the rows share are measured once per set of items.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QEvent, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -27,6 +29,9 @@ class DifferencesChart(QWidget):
         self.setObjectName("simulationChart")
         self.items: list[tuple[str, int]] = []
         self.empty_text = ""
+        self._values: list[str] = []  # the amounts as drawn
+        self._widths: tuple[float, float] | None = None  # widest name and amount (pixels)
+        self._range = (0, 0)  # the lowest and highest difference, zero included
         self.setMinimumHeight(120)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
@@ -34,13 +39,23 @@ class DifferencesChart(QWidget):
         """``(member name, difference in cents)``, drawn in the given order."""
         self.items = list(items)
         self.empty_text = empty_text
+        lang = current_language()
+        self._values = [difference_text(cents, lang=lang) for _, cents in self.items]
+        self._widths = None
+        cents = [c for _, c in self.items]
+        self._range = (min([0, *cents]), max([0, *cents]))
         self.setMinimumHeight(max(120, ROW * len(self.items) + 8))
         self.setAccessibleDescription(
             "; ".join(f"{name}: {difference_text(cents)}" for name, cents in self.items)
         )
         self.update()
 
-    def paintEvent(self, _event: Any) -> None:
+    def changeEvent(self, event: Any) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._widths = None
+        super().changeEvent(event)
+
+    def paintEvent(self, event: Any) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         palette = self.palette()
@@ -50,18 +65,25 @@ class DifferencesChart(QWidget):
             painter.setPen(palette.placeholderText().color())
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.empty_text)
             return
-        lang = current_language()
+        if self._widths is None:
+            self._widths = (
+                max(metrics.horizontalAdvance(n) for n, _ in self.items),
+                max(metrics.horizontalAdvance(v) for v in self._values) + 6,
+            )
+        widest, value_width = self._widths
         width = self.width()
-        label_width = min(width * 0.42, max(metrics.horizontalAdvance(n) for n, _ in self.items))
-        values = [difference_text(cents, lang=lang) for _, cents in self.items]
-        value_width = max(metrics.horizontalAdvance(v) for v in values) + 6
+        label_width = min(width * 0.42, widest)
         left = label_width + 8
         bars = max(width - left - value_width - 8, 20)
-        low = min(0, *(c for _, c in self.items))
-        high = max(0, *(c for _, c in self.items))
+        low, high = self._range
         span = (high - low) or 1
         zero = left + bars * (0 - low) / span
-        for index, ((name, cents), value) in enumerate(zip(self.items, values, strict=True)):
+        area = event.rect()
+        first = max((area.top() - 4) // ROW, 0)
+        last = min((area.bottom() - 4) // ROW + 1, len(self.items) - 1)
+        for index in range(first, last + 1):
+            name, cents = self.items[index]
+            value = self._values[index]
             top = 4 + index * ROW
             painter.setPen(text_color)
             label = metrics.elidedText(name, Qt.TextElideMode.ElideRight, int(label_width))

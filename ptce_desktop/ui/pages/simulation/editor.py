@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -40,6 +41,35 @@ translate = QCoreApplication.translate
 
 # What the key combo holds: None (unchanged), "equal", "mixed", or an existing key's id.
 KeyData = str | int | None
+
+
+class ChoiceModel(QAbstractListModel):
+    """``(data, text)`` choices of a combo box, set in one go: a pole's 5 000 members are one
+    model, not 5 000 ``addItem`` in each of the four editors."""
+
+    def __init__(self, choices: Sequence[tuple[Any, str]], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._choices = list(choices)
+
+    def rowCount(self, parent: Any = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._choices)
+
+    def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._choices):
+            return None
+        value, text = self._choices[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return text
+        if role == Qt.ItemDataRole.UserRole:
+            return value
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return text
+        return None
+
+
+def _set_choices(combo: QComboBox, choices: Sequence[tuple[Any, str]]) -> None:
+    """Replace the choices of ``combo`` (the combo deletes the previous model, its child)."""
+    combo.setModel(ChoiceModel(choices, combo))
 
 
 class PercentEdit(CheckedEdit):
@@ -171,6 +201,11 @@ class ScenarioEditor(QGroupBox):
         join.addWidget(self.join_date, 4)
         join.addWidget(self.join_units, 2)
         self.leave_member = QComboBox()
+        # sized by a minimum, not by every member's name (thousands on a large pole)
+        self.leave_member.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.leave_member.setMinimumContentsLength(12)
         self.leave_date = DateEdit("leaves")
         leave = QHBoxLayout()
         leave.addWidget(self.leave_member, 7)
@@ -248,31 +283,31 @@ class ScenarioEditor(QGroupBox):
         self.blockSignals(True)
         try:
             chosen_key = self.key.currentData()
-            self.key.clear()
-            self.key.addItem(translate("Simulation", "Unchanged"), None)
-            self.key.addItem(translate("Simulation", "Equal shares"), "equal")
-            self.key.addItem(translate("Simulation", "Mix: equal shares + a key"), "mixed")
-            for key_id, name, _method in keys:
-                self.key.addItem(translate("Simulation", "Key: %1").replace("%1", name), key_id)
+            key_choices: list[tuple[KeyData, str]] = [
+                (None, translate("Simulation", "Unchanged")),
+                ("equal", translate("Simulation", "Equal shares")),
+                ("mixed", translate("Simulation", "Mix: equal shares + a key")),
+            ]
+            key_choices += [
+                (key_id, translate("Simulation", "Key: %1").replace("%1", name))
+                for key_id, name, _method in keys
+            ]
+            _set_choices(self.key, key_choices)
             self._select(self.key, chosen_key)
             chosen_mixed = self.mixed_key.currentData()
-            self.mixed_key.clear()
-            for key_id, name, method in keys:
-                if method is not Method.MIXED:
-                    self.mixed_key.addItem(name, key_id)
+            _set_choices(
+                self.mixed_key,
+                [(key_id, name) for key_id, name, method in keys if method is not Method.MIXED],
+            )
             self._select(self.mixed_key, chosen_mixed)
             chosen_leave = self.leave_member.currentData()
             self.members = list(members)
-            self.leave_member.clear()
-            self.leave_member.addItem(translate("Simulation", "Nobody leaves"), None)
-            for member_id, name in members:
-                self.leave_member.addItem(name, member_id)
+            nobody = (None, translate("Simulation", "Nobody leaves"))
+            _set_choices(self.leave_member, [nobody, *self.members])
             self._select(self.leave_member, chosen_leave)
             chosen_service = self.budget_service.currentData()
             self.services = list(services)
-            self.budget_service.clear()
-            for service_id, name in services:
-                self.budget_service.addItem(name, service_id)
+            _set_choices(self.budget_service, self.services)
             self._select(self.budget_service, chosen_service)
             self.today_units = dict(today_units)
         finally:

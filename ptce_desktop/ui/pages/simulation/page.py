@@ -13,8 +13,8 @@ scenario through the same services as a manual edit, as one undoable step.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -84,6 +84,25 @@ TABLES = (
 )
 # Keystrokes are gathered this long before recomputing (ms).
 DEBOUNCE_MS = 120
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    """What :meth:`SimulationPage.reload` reads on a worker."""
+
+    choices: SimulationChoices
+    service_ids: list[int]
+    saved: list[SavedScenarioView]
+    pole: PoleInput | PtceError | None  # None: no year or no service to simulate
+
+
+def _chosen_services(choices: SimulationChoices, wanted: list[int]) -> list[int]:
+    """The services still simulable among ``wanted``, else the first one with a key."""
+    known = {sid for sid, _name, key in choices.services if key is not None}
+    chosen = [sid for sid in wanted if sid in known]
+    if not chosen and known:
+        chosen = [next(sid for sid, _n, key in choices.services if key is not None)]
+    return chosen
 
 
 def _difference_percent(bp: int | None) -> str:
@@ -221,18 +240,13 @@ class SimulationPage(QWidget):
         saved_bar.addStretch(1)
 
         # --- the scenarios -------------------------------------------------------------------
-        self.editors = [ScenarioEditor(n) for n in range(1, MAX_SCENARIOS + 1)]
+        # the first column at once, the others when added (a page that opens faster)
+        self.editors: list[ScenarioEditor] = []
+        self._choice_args: tuple[Any, ...] | None = None  # what each editor offers
         row = QWidget()
-        editors = QHBoxLayout(row)
-        editors.setContentsMargins(0, 0, 0, 0)
-        for editor in self.editors:
-            editor.setMinimumWidth(250)
-            editors.addWidget(editor, 1)
-            editor.changed.connect(self.schedule)
-            editor.save_button.clicked.connect(lambda _c=False, e=editor: self.save_editor(e))
-            editor.adopt_button.clicked.connect(lambda _c=False, e=editor: self.adopt_editor(e))
-        for editor in self.editors[1:]:
-            editor.hide()
+        self._editors_row = QHBoxLayout(row)
+        self._editors_row.setContentsMargins(0, 0, 0, 0)
+        self._new_editor()
         self.editors_area = QScrollArea()
         self.editors_area.setWidgetResizable(True)
         self.editors_area.setWidget(row)
@@ -331,20 +345,53 @@ class SimulationPage(QWidget):
             self.reload()
 
     # --- loading -----------------------------------------------------------------------------
+    def _new_editor(self) -> ScenarioEditor:
+        """One more scenario column, offering what the others do."""
+        editor = ScenarioEditor(len(self.editors) + 1)
+        editor.setMinimumWidth(250)
+        self._editors_row.addWidget(editor, 1)
+        editor.changed.connect(self.schedule)
+        editor.save_button.clicked.connect(lambda _c=False, e=editor: self.save_editor(e))
+        editor.adopt_button.clicked.connect(lambda _c=False, e=editor: self.adopt_editor(e))
+        if self._choice_args is not None:
+            editor.set_choices(*self._choice_args)
+        self.editors.append(editor)
+        return editor
+
     def visible_editors(self) -> list[ScenarioEditor]:
         return [editor for editor in self.editors if not editor.isHidden()]
 
     def reload(self) -> None:
-        """Read the choices, the saved scenarios and the year's figures again."""
-        self.choices = self.service.choices()
-        known = {sid for sid, _name, key in self.choices.services if key is not None}
-        self.service_ids = [sid for sid in self.service_ids if sid in known]
-        if not self.service_ids and known:
-            first = next(sid for sid, _n, key in self.choices.services if key is not None)
-            self.service_ids = [first]
+        """Read the choices, the saved scenarios and the year's figures again, on a worker (a
+        large pole's thousands of members): the page shows them when they arrive."""
+        service, year, wanted = self.service, self.year, list(self.service_ids)
+
+        def fetch() -> _Loaded:
+            choices = service.choices()
+            chosen = _chosen_services(choices, wanted)
+            saved = service.list_saved()
+            pole: PoleInput | PtceError | None = None
+            if year is not None and chosen:
+                try:
+                    pole = service.load(year, chosen)
+                except PtceError as error:  # shown under the editors, as a load's
+                    pole = error
+            return _Loaded(choices, chosen, saved, pole)
+
+        self.pole = None
+        self.loads.start(fetch, self._reloaded)
+
+    def _reloaded(self, loaded: _Loaded) -> None:
+        self.choices = loaded.choices
+        self.service_ids = loaded.service_ids
         self._fill_services_menu()
-        self._fill_saved()
-        self.load_pole()
+        self._fill_saved(loaded.saved)
+        if isinstance(loaded.pole, PtceError):
+            self._pole_failed(loaded.pole)
+        elif loaded.pole is not None:
+            self._pole_loaded(loaded.pole)
+        else:
+            self._no_pole()
 
     def set_services(self, service_ids: list[int]) -> None:
         self.service_ids = list(dict.fromkeys(service_ids))
@@ -354,13 +401,17 @@ class SimulationPage(QWidget):
     def load_pole(self) -> None:
         self.pole = None
         if self.year is None or not self.service_ids:
-            self.basis_label.setText(self.tr("Choose at least one service to simulate."))
-            self._show(None)
+            self.loads.cancel()
+            self._no_pole()
             return
         service, year, service_ids = self.service, self.year, list(self.service_ids)
         self.loads.start(
             lambda: service.load(year, service_ids), self._pole_loaded, on_error=self._pole_failed
         )
+
+    def _no_pole(self) -> None:
+        self.basis_label.setText(self.tr("Choose at least one service to simulate."))
+        self._show(None)
 
     def _pole_failed(self, error: BaseException) -> None:
         if not isinstance(error, PtceError):
@@ -381,9 +432,9 @@ class SimulationPage(QWidget):
         assert self.choices is not None
         members = [(m.id, m.name) for m in sorted(self.pole.members, key=lambda m: m.name)]
         services = [(s.id, s.name) for s in self.pole.services]
-        today = self._today_units()
+        self._choice_args = (self.choices.keys, members, services, self._today_units())
         for editor in self.editors:
-            editor.set_choices(self.choices.keys, members, services, today)
+            editor.set_choices(*self._choice_args)
         self.recompute()
 
     def _today_units(self) -> dict[int, int]:
@@ -424,10 +475,11 @@ class SimulationPage(QWidget):
             ids.append(service_id)
         self.set_services(ids)
 
-    def _fill_saved(self) -> None:
+    def _fill_saved(self, views: Sequence[SavedScenarioView] | None = None) -> None:
+        """The saved scenarios (``views`` read on a worker, else read now: after a save)."""
         chosen = self.saved.currentData()
         self.saved.clear()
-        for view in self.service.list_saved():
+        for view in views if views is not None else self.service.list_saved():
             self.saved.addItem(view.name, view.id)
         index = self.saved.findData(chosen)
         if index >= 0:
@@ -616,9 +668,12 @@ class SimulationPage(QWidget):
     # --- scenarios: add, save, open, duplicate, delete ---------------------------------------
     def add_scenario(self) -> ScenarioEditor | None:
         hidden = [editor for editor in self.editors if editor.isHidden()]
-        if not hidden:
+        if hidden:
+            editor = hidden[0]
+        elif len(self.editors) < MAX_SCENARIOS:
+            editor = self._new_editor()
+        else:
             return None
-        editor = hidden[0]
         editor.clear()
         editor.show()
         self._update_buttons()
