@@ -39,7 +39,7 @@ from ptce_desktop.services.calls.views import PaymentMatchView, PaymentView, pay
 from ptce_desktop.services.common import fiscal_year
 from ptce_desktop.services.list_search import (
     fold,
-    folded,
+    folded_like,
     folded_member_names,
     like_pattern,
     members_matching,
@@ -98,7 +98,6 @@ def payment_search(
     for code, label in (method_labels or {}).items():
         labels[code] = labels.get(code, "") + "\u0000" + fold(label)
     shown_date = func.strftime("%d/%m/%Y", Payment.date)
-    reference = folded(session, Payment.reference)
     conditions: list[ColumnElement[bool]] = []
     for word in words:
         members = members_matching(names, word)
@@ -106,7 +105,7 @@ def payment_search(
             continue  # every member matches: no condition from this word
         pattern = like_pattern(word)
         either: list[ColumnElement[bool]] = [
-            reference.like(pattern, escape="\\"),
+            folded_like(session, Payment.reference, word),
             shown_date.like(pattern, escape="\\"),
         ]
         if members:
