@@ -20,11 +20,12 @@ name their tables with :func:`mark_changed` (the unit of work only sees ORM obje
 
 Saving costs one after the other reads the same rows each time (the closed years, the
 service's key and VAT, the key's versions and members): a :class:`WriteCache`, one per open
-file and shared by its units of work, keeps them between writes. A write may use it only
-while it has changed nothing but :data:`CACHE_NEUTRAL` tables (:func:`write_cache`), and it is
-emptied after every write that touched any other table, committed or not — the unit of work
-sees every table a write touches (ORM changes, and :func:`mark_changed` for bulk statements),
-and the one-writer lock keeps other programs from writing the file meanwhile.
+file and shared by its units of work, keeps them between writes. A write reads through it only
+under SQLite's write lock and while it has changed nothing but :data:`CACHE_NEUTRAL` tables
+(:func:`write_cache`); a write that touches any other table empties it at once and again when
+it ends, committed or not. Every table a write touches is seen: its ORM changes,
+:func:`mark_changed`, and the INSERT, UPDATE and DELETE statements (or SQL text) its
+connection runs. The one-writer lock keeps other programs from writing the file meanwhile.
 """
 
 from __future__ import annotations
@@ -153,6 +154,13 @@ class _WriteTracker:
         """True while this write has changed only :data:`CACHE_NEUTRAL` tables."""
         return self.tables <= CACHE_NEUTRAL and self.written <= CACHE_NEUTRAL
 
+    def check_cache(self) -> None:
+        """Empty the cache as soon as this write changes another table: the cache is only
+        filled under SQLite's write lock (:func:`write_cache`), which this write holds until it
+        commits, so nothing fills it again with what this change makes stale meanwhile."""
+        if not self.keeps_cache():
+            self.cache.clear()
+
     def after_begin(self, connection: Connection) -> None:
         info = connection.info
         info[WRITE_INFO_KEY] = self
@@ -171,6 +179,7 @@ class _WriteTracker:
                 table = getattr(type(obj), "__tablename__", None)
                 if table and (obj not in session.dirty or session.is_modified(obj)):
                     self.tables.add(table)
+            self.check_cache()
             cache = write_cache(session)
             check_closed_years(session, cache)
             self.audit.before_flush(session)
@@ -221,6 +230,9 @@ def _note_statement(
         statement.lstrip()[:9].upper().startswith(_READ_TEXT)
     ):
         tracker.written.add("?")
+    else:
+        return
+    tracker.check_cache()
 
 
 # Listened to once for every session and engine (listening on each write session costs more
@@ -306,13 +318,17 @@ def in_write(session: Session) -> bool:
 def write_cache(session: Session) -> WriteCache | None:
     """The :class:`WriteCache` a write session may read through: None outside a write, and
     once the write has changed (flushed or not) a table outside :data:`CACHE_NEUTRAL` — what
-    it kept would no longer be what this transaction reads."""
+    it kept would no longer be what this transaction reads. Begins the write's transaction
+    (its ``BEGIN IMMEDIATE``) if it has not begun yet."""
     tracker = session.info.get(WRITE_INFO_KEY)
     if not isinstance(tracker, _WriteTracker) or not tracker.keeps_cache():
         return None
     for obj in itertools.chain(session.new, session.dirty, session.deleted):
         if getattr(type(obj), "__tablename__", None) not in CACHE_NEUTRAL:
             return None
+    # Under SQLite's write lock (BEGIN IMMEDIATE, taken now if not yet): no other write — of
+    # another thread — is between its change and the moment it empties the cache.
+    session.connection()
     return tracker.cache
 
 
@@ -323,6 +339,7 @@ def mark_changed(session: Session, *tables: str) -> None:
     if not isinstance(tracker, _WriteTracker):
         raise RuntimeError("mark_changed needs a session from UnitOfWork.write()")
     tracker.tables.update(tables)
+    tracker.check_cache()
 
 
 def next_sequence(session: Session, name: str, year: int) -> int:

@@ -136,3 +136,18 @@ def test_a_write_reads_through_the_cache_only_while_it_changed_nothing_else(
         assert write_cache(session) is None
     with uow.read() as session:
         assert write_cache(session) is None  # reads never go through it
+
+
+def test_a_write_empties_the_cache_as_soon_as_it_changes_another_table(uow: UnitOfWork) -> None:
+    """Before it commits: nothing (another thread's save) may read what it makes stale."""
+    _key, service, _members = _units_setup(uow)
+    CostService(uow).create_cost(draft(service, 400))
+    assert len(uow.cache) > 0
+    with uow.write("Renommer « l'€ » & <co>") as session:
+        session.get_one(SharedService, service).description = "Décrite & <co>"
+        session.flush()
+        assert len(uow.cache) == 0
+        session.connection().execute(
+            text("UPDATE members SET name = name || ' ' WHERE id = :m"), {"m": _members[0]}
+        )
+        assert len(uow.cache) == 0
