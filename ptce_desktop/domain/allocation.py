@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date
-from typing import NamedTuple, cast
+from typing import NamedTuple
 
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.keys import KeySpec, MemberPresence, ShareExplanation
@@ -176,7 +176,7 @@ def split_cost_cents(
         if method is _EQUAL or version.values_all_equal:
             return SplitResult(version.id, _equal_shares(version.member_ids, total))
         weights_sum = sum(version.member_values)  # its dict is in id order (KeyVersion)
-        in_order = cast(dict[int, int], version.values)
+        in_order: dict[int, int] = version.values  # type: ignore[assignment]  # a dict
         cents = _split_in_order(total, in_order, weights_sum, version.member_ids)
         return SplitResult(version.id, cents)
     raw = _raw_units(key, version, period_start, period_end, roster.ids, cost_label)
