@@ -54,6 +54,11 @@ def _listed(found: list[str]) -> str:
     return shown + (f" ; et {more} autre(s)" if more > 0 else "")
 
 
+def _nonzero(cents: dict[int, int]) -> dict[int, int]:
+    """A zero share stored or not is the same split."""
+    return {member: amount for member, amount in cents.items() if amount}
+
+
 class _Listed:
     """The findings of one kind: the first :data:`LISTED` kept, the others only counted (what
     :func:`_listed` prints of them), so a file where every share is wrong stays small."""
@@ -247,7 +252,7 @@ def share_checks(session: Session, progress: CheckProgress | None = None) -> lis
             except PtceError as error:
                 unexplained.add(None if unexplained.full else f"{where} : {error.message('fr')}")
                 continue
-            if {m: c for m, c in have.items() if c} == {m: c for m, c in computed.items() if c}:
+            if have == computed or _nonzero(have) == _nonzero(computed):
                 continue
             invoice_year = fiscal_year_of(invoice, month).start_year
             # Frozen by its invoice only: its open year's context may move on (a warning).
