@@ -170,3 +170,46 @@ def test_the_selection_stays_after_an_edit(
     assert tab.panel.selected_id() == chosen.id
     assert len(ids(page)) >= loaded
     assert ctx.service(PaymentService).get_payment(chosen.id).note == "vu & noté <ok>"
+
+
+class HeldRunner:
+    """A Runner that keeps each work until the test lets it answer (a slow worker)."""
+
+    inline = False
+
+    def __init__(self) -> None:
+        self.held: list[tuple[Any, Any, Any]] = []
+
+    def run(self, work: Any, *, on_done: Any = None, on_error: Any = None, **_: Any) -> None:
+        self.held.append((work, on_done, on_error))
+
+    def answer(self, index: int) -> None:
+        work, on_done, _on_error = self.held[index]
+        on_done(work(lambda *_: None))
+
+
+def test_loads_and_searches_run_in_the_worker_the_newest_wins(
+    qtbot: QtBot, ctx: AppContext, french: None, payments: list[Any]
+) -> None:
+    runner = HeldRunner()
+    ctx.runner = runner  # type: ignore[assignment]
+    widget = create_page(ctx)
+    qtbot.addWidget(widget)
+    widget.show()
+    tab = widget.payments_tab
+    widget.set_fiscal_year(2025)
+    qtbot.wait(20)  # the load goes to the worker on the next turn of the event loop
+    assert len(runner.held) == 1 and tab.model.rowCount() == 0  # nothing read on the GUI thread
+    runner.answer(0)  # the page's one load brings the payments' first page, count and totals
+    assert tab.model.rowCount() > 0 and tab.panel.count_label.text() == "7 règlements"
+    tab.panel.search.setText("valence")
+    qtbot.wait(20)
+    tab.panel.search.setText("éclair")  # typed on before the first search answered
+    qtbot.wait(20)
+    assert len(runner.held) == 3 and tab.loads.loading
+    runner.answer(2)  # the newest search
+    eclair = sorted(p.id for p in payments if p.member_name == NAMES[0])
+    assert sorted(ids(widget)) == eclair and not tab.loads.loading
+    runner.answer(1)  # the older one answers late: dropped
+    assert sorted(ids(widget)) == eclair
+    assert tab.panel.count_label.text() == "3 affichés sur 7 règlements"
