@@ -111,18 +111,30 @@ def kind_texts() -> list[tuple[str, str, str]]:
 
 
 class KindDelegate(QStyledItemDelegate):
-    """A document's title in bold with its description under it, wrapped, in a muted colour."""
+    """A document's title in bold with its description under it, wrapped, in a muted colour.
+
+    The wrapped description's height is measured once per width and font (the list asks for
+    every row's size at each layout and paint)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._heights: dict[tuple[int, int, str], int] = {}
 
     def _rects(self, option: QStyleOptionViewItem, index: _INDEX) -> tuple[QRect, QRect]:
         widget = option.widget
         width = widget.viewport().width() if isinstance(widget, QListView) else 280
         metrics = option.fontMetrics
-        title = QRect(_PAD + 2, _PAD, max(width - 2 * _PAD - 4, 40), metrics.height())
-        description = metrics.boundingRect(
-            QRect(0, 0, title.width(), 10_000), _WRAP, str(index.data(DESCRIPTION_ROLE) or "")
-        )
-        description.moveTopLeft(title.bottomLeft() + QRect(0, 3, 0, 0).topLeft())
-        description.setWidth(title.width())
+        line = metrics.height()
+        title = QRect(_PAD + 2, _PAD, max(width - 2 * _PAD - 4, 40), line)
+        text = str(index.data(DESCRIPTION_ROLE) or "")
+        key = (title.width(), line, text)
+        height = self._heights.get(key)
+        if height is None:
+            if len(self._heights) > 200:  # widths seen while the window is resized
+                self._heights.clear()
+            wrapped = metrics.boundingRect(QRect(0, 0, title.width(), 10_000), _WRAP, text)
+            height = self._heights[key] = wrapped.height()
+        description = QRect(title.left(), title.bottom() + 3, title.width(), height)
         return title, description
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _INDEX) -> QSize:
