@@ -213,3 +213,40 @@ def test_loads_and_searches_run_in_the_worker_the_newest_wins(
     runner.answer(1)  # the older one answers late: dropped
     assert sorted(ids(widget)) == eclair
     assert tab.panel.count_label.text() == "3 affichés sur 7 règlements"
+
+
+def test_a_new_payment_is_selected_when_its_load_shows(
+    qtbot: QtBot,
+    ctx: AppContext,
+    french: None,
+    payments: list[Any],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    runner = HeldRunner()
+    ctx.runner = runner  # type: ignore[assignment]
+    widget = create_page(ctx)
+    qtbot.addWidget(widget)
+    ctx.changes.changed.connect(widget.refresh)
+    widget.show()
+    widget.set_fiscal_year(2025)
+    qtbot.wait(20)
+    runner.answer(0)
+    tab = widget.payments_tab
+
+    def fake_exec(dialog: PaymentDialog) -> int:
+        dialog.member_combo.setCurrentIndex(dialog.member_combo.findText(NAMES[1]))
+        dialog.date_edit.setText("20/12/2025")
+        dialog.amount_edit.setText("42,50")
+        dialog.method_combo.setCurrentIndex(dialog.method_combo.findData("cheque"))
+        dialog.reference_edit.setText("Nouveau « n° 8 » & <co>")
+        dialog.accept()
+        return int(dialog.result())
+
+    monkeypatch.setattr(PaymentDialog, "exec", fake_exec)
+    created = tab.new_payment()
+    assert created is not None and not tab.model.holds(created.id)  # its load is on its way
+    qtbot.wait(20)
+    runner.answer(len(runner.held) - 1)  # the load the change started
+    assert ids(widget)[0] == created.id  # the newest first
+    assert tab.panel.selected_id() == created.id
+    assert "Nouveau" in plain(tab.model.index(0, 4).data())

@@ -64,6 +64,10 @@ class KeysetListModel(RowTableModel):
         self._ids = {row.id for row in rows}
         super().set_rows(rows)
 
+    def holds(self, record_id: int) -> bool:
+        """Whether the row of ``record_id`` is among the rows loaded."""
+        return record_id in self._ids
+
     def stop_paging(self) -> None:
         """No more pages of the rows shown (a new query is on its way: its first page will
         bring its own cursor)."""

@@ -399,10 +399,12 @@ class PaymentsTab(QWidget):
         if not accepted:
             return None
         created = dialog.result_value
-        self._select_after_load = created.id  # the list's load after the change shows it
-        self.select_payment(created.id)  # already there when the load ran inline
-        if self.panel.selected_id() == created.id:
-            self._select_after_load = None
+        if self.model.holds(created.id):
+            self.panel.select_id(created.id)  # the load the change started has been shown
+        elif self.ctx.runner.inline:
+            self.select_payment(created.id)  # shown already, further down: a few pages at most
+        else:
+            self._select_after_load = created.id  # the load the change started will show it
         return created
 
     def edit_selected(self) -> PaymentView | None:
