@@ -85,3 +85,31 @@ def test_the_lead_stays_chosen_while_the_members_are_read(
     _work, stale = queued[-2]
     stale["on_done"]((0, [(lead.id, LEAD)]))
     assert combo.findData(other.id) > 0 and combo.currentData() == other.id
+
+
+def test_the_fiscal_years_are_read_on_a_worker(
+    qtbot: QtBot, ctx: AppContext, french: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from ptce_desktop.services.pole.fiscal_years import FiscalYearService
+
+    threads: list[str] = []
+    real = FiscalYearService.list_years
+
+    def spied(self: FiscalYearService) -> Any:
+        threads.append(threading.current_thread().name)
+        return real(self)
+
+    monkeypatch.setattr(FiscalYearService, "list_years", spied)
+    runner = Runner(inline=False)
+    ctx.runner = runner
+    page = SettingsPage(ctx)
+    qtbot.addWidget(page)
+    assert page.years.loads.loading and page.years.model.rowCount() == 0
+    qtbot.waitUntil(lambda: not page.years.loads.loading, timeout=10_000)
+    assert threads and threading.main_thread().name not in threads
+    labels = [view.label for view in page.years.model.rows()]
+    assert labels == [view.label for view in real(ctx.fiscal_years)] and labels
+    assert page.years.selected() is not None  # the first one, as before
+    assert runner.wait()
