@@ -15,9 +15,13 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from test_calls_lazy import HeldRunner, issued  # noqa: F401  (a fixture)
 
+from ptce_desktop.domain.keys import Method
+from ptce_desktop.services.keys.keys import KeyService
+from ptce_desktop.services.keys.views import KeyDraft, VersionDraft
 from ptce_desktop.services.members.members import MemberDraft
 from ptce_desktop.ui.pages.calls.page import CallsPage
 from ptce_desktop.ui.pages.costs.page import ChoiceModel, CostsPage
+from ptce_desktop.ui.pages.keys.models import load_key_rows
 from ptce_desktop.ui.pages.keys.page import KeysPage
 from ptce_desktop.ui.shell.context import AppContext
 from ptce_desktop.ui.widgets.table_model import Column, RowTableModel
@@ -152,3 +156,42 @@ def test_a_restored_layout_keeps_the_pages_sampling_of_rows(
     assert view.restore_state()
     assert view.horizontalHeader().resizeContentsPrecision() == 30
     QApplication.processEvents()
+
+
+def test_the_keys_list_counts_members_and_parts_as_the_versions_say(ctx: AppContext) -> None:
+    """The counts read in SQL equal those of each version built whole."""
+    keys = ctx.service(KeyService)
+    joined = dt.date(2020, 1, 1)
+    names = [LONG, "Mairie de Valence", "SARL « Zèbre & Cie »", "Café <l'Atelier>"]
+    ids = [ctx.members.create(MemberDraft(name=name, joined_on=joined)).id for name in names]
+    units = keys.create_key(KeyDraft(name="Surfaces « m² » & <co>", method="units"))
+    keys.add_version(units, VersionDraft(dt.date(2025, 1, 1), {ids[0]: 1500, ids[1]: 0}))
+    keys.add_version(units, VersionDraft(dt.date(2025, 6, 1), dict.fromkeys(ids[:3], 1000)))
+    everyone = keys.create_key(KeyDraft(name="Parts égales (tous)", method="equal"))
+    keys.add_version(everyone, VersionDraft(dt.date(2025, 1, 1)))
+    some = keys.create_key(KeyDraft(name="Parts égales (deux)", method="equal"))
+    keys.add_version(some, VersionDraft(dt.date(2025, 1, 1), dict.fromkeys(ids[2:], 1000)))
+    percent = keys.create_key(KeyDraft(name="Pourcentages 12,5 €", method="percent"))
+    keys.add_version(percent, VersionDraft(dt.date(2025, 1, 1), {ids[0]: 2500, ids[3]: 7500}))
+    mixed = keys.create_key(KeyDraft(name="Mixte 30/70", method="mixed"))
+    keys.add_version(
+        mixed, VersionDraft(dt.date(2025, 1, 1), parts={units: 3000, percent: 7000, some: 0})
+    )
+    empty = keys.create_key(KeyDraft(name="Sans version", method="units"))
+    year = (dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+    listed = load_key_rows(keys, dt.date(2025, 7, 1), *year)
+    rows = {row.id: (row.members, row.parts) for row in listed}
+    expected = {}
+    for key in keys.list_keys(dt.date(2025, 7, 1)):
+        if key.current_version is None:
+            expected[key.id] = (None, None)
+            continue
+        detail = keys.get_version(key.current_version.id)
+        if key.method is Method.MIXED:
+            expected[key.id] = (None, sum(1 for p in detail.parts if p.weight_bp > 0))
+        else:
+            expected[key.id] = (len(detail.members), None)
+    assert rows == expected
+    assert rows[units] == (3, None) and rows[mixed] == (None, 2) and rows[empty] == (None, None)
+    assert rows[some] == (2, None) and rows[percent] == (2, None)
+    assert rows[everyone][0] is not None and rows[everyone][0] >= len(ids)

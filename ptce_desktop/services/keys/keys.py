@@ -139,6 +139,31 @@ class KeyService:
             )
             return [_key_view(row, day) for row in rows]
 
+    def version_counts(self, version_ids: list[int]) -> dict[int, tuple[int, int]]:
+        """Per version: (its member rows, its parts weighing more than 0) — what the keys'
+        list shows, counted by the database (:meth:`get_version` builds every share)."""
+        counts = dict.fromkeys(version_ids, (0, 0))
+        if not version_ids:
+            return counts
+        with self.uow.read() as session:
+            for start in range(0, len(version_ids), 500):
+                chunk = version_ids[start : start + 500]
+                members = session.execute(
+                    select(KeyVersionUnit.version_id, func.count())
+                    .where(KeyVersionUnit.version_id.in_(chunk))
+                    .group_by(KeyVersionUnit.version_id)
+                ).all()
+                parts = session.execute(
+                    select(KeyMixPart.version_id, func.count())
+                    .where(KeyMixPart.version_id.in_(chunk), KeyMixPart.weight_bp > 0)
+                    .group_by(KeyMixPart.version_id)
+                ).all()
+                for version_id, count in members:
+                    counts[version_id] = (int(count), counts[version_id][1])
+                for version_id, count in parts:
+                    counts[version_id] = (counts[version_id][0], int(count))
+        return counts
+
     def get_key(self, key_id: int, on: date | None = None) -> KeyView:
         with self.uow.read() as session:
             return _key_view(get_or_error(session, AllocationKey, key_id, KEY), on or date.today())

@@ -94,17 +94,25 @@ def load_key_rows(service: KeyService, on: dt.date, start: dt.date, end: dt.date
     """The keys with their version in force ``on``; usage keys count the members with usage
     recorded between ``start`` and ``end`` (the fiscal year shown)."""
     rows = []
-    for key in service.list_keys(on):
+    keys = service.list_keys(on)
+    # the versions' members and parts counted in SQL: building each version's shares (the
+    # names of every member of the pole, each time) took seconds on a large pole
+    counts = service.version_counts(
+        [key.current_version.id for key in keys if key.current_version is not None]
+    )
+    for key in keys:
         members: int | None = None
         parts: int | None = None
         if key.method is Method.USAGE:
             members = len({u.member_id for u in service.list_usage(key.id, start, end)})
         elif key.current_version is not None:
-            detail = service.get_version(key.current_version.id)
+            units, weighed = counts.get(key.current_version.id, (0, 0))
             if key.method is Method.MIXED:
-                parts = sum(1 for part in detail.parts if part.weight_bp > 0)
-            else:
-                members = len(detail.members)
+                parts = weighed
+            elif units or key.method is not Method.EQUAL:
+                members = units
+            else:  # an equal key without rows: every member present, as the version says
+                members = len(service.get_version(key.current_version.id).members)
         rows.append(KeyRow(key, key.current_version, members, parts))
     return rows
 
