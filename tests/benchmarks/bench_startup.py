@@ -14,13 +14,17 @@ the spawn to the moment the window was shown; peak RSS from ``os.wait4`` (the ch
 * **app**: the composition root as :func:`ptce_desktop.ui.shell.launch.launch_gui` runs it
   (:class:`~ptce_desktop.ui.shell.launch.Launch`: application, logging, ``MainWindow``, error
   hook, the window shown with « Chargement… »; after its first paint the store and services
-  imported on a worker, then ``Shell.start`` on the file — lock, open/migrate check, the first
-  page), with an event loop that ends once the file is open and the background work of the
-  start is done (the first page's data, the quick check) instead of ``app.exec()``; shown is
+  imported on a worker, then ``Shell.start`` on the file — lock, open/migrate check and first
+  reads on a worker, then the first page built on the GUI thread), with an event loop that ends
+  once the file is open and the background work of the start is done (the first page's data,
+  the quick check, an automatic backup when one is due) instead of ``app.exec()``; shown is
   ``Startup.painted_at`` (the first paint done), ready is ``Startup.opened_at`` (the file open,
   its first page built); on a copy of the cached S pole (50 members, 5 000 costs over 10 years,
   :mod:`poles`) and on a file with only a pole. The peak RSS covers the whole run, the file and
-  its first page's data included.
+  its first page's data included. (The other pages' modules, imported ahead in the background
+  300 ms after the start's work is over — ``Shell._import_pages_when_idle`` — are not part of
+  the start; before 2026-12-06 they were imported 300 ms after the file opened, so during the
+  start's work whenever it lasted longer, e.g. the first page's load under load.)
 
 ``BENCH`` lines: ``startup`` (S pole, target 2.5), ``startup_rss`` (S pole, target 2),
 ``startup_ready`` (S pole, the file open and its first page built, vs the bare window shown; no
