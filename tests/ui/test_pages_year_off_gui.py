@@ -16,11 +16,12 @@ from pytestqt.qtbot import QtBot
 from test_calls_lazy import HeldRunner, issued  # noqa: F401  (a fixture)
 
 from ptce_desktop.domain.keys import Method
+from ptce_desktop.services.costs.shared_services import ServiceDraft, SharedServiceService
 from ptce_desktop.services.keys.keys import KeyService
 from ptce_desktop.services.keys.views import KeyDraft, VersionDraft
 from ptce_desktop.services.members.members import MemberDraft
 from ptce_desktop.ui.pages.calls.page import CallsPage
-from ptce_desktop.ui.pages.costs.page import ChoiceModel, CostsPage
+from ptce_desktop.ui.pages.costs.page import ChoiceModel, CostsPage, service_choices
 from ptce_desktop.ui.pages.keys.models import load_key_rows
 from ptce_desktop.ui.pages.keys.page import KeysPage
 from ptce_desktop.ui.shell.context import AppContext
@@ -195,3 +196,13 @@ def test_the_keys_list_counts_members_and_parts_as_the_versions_say(ctx: AppCont
     assert rows[units] == (3, None) and rows[mixed] == (None, 2) and rows[empty] == (None, None)
     assert rows[some] == (2, None) and rows[percent] == (2, None)
     assert rows[everyone][0] is not None and rows[everyone][0] >= len(ids)
+
+
+def test_the_costs_service_filter_lists_the_services_as_their_totals_did(ctx: AppContext) -> None:
+    """The names without the year's sums: the same services, in the same order."""
+    shared = ctx.service(SharedServiceService)
+    for name in ("Zèbre l'imprimante — 1 234,56 €", "accueil & <secrétariat>", "Éclairage", LONG):
+        shared.create_service(ServiceDraft(name=name))
+    shared.create_service(ServiceDraft(name="Éclairage (bis)"))
+    expected = [(s.service_id, s.name) for s in shared.list_services(2025)]
+    assert service_choices(shared) == expected and len(expected) == 5

@@ -81,6 +81,13 @@ LIST_TABLES = ("costs", "shares", "attachment_links", "attachments", "shared_ser
 CHOICE_TABLES = ("shared_services", "projects", "members", "project_members")
 
 
+def service_choices(shared: SharedServiceService) -> Choices:
+    """Every service by name, (id, name): not their year's totals (``list_services`` sums the
+    year's shares, 2.7 M on a large pole: seconds of the worker for a list of names)."""
+    views = sorted(shared.service_views().values(), key=lambda view: (view.name, view.id))
+    return [(view.id, view.name) for view in views]
+
+
 class ChoiceModel(QAbstractListModel):
     """A filter's choices, (id or None, name): the name shown and as tooltip, the id as the
     item's data. A list of the year's 5 000 members fills in one reset where a combo box's own
@@ -257,8 +264,8 @@ class CostsPage(QWidget):
 
     # --- filters -----------------------------------------------------------------------------
     def _load_choices(self) -> None:
-        """Fill the filters' lists off the GUI thread (the services' list computes the year's
-        totals, which takes a while on a large file); the cost list does not wait for it."""
+        """Fill the filters' lists off the GUI thread (the year's members take a while on a
+        large file); the cost list does not wait for it."""
         if self.year is None:
             return
         year = self.year
@@ -269,7 +276,7 @@ class CostsPage(QWidget):
         def work(_progress: Any) -> tuple[int, Choices, Choices, Choices]:
             return (
                 year,
-                [(s.service_id, s.name) for s in shared.list_services(year)],
+                service_choices(shared),
                 [(p.id, p.name) for p in activity.list_projects()],
                 [(m.id, m.name) for m in members.list_members(year=year)],
             )
@@ -400,8 +407,7 @@ class CostsPage(QWidget):
         year = self.year if self.year is not None else dt.date.today().year
         view = self.ctx.fiscal_years.get(year)
         if self._services is None:  # the background load has not arrived yet
-            listed = self.ctx.service(SharedServiceService).list_services(year)
-            self._services = [(s.service_id, s.name) for s in listed]
+            self._services = service_choices(self.ctx.service(SharedServiceService))
         projects = sorted(self._projects.items(), key=lambda p: p[1])
         day = None
         if frozen is not None:
