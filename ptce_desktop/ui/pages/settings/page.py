@@ -43,6 +43,7 @@ from ptce_desktop.services.pole.pole import PoleDraft, PoleService, PoleView
 from ptce_desktop.ui.bus import touches
 from ptce_desktop.ui.exports.accounting_box import AccountingBox
 from ptce_desktop.ui.i18n import current_language
+from ptce_desktop.ui.pages.loading import PageLoads
 from ptce_desktop.ui.pages.settings.backups import SecondFolderBox
 from ptce_desktop.ui.pages.settings.emails import EmailTextsBox
 from ptce_desktop.ui.pages.settings.years import FiscalYearsBox
@@ -146,7 +147,6 @@ class SettingsPage(QWidget):
         self.ctx = ctx
         self.service: PoleService = ctx.pole
         self.current: PoleView | None = None
-        self._lead_generation = 0
         self.banner = error_banner()
         self.fields = FieldSet(self.banner)
 
@@ -187,6 +187,13 @@ class SettingsPage(QWidget):
         outer.addWidget(self.banner)
         outer.addWidget(self.tabs, 1)
         outer.addWidget(self.save_bar)
+        # the lead member's choices (on the carrier tab); a newer read drops an older one
+        self.lead_loads = PageLoads(
+            self,
+            ctx.runner,
+            over=self.tabs.widget(1),
+            on_error=lambda e: ctx.presenter.present(e, self),
+        )
         self.reload()
 
     # --- building ----------------------------------------------------------------------------
@@ -370,28 +377,18 @@ class SettingsPage(QWidget):
 
     def _fill_lead_members(self) -> None:
         """The lead member's choices: at once the current lead only, then every member read
-        off the GUI thread (a pole may have thousands)."""
+        off the GUI thread (a pole may have thousands), once the page is drawn."""
         combo: Any = self.fields.editor("lead_member_id")
         view = self.current
         if combo.count() <= 1 and view is not None and view.lead_member_id is not None:
             self._show_lead_members([(view.lead_member_id, view.lead_member_name or "")])
         members = self.ctx.members
-        self._lead_generation += 1
-        generation = self._lead_generation
 
-        def work(_progress: Any) -> tuple[int, list[tuple[int, str]]]:
+        def fetch() -> list[tuple[int, str]]:
             rows = members.list_members(include_archived=False)
-            return generation, [(row.id, row.name) for row in rows]
+            return [(row.id, row.name) for row in rows]
 
-        self.ctx.runner.run(work, on_done=self._lead_members_read, on_error=self._lead_failed)
-
-    def _lead_members_read(self, result: tuple[int, list[tuple[int, str]]]) -> None:
-        generation, members = result
-        if generation == self._lead_generation:  # else a newer read is on its way
-            self._show_lead_members(members)
-
-    def _lead_failed(self, error: BaseException) -> None:
-        self.ctx.presenter.present(error, self)
+        self.lead_loads.start(fetch, self._show_lead_members)
 
     def _show_lead_members(self, members: list[tuple[int, str]]) -> None:
         combo: Any = self.fields.editor("lead_member_id")
