@@ -13,9 +13,11 @@ Interleaved in the same run, median of 3 (``benchlib``), WAL with ``synchronous=
   cost, 20 costs a round — vs **the raw commit of the same rows**: raw ``sqlite3``
   ``BEGIN`` / the cost's row and its share rows (copied from costs the app entered) /
   ``COMMIT`` into the same file (target 1.5, ms a cost);
-* ``update_cost_L``: ``CostService.update_cost`` of each cost just entered, with a new amount
-  (its shares replaced) vs the raw commit of the same change (UPDATE the row, DELETE + INSERT
-  its shares); ms a cost, target 1.5 as for an entry;
+* ``update_cost_L``: ``CostService.update_cost`` of each cost just entered, as it was entered
+  but for a new amount (its shares replaced) vs the raw commit of the same change (UPDATE the
+  row's amounts, DELETE + INSERT its shares); ms a cost, target 1.5 as for an entry. (Until
+  2026-12-06 10:00 the app's side also changed each cost's label, dates and service — another
+  draft than the one it was entered with — while the raw side changed only the amounts.)
 * ``edit_cost_one_row_L`` (no target): ``create_cost`` vs a raw one-row commit of a cost line
   in a bare table of a fresh file (what ``baselines/sqlite_write.py`` calls one transaction
   per row);
@@ -72,7 +74,7 @@ def edit_sql(con: sqlite3.Connection, n: int, start: int) -> float:
     return time.perf_counter() - t
 
 
-def _drafts(n: int, start: int, extra: int = 0) -> list[CostDraft]:
+def _drafts(n: int, start: int) -> list[CostDraft]:
     drafts = []
     for i in range(start, start + n):
         month = i % 12 + 1
@@ -85,9 +87,9 @@ def _drafts(n: int, start: int, extra: int = 0) -> list[CostDraft]:
                 period_start=begin,
                 period_end=end,
                 label=f"Facture saisie n° {i} — l'Éclair",
-                ht_cents=10_000 + i + extra,
+                ht_cents=10_000 + i,
                 vat_cents=0,
-                ttc_cents=10_000 + i + extra,
+                ttc_cents=10_000 + i,
                 supplier="Fournisseur & Cie",
             )
         )
@@ -127,8 +129,8 @@ def table_counts(con: sqlite3.Connection) -> dict[str, int]:
     return {name: con.execute(f'SELECT COUNT(*) FROM "{name}"').fetchone()[0] for name in names}
 
 
-def app_drafts(n: int, start: int, services: int, extra: int = 0) -> list[CostDraft]:
-    drafts = _drafts(n, start, extra)
+def app_drafts(n: int, start: int, services: int) -> list[CostDraft]:
+    drafts = _drafts(n, start)
     return [replace(d, service_id=(i * 7) % services + 1) for i, d in enumerate(drafts)]
 
 
@@ -229,6 +231,7 @@ def _edit_cost(path: Path, tmp_path: Path) -> None:
     try:
         costs = CostService(UnitOfWork(db))
         entered: list[list[int]] = []
+        drafted: list[list[CostDraft]] = []
         rounds = iter(range(10, 10_000, EDITS))
 
         def app_create() -> float:
@@ -239,6 +242,7 @@ def _edit_cost(path: Path, tmp_path: Path) -> None:
             ids.extend(costs.create_cost(draft) for draft in drafts)
             elapsed = (time.perf_counter() - t) / EDITS * 1000
             entered.append(ids)
+            drafted.append(drafts)
             return elapsed
 
         app_create()  # warm-up, and the rows the raw side copies
@@ -246,12 +250,16 @@ def _edit_cost(path: Path, tmp_path: Path) -> None:
         app_ms, base_ms = interleaved_median(app_create, raw.insert, 3, timed=False)
         bench_line("edit_cost_L", app_ms, base_ms, 1.5, "ms")
 
-        updates = iter(entered[1:])
+        # each cost as it was entered, its amount only changed: the change the raw side makes
+        updates = iter(zip(entered[1:], drafted[1:], strict=True))
         raw_updates = iter([raw.created[i : i + EDITS] for i in range(0, len(raw.created), EDITS)])
 
         def app_update() -> float:
-            ids = next(updates)
-            drafts = app_drafts(EDITS, 10, services, extra=977)
+            ids, entered_as = next(updates)
+            drafts = [
+                replace(d, ht_cents=d.ht_cents + 977, ttc_cents=d.ttc_cents + 977)
+                for d in entered_as
+            ]
             t = time.perf_counter()
             for cost_id, draft in zip(ids, drafts, strict=True):
                 costs.update_cost(cost_id, draft)
