@@ -402,7 +402,12 @@ class ServiceDialog(FormDialog):
             add_new_entry(key, translate("ServiceDialog", "New key…"), self._new_key)
         add(form, "key_id", translate("ServiceDialog", "Allocation &key"), key)
         carrier = QComboBox()
-        # one model over the list, not an item each: thousands of members on a large pole
+        # one model over the list, not an item each: thousands of members on a large pole;
+        # sized by a minimum before it joins the form (not by measuring every member's name)
+        carrier.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        carrier.setMinimumContentsLength(24)
         none = (None, translate("ServiceDialog", "— none —"))
         carrier.setModel(ChoiceListModel([none, *members], carrier))
         if self._new_member is not None:

@@ -259,7 +259,11 @@ class SettingsPage(QWidget):
             title,
             self.tr("Signs the Cerfa 15059 attestation."),
         )
-        add(form, "lead_member_id", self.tr("Lea&d member"), QComboBox())
+        lead = QComboBox()
+        # sized by a minimum, not by measuring each of a large pole's thousands of members
+        lead.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        lead.setMinimumContentsLength(30)
+        add(form, "lead_member_id", self.tr("Lea&d member"), lead)
         box.setLayout(form)
         return box
 

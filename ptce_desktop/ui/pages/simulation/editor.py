@@ -201,11 +201,13 @@ class ScenarioEditor(QGroupBox):
         join.addWidget(self.join_date, 4)
         join.addWidget(self.join_units, 2)
         self.leave_member = QComboBox()
-        # sized by a minimum, not by every member's name (thousands on a large pole)
-        self.leave_member.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.leave_member.setMinimumContentsLength(12)
+        # sized by a minimum, not by measuring every choice (thousands of members, hundreds
+        # of keys on a large pole)
+        for combo, length in ((self.key, 16), (self.mixed_key, 12), (self.leave_member, 12)):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(length)
         self.leave_date = DateEdit("leaves")
         leave = QHBoxLayout()
         leave.addWidget(self.leave_member, 7)
