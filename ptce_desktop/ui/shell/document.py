@@ -2,8 +2,10 @@
 
 Imported once the window is on screen (:mod:`.launch` shows it first): this is where the store,
 the services and SQLAlchemy come in. :meth:`Shell.start` opens the file (``--db`` or the default
-one) through the one door (:func:`~.context.open_context`) without its full-file quick check,
-which then runs in a worker (DESIGN §7: writes wait for the check, and if it fails they stay
+one) on a worker through the one door (:func:`prepare_open`:
+:func:`~ptce_desktop.store.opening.open_pole_file`, then the first reads), nothing of it on the
+GUI thread but building the document and its first page, and without its full-file quick check,
+which then runs in a worker too (DESIGN §7: writes wait for the check, and if it fails they stay
 refused and a banner offers Réparer… or the newest verified backup, :mod:`.integrity_banner`); a
 file refused at open as damaged is offered Réparer… at once; a locked one is offered read-only; a
 file without a pole shows the welcome dialog; then the window gets the pages of that file, each
