@@ -208,7 +208,8 @@ class Shell(QObject):
 
         ``started`` gives the outcome: False when the user chose to quit (welcome closed,
         locked file refused) or nothing could be opened. Returns that outcome when it is known
-        at once (an inline runner: tests), else True while the file is still opening.
+        at once (an inline runner: tests, the smoke check), else True while the file is still
+        opening.
         """
         self.start_result = None
         self.window.set_loading(True)
@@ -241,10 +242,26 @@ class Shell(QObject):
         ctx = AppContext(prepared.pole, runner=self.runner, presenter=self.presenter)
         self._check_integrity(ctx)
         if prepared.name is not None:
-            self.attach(ctx, years=prepared.years, name=prepared.name)
-            self._started(True)
+            # Two slices of GUI work, the window repainting between them: the document (pages'
+            # placeholders, years, title…), then its first page built (« Chargement… » until).
+            # (An inline runner — tests, the smoke check — keeps the whole start synchronous.)
+            key = self.window.current_page_key()
+            self.attach(ctx, years=prepared.years, name=prepared.name, first_page_later=True)
+            if self.runner.inline:
+                self._first_page_then_started(ctx, key)
+            else:
+                QTimer.singleShot(0, lambda: self._first_page_then_started(ctx, key))
             return
         self._started(self.welcome(ctx))
+
+    def _first_page_then_started(self, ctx: AppContext, key: str) -> None:
+        if not isValid(self):
+            return
+        if ctx is self.ctx:  # (not closed nor replaced meanwhile)
+            if key:
+                self.window.set_page_factory(key, partial(self._build_page, key, ctx))
+            self.window.page(key or "dashboard")
+        self._started(ctx is self.ctx)
 
     def _start_refused(self, path: Path, error: BaseException, *, read_only: bool) -> None:
         if isinstance(error, FirstReadFailed):  # opened, then unreadable: said, nothing open
@@ -414,10 +431,12 @@ class Shell(QObject):
         *,
         years: Sequence[FiscalYearView] | None = None,
         name: str | None = None,
+        first_page_later: bool = False,
     ) -> None:
         """Show ``ctx`` in the window: pages, years, undo stack, title. ``years`` and ``name``:
         its fiscal years and the pole's name already read (off the GUI thread,
-        :func:`prepare_open`), else read here."""
+        :func:`prepare_open`), else read here. ``first_page_later``: the page on screen is
+        left as it is (« Chargement… »), for the caller to give its factory and build it."""
         old, self.ctx = self.ctx, ctx
         if old is not None and old is not ctx:
             old.close()
@@ -426,10 +445,14 @@ class Shell(QObject):
         self.window.bind_undo_stack(ctx.history)
         self._years = []
         self.refresh_years(years)
+        current = self.window.current_page_key()
         for entry in navigation_entries():
+            if first_page_later and entry.key == current:
+                continue
             # Imported and built when first shown: opening a file builds only the page on screen.
             self.window.set_page_factory(entry.key, partial(self._build_page, entry.key, ctx))
-        self.window.page(self.window.current_page_key() or "dashboard")
+        if not first_page_later:
+            self.window.page(current or "dashboard")
         ctx.changes.changed.connect(self._changed)
         if name is not None:
             self.window.set_document(name, ctx.path, ctx.read_only)
