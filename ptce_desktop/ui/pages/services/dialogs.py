@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QObject, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QLineEdit,
@@ -34,6 +34,7 @@ from ptce_desktop.services.costs.shared_services import (
 )
 from ptce_desktop.ui.commands import UndoHistory
 from ptce_desktop.ui.i18n import current_language
+from ptce_desktop.ui.pages.choice_combo import large_combo, set_choices
 from ptce_desktop.ui.pages.keys.dialogs import required, with_label
 from ptce_desktop.ui.pages.scaffold import detail_table
 from ptce_desktop.ui.widgets import CheckedEdit, DateEdit, FormDialog, MoneyEdit
@@ -77,53 +78,6 @@ def draft_of(view: ServiceView) -> ServiceDraft:
         fee_rate_bp=view.fee_rate_bp,
         billing_from=view.billing_from,
     )
-
-
-class ChoiceListModel(QAbstractListModel):
-    """``(data, text)`` rows for a combo box, set in one go; rows can still be inserted (the
-    combo's ``addItem``/``insertItem``: « Nouveau… », a record created from there)."""
-
-    def __init__(self, rows: Sequence[tuple[Any, str]], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[list[Any]] = [[data, text] for data, text in rows]
-
-    def rowCount(self, parent: Any = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        data, text = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return text
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return text
-        if role == Qt.ItemDataRole.UserRole:
-            return data
-        return None
-
-    def setData(self, index: Any, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return False
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            self._rows[index.row()][1] = value
-        elif role == Qt.ItemDataRole.UserRole:
-            self._rows[index.row()][0] = value
-        else:
-            return False
-        self.dataChanged.emit(index, index, [role])
-        return True
-
-    def insertRows(self, row: int, count: int, parent: Any = QModelIndex()) -> bool:  # noqa: B008
-        if parent.isValid() or not 0 <= row <= len(self._rows) or count < 1:
-            return False
-        self.beginInsertRows(QModelIndex(), row, row + count - 1)
-        self._rows[row:row] = [[None, ""] for _ in range(count)]
-        self.endInsertRows()
-        return True
-
-    def flags(self, index: Any) -> Qt.ItemFlag:
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
 @dataclass(frozen=True)
@@ -401,15 +355,9 @@ class ServiceDialog(FormDialog):
         if self._new_key is not None:
             add_new_entry(key, translate("ServiceDialog", "New key…"), self._new_key)
         add(form, "key_id", translate("ServiceDialog", "Allocation &key"), key)
-        carrier = QComboBox()
-        # one model over the list, not an item each: thousands of members on a large pole;
-        # sized by a minimum before it joins the form (not by measuring every member's name)
-        carrier.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        carrier.setMinimumContentsLength(24)
-        none = (None, translate("ServiceDialog", "— none —"))
-        carrier.setModel(ChoiceListModel([none, *members], carrier))
+        # one model over the list, not an item each: thousands of members on a large pole
+        carrier = large_combo(QComboBox(), 24)
+        set_choices(carrier, [(None, translate("ServiceDialog", "— none —")), *members])
         if self._new_member is not None:
             add_new_entry(carrier, translate("ServiceDialog", "New member…"), self._new_member)
         add(

@@ -13,11 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QCoreApplication,
     QLocale,
-    QModelIndex,
-    QObject,
     Qt,
 )
 from PySide6.QtGui import QPixmap
@@ -43,6 +40,7 @@ from ptce_desktop.services.pole.pole import PoleDraft, PoleService, PoleView
 from ptce_desktop.ui.bus import touches
 from ptce_desktop.ui.exports.accounting_box import AccountingBox
 from ptce_desktop.ui.i18n import current_language
+from ptce_desktop.ui.pages.choice_combo import large_combo, set_choices
 from ptce_desktop.ui.pages.loading import PageLoads
 from ptce_desktop.ui.pages.settings.backups import SecondFolderBox
 from ptce_desktop.ui.pages.settings.emails import EmailTextsBox
@@ -73,27 +71,6 @@ TEXT_FIELDS = (
     "legal_rep_title",
 )
 IDENTIFIER_FIELDS = ("siret", "rna", "vat_number", "iban", "bic")
-
-
-class ChoiceModel(QAbstractListModel):
-    """``(data, text)`` choices for a combo box, read-only: set in one go however many."""
-
-    def __init__(self, choices: list[tuple[Any, str]], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._choices = choices
-
-    def rowCount(self, parent: Any = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._choices)
-
-    def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._choices):
-            return None
-        value, text = self._choices[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return text
-        if role == Qt.ItemDataRole.UserRole:
-            return value
-        return None
 
 
 def choose_logo_file(parent: QWidget) -> str:
@@ -259,10 +236,8 @@ class SettingsPage(QWidget):
             title,
             self.tr("Signs the Cerfa 15059 attestation."),
         )
-        lead = QComboBox()
         # sized by a minimum, not by measuring each of a large pole's thousands of members
-        lead.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        lead.setMinimumContentsLength(30)
+        lead = large_combo(QComboBox(), 30)
         add(form, "lead_member_id", self.tr("Lea&d member"), lead)
         box.setLayout(form)
         return box
@@ -400,8 +375,7 @@ class SettingsPage(QWidget):
         if chosen is None and self.current is not None and combo.count() <= 1:
             chosen = self.current.lead_member_id
         # a model over the list, not one addItem per member: thousands on a large pole
-        model = ChoiceModel([(None, self.tr("(none)")), *members], combo)
-        combo.setModel(model)  # (the combo deletes the previous one: its parent)
+        set_choices(combo, [(None, self.tr("(none)")), *members])
         combo.setCurrentIndex(max(combo.findData(chosen), 0))
 
     def _show_logo(self) -> None:

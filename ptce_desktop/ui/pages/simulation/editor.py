@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date
-from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -35,41 +34,14 @@ from ptce_desktop.domain.keys import Method
 from ptce_desktop.domain.money import format_percent, format_units, parse_percent, parse_units
 from ptce_desktop.domain.scenarios import Join, KeyChoice, Leave, PartChoice, Scenario
 from ptce_desktop.ui.i18n import current_language
+from ptce_desktop.ui.pages.choice_combo import large_combo
+from ptce_desktop.ui.pages.choice_combo import set_choices as fill_combo
 from ptce_desktop.ui.widgets.fields import CheckedEdit, DateEdit, MoneyEdit, UnitsEdit
 
 translate = QCoreApplication.translate
 
 # What the key combo holds: None (unchanged), "equal", "mixed", or an existing key's id.
 KeyData = str | int | None
-
-
-class ChoiceModel(QAbstractListModel):
-    """``(data, text)`` choices of a combo box, set in one go: a pole's 5 000 members are one
-    model, not 5 000 ``addItem`` in each of the four editors."""
-
-    def __init__(self, choices: Sequence[tuple[Any, str]], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._choices = list(choices)
-
-    def rowCount(self, parent: Any = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._choices)
-
-    def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._choices):
-            return None
-        value, text = self._choices[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return text
-        if role == Qt.ItemDataRole.UserRole:
-            return value
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return text
-        return None
-
-
-def _set_choices(combo: QComboBox, choices: Sequence[tuple[Any, str]]) -> None:
-    """Replace the choices of ``combo`` (the combo deletes the previous model, its child)."""
-    combo.setModel(ChoiceModel(choices, combo))
 
 
 class PercentEdit(CheckedEdit):
@@ -204,10 +176,7 @@ class ScenarioEditor(QGroupBox):
         # sized by a minimum, not by measuring every choice (thousands of members, hundreds
         # of keys on a large pole)
         for combo, length in ((self.key, 16), (self.mixed_key, 12), (self.leave_member, 12)):
-            combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-            )
-            combo.setMinimumContentsLength(length)
+            large_combo(combo, length)
         self.leave_date = DateEdit("leaves")
         leave = QHBoxLayout()
         leave.addWidget(self.leave_member, 7)
@@ -294,10 +263,10 @@ class ScenarioEditor(QGroupBox):
                 (key_id, translate("Simulation", "Key: %1").replace("%1", name))
                 for key_id, name, _method in keys
             ]
-            _set_choices(self.key, key_choices)
+            fill_combo(self.key, key_choices)
             self._select(self.key, chosen_key)
             chosen_mixed = self.mixed_key.currentData()
-            _set_choices(
+            fill_combo(
                 self.mixed_key,
                 [(key_id, name) for key_id, name, method in keys if method is not Method.MIXED],
             )
@@ -305,11 +274,11 @@ class ScenarioEditor(QGroupBox):
             chosen_leave = self.leave_member.currentData()
             self.members = list(members)
             nobody = (None, translate("Simulation", "Nobody leaves"))
-            _set_choices(self.leave_member, [nobody, *self.members])
+            fill_combo(self.leave_member, [nobody, *self.members])
             self._select(self.leave_member, chosen_leave)
             chosen_service = self.budget_service.currentData()
             self.services = list(services)
-            _set_choices(self.budget_service, self.services)
+            fill_combo(self.budget_service, self.services)
             self._select(self.budget_service, chosen_service)
             self.today_units = dict(today_units)
         finally:
