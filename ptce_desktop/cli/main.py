@@ -316,17 +316,21 @@ def opened(args: argparse.Namespace, *, write: bool, create: bool = False) -> It
 
 
 def _check(args: argparse.Namespace) -> int:
-    """The report on stdout. When stderr is a terminal (never in a pipe or a log), the share
-    recomputation's progress goes there: one line per fiscal year, rewritten in place."""
+    """The report on stdout. When stderr is a terminal (never in a pipe or a log), the check's
+    progress goes there: one line per phase (each fiscal year's shares one), rewritten in
+    place."""
     from ptce_desktop.services.pole.integrity import check_database
 
-    shown: list[str] = []
+    shown: list[str] = []  # the label of the line on screen, then its text
 
-    def progress(done: int, total: int, year: str) -> None:
-        if shown and shown[-1] != year:
+    def progress(done: int, total: int, label: str) -> None:
+        line = f"{label} {done}/{total}" if total > 0 else label
+        if shown and shown[1] == line:
+            return  # repeated while SQLite works
+        if shown and shown[0] != label:
             sys.stderr.write("\n")
-        shown[:] = [year]
-        sys.stderr.write(f"\r  Quotes-parts de l'exercice {year} : {done}/{total} charges\x1b[K")
+        shown[:] = [label, line]
+        sys.stderr.write(f"\r  {line}\x1b[K")
         sys.stderr.flush()
 
     try:

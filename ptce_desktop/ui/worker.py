@@ -23,7 +23,16 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    Signal,
+    SignalInstance,
+    Slot,
+)
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 log = logging.getLogger(__name__)
@@ -177,8 +186,11 @@ def run_with_progress_dialog(
     *,
     on_done: Callable[[Any], None] | None = None,
     on_error: Callable[[BaseException], None] | None = None,
+    labels: SignalInstance | None = None,
 ) -> Task:
-    """Run ``work`` behind a window-modal progress dialog whose Cancel button cancels it."""
+    """Run ``work`` behind a window-modal progress dialog whose Cancel button cancels it; each
+    text ``labels`` (a ``Signal(str)`` the work emits, from any thread) carries replaces the
+    dialog's."""
     dialog = QProgressDialog(
         label,
         QCoreApplication.translate("Worker", "Cancel"),
@@ -191,6 +203,8 @@ def run_with_progress_dialog(
     dialog.setMinimumDuration(400)
     dialog.setAutoReset(False)
     dialog.setAutoClose(False)
+    if labels is not None:
+        labels.connect(dialog.setLabelText)
 
     def progress(done: int, total: int) -> None:
         dialog.setMaximum(max(total, 0))

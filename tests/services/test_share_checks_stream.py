@@ -14,21 +14,21 @@ import sqlite3
 import sys
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
-from sqlalchemy import select
 from support.factories.costs import LONG_NAME, draft, make_key, make_service, seed_world
 
 from ptce_desktop.app import main
 from ptce_desktop.services.costs.costs import CostService
 from ptce_desktop.services.costs.shared_services import ServiceDraft, SharedServiceService
-from ptce_desktop.services.costs.shares import SplitContext, compute_cents
+from ptce_desktop.services.costs.shares import ComputedCents, SplitContext, compute_cents
 from ptce_desktop.services.pole import closing_checks
 from ptce_desktop.services.pole.closing_checks import YEAR_COSTS, YEAR_SHARES, share_checks
 from ptce_desktop.services.pole.fiscal_years import FiscalYearService
 from ptce_desktop.services.pole.integrity import CheckReport, check_database
 from ptce_desktop.services.pole.pole import PoleService
-from ptce_desktop.store.models import Cost, Pole, SharedService
+from ptce_desktop.store.models import Pole
 from ptce_desktop.store.unit_of_work import UnitOfWork
 
 D = dt.date
@@ -76,7 +76,12 @@ def test_progress_is_called_once_per_year_with_increasing_counts(uow: UnitOfWork
     calls: list[tuple[int, int, str]] = []
     report = check_database(uow.db.path, lambda *call: calls.append(call))
     assert _failed(report) == []
-    assert calls == [(2, 6, "2023"), (4, 6, "2024"), (6, 6, "2025")]
+    shares = [call for call in calls if call[2].startswith("Quotes-parts")]
+    assert list(dict.fromkeys(shares)) == [  # a call repeated while SQLite works counts once
+        (2, 6, "Quotes-parts de l'exercice 2023…"),
+        (4, 6, "Quotes-parts de l'exercice 2024…"),
+        (6, 6, "Quotes-parts de l'exercice 2025…"),
+    ]
 
 
 def test_progress_within_a_year_every_n_costs(
@@ -173,16 +178,26 @@ def test_the_cli_prints_progress_to_a_terminal_only_on_stderr(
     out = capsys.readouterr().out
     assert "Quotes-parts de l'exercice" not in out and "Le fichier est sain." in out
     lines = terminal.getvalue().split("\n")
-    assert [line for line in lines if "Quotes-parts" in line] == [
-        "\r  Quotes-parts de l'exercice 2023 : 2/6 charges\x1b[K",
-        "\r  Quotes-parts de l'exercice 2024 : 4/6 charges\x1b[K",
-        "\r  Quotes-parts de l'exercice 2025 : 6/6 charges\x1b[K",
+    # one line per phase, each rewritten in place (what a terminal shows last), then a newline
+    assert [line.split("\r")[-1] for line in lines] == [
+        "  Intégrité SQLite…\x1b[K",
+        "  Références entre tables…\x1b[K",
+        "  Sommes… 8/8\x1b[K",
+        "  Quotes-parts de l'exercice 2023… 2/6\x1b[K",
+        "  Quotes-parts de l'exercice 2024… 4/6\x1b[K",
+        "  Quotes-parts de l'exercice 2025… 6/6\x1b[K",
+        "  Sceaux…\x1b[K",
+        "",
     ]
+    assert lines[2].split("\r")[1:] == [f"  Sommes… {n}/8\x1b[K" for n in range(9)]
 
 
-def test_the_recomputation_is_compute_cents_with_dated_vat(uow: UnitOfWork) -> None:
-    """The check's recomputation (dated VAT read once per service and day) gives exactly what
-    ``compute_cents`` gives, before and after dated changes of regime and registration."""
+def test_the_recomputation_is_compute_cents_with_dated_vat(
+    uow: UnitOfWork, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The check recomputes through ``compute_cents`` itself (the one split rule), with one
+    ``SplitContext`` a fiscal year sharing the keys read once, and the dated regime and
+    registration of each cost's year: sound before and after dated changes of both."""
     members, _by_year = _world(uow)
     key = make_key(uow, "units", {members[0]: 5, members[2]: 7}, name=LONG_NAME,
                    valid_from=D(2023, 1, 1))  # fmt: skip
@@ -199,26 +214,20 @@ def test_the_recomputation_is_compute_cents_with_dated_vat(uow: UnitOfWork) -> N
     pole = poles.get()
     assert pole is not None
     poles.update(replace(pole.to_draft(), vat_registered=False))
-    with uow.read() as session:
-        context = SplitContext.load(session)
-        vat = closing_checks._DatedVat(session)
-        amounts = set()
-        for cost in session.scalars(select(Cost).order_by(Cost.id)):
-            service = session.get(SharedService, cost.service_id)
-            assert service is not None
-            args = {
-                "ht_cents": cost.ht_cents,
-                "ttc_cents": cost.ttc_cents,
-                "period_start": cost.period_start,
-                "period_end": cost.period_end,
-                "label": cost.label,
-            }
-            expected = compute_cents(session, SplitContext.load(session), service=service, **args)
-            got = closing_checks.recompute_cents(session, context, vat, service, **args)  # type: ignore[arg-type]
-            assert got == expected.result.cents
-            amounts.add(sum(got.values()))
-    assert {1_000_00, 1_200_00} <= amounts  # HT in the closed 2023, TTC after
+    seen: list[tuple[SplitContext, int]] = []
+
+    def spy(session: Any, context: SplitContext, **args: Any) -> ComputedCents:
+        computed = compute_cents(session, context, **args)
+        seen.append((context, computed.amount_cents))
+        return computed
+
+    monkeypatch.setattr(closing_checks, "compute_cents", spy)
     assert _failed(check_database(uow.db.path)) == []
+    assert len(seen) == 9  # every cost of the three years
+    contexts = list({id(context): context for context, _amount in seen}.values())
+    assert len(contexts) == 3  # one a fiscal year…
+    assert len({id(context.specs) for context in contexts}) == 1  # …sharing the keys read
+    assert {amount for _context, amount in seen} >= {1_000_00, 1_200_00}  # HT in 2023, then TTC
 
 
 def test_a_year_is_read_by_ranges_of_the_indexes(uow: UnitOfWork) -> None:

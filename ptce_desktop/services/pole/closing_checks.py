@@ -17,7 +17,7 @@ recomputed is a warning (exit 0).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from itertools import chain, groupby
 from operator import itemgetter
@@ -27,18 +27,15 @@ from sqlalchemy.dialects import sqlite
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
-from ptce_desktop.domain.allocation import split_cost_cents
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.money import format_money
 from ptce_desktop.domain.periods import FiscalYear as Period
 from ptce_desktop.domain.periods import fiscal_year_of
-from ptce_desktop.domain.vat import VatRegime, amount_to_split
 from ptce_desktop.services.common import start_month
-from ptce_desktop.services.costs.shares import SplitContext
+from ptce_desktop.services.costs.shares import SplitContext, compute_cents
 from ptce_desktop.services.pole.integrity import CheckItem, CheckProgress
 from ptce_desktop.services.pole.seal import seal_intact
 from ptce_desktop.store.base import Base
-from ptce_desktop.store.dated import service_vat_on, vat_registered_on
 from ptce_desktop.store.models import Cost, FiscalYear, Member, Share, SharedService
 
 #: How many records a finding names before it says how many more there are.
@@ -146,55 +143,6 @@ def _year_costs(
         cursor.close()
 
 
-class _DatedVat:
-    """The dated VAT values a split reads (:func:`~ptce_desktop.services.costs.shares.
-    compute_cents`), each read once per (service, day) and per day: the file does not change
-    during a check, and a year's costs start on few distinct days."""
-
-    def __init__(self, session: Session) -> None:
-        self._session = session
-        self._regimes: dict[tuple[int, date], VatRegime] = {}
-        self._registered: dict[date, bool] = {}
-
-    def amount(self, service: SharedService, ht_cents: int, ttc_cents: int, day: date) -> int:
-        regime = self._regimes.get((service.id, day))
-        if regime is None:
-            regime = service_vat_on(self._session, service, day)[0]
-            self._regimes[(service.id, day)] = regime
-        registered = self._registered.get(day)
-        if registered is None:
-            registered = self._registered[day] = vat_registered_on(self._session, day)
-        return amount_to_split(ht_cents, ttc_cents, regime, registered)
-
-
-def recompute_cents(
-    session: Session,
-    context: SplitContext,
-    vat: _DatedVat,
-    service: SharedService,
-    *,
-    ht_cents: int,
-    ttc_cents: int,
-    period_start: date,
-    period_end: date,
-    label: str,
-) -> dict[int, int]:
-    """``compute_cents(...).result.cents`` step for step (same reads, same errors in the same
-    order), the dated VAT values taken from ``vat``."""
-    if service.key_id is None:
-        raise PtceError("service_without_key", "service_id", service=service.name)
-    amount = vat.amount(service, ht_cents, ttc_cents, period_start)
-    spec = context.spec(session, service.key_id)
-    return split_cost_cents(
-        amount,
-        spec,
-        period_start,
-        period_end,
-        context.presences.roster_for(spec, period_start, period_end),
-        cost_label=label,
-    ).cents
-
-
 def share_checks(session: Session, progress: CheckProgress | None = None) -> list[CheckItem]:
     """Recompute every stored share from its frozen context and compare.
 
@@ -212,7 +160,7 @@ def share_checks(session: Session, progress: CheckProgress | None = None) -> lis
     first, last, total = session.execute(
         select(func.min(Cost.period_start), func.max(Cost.period_start), func.count(Cost.id))
     ).one()
-    context = SplitContext.load(session)
+    keys = SplitContext.load(session)  # key specs and presences: read once for every year
     connection = session.connection()
     wrong = _Listed()
     drifted = _Listed()
@@ -225,7 +173,8 @@ def share_checks(session: Session, progress: CheckProgress | None = None) -> lis
     )
     for start_year in years:
         year = Period(start_year, month)
-        vat = _DatedVat(session)
+        # the year's dated VAT values, read once per (service, day) and per day, dropped with it
+        context = SplitContext(keys.presences, keys.specs)
         in_year = 0
         for row, have in _year_costs(connection, year):
             if progress is not None and in_year and in_year % PROGRESS_EVERY == 0:
@@ -238,17 +187,16 @@ def share_checks(session: Session, progress: CheckProgress | None = None) -> lis
             checked += 1
             where = f"charge n° {cost_id} « {label} » ({year.label})"
             try:
-                computed = recompute_cents(
+                computed = compute_cents(
                     session,
                     context,
-                    vat,
-                    services[service_id],
+                    service=services[service_id],
                     ht_cents=ht_cents,
                     ttc_cents=ttc_cents,
                     period_start=period_start,
                     period_end=period_end,
                     label=label,
-                )
+                ).result.cents
             except PtceError as error:
                 unexplained.add(None if unexplained.full else f"{where} : {error.message('fr')}")
                 continue
@@ -299,15 +247,21 @@ def share_checks(session: Session, progress: CheckProgress | None = None) -> lis
     return items
 
 
-def seal_checks(session: Session) -> list[CheckItem]:
-    """Verify the seal of every closed year."""
+def seal_checks(
+    session: Session, progress: Callable[[int, int], None] | None = None
+) -> list[CheckItem]:
+    """Verify the seal of every closed year; ``progress(done, total)`` — closed years verified,
+    closed years — before the first and after each."""
     month = start_month(session)
     broken: list[str] = []
     unsealed: list[str] = []
     sealed = 0
-    for row in session.scalars(
+    rows = session.scalars(
         select(FiscalYear).where(FiscalYear.closed_at.is_not(None)).order_by(FiscalYear.start_year)
-    ):
+    ).all()
+    if progress is not None:
+        progress(0, len(rows))
+    for done, row in enumerate(rows, 1):
         label = Period(row.start_year, month).label
         if row.seal is None:
             unsealed.append(label)
@@ -315,6 +269,8 @@ def seal_checks(session: Session) -> list[CheckItem]:
             broken.append(label)
         else:
             sealed += 1
+        if progress is not None:
+            progress(done, len(rows))
     items = []
     if broken:
         items.append(

@@ -8,15 +8,21 @@ does, so the open does not run that one again) and ``foreign_key_check``. The mo
 aggregates computed by the database (the amount each cost should split, its VAT regime and
 the pole's registration read as of the cost's start date): nothing loads every cost in Python.
 The shares recomputed from their frozen context (:mod:`.closing_checks`) are streamed one
-fiscal year at a time, with ``progress``: memory stays flat whatever the file's size.
+fiscal year at a time: memory stays flat whatever the file's size.
+
+Every phase reports to ``progress`` (:data:`CheckProgress`) with its label, and while SQLite
+works (a pragma, a sum over every share) a progress handler keeps reporting, so the window's
+Cancel stops even ``integrity_check`` (:class:`_Ticker`).
 """
 
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from types import TracebackType
 
 from sqlalchemy import case, false, func, or_, select
 from sqlalchemy.orm import Session
@@ -45,11 +51,84 @@ from ptce_desktop.store.models import (
 )
 from ptce_desktop.store.unit_of_work import UnitOfWork
 
-#: ``progress(done, total, label)`` of the share recomputation: costs read so far, costs in the
-#: file, the label of the fiscal year being read ("2024", "2024/2025"). Called at the end of each
-#: fiscal year and every few thousand costs within one; it may raise to stop the check (the
-#: window's Cancel). Plain Python: the CLI prints it, the window's worker forwards it.
+#: ``progress(done, total, label)``: where the check is. ``label`` names the phase, in this
+#: order: :data:`INTEGRITY`, :data:`FOREIGN_KEYS`, :data:`SUMS` (``done``/``total`` its
+#: queries), :func:`shares_label` of each fiscal year (costs read so far / costs in the file:
+#: at the end of each year and every few thousand costs within one), :data:`SEALS` (closed
+#: years verified / closed years). ``total`` is 0 when the phase cannot tell how far it is (a
+#: pragma). The same call is repeated while a statement runs (at most every
+#: :data:`TICK_SECONDS`). It may raise to stop the check (the window's Cancel, Ctrl-C): the
+#: exception comes out of ``check_database`` as it was raised. Plain Python: the CLI prints it,
+#: the window's worker forwards it.
 CheckProgress = Callable[[int, int, str], None]
+
+INTEGRITY = "Intégrité SQLite…"
+FOREIGN_KEYS = "Références entre tables…"
+SUMS = "Sommes…"
+SEALS = "Sceaux…"
+
+
+def shares_label(year: str) -> str:
+    """The label of the share recomputation of fiscal year ``year`` ("2024", "2024/2025")."""
+    return f"Quotes-parts de l'exercice {year}…"
+
+
+#: SQLite calls the progress handler every this many virtual machine instructions (a few
+#: hundred times a second on a pragma: its cost is lost in the noise)…
+SQLITE_STEPS = 100_000
+#: … and the handler repeats the last report to ``progress`` at most this often.
+TICK_SECONDS = 0.1
+
+
+class _Ticker:
+    """Reports to ``progress`` and keeps reporting while SQLite works on ``connection``.
+
+    :meth:`report` forwards a report and remembers it; inside ``with``, a progress handler on
+    the connection repeats the last one every :data:`TICK_SECONDS`. When ``progress`` raises
+    there, the handler stops the statement (SQLite's « interrupted », which SQLAlchemy may
+    wrap) and the ``with`` raises ``progress``'s exception in its place. Without ``progress``,
+    nothing is installed."""
+
+    def __init__(self, connection: sqlite3.Connection, progress: CheckProgress | None) -> None:
+        self._connection = connection
+        self._progress = progress
+        self._last = (0, 0, "")
+        self._at = time.monotonic()
+        self._stopped: BaseException | None = None
+
+    def report(self, done: int, total: int, label: str) -> None:
+        if self._progress is not None:
+            self._last = (done, total, label)
+            self._at = time.monotonic()
+            self._progress(done, total, label)
+
+    def _tick(self) -> int:
+        now = time.monotonic()
+        if now - self._at < TICK_SECONDS:
+            return 0
+        self._at = now
+        try:
+            self.report(*self._last)
+        except BaseException as stop:  # Cancel, Ctrl-C: SQLite stops the statement
+            self._stopped = stop
+            return 1
+        return 0
+
+    def __enter__(self) -> _Ticker:
+        if self._progress is not None:
+            self._connection.set_progress_handler(self._tick, SQLITE_STEPS)
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        if self._progress is not None:
+            self._connection.set_progress_handler(None, 0)
+        if self._stopped is not None and error is not None and error is not self._stopped:
+            raise self._stopped from None  # SQLite's « interrupted », raw or SQLAlchemy's
 
 
 @dataclass(frozen=True)
@@ -74,15 +153,14 @@ class CheckReport:
 def check_database(path: Path, progress: CheckProgress | None = None) -> CheckReport:
     """Every check that applies to ``path``; a file that is not ours raises ``PtceError``.
 
-    ``progress`` follows the share recomputation, the long part on a large file (see
-    :data:`CheckProgress`); the SQLite and sum checks before it report nothing."""
+    ``progress`` follows every phase (see :data:`CheckProgress`)."""
     path = Path(path).expanduser().absolute()
     if not path.exists():
         raise PtceError("file_not_found", path=str(path))
     # Foreign or newer files raise here; the file's soundness is the integrity_check below.
     state = inspect_file(path, check=False)
     items = [CheckItem(True, "Fichier PTCE Desktop reconnu (identifiant d'application).")]
-    items += _sqlite_checks(path)
+    items += _sqlite_checks(path, progress)
     head = migrate.head_revision()
     if state.revision != head:
         items.append(
@@ -97,26 +175,34 @@ def check_database(path: Path, progress: CheckProgress | None = None) -> CheckRe
     database = open_database(path, read_only=True, check=False)  # integrity_check done
     try:
         uow = UnitOfWork(database)
-        items += _money_checks(uow)
-        items += _closing_checks(uow, progress)
+        items += _checks(uow, progress)
     finally:
         database.close()
     return CheckReport(path, tuple(items))
 
 
-def _closing_checks(uow: UnitOfWork, progress: CheckProgress | None = None) -> list[CheckItem]:
-    """Shares recomputed from their frozen context, seals, money column types (issue 12)."""
+def _checks(uow: UnitOfWork, progress: CheckProgress | None) -> list[CheckItem]:
+    """The sums, the money column types, the shares recomputed from their frozen context and
+    the seals (issue 12), in one read."""
     from ptce_desktop.services.pole import closing_checks  # it builds on CheckItem, above
 
     with uow.read() as session:
-        return [
-            *closing_checks.money_type_checks(session),
-            *closing_checks.share_checks(session, progress),
-            *closing_checks.seal_checks(session),
-        ]
+        connection = session.connection().connection.driver_connection
+        assert isinstance(connection, sqlite3.Connection)
+        with _Ticker(connection, progress) as ticker:
+            items = _money_checks(session, ticker)
+            items += closing_checks.money_type_checks(session)
+            ticker.report(_SUM_STEPS, _SUM_STEPS, SUMS)
+            items += closing_checks.share_checks(
+                session, lambda done, total, year: ticker.report(done, total, shares_label(year))
+            )
+            items += closing_checks.seal_checks(
+                session, lambda done, total: ticker.report(done, total, SEALS)
+            )
+        return items
 
 
-def _sqlite_checks(path: Path) -> list[CheckItem]:
+def _sqlite_checks(path: Path, progress: CheckProgress | None = None) -> list[CheckItem]:
     """``integrity_check`` and ``foreign_key_check``, once each; a damaged file raises
     ``integrity_failed`` (as the open would: nothing further can be trusted)."""
     try:
@@ -125,10 +211,13 @@ def _sqlite_checks(path: Path) -> list[CheckItem]:
         raise open_error(path, exc) from exc
     try:
         connection.execute("PRAGMA trusted_schema = OFF")
-        integrity = [row[0] for row in connection.execute("PRAGMA integrity_check")]
-        if integrity != ["ok"]:
-            raise PtceError("integrity_failed", path=str(path), detail=str(integrity[0]))
-        foreign = connection.execute("PRAGMA foreign_key_check").fetchall()
+        with _Ticker(connection, progress) as ticker:
+            ticker.report(0, 0, INTEGRITY)
+            integrity = [row[0] for row in connection.execute("PRAGMA integrity_check")]
+            if integrity != ["ok"]:
+                raise PtceError("integrity_failed", path=str(path), detail=str(integrity[0]))
+            ticker.report(0, 0, FOREIGN_KEYS)
+            foreign = connection.execute("PRAGMA foreign_key_check").fetchall()
     except sqlite3.DatabaseError as exc:
         raise open_error(path, exc) from exc
     finally:
@@ -177,50 +266,61 @@ def _expected_split() -> ColumnElement[int]:
     )
 
 
-def _money_checks(uow: UnitOfWork) -> list[CheckItem]:
-    with uow.read() as session:
-        shares = (
-            select(Share.cost_id, func.sum(Share.cents).label("total"))
-            .group_by(Share.cost_id)
-            .subquery()
-        )
-        expected = _expected_split().label("expected")
-        costs = (
-            select(Cost.id, Cost.label, shares.c.total, expected)
-            .join(SharedService, SharedService.id == Cost.service_id)
-            .join(shares, shares.c.cost_id == Cost.id)
-            .subquery()
-        )
-        wrong = costs.c.total != costs.c.expected
-        shared, bad_count = session.execute(
-            select(func.count(), func.count().filter(wrong)).select_from(costs)
-        ).one()
-        bad_rows = session.execute(
-            select(costs.c.id, costs.c.label, costs.c.total, costs.c.expected)
-            .where(wrong)
-            .order_by(costs.c.id)
-            .limit(10)
-        ).all()
-        all_costs = session.scalar(select(func.count()).select_from(Cost)) or 0
-        unshared = all_costs - shared
-        bad_costs = [
-            f"charge n° {cost_id} « {label} » : quotes-parts {format_money(total)} "
-            f"pour {format_money(expected)}"
-            for cost_id, label, total, expected in bad_rows
-        ]
-        bad_lines = session.scalar(
-            select(func.count())
-            .select_from(CallLine)
-            .where(CallLine.ht_cents + CallLine.vat_cents != CallLine.ttc_cents)
-        )
-        over_matched = session.execute(
-            select(Payment.id)
-            .join(PaymentMatch, PaymentMatch.payment_id == Payment.id)
-            .group_by(Payment.id, Payment.amount_cents)
-            .having(func.sum(PaymentMatch.amount_cents) > Payment.amount_cents)
-        ).all()
-        calls = session.scalar(select(func.count()).select_from(Call)) or 0
-        over_passed, overpaid_grants = _over_passed(session)
+#: The queries of the sums phase (:func:`_money_checks`, then the money column types).
+_SUM_STEPS = 8
+
+
+def _money_checks(session: Session, ticker: _Ticker) -> list[CheckItem]:
+    ticker.report(0, _SUM_STEPS, SUMS)
+    shares = (
+        select(Share.cost_id, func.sum(Share.cents).label("total"))
+        .group_by(Share.cost_id)
+        .subquery()
+    )
+    expected = _expected_split().label("expected")
+    costs = (
+        select(Cost.id, Cost.label, shares.c.total, expected)
+        .join(SharedService, SharedService.id == Cost.service_id)
+        .join(shares, shares.c.cost_id == Cost.id)
+        .subquery()
+    )
+    wrong = costs.c.total != costs.c.expected
+    shared, bad_count = session.execute(
+        select(func.count(), func.count().filter(wrong)).select_from(costs)
+    ).one()
+    ticker.report(1, _SUM_STEPS, SUMS)
+    bad_rows = session.execute(
+        select(costs.c.id, costs.c.label, costs.c.total, costs.c.expected)
+        .where(wrong)
+        .order_by(costs.c.id)
+        .limit(10)
+    ).all()
+    ticker.report(2, _SUM_STEPS, SUMS)
+    all_costs = session.scalar(select(func.count()).select_from(Cost)) or 0
+    unshared = all_costs - shared
+    bad_costs = [
+        f"charge n° {cost_id} « {label} » : quotes-parts {format_money(total)} "
+        f"pour {format_money(expected)}"
+        for cost_id, label, total, expected in bad_rows
+    ]
+    ticker.report(3, _SUM_STEPS, SUMS)
+    bad_lines = session.scalar(
+        select(func.count())
+        .select_from(CallLine)
+        .where(CallLine.ht_cents + CallLine.vat_cents != CallLine.ttc_cents)
+    )
+    ticker.report(4, _SUM_STEPS, SUMS)
+    over_matched = session.execute(
+        select(Payment.id)
+        .join(PaymentMatch, PaymentMatch.payment_id == Payment.id)
+        .group_by(Payment.id, Payment.amount_cents)
+        .having(func.sum(PaymentMatch.amount_cents) > Payment.amount_cents)
+    ).all()
+    ticker.report(5, _SUM_STEPS, SUMS)
+    calls = session.scalar(select(func.count()).select_from(Call)) or 0
+    ticker.report(6, _SUM_STEPS, SUMS)
+    over_passed, overpaid_grants = _over_passed(session)
+    ticker.report(7, _SUM_STEPS, SUMS)
     more = f" (et {bad_count - len(bad_costs)} autre(s))" if bad_count > len(bad_costs) else ""
     items = [
         CheckItem(

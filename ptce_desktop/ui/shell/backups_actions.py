@@ -25,7 +25,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.services.pole.backups import BackupEntry, BackupService
@@ -33,7 +33,7 @@ from ptce_desktop.store.opening import lock_pole_file
 from ptce_desktop.ui.i18n import current_language
 from ptce_desktop.ui.shell.backups_dialog import BackupsDialog, when_texts
 from ptce_desktop.ui.shell.context import AppContext, open_context
-from ptce_desktop.ui.worker import Task, run_with_progress_dialog
+from ptce_desktop.ui.worker import Progress, Task, run_with_progress_dialog
 
 if TYPE_CHECKING:
     from ptce_desktop.store.lock import DatabaseLock
@@ -54,6 +54,7 @@ class BackupActions(QObject):
         self.service = service if service is not None else BackupService()
         self.dialog: BackupsDialog | None = None
         self.auto_task: Task | None = None
+        self._check_texts: _Texts | None = None
         self.window.backups_action.triggered.connect(self.show_backups)
         self.window.check_action.triggered.connect(self.check_database)
 
@@ -228,18 +229,43 @@ class BackupActions(QObject):
 
     # --- check -------------------------------------------------------------------------------
     def check_database(self) -> None:
+        """Fichier ▸ Vérifier la base, on a worker: the wait dialog says the phase (« Intégrité
+        SQLite… », each fiscal year's shares…) and its bar how far it is; Cancel stops it, even
+        inside SQLite's ``integrity_check``."""
         ctx = self.shell.ctx
         if ctx is None:
             return
         from ptce_desktop.services.pole.integrity import check_database
 
         path = ctx.path
+        title = translate("BackupActions", "Checking the database…")
+        if self._check_texts is None:
+            self._check_texts = _Texts(self)
+        texts = self._check_texts.changed
+        shown = [""]
+
+        def work(progress: Progress) -> object:
+            def report(done: int, total: int, label: str) -> None:
+                text = f"{title}\n{label}"
+                if text != shown[0]:
+                    shown[0] = text
+                    texts.emit(text)  # queued to the dialog: this runs on the worker
+                progress(done, total)  # raises once Cancel is pressed
+
+            return check_database(path, report)
+
         run_with_progress_dialog(
             self.shell.runner,
             self.window,
-            translate("BackupActions", "Checking the database…"),
-            # the bar follows the share recomputation (costs read / costs), year by year
-            lambda progress: check_database(path, lambda done, total, _year: progress(done, total)),
+            title,
+            work,
             on_done=lambda report: self.shell.dialogs.check_report(self.window, report),
             on_error=lambda error: self.shell.presenter.present(error, self.window),
+            labels=texts,
         )
+
+
+class _Texts(QObject):
+    """Carries the check's phase from its worker to the wait dialog's text."""
+
+    changed = Signal(str)
