@@ -46,6 +46,11 @@ def test_the_page_reads_on_a_worker_and_adds_columns_when_asked(
     qtbot.waitUntil(lambda: page.comparison is not None, timeout=10_000)
     assert threads and threading.main_thread().name not in threads
     assert page.service_ids == [service]
+    assert page.services_menu.actions() == []  # made when the menu opens
+    assert "Locaux & <bureaux>" in page.services_button.text()
+    page.services_menu.aboutToShow.emit()
+    (action,) = page.services_menu.actions()
+    assert action.isChecked() and action.text() == "Locaux & <bureaux> — l'€"
     first = page.editors[0]
     leave = first.leave_member
     assert _texts(leave)[1:] == sorted(NAMES)

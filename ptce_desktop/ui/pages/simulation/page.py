@@ -211,6 +211,8 @@ class SimulationPage(QWidget):
         self.services_button.setObjectName("simulationServices")
         self.services_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.services_menu = QMenu(self)
+        self._menu_stale = False  # its entries are made when it opens
+        self.services_menu.aboutToShow.connect(self._build_services_menu)
         self.services_button.setMenu(self.services_menu)
         self.basis_label = QLabel()
         self.basis_label.setObjectName("hint")
@@ -451,16 +453,10 @@ class SimulationPage(QWidget):
             return {}
 
     def _fill_services_menu(self) -> None:
-        self.services_menu.clear()
-        names = {}
-        for sid, name, key in self.choices.services if self.choices else ():
-            label = name if key else self.tr("%1 (no key)").replace("%1", name)
-            action = self.services_menu.addAction(label)
-            action.setCheckable(True)
-            action.setEnabled(key is not None)
-            action.setChecked(sid in self.service_ids)
-            action.toggled.connect(lambda on, s=sid: self._toggle_service(s, on))
-            names[sid] = name
+        """The button's text now; the menu's entries (one per service: hundreds on a large
+        pole) when it is opened."""
+        self._menu_stale = True
+        names = {sid: name for sid, name, _key in (self.choices.services if self.choices else ())}
         chosen = [names[s] for s in self.service_ids if s in names]
         if len(chosen) == 1:
             text = self.tr("Service: %1").replace("%1", chosen[0])
@@ -468,6 +464,19 @@ class SimulationPage(QWidget):
             text = self.tr("%n service(s)", "", len(chosen))
         self.services_button.setText(text if len(text) < 60 else text[:57] + "…")
         self.services_button.setToolTip("\n".join(chosen))
+
+    def _build_services_menu(self) -> None:
+        if not self._menu_stale:
+            return
+        self._menu_stale = False
+        self.services_menu.clear()
+        for sid, name, key in self.choices.services if self.choices else ():
+            label = name if key else self.tr("%1 (no key)").replace("%1", name)
+            action = self.services_menu.addAction(label)
+            action.setCheckable(True)
+            action.setEnabled(key is not None)
+            action.setChecked(sid in self.service_ids)
+            action.toggled.connect(lambda on, s=sid: self._toggle_service(s, on))
 
     def _toggle_service(self, service_id: int, on: bool) -> None:
         ids = [s for s in self.service_ids if s != service_id]
