@@ -4,30 +4,25 @@ Each ``validate_*`` accepts what people type (spaces, dots, dashes, lower case),
 compact form to store, and raises :class:`PtceError` with a precise reason otherwise:
 ``identifier_empty``, ``identifier_length``, ``identifier_format``, ``identifier_checksum``
 or ``identifier_component``, with ``kind`` ("SIRET"…) and ``value``. Checksums come from
-python-stdnum (which also knows La Poste's SIRET exception).
+python-stdnum (which also knows La Poste's SIRET exception), imported when first used: its
+``stdnum.util`` brings pydoc and ssl (~10 MB of a fresh process), which the window's start
+does not need.
 """
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from stdnum import bic as _bic
-from stdnum import iban as _iban
-from stdnum.eu import vat as _eu_vat
-from stdnum.exceptions import (
-    InvalidChecksum,
-    InvalidComponent,
-    InvalidLength,
-    ValidationError,
-)
-from stdnum.fr import siren as _siren
-from stdnum.fr import siret as _siret
-from stdnum.fr import tva as _tva
-
 from ptce_desktop.domain.errors import PtceError
+
+
+def _std(name: str) -> Any:
+    """The python-stdnum module ``stdnum.<name>`` (imported on first use)."""
+    return importlib.import_module(f"stdnum.{name}")
 
 
 @dataclass(frozen=True)
@@ -83,31 +78,32 @@ def _with_stdnum(
     value = text.strip()
     if not value:
         raise _fail("identifier_empty", kind, value, field)
+    errors = _std("exceptions")
     try:
         return str(check(value))
-    except InvalidLength:
+    except errors.InvalidLength:
         raise _fail("identifier_length", kind, value, field, got=len(compact(value))) from None
-    except InvalidChecksum:
+    except errors.InvalidChecksum:
         raise _fail("identifier_checksum", kind, value, field) from None
-    except InvalidComponent:
+    except errors.InvalidComponent:
         raise _fail("identifier_component", kind, value, field) from None
-    except ValidationError:  # InvalidFormat and anything stdnum adds later
+    except errors.ValidationError:  # InvalidFormat and anything stdnum adds later
         raise _fail("identifier_format", kind, value, field) from None
 
 
 def validate_siren(text: str, *, field: str | None = None) -> str:
     """``"732 829 320"`` -> ``"732829320"``."""
-    return _with_stdnum(SIREN, text, field, _siren.validate, _siren.compact)
+    return _with_stdnum(SIREN, text, field, _std("fr.siren").validate, _std("fr.siren").compact)
 
 
 def validate_siret(text: str, *, field: str | None = None) -> str:
     """``"732 829 320 00074"`` -> ``"73282932000074"``."""
-    return _with_stdnum(SIRET, text, field, _siret.validate, _siret.compact)
+    return _with_stdnum(SIRET, text, field, _std("fr.siret").validate, _std("fr.siret").compact)
 
 
 def format_siret(siret: str) -> str:
     """``"73282932000074"`` -> ``"732 829 320 00074"`` (plain spaces, for display)."""
-    return str(_siret.format(siret))
+    return str(_std("fr.siret").format(siret))
 
 
 def siren_of_siret(siret: str) -> str:
@@ -130,23 +126,23 @@ def validate_rna(text: str, *, field: str | None = None) -> str:
 
 def validate_iban(text: str, *, field: str | None = None) -> str:
     """``"fr76 3000 6000 0112 3456 7890 189"`` -> ``"FR7630006000011234567890189"``."""
-    return _with_stdnum(IBAN, text, field, _iban.validate, _iban.compact)
+    return _with_stdnum(IBAN, text, field, _std("iban").validate, _std("iban").compact)
 
 
 def format_iban(iban: str) -> str:
     """Groups of four for printing: ``"FR76 3000 6000 0112 3456 7890 189"``."""
-    return str(_iban.format(iban))
+    return str(_std("iban").format(iban))
 
 
 def validate_bic(text: str, *, field: str | None = None) -> str:
     """``"bnpa frpp"`` -> ``"BNPAFRPP"``."""
-    return _with_stdnum(BIC, text, field, _bic.validate, _bic.compact)
+    return _with_stdnum(BIC, text, field, _std("bic").validate, _std("bic").compact)
 
 
 def validate_vat_number(text: str, *, field: str | None = None) -> str:
     """French intra-EU VAT number, stored with its prefix: ``"FR 40 303265045"`` ->
     ``"FR40303265045"``."""
-    return "FR" + _with_stdnum(VAT, text, field, _tva.validate, _tva.compact)
+    return "FR" + _with_stdnum(VAT, text, field, _std("fr.tva").validate, _std("fr.tva").compact)
 
 
 def validate_eu_vat_number(text: str, *, field: str | None = None) -> str:
@@ -156,7 +152,7 @@ def validate_eu_vat_number(text: str, *, field: str | None = None) -> str:
     value = text.strip()
     if _SEPARATORS.sub("", value).isdigit() and len(_SEPARATORS.sub("", value)) == 11:
         value = "FR" + value
-    return _with_stdnum(EU_VAT, value, field, _eu_vat.validate, _eu_vat.compact)
+    return _with_stdnum(EU_VAT, value, field, _std("eu.vat").validate, _std("eu.vat").compact)
 
 
 def siren_of_vat_number(vat_number: str) -> str | None:
