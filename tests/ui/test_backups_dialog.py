@@ -324,8 +324,17 @@ def test_backup_and_restore_off_the_gui_thread(
     runner = Runner(inline=False)
     shell = Shell(window, runner=runner, presenter=RecordingPresenter(), dialogs=answers)
     try:
-        assert shell.start(db_path)
-        qtbot.waitUntil(lambda: not shell.backups.busy(), timeout=10_000)
+        with qtbot.waitSignal(shell.started, timeout=10_000) as opened:  # opened on a worker
+            assert shell.start(db_path)
+        assert opened.args == [True]
+        # the automatic backup follows the background quick check
+        qtbot.waitUntil(
+            lambda: shell.backups.auto_task is not None and not shell.backups.busy(),
+            timeout=10_000,
+        )
+        first = shell.backups.auto_task
+        shell.backups.after_open(shell.ctx)  # the check's late answer: no second backup
+        assert shell.backups.auto_task is first
         _rename(shell, "Pôle d'après")
         dialog = shell.backups.show_backups()
         qtbot.waitUntil(lambda: len(dialog.entries) == 1, timeout=10_000)

@@ -21,6 +21,7 @@ document) and answers:
 from __future__ import annotations
 
 import logging
+import weakref
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -54,15 +55,20 @@ class BackupActions(QObject):
         self.service = service if service is not None else BackupService()
         self.dialog: BackupsDialog | None = None
         self.auto_task: Task | None = None
+        self._auto_for: weakref.ref[AppContext] | None = None  # the opening backed up last
         self._check_texts: _Texts | None = None
         self.window.backups_action.triggered.connect(self.show_backups)
         self.window.check_action.triggered.connect(self.check_database)
 
     # --- automatic backup --------------------------------------------------------------------
     def after_open(self, ctx: AppContext) -> None:
-        """The automatic backup of a file just opened for writing (if one is due)."""
-        if ctx.read_only:
+        """The automatic backup of a file just opened for writing (if one is due), once per
+        opening: the background quick check may end before the file is attached (then
+        ``attach`` asks) and still deliver its answer after (two backups of one file at once
+        would race for the same temporary copy)."""
+        if ctx.read_only or (self._auto_for is not None and self._auto_for() is ctx):
             return
+        self._auto_for = weakref.ref(ctx)
         ctx.watch.lost.connect(lambda error: self.file_lost(ctx, error))
         path = ctx.path
         self.auto_task = self.shell.runner.run(
