@@ -30,6 +30,7 @@ import os
 import re
 import shutil
 import sqlite3
+import tempfile
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -207,11 +208,12 @@ def create_backup(
         target_dir.mkdir(parents=True, exist_ok=True)
         stamp = now or datetime.now()
         target = _target_name(target_dir, stamp, reason)
-        temporary = target.with_name(target.name + ".tmp")
-        temporary.unlink(missing_ok=True)
-        # Made here so that a read-only folder fails with the OS's reason, not SQLite's
-        # "unable to open database file".
-        temporary.touch(exist_ok=False)
+        # Its own temporary name (two backups at once never share one), made here so that a
+        # read-only folder fails with the OS's reason, not SQLite's "unable to open database
+        # file".
+        handle, name = tempfile.mkstemp(dir=target_dir, prefix=target.name + ".", suffix=".tmp")
+        os.close(handle)
+        temporary = Path(name)
         _online_copy(db_path, temporary, connection)
         if verify:
             verify_backup(temporary)
