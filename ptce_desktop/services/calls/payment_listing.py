@@ -35,7 +35,12 @@ from sqlalchemy.sql.operators import custom_op
 
 from ptce_desktop.domain.categories import PaymentMethod
 from ptce_desktop.domain.errors import PtceError
-from ptce_desktop.services.calls.views import PaymentMatchView, PaymentView, payment_view
+from ptce_desktop.services.calls.views import (
+    PaymentMatchView,
+    PaymentView,
+    payment_rows,
+    payment_view,
+)
 from ptce_desktop.services.common import fiscal_year
 from ptce_desktop.services.list_search import (
     fold,
@@ -213,17 +218,7 @@ def payment_page(
         ordered.append(key < mark if descending else key > mark)
     size = max(1, limit)
     rows = session.execute(
-        select(
-            Payment.id,
-            Payment.member_id,
-            Member.name,
-            Payment.date,
-            Payment.amount_cents,
-            Payment.method,
-            Payment.reference,
-            Payment.note,
-        )
-        .join(Member, Member.id == Payment.member_id)
+        payment_rows()
         .where(*ordered, *where)
         .order_by(*(k.desc() if descending else k.asc() for k in keys))
         .limit(size + 1)

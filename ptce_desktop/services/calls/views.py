@@ -193,24 +193,24 @@ def call_paid() -> Any:
     )
 
 
+def payment_rows() -> Select[*tuple[Any, ...]]:
+    """The columns :func:`payment_view` reads, one row a payment (its member's name joined)."""
+    return select(
+        Payment.id,
+        Payment.member_id,
+        Member.name,
+        Payment.date,
+        Payment.amount_cents,
+        Payment.method,
+        Payment.reference,
+        Payment.note,
+    ).join(Member, Member.id == Payment.member_id)
+
+
 def payment_views(session: Session, *where: ColumnElement[bool]) -> list[PaymentView]:
     """Payments matching ``where`` (by date, then id), with their matches: two queries, both
     read in the order of ``ix_payments_date`` (plain rows, no ORM object per payment)."""
-    rows = session.execute(
-        select(
-            Payment.id,
-            Payment.member_id,
-            Member.name,
-            Payment.date,
-            Payment.amount_cents,
-            Payment.method,
-            Payment.reference,
-            Payment.note,
-        )
-        .join(Member, Member.id == Payment.member_id)
-        .where(*where)
-        .order_by(Payment.date, Payment.id)
-    ).all()
+    rows = session.execute(payment_rows().where(*where).order_by(Payment.date, Payment.id)).all()
     matches: dict[int, list[PaymentMatchView]] = {}
     for payment_id, call_id, number, cents in session.execute(
         select(
