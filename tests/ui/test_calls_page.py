@@ -115,7 +115,10 @@ def test_issue_a_quarter_and_see_the_calls(
     assert "déjà émis" in dialog.quarter_combo.itemText(0)
     assert dialog.quarter_combo.currentIndex() == 1
     dialog.deleteLater()
-    # the unpaid tab
+    # the unpaid tab: read when first shown
+    assert page.debts_tab.model.rowCount() == 0 and page.debts_loads.started == 0
+    page.tabs.setCurrentWidget(page.debts_tab)
+    assert page.debts_loads.started == 1
     assert [d.name for d in page.debts_tab.model.rows()] == [MEMBER_A, MEMBER_B]
     assert page.debts_tab.model.rows()[0].days_late == 109
 
@@ -184,8 +187,11 @@ def test_payment_matched_automatically_then_by_hand(
     texts = [plain(page.payments_tab.panel.model.index(0, c).data()) for c in range(7)]
     assert texts[2] == "600,00 €" and texts[3] == "Chèque" and texts[6] == "0,00 €"
     assert "AF-2025-0001" in page.payments_tab.matches_label.text()
+    assert page.balances_tab.model.rowCount() == 0  # read when shown
+    page.tabs.setCurrentWidget(page.balances_tab)
     balances = {b.name: b for b in page.balances_tab.model.rows()}
     assert balances[MEMBER_A].outstanding_cents == 40_000
+    page.tabs.setCurrentWidget(page.payments_tab)
 
     # by hand: 200 € on the Q2 call, the member's only open call now
     seen = run_dialog(monkeypatch, PaymentDialog, fill_payment("200", manual={0: "200"}))
@@ -272,6 +278,43 @@ def test_filter_and_search(
     assert page.balances_tab.proxy.rowCount() == 1
 
 
+def test_unpaid_and_balances_are_read_when_shown(
+    page: CallsPage, ctx: AppContext, seeded: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    issue_q1(page, monkeypatch)
+    assert (page.debts_loads.started, page.balances_loads.started) == (0, 0)
+    page.tabs.setCurrentWidget(page.debts_tab)
+    assert [d.name for d in page.debts_tab.model.rows()] == [MEMBER_A, MEMBER_B]
+    page.tabs.setCurrentWidget(page.payments_tab)
+    page.tabs.setCurrentWidget(page.debts_tab)
+    assert page.debts_loads.started == 1  # nothing changed: not read again
+    # another year while the tab is on screen: read again at once, for that year
+    page.set_fiscal_year(2026)
+    assert page.debts_loads.started == 2 and page.debts_tab.model.rowCount() == 0
+    # back to 2025 with the tab hidden: read when shown again, not before
+    page.tabs.setCurrentIndex(0)
+    page.set_fiscal_year(2025)
+    assert page.debts_loads.started == 2
+    page.tabs.setCurrentWidget(page.debts_tab)
+    assert page.debts_loads.started == 3
+    assert [d.outstanding_cents for d in page.debts_tab.model.rows()] == [50_000, 50_000]
+    # a payment recorded while « Soldes » is hidden: its figures read when it is shown
+    page.tabs.setCurrentIndex(0)
+    ctx.service(PaymentService).record_payment(
+        seeded["a"], dt.date(2025, 2, 1), 12_345, "virement", "VIR « 1 » <&>", None
+    )
+    assert page.balances_loads.started == 0 and page.balances_tab.model.rowCount() == 0
+    page.tabs.setCurrentWidget(page.balances_tab)
+    balances = {b.name: b for b in page.balances_tab.model.rows()}
+    assert balances[MEMBER_A].paid_cents == 12_345
+    assert balances[MEMBER_A].outstanding_cents == 50_000 - 12_345
+    assert balances[MEMBER_B].paid_cents == 0
+    page.tabs.setCurrentWidget(page.debts_tab)  # the payment changed the debts too
+    assert page.debts_loads.started == 4
+    debts = {d.name: d.outstanding_cents for d in page.debts_tab.model.rows()}
+    assert debts == {MEMBER_A: 50_000 - 12_345, MEMBER_B: 50_000}
+
+
 def test_refresh_only_on_watched_tables(page: CallsPage, ctx: AppContext) -> None:
     from ptce_desktop.store.unit_of_work import Change
 
@@ -295,6 +338,8 @@ def test_models_pass_the_model_tester(
         seeded["a"], dt.date(2025, 2, 1), 12_345, "virement", "VIR <&>", None
     )
     for panel in (page.calls_panel, page.payments_tab.panel, page.debts_tab, page.balances_tab):
+        if panel in (page.debts_tab, page.balances_tab):
+            page.tabs.setCurrentWidget(panel)  # read when shown
         assert panel.model.rowCount() > 0
         qtmodeltester.check(panel.model)
         qtmodeltester.check(panel.proxy)

@@ -101,6 +101,7 @@ def test_reminder_letters_from_the_unpaid_tab_record_and_show_the_date(
     page: CallsPage, seeded: dict[str, int], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     issue_q1(page, monkeypatch)  # due 31/01/2025; the page's today is 20/05/2025
+    page.tabs.setCurrentWidget(page.debts_tab)  # the unpaid tab is read when shown
     batch = page.write_reminders(tmp_path / "Relances & <co>")
     assert batch is not None and len(batch.envelopes) == 2
     assert all(e.pdf.name.startswith("relance-") for e in batch.envelopes)

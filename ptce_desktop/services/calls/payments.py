@@ -26,7 +26,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, case, func, or_, select
+from sqlalchemy import CTE, ColumnElement, case, func, or_, select, union
 from sqlalchemy.orm import Session
 
 from ptce_desktop.domain.categories import PaymentMethod
@@ -275,22 +275,26 @@ class PaymentService:
             )
 
     def balances(self, year: int) -> list[MemberBalance]:
-        """Per member with calls or payments in the fiscal year: called, paid, outstanding."""
+        """Per member with calls or payments in the fiscal year: called, paid, outstanding.
+
+        Aggregated by the database in one statement (see :func:`_year_calls`): the year's
+        calls read once along ``ix_calls_year_number``, each with its lines and its matches
+        summed along their ``call_id`` indexes, then grouped by member — no Python object per
+        call, and no scan of the other years' calls."""
         with self.uow.read() as session:
             period = fiscal_year(session, year)
+            per_call = _year_calls(year)
             called = (
-                select(Call.member_id, func.sum(CallLine.ttc_cents).label("cents"))
-                .join(CallLine, CallLine.call_id == Call.id)
-                .where(Call.year == year)
-                .group_by(Call.member_id)
-                .subquery()
-            )
-            paid = (
-                select(Call.member_id, func.sum(PaymentMatch.amount_cents).label("cents"))
-                .join(PaymentMatch, PaymentMatch.call_id == Call.id)
-                .where(Call.year == year)
-                .group_by(Call.member_id)
-                .subquery()
+                select(
+                    per_call.c.member_id,
+                    func.coalesce(func.sum(per_call.c.ttc), 0).label("called"),
+                    func.coalesce(func.sum(per_call.c.paid), 0).label("paid"),
+                )
+                .group_by(per_call.c.member_id)
+                # a member counts when a call of the year has lines or matches (as before)
+                .having(or_(func.count(per_call.c.ttc) > 0, func.count(per_call.c.paid) > 0))
+                .cte("member_called")
+                .prefix_with("MATERIALIZED")
             )
             matched_of_payment = (
                 select(func.coalesce(func.sum(PaymentMatch.amount_cents), 0))
@@ -304,66 +308,67 @@ class PaymentService:
                 )
                 .where(Payment.date.between(period.start, period.end))
                 .group_by(Payment.member_id)
-                .subquery()
+                .cte("member_unapplied")
+                .prefix_with("MATERIALIZED")
             )
-            zero = 0
+            ids = union(select(called.c.member_id), select(unapplied.c.member_id)).subquery(
+                "member_ids"
+            )
             rows = session.execute(
                 select(
                     Member.id,
                     Member.name,
-                    func.coalesce(called.c.cents, zero),
-                    func.coalesce(paid.c.cents, zero),
-                    func.coalesce(unapplied.c.cents, zero),
+                    func.coalesce(called.c.called, 0),
+                    func.coalesce(called.c.paid, 0),
+                    func.coalesce(unapplied.c.cents, 0),
                 )
+                .join(ids, ids.c.member_id == Member.id)
                 .outerjoin(called, called.c.member_id == Member.id)
-                .outerjoin(paid, paid.c.member_id == Member.id)
                 .outerjoin(unapplied, unapplied.c.member_id == Member.id)
-                .where(
-                    or_(
-                        called.c.member_id.is_not(None),
-                        paid.c.member_id.is_not(None),
-                        unapplied.c.member_id.is_not(None),
-                    )
-                )
                 .order_by(Member.name, Member.id)
             ).all()
             return [
                 MemberBalance(
                     member_id=member_id,
                     name=name,
-                    called_cents=called_cents,
-                    paid_cents=paid_cents,
-                    outstanding_cents=called_cents - paid_cents,
-                    unapplied_cents=unapplied_cents,
+                    called_cents=int(called_cents),
+                    paid_cents=int(paid_cents),
+                    outstanding_cents=int(called_cents) - int(paid_cents),
+                    unapplied_cents=int(unapplied_cents),
                 )
                 for member_id, name, called_cents, paid_cents, unapplied_cents in rows
             ]
 
     def outstanding_by_member(self, year: int, *, on: dt.date) -> list[MemberDebt]:
         """Members who owe on the year's calls, largest debt first, with their oldest unpaid
-        due date and how many days late it is on ``on`` (0 when not yet due)."""
+        due date and how many days late it is on ``on`` (0 when not yet due).
+
+        Aggregated by the database (see :func:`_year_calls`): each call's outstanding is
+        computed once, then grouped by member; only the members who owe come back."""
         with self.uow.read() as session:
-            per_call = (
+            per_call = _year_calls(year)
+            outstanding = func.coalesce(per_call.c.ttc, 0) - func.coalesce(per_call.c.paid, 0)
+            owed_cents = func.sum(outstanding)
+            oldest_due = func.min(case((outstanding > 0, per_call.c.due_date), else_=None))
+            debts_cte = (
                 select(
-                    Call.member_id,
-                    Call.due_date,
-                    (call_ttc() - call_paid()).label("outstanding"),
+                    per_call.c.member_id,
+                    owed_cents.label("owed"),
+                    oldest_due.label("oldest"),
                 )
-                .where(Call.year == year)
-                .subquery()
+                .group_by(per_call.c.member_id)
+                .cte("member_debts")
+                .prefix_with("MATERIALIZED")
             )
-            owed = func.sum(per_call.c.outstanding)
-            oldest = func.min(case((per_call.c.outstanding > 0, per_call.c.due_date), else_=None))
             rows = session.execute(
-                select(Member.id, Member.name, owed, oldest)
-                .join(per_call, per_call.c.member_id == Member.id)
-                .group_by(Member.id, Member.name)
-                .having(owed > 0)
-                .order_by(owed.desc(), Member.name, Member.id)
+                select(Member.id, Member.name, debts_cte.c.owed, debts_cte.c.oldest)
+                .join(debts_cte, debts_cte.c.member_id == Member.id)
+                .where(debts_cte.c.owed > 0)
+                .order_by(debts_cte.c.owed.desc(), Member.name, Member.id)
             ).all()
             debts = []
             for member_id, name, cents, due in rows:
-                due_date = due if isinstance(due, dt.date) else None
+                due_date = due if isinstance(due, dt.date) else _date_of(due)
                 assert due_date is not None, "a positive debt has an unpaid call"
                 debts.append(
                     MemberDebt(
@@ -375,3 +380,40 @@ class PaymentService:
                     )
                 )
             return debts
+
+
+def _date_of(value: object) -> dt.date | None:
+    """A date SQLite gave back as text (an aggregate may lose the column's type)."""
+    return dt.date.fromisoformat(value[:10]) if isinstance(value, str) else None
+
+
+def _year_calls(year: int) -> CTE:
+    """The calls of fiscal year ``year``, one row each: ``member_id``, ``due_date``, ``ttc``
+    (the sum of its lines, NULL without lines) and ``paid`` (the sum of its matches, NULL
+    without any). Materialised: the year's calls are read once along ``ix_calls_year_number``
+    and each call's sums once along ``ix_call_lines_call_id`` / ``ix_payment_matches_call_id``
+    (the planner would otherwise walk every year's calls member by member and evaluate the
+    sums again for each use)."""
+    ttc = (
+        select(func.sum(CallLine.ttc_cents))
+        .where(CallLine.call_id == Call.id)
+        .correlate(Call)
+        .scalar_subquery()
+    )
+    paid = (
+        select(func.sum(PaymentMatch.amount_cents))
+        .where(PaymentMatch.call_id == Call.id)
+        .correlate(Call)
+        .scalar_subquery()
+    )
+    return (
+        select(
+            Call.member_id,
+            Call.due_date,
+            ttc.label("ttc"),
+            paid.label("paid"),
+        )
+        .where(Call.year == year)
+        .cte("year_calls")
+        .prefix_with("MATERIALIZED")
+    )

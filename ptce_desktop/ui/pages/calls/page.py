@@ -12,9 +12,13 @@ inline in tests) with its « Chargement… » state, the newest load winning. Th
 paged by keyset (:class:`~.model.CallListModel`, :meth:`CallService.list_call_page`): the
 worker reads its first page with the count and the totals of every call the search leaves
 (summed by the database, never from the rows loaded), the view pulls the next pages as it
-scrolls, and a search asks the database again. The debts and balances are aggregated in SQL,
-the selected call's lines read a keyset page at a time, and the per-period PDFs ask the
-service for their calls. ReportLab is imported only when a PDF is asked for.
+scrolls, and a search asks the database again. The debts (« Impayés ») and balances (« Soldes »)
+are aggregated in SQL and read only when their tab is shown (each in its own
+:class:`~ptce_desktop.ui.pages.loading.PageLoads`, « Chargement… » over it): the page's load
+does not read them, and a year change or a change of the data reads again only the tab on
+screen, the other one when it is next shown. The selected call's lines are read a keyset page
+at a time, and the per-period PDFs ask the service for their calls. ReportLab is imported only
+when a PDF is asked for.
 """
 
 from __future__ import annotations
@@ -132,6 +136,25 @@ def call_columns() -> list[Column]:
 
 
 @dataclass(frozen=True)
+class DebtsData:
+    """The « Impayés » tab of one year, read when the tab is shown."""
+
+    year: int
+    generation: int
+    reminded: dict[int, dt.date]
+    debts: list[MemberDebt]
+
+
+@dataclass(frozen=True)
+class BalancesData:
+    """The « Soldes » tab of one year, read when the tab is shown."""
+
+    year: int
+    generation: int
+    balances: list[MemberBalance]
+
+
+@dataclass(frozen=True)
 class CallsData:
     """Everything the page shows for one year, read in one worker task."""
 
@@ -141,9 +164,6 @@ class CallsData:
     search: str
     #: The payments list's first page, with its count and totals (summed by the database).
     payments: PaymentsLoaded
-    reminded: dict[int, dt.date]
-    debts: list[MemberDebt]
-    balances: list[MemberBalance]
     #: Whether the year is closed (read here: the fiscal years' query scans the file).
     closed: bool = False
 
@@ -172,6 +192,13 @@ class CallsPage(QWidget):
         self._select_after_load: int | None = None
         #: year → closed, as the loads read it (the buttons follow it without a query)
         self._closed: dict[int, bool] = {}
+        #: Counts the page's reloads (a year, a change of the data): a lazy tab shown with
+        #: another count than the one it was read for is read again.
+        self._generation = 0
+        #: tab → the reload count its rows were read for (``None``: never read)
+        self._tab_generation: dict[QWidget, int | None] = {}
+        #: tab → the year its rows are of (a tab of another year is emptied before its load)
+        self._tab_year: dict[QWidget, int | None] = {}
 
         columns = call_columns()
         self.call_model = CallListModel(columns, self._next_calls)
@@ -247,6 +274,18 @@ class CallsPage(QWidget):
             self, ctx.runner, over=self.calls_panel.view, on_error=self._load_failed
         )
         self.calls_panel.searchChanged.connect(self._search)
+        # « Impayés » and « Soldes » are read when shown (5 000 members: a worker's 100-250 ms
+        # of Python the page's first showing need not wait for, nor the GUI thread share)
+        self.debts_loads = PageLoads(
+            self, ctx.runner, over=self.debts_tab.view, on_error=self._load_failed
+        )
+        self.balances_loads = PageLoads(
+            self, ctx.runner, over=self.balances_tab.view, on_error=self._load_failed
+        )
+        for tab in (self.debts_tab, self.balances_tab):
+            self._tab_generation[tab] = None
+            self._tab_year[tab] = None
+        self.tabs.currentChanged.connect(lambda _index: self._load_shown_tab())
 
         self.calls_panel.currentChanged.connect(self._show_call)
         self.issue_button.clicked.connect(lambda: self.issue_calls(true_up=False))
@@ -284,8 +323,7 @@ class CallsPage(QWidget):
         if self.year is None:
             return
         year, today = self.year, self.today()
-        calls, payments, fiscal_years = self.calls, self.payments, self.ctx.fiscal_years
-        reminders = self.ctx.service(ReminderService)
+        calls, fiscal_years = self.calls, self.ctx.fiscal_years
         search = self.calls_panel.search.text()
         payments_page = self.payments_tab.first_page_query(year)
         self._update_buttons()  # they follow the year and the file, not the rows
@@ -296,13 +334,69 @@ class CallsPage(QWidget):
                 calls=first_calls(calls, year, search),
                 search=search,
                 payments=payments_page(),
-                reminded=reminders.last_by_member(),
-                debts=payments.outstanding_by_member(year, on=today),
-                balances=payments.balances(year),
                 closed=fiscal_years.get(year).closed,
             )
 
+        self._generation += 1
         self.loads.start(fetch, self._loaded)
+        self._load_shown_tab(today)
+
+    def _load_shown_tab(self, today: dt.date | None = None) -> None:
+        """Read the debts or balances tab if it is the one on screen and its rows are not of
+        the page's latest reload (its year, its data)."""
+        tab = self.tabs.currentWidget()
+        year, generation = self.year, self._generation
+        if year is None or tab not in self._tab_generation:
+            return
+        if self._tab_generation[tab] == generation:
+            return
+        if self._tab_year[tab] != year and isinstance(tab, ListPanel):
+            tab.set_rows([])  # not another year's figures under this year's title
+            self._tab_year[tab] = None
+        self._tab_generation[tab] = generation  # asked for: not asked again while on its way
+        payments = self.payments
+        if tab is self.debts_tab:
+            on = today or self.today()
+            reminders = self.ctx.service(ReminderService)
+
+            def debts() -> DebtsData:
+                return DebtsData(
+                    year=year,
+                    generation=generation,
+                    reminded=reminders.last_by_member(),
+                    debts=payments.outstanding_by_member(year, on=on),
+                )
+
+            self.debts_loads.start(
+                debts, self._debts_loaded, on_error=lambda e: self._tab_failed(tab, e)
+            )
+        else:
+
+            def balances() -> BalancesData:
+                return BalancesData(
+                    year=year, generation=generation, balances=payments.balances(year)
+                )
+
+            self.balances_loads.start(
+                balances, self._balances_loaded, on_error=lambda e: self._tab_failed(tab, e)
+            )
+
+    def _debts_loaded(self, data: DebtsData) -> None:
+        if data.year != self.year:
+            return  # another year is on its way
+        self.debts_tab.reminded = dict(data.reminded)
+        self.debts_tab.set_rows(data.debts)
+        self._tab_year[self.debts_tab] = data.year
+
+    def _balances_loaded(self, data: BalancesData) -> None:
+        if data.year != self.year:
+            return
+        self.balances_tab.set_rows(data.balances)
+        self._tab_year[self.balances_tab] = data.year
+
+    def _tab_failed(self, tab: QWidget, error: BaseException) -> None:
+        self._tab_generation[tab] = None  # read again when next shown
+        self._load_failed(error)
 
     def _search(self, text: str) -> None:
         """The list's search changed: its first page, count and totals read again."""
@@ -354,9 +448,6 @@ class CallsPage(QWidget):
         self._closed[data.year] = data.closed
         self._show_calls(data.year, data.search, data.calls)
         self.payments_tab.show_loaded(data.payments)
-        self.debts_tab.reminded = dict(data.reminded)
-        self.debts_tab.set_rows(data.debts)
-        self.balances_tab.set_rows(data.balances)
         if self._select_after_load is not None:
             self.select_call(self._select_after_load)
             self._select_after_load = None
