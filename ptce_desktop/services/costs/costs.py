@@ -31,7 +31,7 @@ from sqlalchemy.sql.operators import custom_op
 from ptce_desktop.domain.cerfa import CHARGE_SUBLINES
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.messages.entities import Entity
-from ptce_desktop.domain.money import format_money, parse_money
+from ptce_desktop.domain.money import format_money
 from ptce_desktop.domain.vat import VatRegime, amount_to_split, split_basis
 from ptce_desktop.services.common import (
     clean_text,
@@ -64,6 +64,7 @@ from ptce_desktop.services.costs.views import (
     ShareExplanationView,
     ShareView,
 )
+from ptce_desktop.services.list_search import typed_amount
 from ptce_desktop.services.pole.attachments import AttachmentTarget, attachments_of
 from ptce_desktop.store.base import LEN_LABEL, LEN_NAME, LEN_REF, MONEY_MAX
 from ptce_desktop.store.models import AttachmentLink, Cost, Member, Project, Share, SharedService
@@ -235,16 +236,6 @@ def _decode(cursor: str, sort_name: str) -> tuple[Any, int]:
     return value, cost_id
 
 
-def _typed_amount(text: str) -> int | None:
-    """The amount ``text`` reads as (« 1234,5 », « 1 234,50 € », « 1234.5 »), or None."""
-    if not any(char.isdigit() for char in text):
-        return None
-    try:
-        return parse_money(text)
-    except PtceError:
-        return None
-
-
 class CostService:
     def __init__(self, uow: UnitOfWork) -> None:
         self.uow = uow
@@ -390,7 +381,7 @@ class CostService:
                     func.lower(field).like(pattern, escape="\\")
                     for field in (Cost.label, Cost.supplier, Cost.invoice_ref)
                 ]
-                cents = _typed_amount(text)  # « 1234,5 » finds the cost of 1 234,50 €
+                cents = typed_amount(text)  # « 1234,5 » finds the cost of 1 234,50 €
                 if cents is not None:
                     matches += [Cost.ttc_cents == cents, Cost.ht_cents == cents]
                 conditions.append(or_(*matches))
