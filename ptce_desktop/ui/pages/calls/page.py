@@ -140,7 +140,6 @@ class DebtsData:
     """The « Impayés » tab of one year, read when the tab is shown."""
 
     year: int
-    generation: int
     reminded: dict[int, dt.date]
     debts: list[MemberDebt]
 
@@ -150,7 +149,6 @@ class BalancesData:
     """The « Soldes » tab of one year, read when the tab is shown."""
 
     year: int
-    generation: int
     balances: list[MemberBalance]
 
 
@@ -274,8 +272,9 @@ class CallsPage(QWidget):
             self, ctx.runner, over=self.calls_panel.view, on_error=self._load_failed
         )
         self.calls_panel.searchChanged.connect(self._search)
-        # « Impayés » and « Soldes » are read when shown (5 000 members: a worker's 100-250 ms
-        # of Python the page's first showing need not wait for, nor the GUI thread share)
+        # « Impayés » and « Soldes » are read when shown: on 5 000 members their queries and
+        # the filling of their thousands of rows are work the page's first showing (and each
+        # year change) need not wait for, nor the GUI thread share with a worker
         self.debts_loads = PageLoads(
             self, ctx.runner, over=self.debts_tab.view, on_error=self._load_failed
         )
@@ -362,7 +361,6 @@ class CallsPage(QWidget):
             def debts() -> DebtsData:
                 return DebtsData(
                     year=year,
-                    generation=generation,
                     reminded=reminders.last_by_member(),
                     debts=payments.outstanding_by_member(year, on=on),
                 )
@@ -373,9 +371,7 @@ class CallsPage(QWidget):
         else:
 
             def balances() -> BalancesData:
-                return BalancesData(
-                    year=year, generation=generation, balances=payments.balances(year)
-                )
+                return BalancesData(year=year, balances=payments.balances(year))
 
             self.balances_loads.start(
                 balances, self._balances_loaded, on_error=lambda e: self._tab_failed(tab, e)
