@@ -283,14 +283,18 @@ def test_unpaid_and_balances_are_read_when_shown(
 ) -> None:
     issue_q1(page, monkeypatch)
     assert (page.debts_loads.started, page.balances_loads.started) == (0, 0)
+    reminders = page.debts_tab.reminder_button
+    assert not reminders.isEnabled()  # nobody listed yet: no letter to write
     page.tabs.setCurrentWidget(page.debts_tab)
     assert [d.name for d in page.debts_tab.model.rows()] == [MEMBER_A, MEMBER_B]
+    assert reminders.isEnabled()
     page.tabs.setCurrentWidget(page.payments_tab)
     page.tabs.setCurrentWidget(page.debts_tab)
     assert page.debts_loads.started == 1  # nothing changed: not read again
     # another year while the tab is on screen: read again at once, for that year
     page.set_fiscal_year(2026)
     assert page.debts_loads.started == 2 and page.debts_tab.model.rowCount() == 0
+    assert not reminders.isEnabled()  # 2026: nobody late
     # back to 2025 with the tab hidden: read when shown again, not before
     page.tabs.setCurrentIndex(0)
     page.set_fiscal_year(2025)

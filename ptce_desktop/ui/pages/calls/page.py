@@ -352,6 +352,7 @@ class CallsPage(QWidget):
         if self._tab_year[tab] != year and isinstance(tab, ListPanel):
             tab.set_rows([])  # not another year's figures under this year's title
             self._tab_year[tab] = None
+            self._update_reminder_button()
         self._tab_generation[tab] = generation  # asked for: not asked again while on its way
         payments = self.payments
         if tab is self.debts_tab:
@@ -383,6 +384,7 @@ class CallsPage(QWidget):
         self.debts_tab.reminded = dict(data.reminded)
         self.debts_tab.set_rows(data.debts)
         self._tab_year[self.debts_tab] = data.year
+        self._update_reminder_button()
 
     def _balances_loaded(self, data: BalancesData) -> None:
         if data.year != self.year:
@@ -463,8 +465,15 @@ class CallsPage(QWidget):
         tip = self.tr("This fiscal year is closed.") if closed else ""
         self.issue_button.setToolTip(tip)
         self.true_up_button.setToolTip(tip)
-        self.debts_tab.reminder_button.setEnabled(not self.ctx.read_only)
+        self._update_reminder_button()
         self.payments_tab.update_buttons()
+
+    def _update_reminder_button(self) -> None:
+        """« Lettres de relance » writes to the members listed: enabled once « Impayés » shows
+        this year's debts (not while they load, nor with nobody late)."""
+        shown = self.year is not None and self._tab_year.get(self.debts_tab) == self.year
+        rows = self.debts_tab.model.rowCount() > 0
+        self.debts_tab.reminder_button.setEnabled(not self.ctx.read_only and shown and rows)
 
     def _show_call(self, call: CallSummary | None) -> None:
         self.detail.show_call(call)
