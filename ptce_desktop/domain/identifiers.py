@@ -11,18 +11,27 @@ does not need.
 
 from __future__ import annotations
 
-import importlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
+from types import SimpleNamespace
 from typing import Any
 
 from ptce_desktop.domain.errors import PtceError
 
 
-def _std(name: str) -> Any:
-    """The python-stdnum module ``stdnum.<name>`` (imported on first use)."""
-    return importlib.import_module(f"stdnum.{name}")
+@cache
+def _std() -> SimpleNamespace:
+    """python-stdnum's modules, imported on first use (static imports: the frozen bundle's
+    analysis finds them)."""
+    from stdnum import bic, exceptions, iban
+    from stdnum.eu import vat as eu_vat
+    from stdnum.fr import siren, siret, tva
+
+    return SimpleNamespace(
+        bic=bic, exceptions=exceptions, iban=iban, eu_vat=eu_vat, siren=siren, siret=siret, tva=tva
+    )
 
 
 @dataclass(frozen=True)
@@ -78,7 +87,7 @@ def _with_stdnum(
     value = text.strip()
     if not value:
         raise _fail("identifier_empty", kind, value, field)
-    errors = _std("exceptions")
+    errors = _std().exceptions
     try:
         return str(check(value))
     except errors.InvalidLength:
@@ -93,17 +102,17 @@ def _with_stdnum(
 
 def validate_siren(text: str, *, field: str | None = None) -> str:
     """``"732 829 320"`` -> ``"732829320"``."""
-    return _with_stdnum(SIREN, text, field, _std("fr.siren").validate, _std("fr.siren").compact)
+    return _with_stdnum(SIREN, text, field, _std().siren.validate, _std().siren.compact)
 
 
 def validate_siret(text: str, *, field: str | None = None) -> str:
     """``"732 829 320 00074"`` -> ``"73282932000074"``."""
-    return _with_stdnum(SIRET, text, field, _std("fr.siret").validate, _std("fr.siret").compact)
+    return _with_stdnum(SIRET, text, field, _std().siret.validate, _std().siret.compact)
 
 
 def format_siret(siret: str) -> str:
     """``"73282932000074"`` -> ``"732 829 320 00074"`` (plain spaces, for display)."""
-    return str(_std("fr.siret").format(siret))
+    return str(_std().siret.format(siret))
 
 
 def siren_of_siret(siret: str) -> str:
@@ -126,23 +135,23 @@ def validate_rna(text: str, *, field: str | None = None) -> str:
 
 def validate_iban(text: str, *, field: str | None = None) -> str:
     """``"fr76 3000 6000 0112 3456 7890 189"`` -> ``"FR7630006000011234567890189"``."""
-    return _with_stdnum(IBAN, text, field, _std("iban").validate, _std("iban").compact)
+    return _with_stdnum(IBAN, text, field, _std().iban.validate, _std().iban.compact)
 
 
 def format_iban(iban: str) -> str:
     """Groups of four for printing: ``"FR76 3000 6000 0112 3456 7890 189"``."""
-    return str(_std("iban").format(iban))
+    return str(_std().iban.format(iban))
 
 
 def validate_bic(text: str, *, field: str | None = None) -> str:
     """``"bnpa frpp"`` -> ``"BNPAFRPP"``."""
-    return _with_stdnum(BIC, text, field, _std("bic").validate, _std("bic").compact)
+    return _with_stdnum(BIC, text, field, _std().bic.validate, _std().bic.compact)
 
 
 def validate_vat_number(text: str, *, field: str | None = None) -> str:
     """French intra-EU VAT number, stored with its prefix: ``"FR 40 303265045"`` ->
     ``"FR40303265045"``."""
-    return "FR" + _with_stdnum(VAT, text, field, _std("fr.tva").validate, _std("fr.tva").compact)
+    return "FR" + _with_stdnum(VAT, text, field, _std().tva.validate, _std().tva.compact)
 
 
 def validate_eu_vat_number(text: str, *, field: str | None = None) -> str:
@@ -152,7 +161,7 @@ def validate_eu_vat_number(text: str, *, field: str | None = None) -> str:
     value = text.strip()
     if _SEPARATORS.sub("", value).isdigit() and len(_SEPARATORS.sub("", value)) == 11:
         value = "FR" + value
-    return _with_stdnum(EU_VAT, value, field, _std("eu.vat").validate, _std("eu.vat").compact)
+    return _with_stdnum(EU_VAT, value, field, _std().eu_vat.validate, _std().eu_vat.compact)
 
 
 def siren_of_vat_number(vat_number: str) -> str | None:
