@@ -829,7 +829,7 @@
     <name>CallsPage</name>
     <message>
         <source>Number</source>
-        <extracomment>Rows measured to fit a column&apos;s width (Qt&apos;s default, 1 000, costs seconds on a large year). The call list&apos;s amount columns with a total: incl. VAT, paid, outstanding.</extracomment>
+        <extracomment>Rows measured to fit a column&apos;s width (Qt&apos;s default, 1 000, costs seconds on a large year; each cell measured is several Python calls on the GUI thread): a sample, as other lists. The call list&apos;s amount columns with a total: incl. VAT, paid, outstanding.</extracomment>
         <translation>Numéro</translation>
     </message>
     <message>
@@ -932,11 +932,12 @@
     </message>
     <message>
         <source>Issue calls</source>
-        <extracomment>The first page of the calls ``search`` leaves, with their counts and totals. The payments&apos; totals (column → cents), summed here rather than on the GUI thread.</extracomment>
+        <extracomment>The first page of the calls ``search`` leaves, with their counts and totals. The payments list&apos;s first page, with its count and totals (summed by the database). Whether the year is closed (read here: the fiscal years&apos; query scans the file).</extracomment>
         <translation>Émettre les appels de fonds</translation>
     </message>
     <message>
         <source>Search a call (number, member, period…)</source>
+        <extracomment>year → closed, as the loads read it (the buttons follow it without a query) Counts the page&apos;s reloads (a year, a change of the data): a lazy tab shown with another count than the one it was read for is read again. tab → the reload count its rows were read for (``None``: never read) tab → the year its rows are of (a tab of another year is emptied before its load)</extracomment>
         <translation>Rechercher un appel (numéro, membre, période…)</translation>
     </message>
     <message numerus="yes">
@@ -1517,6 +1518,7 @@ Cette action ne peut pas être annulée : les appels reçoivent leur numéro dé
     </message>
     <message>
         <source>Adjustment of a cost of a closed year: %1</source>
+        <extracomment>At a laptop&apos;s width (1200 or 1366 px beside the panel) these columns go, in this order, rather than every column being cut to a few letters: the period and the supplier are in the panel and in the label&apos;s tooltip, the others are hidden at first anyway (TableView.foldable).</extracomment>
         <translation>Régularisation d&apos;une charge d&apos;un exercice clôturé : %1</translation>
     </message>
     <message>
@@ -5726,6 +5728,7 @@ Le document s&apos;affiche ici avant que vous l&apos;enregistriez ou l&apos;impr
     <name>ReportForm</name>
     <message>
         <source>Document</source>
+        <extracomment>The years or the choices were shown (the page updates its buttons).</extracomment>
         <translation>Document</translation>
     </message>
     <message>
@@ -6735,6 +6738,7 @@ Le document s&apos;affiche ici avant que vous l&apos;enregistriez ou l&apos;impr
     <name>Shell</name>
     <message>
         <source>Demo pole ready: %1</source>
+        <extracomment>Tables whose change may add or close a fiscal year, or rename the pole. The pole&apos;s name (None: a file without a pole yet, for the welcome). Its fiscal years, most recent first (None without a pole). The outcome of :meth:`start`: True when a file is shown, False when nothing opened.</extracomment>
         <translation>Pôle de démonstration prêt : %1</translation>
     </message>
     <message>
@@ -7011,6 +7015,10 @@ Le document s&apos;affiche ici avant que vous l&apos;enregistriez ou l&apos;impr
         <translation>personne ne paie un montant différent</translation>
     </message>
     <message>
+        <source>%1. %2: %3</source>
+        <translation>%1. %2 : %3</translation>
+    </message>
+    <message>
         <source>Totals (each equals the amount split): %1</source>
         <translation>Totaux (chacun égal au montant réparti) : %1</translation>
     </message>
@@ -7081,7 +7089,7 @@ Le document s&apos;affiche ici avant que vous l&apos;enregistriez ou l&apos;impr
     <name>TableView</name>
     <message>
         <source>Show all columns</source>
-        <extracomment>The name column never shrinks below this to make room for the others. Other text columns narrow down to this to bring the amounts into view. Text columns this narrow or less (numbers, dates, periods) are narrowed after the names. A remembered name width counts as the column&apos;s own up to this much (the rest was spare). Each other column&apos;s own width (fitted, or set by the user): what a column narrowed to make room gets back when the view widens again. columns the page lets go, in this order, when even narrowed they do not fit the view (no horizontal scroll bar): hidden while too narrow, back when there is room</extracomment>
+        <extracomment>The name column never shrinks below this to make room for the others. Other text columns narrow down to this to bring the amounts into view. Text columns this narrow or less (numbers, dates, periods) are narrowed after the names. A remembered name width counts as the column&apos;s own up to this much (the rest was spare). Each other column&apos;s own width (fitted, or set by the user): what a column narrowed to make room gets back when the view widens again. columns the page lets go, in this order, when even narrowed they do not fit the view (no horizontal scroll bar): hidden while too narrow, back when there is room the narrowest a column may be made to bring the others into view (a page&apos;s readable width; default :data:`TEXT_MIN_WIDTH`): below it the foldable columns go first</extracomment>
         <translation>Afficher toutes les colonnes</translation>
     </message>
     <message>

@@ -116,6 +116,17 @@ def test_typing_recomputes_and_totals_equal_the_amount_split(
     assert page.comparison is comparison
 
 
+def test_the_extremes_line_names_its_scenario(page: SimulationPage, qtbot: QtBot) -> None:
+    """« 1. <name>: nobody pays a different amount », the name as typed (even with « %2 »),
+    never a bare « 1. nobody… » (read as « one person… » in French)."""
+    editor = page.editors[0]
+    editor.name.setText("Statu quo & <%2> l'€")
+    qtbot.waitUntil(lambda: first_name(page) == "Statu quo & <%2> l'€", timeout=2000)
+    text = page.extremes_label.text()
+    assert text.startswith("1. Statu quo & <%2> l'€")
+    assert "nobody pays a different amount" in text or "personne ne paie" in text
+
+
 def test_sort_and_filter_like_every_table(page: SimulationPage, qtbot: QtBot) -> None:
     editor = page.editors[0]
     editor.key.setCurrentIndex(editor.key.findData("equal"))

@@ -63,7 +63,12 @@ class DifferencesChart(QWidget):
         metrics = QFontMetrics(self.font())
         if not self.items:
             painter.setPen(palette.placeholderText().color())
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.empty_text)
+            # wrapped within a margin: a long message in a narrow chart stays whole
+            painter.drawText(
+                self.rect().adjusted(8, 8, -8, -8),
+                Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                self.empty_text,
+            )
             return
         if self._widths is None:
             self._widths = (

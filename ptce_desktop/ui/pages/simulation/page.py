@@ -13,6 +13,7 @@ scenario through the same services as a manual edit, as one undoable step.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -107,6 +108,12 @@ def _chosen_services(choices: SimulationChoices, wanted: list[int]) -> list[int]
 
 def _difference_percent(bp: int | None) -> str:
     return difference_percent_text(bp, lang=current_language())
+
+
+def _filled(template: str, values: Sequence[str]) -> str:
+    """``template``'s %1, %2… replaced by ``values`` in one pass (a name holding « %2 » stays
+    as typed)."""
+    return re.sub(r"%([1-9])", lambda m: values[int(m.group(1)) - 1], template)
 
 
 def _difference(cents: int) -> str:
@@ -639,7 +646,10 @@ class SimulationPage(QWidget):
                 )
             if not said:
                 said.append(self.tr("nobody pays a different amount"))
-            extremes.append(f"{index + 1}. " + " · ".join(said))
+            # « 1. Scénario A : personne ne paie… » — the column's number and name, as in the
+            # table's headers (a bare « 1. personne » read as « one person »)
+            values = (str(index + 1), column.scenario.name, " · ".join(said))
+            extremes.append(_filled(self.tr("%1. %2: %3"), values))
         total = self.tr("Totals (each equals the amount split): %1").replace(
             "%1", " · ".join(parts)
         )
