@@ -24,3 +24,24 @@ def test_every_mapped_column_has_a_french_name() -> None:
 def test_attachment_fields_read_in_french() -> None:
     names = [audit_trail._field_name(c) for c in ("original_name", "mime", "added_at", "size")]
     assert names == ["Nom du fichier", "Type de fichier", "Ajoutée le", "Taille (octets)"]
+
+
+def test_every_stored_code_reads_in_french() -> None:
+    """Each value of each enum column (« don_en_nature », « prelevement »…) has its French
+    reading in the Journal, never the raw code."""
+    raw = []
+    for mapper in Base.registry.mappers:
+        for column in mapper.columns:
+            enum_class = getattr(column.type, "enum_class", None)
+            if enum_class is None:
+                continue
+            table = mapper.class_.__tablename__
+            for member in enum_class:
+                reading = audit_trail.coded_value(table, column.name, member.value)
+                if not reading or reading == member.value:
+                    raw.append(f"{table}.{column.name}={member.value}")
+    assert raw == []
+    assert audit_trail.coded_value("in_kind_contributions", "kind", "don_en_nature") == (
+        "Don en nature"
+    )
+    assert audit_trail.coded_value("members", "name", "don_en_nature") is None

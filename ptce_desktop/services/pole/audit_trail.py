@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache, partial
 from typing import Any
 
 from sqlalchemy import ColumnElement, func, select
@@ -20,6 +22,8 @@ from sqlalchemy.sql.operators import custom_op
 
 from ptce_desktop.domain.errors import PtceError, field_label
 from ptce_desktop.domain.money import format_money
+from ptce_desktop.services.activity.views import GOVERNANCE_KIND_LABELS, PROJECT_STATUS_LABELS
+from ptce_desktop.services.grants.in_kind import KIND_LABELS
 from ptce_desktop.store.base import Base
 from ptce_desktop.store.models import AuditEntry
 from ptce_desktop.store.unit_of_work import UnitOfWork
@@ -149,6 +153,41 @@ _LABELS: dict[str, str] = {
     "website": "Site web",
     "weight_bp": "Poids",
 }
+#: French readings of the stored codes whose enum has no ``label()`` (the others use it);
+#: by enum class name. Project and body kinds and in-kind natures have their tables in their
+#: services.
+_CODE_LABELS: dict[str, dict[str, str]] = {
+    "GrantNature": {"cash": "Numéraire", "in_kind": "En nature"},
+    "OverheadMethod": {"none": "Aucun", "flat_rate": "Forfait", "key": "Clé de répartition"},
+    "VatRegime": {"exempt_261b": "Exonéré (CGI art. 261 B)", "taxable": "Soumis à la TVA"},
+    "CallKind": {"provisional": "Provisionnel", "true_up": "Régularisation"},
+    "InKindKind": {code: fr for code, (fr, _en) in KIND_LABELS.items()},
+    "Method": {
+        "equal": "Parts égales",
+        "units": "Unités par membre",
+        "usage": "Usage relevé",
+        "percent": "Pourcentages fixés",
+        "mixed": "Mixte",
+    },
+    "ProjectStatus": {code: fr for code, (fr, _en) in PROJECT_STATUS_LABELS.items()},
+    "GovernanceKind": {code: fr for code, (fr, _en) in GOVERNANCE_KIND_LABELS.items()},
+    "LineKind": {
+        "quarter": "Trimestre",
+        "catch_up": "Rattrapage",
+        "exceptional": "Charge exceptionnelle",
+        "true_up": "Régularisation",
+    },
+    "LineComponent": {"base": "Quote-part", "surcharge": "Majoration", "fee": "Frais de gestion"},
+    "PaymentMethod": {
+        "virement": "Virement",
+        "cheque": "Chèque",
+        "especes": "Espèces",
+        "prelevement": "Prélèvement",
+        "carte": "Carte",
+        "compensation": "Compensation",
+        "autre": "Autre",
+    },
+}
 #: Technical columns left out of the readable changes.
 _HIDDEN = frozenset({"id"})
 _ARTICLES = ("le ", "la ", "les ", "l'")
@@ -166,6 +205,39 @@ def entity_labels() -> dict[str, str]:
                 break
         labels[cls.__tablename__] = label[:1].upper() + label[1:]
     return labels
+
+
+@cache
+def _coded_columns() -> dict[tuple[str, str], Callable[[str], str | None]]:
+    """(table, column) → the French reading of its stored code, for every enum column."""
+    found: dict[tuple[str, str], Callable[[str], str | None]] = {}
+    for mapper in Base.registry.mappers:
+        for column in mapper.columns:
+            enum_class = getattr(column.type, "enum_class", None)
+            if enum_class is None:
+                continue
+            table = mapper.class_.__tablename__
+            if hasattr(enum_class, "label"):
+                found[table, column.name] = partial(_enum_label, enum_class)
+            elif enum_class.__name__ in _CODE_LABELS:
+                found[table, column.name] = _CODE_LABELS[enum_class.__name__].get
+    return found
+
+
+def _enum_label(enum_class: Any, code: str) -> str | None:
+    try:
+        return str(enum_class(code).label("fr"))
+    except ValueError:
+        return None
+
+
+def coded_value(table: str, column: str, value: Any) -> str | None:
+    """The French reading of a stored code (« Don en nature » for ``don_en_nature``), or None
+    when ``table.column`` holds no code or the code is unknown."""
+    reading = _coded_columns().get((table, column))
+    if reading is None or not isinstance(value, str):
+        return None
+    return reading(value)
 
 
 def _field_name(column: str) -> str:
@@ -294,11 +366,15 @@ def _changes(entry: AuditEntry) -> tuple[FieldChange, ...]:
             FieldChange(
                 name,
                 _field_name(name),
-                readable_value(name, old) if entry.operation != "create" else "—",
-                readable_value(name, new) if entry.operation != "delete" else "—",
+                _reading(entry.entity, name, old) if entry.operation != "create" else "—",
+                _reading(entry.entity, name, new) if entry.operation != "delete" else "—",
             )
         )
     return tuple(found)
+
+
+def _reading(table: str, column: str, value: Any) -> str:
+    return coded_value(table, column, value) or readable_value(column, value)
 
 
 def _line(entry: AuditEntry, labels: dict[str, str]) -> AuditLine:
