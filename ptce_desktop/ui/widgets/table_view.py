@@ -105,6 +105,9 @@ class TableView(QTableView):
         #: columns the page lets go, in this order, when even narrowed they do not fit the view
         #: (no horizontal scroll bar): hidden while too narrow, back when there is room
         self.foldable: tuple[int, ...] = ()
+        #: the narrowest a column may be made to bring the others into view (a page's readable
+        #: width; default :data:`TEXT_MIN_WIDTH`): below it the foldable columns go first
+        self.min_widths: dict[int, int] = {}
         self._folded: list[int] = []
         header.sectionMoved.connect(self._schedule_save)
         header.sortIndicatorChanged.connect(self._schedule_save)
@@ -231,6 +234,7 @@ class TableView(QTableView):
         """Size columns to their contents once (e.g. after the first rows arrive)."""
         header = self.horizontalHeader()
         self._expand = None  # measured again on these rows
+        self._unfold()  # a folded column measures 0 wide: it is folded again by fit_width
         self._fitting = True  # sized here, not taken as the user's widths
         try:
             self.resizeColumnsToContents()
@@ -388,13 +392,14 @@ class TableView(QTableView):
         above ``floor``, none below it."""
         header = self.horizontalHeader()
         deficit = header.length() - self.viewport().width()
-        room = sum(max(header.sectionSize(c) - floor, 0) for c in columns)
+        floors = {c: max(floor, self.min_widths.get(c, 0)) for c in columns}
+        room = sum(max(header.sectionSize(c) - floors[c], 0) for c in columns)
         if deficit <= 0 or room <= 0:
             return
         share = min(deficit / room, 1.0)
         for logical in columns:
             size = header.sectionSize(logical)
-            give = min(math.ceil(max(size - floor, 0) * share), size - floor)
+            give = min(math.ceil(max(size - floors[logical], 0) * share), size - floors[logical])
             header.resizeSection(logical, size - max(give, 0))
 
     def _section_resized(self, logical: int, _old: int, new: int) -> None:

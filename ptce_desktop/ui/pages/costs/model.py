@@ -24,7 +24,8 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtWidgets import QHeaderView
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QHeaderView, QTableView
 
 from ptce_desktop.domain.cerfa import cerfa_line
 from ptce_desktop.domain.errors import PtceError
@@ -122,9 +123,40 @@ def default_layout(header: QHeaderView) -> None:
         header.setSectionHidden(column, True)
 
 
-def fit_widths(header: QHeaderView) -> None:
+#: At a laptop's width (1200 or 1366 px beside the panel) these columns go, in this order,
+#: rather than every column being cut to a few letters: the period and the supplier are in the
+#: panel and in the label's tooltip, the others are hidden at first anyway (TableView.foldable).
+FOLDABLE = (PERIOD, SUPPLIER, PROJECT, CERFA, VAT, HT, FILES)
+
+
+def readable_widths(metrics: QFontMetrics) -> dict[int, int]:
+    """The narrowest each text column is made before a foldable one goes (TableView.min_widths):
+    a period whole, some sixteen letters of a service, supplier, project or Cerfa line."""
+    name = metrics.averageCharWidth() * 16 + 16
+    period = metrics.horizontalAdvance(period_text(dt.date(2025, 12, 1), dt.date(2025, 12, 31)))
+    return {
+        PERIOD: period + 16,
+        SERVICE: name,
+        SUPPLIER: name,
+        PROJECT: name,
+        CERFA: name,
+    }
+
+
+def fit_widths(view: QTableView) -> None:
+    """The first fit's widths kept within :data:`WIDEST`; the columns the first layout hides
+    (Qt measures no hidden column: they came back 0 or 26 px wide from the header's menu) get
+    their header's and the sampled rows' width, for when the user shows them."""
+    header = view.horizontalHeader()
     for column, widest in WIDEST.items():
-        header.resizeSection(column, min(header.sectionSize(column), widest))
+        if not header.isSectionHidden(column):
+            header.resizeSection(column, min(header.sectionSize(column), widest))
+    model, metrics = view.model(), header.fontMetrics()
+    for column in range(header.count()):
+        if header.isSectionHidden(column):  # (nor gives it a size hint: its title measured)
+            title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+            need = max(view.sizeHintForColumn(column) + 16, metrics.horizontalAdvance(title) + 32)
+            header.resizeSection(column, min(need, WIDEST.get(column, 160)))
 
 
 class CostListModel(QAbstractTableModel):
@@ -378,11 +410,14 @@ class CostListModel(QAbstractTableModel):
         if column == CERFA and row.cerfa_code:
             return cerfa_label(row.cerfa_code)
         if column == LABEL:
+            label = row.label
             if row.is_adjustment:
-                return translate(
+                label = translate(
                     "CostListModel", "Adjustment of a cost of a closed year: %1"
                 ).replace("%1", row.label)
-            return row.label
+            # the period and the supplier, whose columns fold first at a laptop's width
+            more = [period_text(row.period_start, row.period_end), row.supplier or ""]
+            return label + "\n" + " · ".join(part for part in more if part)
         if column in (SERVICE, SUPPLIER, PROJECT):
             value = self._value(row, column)
             return str(value) if value else None

@@ -44,12 +44,14 @@ from ptce_desktop.ui.pages.costs.detail import CostDetailPanel
 from ptce_desktop.ui.pages.costs.dialog import CostDialog
 from ptce_desktop.ui.pages.costs.model import (
     DATE,
+    FOLDABLE,
     HT,
     MEMBER_SHARE,
     TTC,
     CostListModel,
     default_layout,
     fit_widths,
+    readable_widths,
 )
 from ptce_desktop.ui.pages.costs.parts import (
     CostChoices,
@@ -162,11 +164,15 @@ class CostsPage(QWidget):
         self.view = sample_fit(TableView("costs"))
         self.view.setObjectName("costList")
         self.view.setAccessibleName(self.tr("Costs"))
+        self.view.min_widths = readable_widths(self.view.fontMetrics())
         self.view.setModel(self.model)
         self.view.setSelectionMode(TableView.SelectionMode.SingleSelection)
         self._fitted = self.view.restore_state()
         if not self._fitted:
             default_layout(self.view.horizontalHeader())
+        # after the first layout's hiding: Qt narrows a section to 0 before marking it hidden,
+        # and the view would fold it then (and show it again when it unfolds)
+        self.view.foldable = FOLDABLE
         self._show_sort()
         self.detail = CostDetailPanel(ctx)
         self.detail.project_name = lambda pid: self._projects.get(pid) if pid else None
@@ -331,7 +337,7 @@ class CostsPage(QWidget):
         if not self._fitted and self.model.rowCount():
             self._fitted = True
             self.view.fit_columns()
-            fit_widths(self.view.horizontalHeader())
+            fit_widths(self.view)
         self._show_sort()
         self._update_buttons()
 

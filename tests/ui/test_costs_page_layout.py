@@ -1,0 +1,156 @@
+"""The Charges list beside its panel at a laptop's width (1200 × 760, 1366 × 768), on the demo:
+no horizontal scroll bar, and no column cut to a few letters to avoid one — the period and the
+supplier fold first (whole in the label's tooltip and in the panel), the date, service, label,
+amount and attachments stay readable; a column the first layout hid comes back readable."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from support.ui import RecordingPresenter
+
+from ptce_desktop.demo.build import build_demo
+from ptce_desktop.store.database import open_database
+from ptce_desktop.store.unit_of_work import UnitOfWork
+from ptce_desktop.ui.pages.costs.model import (
+    CERFA,
+    DATE,
+    FILES,
+    LABEL,
+    PERIOD,
+    SERVICE,
+    SUPPLIER,
+    TTC,
+    VAT,
+)
+from ptce_desktop.ui.pages.costs.page import CostsPage
+from ptce_desktop.ui.shell.launch import Shell
+from ptce_desktop.ui.shell.main_window import MainWindow
+from ptce_desktop.ui.widgets.table_view import NAME_MIN_WIDTH
+from ptce_desktop.ui.worker import Runner
+
+SIZES = (QSize(1200, 760), QSize(1366, 768))
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory: pytest.TempPathFactory, _template_db: Path) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "démo & <co> l'€.sqlite3"
+    shutil.copyfile(_template_db, path)
+    db = open_database(path)
+    try:
+        build_demo(UnitOfWork(db))
+    finally:
+        db.close()
+    return path
+
+
+@pytest.fixture
+def window(
+    qtbot: QtBot, demo_file: Path, tmp_path: Path, ui_settings: QSettings, french: None
+) -> Iterator[MainWindow]:
+    path = tmp_path / "démo.sqlite3"
+    shutil.copyfile(demo_file, path)
+    win = MainWindow(settings=ui_settings)
+    qtbot.addWidget(win)
+    shell = Shell(win, runner=Runner(inline=True), presenter=RecordingPresenter())
+    assert shell.start(path)
+    win.show()
+    qtbot.waitExposed(win)
+    win.year_combo.setCurrentIndex(win.year_combo.findData(2025))
+    yield win
+    shell.close_document()
+
+
+def settle() -> None:
+    for _ in range(5):
+        QApplication.processEvents()
+
+
+def costs_at(window: MainWindow, size: QSize) -> CostsPage:
+    window.resize(size)
+    window.show_page("costs")
+    settle()
+    page = window.page("costs")
+    assert isinstance(page, CostsPage)
+    assert page.view.isVisible() and page.model.rowCount() > 0
+    page.view.selectRow(0)
+    settle()
+    return page
+
+
+def shown(page: CostsPage) -> dict[int, int]:
+    header = page.view.horizontalHeader()
+    columns = range(header.count())
+    return {c: header.sectionSize(c) for c in columns if not header.isSectionHidden(c)}
+
+
+def assert_fits_readably(page: CostsPage, size: QSize) -> None:
+    view = page.view
+    widths = shown(page)
+    where = f"at {size.width()}×{size.height()}: columns {widths} in {view.viewport().width()} px"
+    assert view.horizontalScrollBar().maximum() == 0, f"the costs scroll sideways {where}"
+    for column in (DATE, SERVICE, LABEL, TTC, FILES):  # what a coordinator scans the list by
+        assert column in widths, f"column {column} folded {where}"
+    assert widths[LABEL] >= NAME_MIN_WIDTH, where
+    readable = view.min_widths
+    for column, width in widths.items():  # nothing cut to a few letters to make room
+        assert width >= readable.get(column, 0), f"column {column} squeezed {where}"
+    date = view.fontMetrics().horizontalAdvance("31/12/2025")
+    assert widths[DATE] > date, where
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s.width()}x{s.height()}")
+def test_the_costs_fit_beside_the_panel_without_cutting_columns(
+    window: MainWindow, size: QSize
+) -> None:
+    page = costs_at(window, size)
+    assert_fits_readably(page, size)
+    if size.width() <= 1200:  # what made room went first
+        assert PERIOD not in shown(page) and SUPPLIER not in shown(page)
+
+
+def test_folded_columns_come_back_wider_and_are_in_the_tooltip(window: MainWindow) -> None:
+    page = costs_at(window, SIZES[0])
+    assert PERIOD not in shown(page)
+    row = page.model.row_at(0)
+    assert row is not None and row.supplier
+    tooltip = page.model.index(0, LABEL).data(Qt.ItemDataRole.ToolTipRole)
+    assert row.label in tooltip and row.supplier in tooltip
+    assert "/" + str(row.period_end.year) in tooltip  # the period, « 01/12 – 31/12/2025 »
+    window.resize(1900, 1000)
+    settle()
+    widths = shown(page)
+    assert PERIOD in widths and SUPPLIER in widths
+    assert page.view.horizontalScrollBar().maximum() == 0
+    period = page.view.fontMetrics().horizontalAdvance(page.model.index(0, PERIOD).data())
+    assert widths[PERIOD] > period  # « 01/12 – 31/12/2025 » whole, not « 01/12 – 31/… »
+    window.resize(SIZES[1])
+    settle()
+    assert_fits_readably(page, SIZES[1])
+
+
+def test_a_member_filter_adds_its_share_without_a_scroll_bar(window: MainWindow) -> None:
+    page = costs_at(window, SIZES[0])
+    page.member_filter.setCurrentIndex(1)
+    page.apply_filters()
+    settle()
+    assert page.model.rowCount() > 0
+    assert page.view.horizontalScrollBar().maximum() == 0, shown(page)
+
+
+def test_a_column_hidden_at_first_comes_back_readable(window: MainWindow) -> None:
+    page = costs_at(window, SIZES[1])
+    header = page.view.horizontalHeader()
+    for column in (VAT, CERFA):
+        assert header.isSectionHidden(column)
+        page.view.set_column_visible(column, True)  # from the header's menu
+        settle()
+        assert header.sectionSize(column) >= header.sectionSizeHint(column), column
+        vat = page.view.fontMetrics().horizontalAdvance(page.model.index(0, VAT).data())
+        assert header.sectionSize(VAT) > vat
