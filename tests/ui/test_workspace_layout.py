@@ -178,15 +178,16 @@ def test_long_dialogs_fit_a_768_px_screen(
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s.width()}x{s.height()}")
-@pytest.mark.parametrize("key", ["members", "keys", "services"])
+@pytest.mark.parametrize("key", ["members", "keys", "services", "in_kind"])
 def test_the_main_lists_do_not_scroll_sideways(window: MainWindow, size: QSize, key: str) -> None:
-    """Membres, Services and Clés inside their splitter: the columns fit the list, the name column
-    elided (whole in its tooltip) rather than a horizontal scroll bar (#15 item 1)."""
+    """Membres, Services and Clés inside their splitter, Contributions en nature above its
+    totals: the columns fit the list, the name column elided (whole in its tooltip) rather than
+    a horizontal scroll bar (#15 item 1)."""
     window.resize(size)
     window.show_page(key)
     settle()
     page = window.page(key)
-    view = page.view  # type: ignore[attr-defined]
+    view = page.list.view if key == "in_kind" else page.view  # type: ignore[attr-defined]
     assert view.isVisible() and view.model().rowCount() > 0
     select_first_rows(page)
     settle()

@@ -306,6 +306,9 @@ class InKindPage(QWidget):
             search_hint=self.tr("Search a contribution (label, member, project…)"),
             keep_wide=(3,),
         )
+        # too narrow for all (1200 px): the grant, the project and the Cerfa row give way, in
+        # that order, rather than a horizontal scroll bar (the totals below keep the Cerfa rows)
+        self.list.view.foldable = (6, 5, 2)
         self.totals = TotalsPanel()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
