@@ -86,9 +86,21 @@ class JournalPage(QWidget):
         self.record = QSpinBox()
         self.record.setRange(0, 2_000_000_000)
         self.record.setSpecialValueText(translate("JournalPage", "any"))
+        # At 1200 px the row holds two whole dates and a searchable word: the kind list is as
+        # wide as 12 characters (its long names elide, whole in the open list), the number as
+        # wide as 7 digits, each date as wide as « jj/mm/aaaa » and its button
+        self.kind.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.kind.setMinimumContentsLength(12)
+        digits = self.record.fontMetrics().horizontalAdvance("0000000")
+        self.record.setMaximumWidth(digits + 48)
+        for edit in (self.since, self.until):
+            edit.setFixedWidth(edit.fontMetrics().horizontalAdvance("00/00/00000") + 36)
         self.search = QLineEdit()
         self.search.setPlaceholderText(translate("JournalPage", "Search the actions…"))
         self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance("Rechercher") + 40)
         apply = QPushButton(translate("JournalPage", "Filter"))
         clear = QPushButton(translate("JournalPage", "Clear"))
         self.older = QPushButton(translate("JournalPage", "Older…"))
