@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 from support.ui import RecordingPresenter
 
@@ -79,7 +79,9 @@ def cost(service_id: int, cents: int, label: str, **extra: Any) -> CostDraft:
 
 
 @pytest.fixture
-def ctx(db_path: Path) -> Iterator[AppContext]:
+def ctx(qapp: QApplication, db_path: Path) -> Iterator[AppContext]:
+    """The application first: the context's file watch starts a timer, which needs its event
+    dispatcher (the model test, first when this file runs alone, asks for no widget)."""
     context = open_context(db_path, runner=Runner(inline=True), presenter=RecordingPresenter())
     yield context
     context.close()
