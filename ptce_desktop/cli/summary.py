@@ -65,8 +65,8 @@ def summary_lines(summary: YearSummary) -> list[str]:
         total = [
             "Total",
             str(summary.active_members),
-            str(sum(c.joined_in_year for c in summary.categories)),
-            str(sum(c.left_in_year for c in summary.categories)),
+            str(summary.members_joined),
+            str(summary.members_left),
         ]
         lines += table(["Catégorie", "Actifs", "Entrés", "Sortis"], rows, total)
     else:

@@ -126,7 +126,11 @@ class YearSummary:
     end: dt.date
     pole_name: str | None
     categories: tuple[CategoryLine, ...]
+    #: members active at some time in the year (those who joined or left in it included)
     active_members: int
+    #: of them, those who joined during the year / left during it
+    members_joined: int
+    members_left: int
     eligibility: EligibilityVerdict
     services: tuple[ServiceCostLine, ...]
     costs_ttc_cents: int
@@ -223,6 +227,8 @@ class SummaryService:
             pole_name=pole.name if pole is not None else None,
             categories=categories,
             active_members=sum(line.count for line in categories),
+            members_joined=sum(line.joined_in_year for line in categories),
+            members_left=sum(line.left_in_year for line in categories),
             eligibility=eligibility,
             services=services,
             costs_ttc_cents=sum(line.ttc_cents for line in services),
