@@ -3,10 +3,16 @@
 
 from __future__ import annotations
 
+from support.factories.costs import draft, make_key, make_service, seed_world
+
 import ptce_desktop.store.models  # noqa: F401 - every table mapped
 from ptce_desktop.domain.errors import field_label
+from ptce_desktop.services.costs.costs import CostService
+from ptce_desktop.services.costs.shared_services import SharedServiceService
 from ptce_desktop.services.pole import audit_trail
+from ptce_desktop.services.pole.audit_trail import AuditTrailService
 from ptce_desktop.store.base import Base
+from ptce_desktop.store.unit_of_work import UnitOfWork
 
 
 def test_every_mapped_column_has_a_french_name() -> None:
@@ -45,3 +51,27 @@ def test_every_stored_code_reads_in_french() -> None:
         "Don en nature"
     )
     assert audit_trail.coded_value("members", "name", "don_en_nature") is None
+
+
+def test_references_read_as_names_with_their_number(uow: UnitOfWork) -> None:
+    """A cost's service reads « Locaux partagés… (n° 3) », not « 3 »; once the cost and its
+    service are deleted, their entries keep the number (« n° 3 »): the name is gone."""
+    world = seed_world(uow)
+    key = make_key(uow, "units", dict.fromkeys(world.members, 1))
+    service = make_service(uow, key)
+    costs = CostService(uow)
+    cost = costs.create_cost(draft(service, 120_000))
+    trail = AuditTrailService(uow)
+
+    def service_reading() -> str:
+        line = next(
+            line
+            for line in trail.page().lines
+            if line.entity == "costs" and line.record_id == cost and line.operation == "create"
+        )
+        return next(change.after for change in line.changes if change.field == "service_id")
+
+    assert service_reading() == f"Locaux partagés à Crest — l'€ & <co> (n° {service})"
+    costs.delete_cost(cost)
+    SharedServiceService(uow).delete_service(service)
+    assert service_reading() == f"n° {service}"

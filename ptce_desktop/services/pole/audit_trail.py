@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, partial
 from typing import Any
 
 from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import UnaryExpression
 from sqlalchemy.sql.operators import custom_op
 
@@ -346,7 +347,50 @@ def _load(raw: str | None) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
-def _changes(entry: AuditEntry) -> tuple[FieldChange, ...]:
+#: The column a record is named by in the Journal, first found (else « n° 12 »).
+_NAMING_COLUMNS = ("name", "title", "label", "original_name", "number")
+#: (table, id) → the record's name as it reads now, for the references of a page.
+Names = dict[tuple[str, int], str]
+
+
+@cache
+def _references() -> dict[tuple[str, str], str]:
+    """(table, column) → the table its values refer to, for every foreign-key column."""
+    found: dict[tuple[str, str], str] = {}
+    for mapper in Base.registry.mappers:
+        for column in mapper.columns:
+            for key in column.foreign_keys:
+                found[mapper.class_.__tablename__, column.name] = key.column.table.name
+    return found
+
+
+def _referred_names(session: Session, entries: Sequence[AuditEntry]) -> Names:
+    """The current names of the records the entries' foreign keys point to (one query per
+    table referred to); a deleted record, or one without a name, is absent."""
+    wanted: dict[str, set[int]] = {}
+    references = _references()
+    for entry in entries:
+        for values in (_load(entry.before_json), _load(entry.after_json)):
+            for column, value in values.items():
+                target = references.get((entry.entity, column))
+                if target is not None and type(value) is int:
+                    wanted.setdefault(target, set()).add(value)
+    names: Names = {}
+    tables = Base.metadata.tables
+    for target, ids in wanted.items():
+        table = tables[target]
+        naming = next((table.c[c] for c in _NAMING_COLUMNS if c in table.c), None)
+        if naming is None or "id" not in table.c:
+            continue
+        chosen = sorted(ids)
+        for start in range(0, len(chosen), 500):  # under SQLite's bound-parameter limit
+            batch = chosen[start : start + 500]
+            rows = session.execute(select(table.c.id, naming).where(table.c.id.in_(batch))).all()
+            names.update(((target, row[0]), str(row[1])) for row in rows if row[1] is not None)
+    return names
+
+
+def _changes(entry: AuditEntry, referred: Names | None = None) -> tuple[FieldChange, ...]:
     before, after = _load(entry.before_json), _load(entry.after_json)
     if entry.operation == "bulk":
         return ()
@@ -366,18 +410,25 @@ def _changes(entry: AuditEntry) -> tuple[FieldChange, ...]:
             FieldChange(
                 name,
                 _field_name(name),
-                _reading(entry.entity, name, old) if entry.operation != "create" else "—",
-                _reading(entry.entity, name, new) if entry.operation != "delete" else "—",
+                _reading(entry.entity, name, old, referred) if entry.operation != "create" else "—",
+                _reading(entry.entity, name, new, referred) if entry.operation != "delete" else "—",
             )
         )
     return tuple(found)
 
 
-def _reading(table: str, column: str, value: Any) -> str:
+def _reading(table: str, column: str, value: Any, names: Names | None = None) -> str:
+    """A value as the Journal shows it: a code's French reading, a referred record's name
+    with its number (« Archipel Drôme (n° 3) », « n° 3 » once deleted), else
+    :func:`readable_value`."""
+    target = _references().get((table, column))
+    if target is not None and type(value) is int:
+        name = (names or {}).get((target, value))
+        return f"{name} (n° {value})" if name else f"n° {value}"
     return coded_value(table, column, value) or readable_value(column, value)
 
 
-def _line(entry: AuditEntry, labels: dict[str, str]) -> AuditLine:
+def _line(entry: AuditEntry, labels: dict[str, str], names: Names | None = None) -> AuditLine:
     entity = entry.entity
     label = ", ".join(labels.get(name, name) for name in entity.split(","))
     return AuditLine(
@@ -390,7 +441,7 @@ def _line(entry: AuditEntry, labels: dict[str, str]) -> AuditLine:
         entity_label=label,
         record_id=entry.record_id,
         summary=entry.summary,
-        changes=_changes(entry),
+        changes=_changes(entry, names),
     )
 
 
@@ -439,7 +490,9 @@ class AuditTrailService:
             rows = session.scalars(
                 select(AuditEntry).where(*where).order_by(AuditEntry.id.desc()).limit(limit + 1)
             ).all()
-            lines = tuple(_line(row, labels) for row in rows[:limit])
+            shown = rows[:limit]
+            names = _referred_names(session, shown)
+            lines = tuple(_line(row, labels, names) for row in shown)
         more = len(rows) > limit
         return AuditPage(lines, lines[-1].id if more and lines else None)
 
