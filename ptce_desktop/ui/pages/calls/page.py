@@ -59,6 +59,7 @@ from ptce_desktop.services.costs.shared_services import SharedServiceService
 from ptce_desktop.services.keys.keys import KeyService
 from ptce_desktop.ui.bus import touches
 from ptce_desktop.ui.i18n import current_language, money_text
+from ptce_desktop.ui.pages.calls.day_watch import DayWatch
 from ptce_desktop.ui.pages.calls.detail import CallDetailPanel
 from ptce_desktop.ui.pages.calls.exceptional import ExceptionalDialog
 from ptce_desktop.ui.pages.calls.issue import IssueCallsDialog, IssueRequest
@@ -197,6 +198,11 @@ class CallsPage(QWidget):
         self._tab_generation: dict[QWidget, int | None] = {}
         #: tab → the year its rows are of (a tab of another year is emptied before its load)
         self._tab_year: dict[QWidget, int | None] = {}
+        #: the day « Impayés » counted its days late to (read again on another day)
+        self._debts_day: dt.date | None = None
+        #: past midnight the days late on screen are a day behind
+        self.day_watch = DayWatch(self)
+        self.day_watch.dayChanged.connect(self._day_changed)
 
         columns = call_columns()
         self.call_model = CallListModel(columns, self._next_calls)
@@ -342,12 +348,14 @@ class CallsPage(QWidget):
 
     def _load_shown_tab(self, today: dt.date | None = None) -> None:
         """Read the debts or balances tab if it is the one on screen and its rows are not of
-        the page's latest reload (its year, its data)."""
+        the page's latest reload (its year, its data) — nor, for the debts, of today."""
         tab = self.tabs.currentWidget()
         year, generation = self.year, self._generation
         if year is None or tab not in self._tab_generation:
             return
-        if self._tab_generation[tab] == generation:
+        on = today or self.today()
+        another_day = tab is self.debts_tab and self._debts_day != on
+        if self._tab_generation[tab] == generation and not another_day:
             return
         if self._tab_year[tab] != year and isinstance(tab, ListPanel):
             tab.set_rows([])  # not another year's figures under this year's title
@@ -356,7 +364,7 @@ class CallsPage(QWidget):
         self._tab_generation[tab] = generation  # asked for: not asked again while on its way
         payments = self.payments
         if tab is self.debts_tab:
-            on = today or self.today()
+            self._debts_day = on
             reminders = self.ctx.service(ReminderService)
 
             def debts() -> DebtsData:
@@ -377,6 +385,16 @@ class CallsPage(QWidget):
             self.balances_loads.start(
                 balances, self._balances_loaded, on_error=lambda e: self._tab_failed(tab, e)
             )
+
+    def _day_changed(self, _day: dt.date) -> None:
+        """Midnight: « Impayés » on screen counts its days late again (and whoever became late
+        today); hidden, it is read again when shown (:meth:`showEvent`, a change of tab)."""
+        if self.isVisible():
+            self._load_shown_tab()
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        self._load_shown_tab()  # a day may have passed while another page was on screen
 
     def _debts_loaded(self, data: DebtsData) -> None:
         if data.year != self.year:
