@@ -154,3 +154,24 @@ def test_a_column_hidden_at_first_comes_back_readable(window: MainWindow) -> Non
         assert header.sectionSize(column) >= header.sectionSizeHint(column), column
         vat = page.view.fontMetrics().horizontalAdvance(page.model.index(0, VAT).data())
         assert header.sectionSize(VAT) > vat
+
+
+def test_show_all_columns_shows_them_all_readable(window: MainWindow) -> None:
+    """« Afficher toutes les colonnes » at 1200 px: every column stays shown (none folds again
+    part-way), each at least its title's and readable width, and the header is exactly the
+    columns it shows — the scroll bar then reaches the last one."""
+    page = costs_at(window, SIZES[0])
+    view = page.view
+    header = view.horizontalHeader()
+    hidden = [c for c in range(header.count()) if header.isSectionHidden(c)]
+    assert PERIOD in hidden and VAT in hidden  # folded for the width, hidden at first
+    view.show_all_columns()
+    settle()
+    widths = shown(page)
+    assert sorted(widths) == list(range(header.count()))
+    for column in hidden:
+        least = max(header.sectionSizeHint(column), view.min_widths.get(column, 0))
+        assert widths[column] >= least, (column, widths)
+    assert header.length() == sum(widths.values())
+    bar = view.horizontalScrollBar()
+    assert bar.maximum() == max(header.length() - view.viewport().width(), 0)

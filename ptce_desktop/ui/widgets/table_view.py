@@ -220,9 +220,19 @@ class TableView(QTableView):
         self._schedule_save()
 
     def show_all_columns(self) -> None:
+        """Every column shown, as the user asked: none folds again for a narrow window (a
+        horizontal scroll bar then, rather than columns vanishing as they come back), and a
+        column that was hidden comes back at least as wide as its title and readable width."""
+        self._unfold()
+        self.foldable = ()
         header = self.horizontalHeader()
         for logical in range(header.count()):
+            if not header.isSectionHidden(logical):
+                continue
             header.showSection(logical)
+            least = max(header.sectionSizeHint(logical), self.min_widths.get(logical, 0))
+            if header.sectionSize(logical) < least:
+                header.resizeSection(logical, least)
         self._schedule_save()
 
     def _show_header_menu(self, pos: QPoint) -> None:
