@@ -100,7 +100,7 @@ class JournalPage(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(translate("JournalPage", "Search the actions…"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance("Rechercher") + 40)
+        self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance("Rechercher") + 16)
         apply = QPushButton(translate("JournalPage", "Filter"))
         clear = QPushButton(translate("JournalPage", "Clear"))
         self.older = QPushButton(translate("JournalPage", "Older…"))
