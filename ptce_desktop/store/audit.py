@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from sqlalchemy import insert, inspect
@@ -28,7 +29,13 @@ def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
+#: Types whose values are JSON-ready as they are (``bool`` is an ``int``, listed for speed).
+_AS_IS = frozenset({int, str, bool, type(None)})
+
+
 def _plain(value: Any) -> Any:
+    if type(value) in _AS_IS:
+        return value
     if isinstance(value, dt.date | dt.datetime):
         return value.isoformat()
     if value is None or isinstance(value, bool | int | str):
@@ -36,27 +43,38 @@ def _plain(value: Any) -> Any:
     return str(value)
 
 
+@cache
+def _column_keys(cls: type[Base]) -> tuple[str, ...]:
+    """The column attributes of ``cls``, in its mapper's order (read on every audited save)."""
+    return tuple(attr.key for attr in inspect(cls).column_attrs)
+
+
 def column_values(obj: Base) -> dict[str, Any]:
     """The column attributes of ``obj`` as JSON-ready values."""
-    mapper = inspect(type(obj))
-    return {attr.key: _plain(getattr(obj, attr.key)) for attr in mapper.column_attrs}
+    return {key: _plain(getattr(obj, key)) for key in _column_keys(type(obj))}
 
 
 def _old_values(obj: Base) -> tuple[dict[str, Any], list[str]]:
     """Values before this session's changes, and the names of the changed columns."""
     state = inspect(obj)
+    # An attribute set since it was loaded has its previous value kept there: the others
+    # have no history to read (reading it costs more than the rest of an audited save).
+    touched = state.committed_state
     before: dict[str, Any] = {}
     changed: list[str] = []
-    for attr in inspect(type(obj)).column_attrs:
-        history = state.attrs[attr.key].history
+    for key in _column_keys(type(obj)):
+        if key not in touched:
+            before[key] = _plain(getattr(obj, key))
+            continue
+        history = state.attrs[key].history
         if history.deleted:
-            before[attr.key] = _plain(history.deleted[0])
-            changed.append(attr.key)
+            before[key] = _plain(history.deleted[0])
+            changed.append(key)
         elif history.added:
-            before[attr.key] = None
-            changed.append(attr.key)
+            before[key] = None
+            changed.append(key)
         else:
-            before[attr.key] = _plain(getattr(obj, attr.key))
+            before[key] = _plain(getattr(obj, key))
     return before, changed
 
 

@@ -68,7 +68,13 @@ from ptce_desktop.services.list_search import typed_amount
 from ptce_desktop.services.pole.attachments import AttachmentTarget, attachments_of
 from ptce_desktop.store.base import LEN_LABEL, LEN_NAME, LEN_REF, MONEY_MAX
 from ptce_desktop.store.models import AttachmentLink, Cost, Member, Project, Share, SharedService
-from ptce_desktop.store.unit_of_work import UnitOfWork, WriteCache, write_cache
+from ptce_desktop.store.unit_of_work import (
+    UnitOfWork,
+    WriteCache,
+    flush_record,
+    load_record,
+    write_cache,
+)
 
 __all__ = ["SORTS", "CostDraft", "CostFilters", "CostPage", "CostService"]
 
@@ -248,7 +254,10 @@ class CostService:
 
     def update_cost(self, cost_id: int, draft: CostDraft) -> None:
         with self.uow.write("Modifier une charge") as session:
-            self._save(session, get_or_error(session, Cost, cost_id, COST), draft)
+            cost = load_record(session, Cost, cost_id)
+            if cost is None:
+                raise PtceError("not_found", entity=COST, id=cost_id)
+            self._save(session, cost, draft)
 
     def delete_cost(self, cost_id: int) -> None:
         with self.uow.write("Supprimer une charge") as session:
@@ -280,8 +289,6 @@ class CostService:
         service, label = _check_draft(session, draft, cache)
         _apply(cost, service, label, draft)
         new = cost.id is None
-        if new:
-            session.add(cost)
         # Before any query below can autoflush it: is the cost row itself written (and so
         # checked by the unit of work) in this action?
         changed = not new and session.is_modified(cost)
@@ -300,6 +307,10 @@ class CostService:
             period_end=cost.period_end,
             label=label,
         )
+        if new or changed:
+            # The cost row (guarded, audited, its id known) by one INSERT or UPDATE, not the
+            # ORM's flush: a third of a save's time on a large file.
+            flush_record(session, cost)
         write_cost_shares(session, cost, computed.result, new=new, changed=changed)
         session.flush()
         return cost.id
