@@ -153,6 +153,10 @@ class Runner:
         self._pool.start(_Runnable(task, work))
         return task
 
+    def tasks(self) -> list[Task]:
+        """The tasks started on the pool whose outcome is not delivered yet."""
+        return list(self._running)
+
     def _run_inline(self, task: Task, work: Work) -> None:
         def progress(done: int, total: int) -> None:
             if task.is_cancelled():

@@ -46,7 +46,7 @@ from ptce_desktop.ui.shell.launch_dialogs import Dialogs, slug
 from ptce_desktop.ui.shell.main_window import IMPORT_PAGES_AFTER_MS, MainWindow
 from ptce_desktop.ui.shell.repair_actions import RepairActions
 from ptce_desktop.ui.shell.welcome import WelcomeChoice
-from ptce_desktop.ui.worker import Runner, run_with_progress_dialog
+from ptce_desktop.ui.worker import Runner, Task, run_with_progress_dialog
 
 if TYPE_CHECKING:
     from ptce_desktop.services.pole.fiscal_years import FiscalYearView
@@ -60,6 +60,9 @@ translate = QCoreApplication.translate
 #: and how long at most that waits (the quick check of a large file runs seconds).
 IDLE_POLL_MS = 100
 IMPORT_PAGES_AT_LATEST_S = 3.0
+
+#: At the start, the quick check waits for the first page's data, at most this long.
+CHECK_AT_LATEST_MS = 5000
 
 #: Tables whose change may add or close a fiscal year, or rename the pole.
 _YEAR_TABLES = ("fiscal_years", "costs", "calls", "payments", "service_budgets", "poles")
@@ -240,18 +243,20 @@ class Shell(QObject):
 
     def _prepared(self, prepared: PreparedOpen) -> None:
         ctx = AppContext(prepared.pole, runner=self.runner, presenter=self.presenter)
-        self._check_integrity(ctx)
         if prepared.name is not None:
             # Two slices of GUI work, the window repainting between them: the document (pages'
             # placeholders, years, title…), then its first page built (« Chargement… » until).
             # (An inline runner — tests, the smoke check — keeps the whole start synchronous.)
             key = self.window.current_page_key()
+            if self.runner.inline:
+                self._check_integrity(ctx)
             self.attach(ctx, years=prepared.years, name=prepared.name, first_page_later=True)
             if self.runner.inline:
                 self._first_page_then_started(ctx, key)
             else:
                 QTimer.singleShot(0, lambda: self._first_page_then_started(ctx, key))
             return
+        self._check_integrity(ctx)
         self._started(self.welcome(ctx))
 
     def _first_page_then_started(self, ctx: AppContext, key: str) -> None:
@@ -261,7 +266,40 @@ class Shell(QObject):
             if key:
                 self.window.set_page_factory(key, partial(self._build_page, key, ctx))
             self.window.page(key or "dashboard")
+            if not self.runner.inline:
+                self._check_after_first_page(ctx)
         self._started(ctx is self.ctx)
+
+    def _check_after_first_page(self, ctx: AppContext) -> None:
+        """The quick check once the work running now (the first page's data) is over, or
+        :data:`CHECK_AT_LATEST_MS` after: the check of a large file keeps a core busy for
+        seconds, and run beside the first page's load it slowed that load and the window's
+        repaints (the GUI thread waited for a core and the GIL). Nothing written meanwhile is
+        exposed: a write before the check starts runs it first (``IntegrityCheck.require``),
+        and the automatic backup waits for it as before."""
+        pending = set(self.runner.tasks())
+        begun = False
+
+        def begin(*_args: object) -> None:
+            nonlocal begun
+            if begun or not isValid(self) or ctx.closed:
+                return
+            begun = True
+            self._check_integrity(ctx)
+
+        def ended(task: Task, *_args: object) -> None:
+            pending.discard(task)
+            if not pending:
+                begin()
+
+        if not pending:
+            begin()
+            return
+        for task in pending:
+            task.finished.connect(partial(ended, task))
+            task.failed.connect(partial(ended, task))
+            task.cancelled.connect(partial(ended, task))
+        QTimer.singleShot(CHECK_AT_LATEST_MS, self, begin)
 
     def _start_refused(self, path: Path, error: BaseException, *, read_only: bool) -> None:
         if isinstance(error, FirstReadFailed):  # opened, then unreadable: said, nothing open
