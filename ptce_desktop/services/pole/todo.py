@@ -321,7 +321,7 @@ class TodoService:
         ]
 
     def _backup(self, db_path: Path, day: dt.date) -> list[TodoItem]:
-        newest = self._backups.newest_verified(db_path)
+        newest = self._backups.newest_marked_verified(db_path)
         if newest is None:
             return [TodoItem(BACKUP_NONE, "backups")]
         if (day - newest.created.date()).days > BACKUP_AGE:
