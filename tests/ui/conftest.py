@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,6 +18,16 @@ from ptce_desktop.ui.shell.context import AppContext
 # PySide6 6.12 on Python 3.11 drops a reference to None/True/False per void call: without this
 # a long UI test run aborts with "none_dealloc" (see ptce_desktop/ui/compat.py).
 pin_singletons()
+
+
+@pytest.fixture(autouse=True)
+def _own_ui_state(_isolated_dirs: None) -> None:
+    """The app's own UI-state file (``ptce_desktop.ui.state.ui_settings``) in this test's
+    config folder: Qt reads ``XDG_CONFIG_HOME`` once per process, so without this every test
+    after the first shared (and remembered) the column layouts and splitters of the others."""
+    QSettings.setPath(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, os.environ["XDG_CONFIG_HOME"]
+    )
 
 
 @pytest.fixture
