@@ -937,7 +937,7 @@
     </message>
     <message>
         <source>Search a call (number, member, period…)</source>
-        <extracomment>year → closed, as the loads read it (the buttons follow it without a query) Counts the page&apos;s reloads (a year, a change of the data): a lazy tab shown with another count than the one it was read for is read again. tab → the reload count its rows were read for (``None``: never read) tab → the year its rows are of (a tab of another year is emptied before its load)</extracomment>
+        <extracomment>year → closed, as the loads read it (the buttons follow it without a query) Counts the page&apos;s reloads (a year, a change of the data): a lazy tab shown with another count than the one it was read for is read again. tab → the reload count its rows were read for (``None``: never read) tab → the year its rows are of (a tab of another year is emptied before its load) the day « Impayés » counted its days late to (read again on another day) past midnight the days late on screen are a day behind</extracomment>
         <translation>Rechercher un appel (numéro, membre, période…)</translation>
     </message>
     <message numerus="yes">
@@ -1744,8 +1744,16 @@ Cette action ne peut pas être annulée : les appels reçoivent leur numéro dé
         <translation>La somme des quotes-parts diffère du montant réparti.</translation>
     </message>
     <message>
-        <source>Active members</source>
-        <translation>Membres actifs</translation>
+        <source>Members in the year</source>
+        <translation>Membres sur l&apos;exercice</translation>
+    </message>
+    <message>
+        <source>of whom joined during the year</source>
+        <translation>dont entrés dans l&apos;exercice</translation>
+    </message>
+    <message>
+        <source>of whom left during the year</source>
+        <translation>dont sortis dans l&apos;exercice</translation>
     </message>
     <message>
         <source>Other services</source>
@@ -6738,7 +6746,7 @@ Le document s&apos;affiche ici avant que vous l&apos;enregistriez ou l&apos;impr
     <name>Shell</name>
     <message>
         <source>Demo pole ready: %1</source>
-        <extracomment>Tables whose change may add or close a fiscal year, or rename the pole. The pole&apos;s name (None: a file without a pole yet, for the welcome). Its fiscal years, most recent first (None without a pole). The outcome of :meth:`start`: True when a file is shown, False when nothing opened.</extracomment>
+        <extracomment>At the start, the quick check waits for the first page&apos;s data, at most this long. Tables whose change may add or close a fiscal year, or rename the pole. The pole&apos;s name (None: a file without a pole yet, for the welcome). Its fiscal years, most recent first (None without a pole). The outcome of :meth:`start`: True when a file is shown, False when nothing opened.</extracomment>
         <translation>Pôle de démonstration prêt : %1</translation>
     </message>
     <message>

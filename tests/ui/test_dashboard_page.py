@@ -87,6 +87,11 @@ def test_demo_figures_are_the_services_figures(
         assert page.figure(key) == format_money(cents), key
     assert page.figure("outstanding").endswith("\u00a0€") and "," in page.figure("called")
     assert page.figure("members") == str(summary.active_members)
+    # the demo's 2025: one member joined (July), one left (September): counted in the year,
+    # said under the figure (the Membres list, today's members, shows one fewer)
+    assert (summary.members_joined, summary.members_left) == (1, 1)
+    assert page.figure("members_joined") == page.figure("members_left") == "1"
+    assert page.values["members_left"].isVisible()
     assert page.figure("in_kind_count") == str(in_kind.count)
     ess = summary.categories[0]
     assert page.figure(f"category-{ess.category}") == str(ess.count)
@@ -128,6 +133,7 @@ def test_a_year_without_data_says_so(qtbot: QtBot, ctx: AppContext, french: None
         assert panel.empty.text() == "Aucune donnée"
     assert page.figure("called") == format_money(0)
     assert page.figure("members") == "0"
+    assert not page.values["members_joined"].isVisible()
     assert "entreprise de l" in page.eligibility.text()  # every requirement named as missing
 
 

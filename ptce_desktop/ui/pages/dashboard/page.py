@@ -144,6 +144,7 @@ class DashboardPage(QWidget):
         self._dirty = False
         self._reloading_on_show = False
         self._category_rows: dict[str, tuple[QWidget, QLabel]] = {}
+        self._movement_rows: dict[str, tuple[QWidget, QLabel]] = {}
         self._chart_steps: list[tuple[str, Any]] = []
         self._chart_timer = QTimer(self)
         self._chart_timer.setInterval(0)
@@ -391,8 +392,27 @@ class DashboardPage(QWidget):
         # the rows stay from one showing to the next (a new label costs a polish and a
         # layout pass); a category without members this year is hidden, not deleted
         if "members" not in self.values:
-            self.values["members"] = card.add("members", self.tr("Active members"), True)
+            # every member active at some time in the year: one who left in it counts, so
+            # the figure can exceed the Membres list (today's members); the rows under it say
+            # how many joined and left during the year
+            self.values["members"] = card.add("members", self.tr("Members in the year"), True)
+            for key, caption in (
+                ("members_joined", self.tr("of whom joined during the year")),
+                ("members_left", self.tr("of whom left during the year")),
+            ):
+                value = card.add(key, caption)
+                item = self.members_grid.itemAtPosition(self.members_grid.rowCount() - 1, 0)
+                label = item.widget() if item is not None else None
+                self._movement_rows[key] = (label or value, value)
+                self.values[key] = value
         self.values["members"].setText(str(summary.active_members))
+        for key, count in (
+            ("members_joined", summary.members_joined),
+            ("members_left", summary.members_left),
+        ):
+            self._movement_rows[key][1].setText(str(count))
+            for widget in self._movement_rows[key]:
+                widget.setVisible(count > 0)
         shown: set[str] = set()
         for line in summary.categories:
             if line.count or line.joined_in_year or line.left_in_year:
