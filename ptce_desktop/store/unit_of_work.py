@@ -36,7 +36,7 @@ import weakref
 from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import Connection, Engine, Insert, Select, Table, Update, event, exc, insert, select
 from sqlalchemy import inspect as sa_inspect
@@ -234,6 +234,8 @@ def _note_statement(
     construct = getattr(getattr(context, "compiled", None), "statement", None)
     if isinstance(construct, UpdateBase):
         tracker.written.add(getattr(getattr(construct, "table", None), "name", None) or "?")
+    elif construct is None and statement in _ROWS_SQL:  # insert_rows()
+        tracker.written.add(_ROWS_SQL[statement])
     elif not isinstance(construct, Select) and not (
         statement.lstrip()[:9].upper().startswith(_READ_TEXT)
     ):
@@ -338,6 +340,26 @@ def write_cache(session: Session) -> WriteCache | None:
     # another thread — is between its change and the moment it empties the cache.
     session.connection()
     return tracker.cache
+
+
+#: The statements :func:`insert_rows` runs, and the table each writes.
+_ROWS_SQL: dict[str, str] = {}
+
+
+def insert_rows(
+    session: Session, cls: type[Base], columns: tuple[str, ...], rows: list[tuple[Any, ...]]
+) -> None:
+    """INSERT ``rows`` into the table of ``cls``: one ``executemany`` of the driver's SQL,
+    each row a tuple of the ``columns``' values as the driver takes them (integers, text; no
+    Core type conversion), without Core's work per row — what a bulk ``insert()`` costs twice
+    over. A bulk statement like any other: neither guarded nor audited (name its table with
+    :func:`mark_changed`); the write's tracker sees the table it writes."""
+    table = sa_inspect(cls).local_table
+    assert isinstance(table, Table)
+    names = ", ".join(f'"{table.c[column].name}"' for column in columns)
+    sql = f'INSERT INTO "{table.name}" ({names}) VALUES ({", ".join("?" * len(columns))})'
+    _ROWS_SQL.setdefault(sql, table.name)
+    session.connection().exec_driver_sql(sql, rows)
 
 
 def mark_changed(session: Session, *tables: str) -> None:
@@ -488,10 +510,11 @@ def flush_record(session: Session, record: Base) -> None:
     if not _alone(session, record, new):
         session.flush()  # the checks added rows (a dated VAT value): the ORM writes them all
         return
+    touched = state.committed_state  # the attributes set since loaded (their old values)
     changed = {
         column: getattr(record, attr)
         for attr, column in plan.columns
-        if new or state.attrs[attr].history.has_changes()
+        if new or (attr in touched and state.attrs[attr].history.has_changes())
     }
     session.expunge(record)
     connection = session.connection()
@@ -501,7 +524,9 @@ def flush_record(session: Session, record: Base) -> None:
             changed[plan.pk] = record_id
         result = connection.execute(plan.insert, changed)
         if record_id is None:
-            setattr(record, plan.pk, result.inserted_primary_key[0])
+            key = result.inserted_primary_key
+            assert key is not None
+            setattr(record, plan.pk, key[0])
     else:
         changed[_PK_PARAM] = getattr(record, plan.pk)
         if connection.execute(plan.update, changed).rowcount != 1:
@@ -533,11 +558,12 @@ def load_record(session: Session, cls: type[_B], record_id: int) -> _B | None:
     row = session.connection().execute(plan.select, {_PK_PARAM: record_id}).first()
     if row is None:
         return None
-    record = sa_inspect(cls).class_manager.new_instance()  # as a load does: no __init__
-    setattr(record, plan.pk, record_id)
-    for (attr, _column), value in zip(plan.columns, row, strict=True):
-        setattr(record, attr, value)
-    make_transient_to_detached(record)  # as loaded: no history
+    # As a load does: no __init__, no attribute events, the values put in place.
+    record = cast(_B, sa_inspect(cls).class_manager.new_instance())
+    values = sa_inspect(record).dict
+    values[plan.pk] = record_id
+    values.update(zip((attr for attr, _column in plan.columns), row, strict=True))
+    make_transient_to_detached(record)  # its relationships load when first read
     session.add(record)
     return record
 

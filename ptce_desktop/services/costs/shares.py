@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Protocol
 
-from sqlalchemy import bindparam, case, delete, func, insert, select
+from sqlalchemy import bindparam, case, delete, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from ptce_desktop.domain.allocation import SplitResult, split_cost, split_cost_cents
@@ -54,7 +54,7 @@ from ptce_desktop.store.models import (
     Share,
     SharedService,
 )
-from ptce_desktop.store.unit_of_work import mark_changed
+from ptce_desktop.store.unit_of_work import insert_rows, mark_changed
 
 
 def pole_vat_registered(session: Session, on: date | None = None) -> bool:
@@ -277,12 +277,11 @@ def write_cost_shares(
             connection.execute(_DELETE_SHARES, {"cost_id": cost.id})
     if result.cents:
         cost_id = cost.id
-        connection.execute(
-            _INSERT_SHARE,
-            [
-                {"cost_id": cost_id, "member_id": m, "cents": c, "key_version_id": version_id}
-                for m, c in result.cents.items()
-            ],
+        insert_rows(
+            session,
+            Share,
+            _SHARE_COLUMNS,
+            [(cost_id, m, c, version_id) for m, c in result.cents.items()],
         )
     session.expire(cost, ["shares"])
     mark_changed(session, Share.__tablename__)
@@ -293,7 +292,7 @@ _STORED_SHARES = select(Share.member_id, Share.cents, Share.key_version_id).wher
     Share.cost_id == bindparam("cost_id")
 )
 _DELETE_SHARES = delete(Share).where(Share.cost_id == bindparam("cost_id"))
-_INSERT_SHARE = insert(Share)
+_SHARE_COLUMNS = ("cost_id", "member_id", "cents", "key_version_id")
 
 
 def split_and_store(session: Session, context: SplitContext, cost: Cost) -> ComputedCents:
