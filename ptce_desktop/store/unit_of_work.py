@@ -17,6 +17,9 @@ Only ORM unit-of-work changes (``session.add``, attribute changes, ``session.del
 guarded and audited; bulk ``insert()``/``update()``/``delete()`` statements are not, so services
 use them only for derived rows of records they changed through the ORM in the same action, and
 name their tables with :func:`mark_changed` (the unit of work only sees ORM objects).
+:func:`flush_record` writes one ORM record with one Core statement after running this same
+flush hook on it (a cost's save: the ORM's flush costs more than the rest of the save), and
+falls back to the ORM's flush whenever that would not be exactly equivalent.
 
 Saving costs one after the other reads the same rows each time (the closed years, the
 service's key and VAT, the key's versions and members): a :class:`WriteCache`, one per open

@@ -160,19 +160,27 @@ def _check_draft(
 
 
 def _apply(cost: Cost, service: _Service, label: str, draft: CostDraft) -> None:
-    cost.service_id = service.id
-    cost.invoice_date = draft.invoice_date
-    cost.period_start = draft.period_start
-    cost.period_end = draft.period_end
-    cost.payment_date = draft.payment_date
-    cost.label = label
-    cost.supplier = clean_text(draft.supplier, "supplier", max_length=LEN_NAME)
-    cost.ht_cents = draft.ht_cents
-    cost.vat_cents = draft.vat_cents
-    cost.ttc_cents = draft.ttc_cents
-    cost.cerfa_code = draft.cerfa_code.strip() if draft.cerfa_code else None
-    cost.project_id = draft.project_id
-    cost.invoice_ref = clean_text(draft.invoice_ref, "invoice_ref", max_length=LEN_REF)
+    values = {
+        "service_id": service.id,
+        "invoice_date": draft.invoice_date,
+        "period_start": draft.period_start,
+        "period_end": draft.period_end,
+        "payment_date": draft.payment_date,
+        "label": label,
+        "supplier": clean_text(draft.supplier, "supplier", max_length=LEN_NAME),
+        "ht_cents": draft.ht_cents,
+        "vat_cents": draft.vat_cents,
+        "ttc_cents": draft.ttc_cents,
+        "cerfa_code": draft.cerfa_code.strip() if draft.cerfa_code else None,
+        "project_id": draft.project_id,
+        "invoice_ref": clean_text(draft.invoice_ref, "invoice_ref", max_length=LEN_REF),
+    }
+    # Only what differs is set: an edit's unchanged columns get no history to read back (the
+    # unit of work's checks and audit read it for every column set).
+    loaded = cost.__dict__
+    for name, value in values.items():
+        if name not in loaded or loaded[name] != value or type(loaded[name]) is not type(value):
+            setattr(cost, name, value)
 
 
 def _share_views(session: Session, cost_id: int) -> tuple[ShareView, ...]:
