@@ -111,3 +111,22 @@ def test_a_first_page_that_takes_too_long_does_not_hold_the_check_back(
     assert checked.is_set()
     assert events == ["check", "page data"]
     assert shell.ctx is not None and shell.ctx.pole_file.integrity_error is None
+
+
+def test_opening_a_file_imports_no_repair_machinery() -> None:
+    """The repair (full check, salvage) is imported when Réparer… runs, not at each start."""
+    import json
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, json; import ptce_desktop.ui.shell.document; "
+        "import ptce_desktop.ui.pages.dashboard.page; print(json.dumps(sorted(sys.modules)))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    modules = json.loads(done.stdout)
+    assert "ptce_desktop.ui.shell.repair_actions" in modules
+    heavy = ("ptce_desktop.services.pole.repair", "ptce_desktop.store.repair")
+    assert not [m for m in modules if m.startswith(heavy)]

@@ -19,11 +19,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject
 
-from ptce_desktop.services.pole.repair import RepairResult, repair_file
 from ptce_desktop.ui.worker import run_with_progress_dialog
 
 if TYPE_CHECKING:
     from ptce_desktop.domain.errors import PtceError
+    from ptce_desktop.services.pole.repair import RepairResult
     from ptce_desktop.ui.shell.launch import Shell
 
 log = logging.getLogger(__name__)
@@ -53,7 +53,7 @@ class RepairActions(QObject):
             self.shell.runner,
             self.window,
             translate("RepairActions", "Repairing the file…"),
-            lambda _progress: repair_file(path),
+            lambda _progress: _repair_file(path),
             on_done=self._done,
             on_error=lambda error: self._failed(path, error),
         )
@@ -82,7 +82,7 @@ class RepairActions(QObject):
             self.shell.runner,
             self.window,
             translate("RepairActions", "Repairing the file…"),
-            lambda _progress: repair_file(path),
+            lambda _progress: _repair_file(path),
             on_done=lambda result: finish("result", result),
             on_error=lambda error: finish("error", error),
         )
@@ -92,6 +92,8 @@ class RepairActions(QObject):
         if isinstance(error, BaseException):
             self.shell.presenter.present(error, self.window)
             return None
+        from ptce_desktop.services.pole.repair import RepairResult
+
         result = outcome.get("result")
         if not isinstance(result, RepairResult):
             return None  # cancelled
@@ -100,6 +102,8 @@ class RepairActions(QObject):
         return result
 
     def _done(self, result: object) -> None:
+        from ptce_desktop.services.pole.repair import RepairResult
+
         if not isinstance(result, RepairResult):  # pragma: no cover - repair_file's type
             return
         self.shell.dialogs.info(self.window, "\n".join(result.lines()))
@@ -114,3 +118,11 @@ class RepairActions(QObject):
             opened = self.shell.open(path, create=False)
             if opened is not None:
                 self.shell.attach(opened)
+
+
+def _repair_file(path: Path) -> RepairResult:
+    """:func:`~ptce_desktop.services.pole.repair.repair_file`, imported when first used (the
+    repair's modules — the full check, the salvage — are ~1 MB the start does without)."""
+    from ptce_desktop.services.pole.repair import repair_file
+
+    return repair_file(path)
