@@ -199,18 +199,21 @@ class TodoService:
     # --- the kinds ----------------------------------------------------------------------------
     def _past_due(self, session: Session, day: dt.date) -> list[TodoItem]:
         outstanding = call_ttc() - call_paid()
-        rows = session.execute(
-            select(Call.due_date, outstanding).where(Call.due_date < day, outstanding > 0)
-        ).all()
-        if not rows:
+        # one row summed by SQLite, not one per call (34 000 on a large pole, ~0.1 s of GIL)
+        first, count, amount = session.execute(
+            select(func.min(Call.due_date), func.count(), func.sum(outstanding)).where(
+                Call.due_date < day, outstanding > 0
+            )
+        ).one()
+        if not count:
             return []
         return [
             TodoItem(
                 CALLS_PAST_DUE,
                 "calls",
-                date=min(row[0] for row in rows),
-                count=len(rows),
-                amount_cents=sum(int(row[1]) for row in rows),
+                date=first,
+                count=count,
+                amount_cents=int(amount),
                 overdue=True,
             )
         ]
