@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import BigInteger, func, inspect, or_, select
@@ -199,12 +200,21 @@ def check_money_types(session: Session) -> None:
     for obj in [*session.new, *session.dirty]:
         if not isinstance(obj, Base):
             continue
-        for column in inspect(type(obj)).columns:
-            if not isinstance(column.type, BigInteger) or column.key is None:
-                continue
-            value = getattr(obj, column.key, None)
+        for key in _money_keys(type(obj)):
+            value = getattr(obj, key, None)
             if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
-                raise PtceError("money_not_integer", column.key, value=value)
+                raise PtceError("money_not_integer", key, value=value)
+
+
+@cache
+def _money_keys(cls: type[Base]) -> tuple[str, ...]:
+    """The attributes of ``cls``'s BIGINT (cents) columns, read once per class (the mapping
+    does not change while the app runs; every write's flush asks)."""
+    return tuple(
+        column.key
+        for column in inspect(cls).columns
+        if isinstance(column.type, BigInteger) and column.key is not None
+    )
 
 
 def closed_years_and_month(session: Session) -> tuple[frozenset[int], int]:
