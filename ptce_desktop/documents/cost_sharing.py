@@ -159,6 +159,9 @@ class ExceptionalShare:
     member_id: int
     member_name: str
     cents: int
+    #: The member's call that called its share (None: not called yet). Each member's share
+    #: is called on that member's own call, so the numbers differ from one member to another.
+    call_number: str | None = None
 
 
 @dataclass(frozen=True)
@@ -179,8 +182,8 @@ class ExceptionalSharing:
     #: HT or TTC, the service's split basis on the line's date.
     basis: SplitBasis
     amount_cents: int
-    #: The call that called it (None: still to be called; the split shown is the one the next
-    #: call will make).
+    #: The first of the calls that called it (None: still to be called; the split shown is
+    #: the one the next call will make). Each member's own call is on its share row.
     call_number: str | None
     members: tuple[ExceptionalShare, ...]
     shared_cents: int

@@ -35,7 +35,7 @@ from ptce_desktop.domain.keys import Method
 from ptce_desktop.domain.money import NBSP, format_percent, format_units
 from ptce_desktop.domain.percentages import share_percent_bp
 from ptce_desktop.domain.vat import SplitBasis, VatRegime
-from ptce_desktop.reports.base import Target, build_pdf, money_text
+from ptce_desktop.reports.base import Target, build_pdf, guillemets, money_text
 from ptce_desktop.reports.flowables import (
     date_text,
     empty_note,
@@ -96,6 +96,17 @@ EXCEPTIONAL_INTRO = (
     "réglée par la régularisation de fin d'exercice, qui déduit ce qui a déjà été appelé."
 )
 NOT_CALLED = "à appeler (répartition de l'appel à venir)"
+
+
+def _calls_text(line: ExceptionalSharing) -> tuple[str, str]:
+    """The "Appel" row of an exceptional line: each member's share is called on its own call,
+    so one number stands for the line only when one call carries it."""
+    numbers = sorted({row.call_number for row in line.members if row.call_number})
+    if not numbers:
+        return ("Appel", line.call_number or NOT_CALLED)
+    if len(numbers) == 1:
+        return ("Appel", numbers[0])
+    return ("Appels", f"{len(numbers)} appels, un par membre (colonne {guillemets('Appel')})")
 
 
 def build_cost_sharing_report(
@@ -325,19 +336,32 @@ class _Document:
                         "Montant réparti",
                         f"{money_text(line.amount_cents)} ({_basis_label(line.basis)})",
                     ),
-                    ("Appel", line.call_number or NOT_CALLED),
+                    _calls_text(line),
                 ],
                 width=self.width,
             ),
         ]
-        story += data_table(
-            ("Membre", "Quote-part"),
-            [[row.member_name, money_cell(row.cents)] for row in line.members],
-            self._widths(1),
-            totals_row=["Total réparti", money_cell(line.shared_cents)],
-            width=self.width,
-            empty_text=NO_UNITS,
-        )
+        if any(row.call_number for row in line.members):
+            story += data_table(
+                ("Membre", "Appel", "Quote-part"),
+                [
+                    [row.member_name, row.call_number or NOT_CALLED, money_cell(row.cents)]
+                    for row in line.members
+                ],
+                self._widths_with_key(1),
+                totals_row=["Total réparti", None, money_cell(line.shared_cents)],
+                width=self.width,
+                empty_text=NO_UNITS,
+            )
+        else:
+            story += data_table(
+                ("Membre", "Quote-part"),
+                [[row.member_name, money_cell(row.cents)] for row in line.members],
+                self._widths(1),
+                totals_row=["Total réparti", money_cell(line.shared_cents)],
+                width=self.width,
+                empty_text=NO_UNITS,
+            )
         story += data_table(
             ("Rapprochement", "Montant"),
             [

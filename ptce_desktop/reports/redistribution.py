@@ -72,7 +72,7 @@ _SUMMARY_WIDTHS = (3.0, 1.6, 1.6, 1.6, 1.6, 1.6)
 # The member's name as wide as four amount columns of "999 999,99 €" in bold allow (68 pt).
 _MEMBER_WIDTHS = (3.25, 1, 1, 1, 1)
 _GRANT_MEMBER_WIDTHS = (2.8, 4.4, 1.4, 1.4)
-_GRANTS_WIDTHS = (2.0, 1.3, 1.3, 1.3, 1.3, 1.3, 1.3)
+_GRANTS_WIDTHS = (2.2, 1.3, 1.3, 1.3, 1.3, 1.3, 1.3)
 
 
 def build_redistribution_report(

@@ -46,6 +46,8 @@ CellValue: TypeAlias = str | int | Cell | Flowable | None
 (``money_cell``, ``right``, ``bold``…), any flowable, or ``None`` for an empty cell."""
 
 CHUNK_ROWS = 500
+#: The smallest size an amount too wide for its column is drawn at, rather than wrapped.
+MIN_SHRUNK_SIZE = 6.5
 PADDING_H = 4.0
 PADDING_V = 2.5
 
@@ -115,6 +117,16 @@ class _TableWithTotals(PagedTable):
             return parts
         retry: list[Flowable] = super().split(availWidth, shorter)
         return retry if len(retry) >= 2 else parts
+
+
+def _shrunk_size(text: str, font: str, room: float) -> float | None:
+    """The font size (at least :data:`MIN_SHRUNK_SIZE`) at which ``text``, one token with no
+    breakable space, fits in ``room``; None when it has a space or fits only smaller."""
+    if not text or "\n" in text or " " in text:
+        return None
+    width = stringWidth(text, font, TABLE_SIZE)
+    size = int(TABLE_SIZE * room / width * 10) / 10 if width else TABLE_SIZE
+    return size if size >= MIN_SHRUNK_SIZE else None
 
 
 def _numeric_column(rows: Sequence[Sequence[CellValue]], col: int) -> bool:
@@ -232,6 +244,16 @@ class _TableBuilder:
         font = self.font_bold if is_bold else self.font
         if "\n" not in text and stringWidth(text, font, TABLE_SIZE) <= self.inner[col]:
             # Fast path: a plain string is drawn as is, never parsed as markup.
+            if align != self.aligns[col]:
+                commands.append(("ALIGN", (col, row), (col, row), align))
+            if is_bold and not row_bold:
+                commands.append(("FONTNAME", (col, row), (col, row), self.font_bold))
+            return text
+        size = _shrunk_size(text, font, self.inner[col])
+        if size is not None:
+            # One unbreakable token (an amount: its spaces are no-break spaces) a little too
+            # wide: drawn smaller, never wrapped (« 185 000,00 » then « € » on the next line).
+            commands.append(("FONTSIZE", (col, row), (col, row), size))
             if align != self.aligns[col]:
                 commands.append(("ALIGN", (col, row), (col, row), align))
             if is_bold and not row_bold:

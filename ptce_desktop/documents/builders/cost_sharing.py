@@ -299,9 +299,11 @@ def _exceptional(
             .where(CallLine.exceptional_id == charge.id, CallLine.kind == LineKind.EXCEPTIONAL)
             .group_by(Call.member_id)
         ).all()
+        numbers: dict[int, str] = {}
         if called:
             cents = {member_id: int(total) for member_id, total, _ in called}
-            number: str | None = min(str(n) for _, _, n in called)
+            numbers = {member_id: str(n) for member_id, _, n in called}
+            number: str | None = min(numbers.values())
         else:
             cents = {
                 share.member_id: share.cents
@@ -316,7 +318,11 @@ def _exceptional(
             }
             number = None
         members = sorted(
-            (ExceptionalShare(m, names.get(m, f"Membre n° {m}"), c) for m, c in cents.items() if c),
+            (
+                ExceptionalShare(m, names.get(m, f"Membre n° {m}"), c, numbers.get(m))
+                for m, c in cents.items()
+                if c
+            ),
             key=lambda row: (row.member_name.casefold(), row.member_id),
         )
         line = ExceptionalSharing(

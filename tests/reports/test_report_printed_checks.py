@@ -1,0 +1,100 @@
+"""What a reader of the printed documents checks on the page: an amount never wraps its « € »
+onto the next line of a cell, and an exceptional line names each member's own call."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from datetime import date
+from io import BytesIO
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from ptce_desktop.documents.cost_sharing import ExceptionalShare, ExceptionalSharing
+from ptce_desktop.domain.keys import Method
+from ptce_desktop.domain.vat import SplitBasis
+from ptce_desktop.reports.base import money_text, render_pdf
+from ptce_desktop.reports.cost_sharing import build_cost_sharing_report
+from ptce_desktop.reports.flowables import money_cell
+from ptce_desktop.reports.tables import data_table
+from tests.reports.test_report_cost_sharing import LONG_NAME, report, service
+
+NAMES = ("Dupont & Fils <SARL>", "l'Éclair — œuvre €", LONG_NAME)
+
+
+def _lines(pdf: bytes) -> list[str]:
+    reader = PdfReader(BytesIO(pdf))
+    return [line for page in reader.pages for line in page.extract_text().splitlines()]
+
+
+def test_a_wide_amount_shrinks_in_its_cell_and_never_wraps() -> None:
+    # « 185 000,00 € » in bold is wider than a seventh of the page: it used to print
+    # « 185 000,00 » with « € » alone on the next line.
+    amounts = (18_500_000, 13_000_000, -99_999_999)
+    story = data_table(
+        ("Subvention & <financeur>", *(f"Col {i}" for i in range(6))),
+        [[NAMES[0], *(money_cell(a) for a in amounts), "a", "b", "c"]],
+        (2.0, 1.3, 1.3, 1.3, 1.3, 1.3, 1.3),
+        totals_row=["Total", *(money_cell(a, bold=True) for a in amounts), "", "", ""],
+    )
+    data, _ = render_pdf(title="Essai", subject="s", pole_name="Pôle & <co>", story=story)
+    lines = _lines(data)
+    assert not [line for line in lines if line.strip() == "€"], lines
+    flat = " ".join(" ".join(lines).split())
+    for cents in amounts:
+        assert " ".join(money_text(cents).split()) in flat
+
+
+def _exceptional(calls: tuple[str | None, ...]) -> ExceptionalSharing:
+    shares = tuple(
+        ExceptionalShare(i + 1, NAMES[i], cents, number)
+        for i, (cents, number) in enumerate(zip((500_00, 300_00, 200_00), calls, strict=True))
+    )
+    return ExceptionalSharing(
+        charge_id=1,
+        charge_date=date(2025, 6, 12),
+        label="Chaudière & <travaux> « urgents »",
+        service_id=1,
+        service_name="Locaux",
+        key_name="Surface",
+        key_method=Method.UNITS,
+        key_version_from=date(2024, 1, 1),
+        basis=SplitBasis.TTC,
+        amount_cents=1_000_00,
+        call_number=min(n for n in calls if n) if any(calls) else None,
+        members=shares,
+        shared_cents=1_000_00,
+    )
+
+
+def test_exceptional_line_prints_each_members_call(
+    tmp_path: Path, page_texts: Callable[[Path], list[str]]
+) -> None:
+    model = report(service())
+    model = type(model)(
+        **{
+            **model.__dict__,
+            "exceptional": (_exceptional(("AF-2025-0027", "AF-2025-0028", "AF-2025-0041")),),
+        }
+    )
+    target = tmp_path / "r.pdf"
+    build_cost_sharing_report(model, target, generated_on=date(2026, 5, 4))
+    text = " ".join(page_texts(target))
+    for number in ("AF-2025-0027", "AF-2025-0028", "AF-2025-0041"):
+        assert number in text
+    assert "3 appels, un par membre" in text
+    # the first call is not printed as « the » call of the whole line
+    assert "Appel AF-2025-0027" not in text
+
+
+def test_exceptional_line_not_called_yet(
+    tmp_path: Path, page_texts: Callable[[Path], list[str]]
+) -> None:
+    model = report(service())
+    model = dataclasses.replace(model, exceptional=(_exceptional((None, None, None)),))
+    target = tmp_path / "r.pdf"
+    build_cost_sharing_report(model, target, generated_on=date(2026, 5, 4))
+    text = " ".join(page_texts(target))
+    assert "à appeler" in text
+    assert "un par membre" not in text
