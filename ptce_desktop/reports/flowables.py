@@ -46,15 +46,20 @@ _UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029]")
 # French quotation marks keep their inner spaces unbreakable: « mot » never splits at a line end.
 _GUILLEMETS = re.compile(r"(«)[ \u202f]+|[ \u202f]+»")
+#: A space before « : ; ! ? » (French typography): made no-break, so a line never starts
+#: with the sign (« Clé « Pourcentages » » then « : 15 % » on the next line).
+_HIGH_PUNCTUATION = re.compile(r"(?<=\S) +(?=[:;!?](?:\s|$))")
 
 
 def clean_text(text: object) -> str:
-    """``text`` as a printable string: ``None`` → ``""``, controls dropped, newlines unified."""
+    """``text`` as a printable string: ``None`` → ``""``, controls dropped, newlines unified,
+    no-break spaces inside « » and before « : ; ! ? »."""
     if text is None:
         return ""
     value = text if isinstance(text, str) else str(text)
     value = _NEWLINES.sub("\n", value).replace("\t", " ")
     value = _GUILLEMETS.sub(lambda m: "«\u00a0" if m.group(1) else "\u00a0»", value)
+    value = _HIGH_PUNCTUATION.sub("\u00a0", value)
     return _UNPRINTABLE.sub("", value)
 
 

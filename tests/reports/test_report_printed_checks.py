@@ -10,13 +10,14 @@ from io import BytesIO
 from pathlib import Path
 
 from pypdf import PdfReader
+from reportlab.platypus import Table
 
 from ptce_desktop.documents.cost_sharing import ExceptionalShare, ExceptionalSharing
 from ptce_desktop.domain.keys import Method
 from ptce_desktop.domain.vat import SplitBasis
 from ptce_desktop.reports.base import money_text, render_pdf
 from ptce_desktop.reports.cost_sharing import build_cost_sharing_report
-from ptce_desktop.reports.flowables import money_cell
+from ptce_desktop.reports.flowables import clean_text, money_cell, para
 from ptce_desktop.reports.tables import data_table
 from tests.reports.test_report_cost_sharing import LONG_NAME, report, service
 
@@ -98,3 +99,18 @@ def test_exceptional_line_not_called_yet(
     text = " ".join(page_texts(target))
     assert "à appeler" in text
     assert "un par membre" not in text
+
+
+def test_no_line_starts_with_a_colon_or_semicolon() -> None:
+    assert clean_text("Clé « A & <b> » : 15 % ; oui ! vraiment ?") == (
+        "Clé «\u00a0A & <b>\u00a0»\u00a0: 15 %\u00a0; oui\u00a0! vraiment\u00a0?"
+    )
+    assert clean_text(": en tête\nhttp://x.fr 12:30") == ": en tête\nhttp://x.fr 12:30"
+    # the width at which « Clé « Pourcentages fixés… » » filled a line and « : 15 % » wrapped
+    text = "Clé « Pourcentages fixés par la convention » : 15 % de la clé ; l'Éclair — œuvre €"
+    story = [
+        Table([[para(text)]], colWidths=[width], hAlign="LEFT") for width in range(150, 260, 3)
+    ]
+    data, _ = render_pdf(title="Essai", subject="s", pole_name="Pôle & <co>", story=story)
+    starts = [line for line in _lines(data) if line.lstrip()[:1] in (":", ";")]
+    assert not starts
