@@ -106,6 +106,10 @@ class CallDocumentLine:
     #: What the line is, for tables open to more kinds (#9): "service" today.
     line_kind: str = "service"
     basis: KeyBasis | None = None
+    #: When several versions of the key govern the line's period (a régularisation over a
+    #: year whose key changed): one basis per version, over the days it governs (``basis``
+    #: is the first). Empty when one version governs the period: ``basis`` says it all.
+    bases: tuple[KeyBasis, ...] = ()
     #: For a régularisation line: the member's actual shares of the year and what the year's
     #: other calls already asked, in the split basis (HT or TTC); ht = actual − already called.
     actual_cents: int | None = None

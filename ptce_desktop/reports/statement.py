@@ -210,7 +210,8 @@ def _vat_note(line: CallDocumentLine) -> str:
 
 def _service_cell(line: CallDocumentLine, *, with_vat: bool = False) -> Flowable:
     styles = get_styles()
-    notes = [basis_text(line.basis)] if line.basis is not None else []
+    shown = line.bases or ((line.basis,) if line.basis is not None else ())
+    notes = [basis_text(basis) for basis in shown]
     if with_vat or line.vat_status is VatStatus.EXEMPT_261B:
         notes.append(_vat_note(line))
     markup = escape_markup(line.service_name)

@@ -3,6 +3,7 @@ them: each checked against the database (SQL) rather than against the builder it
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,6 +12,8 @@ import pytest
 
 from ptce_desktop.demo.build import build_demo
 from ptce_desktop.documents.builders.cost_sharing import build_cost_sharing_data
+from ptce_desktop.documents.builders.statement import build_statement_data
+from ptce_desktop.domain.periods import format_date
 from ptce_desktop.store.database import open_database
 from ptce_desktop.store.unit_of_work import UnitOfWork
 
@@ -56,3 +59,36 @@ def test_exceptional_line_names_each_members_own_call(
             printed = {row.member_id: row.call_number for row in line.members}
             assert printed == expected
             assert line.call_number == min(expected.values())
+
+
+def test_true_up_basis_gives_each_key_version_of_the_year(
+    demo_file: Path, demo_uow: UnitOfWork
+) -> None:
+    """A régularisation over a year whose key changed on 1 July printed the January units
+    over the whole year (« 4,2 ETP sur 21 ETP … (exercice 2025) »), while the split took the
+    July version from then on: one basis per version now, each over the days it governs."""
+    with sqlite3.connect(demo_file) as db:
+        rows = db.execute(
+            "SELECT s.id, s.name, v.valid_from, u.units_milli FROM shared_services s"
+            " JOIN key_versions v ON v.key_id = s.key_id"
+            " JOIN key_version_units u ON u.version_id = v.id AND u.member_id = 6"
+            " WHERE v.valid_from > '2025-01-01' AND v.valid_from <= '2025-12-31'"
+            " AND s.key_id IN (SELECT id FROM allocation_keys WHERE method = 'units')"
+        ).fetchall()
+        (true_up,) = db.execute(
+            "SELECT id FROM calls WHERE member_id = 6 AND year = 2025 AND kind = 'true_up'"
+        ).fetchone()
+    assert rows, "the demo changes a units key of member 6 during 2025"
+    data = build_statement_data(demo_uow, 6, 2025, true_up)
+    assert data.call is not None
+    by_name = {line.service_name: line for line in data.call.lines}
+    for _service_id, name, valid_from, units in rows:
+        line = by_name[name]
+        assert len(line.bases) == 2, line
+        first, second = line.bases
+        assert line.basis == first
+        day = dt.date.fromisoformat(valid_from)
+        assert first.period_label == f"du 01/01/2025 au {format_date(day - dt.timedelta(1))}"
+        assert second.period_label == f"du {format_date(day)} au 31/12/2025"
+        assert second.member_units == units
+        assert first.member_units != units

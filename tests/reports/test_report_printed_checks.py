@@ -13,11 +13,13 @@ from pypdf import PdfReader
 from reportlab.platypus import Table
 
 from ptce_desktop.documents.cost_sharing import ExceptionalShare, ExceptionalSharing
+from ptce_desktop.documents.statement import CallDocumentLine, KeyBasis, VatStatus
 from ptce_desktop.domain.keys import Method
 from ptce_desktop.domain.vat import SplitBasis
 from ptce_desktop.reports.base import money_text, render_pdf
 from ptce_desktop.reports.cost_sharing import build_cost_sharing_report
 from ptce_desktop.reports.flowables import clean_text, money_cell, para
+from ptce_desktop.reports.statement import _service_cell
 from ptce_desktop.reports.tables import data_table
 from tests.reports.test_report_cost_sharing import LONG_NAME, report, service
 
@@ -114,3 +116,26 @@ def test_no_line_starts_with_a_colon_or_semicolon() -> None:
     data, _ = render_pdf(title="Essai", subject="s", pole_name="Pôle & <co>", story=story)
     starts = [line for line in _lines(data) if line.lstrip()[:1] in (":", ";")]
     assert not starts
+
+
+def test_statement_line_prints_one_basis_per_key_version() -> None:
+    def basis(units: int, total: int, label: str) -> KeyBasis:
+        return KeyBasis("Effectif & <ETP>", "units", "ETP", units, total, 7, 2000, 181, 181, label)
+
+    first = basis(4200, 21000, "du 01/01/2025 au 30/06/2025")
+    second = basis(4800, 24000, "du 01/07/2025 au 31/12/2025")
+    line = CallDocumentLine(
+        "Accueil & <secrétariat>",
+        100,
+        0,
+        0,
+        100,
+        VatStatus.EXEMPT_261B,
+        basis=first,
+        bases=(first, second),
+    )
+    text = _service_cell(line).getPlainText()
+    assert "4,2\u00a0ETP sur 21\u00a0ETP" in text and "(du 01/01/2025 au 30/06/2025)" in text
+    assert "4,8\u00a0ETP sur 24\u00a0ETP" in text and "(du 01/07/2025 au 31/12/2025)" in text
+    alone = _service_cell(dataclasses.replace(line, bases=())).getPlainText()
+    assert "4,2\u00a0ETP" in alone and "4,8" not in alone

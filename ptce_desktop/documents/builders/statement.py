@@ -63,8 +63,8 @@ from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.keys import KeySpec, MemberPresence, Method
 from ptce_desktop.domain.messages.entities import Entity
 from ptce_desktop.domain.percentages import share_percent_bp
-from ptce_desktop.domain.periods import FiscalYear
-from ptce_desktop.domain.weights import EffectiveWeights, effective_weights
+from ptce_desktop.domain.periods import FiscalYear, format_date
+from ptce_desktop.domain.weights import EffectiveWeights, effective_weights, versions_in
 from ptce_desktop.services.calls.views import (
     MENTION_261B,
     CallView,
@@ -206,17 +206,21 @@ class _Bases:
         )
         self._specs: dict[int, KeySpec] = {}
         self._presences: list[MemberPresence] | None = None
-        self._found: dict[tuple[int, int | None], KeyBasis | None] = {}
+        self._found: dict[tuple[int, int | None], tuple[KeyBasis, ...]] = {}
 
-    def basis(self, service_id: int, quarter: int | None) -> KeyBasis | None:
+    def bases(self, service_id: int, quarter: int | None) -> tuple[KeyBasis, ...]:
+        """The member's basis over the quarter (or the year): one per key version governing
+        the period — a year whose key changed on 1 July has two, each over its own days, as
+        the split takes the version in force on each cost's period (never the January
+        version stretched over the year). Empty when the member is not in the key."""
         if (service_id, quarter) not in self._found:
             self._found[service_id, quarter] = self._compute(service_id, quarter)
         return self._found[service_id, quarter]
 
-    def _compute(self, service_id: int, quarter: int | None) -> KeyBasis | None:
+    def _compute(self, service_id: int, quarter: int | None) -> tuple[KeyBasis, ...]:
         key_id = self.keys.get(service_id)
         if key_id is None:
-            return None
+            return ()
         if key_id not in self._specs:
             self._specs[key_id] = load_key_spec(self.session, key_id)
         if self._presences is None:
@@ -226,11 +230,25 @@ class _Bases:
         else:
             period = self.fy.quarters()[quarter - 1]
             start, end, label = period.start, period.end, period.label
-        try:
-            weights = effective_weights(self._specs[key_id], start, end, self._presences)
-        except PtceError:
-            return None  # no version in force: the line prints without its basis
-        return _key_basis(weights, self.member_id, label)
+        spec = self._specs[key_id]
+        spans = [(start, end, label)]
+        if spec.method in (Method.UNITS, Method.PERCENT, Method.EQUAL):
+            governing = versions_in(spec, start, end)
+            if len(governing) > 1:
+                spans = [
+                    (first, last, f"du {format_date(first)} au {format_date(last)}")
+                    for _version, first, last in governing
+                ]
+        found = []
+        for first, last, text in spans:
+            try:
+                weights = effective_weights(spec, first, last, self._presences)
+            except PtceError:
+                continue  # no version in force: the line prints without this basis
+            basis = _key_basis(weights, self.member_id, text)
+            if basis is not None:
+                found.append(basis)
+        return tuple(found)
 
 
 def _key_basis(weights: EffectiveWeights, member_id: int, label: str) -> KeyBasis | None:
@@ -275,6 +293,11 @@ def _document(
         # #11: the line's kind (quarter, catch_up, exceptional, true_up; surcharge and fee for
         # those components) and its printed text (« Service — Frais de gestion 6 % »)
         kind = line.kind if line.component == "base" else line.component
+        found = (
+            bases.bases(line.service_id, call.quarter)
+            if line.kind in ("quarter", "true_up")
+            else ()
+        )
         lines.append(
             CallDocumentLine(
                 service_name=line.text,
@@ -284,11 +307,8 @@ def _document(
                 ttc_cents=line.ttc_cents,
                 vat_status=_vat_status(line.exempt_261b, registered),
                 line_kind=kind,
-                basis=(
-                    bases.basis(line.service_id, call.quarter)
-                    if line.kind in ("quarter", "true_up")
-                    else None
-                ),
+                basis=next(iter(found), None),
+                bases=found if len(found) > 1 else (),
                 actual_cents=called + line.ht_cents if true_up else None,
                 already_called_cents=called if true_up else None,
             )
