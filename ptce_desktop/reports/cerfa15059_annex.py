@@ -262,6 +262,12 @@ def method_lines(model: CerfaReport) -> list[str]:
                 f"{_day(period.grant_start)} au {_day(period.grant_end)}) ; exercices "
                 f"possibles : {', '.join(period.valid_years)}."
             )
+            if not period.whole_grant:
+                lines.append(
+                    "Prévision : le budget prévisionnel de toute la subvention, ramené à cette "
+                    f"période au prorata des jours ({period.days} sur {period.grant_days}), "
+                    "comme la réalisation, pour que les deux colonnes se comparent."
+                )
         else:
             lines.append(f"Ce compte rendu couvre toute la période de la subvention, {span}.")
     lines.append(BASIS_RULE_VAT if method.vat_registered else BASIS_RULE_NO_VAT)

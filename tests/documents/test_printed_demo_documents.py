@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from ptce_desktop.demo.build import build_demo
+from ptce_desktop.documents.builders.cerfa import build_cerfa_report
 from ptce_desktop.documents.builders.cost_sharing import build_cost_sharing_data
 from ptce_desktop.documents.builders.statement import build_statement_data
 from ptce_desktop.domain.periods import format_date
@@ -92,3 +93,35 @@ def test_true_up_basis_gives_each_key_version_of_the_year(
         assert second.period_label == f"du {format_date(day)} au 31/12/2025"
         assert second.member_units == units
         assert first.member_units != units
+
+
+def test_cerfa_of_one_year_compares_the_forecast_of_that_year(
+    demo_file: Path, demo_uow: UnitOfWork
+) -> None:
+    """A Cerfa for 2025 of a 2024-2025 grant printed the two-year budget as its prévision
+    against the 2025 réalisation (74 Région: 60 000 € prévus, 29 958,96 € réalisés, 49,93 %):
+    the prévision is now the budget's share of the year, by the rule of the réalisation."""
+    with sqlite3.connect(demo_file) as db:
+        (grant_id, voted, start, end) = db.execute(
+            "SELECT id, amount_voted_cents, period_start, period_end FROM grants"
+            " WHERE period_start = '2024-01-01' AND period_end = '2025-12-31'"
+        ).fetchone()
+        (budget,) = db.execute(
+            "SELECT SUM(amount_cents) FROM grant_budget_lines WHERE grant_id = ?"
+            " AND cerfa_code LIKE '7%'",
+            (grant_id,),
+        ).fetchone()
+    whole = build_cerfa_report(demo_uow, grant_id)
+    years = [build_cerfa_report(demo_uow, grant_id, year=y) for y in (2024, 2025)]
+    assert whole.totals.produits.forecast_cents == budget
+    for report in (whole, *years):
+        totals = report.totals
+        assert totals.charges.forecast_cents == totals.produits.forecast_cents  # balanced
+    # the two years add up to the budget, each about its share of the days
+    assert sum(r.totals.produits.forecast_cents for r in years) == budget
+    days = (dt.date.fromisoformat(end) - dt.date.fromisoformat(start)).days + 1
+    for report, year_days in zip(years, (366, 365), strict=True):
+        assert abs(report.totals.produits.forecast_cents - budget * year_days / days) < 5
+        (region,) = [row for row in report.produits if row.code == "74_region"]
+        assert region.forecast_cents == region.actual_cents  # the grant's own share of the year
+        assert region.actual_cents == round(voted * year_days / days)

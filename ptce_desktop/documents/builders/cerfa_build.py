@@ -106,6 +106,7 @@ from ptce_desktop.domain.identifiers import format_siret
 from ptce_desktop.domain.messages.entities import Entity
 from ptce_desktop.domain.money import format_money
 from ptce_desktop.domain.periods import FiscalYear
+from ptce_desktop.domain.split import allocate_cents
 from ptce_desktop.services.common import fiscal_year, fiscal_year_for, get_or_error, pole_row
 from ptce_desktop.services.costs.shares import pole_vat_registered
 from ptce_desktop.services.grants.cerfa_proposal import proposal_for
@@ -194,6 +195,8 @@ def build_report(
             target = target_row(line.cerfa_code)
             if target is not None:
                 forecast[target] += line.amount_cents
+        if report_span is not None and not report_span.whole_grant:
+            forecast = _forecast_for_period(forecast, report_span)
         actual: dict[str, int] = defaultdict(int)
 
         # Dated: the registration in force at the start of the period reported.
@@ -299,6 +302,29 @@ def build_report(
             events=_events(session, grant, period),
             sheet=_sheet(grant),
         )
+
+
+def _forecast_for_period(forecast: dict[str, int], span: CerfaPeriod) -> dict[str, int]:
+    """The forecast of the whole grant period brought to the report period (one fiscal year)
+    by the rule of the réalisation: pro rata of days. Each side's total is prorated
+    (:func:`~ptce_desktop.documents.cerfa.prorate`: the years add up to the budget) and
+    shared among its rows by largest remainder, so a balanced budget stays balanced to the
+    cent. A side with a negative row is prorated row by row."""
+    own, window = (span.grant_start, span.grant_end), (span.start, span.end)
+    sides: dict[object, list[str]] = defaultdict(list)
+    for code in forecast:
+        sides[cerfa_line(code).side].append(code)
+    result: dict[str, int] = defaultdict(int)
+    for codes in sides.values():
+        amounts = {index: forecast[code] for index, code in enumerate(codes)}
+        if any(cents < 0 for cents in amounts.values()) or not any(amounts.values()):
+            for code in codes:
+                result[code] = prorate(forecast[code], own, window)
+            continue
+        part = prorate(sum(amounts.values()), own, window)
+        for index, cents in allocate_cents(part, amounts).items():
+            result[codes[index]] = cents
+    return result
 
 
 def _attributed(grant: Grant, period: Period | None) -> int:
