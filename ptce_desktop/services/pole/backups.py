@@ -12,8 +12,9 @@ open, the offer to restore a damaged file) and by ``ptce-desktop backup --list``
   key, a synced folder): automatic and manual backups are also written there, in a
   ``<name>-sauvegardes`` folder; a failure there never fails the backup beside the file and
   is kept in :attr:`BackupService.second_folder_error`.
-- :meth:`BackupService.newest_verified_date` is when the newest restorable backup was made
-  (for the dashboard's « À faire »).
+- :meth:`BackupService.newest_verified_date` is when the newest restorable backup was made;
+  :meth:`BackupService.newest_marked_verified` the newest one its sidecar says verified, not
+  opened again (for the dashboard's « À faire »).
 - :meth:`BackupService.list_restorable` lists the backups of a file, newest first, each fully
   verified (``integrity_check``, ``application_id``, a schema this version knows).
 - :meth:`BackupService.restore` refuses a damaged or foreign backup, keeps a copy of the
