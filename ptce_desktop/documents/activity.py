@@ -60,10 +60,23 @@ class KeyFigures:
 
 @dataclass(frozen=True)
 class CategoryLine:
+    """Members of a category: ``count`` were members at some time in the fiscal year,
+    ``joined`` / ``left`` joined or left during it."""
+
     label: str
     count: int
     joined: int
     left: int
+
+    @property
+    def at_start(self) -> int:
+        """Members on the first day of the year: those of the year who had not yet joined."""
+        return self.count - self.joined
+
+    @property
+    def at_end(self) -> int:
+        """Members on the last day: at the start + entries − exits."""
+        return self.count - self.left
 
 
 @dataclass(frozen=True)

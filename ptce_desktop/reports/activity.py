@@ -344,15 +344,35 @@ def _members(model: ActivityReportData) -> list[Flowable]:
     lines = [line for line in model.categories if line.count or line.joined or line.left]
     story: list[Flowable] = []
     if lines:  # without members, the eligibility verdict below says what is missing
+        # « Membres » counts those of the year (the figure of the key figures): with the
+        # members at both ends, start + entries − exits = end reads off the row.
+        start, end = date_text(model.period_start), date_text(model.period_end)
         story += data_table(
-            ("Catégorie", "Membres", "Entrées dans l'année", "Sorties dans l'année"),
-            [[line.label, line.count, line.joined, line.left] for line in lines],
-            (3.4, 1.2, 1.5, 1.5),
+            (
+                "Catégorie",
+                "Membres dans l'exercice",
+                f"Au {start}",
+                "Entrées",
+                "Sorties",
+                f"Au {end}",
+            ),
+            [
+                [line.label, line.count, line.at_start, line.joined, line.left, line.at_end]
+                for line in lines
+            ],
+            (3.0, 1.2, 1.1, 0.9, 0.9, 1.1),
             totals_row=[
                 "Total",
-                number_cell(sum(line.count for line in lines)),
-                number_cell(sum(line.joined for line in lines)),
-                number_cell(sum(line.left for line in lines)),
+                *(
+                    number_cell(sum(value(line) for line in lines))
+                    for value in (
+                        lambda line: line.count,
+                        lambda line: line.at_start,
+                        lambda line: line.joined,
+                        lambda line: line.left,
+                        lambda line: line.at_end,
+                    )
+                ),
             ],
         )
     rule = model.eligibility

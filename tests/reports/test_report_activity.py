@@ -168,7 +168,7 @@ def test_every_section_prints_its_figures(page_texts: Callable[[bytes], list[str
         assert f"{number}. {title}" in text
     assert "Équivalents temps plein 48,50 Emplois créés 3 Bénévoles 12" in text
     assert "Charges mutualisées — exercice 40 000,00 €" in text
-    assert "Total 4 1 1" in text  # members, joins, exits
+    assert "Total 4 3 1 1 3" in text  # of the year, at the start, joins, exits, at the end
     assert "Critères de composition d'un PTCE remplis : 2 entreprises de l'ESS" in text
     assert "Dupont & Fils <SARL> 40 35,50 3 30 12" in text
     assert "Total 57 48,50 3 47 12" in text

@@ -12,6 +12,7 @@ from pathlib import Path
 from pypdf import PdfReader
 from reportlab.platypus import Table
 
+from ptce_desktop.documents.activity import CategoryLine
 from ptce_desktop.documents.cost_sharing import ExceptionalShare, ExceptionalSharing
 from ptce_desktop.documents.statement import CallDocumentLine, KeyBasis, VatStatus
 from ptce_desktop.domain.keys import Method
@@ -21,6 +22,8 @@ from ptce_desktop.reports.cost_sharing import build_cost_sharing_report
 from ptce_desktop.reports.flowables import clean_text, money_cell, para
 from ptce_desktop.reports.statement import _service_cell
 from ptce_desktop.reports.tables import data_table
+from tests.reports.test_report_activity import full_model
+from tests.reports.test_report_activity import render as render_activity
 from tests.reports.test_report_cost_sharing import LONG_NAME, report, service
 
 NAMES = ("Dupont & Fils <SARL>", "l'Éclair — œuvre €", LONG_NAME)
@@ -139,3 +142,22 @@ def test_statement_line_prints_one_basis_per_key_version() -> None:
     assert "4,8\u00a0ETP sur 24\u00a0ETP" in text and "(du 01/07/2025 au 31/12/2025)" in text
     alone = _service_cell(dataclasses.replace(line, bases=())).getPlainText()
     assert "4,2\u00a0ETP" in alone and "4,8" not in alone
+
+
+def test_members_table_balances_start_entries_exits_end(
+    page_texts: Callable[[bytes], list[str]],
+) -> None:
+    """« 17 membres, 1 entrée, 1 sortie » did not check (16 + 1 − 1 ≠ 17): the members of
+    the year are printed with those at both ends of the year."""
+    categories = (
+        CategoryLine("Entreprise de l'ESS & <co>", 8, 1, 1),
+        CategoryLine("Collectivité « territoriale »", 3, 2, 0),
+    )
+    data, _ = render_activity(full_model(categories=categories))
+    text = " ".join(page_texts(data))
+    assert "Membres dans l'exercice Au 01/01/2026 Entrées Sorties Au 31/12/2026" in text
+    assert "Entreprise de l'ESS & <co> 8 7 1 1 7" in text
+    assert "Collectivité « territoriale » 3 1 2 0 3" in text
+    assert "Total 11 8 3 1 10" in text
+    for line in categories:
+        assert line.at_start + line.joined - line.left == line.at_end
