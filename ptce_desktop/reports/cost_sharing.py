@@ -80,8 +80,8 @@ INTRO = (
 #: Relative widths of the quarter tables: label, T1–T4, total.
 QUARTER_COLUMNS = (2.6, 1.45, 1.45, 1.45, 1.45, 1.6)
 PRORATA_NOTE = (
-    "« × 273/365 j » : le membre n'est présent qu'une partie de la période ; son poids est "
-    "proratisé (unités × jours de présence / jours de la période) et sa part de la clé en "
+    "« × n/N j » : le membre n'est présent que n des N jours de la période ; son poids est "
+    "proratisé (unités × n / N) et sa part de la clé en "
     "tient compte. Une clé d'utilisation n'est pas proratisée : l'utilisation est prise telle "
     "qu'enregistrée."
 )

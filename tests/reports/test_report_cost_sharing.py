@@ -350,7 +350,7 @@ def test_prorata_is_explained_where_it_applies(
     assert sharing.prorated
     text = _flat(" ".join(page_texts(render(report(sharing), tmp_path, "b.pdf"))))
     assert "× 90/181 j" in text
-    assert "proratisé (unités × jours de présence / jours de la période)" in text
+    assert "proratisé (unités × n / N)" in text
     # the units' total and the weighted total the percentages divide by (≈: not exact)
     assert f"Total 260 ; pondéré ≈ {_flat(format_units(round(weight)))} 100,00 %" in text
 

@@ -24,7 +24,7 @@ from ptce_desktop.reports.statement import _service_cell
 from ptce_desktop.reports.tables import data_table
 from tests.reports.test_report_activity import full_model
 from tests.reports.test_report_activity import render as render_activity
-from tests.reports.test_report_cost_sharing import LONG_NAME, report, service
+from tests.reports.test_report_cost_sharing import LONG_NAME, report, service, units_key
 
 NAMES = ("Dupont & Fils <SARL>", "l'Éclair — œuvre €", LONG_NAME)
 
@@ -161,3 +161,23 @@ def test_members_table_balances_start_entries_exits_end(
     assert "Total 11 8 3 1 10" in text
     for line in categories:
         assert line.at_start + line.joined - line.left == line.at_end
+
+
+def test_prorata_note_quotes_no_figure_the_table_does_not_hold(
+    tmp_path: Path, page_texts: Callable[[Path], list[str]]
+) -> None:
+    """The note under a key with a member present part of the period explained « × 273/365 j »
+    while the table printed « × 92/184 j »: a reader looked for 273/365 in vain."""
+    key = units_key()
+    first = key.versions[0]
+    rows = (
+        dataclasses.replace(first.rows[0], days_present=92, period_days=184),
+        *first.rows[1:],
+    )
+    key = dataclasses.replace(key, versions=(dataclasses.replace(first, rows=rows),))
+    target = tmp_path / "r.pdf"
+    build_cost_sharing_report(report(service(key=key)), target, generated_on=date(2026, 5, 4))
+    text = " ".join(page_texts(target))
+    assert "× 92/184 j" in text
+    assert "« × n/N j » : le membre n'est présent que n des N jours" in text
+    assert "273/365" not in text
