@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable
 from datetime import date
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
@@ -432,7 +433,7 @@ def _name(text: str, weights: tuple[float, ...]) -> CellValue:
 
 def _service(service: ServiceSection) -> list[Flowable]:
     styles = get_styles()
-    story: list[Flowable] = [heading(service.name, 2), para(_key_text(service), styles.small)]
+    story: list[Flowable] = [heading(service.name, 2), para(_key_text(service), _keep_small())]
     story += data_table(
         (
             "Membre",
@@ -464,6 +465,12 @@ def _service(service: ServiceSection) -> list[Flowable]:
     )
     story += [spacer(3), para(_reconciliation(service), styles.small)]
     return story
+
+
+def _keep_small() -> ParagraphStyle:
+    """The small style kept with what follows: a service's key note stays with its table
+    (it and the heading above were left alone at a page's foot)."""
+    return ParagraphStyle("redistribution.key", parent=get_styles().small, keepWithNext=1)
 
 
 def _reconciliation(service: ServiceSection) -> str:

@@ -455,13 +455,16 @@ def _calls_section(model: StatementData) -> list[Flowable]:
         empty_text=NO_CALLS,
     )
     if model.calls:
-        story.append(heading("Détail des appels par service", 2))
+        # The heading goes inside the first call's KeepTogether: ReportLab does not keep a
+        # heading with a following KeepTogether, so it was left alone at a page's foot.
+        first: list[Flowable] = [heading("Détail des appels par service", 2)]
         for call in model.calls:
             title = para(
                 f"{call.title} — {call.period_label} — émis le {date_text(call.issue_date)}",
                 get_styles().cell_bold,
             )
-            story.append(KeepTogether([title, *_lines_table(call)]))
+            story.append(KeepTogether([*first, title, *_lines_table(call)]))
+            first = []
             story.append(spacer(4))
         story += _mentions(model)
     return story

@@ -4,19 +4,27 @@ them: each checked against the database (SQL) rather than against the builder it
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sqlite3
 from collections.abc import Iterator
+from io import BytesIO
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from ptce_desktop.demo.build import build_demo
 from ptce_desktop.documents.builders.cerfa import build_cerfa_report
 from ptce_desktop.documents.builders.cost_sharing import build_cost_sharing_data
+from ptce_desktop.documents.builders.redistribution import build_redistribution_data
 from ptce_desktop.documents.builders.statement import build_statement_data
 from ptce_desktop.domain.periods import format_date
+from ptce_desktop.reports.redistribution import build_redistribution_report
+from ptce_desktop.reports.statement import build_statement
 from ptce_desktop.store.database import open_database
 from ptce_desktop.store.unit_of_work import UnitOfWork
+
+GENERATED = dt.date(2026, 12, 6)
 
 
 @pytest.fixture(scope="module")
@@ -125,3 +133,35 @@ def test_cerfa_of_one_year_compares_the_forecast_of_that_year(
         (region,) = [row for row in report.produits if row.code == "74_region"]
         assert region.forecast_cents == region.actual_cents  # the grant's own share of the year
         assert region.actual_cents == round(voted * year_days / days)
+
+
+def _page_ends(pdf: bytes) -> list[str]:
+    """The last line of each page's body (the footer « Généré le … page n / N » left out)."""
+    ends = []
+    for page in PdfReader(BytesIO(pdf)).pages:
+        lines = [
+            line.strip()
+            for line in page.extract_text().splitlines()
+            if line.strip() and "Généré le" not in line and not re.search(r"page \d+ / \d+", line)
+        ]
+        ends.append(lines[-1] if lines else "")
+    return ends
+
+
+def test_no_heading_is_left_alone_at_the_foot_of_a_page(
+    demo_file: Path, demo_uow: UnitOfWork
+) -> None:
+    """The relevé 2024 of member 6 ended its first page on « Détail des appels par service »
+    and the redistribution report 2024 its second on a service's name and key line, their
+    tables on the next page."""
+    with sqlite3.connect(demo_file) as db:
+        services = {name for (name,) in db.execute("SELECT name FROM shared_services")}
+    buffer = BytesIO()
+    build_statement(build_statement_data(demo_uow, 6, 2024), buffer, generated_on=GENERATED)
+    ends = _page_ends(buffer.getvalue())
+    assert "Détail des appels par service" not in ends, ends
+    buffer = BytesIO()
+    model = build_redistribution_data(demo_uow, 2024)
+    build_redistribution_report(model, buffer, generated_on=GENERATED)
+    ends = _page_ends(buffer.getvalue())
+    assert not [end for end in ends if end in services or end.startswith("Clé :")], ends
