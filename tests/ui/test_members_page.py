@@ -305,3 +305,17 @@ def test_delete_confirmation_is_a_question(
     monkeypatch.setattr(QMessageBox, "question", question)
     assert not page.delete_selected()
     assert "Gardé" in asked[0] and names(page) == ["Gardé"]
+
+
+def test_the_archive_button_archives_the_selected_member(
+    page: MembersPage, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The button's clicked(False) used to reach archive_selected as the member (a crash)."""
+    member = ctx.members.create(MemberDraft(name=NAME, joined_on=dt.date(2024, 1, 1)))
+    page.reload(select=member.id)
+    seen = run_dialog(
+        monkeypatch, ArchiveDialog, lambda d: d.fields.editor("left_on").setText("30/06/2025")
+    )
+    page.archive_button.click()
+    assert len(seen) == 1 and NAME.strip()[:20] in seen[0].windowTitle()
+    assert ctx.members.get(member.id).left_on == dt.date(2025, 6, 30)

@@ -205,3 +205,19 @@ def test_adopting_is_one_undoable_step(
     assert stored(ctx) == before
     ctx.history.redo()
     assert stored(ctx) == expected
+
+
+def test_the_open_button_opens_the_chosen_scenario(
+    page: SimulationPage, ctx: AppContext, qtbot: QtBot
+) -> None:
+    """The button's clicked(False) used to reach open_saved as the id: scenario 0, an error."""
+    editor = page.editors[0]
+    editor.name.setText("Scénario « ouvert » & <co> l'été")
+    editor.budget.setText("12 000,00")
+    saved = page.save_editor(editor)
+    assert saved is not None
+    editor.name.setText("")
+    page.open_button.click()
+    assert isinstance(ctx.presenter, RecordingPresenter) and ctx.presenter.errors == []
+    names = [e.scenario().name for e in page.visible_editors()]
+    assert names.count("Scénario « ouvert » & <co> l'été") == 1

@@ -208,7 +208,8 @@ class MembersPage(QWidget):
         self.include_archived.toggled.connect(lambda _checked: self.reload())
         self.add_button.clicked.connect(self.new_item)
         self.edit_button.clicked.connect(self.edit_selected)
-        self.archive_button.clicked.connect(self.archive_selected)
+        # clicked(bool) would land in ``member``: the button archives the selected row
+        self.archive_button.clicked.connect(lambda: self.archive_selected())
         self.delete_button.clicked.connect(self.delete_selected)
         self.view.rowActivated.connect(lambda _row: self.edit_selected())
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)

@@ -329,7 +329,8 @@ class SimulationPage(QWidget):
         self.search.textChanged.connect(self.proxy.set_filter_text)
         self.chart_choice.currentIndexChanged.connect(lambda _i: self._show_chart())
         self.add_button.clicked.connect(self.add_scenario)
-        self.open_button.clicked.connect(self.open_saved)
+        # clicked(bool) would land in ``saved_id``: the button opens the chosen scenario
+        self.open_button.clicked.connect(lambda: self.open_saved())
         self.duplicate_button.clicked.connect(self.duplicate_saved)
         self.delete_button.clicked.connect(self.delete_saved)
         self.export_button.clicked.connect(self.export)
