@@ -363,16 +363,11 @@ def _members(model: ActivityReportData) -> list[Flowable]:
             (3.0, 1.2, 1.1, 0.9, 0.9, 1.1),
             totals_row=[
                 "Total",
-                *(
-                    number_cell(sum(value(line) for line in lines))
-                    for value in (
-                        lambda line: line.count,
-                        lambda line: line.at_start,
-                        lambda line: line.joined,
-                        lambda line: line.left,
-                        lambda line: line.at_end,
-                    )
-                ),
+                number_cell(sum(line.count for line in lines)),
+                number_cell(sum(line.at_start for line in lines)),
+                number_cell(sum(line.joined for line in lines)),
+                number_cell(sum(line.left for line in lines)),
+                number_cell(sum(line.at_end for line in lines)),
             ],
         )
     rule = model.eligibility
