@@ -18,6 +18,7 @@ from ptce_desktop.documents.builders.cerfa import build_cerfa_report
 from ptce_desktop.documents.builders.cost_sharing import build_cost_sharing_data
 from ptce_desktop.documents.builders.redistribution import build_redistribution_data
 from ptce_desktop.documents.builders.statement import build_statement_data
+from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.periods import format_date
 from ptce_desktop.reports.redistribution import build_redistribution_report
 from ptce_desktop.reports.statement import build_statement
@@ -165,3 +166,32 @@ def test_no_heading_is_left_alone_at_the_foot_of_a_page(
     build_redistribution_report(model, buffer, generated_on=GENERATED)
     ends = _page_ends(buffer.getvalue())
     assert not [end for end in ends if end in services or end.startswith("Clé :")], ends
+
+
+def test_cerfa_of_one_year_prints_the_grant_alike_in_both_columns(
+    demo_file: Path, demo_uow: UnitOfWork
+) -> None:
+    """Sharing a side's prorated total by largest remainder gave the Département's own row
+    8 356,17 € prévus against 8 356,16 € réalisés: a grant row is prorated as the grant."""
+    with sqlite3.connect(demo_file) as db:
+        rows = db.execute(
+            "SELECT g.id, l.cerfa_code FROM grants g"
+            " JOIN grant_budget_lines l ON l.grant_id = g.id"
+            " AND l.amount_cents = g.amount_voted_cents"
+            " WHERE l.cerfa_code LIKE '74%' AND g.status <> 'refusee'"
+        ).fetchall()
+    checked = 0
+    for grant_id, code in rows:
+        for year in (2024, 2025, 2026):
+            try:
+                report = build_cerfa_report(demo_uow, grant_id, year=year)
+            except PtceError:
+                continue  # the grant's period does not meet that year
+            if report.period is None or report.period.whole_grant:
+                continue
+            (row,) = [row for row in report.produits if row.code == code]
+            assert row.forecast_cents == row.actual_cents, (grant_id, year, code)
+            totals = report.totals
+            assert totals.charges.forecast_cents == totals.produits.forecast_cents
+            checked += 1
+    assert checked >= 3

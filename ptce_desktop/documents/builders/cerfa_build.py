@@ -306,24 +306,32 @@ def build_report(
 
 def _forecast_for_period(forecast: dict[str, int], span: CerfaPeriod) -> dict[str, int]:
     """The forecast of the whole grant period brought to the report period (one fiscal year)
-    by the rule of the réalisation: pro rata of days. Each side's total is prorated
-    (:func:`~ptce_desktop.documents.cerfa.prorate`: the years add up to the budget) and
-    shared among its rows by largest remainder, so a balanced budget stays balanced to the
-    cent. A side with a negative row is prorated row by row."""
+    by the rule of the réalisation: pro rata of days
+    (:func:`~ptce_desktop.documents.cerfa.prorate`: the years add up to the budget).
+
+    A grant row (74) is prorated alone, as the grant itself is in the réalisation (a funder
+    reads the same 8 356,16 € in both columns); each side's other rows share the rest of the
+    side's prorated total by largest remainder, so a balanced budget stays balanced to the
+    cent. Rows that cannot be shared (a negative one, or nothing left) are prorated alone."""
     own, window = (span.grant_start, span.grant_end), (span.start, span.end)
     sides: dict[object, list[str]] = defaultdict(list)
     for code in forecast:
         sides[cerfa_line(code).side].append(code)
-    result: dict[str, int] = defaultdict(int)
+    result: dict[str, int] = {}
     for codes in sides.values():
-        amounts = {index: forecast[code] for index, code in enumerate(codes)}
+        others = [code for code in codes if not code.startswith("74")]
+        for code in codes:
+            if code not in others:
+                result[code] = prorate(forecast[code], own, window)
+        amounts = {index: forecast[code] for index, code in enumerate(others)}
         if any(cents < 0 for cents in amounts.values()) or not any(amounts.values()):
-            for code in codes:
+            for code in others:
                 result[code] = prorate(forecast[code], own, window)
             continue
-        part = prorate(sum(amounts.values()), own, window)
-        for index, cents in allocate_cents(part, amounts).items():
-            result[codes[index]] = cents
+        side_total = prorate(sum(forecast[code] for code in codes), own, window)
+        rest = side_total - sum(result[code] for code in codes if code not in others)
+        for index, cents in allocate_cents(rest, amounts).items():
+            result[others[index]] = cents
     return result
 
 
