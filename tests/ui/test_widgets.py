@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLineEdit
 from pytestqt.qtbot import QtBot
 from support.ui import give_shares, make_context
 
@@ -45,6 +46,37 @@ def test_money_edit_reads_french_amounts(qtbot: QtBot) -> None:
     assert edit.property("invalid") is False
     edit.set_cents(-50)
     assert edit.cents() == -50
+
+
+def test_money_edit_shows_the_euro_after_a_right_aligned_figure(qtbot: QtBot) -> None:
+    edit = MoneyEdit("amount")
+    qtbot.addWidget(edit)
+    edit.resize(240, edit.sizeHint().height())
+    edit.show()
+    qtbot.waitExposed(edit)
+    edit.set_cents(123456)
+    assert edit.alignment() & Qt.AlignmentFlag.AlignRight
+    assert edit.unit_label.isVisible() and edit.unit_label.text() == "€"
+    assert edit.text().replace("\u202f", " ").replace("\xa0", " ") == "1 234,56"  # no « € € »
+    assert "€" not in edit.placeholderText() and "," in edit.placeholderText()
+    # the unit sits at the right end, after the figure's room (the text stops before it)
+    unit = edit.unit_label.geometry()
+    assert unit.right() <= edit.width() and unit.left() > edit.width() // 2
+    assert edit.textMargins().right() >= unit.width()
+
+
+def test_form_combos_are_as_wide_as_the_line_edits(qtbot: QtBot) -> None:
+    dialog = SampleDialog(lambda name: name)
+    combo = QComboBox()
+    combo.addItem("Accueil & <co> l'été")  # short: it used to stay at its own width
+    combo.addItem("Personnel mutualisé (groupement d'employeurs) & <co>")
+    dialog.fields.add(dialog.new_form(), "service", "Service", combo)
+    qtbot.addWidget(dialog)
+    dialog.resize(640, 400)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    name = dialog.fields.editor("name")
+    assert abs(combo.width() - name.width()) <= 8  # the same column, give or take a label
 
 
 def test_units_and_date_edits(qtbot: QtBot) -> None:

@@ -15,7 +15,15 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QMenu, QToolButton, QWidget, QWidgetAction
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QToolButton,
+    QWidget,
+    QWidgetAction,
+)
 
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.identifiers import (
@@ -117,7 +125,8 @@ def _digits(text: str) -> int:
 
 
 class MoneyEdit(CheckedEdit):
-    """An amount in cents: ``1234,56``, ``1 234,56 €``, ``1234.56``; shown ``1 234,56``."""
+    """An amount in cents: ``1234,56``, ``1 234,56 €``, ``1234.56``; shown ``1 234,56``, right
+    aligned, with « € » after it (a label inside the field, not part of the text)."""
 
     def __init__(self, field: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(
@@ -127,7 +136,20 @@ class MoneyEdit(CheckedEdit):
             parent=parent,
         )
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.setPlaceholderText("0,00 €" if current_language() == "fr" else "€0.00")
+        self.setPlaceholderText("0,00" if current_language() == "fr" else "0.00")
+        # the unit stays in view after the figure (« 1 234,56 € »), not in the text itself
+        self.unit_label = QLabel("€", self)
+        self.unit_label.setObjectName("moneyUnit")
+        self.unit_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.unit_label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self._unit_width = self.fontMetrics().horizontalAdvance("€") + 10
+        self.setTextMargins(0, 0, self._unit_width, 0)
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self.unit_label.setGeometry(
+            self.width() - self._unit_width - 2, 0, self._unit_width, self.height()
+        )
 
     def cents(self) -> int | None:
         return self.value()

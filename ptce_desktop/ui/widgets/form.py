@@ -17,11 +17,13 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -94,6 +96,8 @@ class FieldSet:
     ) -> QWidget:
         """Add a row "label: editor" to ``form``, with its error line; returns ``editor``."""
         editor.setObjectName(name)
+        if isinstance(editor, QComboBox):  # as wide as the line edits: long names stay whole
+            editor.setSizePolicy(QSizePolicy.Policy.Expanding, editor.sizePolicy().verticalPolicy())
         cell = FieldCell(editor, hint)
         caption = QLabel(label)
         caption.setBuddy(editor)
