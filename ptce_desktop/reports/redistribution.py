@@ -462,8 +462,10 @@ def _service(service: ServiceSection) -> list[Flowable]:
         ],
         align_right_cols=(1, 2, 3, 4),
         empty_text=NO_MEMBERS,
+        note=_reconciliation(service),
     )
-    story += [spacer(3), para(_reconciliation(service), styles.small)]
+    if not service.members:
+        story += [spacer(3), para(_reconciliation(service), styles.small)]
     return story
 
 

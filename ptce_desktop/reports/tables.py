@@ -64,6 +64,7 @@ def data_table(
     width: float = CONTENT_WIDTH,
     empty_text: str = EMPTY_TEXT,
     zebra: bool = True,
+    note: str | None = None,
 ) -> list[Flowable]:
     """A table as flowables to append to a story (``story += data_table(...)``).
 
@@ -71,7 +72,9 @@ def data_table(
     ``align_right_cols`` right-aligns whole columns (amounts and counts are right-aligned
     anyway). The header row repeats on every page; ``totals_row`` is printed bold at the end,
     never alone at the top of a page (it takes the last row above it along).
-    Without rows, the note ``empty_text`` is printed instead of the table.
+    Without rows, the note ``empty_text`` is printed instead of the table. ``note`` is a
+    line in small print under the table (a check, a source), part of its last row so it never
+    goes alone to the next page.
     """
     n_cols = len(header)
     if n_cols == 0:
@@ -96,23 +99,29 @@ def data_table(
         flowables.append(builder.table(header, chunk, None))
         chunk = next_chunk
     # The totals stay in the last chunk so they never start a page without a header row.
-    flowables.append(builder.table(header, chunk, totals_row))
+    flowables.append(builder.table(header, chunk, totals_row, note))
     return flowables
 
 
 class _TableWithTotals(PagedTable):
-    """A table ending with a totals row, which never starts a page alone: when a page break
-    would leave only the header and the totals for the next page, the break moves up one row."""
+    """A table ending with a totals row (and/or a note row), which never starts a page alone:
+    when a page break would leave only the header and those rows for the next page, the break
+    moves up one row."""
+
+    #: The rows at the end that must not start a page without a body row: totals, note.
+    tail_rows = 1
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         parts: list[Flowable] = super().split(availWidth, availHeight)
         tables = [part for part in parts if isinstance(part, Table)]
-        if len(tables) < 2 or len(tables[-1]._cellvalues) > self.repeatRows + 1:
+        tail = self.tail_rows
+        if len(tables) < 2 or len(tables[-1]._cellvalues) > self.repeatRows + tail:
             return parts
         heights = self._rowHeights
-        if len(heights) < self.repeatRows + 2:
+        if len(heights) < self.repeatRows + tail + 1:
             return parts
-        shorter = availHeight - heights[-2] - 0.5  # the last body row goes with the totals
+        # the last body row goes with the totals (and the note)
+        shorter = availHeight - heights[-(tail + 1)] - 0.5
         if shorter <= heights[0]:
             return parts
         retry: list[Flowable] = super().split(availWidth, shorter)
@@ -155,6 +164,7 @@ class _TableBuilder:
         header: Sequence[str],
         rows: Sequence[Sequence[CellValue]],
         totals: Sequence[CellValue] | None,
+        note: str | None = None,
     ) -> PagedTable:
         data: list[_Row] = []
         commands: list[tuple[object, ...]] = [
@@ -180,9 +190,10 @@ class _TableBuilder:
         first = 1
         for offset, row in enumerate(rows):
             data.append(self._row(row, first + offset, commands, bold=False))
-        commands.append(("LINEBELOW", (0, first), (-1, -1), 0.25, RULE))
+        end = len(data) - 1 + (totals is not None)  # the note row has no rule nor zebra
+        commands.append(("LINEBELOW", (0, first), (-1, end), 0.25, RULE))
         if self.zebra:
-            commands.append(("ROWBACKGROUNDS", (0, first), (-1, -1), [None, ZEBRA]))
+            commands.append(("ROWBACKGROUNDS", (0, first), (-1, end), [None, ZEBRA]))
         if totals is not None:
             index = len(data)
             data.append(self._row(totals, index, commands, bold=True))
@@ -191,8 +202,16 @@ class _TableBuilder:
                 ("BACKGROUND", (0, index), (-1, index), ACCENT_LIGHT),
                 ("LINEABOVE", (0, index), (-1, index), 0.8, ACCENT),
             ]
-        table_class = _TableWithTotals if totals is not None else PagedTable
-        return table_class(
+        if note is not None:
+            index = len(data)
+            data.append([para(note, self.styles.small), *([""] * (len(self.widths) - 1))])
+            commands += [
+                ("SPAN", (0, index), (-1, index)),
+                ("LEFTPADDING", (0, index), (-1, index), 0),
+                ("TOPPADDING", (0, index), (-1, index), 3),
+            ]
+        table_class = _TableWithTotals if totals is not None or note is not None else PagedTable
+        table = table_class(
             data,
             colWidths=self.widths,
             repeatRows=1,
@@ -201,6 +220,9 @@ class _TableBuilder:
             hAlign="LEFT",
             style=TableStyle(commands),
         )
+        if isinstance(table, _TableWithTotals):
+            table.tail_rows = (totals is not None) + (note is not None)
+        return table
 
     def _header_row(self, header: Sequence[str]) -> _Row:
         styles = self.styles

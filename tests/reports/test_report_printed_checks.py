@@ -10,7 +10,7 @@ from io import BytesIO
 from pathlib import Path
 
 from pypdf import PdfReader
-from reportlab.platypus import Table
+from reportlab.platypus import Spacer, Table
 
 from ptce_desktop.documents.activity import CategoryLine
 from ptce_desktop.documents.cost_sharing import ExceptionalShare, ExceptionalSharing
@@ -181,3 +181,27 @@ def test_prorata_note_quotes_no_figure_the_table_does_not_hold(
     assert "× 92/184 j" in text
     assert "« × n/N j » : le membre n'est présent que n des N jours" in text
     assert "273/365" not in text
+
+
+def test_a_note_under_a_table_never_starts_a_page_alone() -> None:
+    """The redistribution report's « Contrôle : total des quotes-parts … » line went alone to
+    a last page: a table's note is now its last row, kept with the totals and a body row."""
+    note = "Contrôle : total des quotes-parts 25 672,56 € = charges & <co> 25 672,56 €."
+    rows = [[NAMES[i % 3], money_cell(i * 1_000)] for i in range(12)]
+    for space in range(440, 520, 2):  # the old paragraph went alone from 480 to 490
+        story = [
+            Spacer(1, space),
+            *data_table(
+                ("Membre", "Quote-part"),
+                rows,
+                (3, 1),
+                totals_row=["Total", money_cell(66_000)],
+                note=note,
+            ),
+        ]
+        data, _ = render_pdf(title="Essai", subject="s", pole_name="Pôle & <co>", story=story)
+        for page in PdfReader(BytesIO(data)).pages:
+            body = [line for line in page.extract_text().splitlines()[2:] if line.strip()]
+            assert not body or not body[0].startswith("Contrôle"), (space, body[:3])
+            if any(line.startswith("Contrôle") for line in body):
+                assert any(line.startswith("Total") for line in body), (space, body)
