@@ -148,9 +148,19 @@ class Scenario:
         )
 
 
+#: The first id a joining member takes in the simulation: above every real member's id, as
+#: the id the member gets when the scenario is adopted (SQLite gives the next rowid).
+JOIN_ID_BASE = 2**53
+
+
 def join_id(index: int) -> int:
-    """The member id a scenario's ``index``-th join takes in the simulation (-1, -2…)."""
-    return -(index + 1)
+    """The member id a scenario's ``index``-th join takes in the simulation.
+
+    The split breaks ties by member id (the lower id first, DESIGN §4.2), so a joining member
+    must sort where it will once created: after every member of the pole, joins in their
+    order (adoption creates them in that order). A negative id gave a tied cent to the joiner
+    in the simulation and to the older member once adopted."""
+    return JOIN_ID_BASE + index
 
 
 # --- what the simulation reads -----------------------------------------------------------------
@@ -572,7 +582,7 @@ def _service_cents(
 class MemberRow:
     """One member's line: today and each scenario (0 when the member takes no part)."""
 
-    member_id: int  # negative: a member joining in scenario n° -id… (see ``joining``)
+    member_id: int  # a member joining in a scenario: :func:`join_id` (see ``joining``)
     name: str
     today: int
     amounts: tuple[int, ...]
