@@ -215,7 +215,7 @@ KEYS: tuple[DemoKey, ...] = (
     DemoKey("hours", "Heures de mise à disposition", "usage", "h",
             "Heures du personnel mutualisé chez chaque structure (relevé mensuel)."),
     DemoKey(
-        "seats", "Postes informatiques", "units", "poste",
+        "seats", "Postes informatiques", "units", "PC",
         "Nombre de postes de travail et de lignes raccordés au réseau commun.",
         ((D(2024, 1, 1), {t: v * 1000 for t, v in _SEATS_2024.items()}),
          (D(2025, 7, 1), {t: v * 1000 for t, v in _SEATS_2025.items()})),
