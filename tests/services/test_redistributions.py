@@ -61,7 +61,15 @@ def test_staged_grant_with_plan_end_to_end(uow: Any) -> None:
         (b, euros("10 500,00")),
         (c, euros("4 500,00")),
     ]
-    assert made[0].basis == "Plan de reversement : 40\u00a0% des 30\u00a0000,00\u00a0€ reçus"
+    # the amount checks out on the page: 12 000,00 due − 2 000,00 already passed = 10 000,00
+    assert made[0].basis == (
+        "Plan de reversement : 40\u00a0% des 30\u00a0000,00\u00a0€ reçus, "
+        "soit 12\u00a0000,00\u00a0€ ; déjà reversé 2\u00a0000,00\u00a0€"
+    )
+    assert made[1].basis == (
+        "Plan de reversement : 35\u00a0% des 30\u00a0000,00\u00a0€ reçus, "
+        "soit 10\u00a0500,00\u00a0€"
+    )
     detail = grants.grant_detail(grant_id)
     assert [(m.due_cents, m.passed_cents, m.remaining_cents) for m in detail.plan] == [
         (euros("12 000,00"), euros("12 000,00"), 0),
@@ -123,7 +131,7 @@ def test_fixed_amounts_are_paid_pro_rata_and_capped(uow: Any) -> None:
     made = world.services.redistributions.redistribute_by_plan(grant_id, dt.date(2025, 5, 1))
     assert made[0].basis == (
         "Plan de reversement : 6\u00a0000,00\u00a0€ sur 10\u00a0000,00\u00a0€ votés, "
-        "au prorata des 5\u00a0000,00\u00a0€ reçus"
+        "au prorata des 5\u00a0000,00\u00a0€ reçus, soit 3\u00a0000,00\u00a0€"
     )
     # More than voted comes in: the fixed amount is capped, the excess stays with the pole.
     grants.add_instalment(grant_id, instalment(dt.date(2025, 9, 15), "6 000,00"))

@@ -163,17 +163,22 @@ def check_open_date(session: Session, day: dt.date, what: str) -> None:
         raise PtceError("closed_year", "date", year=year.label, what=what)
 
 
-def _plan_basis(line: PlanLine, received: int, voted: int | None) -> str:
+def _plan_basis(line: PlanLine, received: int, voted: int | None, member: MemberPlanView) -> str:
+    """Why this amount, checkable on the page: the member's due under the plan and what it
+    was already passed (« 40 % des 30 000,00 € reçus, soit 12 000,00 € ; déjà reversé
+    2 000,00 € » next to a payment of 10 000,00 €)."""
     if line.share_bp is not None:
-        return (
-            f"Plan de reversement : {format_percent(line.share_bp)} "
-            f"des {format_money(received)} reçus"
+        rule = f"{format_percent(line.share_bp)} des {format_money(received)} reçus"
+    else:
+        voted_text = f" sur {format_money(voted)} votés" if voted else ""
+        rule = (
+            f"{format_money(line.amount_cents or 0)}{voted_text}, "
+            f"au prorata des {format_money(received)} reçus"
         )
-    voted_text = f" sur {format_money(voted)} votés" if voted else ""
-    return (
-        f"Plan de reversement : {format_money(line.amount_cents or 0)}{voted_text}, "
-        f"au prorata des {format_money(received)} reçus"
-    )
+    text = f"Plan de reversement : {rule}, soit {format_money(member.due_cents)}"
+    if member.passed_cents:
+        text += f" ; déjà reversé {format_money(member.passed_cents)}"
+    return text
 
 
 # --- the service --------------------------------------------------------------------------------
@@ -243,7 +248,10 @@ class RedistributionService:
                     date=date,
                     amount_cents=member.remaining_cents,
                     basis=_plan_basis(
-                        lines[member.member_id], state.received_cents, grant.amount_voted_cents
+                        lines[member.member_id],
+                        state.received_cents,
+                        grant.amount_voted_cents,
+                        member,
                     ),
                 )
                 for member in state.members
