@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLineEdit
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QScrollArea
 from pytestqt.qtbot import QtBot
 from support.ui import give_shares, make_context
 
@@ -77,6 +78,28 @@ def test_form_combos_are_as_wide_as_the_line_edits(qtbot: QtBot) -> None:
     qtbot.waitExposed(dialog)
     name = dialog.fields.editor("name")
     assert abs(combo.width() - name.width()) <= 8  # the same column, give or take a label
+
+
+def test_form_dialog_opens_on_its_first_field_and_tabs_through_the_fields(qtbot: QtBot) -> None:
+    """The scroll area holding the form used to take the first focus (typing went nowhere)
+    and to be a tab stop of its own."""
+    dialog = SampleDialog(lambda name: name)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitActive(dialog)
+    name, amount = dialog.fields.editor("name"), dialog.fields.editor("amount")
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is name)
+    QTest.keyClicks(QApplication.focusWidget(), "Cafe l'Eclair & <co>")  # ASCII: QTest's keys
+    assert name.text() == "Cafe l'Eclair & <co>"
+    stops = []
+    widget = dialog.nextInFocusChain()
+    while widget is not dialog:
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisible():
+            stops.append(widget)
+        widget = widget.nextInFocusChain()
+    assert not [w for w in stops if isinstance(w, QScrollArea)]
+    assert stops.index(name) < stops.index(amount)
 
 
 def test_units_and_date_edits(qtbot: QtBot) -> None:

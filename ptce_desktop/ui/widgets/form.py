@@ -212,6 +212,8 @@ class FormDialog(QDialog):
         scroll.setWidget(self.body)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        # not a tab stop of its own: the dialog opens on its first field, not on the frame
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         outer.addWidget(scroll, 1)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -238,7 +240,28 @@ class FormDialog(QDialog):
     def showEvent(self, event: Any) -> None:
         self.fields.align_labels()
         fit_to_screen(self)
+        self._focus_first_field()
         super().showEvent(event)
+
+    def _focus_first_field(self) -> None:
+        """Open on the first field one can type in, unless the dialog chose one (else Qt would
+        focus OK, or the scroll area, and typing would go nowhere)."""
+        chosen = self.focusWidget()
+        if (
+            chosen is not None
+            and chosen.focusPolicy() != Qt.FocusPolicy.NoFocus
+            and not self.buttons.isAncestorOf(chosen)
+        ):
+            return
+        for cell in self.fields.cells.values():
+            editor = cell.editor
+            if (
+                editor.isVisibleTo(self)
+                and editor.isEnabled()
+                and editor.focusPolicy() != (Qt.FocusPolicy.NoFocus)
+            ):
+                editor.setFocus()
+                return
 
     def submit(self) -> Any:
         """Do the action (a service call); raise :class:`PtceError` to keep the dialog open."""
