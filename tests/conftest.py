@@ -61,6 +61,26 @@ def _template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def demo_file(tmp_path_factory: pytest.TempPathFactory, _template_db: Path) -> Path:
+    """The demo pole, built once per run through the services (a few seconds). Shared: open
+    it read-only, or copy it before writing."""
+    import shutil
+
+    from ptce_desktop.demo.build import build_demo
+    from ptce_desktop.store.database import open_database
+    from ptce_desktop.store.unit_of_work import UnitOfWork
+
+    path = tmp_path_factory.mktemp("démo") / "démo & <pôle> l'€.sqlite3"
+    shutil.copyfile(_template_db, path)
+    db = open_database(path)
+    try:
+        build_demo(UnitOfWork(db))
+    finally:
+        db.close()
+    return path
+
+
 @pytest.fixture
 def db_path(tmp_path: Path, _template_db: Path) -> Path:
     """A fresh, migrated, empty database file in ``tmp_path``."""

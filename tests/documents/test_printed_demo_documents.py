@@ -6,14 +6,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sqlite3
-from collections.abc import Iterator
 from io import BytesIO
 from pathlib import Path
 
-import pytest
 from pypdf import PdfReader
 
-from ptce_desktop.demo.build import build_demo
 from ptce_desktop.documents.builders.cerfa import build_cerfa_report
 from ptce_desktop.documents.builders.cost_sharing import build_cost_sharing_data
 from ptce_desktop.documents.builders.redistribution import build_redistribution_data
@@ -22,30 +19,9 @@ from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.periods import format_date
 from ptce_desktop.reports.redistribution import build_redistribution_report
 from ptce_desktop.reports.statement import build_statement
-from ptce_desktop.store.database import open_database
 from ptce_desktop.store.unit_of_work import UnitOfWork
 
 GENERATED = dt.date(2026, 12, 6)
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("imprimés") / "démo & <pôle> 'l'€.sqlite3"
-    database = open_database(path)
-    try:
-        build_demo(UnitOfWork(database))
-    finally:
-        database.close()
-    return path
-
-
-@pytest.fixture
-def demo_uow(demo_file: Path) -> Iterator[UnitOfWork]:
-    database = open_database(demo_file, read_only=True)
-    try:
-        yield UnitOfWork(database)
-    finally:
-        database.close()
 
 
 def test_exceptional_line_names_each_members_own_call(

@@ -22,7 +22,6 @@ import random
 import re
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterator
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
@@ -38,7 +37,6 @@ from support.factories.calls import (
     seed_units_key,
 )
 
-from ptce_desktop.demo.build import build_demo
 from ptce_desktop.documents.builders.redistribution import build_redistribution_data
 from ptce_desktop.documents.builders.statement import build_statement_data
 from ptce_desktop.documents.statement import StatementData
@@ -312,26 +310,6 @@ def sql_grants(path: Path, year: int) -> dict[int, tuple[int, int, int, int]]:
 
 
 # --- the poles ------------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("réconciliation") / "démo & <pôle>.sqlite3"
-    database = open_database(path)
-    try:
-        build_demo(UnitOfWork(database))
-    finally:
-        database.close()
-    return path
-
-
-@pytest.fixture
-def demo_uow(demo_file: Path) -> Iterator[UnitOfWork]:
-    database = open_database(demo_file, read_only=True)
-    try:
-        yield UnitOfWork(database)
-    finally:
-        database.close()
 
 
 def random_pole(uow: UnitOfWork, seed: int) -> None:

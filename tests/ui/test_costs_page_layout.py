@@ -15,9 +15,6 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from support.ui import RecordingPresenter
 
-from ptce_desktop.demo.build import build_demo
-from ptce_desktop.store.database import open_database
-from ptce_desktop.store.unit_of_work import UnitOfWork
 from ptce_desktop.ui.pages.costs.model import (
     CERFA,
     DATE,
@@ -36,18 +33,6 @@ from ptce_desktop.ui.widgets.table_view import NAME_MIN_WIDTH
 from ptce_desktop.ui.worker import Runner
 
 SIZES = (QSize(1200, 760), QSize(1366, 768))
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory, _template_db: Path) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "démo & <co> l'€.sqlite3"
-    shutil.copyfile(_template_db, path)
-    db = open_database(path)
-    try:
-        build_demo(UnitOfWork(db))
-    finally:
-        db.close()
-    return path
 
 
 @pytest.fixture

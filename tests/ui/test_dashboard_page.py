@@ -15,32 +15,16 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from support.ui import RecordingPresenter
 
-from ptce_desktop.demo.build import build_demo
 from ptce_desktop.domain.categories import MISSING_LABELS, MemberCategory
 from ptce_desktop.domain.money import format_money
 from ptce_desktop.services.grants.in_kind import InKindDraft, InKindService
 from ptce_desktop.services.members.members import MemberDraft
 from ptce_desktop.services.summary import SummaryService
-from ptce_desktop.store.database import open_database
-from ptce_desktop.store.unit_of_work import UnitOfWork
 from ptce_desktop.ui.pages.dashboard.charts import eligibility_html, nice_ticks, top_with_rest
 from ptce_desktop.ui.pages.dashboard.page import DashboardPage, create_page
 from ptce_desktop.ui.shell.context import AppContext, open_context
 from ptce_desktop.ui.style import ERROR
 from ptce_desktop.ui.worker import Runner
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory, _template_db: Path) -> Path:
-    """The demo pole, built once for the module through the services (a few seconds)."""
-    path = tmp_path_factory.mktemp("demo") / "démo.sqlite3"
-    shutil.copyfile(_template_db, path)
-    db = open_database(path)
-    try:
-        build_demo(UnitOfWork(db))
-    finally:
-        db.close()
-    return path
 
 
 @pytest.fixture
