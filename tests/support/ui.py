@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtWidgets import QApplication
+
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.services.costs.costs import CostService
 from ptce_desktop.services.costs.shared_services import ServiceDraft, SharedServiceService
@@ -86,3 +88,9 @@ def raises_code(code: str, action: Any) -> bool:
     except PtceError as error:
         return error.code == code
     return False
+
+
+def settle() -> None:
+    """A few turns of the event loop: layouts, deferred fits and queued signals done."""
+    for _ in range(5):
+        QApplication.processEvents()

@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
-from support.ui import make_context
+from pytestqt.qtbot import QtBot
+from support.ui import RecordingPresenter, make_context
 
 from ptce_desktop.ui import i18n
 from ptce_desktop.ui.compat import pin_singletons
 from ptce_desktop.ui.shell.context import AppContext
+from ptce_desktop.ui.shell.launch import Shell
+from ptce_desktop.ui.shell.main_window import MainWindow
+from ptce_desktop.ui.worker import Runner
 
 # PySide6 6.12 on Python 3.11 drops a reference to None/True/False per void call: without this
 # a long UI test run aborts with "none_dealloc" (see ptce_desktop/ui/compat.py).
@@ -55,3 +60,24 @@ def ctx(db_path: Path) -> Iterator[AppContext]:
     context = make_context(db_path)
     yield context
     context.close()
+
+
+@pytest.fixture
+def demo_window(
+    qtbot: QtBot, demo_file: Path, tmp_path: Path, ui_settings: QSettings, french: None
+) -> Iterator[MainWindow]:
+    """The main window on a copy of the demo pole, in French, shown on its 2025 year (the
+    start synchronous: an inline runner)."""
+    path = tmp_path / "démo.sqlite3"
+    shutil.copyfile(demo_file, path)
+    win = MainWindow(settings=ui_settings)
+    qtbot.addWidget(win)
+    shell = Shell(win, runner=Runner(inline=True), presenter=RecordingPresenter())
+    assert shell.start(path)
+    win.show()
+    qtbot.waitExposed(win)
+    index = win.year_combo.findData(2025)
+    assert index >= 0
+    win.year_combo.setCurrentIndex(index)
+    yield win
+    shell.close_document()

@@ -5,15 +5,9 @@ amount and attachments stay readable; a column the first layout hid comes back r
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
-from PySide6.QtCore import QSettings, QSize, Qt
-from PySide6.QtWidgets import QApplication
-from pytestqt.qtbot import QtBot
-from support.ui import RecordingPresenter
+from PySide6.QtCore import QSize, Qt
+from support.ui import settle
 
 from ptce_desktop.ui.pages.costs.model import (
     CERFA,
@@ -27,34 +21,15 @@ from ptce_desktop.ui.pages.costs.model import (
     VAT,
 )
 from ptce_desktop.ui.pages.costs.page import CostsPage
-from ptce_desktop.ui.shell.launch import Shell
 from ptce_desktop.ui.shell.main_window import MainWindow
 from ptce_desktop.ui.widgets.table_view import NAME_MIN_WIDTH
-from ptce_desktop.ui.worker import Runner
 
 SIZES = (QSize(1200, 760), QSize(1366, 768))
 
 
 @pytest.fixture
-def window(
-    qtbot: QtBot, demo_file: Path, tmp_path: Path, ui_settings: QSettings, french: None
-) -> Iterator[MainWindow]:
-    path = tmp_path / "démo.sqlite3"
-    shutil.copyfile(demo_file, path)
-    win = MainWindow(settings=ui_settings)
-    qtbot.addWidget(win)
-    shell = Shell(win, runner=Runner(inline=True), presenter=RecordingPresenter())
-    assert shell.start(path)
-    win.show()
-    qtbot.waitExposed(win)
-    win.year_combo.setCurrentIndex(win.year_combo.findData(2025))
-    yield win
-    shell.close_document()
-
-
-def settle() -> None:
-    for _ in range(5):
-        QApplication.processEvents()
+def window(demo_window: MainWindow) -> MainWindow:
+    return demo_window
 
 
 def costs_at(window: MainWindow, size: QSize) -> CostsPage:

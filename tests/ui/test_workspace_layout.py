@@ -7,46 +7,21 @@ page's own scroll area scrolls sideways.
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
-from PySide6.QtCore import QRect, QSettings, QSize
-from PySide6.QtWidgets import QApplication, QScrollArea, QTableView, QTabWidget
+from PySide6.QtCore import QRect, QSize
+from PySide6.QtWidgets import QScrollArea, QTableView, QTabWidget
 from pytestqt.qtbot import QtBot
-from support.ui import RecordingPresenter
+from support.ui import settle
 
 from ptce_desktop.ui.pages import PAGE_FACTORIES
-from ptce_desktop.ui.shell.launch import Shell
 from ptce_desktop.ui.shell.main_window import MainWindow
-from ptce_desktop.ui.worker import Runner
 
 SIZES = (QSize(1200, 760), QSize(1366, 768))
 
 
 @pytest.fixture
-def window(
-    qtbot: QtBot, demo_file: Path, tmp_path: Path, ui_settings: QSettings, french: None
-) -> Iterator[MainWindow]:
-    path = tmp_path / "démo.sqlite3"
-    shutil.copyfile(demo_file, path)
-    win = MainWindow(settings=ui_settings)
-    qtbot.addWidget(win)
-    shell = Shell(win, runner=Runner(inline=True), presenter=RecordingPresenter())
-    assert shell.start(path)
-    win.show()
-    qtbot.waitExposed(win)
-    index = win.year_combo.findData(2025)
-    assert index >= 0
-    win.year_combo.setCurrentIndex(index)
-    yield win
-    shell.close_document()
-
-
-def settle() -> None:
-    for _ in range(5):
-        QApplication.processEvents()
+def window(demo_window: MainWindow) -> MainWindow:
+    return demo_window
 
 
 def select_first_rows(page: object) -> int:
