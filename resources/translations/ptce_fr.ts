@@ -7146,6 +7146,10 @@ Le document s&apos;affiche ici avant que vous l&apos;enregistriez ou l&apos;impr
         <source>In the scenario</source>
         <translation>Dans le scénario</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
 </context>
 <context>
     <name>UsageDialog</name>

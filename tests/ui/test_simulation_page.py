@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 from support.ui import RecordingPresenter
@@ -221,3 +222,38 @@ def test_the_open_button_opens_the_chosen_scenario(
     assert isinstance(ctx.presenter, RecordingPresenter) and ctx.presenter.errors == []
     names = [e.scenario().name for e in page.visible_editors()]
     assert names.count("Scénario « ouvert » & <co> l'été") == 1
+
+
+def test_units_dialog_shows_every_column_whole(qtbot: QtBot, french: None) -> None:
+    """« Dans le scénario » used to be cut off behind a sideways scroll bar by the names."""
+    from ptce_desktop.ui.pages.simulation.editor import UnitsDialog
+
+    long_name = "Association intercommunale pour l'accompagnement & <l'insertion> " * 3
+    members = [(1, long_name), (2, "Café « l'Éclair » & <co>"), (3, "Scop €")]
+    members += [(n, f"Membre n° {n} – Drôme & Vercors") for n in range(4, 30)]  # it scrolls
+    dialog = UnitsDialog(members, {1: 6500, 2: 1500}, {3: 2000})
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    table, header = dialog.table, dialog.table.horizontalHeader()
+    assert header.model().headerData(2, header.orientation()) == "Dans le scénario"
+    assert table.columnWidth(2) >= header.sectionSizeHint(2)
+    assert table.columnWidth(1) >= header.sectionSizeHint(1)
+    used = sum(table.columnWidth(column) for column in range(3))
+    assert used <= table.viewport().width()
+    assert table.item(0, 0).text() == long_name
+
+
+def test_units_dialog_says_whose_units_are_wrong(qtbot: QtBot, french: None) -> None:
+    from ptce_desktop.ui.pages.simulation.editor import UnitsDialog
+
+    members = [(1, "Scop « A »"), (2, "<b>Café</b> & l'Éclair")]
+    dialog = UnitsDialog(members, {1: 1000}, {})
+    qtbot.addWidget(dialog)
+    dialog.table.item(1, 2).setText("beaucoup")
+    dialog.accept()
+    assert dialog.result() != dialog.DialogCode.Accepted
+    text = dialog.problem.text()
+    assert text.startswith("<b>Café</b> & l'Éclair : ") and "« beaucoup »" in text
+    assert dialog.problem.textFormat() == Qt.TextFormat.PlainText
+    assert dialog.table.currentRow() == 1 and dialog.table.currentColumn() == 2

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -73,6 +74,7 @@ class UnitsDialog(QDialog):
         self.setObjectName("SimulationUnitsDialog")
         self.members = list(members)
         self.result_units: dict[int, int] = dict(chosen)
+        self.bad_row: int | None = None  # the row whose cell ``read`` refused
         self.table = QTableWidget(len(self.members), 3, self)
         self.table.setHorizontalHeaderLabels(
             [self.tr("Member"), self.tr("Today"), self.tr("In the scenario")]
@@ -91,11 +93,18 @@ class UnitsDialog(QDialog):
             edit = QTableWidgetItem("" if value is None else format_units(value, lang=lang))
             edit.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.table.setItem(row, 2, edit)
-        self.table.resizeColumnsToContents()
-        self.table.setColumnWidth(0, min(self.table.columnWidth(0), 320))
+        # the names take what the two figures leave: « Dans le scénario » is never cut off
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.problem = QLabel()
         self.problem.setObjectName("fieldProblem")
         self.problem.setWordWrap(True)
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)  # it quotes a member's name
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -114,14 +123,26 @@ class UnitsDialog(QDialog):
             item = self.table.item(row, 2)
             text = item.text().strip() if item is not None else ""
             if text:
+                self.bad_row = row
                 found[member_id] = parse_units(text, current_language(), field="units")
+        self.bad_row = None
         return found
 
     def accept(self) -> None:
+        self.bad_row = None
         try:
             self.result_units = self.read()
         except PtceError as error:
-            self.problem.setText(error.message(current_language()))
+            message = error.message(current_language())
+            if self.bad_row is not None:  # say whose cell it is, and go to it
+                message = (
+                    self.tr("%1: %2")
+                    .replace("%2", message)
+                    .replace("%1", self.members[self.bad_row][1])
+                )
+                self.table.setCurrentCell(self.bad_row, 2)
+                self.table.setFocus()
+            self.problem.setText(message)
             return
         super().accept()
 
