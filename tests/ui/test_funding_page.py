@@ -407,3 +407,17 @@ def test_read_only_file_disables_changes(db_path: Path, qtbot: QtBot) -> None:
         assert widget.new_item() is None
     finally:
         ctx.close()
+
+
+def test_funder_notes_sit_beside_their_label(qtbot: QtBot, french: None) -> None:
+    """The room the dialog has beyond its fields used to push the notes box down, away from
+    « Notes » (the label stayed at the row's top)."""
+    dialog = FunderDialog(lambda draft: draft)  # type: ignore[arg-type, return-value]
+    qtbot.addWidget(dialog)
+    dialog.name_edit.setText("Fondation « Éclair » & <co> l'été")
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    caption = next(c for c in dialog.fields.captions if c.buddy() is dialog.notes_edit)
+    label_top = caption.mapTo(dialog, caption.rect().topLeft()).y()
+    box_top = dialog.notes_edit.mapTo(dialog, dialog.notes_edit.rect().topLeft()).y()
+    assert abs(box_top - label_top) <= 8

@@ -106,6 +106,7 @@ class FunderDialog(FormDialog):
         self.notes_edit.setMinimumHeight(60)
         self.notes_edit.setMaximumHeight(120)
         self.fields.add(form, "notes", translate("FunderDialog", "N&otes"), self.notes_edit)
+        self.body_layout.addStretch(1)  # the room left goes below: « Notes » stays by its box
         if funder is not None:
             self.name_edit.setText(funder.name)
             self.type_combo.setCurrentIndex(max(self.type_combo.findData(funder.type), 0))
