@@ -96,8 +96,12 @@ class FieldSet:
     ) -> QWidget:
         """Add a row "label: editor" to ``form``, with its error line; returns ``editor``."""
         editor.setObjectName(name)
-        if isinstance(editor, QComboBox):  # as wide as the line edits: long names stay whole
-            editor.setSizePolicy(QSizePolicy.Policy.Expanding, editor.sizePolicy().verticalPolicy())
+        policy = editor.sizePolicy()
+        if isinstance(editor, QComboBox) and policy.horizontalPolicy() == (
+            QSizePolicy.Policy.Preferred  # Qt's default, not a width the dialog chose
+        ):  # as wide as the line edits: long names stay whole
+            policy.setHorizontalPolicy(QSizePolicy.Policy.Expanding)
+            editor.setSizePolicy(policy)
         cell = FieldCell(editor, hint)
         caption = QLabel(label)
         caption.setBuddy(editor)
