@@ -8,6 +8,7 @@ Every error raised by ``domain``, ``store``, ``services``, ``reports`` and ``exc
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
@@ -126,6 +127,13 @@ def error_text(code: str, field: str | None, values: Mapping[str, Any], lang: La
         "values": dict(values),
     }
     data.update(values)
+    for name, value in values.items():  # a day as its reader writes it: 31/12/2025 in French
+        if type(value) is dt.date:
+            data[name] = (
+                value.isoformat()
+                if lang == "en"
+                else f"{value.day:02d}/{value.month:02d}/{value.year:04d}"
+            )
     if "entity" in values:  # a record kind's key (« member ») -> its name in ``lang``
         from ptce_desktop.domain.messages.entities import entity_name
 

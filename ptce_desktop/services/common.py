@@ -97,7 +97,7 @@ def is_closed(session: Session, start_year: int) -> bool:
 def check_date_order(start: dt.date | None, end: dt.date | None, field: str) -> None:
     """Refuse an end before its start (``field`` names the end field)."""
     if start is not None and end is not None and end < start:
-        raise PtceError("end_before_start", field, start=start.isoformat(), end=end.isoformat())
+        raise PtceError("end_before_start", field, start=start, end=end)
 
 
 def columns_dict(row: Any, *names: str) -> dict[str, Any]:

@@ -71,7 +71,7 @@ def test_project_crud_with_partners(uow: UnitOfWork) -> None:
             {"start": D(2025, 5, 2), "end": D(2025, 5, 1)},
             "end_before_start",
             "end",
-            "La date de fin (2025-05-01) est antérieure à la date de début (2025-05-02).",
+            "La date de fin (01/05/2025) est antérieure à la date de début (02/05/2025).",
         ),
         ({"status": "fini"}, "invalid_value", "status", "Valeur invalide pour « Statut » : fini."),
         ({"lead_member_id": 404}, "not_found", None, "Membre introuvable (n° 404)."),

@@ -573,3 +573,15 @@ def test_the_first_page_sums_every_cost_matching(uow: UnitOfWork) -> None:
         for r in costs.list_costs(2025, filters=CostFilters(member_id=members[0])).rows
     )
     assert mine.total_member_cents and mine.total_member_cents < mine.total_ttc_cents
+
+
+def test_a_date_in_a_message_reads_as_the_coordinator_writes_it(uow: UnitOfWork) -> None:
+    """« La date de fin (31/12/2024) est antérieure à la date de début (01/01/2025). », not
+    the ISO form; the English message keeps ISO."""
+    service, _ = _equal_setup(uow)
+    bad = dataclasses.replace(draft(service, 1_000), period_end=D(2024, 12, 31))
+    with pytest.raises(PtceError) as caught:
+        CostService(uow).create_cost(bad)
+    assert "(31/12/2024)" in caught.value.message("fr")
+    assert "(01/01/2025)" in caught.value.message("fr")
+    assert "2024-12-31" in caught.value.message("en")

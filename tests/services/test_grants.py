@@ -121,7 +121,7 @@ def _expect(world: Any, code: str, field: str, text: str, **changes: Any) -> Non
             {"period_start": dt.date(2025, 6, 1), "period_end": dt.date(2025, 5, 31)},
             "end_before_start",
             "period_end",
-            "La date de fin (2025-05-31) est antérieure à la date de début (2025-06-01).",
+            "La date de fin (31/05/2025) est antérieure à la date de début (01/06/2025).",
         ),
         (
             {"overhead_method": "forfait"},

@@ -135,8 +135,8 @@ def _check_draft(
         raise PtceError(
             "end_before_start",
             "period_end",
-            start=draft.period_start.isoformat(),
-            end=draft.period_end.isoformat(),
+            start=draft.period_start,
+            end=draft.period_end,
         )
     for name in ("ht_cents", "vat_cents", "ttc_cents"):
         if abs(getattr(draft, name)) > MONEY_MAX:
