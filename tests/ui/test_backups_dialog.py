@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from support.ui import RecordingPresenter
@@ -204,6 +204,22 @@ def test_a_declined_restore_changes_nothing(shell_for: Any, db_path: Path) -> No
     dialog.restore_button.click()
     assert shell.ctx is ctx and not ctx.closed and dialog.isVisible()
     assert len(list_backups(backups_dir(db_path))) == 1
+
+
+def test_enter_never_restores(shell_for: Any, db_path: Path, qtbot: Any) -> None:
+    """Enter in the backups dialog closes it; it never starts a restore (that replaces the
+    open file): « Restaurer… » takes a click or its Alt shortcut."""
+    _with_pole(db_path, "Pôle « Sud » & <co>")
+    answers = Answers(restore=True)
+    shell = shell_for(answers)
+    assert shell.start(db_path)
+    dialog = shell.backups.show_backups()
+    dialog.table.selectRow(0)
+    assert dialog.restore_button.isEnabled()
+    dialog.restore_button.setFocus()  # even from the button itself, Enter is not a click
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    assert answers.asked == []
+    assert not dialog.restore_button.isDefault() and dialog.close_button.isDefault()
 
 
 def test_read_only_lists_but_never_restores(shell_for: Any, db_path: Path) -> None:

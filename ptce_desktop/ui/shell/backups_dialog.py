@@ -149,6 +149,12 @@ class BackupsDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         row.addWidget(buttons)
+        # Enter never restores (it replaces the open file): only a click or Alt+R does; the
+        # default button is « Fermer »
+        for button in (self.restore_button, self.folder_button, self.backup_button):
+            button.setAutoDefault(False)
+        self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
+        self.close_button.setDefault(True)
         layout.addLayout(row)
         self._update_buttons()
 
