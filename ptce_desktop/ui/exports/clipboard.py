@@ -97,8 +97,12 @@ class PasteFilter(QObject):
         view.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Qt may still deliver an event while Python tears the filter down (its dialog closed,
+        # its attributes already cleared): then there is nothing to paste into
+        view = getattr(self, "view", None)
         if (
-            watched is self.view
+            view is not None
+            and watched is view
             and event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
             and event.matches(QKeySequence.StandardKey.Paste)
