@@ -59,13 +59,13 @@ def test_same_name_ignoring_case_is_refused(uow: Any) -> None:
             FunderDraft(name="   ", type="etat"),
             "required",
             "name",
-            "Le champ « nom » est obligatoire.",
+            "Le champ « Nom » est obligatoire.",
         ),
         (
             FunderDraft(name="x" * 201, type="etat"),
             "too_long",
             "name",
-            "Le champ « nom » dépasse 200 caractères.",
+            "Le champ « Nom » dépasse 200 caractères.",
         ),
         (
             FunderDraft(name="ANCT", type="ministere"),

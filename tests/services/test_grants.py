@@ -80,7 +80,7 @@ def _expect(world: Any, code: str, field: str, text: str, **changes: Any) -> Non
 @pytest.mark.parametrize(
     ("changes", "code", "field", "text"),
     [
-        ({"title": " "}, "required", "title", "Le champ « intitulé » est obligatoire."),
+        ({"title": " "}, "required", "title", "Le champ « Intitulé » est obligatoire."),
         (
             {"status": "acceptee"},
             "grant_status_unknown",
@@ -386,7 +386,7 @@ def test_instalments(uow: Any) -> None:
         (
             InstalmentDraft(dt.date(2025, 5, 1), 100, "x" * 101),
             "too_long",
-            "Le champ « référence » dépasse 100 caractères.",
+            "Le champ « Référence » dépasse 100 caractères.",
         ),
     ],
 )

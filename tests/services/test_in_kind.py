@@ -102,7 +102,7 @@ def test_crud_and_totals(uow: Any) -> None:
 @pytest.mark.parametrize(
     ("changes", "code", "field", "text"),
     [
-        ({"label": "  "}, "required", "label", "Le champ « libellé » est obligatoire."),
+        ({"label": "  "}, "required", "label", "Le champ « Libellé » est obligatoire."),
         (
             {"kind": "cadeau"},
             "in_kind_kind_unknown",

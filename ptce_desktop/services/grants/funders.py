@@ -34,11 +34,14 @@ def labelled_text(
     required: bool = False,
     max_length: int = LEN_NAME,
 ) -> str | None:
-    """:func:`~ptce_desktop.services.common.clean_text` whose errors name the field in French."""
+    """:func:`~ptce_desktop.services.common.clean_text` whose errors name the field in French,
+    capitalised as the form's label and every other message (« Le champ « Nom » est
+    obligatoire. »)."""
     try:
         return clean_text(value, field, required=required, max_length=max_length)
     except PtceError as error:
-        raise PtceError(error.code, field, field_label=label, **error.values) from None
+        named = label[:1].upper() + label[1:]
+        raise PtceError(error.code, field, field_label=named, **error.values) from None
 
 
 @dataclass(frozen=True)
