@@ -22,6 +22,7 @@ from reportlab.platypus.flowables import KeepTogether
 
 from ptce_desktop.domain.money import format_integer, format_money
 from ptce_desktop.domain.periods import format_date
+from ptce_desktop.domain.typography import french_spacing
 from ptce_desktop.reports.styles import (
     ACCENT_LIGHT,
     CONTENT_WIDTH,
@@ -44,11 +45,6 @@ _MAX_GAP_AT_PAGE_END = 48.0
 # able to upset the markup parser or the font encoder.
 _UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029]")
-# French quotation marks keep their inner spaces unbreakable: « mot » never splits at a line end.
-_GUILLEMETS = re.compile(r"(«)[ \u202f]+|[ \u202f]+»")
-#: A space before « : ; ! ? » (French typography): made no-break, so a line never starts
-#: with the sign (« Clé « Pourcentages » » then « : 15 % » on the next line).
-_HIGH_PUNCTUATION = re.compile(r"(?<=\S) +(?=[:;!?](?:\s|$))")
 
 
 def clean_text(text: object) -> str:
@@ -58,9 +54,7 @@ def clean_text(text: object) -> str:
         return ""
     value = text if isinstance(text, str) else str(text)
     value = _NEWLINES.sub("\n", value).replace("\t", " ")
-    value = _GUILLEMETS.sub(lambda m: "«\u00a0" if m.group(1) else "\u00a0»", value)
-    value = _HIGH_PUNCTUATION.sub("\u00a0", value)
-    return _UNPRINTABLE.sub("", value)
+    return _UNPRINTABLE.sub("", french_spacing(value))
 
 
 def escape_markup(text: object) -> str:

@@ -21,6 +21,7 @@ from PySide6.QtCore import QCoreApplication, QThread
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.typography import french_spacing
 from ptce_desktop.ui.i18n import current_language
 
 log = logging.getLogger("ptce_desktop")
@@ -37,7 +38,9 @@ def known_error_box(error: PtceError, parent: QWidget | None, lang: str) -> QMes
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(translate("ErrorPresenter", "PTCE Desktop"))
-    box.setText(error.message(lang))
+    text = error.message(lang)
+    # a message box wraps its text: « and » never alone at a line's end or start
+    box.setText(french_spacing(text) if lang == "fr" else text)
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     return box
 

@@ -65,10 +65,22 @@ def test_known_error_box_speaks_french(qtbot: QtBot) -> None:
     error = PtceError("read_only")
     box = known_error_box(error, None, "fr")
     assert box.icon() == QMessageBox.Icon.Warning
-    assert box.text() == error.message("fr")
+    assert box.text().replace("\u00a0", " ") == error.message("fr")
     assert "lecture seule" in box.text()
     assert box.detailedText() == ""
     box.deleteLater()
+
+
+def test_a_message_box_never_wraps_at_a_guillemet(qtbot: QtBot) -> None:
+    """« and » keep their inner spaces, and « : » its space before, unbreakable in the box
+    (a wrapped message could end a line on « alone); the English text is left as it is."""
+    error = PtceError("required", "name")
+    box = known_error_box(error, None, "fr")
+    assert "«\u00a0Nom\u00a0»" in box.text() and "« " not in box.text()
+    box.deleteLater()
+    english = known_error_box(error, None, "en")
+    assert english.text() == error.message("en")
+    english.deleteLater()
 
 
 def test_bug_box_has_details_and_log_path(qtbot: QtBot, tmp_path: Path) -> None:
