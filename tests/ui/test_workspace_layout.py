@@ -8,7 +8,7 @@ page's own scroll area scrolls sideways.
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QRect, QSize
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtWidgets import QScrollArea, QTableView, QTabWidget
 from pytestqt.qtbot import QtBot
 from support.ui import settle
@@ -158,3 +158,19 @@ def test_the_main_lists_do_not_scroll_sideways(window: MainWindow, size: QSize, 
         f"{key} scrolls sideways at {size.width()}×{size.height()}: columns {widths} "
         f"in {view.viewport().width()} px"
     )
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s.width()}x{s.height()}")
+def test_a_key_s_in_force_date_shows_its_whole_title(window: MainWindow, size: QSize) -> None:
+    """« En vigueur depuis » was cut to « En vigueur dep » at 1200 px: the column is narrowed
+    no further than its title, or folds."""
+    window.resize(size)
+    window.show_page("keys")
+    settle()
+    view = window.page("keys").view  # type: ignore[attr-defined]
+    header = view.horizontalHeader()
+    title = str(view.model().headerData(3, Qt.Orientation.Horizontal))
+    assert title == "En vigueur depuis"
+    if not header.isSectionHidden(3):
+        assert header.sectionSize(3) >= view.fontMetrics().horizontalAdvance(title) + 8
+    assert view.horizontalScrollBar().maximum() == 0

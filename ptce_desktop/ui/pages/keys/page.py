@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 
 from ptce_desktop.domain.errors import PtceError
@@ -97,9 +97,11 @@ class KeysPage(QWidget):
         self.view = sample_fit(TableView("keys"))
         # too narrow for all: description, versions, unit, in force since, method give way
         self.view.foldable = (6, 5, 2, 3, 1)
-        # too narrow for all: description, versions, unit, in force since, method give way
-        self.view.foldable = (6, 5, 2, 3, 1)
         self.view.setModel(self.proxy)
+        # « En vigueur depuis » is narrowed no further than its title (it was cut to « En
+        # vigueur dep » at 1200 px): below that it folds, its dates are in the versions panel
+        title = self.proxy.headerData(3, Qt.Orientation.Horizontal) or ""
+        self.view.min_widths = {3: self.view.fontMetrics().horizontalAdvance(str(title)) + 16}
         self.view.setSelectionMode(TableView.SelectionMode.SingleSelection)
         self.view.setAccessibleName(self.tr("Allocation keys"))
         self.empty_state = EmptyState(
