@@ -64,7 +64,15 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+#: How long a thread holding the GIL runs before another that waits gets it (Python's default:
+#: 5 ms). The window's thread waits behind the workers (the open, the checks, a page's load);
+#: at 1 ms, the longest stall of the start on the 1 M-cost pole was 66-92 ms over five runs
+#: against 59-111 ms at 5 ms, interleaved (bench_stalls, 2026-12-06).
+GUI_SWITCH_INTERVAL_S = 0.001
+
+
 def create_application(lang: str | None) -> QApplication:
+    sys.setswitchinterval(GUI_SWITCH_INTERVAL_S)
     pin_singletons()  # PySide6 6.12 on Python 3.11 drops references to None (see compat)
     lighten_pyside_imports()  # every later import: no source read into linecache (see there)
     existing = QApplication.instance()
