@@ -129,11 +129,9 @@ def error_text(code: str, field: str | None, values: Mapping[str, Any], lang: La
     data.update(values)
     for name, value in values.items():  # a day as its reader writes it: 31/12/2025 in French
         if type(value) is dt.date:
-            data[name] = (
-                value.isoformat()
-                if lang == "en"
-                else f"{value.day:02d}/{value.month:02d}/{value.year:04d}"
-            )
+            from ptce_desktop.domain.periods import format_date  # periods imports this module
+
+            data[name] = value.isoformat() if lang == "en" else format_date(value)
     if "entity" in values:  # a record kind's key (« member ») -> its name in ``lang``
         from ptce_desktop.domain.messages.entities import entity_name
 
