@@ -3907,15 +3907,15 @@ Pourquoi le rouvrir ?</translation>
     <message numerus="yes">
         <source>%n change(s) shown</source>
         <translation>
-            <numerusform>%n modification(s) affichée(s)</numerusform>
-            <numerusform>%n modification(s) affichée(s)</numerusform>
+            <numerusform>%n modification affichée</numerusform>
+            <numerusform>%n modifications affichées</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n most recent change(s) shown</source>
         <translation>
-            <numerusform>les %n modification(s) les plus récentes affichée(s)</numerusform>
-            <numerusform>les %n modification(s) les plus récentes affichée(s)</numerusform>
+            <numerusform>%n modification, la plus récente, affichée</numerusform>
+            <numerusform>Les %n modifications les plus récentes affichées</numerusform>
         </translation>
     </message>
 </context>

@@ -121,3 +121,21 @@ def test_a_member_history_opens_from_its_detail_panel(
     page.show_section(f"members/{member_id}")
     assert set(texts(page, 3)) == {f"Membre n° {member_id}"}
     assert texts(page, 1) == ["Modifier un membre", "Créer un membre"]
+
+
+@pytest.mark.parametrize("width", [1200 - 300, 1366 - 330])
+def test_the_moment_action_and_record_stay_readable_at_laptop_widths(
+    page: JournalPage, width: int
+) -> None:
+    """At a laptop's width beside the navigation the long « Avant → après » column took the
+    width and the moment read « 06/12/2026 1… »: it is whole, and the action and the record
+    keep about twenty letters (the changes are read whole in the panel below)."""
+    page.resize(width, 600)
+    page.view.fit_width()
+    header, metrics = page.view.horizontalHeader(), page.view.fontMetrics()
+    moment = page.model.index(0, journal_module.WHEN).data()
+    assert header.sectionSize(journal_module.WHEN) >= metrics.horizontalAdvance(moment) + 8
+    for column in (journal_module.ACTION, journal_module.RECORD):
+        assert header.sectionSize(column) >= metrics.averageCharWidth() * 20
+    assert header.length() <= page.view.viewport().width() + 1  # no sideways scroll
+    assert page.count_label.text() == f"{page.model.rowCount()} modifications affichées"

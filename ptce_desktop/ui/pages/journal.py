@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -38,6 +39,23 @@ translate = QCoreApplication.translate
 
 #: Lines read per page.
 PAGE_SIZE = 200
+
+# The columns of journal_columns().
+WHEN, ACTION, OPERATION, RECORD, CHANGES = range(5)
+
+
+def readable_widths(metrics: QFontMetrics) -> dict[int, int]:
+    """The narrowest the table makes each column before the changes (TableView.min_widths): the
+    moment whole (it was cut to « 06/12/2026 1… » at 1366 px, the long « Avant → après » taking
+    the width), and some twenty letters of the action and of the record — the changes are read
+    whole in the panel under the table."""
+    words = metrics.averageCharWidth() * 20 + 16
+    return {
+        WHEN: metrics.horizontalAdvance("00/00/0000 00:00") + 16,
+        ACTION: words,
+        OPERATION: metrics.horizontalAdvance("Modification") + 16,
+        RECORD: words,
+    }
 
 
 def journal_columns() -> list[Column]:
@@ -105,6 +123,7 @@ class JournalPage(QWidget):
         clear = QPushButton(translate("JournalPage", "Clear"))
         self.older = QPushButton(translate("JournalPage", "Older…"))
         self.count_label = QLabel()
+        self._fitted = False
 
         filters = QHBoxLayout()
         for label, widget in (
@@ -123,6 +142,7 @@ class JournalPage(QWidget):
         self.view = TableView("journal/entries", self)
         self.view.export_title = translate("JournalPage", "Change log")
         self.view.setModel(self.model)
+        self.view.min_widths = readable_widths(self.view.fontMetrics())
         self.details = QPlainTextEdit()
         self.details.setReadOnly(True)
         self.details.setMaximumHeight(160)
@@ -204,6 +224,12 @@ class JournalPage(QWidget):
     def _show_page(self, page: Any) -> None:
         self.model.set_rows(page.lines)
         self._next_before = page.next_before_id
+        if page.lines and not self._fitted:
+            # once, on the first lines: the user's remembered layout, else the columns fitted
+            # to them (left at Qt's 100 px each, the moment read « 06/12/2026 1… »)
+            self._fitted = True
+            if not self.view.restore_state():
+                self.view.fit_columns()
         self._after_load()
         if page.lines:
             self.view.selectRow(0)
@@ -213,7 +239,12 @@ class JournalPage(QWidget):
     def load_older(self) -> None:
         if self._next_before is None:
             return
-        page = self.trail.page(self.current_filter(), limit=PAGE_SIZE, before_id=self._next_before)
+        trail, chosen, before = self.trail, self.current_filter(), self._next_before
+        self.loads.start(
+            lambda: trail.page(chosen, limit=PAGE_SIZE, before_id=before), self._show_older
+        )
+
+    def _show_older(self, page: Any) -> None:
         self.model.set_rows([*self.model.rows(), *page.lines])
         self._next_before = page.next_before_id
         self._after_load()
