@@ -204,8 +204,8 @@
     <message numerus="yes">
         <source>%n project(s)</source>
         <translation>
-            <numerusform>%n projet(s)</numerusform>
-            <numerusform>%n projet(s)</numerusform>
+            <numerusform>%n projet</numerusform>
+            <numerusform>%n projets</numerusform>
         </translation>
     </message>
     <message>
@@ -219,8 +219,8 @@
     <message numerus="yes">
         <source>%n governance body(ies)</source>
         <translation>
-            <numerusform>%n instance(s)</numerusform>
-            <numerusform>%n instance(s)</numerusform>
+            <numerusform>%n instance</numerusform>
+            <numerusform>%n instances</numerusform>
         </translation>
     </message>
     <message>
@@ -234,8 +234,8 @@
     <message numerus="yes">
         <source>%n meeting(s)</source>
         <translation>
-            <numerusform>%n réunion(s)</numerusform>
-            <numerusform>%n réunion(s)</numerusform>
+            <numerusform>%n réunion</numerusform>
+            <numerusform>%n réunions</numerusform>
         </translation>
     </message>
     <message>
@@ -253,8 +253,8 @@
     <message numerus="yes">
         <source>%n event(s)</source>
         <translation>
-            <numerusform>%n événement(s)</numerusform>
-            <numerusform>%n événement(s)</numerusform>
+            <numerusform>%n événement</numerusform>
+            <numerusform>%n événements</numerusform>
         </translation>
     </message>
     <message>
@@ -519,15 +519,15 @@
     <message numerus="yes">
         <source>%n backup(s) cannot be restored (point at one for the reason).</source>
         <translation>
-            <numerusform>%n sauvegarde(s) non restaurable(s) (survolez la ligne pour savoir pourquoi).</numerusform>
-            <numerusform>%n sauvegarde(s) non restaurable(s) (survolez la ligne pour savoir pourquoi).</numerusform>
+            <numerusform>%n sauvegarde non restaurable (survolez la ligne pour savoir pourquoi).</numerusform>
+            <numerusform>%n sauvegardes non restaurables (survolez la ligne pour savoir pourquoi).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n backup(s), all verified.</source>
         <translation>
-            <numerusform>%n sauvegarde(s), toutes vérifiées.</numerusform>
-            <numerusform>%n sauvegarde(s), toutes vérifiées.</numerusform>
+            <numerusform>%n sauvegarde, vérifiée.</numerusform>
+            <numerusform>%n sauvegardes, toutes vérifiées.</numerusform>
         </translation>
     </message>
     <message>
@@ -1595,8 +1595,8 @@ Cette action ne peut pas être annulée : les appels reçoivent leur numéro dé
     <message numerus="yes">
         <source>Total of the %Ln cost(s) shown</source>
         <translation>
-            <numerusform>Total des %Ln charge(s) affichée(s)</numerusform>
-            <numerusform>Total des %Ln charge(s) affichée(s)</numerusform>
+            <numerusform>Total de %Ln charge affichée</numerusform>
+            <numerusform>Total des %Ln charges affichées</numerusform>
         </translation>
     </message>
     <message>
@@ -3625,8 +3625,8 @@ Pourquoi le rouvrir ?</translation>
     <message numerus="yes">
         <source>%n contribution(s)</source>
         <translation>
-            <numerusform>%n contribution(s)</numerusform>
-            <numerusform>%n contribution(s)</numerusform>
+            <numerusform>%n contribution</numerusform>
+            <numerusform>%n contributions</numerusform>
         </translation>
     </message>
     <message>
@@ -4365,8 +4365,8 @@ Pourquoi le rouvrir ?</translation>
         <source>Total of the %n row(s) shown</source>
         <extracomment>A paged list&apos;s search text changed: its page asks the service again.</extracomment>
         <translation>
-            <numerusform>Total des %n ligne(s) affichée(s)</numerusform>
-            <numerusform>Total des %n ligne(s) affichée(s)</numerusform>
+            <numerusform>Total de %n ligne affichée</numerusform>
+            <numerusform>Total des %n lignes affichées</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -6386,8 +6386,8 @@ Le document s&apos;affiche ici avant que vous l&apos;enregistriez ou l&apos;impr
     <message numerus="yes">
         <source>Total of the %n service(s) shown</source>
         <translation>
-            <numerusform>Total des %n service(s) affiché(s)</numerusform>
-            <numerusform>Total des %n service(s) affiché(s)</numerusform>
+            <numerusform>Total de %n service affiché</numerusform>
+            <numerusform>Total des %n services affichés</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -149,7 +149,7 @@ def test_the_dialog_lists_backups_with_their_state(shell_for: Any, db_path: Path
     assert rows[0][1] == "automatique" and rows[0][3] == "vérifiée"
     assert rows[1][0] == "15/03/2025 à 16:40" and rows[1][2].endswith("Ko")
     assert "ne peut pas être restaurée" in dialog.table.item(1, 3).toolTip()
-    assert "1 sauvegarde(s) non restaurable(s)" in dialog.status.text()
+    assert "1 sauvegarde non restaurable" in dialog.status.text()
     dialog.table.selectRow(1)
     assert not dialog.restore_button.isEnabled()  # a damaged one cannot be restored
     assert "est endommagée" in dialog.status.text()  # and says why
