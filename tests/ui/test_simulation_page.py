@@ -257,3 +257,21 @@ def test_units_dialog_says_whose_units_are_wrong(qtbot: QtBot, french: None) -> 
     assert text.startswith("<b>Café</b> & l'Éclair : ") and "« beaucoup »" in text
     assert dialog.problem.textFormat() == Qt.TextFormat.PlainText
     assert dialog.table.currentRow() == 1 and dialog.table.currentColumn() == 2
+
+
+@pytest.mark.parametrize("height", [760 - 120, 768 - 120])
+def test_the_form_is_as_tall_as_it_needs_and_the_comparison_takes_the_rest(
+    ctx: AppContext, world: tuple[list[int], int, int], qtbot: QtBot, height: int
+) -> None:
+    """At a laptop's height the scenarios' form stood over empty space (292 px of splitter for
+    a ~240 px form) while the comparison below showed eight members."""
+    page = SimulationPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(900, height)
+    page.show()
+    qtbot.waitExposed(page)
+    form, results = page.body.sizes()
+    wanted = page.editors_area.widget().sizeHint().height()
+    assert wanted <= form <= wanted + 2 * page.editors_area.frameWidth() + 20
+    assert results > form
+    assert page.services_button.menu() is not None  # the arrow drawn beside the text

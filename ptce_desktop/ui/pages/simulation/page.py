@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -196,6 +195,9 @@ class AdoptDialog(QDialog):
 
 
 class SimulationPage(QWidget):
+    #: The scenarios' form takes at most this share of the page's height at first show.
+    EDITORS_MOST = 0.5
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("SimulationPage")
@@ -214,9 +216,9 @@ class SimulationPage(QWidget):
         self._columns_for = -1
 
         # --- top bar: services, saved scenarios, export -------------------------------------
-        self.services_button = QToolButton()
+        # a push button with its menu: the arrow beside the text (a tool button's drew over it)
+        self.services_button = QPushButton()
         self.services_button.setObjectName("simulationServices")
-        self.services_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.services_menu = QMenu(self)
         self._menu_stale = False  # its entries are made when it opens
         self.services_menu.aboutToShow.connect(self._build_services_menu)
@@ -299,10 +301,13 @@ class SimulationPage(QWidget):
         body.setOrientation(body.orientation().Vertical)
         body.addWidget(self.editors_area)
         body.addWidget(results)
-        body.setStretchFactor(0, 2)
-        body.setStretchFactor(1, 3)
+        # the results take what the scenarios' form leaves (sized to it at first show)
+        body.setStretchFactor(0, 0)
+        body.setStretchFactor(1, 1)
         body.setChildrenCollapsible(False)
         body.setSizes([292, 260])
+        self.body = body
+        self._body_sized = False
         self.totals_label = hint_label()
         self.totals_label.setObjectName("simulationTotals")
         self.totals_label.setWordWrap(True)
@@ -353,6 +358,26 @@ class SimulationPage(QWidget):
     def refresh(self, changes: Any) -> None:
         if touches(changes, *TABLES):
             self.reload()
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if not self._body_sized:
+            self._body_sized = True
+            self.fit_editors()
+
+    def fit_editors(self) -> None:
+        """The scenarios' form as tall as it needs (it stood over empty space while the
+        comparison showed eight members at 1200 × 760), the comparison below taking the rest;
+        the user's splitter moves are theirs after that."""
+        total = sum(self.body.sizes())
+        if total <= 0:
+            return
+        frame = 2 * self.editors_area.frameWidth()
+        scroll = self.editors_area.horizontalScrollBar()
+        extra = scroll.sizeHint().height() if scroll.isVisible() else 0
+        wanted = self.editors_area.widget().sizeHint().height() + frame + extra
+        editors = min(wanted, int(total * self.EDITORS_MOST))
+        self.body.setSizes([editors, total - editors])
 
     # --- loading -----------------------------------------------------------------------------
     def _new_editor(self) -> ScenarioEditor:
