@@ -9,10 +9,10 @@ undo history. Entrée (or a double click) edits, Suppr deletes, the search filte
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QPushButton,
@@ -82,6 +82,22 @@ def fit_to_width(view: TableView, keep: Sequence[int] = (), floor: int = 60) -> 
         header.resizeSection(logical, min(width, limit(logical, low)))
 
 
+def readable_widths(view: TableView, letters: Mapping[int, int]) -> dict[int, int]:
+    """The narrowest each column of ``letters`` is made to bring the others into view
+    (:attr:`TableView.min_widths`): its title whole (a sort arrow beside it), and its text
+    whole up to that many average letters of the view's font (the rest elides, whole in the
+    tooltip). A column narrower than that on its own keeps its width."""
+    header, model = view.horizontalHeader(), view.model()
+    metrics = view.fontMetrics()
+    widths = {}
+    for column, count in letters.items():
+        title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+        title_width = header.fontMetrics().horizontalAdvance(title) + 40  # margins, sort arrow
+        text = min(view.sizeHintForColumn(column) + 16, metrics.averageCharWidth() * count + 16)
+        widths[column] = max(title_width, text)
+    return widths
+
+
 class ListPanel(SearchableTable):
     """Search field, buttons, table and a count line; signals ask the page to act."""
 
@@ -99,12 +115,16 @@ class ListPanel(SearchableTable):
         search_hint: str,
         add_text: str | None = None,
         keep_wide: Sequence[int] = (),
+        readable: Mapping[int, int] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(settings_key, columns, f"search-{settings_key}", search_hint, parent)
         self.setObjectName(f"list-{settings_key}")
         self._count_text = count_text
         self._keep_wide = tuple(keep_wide)
+        #: columns kept readable (``{column: letters}``, see :func:`readable_widths`) by the
+        #: table's own fitting instead of :func:`fit_to_width`'s common cap
+        self._readable = dict(readable) if readable is not None else None
         self.writable = True
         self.add_button = QPushButton(add_text or translate("ListPanel", "&Add…"))
         self.edit_button = QPushButton(translate("ListPanel", "&Edit…"))
@@ -137,9 +157,12 @@ class ListPanel(SearchableTable):
         if self._fitted or not self.model.rowCount():
             return
         self._fitted = True
+        if self._readable is not None:  # before the table fits its columns to its width
+            self.view.min_widths = readable_widths(self.view, self._readable)
         if not self.view.restore_state():
             self.view.fit_columns()
-            fit_to_width(self.view, self._keep_wide)
+            if self._readable is None:
+                fit_to_width(self.view, self._keep_wide)
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)

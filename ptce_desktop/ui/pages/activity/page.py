@@ -74,6 +74,14 @@ ACTIVITY_TABLES = (
     "poles",
 )
 
+#: How many letters of each key column stay readable when the window is narrow (see
+#: :func:`~.list.readable_widths`): a project's, meeting's or event's name or title, its
+#: status, lead member, governance body, place or project; the long free texts (partners,
+#: attendees) take what is left, eliding (whole in their tooltip).
+PROJECT_READABLE = {0: 42, 1: 12, 4: 24}
+MEETING_READABLE = {1: 42, 2: 30, 3: 16}
+EVENT_READABLE = {1: 42, 2: 14, 3: 16, 5: 30}
+
 
 class ActivityPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -86,9 +94,13 @@ class ActivityPage(QWidget):
         self.data: ActivityYear | None = None
 
         def panel(
-            key: str, columns: list[Column], count: Callable[[int], str], hint: str, wide: int
+            key: str,
+            columns: list[Column],
+            count: Callable[[int], str],
+            hint: str,
+            readable: dict[int, int],
         ) -> ListPanel:
-            made = ListPanel(f"activity-{key}", columns, count, search_hint=hint, keep_wide=(wide,))
+            made = ListPanel(f"activity-{key}", columns, count, search_hint=hint, readable=readable)
             made.set_writable(not ctx.read_only)
             return made
 
@@ -97,7 +109,7 @@ class ActivityPage(QWidget):
             project_columns(),
             lambda n: self.tr("%n project(s)", "", n),
             self.tr("Search a project (name, member…)"),
-            0,
+            PROJECT_READABLE,
         )
         self.all_projects = QCheckBox(self.tr("Projects of &every year"))
         self.projects.bar.insertWidget(1, self.all_projects)
@@ -106,7 +118,7 @@ class ActivityPage(QWidget):
             body_columns(),
             lambda n: self.tr("%n governance body(ies)", "", n),
             self.tr("Search a governance body"),
-            0,
+            {0: 40, 1: 24},
         )
         self.bodies.add_button.setText(self.tr("Add a &body…"))
         self.meetings = panel(
@@ -114,7 +126,7 @@ class ActivityPage(QWidget):
             meeting_columns(),
             lambda n: self.tr("%n meeting(s)", "", n),
             self.tr("Search a meeting (title, place, attendees…)"),
-            1,
+            MEETING_READABLE,
         )
         self.meetings.add_button.setText(self.tr("Add a &meeting…"))
         self.body_filter = QComboBox()
@@ -125,7 +137,7 @@ class ActivityPage(QWidget):
             event_columns(),
             lambda n: self.tr("%n event(s)", "", n),
             self.tr("Search an event (title, place, project…)"),
-            1,
+            EVENT_READABLE,
         )
         self.jobs = JobsPanel()
         self.texts = ReportTextsPanel(
