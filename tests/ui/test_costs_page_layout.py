@@ -135,3 +135,20 @@ def test_show_all_columns_shows_them_all_readable(window: MainWindow) -> None:
     assert header.length() == sum(widths.values())
     bar = view.horizontalScrollBar()
     assert bar.maximum() == max(header.length() - view.viewport().width(), 0)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s.width()}x{s.height()}")
+def test_the_panel_shows_its_content_whole(window: MainWindow, size: QSize) -> None:
+    """At 1200 × 760 the splitter gave the panel 265 px for a content of 268 beside its scroll
+    bar: with no sideways scrolling the shares lost their « € » and « Pourquoi ce montant ? »
+    its end."""
+    page = costs_at(window, size)
+    panel = page.detail
+    body = panel.widget()
+    where = f"at {size.width()}×{size.height()}"
+    assert body.width() <= panel.viewport().width(), where
+    shares = panel.shares
+    amount = shares.horizontalHeader().sectionViewportPosition(1) + shares.columnWidth(1)
+    assert shares.isVisible() and amount <= shares.viewport().width(), where
+    right = panel.why_button.mapTo(panel.viewport(), panel.why_button.rect().topRight()).x()
+    assert right <= panel.viewport().width(), where

@@ -19,7 +19,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -174,6 +174,26 @@ class CostDetailPanel(QScrollArea):
         self._reveal = False
         self.verticalScrollBar().rangeChanged.connect(self._reveal_explanation)
         self.show_cost(None)
+
+    def minimumSizeHint(self) -> QSize:
+        """As narrow as its content allows, beside its vertical scroll bar: the splitter gave it
+        265 px at 1200 × 760 for a content of 268 beside a 14 px bar, and with no sideways
+        scrolling the shares' amounts lost their « € » and « Pourquoi ce montant ? » its end."""
+        hint = super().minimumSizeHint()
+        body = self.widget()
+        if body is None:
+            return hint
+        inside = body.layout().contentsMargins() if body.layout() is not None else None
+        sides = inside.left() + inside.right() if inside is not None else 0
+        # the shares and files counted while hidden too: the splitter sizes the panel before a
+        # cost is chosen and is not told when they appear
+        sections = getattr(self, "sections", None)  # (asked before it is built)
+        shown = sections.minimumSizeHint().width() + sides if sections is not None else 0
+        content = max(body.minimumSizeHint().width(), shown)
+        bar = self.verticalScrollBar().sizeHint().width()
+        margins = self.contentsMargins()
+        width = content + bar + margins.left() + margins.right()
+        return QSize(max(hint.width(), width), hint.height())
 
     def _name_amount_table(
         self, settings_key: str, object_name: str, accessible: str, name: Column, amount: Column
