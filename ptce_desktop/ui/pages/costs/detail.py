@@ -183,7 +183,8 @@ class CostDetailPanel(QScrollArea):
         body = self.widget()
         if body is None:
             return hint
-        inside = body.layout().contentsMargins() if body.layout() is not None else None
+        layout = body.layout()
+        inside = layout.contentsMargins() if layout is not None else None
         sides = inside.left() + inside.right() if inside is not None else 0
         # the shares and files counted while hidden too: the splitter sizes the panel before a
         # cost is chosen and is not told when they appear

@@ -375,7 +375,10 @@ class SimulationPage(QWidget):
         frame = 2 * self.editors_area.frameWidth()
         scroll = self.editors_area.horizontalScrollBar()
         extra = scroll.sizeHint().height() if scroll.isVisible() else 0
-        wanted = self.editors_area.widget().sizeHint().height() + frame + extra
+        form = self.editors_area.widget()
+        if form is None:
+            return
+        wanted = form.sizeHint().height() + frame + extra
         editors = min(wanted, int(total * self.EDITORS_MOST))
         self.body.setSizes([editors, total - editors])
 
