@@ -210,3 +210,24 @@ def test_search_and_model_contract(page: InKindPage, ctx: AppContext, qtmodeltes
     qtmodeltester.check(page.list.proxy)
     page.set_fiscal_year(2026)
     assert labels(page) == ["Don de 2026"]
+
+
+@pytest.mark.parametrize("width", [1200 - 330, 1366 - 330])
+def test_the_label_stays_readable_beside_a_long_member_name(
+    page: InKindPage, ctx: AppContext, width: int
+) -> None:
+    """At a laptop's width the member's name took the room and three volunteering lines read
+    « Bénévolat –… »: some twenty letters of the label stay, with no sideways scroll."""
+    long_name = "Société coopérative d'intérêt collectif « L'Œuvre & Cœur <Drôme> » " + "é" * 80
+    member = ctx.members.create(MemberDraft(long_name, "ess_enterprise")).id
+    ctx.service(InKindService).create_contribution(
+        InKindDraft(dt.date(2025, 3, 1), "benevolat", LABEL, 240_000, member_id=member)
+    )
+    page.resize(width, 600)
+    page.list.view.fit_width()
+    view = page.list.view
+    header, letter = view.horizontalHeader(), view.fontMetrics().averageCharWidth()
+    assert labels(page) == [LABEL.strip()]
+    assert header.sectionSize(3) >= letter * 20, header.sectionSize(3)
+    assert header.sectionSize(1) >= view.fontMetrics().horizontalAdvance("Bénévolat")
+    assert view.horizontalScrollBar().maximum() == 0

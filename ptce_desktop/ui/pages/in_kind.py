@@ -309,6 +309,10 @@ class InKindPage(QWidget):
         # too narrow for all (1200 px): the grant, the project and the Cerfa row give way, in
         # that order, rather than a horizontal scroll bar (the totals below keep the Cerfa rows)
         self.list.view.foldable = (6, 5, 2)
+        # the label is what tells two contributions apart (« Bénévolat –… » three times): about
+        # twenty letters of it, and sixteen of the kind, before the member's name takes the rest
+        letter = self.list.view.fontMetrics().averageCharWidth()
+        self.list.view.min_widths = {1: letter * 16 + 16, 3: letter * 20 + 16}
         self.totals = TotalsPanel()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
