@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
-from support.ui import make_context
+from support.ui import make_context, settle
 
 from ptce_desktop.domain.money import format_money
 from ptce_desktop.services.activity.activity import ActivityService, ProjectDraft
@@ -224,7 +224,7 @@ def test_the_label_stays_readable_beside_a_long_member_name(
         InKindDraft(dt.date(2025, 3, 1), "benevolat", LABEL, 240_000, member_id=member)
     )
     page.resize(width, 600)
-    page.list.view.fit_width()
+    settle()
     view = page.list.view
     header, letter = view.horizontalHeader(), view.fontMetrics().averageCharWidth()
     assert labels(page) == [LABEL.strip()]
