@@ -470,6 +470,8 @@ class CallDetailPanel(QWidget):
         self.header.setObjectName("callHeader")
         self.header.setTextFormat(Qt.TextFormat.RichText)
         self.header.setWordWrap(True)
+        # alone (no call selected) it stays under the list, not in the middle of the pane
+        self.header.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.model = CallLineModel(lines, parent=self)
         self.lines = TableView("call_lines")
@@ -513,6 +515,9 @@ class CallDetailPanel(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
+        # the lines get the larger share from the start (not the size hints' half each): at
+        # 1366 px the call's title holds on one line, leaving the room to a line more
+        splitter.setSizes([600, 400])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)

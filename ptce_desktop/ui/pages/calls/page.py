@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QMessageBox,
-    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -72,8 +71,9 @@ from ptce_desktop.ui.pages.calls.payments import (
 )
 from ptce_desktop.ui.pages.list_panel import ListPanel
 from ptce_desktop.ui.pages.loading import PageLoads
-from ptce_desktop.ui.pages.scaffold import FIT_SAMPLE_ROWS
+from ptce_desktop.ui.pages.scaffold import FIT_SAMPLE_ROWS, remembered_splitter
 from ptce_desktop.ui.shell.context import AppContext
+from ptce_desktop.ui.state import ui_settings
 from ptce_desktop.ui.widgets.table_model import RIGHT, Column
 from ptce_desktop.ui.worker import run_with_progress_dialog
 
@@ -101,6 +101,11 @@ FIT_ROWS = FIT_SAMPLE_ROWS
 
 #: The call list's amount columns with a total: incl. VAT, paid, outstanding.
 TOTAL, PAID, OUTSTANDING = 5, 6, 7
+
+# The first split of the « Appels » tab between the list and the selected call's detail
+# (scaled to the height: two thirds for the list), and the least the detail keeps.
+LIST_DETAIL_SIZES = (520, 260)
+DETAIL_MIN_HEIGHT = 170
 
 
 def _date(value: dt.date | None) -> str:
@@ -239,21 +244,27 @@ class CallsPage(QWidget):
                 call_id, after=after, limit=limit
             ),
         )
-        # the detail below the list: every column of the list stays in view
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.calls_panel)
-        splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setChildrenCollapsible(False)
-        splitter.setSizes([380, 340])
+        # the detail below the list: every column of the list stays in view. The list is the
+        # coordinator's work (a year's calls), a call's detail a handful of lines: the list
+        # gets two thirds of the height, the detail never less than a readable minimum; a
+        # handle the user moves is remembered
+        self.detail.setMinimumHeight(DETAIL_MIN_HEIGHT)
+        self.splitter = remembered_splitter(
+            ui_settings(),
+            "calls/splitter",
+            "callsSplitter",
+            (self.calls_panel, self.detail),
+            LIST_DETAIL_SIZES,
+            stretch=(2, 1),
+            orientation=Qt.Orientation.Vertical,
+        )
         self.status = QLabel()
         self.status.setObjectName("hint")
         self.status.setWordWrap(True)
         calls_tab = QWidget()
         calls_layout = QVBoxLayout(calls_tab)
         calls_layout.setContentsMargins(0, 8, 0, 0)
-        calls_layout.addWidget(splitter, 1)
+        calls_layout.addWidget(self.splitter, 1)
         calls_layout.addWidget(self.status)
 
         self.payments_tab = PaymentsTab(ctx, self)

@@ -537,8 +537,11 @@ class DebtsTab(ListPanel):
             translate("DebtsTab", "Search a member"),
             lambda n: translate("DebtsTab", "%n member(s) owing", "", n),
             parent,
+            # the names take the spare width, each other column its contents and its title
+            stretch_column=0,
         )
         self.panel = self
+        _below_the_tabs(self)
         self.reminder_button = self.add_button(translate("DebtsTab", "&Reminder letters…"))
         self.reminder_button.setToolTip(
             translate(
@@ -580,5 +583,16 @@ class BalancesTab(ListPanel):
             translate("BalancesTab", "Search a member"),
             lambda n: translate("BalancesTab", "%n member(s)", "", n),
             parent,
+            # « Avoir non affecté » was cut to « voir non affecté »: every amount column as
+            # wide as its title and figures, the names the rest
+            stretch_column=0,
         )
         self.panel = self
+        _below_the_tabs(self)
+
+
+def _below_the_tabs(panel: QWidget) -> None:
+    """The same gap under the tab bar as the « Appels » and « Règlements » tabs."""
+    layout = panel.layout()
+    if layout is not None:
+        layout.setContentsMargins(0, 8, 0, 0)
