@@ -203,6 +203,7 @@
     </message>
     <message numerus="yes">
         <source>%n project(s)</source>
+        <extracomment>How many letters of each key column stay readable when the window is narrow (see :func:`~.list.readable_widths`): a project&apos;s, meeting&apos;s or event&apos;s name or title, its status, lead member, governance body, place or project; the long free texts (partners, attendees) take what is left, eliding (whole in their tooltip).</extracomment>
         <translation>
             <numerusform>%n projet</numerusform>
             <numerusform>%n projets</numerusform>
@@ -2585,10 +2586,6 @@ Pourquoi le rouvrir ?</translation>
         <translation>&amp;Financeurs</translation>
     </message>
     <message>
-        <source>Voted %1 · received %2 · passed on %3 · reste à reverser %4</source>
-        <translation>Voté %1 · reçu %2 · reversé %3 · reste à reverser %4</translation>
-    </message>
-    <message>
         <source>Delete the grant “%1”? You can undo it with Ctrl+Z.</source>
         <translation>Supprimer la subvention « %1 » ? Vous pourrez l&apos;annuler avec Ctrl+Z.</translation>
     </message>
@@ -4378,6 +4375,7 @@ Pourquoi le rouvrir ?</translation>
     </message>
     <message>
         <source>&amp;Add…</source>
+        <extracomment>columns kept readable (``{column: letters}``, see :func:`readable_widths`) by the table&apos;s own fitting instead of :func:`fit_to_width`&apos;s common cap</extracomment>
         <translation>&amp;Ajouter…</translation>
     </message>
     <message>
@@ -6333,7 +6331,7 @@ Le document s&apos;affiche ici avant que vous l&apos;enregistriez ou l&apos;impr
     <name>ServicesPage</name>
     <message>
         <source>Search a service (name, category, key, member…)</source>
-        <extracomment>the column of the year&apos;s budget in service_columns() (name, category, VAT, budget…) &quot;journal:shared_services/&lt;id&gt;&quot;: the window shows the service&apos;s history (Journal page).</extracomment>
+        <extracomment>the column of the year&apos;s budget in service_columns() (name, category, VAT, budget…) the amounts&apos; columns (budget, costs, shared): never cut, never folded the list and the panel beside it the first time: the panel narrow enough for the list to show the name, VAT and key of a service beside its amounts at 1366 px letters of each text column kept when the list is narrowed (name, category, key, carrier) &quot;journal:shared_services/&lt;id&gt;&quot;: the window shows the service&apos;s history (Journal page).</extracomment>
         <translation>Rechercher un service (nom, catégorie, clé, membre…)</translation>
     </message>
     <message>
@@ -6920,7 +6918,7 @@ Le document s&apos;affiche ici avant que vous l&apos;enregistriez ou l&apos;impr
     <name>SimulationPage</name>
     <message>
         <source>Saved scenarios</source>
-        <extracomment>the weights of the year loaded, kept from one keystroke to the next</extracomment>
+        <extracomment>The scenarios&apos; form takes at most this share of the page&apos;s height at first show. the weights of the year loaded, kept from one keystroke to the next</extracomment>
         <translation>Scénarios enregistrés</translation>
     </message>
     <message>

@@ -1,4 +1,5 @@
-"""The detail of a grant beside the list: a header (status, reste à reverser) and its tabs.
+"""The detail of a grant below the list: a header (status, reste à reverser) and its tabs; with
+no grant selected, a hint alone.
 
 The header's status box offers only the moves the domain allows
 (:func:`~ptce_desktop.domain.categories.can_change_grant_status`) and shows the status the money
@@ -255,12 +256,23 @@ class GrantEditor(QWidget):
             self.tabs.setTabToolTip(self.tabs.count() - 1, tip)
         self.tabs.currentChanged.connect(self._build_current)
 
+        # no grant selected: the hint alone (no empty tabs, status box or buttons below it)
+        self.empty_hint = QLabel(translate("GrantEditor", "Select a grant to see its detail."))
+        self.empty_hint.setObjectName("hint")
+        self.empty_hint.setWordWrap(True)
+        # the grant's header and tabs, shown once a grant is selected
+        self.body = QWidget()
+        body = QVBoxLayout(self.body)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addLayout(title_row)
+        body.addLayout(status_row)
+        body.addWidget(self.overpaid)
+        body.addWidget(self.tabs, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 0, 0, 0)
-        layout.addLayout(title_row)
-        layout.addLayout(status_row)
-        layout.addWidget(self.overpaid)
-        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.empty_hint)
+        layout.addWidget(self.body, 1)
+        layout.addStretch(0)  # the hint stays at the top when the body is hidden
         self.status_combo.activated.connect(self._status_chosen)
         self.apply_suggestion.clicked.connect(self._apply_suggestion)
         self.edit_button.clicked.connect(self.editRequested)
@@ -320,8 +332,10 @@ class GrantEditor(QWidget):
         for tab in self.editing_tabs():
             tab.show_detail(detail)
         self.status_combo.clear()
+        self.empty_hint.setVisible(detail is None)
+        self.body.setVisible(detail is not None)
         if detail is None:
-            self.title.setText(translate("GrantEditor", "Select a grant to see its detail."))
+            self.title.setText("")
             self.subtitle.setText("")
             self.remaining.setText("")
             self.general.clear()

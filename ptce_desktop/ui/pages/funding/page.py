@@ -15,7 +15,6 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
-    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -38,8 +37,9 @@ from ptce_desktop.ui.pages.funding.grant_actions import GrantActions
 from ptce_desktop.ui.pages.funding.grant_editor import GrantEditor
 from ptce_desktop.ui.pages.list_panel import ListPanel
 from ptce_desktop.ui.pages.loading import PageLoads
-from ptce_desktop.ui.pages.scaffold import confirm, sample_fit
+from ptce_desktop.ui.pages.scaffold import confirm, remembered_splitter, sample_fit
 from ptce_desktop.ui.shell.context import AppContext
+from ptce_desktop.ui.state import ui_settings
 from ptce_desktop.ui.style import ERROR
 from ptce_desktop.ui.widgets.empty_state import EmptyState
 from ptce_desktop.ui.widgets.history import add_history_button
@@ -62,6 +62,10 @@ WATCHED = (
     "poles",
 )
 
+
+# The first split of « Subventions » between the list (its totals row under it: the year's
+# figures, the search applied) and the editor, scaled to the height.
+LIST_EDITOR_SIZES = (300, 420)
 
 #: ``show_section("grant-<id>/<name>")``: the editor's tab each name opens.
 SECTION_TABS = {
@@ -146,7 +150,8 @@ class FundingPage(QWidget):
             max_width=230,
             # the title takes the spare width; the amounts stay in view at 1200 px
             stretch_column=0,
-            fixed_widths={1: 170, 2: 110},
+            # the status sized to its text (« Versée partiellement » was cut at 110 px)
+            fixed_widths={1: 170},
         )
         self.add_grant_button = self.grants_panel.add_button(self.tr("&Add…"))
         self.edit_grant_button = self.grants_panel.add_button(self.tr("&Edit…"))
@@ -161,36 +166,36 @@ class FundingPage(QWidget):
             self.tr("Add the first grant…"),
             self.add_grant_button,
         )
-        self.totals = QLabel()
-        self.totals.setObjectName("hint")
-        self.totals.setWordWrap(True)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.grants_panel, 1)
-        left_layout.addWidget(self.totals)
         self.editor = GrantEditor(self.ops, self.members, self.keys)
         self.history_button = add_history_button(
-            self.editor,
+            self.editor.body,  # hidden with the grant's tabs while none is selected
             "grants",
             lambda: row.id if (row := self.grants_panel.current_row()) is not None else None,
             self.pageRequested.emit,
             self.tr("Every change made to this grant, in the change log"),
         ).follow(self.grants_panel.currentChanged)
-        # the list on top keeps every column in view (reste à reverser included)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(left)
-        splitter.addWidget(self.editor)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 2)
-        splitter.setChildrenCollapsible(False)
-        splitter.setSizes([260, 520])
+        # the list on top keeps every column in view (reste à reverser included); it shows a
+        # year's grants without scrolling at 768 px, the editor's tabs the rest; a handle the
+        # user moves is remembered
+        self.splitter = remembered_splitter(
+            ui_settings(),
+            "funding/splitter",
+            "fundingSplitter",
+            (self.grants_panel, self.editor),
+            LIST_EDITOR_SIZES,
+            stretch=(2, 3),
+            orientation=Qt.Orientation.Vertical,
+        )
 
         self.funders_panel = ListPanel(
             "funders",
             funder_columns(),
             self.tr("Search a funder"),
             lambda n: self.tr("%n funder(s)", "", n),
+            # the names take the spare width: the type and the contact were cut to 90 px
+            # beside a name column of 700
+            stretch_column=0,
+            fixed_widths={3: 240},
         )
         self.add_funder_button = self.funders_panel.add_button(self.tr("A&dd…"))
         self.edit_funder_button = self.funders_panel.add_button(self.tr("E&dit…"))
@@ -213,7 +218,7 @@ class FundingPage(QWidget):
         grants_tab = QWidget()
         grants_layout = QVBoxLayout(grants_tab)
         grants_layout.setContentsMargins(0, 8, 0, 0)
-        grants_layout.addWidget(splitter)
+        grants_layout.addWidget(self.splitter)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(grants_tab, self.tr("&Grants"))
@@ -332,13 +337,6 @@ class FundingPage(QWidget):
             self.grants_panel.select_id(wanted["grant"])  # shows its detail
         else:
             self._grant_changed(self.grants_panel.current_row())
-        self.totals.setText(
-            self.tr("Voted %1 · received %2 · passed on %3 · reste à reverser %4")
-            .replace("%1", money_text(sum(g.voted_cents or 0 for g in grants)))
-            .replace("%2", money_text(sum(g.received_cents for g in grants)))
-            .replace("%3", money_text(sum(g.passed_cents for g in grants)))
-            .replace("%4", money_text(sum(g.remaining_cents for g in grants)))
-        )
         self.editor.set_default_date(self.default_date)
         self._update_buttons()
 
