@@ -7,9 +7,9 @@ import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -24,6 +24,7 @@ from ptce_desktop.ui.pages.keys.models import date_text
 from ptce_desktop.ui.pages.scaffold import detail_header, detail_table, section_title
 from ptce_desktop.ui.pages.services.dialogs import vat_text
 from ptce_desktop.ui.widgets.table_model import RIGHT, Column, RowTableModel
+from ptce_desktop.ui.widgets.table_view import TableView
 
 translate = QCoreApplication.translate
 
@@ -149,6 +150,19 @@ def budget_columns(year_label: Callable[[int], str]) -> list[Column]:
     ]
 
 
+def fit_figures(view: TableView) -> None:
+    """The figures' columns (all but the first) as wide as their numbers and their title, not
+    the room Qt keeps in every title for a sort arrow: that width goes to the members' names
+    in a narrow panel (the arrow, when shown, cuts a title rather than a name)."""
+    header, model = view.horizontalHeader(), view.model()
+    metrics = header.fontMetrics()
+    for column in range(1, header.count()):
+        title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+        width = max(view.sizeHintForColumn(column) + 8, metrics.horizontalAdvance(title) + 14)
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(column, width)
+
+
 class ServiceDetailPanel(QWidget):
     def __init__(self, year_label: Callable[[int], str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -169,14 +183,16 @@ class ServiceDetailPanel(QWidget):
         self.users_total.setObjectName("usersTotal")
         layout.addWidget(self.users_total)
         layout.addWidget(section_title(translate("ServiceDetailPanel", "Budgets")))
-        bar = QHBoxLayout()
-        bar.addStretch(1)
+        # one above the other, right-aligned: side by side they kept the panel 310 px wide,
+        # which the list's key and VAT columns need at 1366 px
+        bar = QVBoxLayout()
+        bar.setSpacing(4)
         self.set_budget_button = QPushButton()
         self.set_budget_button.setObjectName("setBudget")
         self.remove_budget_button = QPushButton()
         self.remove_budget_button.setObjectName("removeBudget")
-        bar.addWidget(self.set_budget_button)
-        bar.addWidget(self.remove_budget_button)
+        for button in (self.set_budget_button, self.remove_budget_button):
+            bar.addWidget(button, 0, Qt.AlignmentFlag.AlignRight)
         layout.addLayout(bar)
         self.budgets_model = RowTableModel(budget_columns(year_label), parent=self)
         self.budgets_view, self.budgets_proxy = detail_table(
@@ -228,6 +244,7 @@ class ServiceDetailPanel(QWidget):
         )
         self.users_model.set_rows(list(users))
         self.budgets_model.set_rows(list(view.budgets))
+        fit_figures(self.users_view)
         total = sum(user.shares_cents for user in users)
         self.users_total.setText(
             translate("ServiceDetailPanel", "%n member(s) · shares %1", "", len(users)).replace(

@@ -75,6 +75,41 @@ TABLES = (
 
 #: the column of the year's budget in service_columns() (name, category, VAT, budget…)
 BUDGET_COLUMN = 3
+#: the amounts' columns (budget, costs, shared): never cut, never folded
+MONEY_COLUMNS = (3, 4, 5)
+#: the list and the panel beside it the first time: the panel narrow enough for the list to
+#: show the name, VAT and key of a service beside its amounts at 1366 px
+DEFAULT_SPLIT = (880, 280)
+#: letters of each text column kept when the list is narrowed (name, category, key, carrier)
+READABLE_LETTERS = {0: 30, 1: 14, 6: 21, 7: 21}
+
+
+def readable_widths(view: TableView) -> dict[int, int]:
+    """The narrowest each text column is made before a foldable one goes (TableView.min_widths):
+    the VAT regime whole (« Exonéré 261 B »), a name, category, key or carrier member whole up
+    to :data:`READABLE_LETTERS` (the rest elides, whole in the tooltip)."""
+    letter = view.fontMetrics().averageCharWidth()
+    widths = {
+        column: min(view.sizeHintForColumn(column) + 16, letter * count + 16)
+        for column, count in READABLE_LETTERS.items()
+    }
+    widths[2] = view.sizeHintForColumn(2) + 4
+    return widths
+
+
+def fit_service_columns(view: TableView) -> None:
+    """The first layout on the rows shown: each column fitted to its text, the amounts to theirs
+    with a small margin (every pixel spared goes to the names and keys), the long texts within a
+    cap (the name column then takes the spare width)."""
+    view.fit_columns()
+    header = view.horizontalHeader()
+    for column in MONEY_COLUMNS:
+        needed = max(view.sizeHintForColumn(column) + 4, header.sectionSizeHint(column))
+        header.resizeSection(column, needed)
+    header.resizeSection(2, view.sizeHintForColumn(2) + 4)
+    header.resizeSection(1, min(header.sectionSize(1), 110))
+    for column in (6, 7):  # key and carrier names can be long
+        header.resizeSection(column, min(header.sectionSize(column), 200))
 
 
 class ServicesPage(QWidget):
@@ -142,7 +177,8 @@ class ServicesPage(QWidget):
             "services/splitter",
             "servicesSplitter",
             (self.view, self.detail),
-            (820, 400),
+            DEFAULT_SPLIT,
+            stretch=(1, 0),  # a wider window widens the list, the panel keeps its width
         )
         self.count_label = hint_label()
         self.totals_row = TotalsRow(self.view, self)  # budget, costs, shared of those shown
@@ -217,13 +253,9 @@ class ServicesPage(QWidget):
         self.model.set_rows(rows)
         if not getattr(self, "_fitted", False) and rows:
             self._fitted = True
+            self.view.min_widths = readable_widths(self.view)
             if not self.view.restore_state():
-                self.view.fit_columns()
-                header = self.view.horizontalHeader()
-                header.resizeSection(0, min(header.sectionSize(0), 240))
-                header.resizeSection(1, min(header.sectionSize(1), 110))
-                for column in (6, 7):  # key and carrier names can be long
-                    header.resizeSection(column, min(header.sectionSize(column), 200))
+                fit_service_columns(self.view)
         self.select_id(selected)
         self._update_count()
         if self._choices is None or self._choices.year != self.year:
