@@ -26,7 +26,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from ptce_desktop import __version__
 from ptce_desktop.domain.errors import PtceError
@@ -96,8 +96,42 @@ def _report_kinds() -> list[str]:
     return [kind.key for kind in KINDS]
 
 
+#: argparse's own headings, in French (its help was « positional arguments », « options »).
+_HEADINGS = {"positional arguments": "arguments", "optional arguments": "options"}
+
+
+class _FrenchHelp(argparse.HelpFormatter):
+    """``--help`` in French throughout: argparse writes its usage prefix and section headings
+    in English whatever the program's language."""
+
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        prefix: str | None = None,
+    ) -> None:
+        super().add_usage(usage, actions, groups, "utilisation : " if prefix is None else prefix)
+
+    def start_section(self, heading: str | None) -> None:
+        super().start_section(_HEADINGS.get(heading or "", heading))
+
+
 class _Parser(argparse.ArgumentParser):
-    """One French line on stderr and exit status 2 for a bad command line, like every error."""
+    """One French line on stderr and exit status 2 for a bad command line, like every error;
+    its help (and each command's: the sub-parsers are of this class) in French."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _FrenchHelp)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self.add_argument(
+            "-h",
+            "--help",
+            action="help",
+            default=argparse.SUPPRESS,
+            help="afficher cette aide et quitter",
+        )
 
     def error(self, message: str) -> NoReturn:
         print(
@@ -116,7 +150,12 @@ def build_parser() -> argparse.ArgumentParser:
             "Sans commande, ouvre la fenêtre."
         ),
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"%(prog)s {__version__}",
+        help="afficher le numéro de version et quitter",
+    )
     parser.add_argument(
         "--db",
         type=Path,
@@ -199,7 +238,12 @@ def _report_parser(verbs: argparse._SubParsersAction[_Parser]) -> None:
         help="imprimer un document en PDF (rapport d'activité, redistribution, répartition "
         "des charges, appel de fonds / relevé, compte rendu financier Cerfa 15059)",
     )
-    report.add_argument("kind", metavar="TYPE", choices=LazyChoices(_report_kinds))
+    report.add_argument(
+        "kind",
+        metavar="TYPE",
+        choices=LazyChoices(_report_kinds),
+        help="le document : %(choices)s",  # (the kinds are read only when the help is shown)
+    )
     _db_option(report)
     report.add_argument("--year", default=None, help="exercice (par défaut : l'exercice en cours)")
     report.add_argument("--out", type=Path, default=None, help="fichier PDF à écrire")
