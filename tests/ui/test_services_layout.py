@@ -36,9 +36,12 @@ def page(qtbot: QtBot, ctx: AppContext, french: None) -> ServicesPage:
     key = keys.create_key(KeyDraft(KEY, "units", "ETP"))
     keys.add_version(key, VersionDraft(dt.date(2024, 1, 1), {members[0]: 3, members[1]: 1}))
     services = ctx.service(SharedServiceService)
+    about = "Tenue des comptes & bulletins de paie par un cabinet « expert » de Crest.\n" * 3
     for name, regime, rate in ((NAME, "exempt_261b", 0), (LONG, "taxable", 2_000)):
-        service = services.create_service(ServiceDraft(name, regime, rate, key, members[0]))
-        services.set_budget(service, 2025, BUDGET)
+        draft = ServiceDraft(name, regime, rate, key, members[0], "Gestion", about)
+        service = services.create_service(draft)
+        for year in (2024, 2025, 2026):
+            services.set_budget(service, year, BUDGET)
     widget = ServicesPage(ctx)
     qtbot.addWidget(widget)
     widget.set_fiscal_year(2025)
@@ -46,7 +49,7 @@ def page(qtbot: QtBot, ctx: AppContext, french: None) -> ServicesPage:
 
 
 def shown_at(qtbot: QtBot, page: ServicesPage, width: int) -> TableView:
-    page.resize(width, 640)
+    page.resize(width, 620)
     page.show()
     qtbot.waitExposed(page)
     qtbot.wait(10)
@@ -112,3 +115,5 @@ def test_the_members_column_of_the_detail_gets_the_room_of_the_figures(
     shares_title = users.model().headerData(2, Qt.Orientation.Horizontal)
     assert header.sectionSize(2) >= users.fontMetrics().horizontalAdvance(shares_title)
     assert header.sectionSize(0) >= 90  # the members' names, not 60 px beside the figures
+    budgets = page.detail.budgets_view  # three years without scrolling
+    assert budgets.viewport().height() >= 3 * budgets.verticalHeader().defaultSectionSize()

@@ -198,6 +198,11 @@ class ServiceDetailPanel(QWidget):
         self.budgets_view, self.budgets_proxy = detail_table(
             "service-budgets", self.budgets_model, translate("ServiceDetailPanel", "Budgets")
         )
+        # three years without scrolling (the one shown, the one before, the one after): the
+        # users' list above scrolls rather than this one
+        rows = self.budgets_view.verticalHeader().defaultSectionSize()
+        header = self.budgets_view.horizontalHeader().sizeHint().height()
+        self.budgets_view.setMinimumHeight(header + 3 * rows + 2 * self.budgets_view.frameWidth())
         layout.addWidget(self.budgets_view, 1)
         self.set_year_label("")
         self.show_service(None)
