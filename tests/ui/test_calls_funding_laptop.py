@@ -13,7 +13,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import QSettings, QSize, Qt
-from PySide6.QtWidgets import QLabel, QSplitter, QTableView
+from PySide6.QtWidgets import QLabel, QScrollArea, QSplitter, QTableView
 from pytestqt.qtbot import QtBot
 from support.ui import settle
 
@@ -183,6 +183,30 @@ def test_the_funders_type_and_contact_are_whole(demo_window: MainWindow, size: Q
     for column in (1, 2, 3):  # type, number of grants, contact (were cut at 90 px)
         assert view.columnWidth(column) >= view.sizeHintForColumn(column), column
     assert view.horizontalScrollBar().maximum() == 0
+
+
+@BY_SIZE
+@pytest.mark.parametrize("tab", ["budget_tab", "overhead_tab", "plan_tab", "members_tab"])
+def test_a_grant_tab_fits_its_pane_with_its_save_bar(
+    demo_window: MainWindow, size: QSize, tab: str
+) -> None:
+    """The grant's tabs under the list at laptop height: no scrolling to reach « Enregistrer »
+    (Budget, Frais indirects and Plan scrolled by 20 to 86 px: their tables asked for their
+    preferred height) nor the per-member summary."""
+    page = funding_page(demo_window, size)
+    view = page.grants_panel.view
+    view.selectRow(view.model().rowCount() - 1)  # the demo's grant with a plan
+    settle()
+    editor = page.editor
+    assert editor.detail is not None and editor.detail.plan
+    editor.show_tab(tab)
+    settle()
+    holder = editor.tabs.currentWidget()
+    assert isinstance(holder, QScrollArea) and holder.isVisible()
+    assert holder.verticalScrollBar().maximum() == 0, tab
+    save_bar = getattr(editor.tab(tab), "save_bar", None)
+    if save_bar is not None:
+        assert save_bar.save_button.isVisible()
 
 
 def test_the_editor_hides_its_tabs_until_a_grant_is_selected(

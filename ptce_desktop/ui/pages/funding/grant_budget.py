@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -56,6 +57,18 @@ def budget_row_editable(line: CerfaLine) -> bool:
 
 def _code(line: CerfaLine) -> str:
     return line.code if line.code[:2].isdigit() and "_" not in line.code else ""
+
+
+def shrinkable(widget: QWidget, height: int) -> QWidget:
+    """``widget`` (a table, a text box) asks for ``height`` and takes whatever more its tab
+    has. Its own size hint (a table's 192 px or more) is not asked for: a tab holds a wrapped
+    hint, so its scroll area gives it its *preferred* height, and at 760 px the save bar went
+    below the fold."""
+    widget.setMinimumHeight(height)
+    policy = widget.sizePolicy()
+    policy.setVerticalPolicy(QSizePolicy.Policy.Ignored)
+    widget.setSizePolicy(policy)
+    return widget
 
 
 class SaveBar(QHBoxLayout):
@@ -168,7 +181,7 @@ class BudgetTab(EditingTab):
             parent=self,
         )
         self.view = edit_view(self.model, translate("GrantTabs", "Forecast budget"), stretch=1)
-        self.view.setMinimumHeight(200)
+        shrinkable(self.view, 110)  # « Enregistrer » in view in a 760-px window
         self.fields.cells["budget"] = cell = FieldCell(self.view)
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
@@ -274,7 +287,7 @@ class PlanTab(EditingTab):
             parent=self,
         )
         self.view = edit_view(self.model, translate("GrantTabs", "Redistribution plan"), stretch=0)
-        self.view.setMinimumHeight(140)
+        shrinkable(self.view, 90)
         self.coordination_edit = PercentEdit("coordination_share_bp")
         self.coordination_edit.setAccessibleName(translate("GrantTabs", "Coordination share"))
         self.coordination_edit.setMaximumWidth(140)

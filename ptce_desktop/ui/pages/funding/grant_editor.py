@@ -165,7 +165,9 @@ class GrantEditor(QWidget):
         title_row.addWidget(self.title, 1)
         title_row.addWidget(self.remaining)
         status_row = QHBoxLayout()
-        status_row.addWidget(self.subtitle, 2)
+        # the funder takes the spare width (a long one wrapped at 1200 px, a line less for
+        # the tabs); the status box sits beside « Modifier la subvention… »
+        status_row.addWidget(self.subtitle, 1)
         status_row.addSpacing(16)
         status_label_ = QLabel(translate("GrantEditor", "S&tatus"))
         status_label_.setBuddy(self.status_combo)
@@ -173,7 +175,6 @@ class GrantEditor(QWidget):
         status_row.addWidget(self.status_combo)
         status_row.addWidget(self.suggestion)
         status_row.addWidget(self.apply_suggestion)
-        status_row.addStretch(1)
         status_row.addWidget(self.edit_button)
 
         self.general = QTextBrowser()
@@ -269,7 +270,7 @@ class GrantEditor(QWidget):
         body.addWidget(self.overpaid)
         body.addWidget(self.tabs, 1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 0, 0, 0)
+        layout.setContentsMargins(8, 6, 0, 0)  # apart from the list's count above
         layout.addWidget(self.empty_hint)
         layout.addWidget(self.body, 1)
         layout.addStretch(0)  # the hint stays at the top when the body is hidden

@@ -24,7 +24,7 @@ from ptce_desktop.services.grants.views import GrantDetail, GrantReportTexts
 from ptce_desktop.ui.pages.amount_table import compact
 from ptce_desktop.ui.pages.funding.dialogs import PercentEdit
 from ptce_desktop.ui.pages.funding.grant_actions import GrantActions, draft_of
-from ptce_desktop.ui.pages.funding.grant_budget import EditingTab
+from ptce_desktop.ui.pages.funding.grant_budget import EditingTab, shrinkable
 
 translate = QCoreApplication.translate
 
@@ -65,6 +65,7 @@ class OverheadTab(EditingTab):
         self.note_edit = QPlainTextEdit()
         self.note_edit.setAccessibleName(translate("GrantEditor", "Overhead note"))
         self.note_edit.setTabChangesFocus(True)
+        shrinkable(self.note_edit, 40)  # the rules and « Enregistrer » in a 760-px window
         self.note_edit.setPlaceholderText(
             translate(
                 "GrantEditor",

@@ -18,6 +18,7 @@ from ptce_desktop.domain.periods import format_date
 from ptce_desktop.services.grants.views import GrantDetail
 from ptce_desktop.ui.i18n import current_language, money_text
 from ptce_desktop.ui.pages.funding.grant_actions import GrantActions
+from ptce_desktop.ui.pages.funding.grant_budget import shrinkable
 from ptce_desktop.ui.pages.funding.grant_money_dialogs import (
     InstalmentDialog,
     PassOnDialog,
@@ -295,6 +296,7 @@ class PerMemberTab(QWidget):
             stretch_column=0,
         )
         self.panel.view.setAccessibleName(translate("GrantTabs", "Due, passed on and remaining"))
+        shrinkable(self.panel.view, 80)  # its summary in view without scrolling the tab
         self.summary = QLabel()
         self.summary.setObjectName("hint")
         self.summary.setWordWrap(True)
