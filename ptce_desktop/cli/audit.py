@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from ptce_desktop.domain.periods import parse_date
+from ptce_desktop.domain.typography import counted
 
 if TYPE_CHECKING:
     from ptce_desktop.services.pole.audit_trail import AuditLine
@@ -69,5 +70,5 @@ def run_audit(args: argparse.Namespace) -> int:
         return EXIT_OK
     for line in entries:
         print("\n".join(entry_lines(line)))
-    print(f"{len(entries)} modification(s).")
+    print(counted(len(entries), "modification", "modifications") + ".")
     return EXIT_OK

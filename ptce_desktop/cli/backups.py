@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.periods import format_date
+from ptce_desktop.domain.typography import counted
 
 if TYPE_CHECKING:
     from ptce_desktop.services.pole.backups import BackupEntry
@@ -44,10 +45,11 @@ def list_lines(db_path: Path, directory: Path | None = None) -> list[str]:
         )
         if entry.problem is not None:
             lines.append(f"      {entry.problem}")
-    total = f"{len(entries)} sauvegarde(s)"
-    lines.append(
-        f"{total}, toutes vérifiées." if not damaged else f"{total}, dont {damaged} endommagée(s)."
-    )
+    total = counted(len(entries), "sauvegarde", "sauvegardes")
+    if damaged:
+        lines.append(f"{total}, dont {counted(damaged, 'endommagée', 'endommagées')}.")
+    else:
+        lines.append(f"{total}, " + ("vérifiée." if len(entries) < 2 else "toutes vérifiées."))
     return lines
 
 

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from ptce_desktop.domain.errors import PtceError, error_text
 from ptce_desktop.domain.money import format_money
 from ptce_desktop.domain.periods import parse_date
+from ptce_desktop.domain.typography import counted
 
 if TYPE_CHECKING:
     from ptce_desktop.services.calls.calls import CallService
@@ -167,7 +168,8 @@ def run_calls_verb(args: argparse.Namespace) -> int:
         with opened(args, write=False) as uow:
             batch = write_envelopes(uow, [call.id for call in issued], args.out.expanduser())
         print(
-            f"{len(batch.envelopes)} PDF et {batch.emails} message(s) .eml écrits dans "
+            f"{len(batch.envelopes)} PDF et {counted(batch.emails, 'message', 'messages')} .eml "
+            f"écrits dans "
             f"{batch.folder} ; PDF regroupé : {batch.merged.name if batch.merged else '—'}."
         )
     if issued:

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from ptce_desktop.domain.money import format_money
 from ptce_desktop.domain.periods import format_date
+from ptce_desktop.domain.typography import counted
 from ptce_desktop.domain.vat import VatRegime
 from ptce_desktop.services.grants.views import overpaid_warning
 from ptce_desktop.services.summary import YearSummary
@@ -74,8 +75,10 @@ def summary_lines(summary: YearSummary) -> list[str]:
     rule = summary.eligibility
     if rule.eligible:
         lines.append(
-            f"Éligibilité PTCE : oui — {rule.ess} entreprise(s) de l'ESS, {rule.non_ess} "
-            f"entreprise(s) hors ESS, {rule.other} autre(s) acteur(s)."
+            "Éligibilité PTCE : oui — "
+            f"{counted(rule.ess, 'entreprise', 'entreprises')} de l'ESS, "
+            f"{counted(rule.non_ess, 'entreprise', 'entreprises')} hors ESS, "
+            f"{counted(rule.other, 'autre acteur', 'autres acteurs')}."
         )
     else:
         lines.append(f"Éligibilité PTCE : non — il manque {', '.join(rule.missing_labels)}.")

@@ -1,5 +1,6 @@
 """French spacing for text set on a page or in a window: the spaces inside « » and before
-« : ; ! ? » become no-break spaces, so a line never ends on « nor starts with » or a sign.
+« : ; ! ? » become no-break spaces, so a line never ends on « nor starts with » or a sign. And
+French counts (:func:`counted`): « 1 charge », « 3 charges », never « charge(s) ».
 
 Printed documents apply it to every text (``reports.flowables.clean_text``); the window to the
 messages it shows in a box. Typed values and exports keep their spaces as typed.
@@ -20,3 +21,8 @@ def french_spacing(text: str) -> str:
     """``text`` with no-break spaces inside « » and before « : ; ! ? »."""
     text = _GUILLEMETS.sub(lambda m: "«\u00a0" if m.group(1) else "\u00a0»", text)
     return _HIGH_PUNCTUATION.sub("\u00a0", text)
+
+
+def counted(count: int, one: str, many: str) -> str:
+    """« 0 charge », « 1 charge », « 3 charges »: French takes the singular below two."""
+    return f"{count} {one if abs(count) < 2 else many}"

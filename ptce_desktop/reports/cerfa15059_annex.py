@@ -29,6 +29,7 @@ from ptce_desktop.documents.cerfa import (
     round_half_up,
 )
 from ptce_desktop.domain.money import format_money, format_percent, format_units
+from ptce_desktop.domain.typography import counted
 from ptce_desktop.reports.flowables import (
     date_text,
     heading,
@@ -274,7 +275,8 @@ def method_lines(model: CerfaReport) -> list[str]:
     if method.project_name:
         action = (
             f"Action : le projet « {method.project_name} ». Charges directes : "
-            f"{method.cost_count} charge(s) du projet ; charges indirectes selon la règle "
+            f"{counted(method.cost_count, 'charge', 'charges')} du projet ; charges indirectes "
+            "selon la règle "
             "ci-dessus. Produits : ceux du projet seulement — ses subventions (74) et ses "
             "contributions en nature ; l'application n'enregistre pas de ventes propres à un "
             "projet (70) ni de cotisations (75), qui restent à zéro."
@@ -282,7 +284,8 @@ def method_lines(model: CerfaReport) -> list[str]:
     else:
         action = (
             "Action : le fonctionnement du pôle (subvention non rattachée à un projet). "
-            f"Charges directes : {method.cost_count} charge(s) sans projet. Produits : "
+            f"Charges directes : {counted(method.cost_count, 'charge', 'charges')} sans projet. "
+            "Produits : "
             "appels de fonds des membres pour les services mutualisés (70, "
             f"{_amount(method.calls_cents)} HT), cotisations dues pour "
             f"{_years_text(method.fee_years)}, {_amount(method.fees_cents)} au prorata "
@@ -305,8 +308,9 @@ def method_lines(model: CerfaReport) -> list[str]:
         "produits moins total des charges."
     )
     lines.append(
-        f"Contributions en nature : {method.in_kind_count} contribution(s) rattachée(s) à la "
-        "subvention ou à l'action sur la période."
+        "Contributions en nature : "
+        + counted(method.in_kind_count, "contribution rattachée", "contributions rattachées")
+        + " à la subvention ou à l'action sur la période."
     )
     del grant
     return lines

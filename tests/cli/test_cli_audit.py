@@ -60,7 +60,7 @@ def test_audit_lists_every_change_in_french(
     # Newest first.
     assert out.index("Modification : Membre") < out.index("Création : Membre")
     assert out.index("Création : Membre") < out.index("Création : Pôle")
-    assert out.rstrip().endswith("modification(s).")
+    assert out.rstrip().endswith(" modifications.")
     assert db_path.read_bytes() == before  # read-only
 
 

@@ -180,7 +180,7 @@ def test_issue_writes_one_pdf_per_member_with_out(
     )
     text = capsys.readouterr().out
     assert status == 0, text
-    assert "3 PDF et 0 message(s) .eml écrits" in text
+    assert "3 PDF et 0 message .eml écrits" in text
     assert sorted(p.name for p in out.glob("*.pdf")) == [
         "appels-AF-2025-0001-a-AF-2025-0003.pdf",
         "atelier-dupont-fils-sarl-AF-2025-0001.pdf",

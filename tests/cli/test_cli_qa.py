@@ -37,7 +37,7 @@ def test_backup_takes_db_after_the_verb_as_the_readme_shows(
     assert "Sauvegarde vérifiée" in out
     code, out, err = run(capsys, "backup", "--list", "--db", str(db_path))
     assert code == 0, err
-    assert "1 sauvegarde(s)" in out
+    assert "1 sauvegarde, vérifiée." in out
 
 
 def test_report_out_into_an_existing_folder_writes_inside_it(

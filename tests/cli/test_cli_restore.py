@@ -121,7 +121,7 @@ def test_backup_list_shows_the_state_of_each_backup(
     assert "est endommagée" in lines[2]
     assert "14/03/2025 09:05  manuelle" in lines[3] and "vérifiée" in lines[3]
     assert "13/03/2025 08:00  automatique" in lines[4] and "vérifiée" in lines[4]
-    assert lines[-1] == "3 sauvegarde(s), dont 1 endommagée(s)."
+    assert lines[-1] == "3 sauvegardes, dont 1 endommagée."
 
 
 def test_backup_list_without_backups(
@@ -134,4 +134,4 @@ def test_backup_list_without_backups(
     code, out, err = run(capsys, "--db", str(db_path), "backup", "--out", str(folder))
     assert code == 0, err
     code, out, _err = run(capsys, "--db", str(db_path), "backup", "--list", "--out", str(folder))
-    assert code == 0 and "1 sauvegarde(s), toutes vérifiées." in out
+    assert code == 0 and "1 sauvegarde, vérifiée." in out

@@ -17,6 +17,7 @@ import pytest
 from support.faults_world import build_world
 
 from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.typography import counted
 from ptce_desktop.services.pole.repair import repair_file
 from ptce_desktop.store.opening import open_pole_file
 
@@ -138,7 +139,9 @@ def test_a_zeroed_table_page_loses_only_its_rows_and_says_which(pole: Path) -> N
         if table != "members":
             assert repaired[table] == rows, table
     text = "\n".join(result.lines())
-    assert f"Perdu dans members : {len(lost)} ligne(s) illisible(s)" in text
+    assert (
+        f"Perdu dans members : {counted(len(lost), 'ligne illisible', 'lignes illisibles')}" in text
+    )
     assert str(result.damaged_copy) in text and result.damaged_copy.exists()
 
 

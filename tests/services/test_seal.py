@@ -71,8 +71,8 @@ def test_closing_stores_a_seal_that_check_verifies(uow: UnitOfWork) -> None:
     report = check_database(uow.db.path)
     assert _failed(report) == [] and _warnings(report) == []
     texts = [item.text for item in report.items]
-    assert "Sceaux : 1 exercice(s) clôturé(s), chaque sceau est intact." in texts
-    assert any(t.startswith("Quotes-parts recalculées : les 1 charge(s)") for t in texts)
+    assert "Sceaux : 1 exercice clôturé, son sceau est intact." in texts
+    assert any(t.startswith("Quotes-parts recalculées : 1 charge répartie redonne") for t in texts)
 
 
 def test_a_share_moved_between_members_is_caught(
@@ -144,14 +144,14 @@ def test_a_year_closed_without_a_seal_is_a_warning(
     report = check_database(uow.db.path)
     assert report.ok
     assert _warnings(report) == [
-        "Attention, exercice(s) clôturé(s) sans sceau (clôturé avant cette version) : 2024. "
+        "Attention, exercice clôturé sans sceau (clôturé avant cette version) : 2024. "
         "Rouvrez puis clôturez l'exercice pour le sceller."
     ]
     path = uow.db.path
     uow.db.close()
     assert main(["--db", str(path), "check"]) == 0
     out = capsys.readouterr().out
-    assert "Le fichier est sain." in out and "  avert  Attention, exercice(s)" in out
+    assert "Le fichier est sain." in out and "  avert  Attention, exercice clôturé" in out
 
 
 def test_reopening_asks_a_reason_is_audited_and_drops_the_seal(uow: UnitOfWork) -> None:

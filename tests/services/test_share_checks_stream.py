@@ -92,7 +92,7 @@ def test_progress_within_a_year_every_n_costs(
     calls: list[tuple[int, int, str]] = []
     with uow.read() as session:
         items = share_checks(session, lambda *call: calls.append(call))
-    assert items[0].text.startswith("Quotes-parts recalculées : les 9 charge(s)")
+    assert items[0].text.startswith("Quotes-parts recalculées : 9 charges réparties redonnent")
     assert calls == [
         (2, 9, "2023"),
         (3, 9, "2023"),
@@ -158,7 +158,7 @@ def test_more_than_ten_wrong_costs_are_counted_beyond_the_tenth(uow: UnitOfWork)
     assert text.count("charge n° ") == 10
     for cost in named[:10]:
         assert f"charge n° {cost} « " in text
-    assert text.endswith(" ; et 2 autre(s)")
+    assert text.endswith(" ; et 2 autres")
 
 
 def test_the_cli_prints_progress_to_a_terminal_only_on_stderr(

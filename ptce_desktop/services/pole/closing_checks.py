@@ -31,6 +31,7 @@ from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.money import format_money
 from ptce_desktop.domain.periods import FiscalYear as Period
 from ptce_desktop.domain.periods import fiscal_year_of
+from ptce_desktop.domain.typography import counted
 from ptce_desktop.services.common import start_month
 from ptce_desktop.services.costs.shares import SplitContext, compute_cents
 from ptce_desktop.services.pole.integrity import CheckItem, CheckProgress
@@ -48,7 +49,7 @@ PROGRESS_EVERY = 5_000
 def _listed(found: list[str]) -> str:
     shown = " ; ".join(found[:LISTED])
     more = len(found) - LISTED
-    return shown + (f" ; et {more} autre(s)" if more > 0 else "")
+    return shown + (f" ; et {counted(more, 'autre', 'autres')}" if more > 0 else "")
 
 
 def _nonzero(cents: dict[int, int]) -> dict[int, int]:
@@ -79,7 +80,8 @@ class _Listed:
 
     def text(self) -> str:
         more = self.count - len(self.shown)
-        return " ; ".join(self.shown) + (f" ; et {more} autre(s)" if more > 0 else "")
+        others = f" ; et {counted(more, 'autre', 'autres')}" if more > 0 else ""
+        return " ; ".join(self.shown) + others
 
 
 # One fiscal year's costs, and their shares, in the same order (period start, then id): both
@@ -220,8 +222,9 @@ def share_checks(session: Session, progress: CheckProgress | None = None) -> lis
     items = [
         CheckItem(
             not wrong,
-            f"Quotes-parts recalculées : les {checked} charge(s) réparties redonnent au "
-            "centime près les quotes-parts enregistrées."
+            "Quotes-parts recalculées : "
+            + counted(checked, "charge répartie redonne", "charges réparties redonnent")
+            + " au centime près les quotes-parts enregistrées."
             if not wrong
             else "Quotes-parts différentes du recalcul (modifiées hors de l'application ?) : "
             + wrong.text(),
@@ -287,7 +290,9 @@ def seal_checks(
         items.append(
             CheckItem(
                 True,
-                "Attention, exercice(s) clôturé(s) sans sceau (clôturé avant cette version) : "
+                "Attention, "
+                + ("exercice clôturé" if len(unsealed) < 2 else "exercices clôturés")
+                + " sans sceau (clôturé avant cette version) : "
                 + ", ".join(unsealed)
                 + ". Rouvrez puis clôturez l'exercice pour le sceller.",
                 warning=True,
@@ -295,7 +300,11 @@ def seal_checks(
         )
     if not broken and not unsealed:
         items.append(
-            CheckItem(True, f"Sceaux : {sealed} exercice(s) clôturé(s), chaque sceau est intact.")
+            CheckItem(
+                True,
+                f"Sceaux : {counted(sealed, 'exercice clôturé', 'exercices clôturés')}, "
+                + ("son sceau est intact." if sealed < 2 else "chaque sceau est intact."),
+            )
         )
     return items
 

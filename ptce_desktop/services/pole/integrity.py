@@ -30,6 +30,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.money import format_money
+from ptce_desktop.domain.typography import counted
 from ptce_desktop.domain.vat import VatRegime
 from ptce_desktop.services.grants.redistributions import plan_state
 from ptce_desktop.services.grants.views import overpaid_warning
@@ -227,7 +228,11 @@ def _sqlite_checks(path: Path, progress: CheckProgress | None = None) -> list[Ch
         CheckItem(
             not foreign,
             "Références entre tables : "
-            + ("toutes valides." if not foreign else f"{len(foreign)} référence(s) cassée(s)."),
+            + (
+                "toutes valides."
+                if not foreign
+                else counted(len(foreign), "référence cassée", "références cassées") + "."
+            ),
         ),
     ]
     return items
@@ -321,11 +326,13 @@ def _money_checks(session: Session, ticker: _Ticker) -> list[CheckItem]:
     ticker.report(6, _SUM_STEPS, SUMS)
     over_passed, overpaid_grants = _over_passed(session)
     ticker.report(7, _SUM_STEPS, SUMS)
-    more = f" (et {bad_count - len(bad_costs)} autre(s))" if bad_count > len(bad_costs) else ""
+    others = bad_count - len(bad_costs)
+    more = f" (et {counted(others, 'autre', 'autres')})" if others > 0 else ""
     items = [
         CheckItem(
             not bad_count,
-            f"Quotes-parts : {shared} charge(s) réparties exactement au centime."
+            f"Quotes-parts : {counted(shared, 'charge répartie', 'charges réparties')} exactement "
+            "au centime."
             if not bad_count
             else "Quotes-parts fausses : " + " ; ".join(bad_costs) + more,
         ),
@@ -333,19 +340,22 @@ def _money_checks(session: Session, ticker: _Ticker) -> list[CheckItem]:
             unshared == 0,
             "Toutes les charges sont réparties."
             if unshared == 0
-            else f"{unshared} charge(s) sans quote-part.",
+            else counted(unshared, "charge", "charges") + " sans quote-part.",
         ),
         CheckItem(
             not bad_lines,
-            f"Appels de fonds : {calls} appel(s), HT + TVA = TTC sur chaque ligne."
+            "Appels de fonds : "
+            + counted(calls, "appel", "appels")
+            + ", HT + TVA = TTC sur chaque ligne."
             if not bad_lines
-            else f"{bad_lines} ligne(s) d'appel où HT + TVA ≠ TTC.",
+            else counted(bad_lines, "ligne", "lignes") + " d'appel où HT + TVA ≠ TTC.",
         ),
         CheckItem(
             not over_matched,
             "Règlements : aucun n'est affecté au-delà de son montant."
             if not over_matched
-            else f"{len(over_matched)} règlement(s) affecté(s) au-delà de leur montant.",
+            else counted(len(over_matched), "règlement affecté", "règlements affectés")
+            + " au-delà de leur montant.",
         ),
         CheckItem(
             True,

@@ -24,6 +24,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.domain.typography import counted
 from ptce_desktop.services.pole.backups import backup_problem
 from ptce_desktop.services.pole.integrity import check_database
 from ptce_desktop.store.database import discard, inspect_file
@@ -71,11 +72,12 @@ class RepairResult:
                 continue
             parts = []
             if table.lost_rowids:
-                parts.append(f"{len(table.lost_rowids)} ligne(s) illisible(s) ({_ids(table)})")
+                rows = counted(len(table.lost_rowids), "ligne illisible", "lignes illisibles")
+                parts.append(f"{rows} ({_ids(table)})")
             parts += [f"les lignes {first} à {last}" for first, last in table.lost_ranges]
             out.append(
                 f"  Perdu dans {table.name} : {', '.join(parts)} ; "
-                f"{table.recovered} ligne(s) récupérée(s)."
+                f"{counted(table.recovered, 'ligne récupérée', 'lignes récupérées')}."
             )
         for name in self.salvage.failed_objects:
             out.append(f"  Non recréé : {name}.")
