@@ -13,4 +13,5 @@ def test_counts_take_the_singular_below_two() -> None:
 
 
 def test_spaces_inside_guillemets_and_before_high_signs_do_not_break() -> None:
-    assert french_spacing("Clé « Surface & <m²> » : 15 %") == "Clé «\u00a0Surface & <m²>\u00a0»\u00a0: 15 %"
+    spaced = french_spacing("Clé « Surface & <m²> » : 15 %")
+    assert spaced == "Clé «\u00a0Surface & <m²>\u00a0»\u00a0: 15 %"
