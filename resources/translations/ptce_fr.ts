@@ -1031,7 +1031,7 @@ Cette action ne peut pas être annulée : les appels reçoivent leur numéro dé
     </message>
     <message>
         <source>%1 error(s): nothing will be imported. Correct the file and try again.</source>
-        <translation>%1 erreur(s) : rien ne sera importé. Corrigez le fichier puis recommencez.</translation>
+        <translation>Erreurs : %1. Rien ne sera importé : corrigez le fichier puis recommencez.</translation>
     </message>
     <message>
         <source>No error. Ready to import — %1</source>
@@ -4164,7 +4164,7 @@ Pourquoi le rouvrir ?</translation>
     </message>
     <message>
         <source>%1 shown of %2</source>
-        <translation>%1 affichées sur %2</translation>
+        <translation>Affichage : %1 sur %2</translation>
     </message>
     <message>
         <source>Delete the key “%1” with its versions? You can undo it with Ctrl+Z.</source>
@@ -4388,7 +4388,7 @@ Pourquoi le rouvrir ?</translation>
     </message>
     <message>
         <source>%1 shown of %2</source>
-        <translation>%1 affiché(s) sur %2</translation>
+        <translation>Affichage : %1 sur %2</translation>
     </message>
 </context>
 <context>
@@ -5151,7 +5151,7 @@ Pourquoi le rouvrir ?</translation>
     </message>
     <message>
         <source>%1 shown of %2</source>
-        <translation>%1 affichés sur %2</translation>
+        <translation>Affichage : %1 sur %2</translation>
     </message>
     <message>
         <source>Archive “%1”</source>
@@ -6375,7 +6375,7 @@ Le document s&apos;affiche ici avant que vous l&apos;enregistriez ou l&apos;impr
     </message>
     <message>
         <source>%1 shown of %2</source>
-        <translation>%1 affichés sur %2</translation>
+        <translation>Affichage : %1 sur %2</translation>
     </message>
     <message>
         <source>budgets %1 · shared %2</source>
@@ -6903,7 +6903,7 @@ Le document s&apos;affiche ici avant que vous l&apos;enregistriez ou l&apos;impr
     </message>
     <message>
         <source>%1 changed…</source>
-        <translation>%1 modifié(s)…</translation>
+        <translation>Modifications : %1…</translation>
     </message>
     <message>
         <source>Edit…</source>
@@ -7077,7 +7077,7 @@ Le document s&apos;affiche ici avant que vous l&apos;enregistriez ou l&apos;impr
     </message>
     <message>
         <source>%1 error(s): nothing was imported.</source>
-        <translation>%1 erreur(s) : rien n&apos;a été importé.</translation>
+        <translation>Erreurs : %1. Rien n&apos;a été importé.</translation>
     </message>
 </context>
 <context>

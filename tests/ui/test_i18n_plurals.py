@@ -24,3 +24,14 @@ def test_every_count_has_a_singular_and_a_plural_without_parentheses() -> None:
     for source, forms in entries:
         assert len(forms) == 2, source
         assert not any("(s)" in form for form in forms), (source, forms)
+
+
+def test_no_french_text_counts_with_parentheses() -> None:
+    """Texts filled with a count but not declared as counts say it without « (s) » too
+    (« Erreurs : 3. », « Affichage : 2 sur 16 membres »)."""
+    tree = ET.parse(resources_dir() / "translations" / "ptce_fr.ts")
+    texts = [t.text or "" for t in tree.iter("translation")] + [
+        f.text or "" for f in tree.iter("numerusform")
+    ]
+    assert len(texts) > 500
+    assert [t for t in texts if "(s)" in t] == []

@@ -278,7 +278,7 @@ def test_the_search_ignores_accents_and_case(page: KeysPage, keys: KeyService) -
     page.search.setText("egal")
     shown = [page.proxy.index(r, 0).data() for r in range(page.proxy.rowCount())]
     assert shown == ["Égalité"]
-    assert page.count_label.text() == "1 affichées sur 3 clés"
+    assert page.count_label.text() == "Affichage : 1 sur 3 clés"
     page.search.setText("usage relev")  # the method column is searched too
     assert page.proxy.rowCount() == 1
 

@@ -145,7 +145,7 @@ def test_the_search_ignores_accents_and_case(page: MembersPage, ctx: AppContext)
     page.search.setText("eclair")
     shown = [page.proxy.index(r, 0).data() for r in range(page.proxy.rowCount())]
     assert sorted(shown) == ["Association Éclairage <&>", "Coopérative L'Éclair"]
-    assert page.count_label.text() == "2 affichés sur 3 membres"
+    assert page.count_label.text() == "Affichage : 2 sur 3 membres"
     page.search.setText("")
     assert page.proxy.rowCount() == 3
 

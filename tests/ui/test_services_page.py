@@ -311,7 +311,7 @@ def test_the_search_and_the_totals_line(page: ServicesPage, services: SharedServ
     assert [page.proxy.index(r, 0).data() for r in range(page.proxy.rowCount())] == [
         "Écran & réseau"
     ]
-    assert page.count_label.text().startswith("1 affichés sur 2 services")
+    assert page.count_label.text().startswith("Affichage : 1 sur 2 services")
 
 
 def test_models_pass_the_model_tester(
