@@ -1,7 +1,8 @@
 """The « Financements » page: the grants of the year with their detail, and the funders.
 
 Grants: a list (title, funder, status, voted, received, passed on, reste à reverser — always
-visible) beside the :class:`~.grant_editor.GrantEditor`. Funders: name, type, number of grants;
+visible) with its totals row, above the :class:`~.grant_editor.GrantEditor` (a hint alone until
+a grant is selected). Funders: name, type, number of grants;
 a funder with grants cannot be deleted (the service says so). Every change is undoable
 (:class:`~.grant_actions.GrantActions`); the page reloads itself when the file changes.
 """
