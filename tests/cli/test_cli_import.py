@@ -69,7 +69,7 @@ def test_errors_all_at_once_exit_1_nothing_written(
     err = capsys.readouterr().err.splitlines()
     assert err[0].startswith("Ligne 3, colonne « SIRET » (« 999 ») : SIRET invalide")
     assert err[1].startswith("Ligne 4, colonne « Catégorie » (« Marsien ») : Catégorie")
-    assert err[2] == "ptce-desktop : 2 erreur(s) dans « membres.csv » : rien n'a été importé."
+    assert err[2] == "ptce-desktop : Erreurs dans « membres.csv » (2) : rien n'a été importé."
     assert "Traceback" not in "\n".join(err)
     assert _members(pole_db) == []
 

@@ -92,7 +92,7 @@ def test_funder_with_grants_cannot_be_deleted(uow: Any) -> None:
         funders.delete_funder(world.funder_id)
     assert caught.value.code == "funder_has_grants"
     assert caught.value.message() == (
-        f"Le financeur « {FUNDER_NAME} » a 2 subvention(s) : il ne peut pas être supprimé."
+        f"Le financeur « {FUNDER_NAME} » a des subventions (2) : il ne peut pas être supprimé."
     )
     lonely = funders.create_funder(FunderDraft(name="Commune de Crest", type="commune"))
     funders.delete_funder(lonely.id)

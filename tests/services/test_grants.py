@@ -428,8 +428,8 @@ def test_grant_with_money_cannot_be_deleted(uow: Any) -> None:
     grants.add_instalment(grant_id, instalment(dt.date(2025, 5, 1), "100,00"))
     error = _error(grants.delete_grant, grant_id)
     assert error.message() == (
-        f"La subvention « {GRANT_TITLE} » a 1 versement(s) et 0 reversement(s) : "
-        "supprimez-les d'abord."
+        f"La subvention « {GRANT_TITLE} » a des versements ou des reversements (versements : "
+        "1, reversements : 0) : supprimez-les d'abord."
     )
     grants.delete_instalment(grants.grant_detail(grant_id).instalments[0].id)
     grants.delete_grant(grant_id)

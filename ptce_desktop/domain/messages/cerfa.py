@@ -23,10 +23,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "fiscal year.",
     ),
     "cerfa_unclassified_costs": (
-        "{count} charge(s) de la période n'ont pas de ligne Cerfa : {costs}. Indiquez leur "
+        "Charges de la période sans ligne Cerfa ({count}) : {costs}. Indiquez leur "
         "ligne sur chaque charge, ou relancez avec --allow-unclassified pour les porter en "
         "« Services bancaires, autres » (elles seront listées dans l'annexe).",
-        "{count} cost(s) of the period have no Cerfa line: {costs}. Set their line on each "
+        "Costs of the period without a Cerfa line ({count}): {costs}. Set their line on each "
         "cost, or run again with --allow-unclassified to print them under “Services "
         "bancaires, autres” (the annex lists them).",
     ),

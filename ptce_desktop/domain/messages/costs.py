@@ -75,8 +75,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Unknown VAT regime: “{value}”.",
     ),
     "service_has_costs": (
-        "Le service « {service} » a {count} charge(s) : il ne peut pas être supprimé.",
-        "The service “{service}” has {count} cost(s): it cannot be deleted.",
+        "Le service « {service} » a des charges ({count}) : il ne peut pas être supprimé.",
+        "The service “{service}” has costs ({count}): it cannot be deleted.",
     ),
     "service_without_key": (
         "Le service « {service} » n'a pas de clé de répartition.",

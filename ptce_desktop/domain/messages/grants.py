@@ -18,8 +18,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Unknown funder type: “{value}”.",
     ),
     "funder_has_grants": (
-        "Le financeur « {funder} » a {count} subvention(s) : il ne peut pas être supprimé.",
-        "The funder “{funder}” has {count} grant(s): it cannot be deleted.",
+        "Le financeur « {funder} » a des subventions ({count}) : il ne peut pas être supprimé.",
+        "The funder “{funder}” has grants ({count}): it cannot be deleted.",
     ),
     # --- grants -----------------------------------------------------------------------------
     "grant_status_unknown": (
@@ -51,10 +51,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The percentage “{field_label}” must be between 0 % and 100 %.",
     ),
     "grant_has_money": (
-        "La subvention « {grant} » a {instalments} versement(s) et {redistributions} "
-        "reversement(s) : supprimez-les d'abord.",
-        "The grant “{grant}” has {instalments} instalment(s) and {redistributions} "
-        "redistribution(s): delete them first.",
+        "La subvention « {grant} » a des versements ou des reversements (versements : "
+        "{instalments}, reversements : {redistributions}) : supprimez-les d'abord.",
+        "The grant “{grant}” has instalments or redistributions (instalments: "
+        "{instalments}, redistributions: {redistributions}): delete them first.",
     ),
     "grant_refused_no_instalment": (
         "La subvention « {grant} » est refusée : elle ne peut pas recevoir de versement.",

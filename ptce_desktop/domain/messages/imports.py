@@ -77,8 +77,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The valid-from date is given neither by a “Valid from” column nor by --from.",
     ),
     "import_has_errors": (
-        "{count} erreur(s) dans « {name} » : rien n'a été importé.",
-        "{count} error(s) in “{name}”: nothing was imported.",
+        "Erreurs dans « {name} » ({count}) : rien n'a été importé.",
+        "Errors in “{name}” ({count}): nothing was imported.",
     ),
     # --- one row ------------------------------------------------------------------------------
     "import_unknown_member": (
