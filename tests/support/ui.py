@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QApplication, QWidget
 
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.services.costs.costs import CostService
@@ -94,3 +95,16 @@ def settle() -> None:
     """A few turns of the event loop: layouts, deferred fits and queued signals done."""
     for _ in range(5):
         QApplication.processEvents()
+
+
+_Page = TypeVar("_Page", bound=QWidget)
+
+
+def page_at(window: Any, key: str, size: QSize, kind: type[_Page]) -> _Page:
+    """The window at ``size`` showing its page ``key`` (of class ``kind``), laid out."""
+    window.resize(size)
+    window.show_page(key)
+    settle()
+    page = window.page(key)
+    assert isinstance(page, kind)
+    return page

@@ -15,7 +15,7 @@ import pytest
 from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtWidgets import QLabel, QScrollArea, QSplitter, QTableView
 from pytestqt.qtbot import QtBot
-from support.ui import settle
+from support.ui import page_at, settle
 
 from ptce_desktop.services.grants.funders import FunderDraft, FunderService
 from ptce_desktop.services.grants.grants import GrantService
@@ -48,21 +48,11 @@ def header_cut(view: QTableView) -> list[str]:
 
 
 def calls_page(window: MainWindow, size: QSize) -> CallsPage:
-    window.resize(size)
-    window.show_page("calls")
-    settle()
-    page = window.page("calls")
-    assert isinstance(page, CallsPage)
-    return page
+    return page_at(window, "calls", size, CallsPage)
 
 
 def funding_page(window: MainWindow, size: QSize) -> FundingPage:
-    window.resize(size)
-    window.show_page("funding")
-    settle()
-    page = window.page("funding")
-    assert isinstance(page, FundingPage)
-    return page
+    return page_at(window, "funding", size, FundingPage)
 
 
 @BY_SIZE

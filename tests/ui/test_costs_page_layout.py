@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QSize, Qt
-from support.ui import settle
+from support.ui import page_at, settle
 
 from ptce_desktop.ui.pages.costs.model import (
     CERFA,
@@ -33,11 +33,7 @@ def window(demo_window: MainWindow) -> MainWindow:
 
 
 def costs_at(window: MainWindow, size: QSize) -> CostsPage:
-    window.resize(size)
-    window.show_page("costs")
-    settle()
-    page = window.page("costs")
-    assert isinstance(page, CostsPage)
+    page = page_at(window, "costs", size, CostsPage)
     assert page.view.isVisible() and page.model.rowCount() > 0
     page.view.selectRow(0)
     settle()
