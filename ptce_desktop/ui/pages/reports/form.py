@@ -241,7 +241,7 @@ class ReportForm(QWidget):
         }
         for name, combo in self.combos.items():
             self.form.addRow(labels[name], combo)
-        self.form.addRow("", self.group_rows)
+        self.form.addRow(self.group_rows)  # across both columns: the form no wider for it
         self.hint = QLabel()
         self.hint.setObjectName("hint")
         self.hint.setWordWrap(True)

@@ -93,7 +93,7 @@ class PreviewPanel(QWidget):
         self.bar.addWidget(QLabel(translate("PreviewPanel", "Page")))
         self.bar.addWidget(self.page_spin)
         self.bar.addWidget(self.page_label)
-        self.bar.addSpacing(16)
+        self.bar.addSpacing(8)  # (its buttons whole beside the Cerfa form at 1200 px)
         self.bar.addWidget(self.zoom_out_button)
         self.bar.addWidget(self.zoom_combo)
         self.bar.addWidget(self.zoom_in_button)
