@@ -107,6 +107,7 @@ from ptce_desktop.domain.messages.entities import Entity
 from ptce_desktop.domain.money import format_money
 from ptce_desktop.domain.periods import FiscalYear
 from ptce_desktop.domain.split import allocate_cents
+from ptce_desktop.domain.typography import counted
 from ptce_desktop.services.common import fiscal_year, fiscal_year_for, get_or_error, pole_row
 from ptce_desktop.services.costs.shares import pole_vat_registered
 from ptce_desktop.services.grants.cerfa_proposal import proposal_for
@@ -398,7 +399,7 @@ def _unclassified_text(items: Sequence[CerfaUnclassified]) -> str:
             f"{item.period_start:%d/%m/%Y}, {format_money(item.amount_cents)}{proposal})"
         )
     if len(items) > _LISTED:
-        lines.append(f"… et {len(items) - _LISTED} autre(s)")
+        lines.append("… et " + counted(len(items) - _LISTED, "autre", "autres"))
     return " ; ".join(lines)
 
 
