@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSize,
     Qt,
     QTimer,
     Signal,
@@ -25,8 +26,11 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
+    QHBoxLayout,
     QMessageBox,
     QPushButton,
+    QStyle,
+    QStyleOptionComboBox,
     QWidget,
 )
 
@@ -79,6 +83,10 @@ from ptce_desktop.ui.widgets.table_view import TableView
 from ptce_desktop.ui.widgets.totals_row import TotalsRow
 
 FILTER_DELAY_MS = 250
+#: The search field is typed in daily: below this the filters leave its row.
+SEARCH_MIN_WIDTH = 200
+#: A filter widens to show its current choice up to this (a very long name is cut there).
+FILTER_MAX_WIDTH = 260
 Choices = list[tuple[int, str]]
 LIST_TABLES = ("costs", "shares", "attachment_links", "attachments", "shared_services")
 CHOICE_TABLES = ("shared_services", "projects", "members", "project_members")
@@ -156,9 +164,15 @@ class CostsPage(QWidget):
             self.delete_button,
             import_button("costs"),
             search_stretch=3,
-            filters=(self.service_filter, self.project_filter, self.member_filter),
+            filters=self._filters(),
             filter_stretch=2,
         )
+        self.bar = bar
+        self.search.setMinimumWidth(SEARCH_MIN_WIDTH - 40)
+        # too narrow for the search, the filters and the buttons in one row: the filters go
+        # on a row of their own under the search (see _arrange_bar)
+        self.filter_row = QHBoxLayout()
+        self.filter_row.setSpacing(8)
 
         self.model = CostListModel(self.costs, self)
         self.view = sample_fit(TableView("costs"))
@@ -190,6 +204,10 @@ class CostsPage(QWidget):
         self.totals_row = TotalsRow(self.view, self)
         layout = page_layout(self, bar, self.splitter, self.count_label)
         layout.insertWidget(layout.indexOf(self.count_label), self.totals_row)
+        layout.insertLayout(1, self.filter_row)
+        self._filters_below = False
+        for combo in self._filters():
+            combo.currentTextChanged.connect(lambda _text: self._arrange_bar())
         self.setTabOrder(self.search, self.service_filter)
         self.setTabOrder(self.service_filter, self.project_filter)
         self.setTabOrder(self.project_filter, self.member_filter)
@@ -226,6 +244,56 @@ class CostsPage(QWidget):
         # sized by 11 characters, its list one row height for all: neither measures each of
         # the year's 5 000 members (a Python call per row and role) when filled or polished
         return large_combo(combo, 11)
+
+    def _filters(self) -> tuple[QComboBox, QComboBox, QComboBox]:
+        return (self.service_filter, self.project_filter, self.member_filter)
+
+    # --- the bar: one row when wide enough, the filters below the search when not -------------
+    @staticmethod
+    def filter_width(combo: QComboBox) -> int:
+        """How wide ``combo`` must be to show its current choice whole (a combo box does not
+        elide: it cuts), at most :data:`FILTER_MAX_WIDTH` (a very long name is in the list)."""
+        option = QStyleOptionComboBox()
+        combo.initStyleOption(option)
+        metrics = combo.fontMetrics()
+        text = QSize(metrics.horizontalAdvance(combo.currentText() or "x" * 11), metrics.height())
+        size = combo.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option, text, combo)
+        return min(max(size.width(), combo.minimumSizeHint().width()), FILTER_MAX_WIDTH)
+
+    def _bar_width_needed(self) -> int:
+        """The page width the bar needs in one row: the search usable, each filter showing its
+        choice, every button whole."""
+        bar = self.bar
+        widgets = [bar.itemAt(i).widget() for i in range(bar.count())]
+        buttons = [w for w in widgets if w is not None and isinstance(w, QPushButton)]
+        spacing = bar.spacing()
+        width = SEARCH_MIN_WIDTH + 12 + spacing
+        width += sum(self.filter_width(combo) + spacing for combo in self._filters())
+        width += sum(button.sizeHint().width() + spacing for button in buttons)
+        return width
+
+    def _arrange_bar(self) -> None:
+        for combo in self._filters():
+            combo.setMinimumWidth(self.filter_width(combo))
+        below = self.width() < self._bar_width_needed()
+        if below == self._filters_below:
+            return
+        self._filters_below = below
+        for position, combo in enumerate(self._filters()):
+            if below:
+                self.bar.removeWidget(combo)
+                self.filter_row.addWidget(combo, 1)
+            else:
+                self.filter_row.removeWidget(combo)
+                self.bar.insertWidget(1 + position, combo, 2)
+
+    def filters_below(self) -> bool:
+        """True while the filters are on their own row under the search."""
+        return self._filters_below
+
+    def resizeEvent(self, event: Any) -> None:
+        self._arrange_bar()
+        super().resizeEvent(event)
 
     # --- page protocol -----------------------------------------------------------------------
     def focus_search(self) -> None:
@@ -300,6 +368,7 @@ class CostsPage(QWidget):
         self._fill(self.service_filter, self.tr("All services"), services)
         self._fill(self.project_filter, self.tr("All projects"), projects)
         self._fill(self.member_filter, self.tr("All members"), members)
+        self._arrange_bar()  # their texts (filled with signals blocked) size them
         self.detail.show_cost(self.detail.cost_id())  # its project name, now known
 
     def _choices_failed(self, error: BaseException) -> None:

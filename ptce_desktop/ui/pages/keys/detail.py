@@ -9,9 +9,10 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QStackedWidget,
@@ -35,8 +36,22 @@ from ptce_desktop.ui.pages.keys.models import (
 from ptce_desktop.ui.pages.scaffold import detail_header, detail_table, section_title
 from ptce_desktop.ui.widgets.pastable_model import PastableRowModel
 from ptce_desktop.ui.widgets.table_model import RowTableModel
+from ptce_desktop.ui.widgets.table_view import TableView
 
 translate = QCoreApplication.translate
+
+
+def fit_figures(view: TableView, columns: Sequence[int]) -> None:
+    """Size the figure ``columns`` of a small table to their figures and their title, and no
+    wider: the name column (stretching) takes the rest. Qt's own fitting reserves room for a
+    sort arrow in every title, which cut the members' names to some sixteen letters."""
+    header, model = view.horizontalHeader(), view.model()
+    metrics = header.fontMetrics()
+    for column in columns:
+        title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+        width = max(view.sizeHintForColumn(column) + 8, metrics.horizontalAdvance(title) + 16)
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(column, width)
 
 
 def _button(text: str, name: str, says: str) -> QPushButton:
@@ -219,6 +234,8 @@ class KeyDetailPanel(QWidget):
         self.members_model.set_detail(None if mixed else detail)
         self.parts_model.set_rows(list(detail.parts) if mixed else [])
         self.total_label.setText(total_text(detail))
+        fit_figures(self.members_view, (1, 2))
+        fit_figures(self.parts_view, (1, 2))
 
     def show_usage(self, year_label: str, rows: Sequence[UsageView]) -> None:
         self.usage_title.setText(

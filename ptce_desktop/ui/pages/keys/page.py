@@ -49,6 +49,9 @@ from ptce_desktop.ui.widgets.table_model import ROW_ROLE, FilterProxy, RowTableM
 from ptce_desktop.ui.widgets.table_view import TableView
 
 translate = QCoreApplication.translate
+#: A key's name is given room up to this width before the other columns fold (then it is cut,
+#: whole in the tooltip and in the panel's title).
+NAME_MAX_WIDTH = 300
 
 TABLES = (
     "allocation_keys",
@@ -119,7 +122,7 @@ class KeysPage(QWidget):
             self.tr("Every change made to this key, in the change log"),
         ).follow(self.view.selectionModel().currentRowChanged)
         self.splitter = remembered_splitter(
-            self._settings, "keys/splitter", "keysSplitter", (self.view, self.detail), (700, 500)
+            self._settings, "keys/splitter", "keysSplitter", (self.view, self.detail), (550, 450)
         )
         self.count_label = hint_label()
         page_layout(self, bar, self.splitter, self.count_label)
@@ -215,9 +218,27 @@ class KeysPage(QWidget):
             if not self.view.restore_state():
                 self.view.fit_columns()
                 header = self.view.horizontalHeader()
-                header.resizeSection(0, min(header.sectionSize(0), 240))
+                header.resizeSection(0, min(header.sectionSize(0), NAME_MAX_WIDTH))
+                title = str(self.proxy.headerData(4, Qt.Orientation.Horizontal) or "")
+                members = max(  # a count: its figures and title, no more
+                    self.view.sizeHintForColumn(4), header.fontMetrics().horizontalAdvance(title)
+                )
+                header.resizeSection(4, members + 16)
+        self._give_names_room()
         self.select_key(wanted)
         self._update_count()
+
+    def _give_names_room(self) -> None:
+        """The names (up to :data:`NAME_MAX_WIDTH`) and the methods are not cut to make room:
+        the unit, the date in force and then the method fold first (the panel shows them)."""
+        view = self.view
+        title = self.proxy.headerData(3, Qt.Orientation.Horizontal) or ""
+        widths = {3: view.fontMetrics().horizontalAdvance(str(title)) + 16}
+        if self.proxy.rowCount():
+            widths[0] = min(view.sizeHintForColumn(0) + 8, NAME_MAX_WIDTH)
+            widths[1] = view.sizeHintForColumn(1) + 8
+        view.min_widths = widths
+        view.fit_width()
 
     def _filter(self, text: str) -> None:
         self.proxy.set_filter_text(text)
