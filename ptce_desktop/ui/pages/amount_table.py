@@ -40,7 +40,8 @@ class EditColumn:
     """``key`` of the row dict; ``kind`` MONEY/PERCENT cells parse, TEXT cells show ``str``.
 
     ``display`` turns a read-only value into text (default: money as ``1 234,56 €``, text as
-    is); editable cells show what was typed.
+    is); editable cells show what was typed, with « € » or « % » once it reads as an amount
+    (edited bare: the editor opens on the figure alone).
     """
 
     header: str
@@ -71,6 +72,14 @@ def tidy_cell(kind: str, value: int | None) -> str:
     if kind == MONEY:
         return format_money(value, symbol=False, lang=lang)
     return format_percent(value, symbol=False, lang=lang)
+
+
+def unit_cell(kind: str, value: int) -> str:
+    """``value`` with its unit, as the window's read-only amounts show it."""
+    lang = current_language()
+    if kind == MONEY:
+        return format_money(value, lang=lang)
+    return format_percent(value, lang=lang)
 
 
 class EditableTable(QAbstractTableModel):
@@ -157,6 +166,15 @@ class EditableTable(QAbstractTableModel):
         column = self._columns[index.column()]
         raw = row.get(column.key)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if self._editable(row, column) and column.kind != TEXT:
+                text = "" if raw is None else str(raw)
+                if role == Qt.ItemDataRole.EditRole:
+                    return text  # edited bare
+                try:  # shown as every amount of the window once it reads as one
+                    value = parse_cell(column.kind, text, self.field)
+                except PtceError:
+                    return text  # as typed, in red with its message
+                return "" if value is None else unit_cell(column.kind, value)
             if self._editable(row, column) or (column.kind == TEXT and column.display is None):
                 return "" if raw is None else str(raw)
             if raw is None or raw == "":
