@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QLabel
 from pytestqt.qtbot import QtBot
 from support.ui import make_context
 
@@ -373,3 +373,21 @@ def test_read_only_file_disables_changes(db_path: Path, qtbot: QtBot) -> None:
         assert widget.issue_calls(true_up=True) is None
     finally:
         ctx.close()
+
+
+def test_issue_dialog_with_every_quarter_issued_says_so_without_an_empty_preview(
+    qtbot: QtBot, ctx: AppContext, french: None
+) -> None:
+    asked: list[object] = []
+
+    def preview(quarter: object) -> object:
+        asked.append(quarter)
+        raise AssertionError("nothing to preview")
+
+    dialog = IssueCallsDialog(ctx.fiscal_years.get(2025), {1, 2, 3, 4}, preview=preview)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    texts = [label.text() for label in dialog.findChildren(QLabel)]
+    assert "Les appels des quatre trimestres sont déjà émis." in texts
+    assert not ok.isEnabled() and not dialog.preview_view.isVisible() and asked == []

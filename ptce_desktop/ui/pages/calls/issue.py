@@ -196,14 +196,16 @@ class IssueCallsDialog(FormDialog):
         self.preview_view = QTextBrowser()
         self.preview_view.setObjectName("callsPreview")
         self.preview_view.setAccessibleName(translate("IssueCallsDialog", "Preview of the calls"))
-        self.preview_view.setVisible(preview is not None)
+        # every quarter issued: the message says so, no empty preview under it
+        all_issued = not no_quarter and all(q in issued_quarters for q in range(1, 5))
+        self.preview_view.setVisible(preview is not None and not all_issued)
         self.body_layout.addWidget(self.preview_view, 1)
         self.body_layout.addWidget(warning)
         self.quarter_combo.currentIndexChanged.connect(lambda _i: self._default_dates())
         self.quarter_combo.currentIndexChanged.connect(lambda _i: self.refresh_preview())
         self._default_dates()
         self.refresh_preview()
-        self.resize(640, 560 if preview is not None else 360)
+        self.resize(640, 560 if self.preview_view.isVisibleTo(self) else 360)
 
     def refresh_preview(self) -> None:
         """Compute the plan of the chosen quarter (or the true-up); a refusal disables OK."""
