@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSize, Qt
@@ -94,7 +95,7 @@ def test_tab_goes_search_filters_list_and_ctrl_f_finds_the_search(
 
 
 @pytest.fixture
-def long_ctx(db_path, qapp: QApplication) -> Iterator[AppContext]:  # type: ignore[no-untyped-def]
+def long_ctx(db_path: Path, qapp: QApplication) -> Iterator[AppContext]:
     context = make_context(db_path)
     yield context
     context.close()

@@ -24,6 +24,8 @@ from ptce_desktop.ui.widgets.table_view import TableView
 SIZES = (QSize(1200, 760), QSize(1366, 768))
 #: a member's name shows at least this many letters (sixteen before)
 NAME_LETTERS = 24
+#: a member's name in the usage records (beside the date, quantity and note; seven before)
+USAGE_LETTERS = 15
 #: a figure column is no wider than its figures or its title and this much
 FIGURE_SLACK = 20
 
@@ -59,9 +61,13 @@ def assert_figures_fit(view: TableView, where: str) -> None:
 
 
 def assert_names_shown(view: TableView, letters: int, where: str) -> None:
-    room = widths(view)[0] - 8
+    assert_names_shown_in(view, 0, letters, where)
+
+
+def assert_names_shown_in(view: TableView, column: int, letters: int, where: str) -> None:
+    room = widths(view)[column] - 8
     for row in range(view.model().rowCount()):
-        name = str(view.model().index(row, 0).data())
+        name = str(view.model().index(row, column).data())
         assert text_width(view, name[:letters]) <= room, f"« {name} » in {room} px {where}"
 
 
@@ -93,6 +99,18 @@ def test_the_demo_keys_and_members_keep_their_names(demo_window: MainWindow, siz
     assert table.horizontalScrollBar().maximum() == 0, where
     assert_figures_fit(table, where)
     assert_names_shown(table, NAME_LETTERS, where)  # « Archipel Drôme – Ent… » before
+    select_key(page, "Heures de mise à disposition")  # a usage key: its records
+    usage = page.detail.usage_view
+    assert usage.isVisible() and usage.model().rowCount() >= 5
+    assert usage.horizontalScrollBar().maximum() == 0, where
+    quantity = max(
+        text_width(usage, str(usage.model().index(row, 2).data()))
+        for row in range(usage.model().rowCount())
+    )
+    assert widths(usage)[2] >= quantity + 6, where
+    assert_names_shown_in(usage, 1, USAGE_LETTERS, where)  # « Chantie… » before
+
+    select_key(page, "Effectif salarié (ETP)")
     versions = page.detail.versions_view
     assert versions.horizontalScrollBar().maximum() == 0, where
     for column in (0, 1):  # « Valable à partir du », « État »: titles and dates whole

@@ -264,7 +264,8 @@ class CostsPage(QWidget):
         """The page width the bar needs in one row: the search usable, each filter showing its
         choice, every button whole."""
         bar = self.bar
-        widgets = [bar.itemAt(i).widget() for i in range(bar.count())]
+        items = [bar.itemAt(i) for i in range(bar.count())]
+        widgets = [item.widget() for item in items if item is not None]
         buttons = [w for w in widgets if w is not None and isinstance(w, QPushButton)]
         spacing = bar.spacing()
         width = SEARCH_MIN_WIDTH + 12 + spacing

@@ -39,6 +39,8 @@ from ptce_desktop.ui.widgets.table_model import RowTableModel
 from ptce_desktop.ui.widgets.table_view import TableView
 
 translate = QCoreApplication.translate
+#: The usage notes' first width (the user sizes it): the members' names take the rest.
+USAGE_NOTE_WIDTH = 100
 
 
 def fit_figures(view: TableView, columns: Sequence[int]) -> None:
@@ -180,6 +182,8 @@ class KeyDetailPanel(QWidget):
             stretch=1,
             interactive=(3,),
         )
+        # the note (whole in its tooltip) leaves the members' names room at 1200 px
+        self.usage_view.horizontalHeader().resizeSection(3, USAGE_NOTE_WIDTH)
         layout.addWidget(self.usage_view, 1)
         self.usage_total_label = QLabel()
         self.usage_total_label.setObjectName("usageTotal")
@@ -242,6 +246,7 @@ class KeyDetailPanel(QWidget):
             translate("KeyDetailPanel", "Usage recorded in %1").replace("%1", year_label)
         )
         self.usage_model.set_rows(list(rows))
+        fit_figures(self.usage_view, (2,))
         unit = self.key.unit if self.key else None
         self.usage_total_label.setText(
             translate("KeyDetailPanel", "Total: %1 · %2")
