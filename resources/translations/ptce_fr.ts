@@ -1531,7 +1531,7 @@ Cette action ne peut pas être annulée : les appels reçoivent leur numéro dé
     <name>CostsPage</name>
     <message>
         <source>Search label, supplier, invoice reference…</source>
-        <extracomment>&quot;journal:costs/&lt;id&gt;&quot;: the window shows the cost&apos;s history (Journal page).</extracomment>
+        <extracomment>The search field is typed in daily: below this the filters leave its row. A filter widens to show its current choice up to this (a very long name is cut there). &quot;journal:costs/&lt;id&gt;&quot;: the window shows the cost&apos;s history (Journal page).</extracomment>
         <translation>Rechercher libellé, fournisseur, référence de facture…</translation>
     </message>
     <message>
@@ -4737,6 +4737,10 @@ Pourquoi le rouvrir ?</translation>
         <translation>Total</translation>
     </message>
     <message>
+        <source>All services</source>
+        <translation>Tous services</translation>
+    </message>
+    <message>
         <source>Click an amount to see its costs and how it was computed.</source>
         <translation>Cliquez sur un montant pour voir ses charges et son calcul.</translation>
     </message>
@@ -5098,13 +5102,17 @@ Pourquoi le rouvrir ?</translation>
         <translation>Supprimer « %1 » ? Vous pourrez annuler avec Ctrl+Z.</translation>
     </message>
     <message>
-        <source>Search a member (name, SIRET, college…)</source>
+        <source>Search (name, SIRET, college…)</source>
         <extracomment>&quot;journal:members/&lt;id&gt;&quot;: the window shows the member&apos;s history (Journal page).</extracomment>
-        <translation>Rechercher un membre (nom, SIRET, collège…)</translation>
+        <translation>Rechercher (nom, SIRET, collège…)</translation>
     </message>
     <message>
-        <source>Include &amp;archived members</source>
-        <translation>Inclure les membres &amp;archivés</translation>
+        <source>Include &amp;archived</source>
+        <translation>Inclure les &amp;archivés</translation>
+    </message>
+    <message>
+        <source>Also list the archived members (who left the pole)</source>
+        <translation>Afficher aussi les membres archivés (sortis du pôle)</translation>
     </message>
     <message>
         <source>&amp;Add…</source>

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QUrl, Signal
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from ptce_desktop.domain.categories import MemberCategory
@@ -71,15 +72,18 @@ def payment_method_label(code: str) -> str:
 
 
 def _table(headers: Sequence[tuple[str, bool]], rows: Iterable[Sequence[tuple[str, bool]]]) -> str:
-    # amounts never wrap inside a number; texts (service names) may
+    # amounts never wrap inside a number; texts (service names) may (Qt ignores the nowrap
+    # attribute: only the style keeps a number whole in a column narrower than it)
     head = "".join(
-        f'<th class="num" nowrap>{text}</th>' if num else f"<th>{text}</th>"
+        f'<th class="num" style="white-space: nowrap">{text}</th>' if num else f"<th>{text}</th>"
         for text, num in headers
     )
     body = "".join(
         "<tr>"
         + "".join(
-            f'<td class="num" nowrap>{text}</td>' if num else f"<td>{text}</td>"
+            f'<td class="num" style="white-space: nowrap">{text}</td>'
+            if num
+            else f"<td>{text}</td>"
             for text, num in row
         )
         + "</tr>"
@@ -88,13 +92,55 @@ def _table(headers: Sequence[tuple[str, bool]], rows: Iterable[Sequence[tuple[st
     return f'<table width="100%"><tr>{head}</tr>{body}</table>'
 
 
+def _stacked(
+    headers: Sequence[tuple[str, bool]],
+    rows: Iterable[Sequence[tuple[str, bool]]],
+    per_line: int = 1,
+) -> str:
+    """The narrow form of :func:`_table` (a side panel at a laptop's width): each record's texts
+    on a line of their own, where they may wrap, then its amounts under it as « title amount »
+    pairs, ``per_line`` pairs a line (an empty amount is left out); nothing to scroll sideways,
+    every figure kept, no amount wrapped."""
+    titles = [text for text, _num in headers]
+    lines = []
+    for row in rows:
+        texts = [text for text, num in row if not num and text]
+        pairs = [
+            (
+                f'<th style="white-space: nowrap">{titles[i]}</th>',
+                f'<td class="num" style="white-space: nowrap">{text}</td>',
+            )
+            for i, (text, num) in enumerate(row)
+            if num and text
+        ]
+        if texts:
+            lines.append(f'<tr><td colspan="{2 * per_line}">{" · ".join(texts)}</td></tr>')
+        for start in range(0, len(pairs), per_line):
+            chunk = pairs[start : start + per_line]
+            cells = "".join(title + value for title, value in chunk)
+            cells += "<td></td><td></td>" * (per_line - len(chunk))
+            lines.append(f"<tr>{cells}</tr>")
+    return f'<table class="stacked">{"".join(lines)}</table>'
+
+
 def _pairs(pairs: Iterable[tuple[str, str]]) -> str:
     rows = "".join(f"<tr><th>{label}</th><td>{value}</td></tr>" for label, value in pairs if value)
     return f"<table>{rows}</table>"
 
 
-def detail_html(detail: Any) -> str:
+def detail_html(detail: Any, *, stacked: int = 0) -> str:
+    """The member's year; ``stacked`` (1 or 2): its tables stacked (:func:`_stacked`, with up
+    to that many amounts a line) for a panel too narrow for their columns side by side."""
+    narrow = stacked > 0
     lang = current_language()
+
+    def table(
+        headers: Sequence[tuple[str, bool]],
+        rows: Iterable[Sequence[tuple[str, bool]]],
+        per_line: int = 1,
+    ) -> str:
+        return _stacked(headers, rows, min(per_line, stacked)) if narrow else _table(headers, rows)
+
     member = detail.member
     category = MemberCategory(member.category).label(lang)
     status = (
@@ -210,34 +256,41 @@ def detail_html(detail: Any) -> str:
         headers = [(translate("MemberDetailPanel", "Service"), False)] + [
             (f"T{n}", True) for n in range(1, 5)
         ]
-        # The quarter table is narrow: its header says "€", so its amounts go without it.
-        headers.append((translate("MemberDetailPanel", "Total €"), True))
+        # The quarter table is narrow: its header says "€", so its amounts go without it;
+        # stacked, each amount has its own title and keeps its "€".
+        headers.append(
+            (
+                translate("MemberDetailPanel", "Total")
+                if narrow
+                else translate("MemberDetailPanel", "Total €"),
+                True,
+            )
+        )
+
+        def amount(service_id: int, quarter: int, cents: int) -> str:
+            text = _e(money_text(cents, symbol=narrow))
+            return share_link(service_id, quarter, text)
+
         rows = [
             [(share_link(line.service_id, 0, _e(line.service_name)), False)]
             + [
-                (
-                    share_link(line.service_id, n, _e(money_text(cents, symbol=False)))
-                    if cents
-                    else "–",
-                    True,
-                )
+                (amount(line.service_id, n, cents) if cents else "–", True)
                 for n, cents in enumerate(line.quarters, 1)
             ]
-            + [
-                (
-                    share_link(line.service_id, 0, _e(money_text(line.total_cents, symbol=False))),
-                    True,
-                )
-            ]
+            + [(amount(line.service_id, 0, line.total_cents), True)]
             for line in detail.shares
         ]
-        if len(detail.shares) > 1:
+        total = f"<b>{_e(money_text(detail.shares_total_cents, symbol=narrow))}</b>"
+        if len(detail.shares) > 1 and not narrow:
             rows.append(
                 [("<b>" + translate("MemberDetailPanel", "Total") + "</b>", False)]
                 + [("", True)] * 4
-                + [(f"<b>{_e(money_text(detail.shares_total_cents, symbol=False))}</b>", True)]
+                + [(total, True)]
             )
-        parts.append(_table(headers, rows))
+        parts.append(table(headers, rows, per_line=2))
+        if len(detail.shares) > 1 and narrow:
+            every = translate("MemberDetailPanel", "All services")
+            parts.append(_pairs([(every, total)]))
         parts.append(
             '<p class="none">'
             + translate(
@@ -269,7 +322,7 @@ def detail_html(detail: Any) -> str:
             ]
             for call in detail.calls
         ]
-        parts.append(_table(headers, rows))
+        parts.append(table(headers, rows))
     else:
         parts.append(
             '<p class="none">' + translate("MemberDetailPanel", "No call this year.") + "</p>"
@@ -292,7 +345,7 @@ def detail_html(detail: Any) -> str:
             ]
             for payment in detail.payments
         ]
-        parts.append(_table(headers, rows))
+        parts.append(table(headers, rows))
     else:
         parts.append(
             '<p class="none">' + translate("MemberDetailPanel", "No payment this year.") + "</p>"
@@ -340,6 +393,7 @@ class MemberDetailPanel(QTextBrowser):
         self.document().setDefaultStyleSheet(CSS)
         self.document().setDocumentMargin(14)
         self.detail: Any = None
+        self._stacked: int | None = None  # the layout shown (detail_html's; None: none yet)
         self.anchorClicked.connect(self._anchor_clicked)
         self.show_nothing()
 
@@ -370,7 +424,51 @@ class MemberDetailPanel(QTextBrowser):
 
     def show_detail(self, detail: Any) -> None:
         self.detail = detail
-        self.setHtml(detail_html(detail))
+        self._stacked = None
+        self._render()
+
+    @property
+    def stacked(self) -> int:
+        """How the member's tables are shown: 0 side by side, else stacked with up to that many
+        amounts a line (the panel is too narrow for them)."""
+        return self._stacked or 0
+
+    def _room(self) -> int:
+        """The width the text has, a vertical scroll bar counted even before it shows."""
+        bar = self.verticalScrollBar()
+        return self.viewport().width() - (0 if bar.isVisible() else bar.sizeHint().width())
+
+    def _fits(self, text: str, width: int) -> bool:
+        document = QTextDocument()
+        document.setDefaultFont(self.document().defaultFont())
+        document.setDefaultStyleSheet(CSS)
+        document.setDocumentMargin(self.document().documentMargin())
+        document.setHtml(text)
+        document.setTextWidth(width)
+        return document.size().width() <= width + 0.5
+
+    def _render(self) -> None:
+        """The wide tables when they fit the panel's width, else stacked two amounts a line,
+        else one: never a horizontal scroll bar for the member's year (amounts are never cut
+        nor wrapped)."""
+        if self.detail is None:
+            return
+        room = self._room()
+        for stacked in (0, 2, 1):
+            text = detail_html(self.detail, stacked=stacked)
+            if stacked == 1 or self._fits(text, room):
+                break
+        if stacked == self._stacked:
+            return
+        self._stacked = stacked
+        scroll = self.verticalScrollBar().value()
+        self.setHtml(text)
+        self.verticalScrollBar().setValue(scroll)
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        if self.detail is not None and event.size().width() != event.oldSize().width():
+            self._render()
 
     def show_error(self, text: str) -> None:
         self.detail = None

@@ -13,7 +13,7 @@ from dataclasses import asdict
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -85,6 +85,26 @@ def member_columns() -> list[Column]:
     ]
 
 
+# logical columns of member_columns()
+NAME, SHORT_NAME, CATEGORY, SIRET, JOINED, LEFT, COLLEGE, FTE, STATUS = range(9)
+
+
+def readable_widths(metrics: QFontMetrics) -> dict[int, int]:
+    """The narrowest the list makes each column before folding it (TableView.min_widths): the
+    SIRET and the dates whole, the two firm categories whole (the rest of a category may be
+    cut: « Collectivité terr… » still reads as one)."""
+    lang = current_language()
+    firms = (MemberCategory.ESS_ENTERPRISE, MemberCategory.NON_ESS_ENTERPRISE)
+    padding = 16
+    return {
+        NAME: metrics.averageCharWidth() * 30 + padding,
+        SIRET: metrics.horizontalAdvance("000 000 000 00000") + padding,
+        CATEGORY: max(metrics.horizontalAdvance(c.label(lang)) for c in firms) + padding,
+        JOINED: metrics.horizontalAdvance("00/00/0000") + padding,
+        LEFT: metrics.horizontalAdvance("00/00/0000") + padding,
+    }
+
+
 def ask_archive_instead(parent: QWidget, message: str) -> bool:
     """The service's refusal to delete, with an offer to archive instead."""
     box = QMessageBox(parent)
@@ -128,9 +148,13 @@ class MembersPage(QWidget):
 
         self.search = QLineEdit()
         self.search.setObjectName("memberSearch")
-        self.search.setPlaceholderText(self.tr("Search a member (name, SIRET, college…)"))
+        self.search.setPlaceholderText(self.tr("Search (name, SIRET, college…)"))
         self.search.setClearButtonEnabled(True)
-        self.include_archived = QCheckBox(self.tr("Include &archived members"))
+        # short texts: at 1200 px the search is some 250 px beside five buttons
+        self.include_archived = QCheckBox(self.tr("Include &archived"))
+        self.include_archived.setToolTip(
+            self.tr("Also list the archived members (who left the pole)")
+        )
         self.add_button = QPushButton(self.tr("&Add…"))
         self.edit_button = QPushButton(self.tr("&Edit…"))
         self.archive_button = QPushButton(self.tr("Archi&ve…"))
@@ -150,9 +174,13 @@ class MembersPage(QWidget):
         self.proxy = FilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.view = sample_fit(TableView("members"))
-        # too narrow for all (1200 px, the detail beside): short name, left, college, SIRET,
-        # joined, category give way, in that order, rather than a horizontal scroll bar
-        self.view.foldable = (1, 5, 6, 3, 4, 2)
+        # too narrow for all (the detail beside), these give way in this order rather than a
+        # horizontal scroll bar: at 1366 px the name, category, SIRET, FTE and status are left,
+        # at 1200 px the status goes too (it is in the detail) — the SIRET stays whole
+        self.view.foldable = (SHORT_NAME, LEFT, COLLEGE, JOINED, STATUS, SIRET, CATEGORY)
+        # below these, a column folds rather than being cut: a cut SIRET reads as another one,
+        # « Entreprise … » hides whether the firm is of the ESS; some 30 letters of the name
+        self.view.min_widths = readable_widths(self.view.fontMetrics())
         self.view.setModel(self.proxy)
         self.view.setSelectionMode(TableView.SelectionMode.SingleSelection)
         self.empty_state = EmptyState(
@@ -192,7 +220,7 @@ class MembersPage(QWidget):
         if isinstance(saved, QByteArray | bytes):
             self.splitter.restoreState(QByteArray(saved))
         else:
-            self.splitter.setSizes([640, 400])
+            self.splitter.setSizes([680, 360])
         self.splitter.splitterMoved.connect(self._save_splitter)
         self.count_label = QLabel()
         self.count_label.setObjectName("hint")
