@@ -27,7 +27,7 @@ NAME_LETTERS = 24
 #: a member's name in the usage records (beside the date, quantity and note; seven before)
 USAGE_LETTERS = 15
 #: a figure column is no wider than its figures or its title and this much
-FIGURE_SLACK = 20
+FIGURE_SLACK = 24
 
 
 def widths(view: TableView) -> dict[int, int]:

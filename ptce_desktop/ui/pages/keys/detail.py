@@ -39,6 +39,8 @@ from ptce_desktop.ui.widgets.table_model import RowTableModel
 from ptce_desktop.ui.widgets.table_view import TableView
 
 translate = QCoreApplication.translate
+#: A figure column's title gets its width and this much: its margins and a sort arrow.
+TITLE_ROOM = 22
 #: The usage notes' first width (the user sizes it): the members' names take the rest.
 USAGE_NOTE_WIDTH = 100
 
@@ -51,7 +53,8 @@ def fit_figures(view: TableView, columns: Sequence[int]) -> None:
     metrics = header.fontMetrics()
     for column in columns:
         title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
-        width = max(view.sizeHintForColumn(column) + 8, metrics.horizontalAdvance(title) + 16)
+        heading = metrics.horizontalAdvance(title) + TITLE_ROOM
+        width = max(view.sizeHintForColumn(column) + 8, heading)
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(column, width)
 

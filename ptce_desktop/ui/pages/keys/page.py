@@ -25,7 +25,7 @@ from ptce_desktop.ui.bus import touches
 from ptce_desktop.ui.imports.button import import_button
 from ptce_desktop.ui.pages.keys import usage as keys_usage
 from ptce_desktop.ui.pages.keys.actions import KeyActions, version_draft
-from ptce_desktop.ui.pages.keys.detail import KeyDetailPanel
+from ptce_desktop.ui.pages.keys.detail import TITLE_ROOM, KeyDetailPanel
 from ptce_desktop.ui.pages.keys.dialogs import KeyDialog, VersionDialog
 from ptce_desktop.ui.pages.keys.models import KeyRow, key_columns, load_key_rows
 from ptce_desktop.ui.pages.loading import PageLoads
@@ -220,10 +220,11 @@ class KeysPage(QWidget):
                 header = self.view.horizontalHeader()
                 header.resizeSection(0, min(header.sectionSize(0), NAME_MAX_WIDTH))
                 title = str(self.proxy.headerData(4, Qt.Orientation.Horizontal) or "")
-                members = max(  # a count: its figures and title, no more
-                    self.view.sizeHintForColumn(4), header.fontMetrics().horizontalAdvance(title)
+                members = max(  # a count: its figures and title (and a sort arrow), no more
+                    self.view.sizeHintForColumn(4) + 8,
+                    header.fontMetrics().horizontalAdvance(title) + TITLE_ROOM,
                 )
-                header.resizeSection(4, members + 16)
+                header.resizeSection(4, members)
         self._give_names_room()
         self.select_key(wanted)
         self._update_count()
