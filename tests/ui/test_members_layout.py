@@ -13,7 +13,7 @@ from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
-from support.ui import LONG_NAME, give_shares, page_at, settle
+from support.ui import LONG_NAME, VALID_SIRET, give_shares, page_at, settle
 
 from ptce_desktop.domain.categories import MemberCategory
 from ptce_desktop.services.members.members import MemberDraft
@@ -107,6 +107,21 @@ def test_the_detail_of_a_member_needs_no_sideways_scrolling(
         assert button.geometry().right() <= page.width()
 
 
+def test_the_demo_detail_at_its_narrowest_stacks_one_amount_a_line(
+    demo_window: MainWindow,
+) -> None:
+    page = members_at(demo_window, SIZES[0])
+    page.splitter.setSizes([5000, 1])
+    settle()
+    panel = page.detail
+    assert panel.width() < 300 and panel.stacked == 1
+    assert panel.horizontalScrollBar().maximum() == 0, (
+        f"{panel.document().size().width():.0f} px of text in {panel.viewport().width()} px"
+    )
+    for line in panel.detail.shares:
+        assert_on_one_line(panel, money_text(line.total_cents))
+
+
 def test_a_share_link_of_the_narrow_detail_still_asks_why(
     demo_window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -135,7 +150,15 @@ def test_a_share_link_of_the_narrow_detail_still_asks_why(
 @pytest.fixture
 def awkward(qtbot: QtBot, ctx: AppContext, french: None) -> MembersPage:
     """Two members sharing a service; the first with a very long name full of « & < ' »."""
-    first = ctx.members.create(MemberDraft(name=LONG_NAME, college="Collège « A & B <c> »"))
+    first = ctx.members.create(
+        MemberDraft(
+            name=LONG_NAME,
+            college="Collège « A & B <c> »",
+            email="comptabilite.generale.et.paie@une-association-au-nom-tres-long.example",
+            address="12 rue de l'Œuvre & du Cœur <bâtiment B>, " + "très loin " * 10,
+            siret=VALID_SIRET,
+        )
+    )
     other = ctx.members.create(MemberDraft(name="L'Atelier d'Éloïse & Cie"))
     give_shares(ctx, [first.id, other.id], amount_cents=2_469_135_80)
     page = MembersPage(ctx)
@@ -163,6 +186,7 @@ def test_awkward_data_reads_without_sideways_scrolling(awkward: MembersPage, wid
     text = plain(panel.toPlainText())
     assert "« L'Œuvre & Cœur <Drôme> »" in text  # escaped, shown as is
     assert "Accueil & secrétariat <partagé>" in text
+    assert "12 rue de l'Œuvre & du Cœur <bâtiment B>" in text
     line = panel.detail.shares[0]
     assert line.total_cents == 1_234_567_90
     assert "1 234 567,90" in text  # whole, once it is the member's half
@@ -183,6 +207,20 @@ def assert_on_one_line(panel: MemberDetailPanel, figure: str) -> None:
         end.setPosition(found.selectionEnd())
         assert panel.cursorRect(start).top() == panel.cursorRect(end).top(), f"{figure} wraps"
         found = panel.document().find(plain(figure), found)
+
+
+def test_the_panel_dragged_to_its_narrowest_still_fits(awkward: MembersPage) -> None:
+    page = awkward
+    page.resize(1000, 600)
+    page.splitter.setSizes([5000, 1])  # the user drags the handle all the way right
+    settle()
+    panel = page.detail
+    assert panel.width() >= panel.minimumWidth() > 0
+    assert panel.stacked > 0
+    assert panel.horizontalScrollBar().maximum() == 0, (
+        f"{panel.document().size().width():.0f} px of text in {panel.viewport().width()} px"
+    )
+    assert_on_one_line(panel, money_text(panel.detail.shares[0].total_cents))
 
 
 def test_every_layout_keeps_every_figure_and_link(awkward: MembersPage) -> None:

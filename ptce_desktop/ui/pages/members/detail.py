@@ -35,6 +35,7 @@ td.num, th.num {{ text-align: right; }}
 td.total {{ font-weight: 600; }}
 p.none {{ color: #7b8794; }}
 a {{ color: {ACCENT}; text-decoration: none; }}
+td.record {{ padding-top: 6px; }}
 """
 
 #: Link scheme of a cell of the shares table: ``share:<service id>:<quarter, 0 = year>``.
@@ -114,7 +115,8 @@ def _stacked(
             if num and text
         ]
         if texts:
-            lines.append(f'<tr><td colspan="{2 * per_line}">{" · ".join(texts)}</td></tr>')
+            joined = " · ".join(texts)
+            lines.append(f'<tr><td class="record" colspan="{2 * per_line}">{joined}</td></tr>')
         for start in range(0, len(pairs), per_line):
             chunk = pairs[start : start + per_line]
             cells = "".join(title + value for title, value in chunk)

@@ -190,6 +190,8 @@ class MembersPage(QWidget):
             self.add_button,
         )
         self.detail = MemberDetailPanel()
+        # the splitter stops here: its tables stacked one amount a line still fit
+        self.detail.setMinimumWidth(self.detail.fontMetrics().averageCharWidth() * 40)
         self.why_button = QPushButton(self.tr("&Why this amount?"))
         self.why_button.setToolTip(
             self.tr("The costs behind the member's shares of a service, and how each was split")
