@@ -66,23 +66,69 @@ def text(cell: Cell) -> str | None:
     return value or None
 
 
-def _identifier(validate: Callable[..., str]) -> Converter:
+_SCIENTIFIC = re.compile(r"\d(?:[.,]\d+)?\s*[eE]\+?\d+")
+
+
+def _identifier(validate: Callable[..., str], digits: int | None = None) -> Converter:
+    """``digits``: the length of a number-only identifier (SIRET 14, SIREN 9).
+
+    A workbook cell holding a **number** cannot keep leading zeros: it is given them back
+    (``123457410009`` -> ``00123457410009``), then checked as usual. Text (a CSV, a cell
+    formatted as text) is never padded, since a mistyped number could then pass; when padding
+    would make it valid, or when Excel wrote it in scientific notation (« 7,32829E+13 », its
+    last digits lost), the message says so."""
+
     def convert(cell: Cell) -> str | None:
         value = cell_text(cell)
-        return validate(value) if value else None
+        if not value:
+            return None
+        number = isinstance(cell, int | float) and not isinstance(cell, bool)
+        if digits and number and value.isdigit() and len(value) < digits:
+            value = value.zfill(digits)
+        try:
+            return validate(value)
+        except PtceError as error:
+            if not digits:
+                raise
+            compact = _SPACES.sub("", value)
+            if _SCIENTIFIC.fullmatch(compact):
+                raise PtceError(
+                    "import_identifier_scientific", kind=error.values.get("kind"), value=value
+                ) from None
+            if error.code == "identifier_length" and compact.isdigit() and len(compact) < digits:
+                padded = compact.zfill(digits)
+                try:
+                    validate(padded)
+                except PtceError:
+                    raise error from None
+                raise PtceError(
+                    "import_identifier_leading_zeros",
+                    kind=error.values.get("kind"),
+                    expected=digits,
+                    got=len(compact),
+                    padded=padded,
+                ) from None
+            raise
 
     return convert
 
 
 #: identifiers checked by the domain (key digit included), in compact form
-siret = _identifier(validate_siret)
-siren = _identifier(validate_siren)
+siret = _identifier(validate_siret, 14)
+siren = _identifier(validate_siren, 9)
 rna = _identifier(validate_rna)
 vat_number = _identifier(validate_eu_vat_number)
 
 
 def _numeric_text(cell: Cell) -> str | None:
-    """Numbers from workbooks are written with a point, which the French parsers accept."""
+    """Numbers from workbooks are written with a point, which the French parsers accept.
+
+    A formula's cached result may carry binary noise (``0.1 + 0.2`` is
+    ``0.30000000000000004``): it is rounded to 9 decimals first, far below the cent and the
+    thousandth of a unit, so that a true extra decimal (``12.345`` for an amount) is still
+    refused."""
+    if isinstance(cell, float) and abs(cell) < 1e15:
+        cell = round(cell, 9)
     value = cell_text(cell)
     return value or None
 

@@ -130,6 +130,16 @@ def prepare(
     chosen = {k: v for k, v in chosen.items() if 0 <= v < len(table.headers)}
     if not chosen:
         expected = ", ".join(f"« {f.label} »" for f in spec.fields[:4])
+        others = [s for s in table.sheets if s != table.sheet]
+        if table.sheet is not None and others:
+            # the table is often on another sheet than the first: name them
+            raise PtceError(
+                "import_no_header_sheet",
+                name=table.name,
+                sheet=table.sheet,
+                sheets=", ".join(f"« {s} »" for s in others),
+                expected=expected,
+            )
         raise PtceError("import_no_header", name=table.name, expected=expected)
     provided = [name for name, value in (("key", options.key), ("valid_from", options.valid_from))
                 if value is not None]  # fmt: skip

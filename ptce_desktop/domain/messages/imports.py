@@ -50,6 +50,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The first filled row of “{name}” does not look like column headers (no column "
         "recognised for this import type; expected for instance: {expected}).",
     ),
+    "import_no_header_sheet": (
+        "La feuille « {sheet} » de « {name} » ne ressemble pas à un tableau à importer (aucune "
+        "colonne reconnue ; attendu par exemple : {expected}). Choisissez une autre feuille : "
+        "{sheets}.",
+        "The sheet “{sheet}” of “{name}” does not look like a table to import (no column "
+        "recognised; expected for instance: {expected}). Choose another sheet: {sheets}.",
+    ),
     "import_missing_column": (
         "Colonne obligatoire absente : « {column} ». Ajoutez-la au fichier ou associez-la à "
         "une colonne existante.",
@@ -110,6 +117,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import_duplicate_row": (
         "Doublon : la ligne {first} désigne déjà « {value} ».",
         "Duplicate: row {first} already names “{value}”.",
+    ),
+    "import_identifier_leading_zeros": (
+        "{kind} invalide : {expected} chiffres attendus, {got} saisis. Le tableur a sans doute "
+        "retiré les zéros du début : « {padded} » serait valide. Formatez la colonne en texte "
+        "et saisissez le numéro en entier.",
+        "Invalid {kind}: {expected} digits expected, {got} given. The spreadsheet probably "
+        "dropped the leading zeros: “{padded}” would be valid. Format the column as text and "
+        "type the whole number.",
+    ),
+    "import_identifier_scientific": (
+        "{kind} arrondi par le tableur en notation scientifique (« {value} ») : ses derniers "
+        "chiffres sont perdus. Formatez la colonne en texte et saisissez le numéro en entier.",
+        "{kind} rounded by the spreadsheet in scientific notation (“{value}”): its last digits "
+        "are lost. Format the column as text and type the whole number.",
     ),
     "import_invalid_integer": (
         "Nombre entier attendu : « {value} ».",

@@ -1,0 +1,96 @@
+"""Files as a coordinator really brings them (exported from Excel or LibreOffice): formula
+results with float noise, SIRETs typed as numbers (leading zeros dropped), a workbook whose
+first sheet is not the table. Names hold « & < ' € » and a very long name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ptce_desktop.domain.errors import PtceError
+from ptce_desktop.exchange import cells
+from ptce_desktop.exchange.prepare import prepare
+from ptce_desktop.exchange.readers import read_table
+from tests.exchange.conftest import CAFE, EPICERIE, LONG_NAME, SIRET_1, write_csv, write_xlsx
+
+#: a valid SIRET whose SIREN starts with two zeros (a number cell shows 123457410009)
+SIRET_ZEROS = "00123457410009"
+
+
+def test_a_formula_amount_with_float_noise_is_read_to_the_cent(tmp_path: Path) -> None:
+    # =A2*1,1 caches 110.00000000000001: Excel shows « 110,00 € »
+    path = write_xlsx(
+        tmp_path / "charges.xlsx",
+        [
+            ["Service", "Date de facture", "Libellé", "Montant TTC (€)"],
+            ["Locaux", "15/03/2025", EPICERIE, 100 * 1.1],
+            ["Locaux", "16/03/2025", CAFE, 1234.56 + 0.1 - 0.1],
+            ["Locaux", "17/03/2025", LONG_NAME, 12.345],
+        ],
+    )
+    prepared = prepare("costs", read_table(path))
+    assert [r.values["ttc_cents"] for r in prepared.rows] == [11000, 123456]
+    # a true third decimal is still refused, where the coordinator sees it
+    [error] = prepared.errors
+    assert (error.row, error.column, error.value) == (4, "Montant TTC (€)", "12.345")
+    assert "deux décimales" in error.message
+
+
+def test_float_noise_in_units_and_percentages() -> None:
+    assert cells.units(0.1 + 0.2) == 300
+    assert cells.percent(33.300000000000004) == 3330
+    with pytest.raises(PtceError):
+        cells.units(1.2345)
+
+
+def test_a_siret_typed_as_a_number_gets_its_leading_zeros_back(tmp_path: Path) -> None:
+    path = write_xlsx(
+        tmp_path / "membres.xlsx",
+        [["Nom", "SIRET", "SIREN"], [EPICERIE, int(SIRET_ZEROS), 1234574.0], [CAFE, int(SIRET_1), None]],
+    )
+    prepared = prepare("members", read_table(path))
+    assert not prepared.errors
+    assert [r.values["siret"] for r in prepared.rows] == [SIRET_ZEROS, SIRET_1]
+    assert prepared.rows[0].values["siren"] == "001234574"
+
+
+def test_a_siret_typed_as_text_without_its_zeros_is_refused_with_a_hint(tmp_path: Path) -> None:
+    # a CSV keeps what Excel showed: padding text could make a mistyped number valid
+    path = write_csv(tmp_path / "m.csv", [["Nom", "SIRET"], [LONG_NAME, "123457410009"]])
+    [error] = prepare("members", read_table(path)).errors
+    assert (error.row, error.column, error.value) == (2, "SIRET", "123457410009")
+    assert "12 saisis" in error.message
+    assert "« 00123457410009 »" in error.message  # what it was, most likely
+    assert "zéro" in error.message
+
+
+def test_a_siret_in_scientific_notation_says_excel_rounded_it(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "m.csv", [["Nom", "SIRET"], [CAFE, "7,32829E+13"]])
+    [error] = prepare("members", read_table(path)).errors
+    assert (error.row, error.value) == (2, "7,32829E+13")
+    assert "notation scientifique" in error.message
+
+
+def test_a_workbook_whose_first_sheet_is_not_the_table_names_the_sheets(tmp_path: Path) -> None:
+    import openpyxl
+
+    path = tmp_path / "classeur.xlsx"
+    workbook = openpyxl.Workbook()
+    notes = workbook.active
+    assert notes is not None
+    notes.title = "Notes & <idées>"
+    notes.append(["Réunion du 3 mars"])
+    members = workbook.create_sheet("Adhérents l'€")
+    members.append(["Nom"])
+    members.append([EPICERIE])
+    workbook.save(path)
+    with pytest.raises(PtceError) as error:
+        prepare("members", read_table(path))
+    text = error.value.message("fr")
+    assert "feuille « Notes & <idées> »" in text
+    assert "« Adhérents l'€ »" in text
+    # the named sheet is read
+    assert prepare("members", read_table(path, sheet="Adhérents l'€")).rows[0].values == {
+        "name": EPICERIE
+    }
