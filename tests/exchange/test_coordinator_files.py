@@ -47,7 +47,11 @@ def test_float_noise_in_units_and_percentages() -> None:
 def test_a_siret_typed_as_a_number_gets_its_leading_zeros_back(tmp_path: Path) -> None:
     path = write_xlsx(
         tmp_path / "membres.xlsx",
-        [["Nom", "SIRET", "SIREN"], [EPICERIE, int(SIRET_ZEROS), 1234574.0], [CAFE, int(SIRET_1), None]],
+        [
+            ["Nom", "SIRET", "SIREN"],
+            [EPICERIE, int(SIRET_ZEROS), 1234574.0],
+            [CAFE, int(SIRET_1), None],
+        ],
     )
     prepared = prepare("members", read_table(path))
     assert not prepared.errors
