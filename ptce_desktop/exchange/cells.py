@@ -113,6 +113,17 @@ def _identifier(validate: Callable[..., str], digits: int | None = None) -> Conv
     return convert
 
 
+def postcode(cell: Cell) -> str | None:
+    """A postcode as text. A workbook cell holding a **number** has lost its leading zero
+    (07000, Ardèche, shows as 7000): a whole number of 4 digits gets it back. Text is kept as
+    typed (the member service checks it)."""
+    if isinstance(cell, int | float) and not isinstance(cell, bool):
+        value = cell_text(cell)
+        if value.isdigit() and len(value) == 4:
+            return value.zfill(5)
+    return text(cell)
+
+
 #: identifiers checked by the domain (key digit included), in compact form
 siret = _identifier(validate_siret, 14)
 siren = _identifier(validate_siren, 9)

@@ -61,7 +61,7 @@ MEMBERS = KindSpec(
         _f("vat_number", "N° de TVA intracommunautaire", cells.vat_number, "tva intracommunautaire",
            "numero de tva", "n tva", "tva", "vat number", "vat"),
         _f("address", "Adresse", cells.text, "address", "rue"),
-        _f("postcode", "Code postal", cells.text, "cp", "postcode", "postal code", "zip"),
+        _f("postcode", "Code postal", cells.postcode, "cp", "postcode", "postal code", "zip"),
         _f("city", "Ville", cells.text, "commune", "city", "town"),
         _f("contact_name", "Contact", cells.text, "nom du contact", "contact name",
            "interlocuteur"),

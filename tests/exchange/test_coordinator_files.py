@@ -98,3 +98,16 @@ def test_a_workbook_whose_first_sheet_is_not_the_table_names_the_sheets(tmp_path
     assert prepare("members", read_table(path, sheet="Adhérents l'€")).rows[0].values == {
         "name": EPICERIE
     }
+
+
+def test_a_postcode_typed_as_a_number_gets_its_leading_zero_back(tmp_path: Path) -> None:
+    # Ardèche: 07000 shows as 7000 once Excel takes it for a number
+    path = write_xlsx(
+        tmp_path / "membres.xlsx",
+        [["Nom", "Code postal"], [EPICERIE, 7000], [CAFE, 26000], [LONG_NAME, "07200"]],
+    )
+    prepared = prepare("members", read_table(path))
+    assert [r.values["postcode"] for r in prepared.rows] == ["07000", "26000", "07200"]
+    # text is kept as typed: « 700 » is the service's to refuse, not ours to pad
+    assert cells.postcode("700") == "700"
+    assert cells.postcode(700) == "700"
