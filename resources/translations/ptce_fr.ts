@@ -1120,10 +1120,6 @@ Cette action ne peut pas être annulée : les appels reçoivent leur numéro dé
         <translation>TTC</translation>
     </message>
     <message>
-        <source>key “%1”</source>
-        <translation>clé « %1 »</translation>
-    </message>
-    <message>
         <source>Adjustment of a closed year</source>
         <translation>Régularisation d&apos;un exercice clôturé</translation>
     </message>
@@ -1166,6 +1162,10 @@ Cette action ne peut pas être annulée : les appels reçoivent leur numéro dé
     <message>
         <source>Amount split</source>
         <translation>Montant réparti</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Clé</translation>
     </message>
     <message>
         <source>Cerfa line</source>
@@ -3959,6 +3959,7 @@ Pourquoi le rouvrir ?</translation>
     <name>KeyDetailPanel</name>
     <message>
         <source>Versions</source>
+        <extracomment>The usage notes&apos; first width (the user sizes it): the members&apos; names take the rest.</extracomment>
         <translation>Versions</translation>
     </message>
     <message>
@@ -4503,11 +4504,16 @@ Pourquoi le rouvrir ?</translation>
     <name>MappingPage</name>
     <message>
         <source>Columns</source>
+        <extracomment>a mapping of more fields than this is laid out in two columns (members: 19 fields, which stacked in one pushed the wizard past a 768 px laptop screen)</extracomment>
         <translation>Colonnes</translation>
     </message>
     <message>
         <source>Check which column of the file fills each field.</source>
         <translation>Vérifiez quelle colonne du fichier remplit chaque champ.</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>Feuille</translation>
     </message>
     <message>
         <source>Reading cancelled.</source>

@@ -44,6 +44,7 @@ from ptce_desktop.ui.pages.costs.parts import (
     detail_html,
     draft_of,
     file_size,
+    fit_figures,
     reattach,
     short,
 )
@@ -199,8 +200,8 @@ class CostDetailPanel(QScrollArea):
     def _name_amount_table(
         self, settings_key: str, object_name: str, accessible: str, name: Column, amount: Column
     ) -> tuple[RowTableModel, TableView]:
-        """A table of a name and an amount: names take the room left by the amount, which is
-        never cut."""
+        """A table of a name and an amount: names take the room left by the amount, sized to
+        its figures and title (:func:`fit_figures`, each time rows are shown) and never cut."""
         model = RowTableModel([name, amount], parent=self)
         table = TableView(settings_key)
         table.setObjectName(object_name)
@@ -210,7 +211,8 @@ class CostDetailPanel(QScrollArea):
         header = table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        fit_figures(table, [1])
         return model, table
 
     @staticmethod
@@ -254,6 +256,8 @@ class CostDetailPanel(QScrollArea):
             self.shares_model.set_rows(self.detail.shares)
             self.files_model.set_rows(self.detail.attachments)
         self._show_proposal()
+        fit_figures(self.shares, [1])
+        fit_figures(self.files, [1])
         self._fit_height(self.shares, self.shares_model.rowCount(), 8)
         self._fit_height(self.files, self.files_model.rowCount(), 4)
         self.explanation.clear()

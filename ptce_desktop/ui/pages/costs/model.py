@@ -32,7 +32,7 @@ from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.periods import format_date
 from ptce_desktop.services.costs.views import CostFilters, CostPage, CostRow
 from ptce_desktop.ui.i18n import money_text
-from ptce_desktop.ui.widgets.table_model import CENTER, LEFT, RIGHT, ROW_ROLE, SORT_ROLE
+from ptce_desktop.ui.widgets.table_model import LEFT, RIGHT, ROW_ROLE, SORT_ROLE
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
@@ -80,7 +80,7 @@ def cost_columns() -> list[CostColumn]:
         CostColumn(
             translate("CostListModel", "Files"),
             None,
-            CENTER,
+            RIGHT,  # a count: kept whole, as the amounts (and sized by fit_widths, not narrowed)
             translate("CostListModel", "Number of attachments (justificatifs)"),
         ),
         CostColumn(
@@ -108,8 +108,9 @@ def cerfa_label(code: str) -> str:
     return label if label.startswith(code) else f"{code} – {label}"
 
 
-# Widest first widths: long names are whole in the tooltip and the detail panel.
-WIDEST = {DATE: 105, PERIOD: 135, SERVICE: 150, LABEL: 210, SUPPLIER: 150, PROJECT: 160}
+# Widest first widths: long names are whole in the tooltip and the detail panel (and each at
+# least its readable width, TableView.min_widths).
+WIDEST = {DATE: 105, PERIOD: 135, SERVICE: 230, LABEL: 210, SUPPLIER: 150, PROJECT: 160}
 
 
 def default_layout(header: QHeaderView) -> None:
@@ -129,18 +130,46 @@ def default_layout(header: QHeaderView) -> None:
 FOLDABLE = (PERIOD, SUPPLIER, PROJECT, CERFA, VAT, HT, FILES)
 
 
-def readable_widths(metrics: QFontMetrics) -> dict[int, int]:
+# Some twenty-four letters of a service name, and its ellipsis: a pole's services often share
+# their first words (« Personnel mutualisé… », « Locaux partagés – Maison… », « Comptabilité
+# et paie… »), and « Personnel mutu… » (twelve letters) told a coordinator little.
+SERVICE_SAMPLE = "Informatique, téléphonie…"
+
+
+class ReadableWidths(dict[int, int]):
+    """:attr:`TableView.min_widths` for the costs: the service's floor is some twenty-four
+    letters, but only sixteen while the filtered member's share is shown too (at 1200 px the
+    date, the label's least, both amounts and the service's twenty-four letters do not fit:
+    the service gives way rather than an amount or a scroll bar). :func:`fit_widths` tells it
+    which header to look at; until then it keeps the wider floor."""
+
+    def __init__(self, widths: dict[int, int], crowded_service: int) -> None:
+        super().__init__(widths)
+        self.crowded_service = crowded_service
+        self.header: QHeaderView | None = None
+
+    def get(self, key: int, default: Any = None) -> Any:  # type: ignore[override]
+        header = self.header
+        if key == SERVICE and header is not None and not header.isSectionHidden(MEMBER_SHARE):
+            return self.crowded_service
+        return super().get(key, default)
+
+
+def readable_widths(metrics: QFontMetrics) -> ReadableWidths:
     """The narrowest each text column is made before a foldable one goes (TableView.min_widths):
-    a period whole, some sixteen letters of a service, supplier, project or Cerfa line."""
+    a period whole, some twenty-four letters of a service (:data:`SERVICE_SAMPLE`; sixteen
+    beside the member's share, see :class:`ReadableWidths`), sixteen of a supplier, project or
+    Cerfa line."""
     name = metrics.averageCharWidth() * 16 + 16
     period = metrics.horizontalAdvance(period_text(dt.date(2025, 12, 1), dt.date(2025, 12, 31)))
-    return {
+    widths = {
         PERIOD: period + 16,
-        SERVICE: name,
+        SERVICE: metrics.horizontalAdvance(SERVICE_SAMPLE) + 16,
         SUPPLIER: name,
         PROJECT: name,
         CERFA: name,
     }
+    return ReadableWidths(widths, crowded_service=name)
 
 
 def fit_widths(view: QTableView) -> None:
@@ -148,15 +177,24 @@ def fit_widths(view: QTableView) -> None:
     (Qt measures no hidden column: they came back 0 or 26 px wide from the header's menu) get
     their header's and the sampled rows' width, for when the user shows them."""
     header = view.horizontalHeader()
+    readable: dict[int, int] = getattr(view, "min_widths", {})
+    if isinstance(readable, ReadableWidths):
+        readable.header = header
     for column, widest in WIDEST.items():
         if not header.isSectionHidden(column):
-            header.resizeSection(column, min(header.sectionSize(column), widest))
+            width = min(header.sectionSize(column), widest)
+            header.resizeSection(column, max(width, readable.get(column, 0)))
     model, metrics = view.model(), header.fontMetrics()
     for column in range(header.count()):
         if header.isSectionHidden(column):  # (nor gives it a size hint: its title measured)
             title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
             need = max(view.sizeHintForColumn(column) + 16, metrics.horizontalAdvance(title) + 32)
             header.resizeSection(column, min(need, WIDEST.get(column, 160)))
+    # the attachments' count under « PJ » is never sorted: no room kept for an arrow (54 px,
+    # it folded at 1200 px wide beside the service's readable width)
+    title = str(model.headerData(FILES, Qt.Orientation.Horizontal) or "")
+    need = max(view.sizeHintForColumn(FILES) + 16, metrics.horizontalAdvance(title) + 20)
+    header.resizeSection(FILES, min(header.sectionSize(FILES), need) or need)
 
 
 class CostListModel(QAbstractTableModel):

@@ -14,7 +14,14 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QLabel, QStackedWidget, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.domain.money import format_money
@@ -178,6 +185,25 @@ class SplitPreview(QWidget):
         ]
 
 
+# A figure column's title gets its width and this much (its margins; a sort arrow, when
+# shown, cuts the title rather than a name).
+TITLE_ROOM = 14
+
+
+def fit_figures(view: QTableView, columns: Sequence[int]) -> None:
+    """Size the figure ``columns`` of a small table to their figures and their title, and no
+    wider: the name column (stretching) takes the rest. Qt's own fitting keeps room for a sort
+    arrow in every title, which cut the members' names to « Chantier d'insertion « … »."""
+    header, model = view.horizontalHeader(), view.model()
+    metrics = header.fontMetrics()
+    for column in columns:
+        title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+        heading = metrics.horizontalAdvance(title) + TITLE_ROOM
+        width = max(view.sizeHintForColumn(column) + 8, heading)
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(column, width)
+
+
 def file_size(size: int) -> str:
     if size < 1024:
         return translate("CostDetailPanel", "%1 bytes").replace("%1", str(size))
@@ -236,13 +262,29 @@ def recreate_cost(
     return Created(new_id)
 
 
+# Spaces a French line must not break at: inside « … », before « : ; ? ! ».
+_GLUED = (("« ", "«\u00a0"), (" »", "\u00a0»"), (" :", "\u00a0:"), (" ;", "\u00a0;"))
+_GLUED += ((" ?", "\u00a0?"), (" !", "\u00a0!"))
+
+
+def keep_together(text: str) -> str:
+    """``text`` with non-breaking spaces where French spacing glues a sign to its word, so a
+    wrapped line never starts with « » » or « : » nor ends with « « »."""
+    for space, glued in _GLUED:
+        text = text.replace(space, glued)
+    return text
+
+
 def _pairs(pairs: list[tuple[str, str]]) -> str:
+    """Field names in a column of their own (never wrapped), their values beside them, wrapped
+    at word boundaries and aligned on their first line."""
     rows = "".join(
-        f'<tr><th align="left">{html.escape(label)}</th><td>{value}</td></tr>'
+        f'<tr><th align="left" valign="top" style="white-space: nowrap; padding-right: 8px">'
+        f'{html.escape(label)}</th><td valign="top">{keep_together(value)}</td></tr>'
         for label, value in pairs
         if value
     )
-    return f'<table cellspacing="0" cellpadding="2">{rows}</table>'
+    return f'<table cellspacing="0" cellpadding="1">{rows}</table>'
 
 
 def detail_html(detail: CostDetail, project: str | None) -> str:
@@ -253,10 +295,11 @@ def detail_html(detail: CostDetail, project: str | None) -> str:
         if detail.basis is SplitBasis.HT
         else translate("CostDetailPanel", "incl. VAT")
     )
-    split = f"{e(money_text(detail.amount_split_cents))} {e(basis)}"
-    if detail.key_name:
-        split += " · " + e(translate("CostDetailPanel", "key “%1”").replace("%1", detail.key_name))
-    parts = [f'<h3 style="margin:0">{e(cost.label)}</h3>']
+    # the amount whole on its line, the key on its own row: « 3 221,60 € TTC · clé « Heures de
+    # mise à disposition » » wrapped at odd places in the panel's width
+    split = f'<span style="white-space: nowrap">{e(money_text(detail.amount_split_cents))}'
+    split += f" {e(basis)}</span>"
+    parts = [f'<h3 style="margin:0">{keep_together(e(cost.label))}</h3>']
     if cost.is_adjustment:
         parts.append(
             f'<p style="color:{ACCENT}">'
@@ -285,6 +328,7 @@ def detail_html(detail: CostDetail, project: str | None) -> str:
                     "<b>" + e(money_text(cost.ttc_cents)) + "</b>",
                 ),
                 (translate("CostDetailPanel", "Amount split"), split),
+                (translate("CostDetailPanel", "Key"), e(detail.key_name or "")),
                 (
                     translate("CostDetailPanel", "Cerfa line"),
                     e(cerfa_label(cost.cerfa_code)) if cost.cerfa_code else "",
