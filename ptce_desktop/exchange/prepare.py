@@ -112,6 +112,22 @@ def find_header(spec: KindSpec, table: Table) -> Table:
     return table
 
 
+def no_header_error(spec: KindSpec, table: Table) -> PtceError:
+    """Why no column of ``table`` is recognised: in a workbook of several sheets, the message
+    names the sheet read and the others (the table is often not on the first)."""
+    expected = ", ".join(f"« {f.label} »" for f in spec.fields[:4])
+    others = [s for s in table.sheets if s != table.sheet]
+    if table.sheet is not None and others:
+        return PtceError(
+            "import_no_header_sheet",
+            name=table.name,
+            sheet=table.sheet,
+            sheets=", ".join(f"« {s} »" for s in others),
+            expected=expected,
+        )
+    return PtceError("import_no_header", name=table.name, expected=expected)
+
+
 def prepare(
     kind: str,
     table: Table,
@@ -129,18 +145,7 @@ def prepare(
     chosen = dict(mapping) if mapping is not None else auto_map(spec, table.headers)
     chosen = {k: v for k, v in chosen.items() if 0 <= v < len(table.headers)}
     if not chosen:
-        expected = ", ".join(f"« {f.label} »" for f in spec.fields[:4])
-        others = [s for s in table.sheets if s != table.sheet]
-        if table.sheet is not None and others:
-            # the table is often on another sheet than the first: name them
-            raise PtceError(
-                "import_no_header_sheet",
-                name=table.name,
-                sheet=table.sheet,
-                sheets=", ".join(f"« {s} »" for s in others),
-                expected=expected,
-            )
-        raise PtceError("import_no_header", name=table.name, expected=expected)
+        raise no_header_error(spec, table)
     provided = [name for name, value in (("key", options.key), ("valid_from", options.valid_from))
                 if value is not None]  # fmt: skip
     missing = missing_required(spec, chosen, provided)

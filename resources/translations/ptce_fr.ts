@@ -4504,7 +4504,6 @@ Pourquoi le rouvrir ?</translation>
     <name>MappingPage</name>
     <message>
         <source>Columns</source>
-        <extracomment>a mapping of more fields than this is laid out in two columns (members: 19 fields, which stacked in one pushed the wizard past a 768 px laptop screen)</extracomment>
         <translation>Colonnes</translation>
     </message>
     <message>

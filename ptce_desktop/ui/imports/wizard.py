@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -48,6 +49,7 @@ from ptce_desktop.exchange.prepare import (
     Prepared,
     find_header,
     load,
+    no_header_error,
     prepare,
     preview,
 )
@@ -182,8 +184,16 @@ class ChoosePage(QWizardPage):
         return True
 
 
+# a mapping of more fields than this is laid out in two columns (members: 19 fields, which
+# stacked in one pushed the wizard past a 768 px laptop screen)
+ONE_COLUMN_FIELDS = 8
+
+
 class MappingPage(QWizardPage):
-    """Each field of the kind beside a choice of the file's columns; the preview below."""
+    """Each field of the kind beside a choice of the file's columns; the preview below.
+
+    A workbook of several sheets shows a sheet chooser above: choosing a sheet reads it again.
+    When no column of the sheet read is recognised, the page says so and names the others."""
 
     def __init__(self, state: _State, ctx: AppContext, settings: QSettings) -> None:
         super().__init__()
@@ -197,8 +207,25 @@ class MappingPage(QWizardPage):
         self.busy = _Busy(self)
         self.busy.cancel.clicked.connect(self._cancel)
         layout.addWidget(self.busy)
+        sheet_row = QHBoxLayout()
+        self.sheet_label = QLabel(self.tr("Sheet"), self)
+        self.sheet = QComboBox(self)
+        self.sheet.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.sheet.currentIndexChanged.connect(self._sheet_chosen)
+        self.sheet_label.setBuddy(self.sheet)
+        sheet_row.addWidget(self.sheet_label)
+        sheet_row.addWidget(self.sheet)
+        sheet_row.addStretch(1)
+        layout.addLayout(sheet_row)
+        self.sheet_label.hide()
+        self.sheet.hide()
         self.form_host = QWidget(self)
-        self.form = QFormLayout(self.form_host)
+        self.form = QGridLayout(self.form_host)
+        self.form.setContentsMargins(0, 0, 0, 0)
+        self.form.setVerticalSpacing(4)
+        self.form.setColumnStretch(1, 1)
+        self.form.setColumnStretch(3, 1)
+        self.form.setColumnMinimumWidth(2, 0)
         layout.addWidget(self.form_host)
         self.ignored = QLabel(self)
         self.ignored.setWordWrap(True)
@@ -214,12 +241,14 @@ class MappingPage(QWizardPage):
         layout.addWidget(self.preview_view, 1)
         self.combos: dict[str, QComboBox] = {}
         self._ready = False
+        self._filling_sheets = False
 
     # --- reading the file, off the GUI thread ---------------------------------------------------
     def initializePage(self) -> None:
         self._ready = False
         self.problem.clear()
         self._clear_form()
+        self.completeChanged.emit()
         path, kind, options = self.state.path, self.state.kind, self.state.options
         assert path is not None
         self.busy.show()
@@ -249,23 +278,65 @@ class MappingPage(QWizardPage):
         self.busy.hide()
         assert isinstance(table, Table)
         self.state.table = table
+        self._show_sheets(table)
         spec = kind_spec(self.state.kind)
         mapping = self._remembered(table) or auto_map(spec, table.headers)
-        for field in spec.fields:
+        per_column = len(spec.fields)
+        if per_column > ONE_COLUMN_FIELDS:
+            per_column = (per_column + 1) // 2
+            self.form.setColumnMinimumWidth(2, 0)
+            self.form.setHorizontalSpacing(12)
+        for position, field in enumerate(spec.fields):
             combo = QComboBox(self.form_host)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(12)
             combo.addItem(self.tr("(not imported)"), IGNORED)
             for index, header in enumerate(table.headers):
                 combo.addItem(header or self.tr("column %1").replace("%1", str(index + 1)), index)
             combo.setCurrentIndex(mapping.get(field.name, IGNORED) + 1)
             combo.currentIndexChanged.connect(self._mapping_changed)
             self.combos[field.name] = combo
-            self.form.addRow(field.label, combo)
+            label = QLabel(field.label, self.form_host)
+            label.setBuddy(combo)
+            row, column = position % per_column, 2 * (position // per_column)
+            self.form.addWidget(label, row, column)
+            self.form.addWidget(combo, row, column + 1)
         self._ready = True
         self._mapping_changed()
+        if not mapping:
+            self.problem.setText(_message(no_header_error(spec, table)))
+
+    def _show_sheets(self, table: Table) -> None:
+        several = len(table.sheets) > 1
+        self._filling_sheets = True
+        try:
+            self.sheet.clear()
+            if several:
+                self.sheet.addItems(list(table.sheets))
+                self.sheet.setCurrentIndex(max(self.sheet.findText(table.sheet or ""), 0))
+        finally:
+            self._filling_sheets = False
+        self.sheet.setVisible(several)
+        self.sheet_label.setVisible(several)
+
+    def _sheet_chosen(self) -> None:
+        if self._filling_sheets or not self.sheet.currentText():
+            return
+        chosen = self.sheet.currentText()
+        if self.state.table is not None and chosen == self.state.table.sheet:
+            return
+        self.state.options = dataclasses.replace(self.state.options, sheet=chosen)
+        self.initializePage()
 
     def _clear_form(self) -> None:
-        while self.form.rowCount():
-            self.form.removeRow(0)
+        while self.form.count():
+            item = self.form.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()
         self.combos = {}
 
     # --- mapping ------------------------------------------------------------------------------
@@ -302,6 +373,7 @@ class MappingPage(QWizardPage):
         columns += [_cell_column(label, i) for i, label in enumerate(headers)]
         self.preview_model = RowTableModel(columns, rows, parent=self)
         self.preview_view.setModel(self.preview_model)
+        _fit_columns(self.preview_view, range(len(columns)))
         used = set(mapping.values())
         ignored = [h for i, h in enumerate(table.headers) if i not in used and h.strip()]
         self.ignored.setText(
@@ -341,6 +413,17 @@ def _error_columns() -> list[Column]:
         Column(translate("ImportWizard", "Value"), lambda e: e.value),
         Column(translate("ImportWizard", "Reason"), lambda e: e.message),
     ]
+
+
+def _fit_columns(view: QTableView, columns: range | tuple[int, ...]) -> None:
+    """``columns`` sized to what they hold (a SIRET, « Date d'adhésion », a service's name
+    whole), up to about 30 characters each."""
+    widest = view.fontMetrics().horizontalAdvance("0" * 30)
+    for column in columns:
+        view.resizeColumnToContents(column)
+        if view.columnWidth(column) > widest:
+            view.setColumnWidth(column, widest)
+    view.resizeRowsToContents()
 
 
 class _RunPage(QWizardPage):
@@ -412,6 +495,7 @@ class _RunPage(QWizardPage):
         assert isinstance(result, ImportResult)
         self.result = self.state.result = result
         self.errors_model.set_rows(list(result.errors))
+        _fit_columns(self.errors_view, (0, 1, 2))  # the reason takes the rest of the width
         self.show_result(result)
         self.completeChanged.emit()
 
@@ -494,6 +578,8 @@ class ImportWizard(QWizard):
         if kind is not None:
             self.choose.kind.setCurrentIndex(max(self.choose.kind.findData(kind), 0))
         self.mapping_page = MappingPage(self.state, ctx, settings)
+        # a sheet chosen on the mapping page stays chosen after « Previous », « Next »
+        self.mapping_page.sheet.textActivated.connect(self.choose.sheet.setText)
         self.check = CheckPage(self.state, ctx)
         self.summary = SummaryPage(self.state, ctx, self._imported)
         for page in (self.choose, self.mapping_page, self.check, self.summary):

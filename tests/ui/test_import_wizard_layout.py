@@ -1,0 +1,182 @@
+"""The import wizard on a laptop screen (1200×760, 1366×768), with files as a coordinator
+brings them: every field's column chooser and the preview fit, a workbook whose table is on
+another sheet is said so and its sheet chosen there, the refused values are readable whole."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from ptce_desktop.services.pole.pole import PoleService
+from ptce_desktop.ui.imports.wizard import ImportWizard
+from ptce_desktop.ui.shell.context import AppContext, open_context
+from ptce_desktop.ui.worker import Runner
+from tests.exchange.conftest import CAFE, EPICERIE, LONG_NAME, write_csv
+
+SCREENS = [(1200, 760), (1366, 768)]
+
+
+@pytest.fixture
+def ctx(db_path: Path) -> Iterator[AppContext]:
+    context = open_context(db_path, runner=Runner(inline=True))
+    PoleService(context.uow).create_pole("Pôle Sud & Drôme <test> — l'€", None, 1)
+    yield context
+    context.close()
+
+
+def _wizard(ctx: AppContext, qtbot: Any, settings: QSettings, size: tuple[int, int]) -> Any:
+    widget = ImportWizard(ctx, settings=settings)
+    qtbot.addWidget(widget)
+    widget.resize(*size)
+    widget.show()
+    return widget
+
+
+def _to_mapping(wizard: ImportWizard, path: Path, kind: str = "members") -> None:
+    wizard.choose.kind.setCurrentIndex(wizard.choose.kind.findData(kind))
+    wizard.choose.path.setText(str(path))
+    wizard.next()
+    assert wizard.currentPage() is wizard.mapping_page
+    QApplication.processEvents()
+
+
+def _shot(wizard: ImportWizard, name: str) -> None:
+    folder = os.environ.get("PTCE_SCREENSHOTS")
+    if folder:
+        wizard.grab().save(str(Path(folder) / f"{name}.png"))
+
+
+@pytest.mark.parametrize("size", SCREENS)
+def test_the_members_mapping_fits_a_laptop_screen(
+    ctx: AppContext, qtbot: Any, ui_settings: QSettings, tmp_path: Path, size: tuple[int, int]
+) -> None:
+    # 19 fields, one chooser each: stacked in one column they pushed the wizard to 802 px
+    path = write_csv(
+        tmp_path / "membres.csv",
+        [["Nom", "SIRET", "Ville"], [EPICERIE, "", "Valence"], [LONG_NAME, "", "Die"]],
+    )
+    wizard = _wizard(ctx, qtbot, ui_settings, size)
+    _to_mapping(wizard, path)
+    _shot(wizard, f"import-mapping-{size[0]}")
+    assert wizard.height() <= size[1]
+    assert wizard.minimumSizeHint().height() <= size[1]
+    page = wizard.mapping_page
+    assert len(page.combos) == 19
+    assert all(combo.isVisible() for combo in page.combos.values())
+    assert page.preview_view.height() >= 150  # the preview's rows can be read
+    for combo in page.combos.values():
+        assert combo.width() >= combo.minimumSizeHint().width()
+
+
+def _two_sheets(path: Path) -> Path:
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    notes = workbook.active
+    assert notes is not None
+    notes.title = "Notes & <idées>"
+    notes.append(["Réunion du 3 mars"])
+    members = workbook.create_sheet("Adhérents l'€")
+    members.append(["Liste 2025"])
+    members.append(["Nom", "Code postal"])
+    members.append([EPICERIE, 7000])
+    members.append([CAFE, 26000])
+    workbook.save(path)
+    return path
+
+
+def test_a_table_on_the_second_sheet_is_said_and_chosen_on_the_mapping_page(
+    ctx: AppContext, qtbot: Any, ui_settings: QSettings, tmp_path: Path, french: None
+) -> None:
+    wizard = _wizard(ctx, qtbot, ui_settings, SCREENS[0])
+    _to_mapping(wizard, _two_sheets(tmp_path / "classeur & co.xlsx"))
+    page = wizard.mapping_page
+    # before: an empty mapping, the Next button greyed, and not a word
+    assert "feuille « Notes & <idées> »" in page.problem.text()
+    assert "« Adhérents l'€ »" in page.problem.text()
+    assert not page.isComplete()
+    assert page.sheet.isVisibleTo(wizard)
+    assert [page.sheet.itemText(i) for i in range(page.sheet.count())] == [
+        "Notes & <idées>",
+        "Adhérents l'€",
+    ]
+    _shot(wizard, "import-wrong-sheet")
+    page.sheet.setCurrentIndex(1)
+    QApplication.processEvents()
+    assert page.problem.text() == ""
+    assert page.mapping() == {"name": 0, "postcode": 1}
+    assert page.isComplete()
+    assert page.preview_model.rowCount() == 2
+    wizard.next()
+    assert wizard.check.isComplete(), wizard.check.status.text()
+    assert wizard.state.options.sheet == "Adhérents l'€"
+
+
+def test_a_csv_has_no_sheet_chooser(
+    ctx: AppContext, qtbot: Any, ui_settings: QSettings, tmp_path: Path
+) -> None:
+    wizard = _wizard(ctx, qtbot, ui_settings, SCREENS[0])
+    _to_mapping(wizard, write_csv(tmp_path / "m.csv", [["Nom"], [EPICERIE]]))
+    assert not wizard.mapping_page.sheet.isVisibleTo(wizard)
+
+
+@pytest.mark.parametrize("size", SCREENS)
+def test_the_refused_values_are_readable_whole(
+    ctx: AppContext, qtbot: Any, ui_settings: QSettings, tmp_path: Path, size: tuple[int, int]
+) -> None:
+    path = write_csv(
+        tmp_path / "membres.csv",
+        [
+            ["Nom", "SIRET", "Date d'adhésion"],
+            [EPICERIE, "0123457410009", "31/02/2020"],
+            [CAFE, "7,32829E+13", ""],
+        ],
+    )
+    wizard = _wizard(ctx, qtbot, ui_settings, size)
+    _to_mapping(wizard, path)
+    wizard.next()
+    QApplication.processEvents()
+    check = wizard.check
+    assert [e.value for e in check.errors_model.rows()] == [
+        "0123457410009",
+        "31/02/2020",
+        "7,32829E+13",
+    ]
+    _shot(wizard, f"import-errors-{size[0]}")
+    view = check.errors_view
+    for column in (1, 2):  # « Date d'adhésion », « 0123457410009 » whole, with the cell's margins
+        assert view.columnWidth(column) >= view.sizeHintForColumn(column), column
+    # the reason keeps most of the width
+    assert view.columnWidth(3) >= view.viewport().width() // 2
+
+
+def test_the_preview_shows_the_values_whole(
+    ctx: AppContext, qtbot: Any, ui_settings: QSettings, tmp_path: Path
+) -> None:
+    # 100 px a column cut « Accueil et secrétariat … » while half the table stood empty
+    path = write_csv(
+        tmp_path / "membres.csv",
+        [["Nom", "Ville"], [EPICERIE, "Saint-Paul-Trois-Châteaux"], [LONG_NAME, "Die"]],
+    )
+    wizard = _wizard(ctx, qtbot, ui_settings, SCREENS[0])
+    _to_mapping(wizard, path)
+    view = wizard.mapping_page.preview_view
+    model = wizard.mapping_page.preview_model
+    city = next(c for c in range(model.columnCount()) if model.headerData(c, _h()) == "Ville")
+    name = next(c for c in range(model.columnCount()) if model.headerData(c, _h()) == "Nom")
+    assert view.columnWidth(city) >= view.sizeHintForColumn(city)
+    assert view.columnWidth(name) >= view.fontMetrics().horizontalAdvance(EPICERIE)
+    # the very long name is cut, not the table stretched sideways for it
+    assert view.columnWidth(name) < view.fontMetrics().horizontalAdvance(LONG_NAME)
+
+
+def _h() -> Any:
+    from PySide6.QtCore import Qt
+
+    return Qt.Orientation.Horizontal
