@@ -116,6 +116,14 @@ def no_header_error(spec: KindSpec, table: Table) -> PtceError:
     """Why no column of ``table`` is recognised: in a workbook of several sheets, the message
     names the sheet read and the others (the table is often not on the first)."""
     expected = ", ".join(f"« {f.label} »" for f in spec.fields[:4])
+    # the columns the file has: the fullest of the rows searched (a title row has one cell)
+    candidates = [table.headers, *(
+        tuple(cell_text(c) for c in row.cells) for row in table.rows[: HEADER_SEARCH_ROWS - 1]
+    )]  # fmt: skip
+    fullest = max(candidates, key=lambda cells: sum(1 for c in cells if c))
+    found = ", ".join(f"« {_short(c, 40)} »" for c in fullest[:8] if c)
+    if sum(1 for c in fullest if c) > 8:
+        found += ", …"
     others = [s for s in table.sheets if s != table.sheet]
     if table.sheet is not None and others:
         return PtceError(
@@ -124,8 +132,9 @@ def no_header_error(spec: KindSpec, table: Table) -> PtceError:
             sheet=table.sheet,
             sheets=", ".join(f"« {s} »" for s in others),
             expected=expected,
+            found=found,
         )
-    return PtceError("import_no_header", name=table.name, expected=expected)
+    return PtceError("import_no_header", name=table.name, expected=expected, found=found)
 
 
 def prepare(

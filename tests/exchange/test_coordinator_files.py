@@ -111,3 +111,17 @@ def test_a_postcode_typed_as_a_number_gets_its_leading_zero_back(tmp_path: Path)
     # text is kept as typed: « 700 » is the service's to refuse, not ours to pad
     assert cells.postcode("700") == "700"
     assert cells.postcode(700) == "700"
+
+
+def test_a_file_without_a_recognised_column_lists_the_columns_it_has(tmp_path: Path) -> None:
+    # a title row, a blank row, then headers none of which is a member's field
+    path = write_csv(
+        tmp_path / "m.csv",
+        [["Liste & <adhérents> l'€"], [""], ["Raison", "Code"], [LONG_NAME, "26000"]],
+    )
+    with pytest.raises(PtceError) as error:
+        prepare("members", read_table(path))
+    text = error.value.message("fr")
+    assert "« Nom »" in text  # what was expected
+    assert "« Raison », « Code »" in text  # what the file has, to rename one of them
+    assert "première ligne" not in text  # the first ten filled rows are searched, not one

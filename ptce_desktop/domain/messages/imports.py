@@ -45,17 +45,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The file “{name}” has only a header row, no data to import.",
     ),
     "import_no_header": (
-        "La première ligne remplie de « {name} » ne ressemble pas à des en-têtes de colonnes "
-        "(aucune colonne reconnue pour ce type d'import ; attendu par exemple : {expected}).",
-        "The first filled row of “{name}” does not look like column headers (no column "
-        "recognised for this import type; expected for instance: {expected}).",
+        "Aucune colonne de « {name} » n'est reconnue pour ce type d'import. Colonnes du "
+        "fichier : {found}. Attendu par exemple : {expected}. Renommez l'en-tête de la "
+        "colonne voulue, ou associez-la à la main dans la fenêtre d'import.",
+        "No column of “{name}” is recognised for this import type. The file's columns: "
+        "{found}. Expected for instance: {expected}. Rename the wanted column's header, or map "
+        "it by hand in the import window.",
     ),
     "import_no_header_sheet": (
         "La feuille « {sheet} » de « {name} » ne ressemble pas à un tableau à importer (aucune "
-        "colonne reconnue ; attendu par exemple : {expected}). Choisissez une autre feuille : "
-        "{sheets}.",
+        "colonne reconnue parmi {found} ; attendu par exemple : {expected}). Choisissez une "
+        "autre feuille : {sheets}.",
         "The sheet “{sheet}” of “{name}” does not look like a table to import (no column "
-        "recognised; expected for instance: {expected}). Choose another sheet: {sheets}.",
+        "recognised among {found}; expected for instance: {expected}). Choose another sheet: "
+        "{sheets}.",
     ),
     "import_missing_column": (
         "Colonne obligatoire absente : « {column} ». Ajoutez-la au fichier ou associez-la à "
