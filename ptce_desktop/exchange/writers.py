@@ -192,7 +192,11 @@ class MembersWriter(Writer):
                 return None
 
         by_siret = _duplicates(rows, compact)
-        by_name = _duplicates(rows, lambda r: r.values.get("name"))
+        # names compared as members are looked up (accents, case, spacing ignored): two rows
+        # « Épicerie » and « EPICERIE » would make two members no later file could tell apart
+        by_name = _duplicates(
+            rows, lambda r: normalise(r.values["name"]) if r.values.get("name") else None
+        )
         for row in rows:
             if row.number in by_siret:
                 yield _duplicate_step(row, "siret", by_siret[row.number])
@@ -209,9 +213,8 @@ class MembersWriter(Writer):
             existing = self.session.scalar(select(Member).where(Member.siret == siret))
             by = "SIRET"
         if existing is None and given.get("name"):
-            existing = self.session.scalar(
-                select(Member).where(Member.name == given["name"]).limit(1)
-            )
+            found = self._by_name(Member, given["name"])  # exact, else the one written so
+            existing = self.session.get(Member, found) if found is not None else None
             by = "nom"
         if existing is None:
             self.members.create(MemberDraft(**given))

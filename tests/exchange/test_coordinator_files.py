@@ -10,8 +10,11 @@ import pytest
 
 from ptce_desktop.domain.errors import PtceError
 from ptce_desktop.exchange import cells
-from ptce_desktop.exchange.prepare import prepare
+from ptce_desktop.exchange.apply import run_import
+from ptce_desktop.exchange.prepare import ImportOptions, prepare
 from ptce_desktop.exchange.readers import read_table
+from ptce_desktop.services.members.members import MemberService
+from ptce_desktop.store.unit_of_work import UnitOfWork
 from tests.exchange.conftest import CAFE, EPICERIE, LONG_NAME, SIRET_1, write_csv, write_xlsx
 
 #: a valid SIRET whose SIREN starts with two zeros (a number cell shows 123457410009)
@@ -125,3 +128,37 @@ def test_a_file_without_a_recognised_column_lists_the_columns_it_has(tmp_path: P
     assert "« Nom »" in text  # what was expected
     assert "« Raison », « Code »" in text  # what the file has, to rename one of them
     assert "première ligne" not in text  # the first ten filled rows are searched, not one
+
+
+def test_the_same_member_written_two_ways_is_a_duplicate(
+    pole_uow: UnitOfWork, tmp_path: Path
+) -> None:
+    # « Épicerie… » and « EPICERIE… » made two members, which a later payments file naming
+    # either could no longer find (members are looked up accents and case ignored)
+    path = write_csv(
+        tmp_path / "m.csv",
+        [["Nom"], [EPICERIE], [LONG_NAME], ["  epicerie SOLIDAIRE & co <valence>"]],
+    )
+    result = run_import(pole_uow, "members", path)
+    assert not result.written
+    [error] = result.errors
+    assert (error.row, error.column) == (4, "Nom")
+    assert "ligne 2" in error.message
+    assert MemberService(pole_uow).list_members() == []
+
+
+def test_an_existing_member_written_another_way_is_found(
+    pole_uow: UnitOfWork, tmp_path: Path
+) -> None:
+    assert run_import(pole_uow, "members", write_csv(tmp_path / "a.csv", [["Nom"], [CAFE]])).ok
+    again = write_csv(
+        tmp_path / "b.csv", [["Nom", "Ville"], ["CAFE L'ETINCELLE — 1 234,56 €", "Die"]]
+    )
+    refused = run_import(pole_uow, "members", again)
+    [error] = refused.errors
+    assert error.code == "import_duplicate_member"
+    assert f"« {CAFE} »" in error.message
+    updated = run_import(pole_uow, "members", again, ImportOptions(update=True))
+    assert updated.ok, updated.errors
+    [member] = MemberService(pole_uow).list_members()
+    assert MemberService(pole_uow).get(member.id).city == "Die"
