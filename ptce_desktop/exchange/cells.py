@@ -235,6 +235,10 @@ def _choice(table: dict[str, str], code: str, choices: str) -> Converter:
 
 
 def _category_table() -> dict[str, str]:
+    """The categories' codes and labels, and the words coordinators write for them. The legal
+    forms DESIGN §1 lists as ESS enterprises (loi 2014-856 art. 1: associations, SCOP/SCIC
+    cooperatives, mutuals, foundations, insertion structures) are read as « Entreprise de
+    l'ESS »: a coordinator's « Association » column was refused before."""
     table: dict[str, str] = {}
     for category in MemberCategory:
         for name in (category.value, category.label("fr"), category.label("en")):
@@ -251,6 +255,8 @@ def _category_table() -> dict[str, str]:
             "personne": MemberCategory.PERSON.value,
         }
     )
+    for word in ("association", "scop", "scic", "cooperative", "mutuelle", "fondation", "siae"):
+        table[word] = MemberCategory.ESS_ENTERPRISE.value
     return table
 
 

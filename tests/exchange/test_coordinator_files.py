@@ -162,3 +162,16 @@ def test_an_existing_member_written_another_way_is_found(
     assert updated.ok, updated.errors
     [member] = MemberService(pole_uow).list_members()
     assert MemberService(pole_uow).get(member.id).city == "Die"
+
+
+@pytest.mark.parametrize(
+    "written", ["Association", "SCOP", "Scic", "Coopérative", "mutuelle", "Fondation", "SIAE"]
+)
+def test_the_ess_legal_forms_read_as_an_ess_enterprise(written: str) -> None:
+    assert cells.category(written) == "ess_enterprise"
+
+
+def test_an_unknown_category_still_lists_the_choices() -> None:
+    with pytest.raises(PtceError) as error:
+        cells.category("Marsien & <co> l'€")
+    assert "Entreprise de l'ESS" in error.value.message("fr")
