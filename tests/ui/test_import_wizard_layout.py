@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
+from ptce_desktop.exchange.apply import run_import
 from ptce_desktop.services.pole.pole import PoleService
 from ptce_desktop.ui.imports.wizard import ImportWizard
 from ptce_desktop.ui.shell.context import AppContext, open_context
@@ -180,3 +181,48 @@ def _h() -> Any:
     from PySide6.QtCore import Qt
 
     return Qt.Orientation.Horizontal
+
+
+def test_after_the_import_no_empty_error_table_and_no_way_back(
+    ctx: AppContext, qtbot: Any, ui_settings: QSettings, tmp_path: Path, french: None
+) -> None:
+    path = write_csv(tmp_path / "m.csv", [["Nom"], [EPICERIE], [LONG_NAME]])
+    wizard = _wizard(ctx, qtbot, ui_settings, SCREENS[1])
+    _to_mapping(wizard, path)
+    wizard.next()
+    assert not wizard.check.errors_view.isVisibleTo(wizard)  # « Aucune erreur » says it all
+    assert wizard.button(wizard.WizardButton.NextButton).text() == "&Importer"
+    wizard.next()
+    assert wizard.currentPage() is wizard.summary
+    assert wizard.imported is not None and wizard.imported.written
+    assert not wizard.summary.errors_view.isVisibleTo(wizard)
+    # « Précédent » would check the same file again against what it just wrote: duplicates
+    assert not wizard.button(wizard.WizardButton.BackButton).isEnabled()
+    _shot(wizard, "import-summary")
+
+
+def test_errors_keep_their_table(
+    ctx: AppContext, qtbot: Any, ui_settings: QSettings, tmp_path: Path
+) -> None:
+    path = write_csv(tmp_path / "m.csv", [["Nom", "SIRET"], [CAFE, "123"]])
+    wizard = _wizard(ctx, qtbot, ui_settings, SCREENS[0])
+    _to_mapping(wizard, path)
+    wizard.next()
+    assert wizard.check.errors_view.isVisibleTo(wizard)
+    assert wizard.check.errors_model.rowCount() == 1
+
+
+def test_a_refused_import_keeps_the_way_back(
+    ctx: AppContext, qtbot: Any, ui_settings: QSettings, tmp_path: Path
+) -> None:
+    path = write_csv(tmp_path / "m.csv", [["Nom"], [EPICERIE]])
+    wizard = _wizard(ctx, qtbot, ui_settings, SCREENS[0])
+    _to_mapping(wizard, path)
+    wizard.next()
+    # the member is created by someone else between the check and the import
+    run_import(ctx.uow, "members", path)
+    wizard.next()
+    assert wizard.currentPage() is wizard.summary
+    assert wizard.imported is None
+    assert wizard.summary.errors_view.isVisibleTo(wizard)
+    assert wizard.button(wizard.WizardButton.BackButton).isEnabled()

@@ -451,10 +451,12 @@ class _RunPage(QWizardPage):
         self.errors_view.setModel(self.errors_model)
         self.errors_view.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.errors_view, 1)
+        layout.addStretch(0)  # the status stays on top when there is no error to list
 
     def initializePage(self) -> None:
         self.result = None
         self.errors_model.set_rows([])
+        self.errors_view.show()
         self.status.setText(
             translate("ImportWizard", "Checking every row…")
             if self.dry_run
@@ -496,6 +498,7 @@ class _RunPage(QWizardPage):
         self.result = self.state.result = result
         self.errors_model.set_rows(list(result.errors))
         _fit_columns(self.errors_view, (0, 1, 2))  # the reason takes the rest of the width
+        self.errors_view.setVisible(bool(result.errors))  # an empty table is only noise
         self.show_result(result)
         self.completeChanged.emit()
 
@@ -541,7 +544,20 @@ class SummaryPage(_RunPage):
         self.setTitle(self.tr("Summary"))
         self.setFinalPage(True)
 
+    def initializePage(self) -> None:
+        self._back_after_import(allowed=True)
+        super().initializePage()
+
+    def _back_after_import(self, *, allowed: bool) -> None:
+        # once written, « Previous » would check the file again against what it has just
+        # written (every row a duplicate): Édition ▸ Annuler undoes an import. A cancelled or
+        # refused import keeps the way back to fix the mapping.
+        wizard = self.wizard()
+        if wizard is not None:
+            wizard.setOption(QWizard.WizardOption.DisabledBackButtonOnLastPage, not allowed)
+
     def show_result(self, result: ImportResult) -> None:
+        self._back_after_import(allowed=not result.written)
         if result.written:
             self.status.setText(
                 self.tr("Imported from “%1”: %2").replace("%1", result.file_name)
