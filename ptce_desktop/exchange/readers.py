@@ -5,7 +5,10 @@
   (quoted fields as LibreOffice writes them are read by :mod:`csv`). Text is kept literal:
   ``=HYPERLINK(…)`` stays a name, nothing is ever evaluated.
 * XLSX, XLS, ODS: ``python-calamine`` reads the cached **values** (never the formulas); the
-  first sheet, or the one named. Merged cells give their value to the top-left cell only.
+  first sheet, or the one named. Merged cells give their value to the top-left cell only,
+  except that a cell merged **over several rows** (a category written once for a group of
+  members) gives it to each row it covers, in its first column, as the spreadsheet shows it
+  (XLSX; where the reader knows no merged ranges, as in ODS, only the top-left cell holds it).
 
 Empty rows are skipped wherever they are (a sheet formatted down to row 1 048 576 costs
 nothing); row numbers stay those the user sees in the spreadsheet (1-based). The first filled
@@ -170,7 +173,9 @@ def _read_workbook(path: Path, kind: str, sheet: str | None) -> Table:
         try:
             # skip_empty_area=False keeps the rows and columns from A1: row numbers are
             # those the spreadsheet shows
-            rows = workbook.get_sheet_by_name(chosen).to_python(skip_empty_area=False)
+            found = workbook.get_sheet_by_name(chosen)
+            rows = found.to_python(skip_empty_area=False)
+            _spread_down(rows, getattr(found, "merged_cell_ranges", None))
         except Exception as error:
             raise PtceError(
                 "import_unreadable", name=path.name, format=kind, detail=_short(error)
@@ -181,6 +186,20 @@ def _read_workbook(path: Path, kind: str, sheet: str | None) -> Table:
         return _table(path.name, numbered, sheet=chosen, sheets=names)
     finally:
         workbook.close()
+
+
+def _spread_down(rows: list[list[Cell]], ranges: object) -> None:
+    """Each range merged over several rows: its value into the empty cells below it (first
+    column only). ``ranges``: ``((first_row, first_col), (last_row, last_col))``, 0-based."""
+    if not isinstance(ranges, list | tuple):
+        return
+    for (top, left), (bottom, _right) in ranges:
+        if bottom <= top or top >= len(rows) or left >= len(rows[top]):
+            continue
+        value = rows[top][left]
+        for below in rows[top + 1 : bottom + 1]:
+            if left < len(below) and not _filled(below[left]):
+                below[left] = value
 
 
 def sheet_names(path: Path | str) -> tuple[str, ...]:

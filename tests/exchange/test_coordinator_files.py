@@ -175,3 +175,35 @@ def test_an_unknown_category_still_lists_the_choices() -> None:
     with pytest.raises(PtceError) as error:
         cells.category("Marsien & <co> l'€")
     assert "Entreprise de l'ESS" in error.value.message("fr")
+
+
+def test_a_category_merged_over_several_members_applies_to_each(tmp_path: Path) -> None:
+    # « ESS » written once, merged over rows 2-4: each member showed it, none got it
+    import openpyxl
+
+    path = tmp_path / "membres.xlsx"
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["Nom", "Catégorie", "Ville", "Notes"])
+    sheet.append([EPICERIE, "ESS", "Valence", "Adhérent & <fondateur> l'€"])
+    sheet.append([CAFE, None, "Die", None])
+    sheet.append([LONG_NAME, None, "Crest", None])
+    sheet.append(["Mairie de Crest", "Collectivité", "Crest", None])
+    sheet.merge_cells("B2:B4")
+    sheet.merge_cells("D2:E2")  # across columns: the value stays in its own column
+    workbook.save(path)
+    prepared = prepare("members", read_table(path))
+    assert not prepared.errors
+    assert [r.values.get("category") for r in prepared.rows] == [
+        "ess_enterprise",
+        "ess_enterprise",
+        "ess_enterprise",
+        "local_authority",
+    ]
+    assert [r.values.get("notes") for r in prepared.rows] == [
+        "Adhérent & <fondateur> l'€",
+        None,
+        None,
+        None,
+    ]
