@@ -1,8 +1,10 @@
 """Read a spreadsheet or CSV file into a plain table of cells (no Qt, no database).
 
 * CSV: UTF-8 with or without BOM, else Windows-1252 (what French Excel writes); the delimiter
-  is the one of ``;``, ``,`` and tab that splits the header line into the most columns
-  (quoted fields as LibreOffice writes them are read by :mod:`csv`). Text is kept literal:
+  is the one of ``;``, ``,`` and tab that splits the first filled lines into the same number
+  of columns most often (a spreadsheet writes every line as wide), then into the most columns:
+  a title typed above the table (« Adhérents, 2025 ») does not decide alone (quoted fields as
+  LibreOffice writes them are read by :mod:`csv`). Text is kept literal:
   ``=HYPERLINK(…)`` stays a name, nothing is ever evaluated.
 * XLSX, XLS, ODS: ``python-calamine`` reads the cached **values** (never the formulas); the
   first sheet, or the one named. Merged cells give their value to the top-left cell only,
@@ -121,11 +123,26 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
         raise PtceError("import_decode_failed", name=name) from None
 
 
+#: how many filled lines decide the delimiter
+DELIMITER_LINES = 20
+
+
 def _delimiter(text: str) -> str:
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    counts = {d: len(next(csv.reader([first], delimiter=d), [])) for d in _DELIMITERS}
-    best = max(_DELIMITERS, key=lambda d: counts[d])  # ties: the order above (";" first)
-    return best if counts[best] > 1 else ";"
+    lines = [line for line in text.splitlines() if line.strip()][:DELIMITER_LINES]
+    scores: dict[str, tuple[int, int]] = {}
+    for delimiter in _DELIMITERS:
+        try:
+            widths = [len(cells) for cells in csv.reader(lines, delimiter=delimiter)]
+        except csv.Error:
+            widths = []
+        wide = [w for w in widths if w > 1]
+        if not wide:
+            scores[delimiter] = (0, 0)
+            continue
+        usual = max(set(wide), key=lambda w: (wide.count(w), w))
+        scores[delimiter] = (wide.count(usual), usual)
+    best = max(_DELIMITERS, key=lambda d: scores[d])  # ties: the order above (";" first)
+    return best if scores[best][1] > 1 else ";"
 
 
 def read_csv_bytes(data: bytes, name: str) -> Table:

@@ -207,3 +207,30 @@ def test_a_category_merged_over_several_members_applies_to_each(tmp_path: Path) 
         None,
         None,
     ]
+
+
+def test_a_title_with_a_comma_above_a_semicolon_table(tmp_path: Path) -> None:
+    # typed by hand above the export: the title line alone once chose « , » for the file
+    text = (
+        "Adhérents, cotisations & <contacts> 2025\r\n"
+        "\r\n"
+        "Nom;SIRET;Date d'adhésion;Notes\r\n"
+        f"{EPICERIE};732 829 320 00074;01/09/2016;1 234,56 €\r\n"
+        f"{LONG_NAME};;15/01/2020;a, b, c, d, e, f\r\n"
+    )
+    path = tmp_path / "m.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    table = read_table(path)
+    assert table.delimiter == ";"
+    prepared = prepare("members", table)
+    assert not prepared.errors
+    assert [r.values["name"] for r in prepared.rows] == [EPICERIE, LONG_NAME]
+    assert prepared.rows[1].values["notes"] == "a, b, c, d, e, f"
+
+
+def test_a_comma_file_is_still_read_with_commas(tmp_path: Path) -> None:
+    path = tmp_path / "m.csv"
+    path.write_text('Name,City\r\n"Café, l\'€",Die\r\nB & <co>,Crest\r\n', encoding="utf-8")
+    table = read_table(path)
+    assert table.delimiter == ","
+    assert table.rows[0].cells == ("Café, l'€", "Die")
