@@ -116,12 +116,17 @@ def _identifier(validate: Callable[..., str], digits: int | None = None) -> Conv
 def postcode(cell: Cell) -> str | None:
     """A postcode as text. A workbook cell holding a **number** has lost its leading zero
     (07000, Ardèche, shows as 7000): a whole number of 4 digits gets it back. Text is kept as
-    typed (the member service checks it)."""
+    typed (the member service checks it), but 4 digits alone are refused here, with the
+    postcode the spreadsheet most likely dropped a zero from (a CSV keeps what Excel showed;
+    padding it could turn a mistyped « 2600 » into Aisne's « 02600 »)."""
     if isinstance(cell, int | float) and not isinstance(cell, bool):
         value = cell_text(cell)
         if value.isdigit() and len(value) == 4:
             return value.zfill(5)
-    return text(cell)
+    value = text(cell)
+    if value is not None and value.isdigit() and len(value) == 4:
+        raise PtceError("import_postcode_leading_zero", value=value, padded=value.zfill(5))
+    return value
 
 
 #: identifiers checked by the domain (key digit included), in compact form

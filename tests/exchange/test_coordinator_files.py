@@ -234,3 +234,12 @@ def test_a_comma_file_is_still_read_with_commas(tmp_path: Path) -> None:
     table = read_table(path)
     assert table.delimiter == ","
     assert table.rows[0].cells == ("Café, l'€", "Die")
+
+
+def test_a_postcode_without_its_zero_in_a_csv_says_which_zero(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "m.csv", [["Nom", "CP"], [CAFE, "7000"], [EPICERIE, "26000"]])
+    prepared = prepare("members", read_table(path))
+    [error] = prepared.errors
+    assert (error.row, error.column, error.value) == (2, "CP", "7000")
+    assert "« 07000 »" in error.message
+    assert [r.values["postcode"] for r in prepared.rows] == ["26000"]

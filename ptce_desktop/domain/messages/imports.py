@@ -135,6 +135,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{kind} rounded by the spreadsheet in scientific notation (“{value}”): its last digits "
         "are lost. Format the column as text and type the whole number.",
     ),
+    "import_postcode_leading_zero": (
+        "Code postal invalide : « {value} » n'a que 4 chiffres. Le tableur a sans doute retiré "
+        "le zéro du début (« {padded} ») : formatez la colonne en texte et saisissez le code "
+        "postal en entier.",
+        "Invalid postcode: “{value}” has only 4 digits. The spreadsheet probably dropped the "
+        "leading zero (“{padded}”): format the column as text and type the whole postcode.",
+    ),
     "import_invalid_integer": (
         "Nombre entier attendu : « {value} ».",
         "Whole number expected: “{value}”.",
