@@ -22,6 +22,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QFontMetrics
@@ -130,9 +131,9 @@ def default_layout(header: QHeaderView) -> None:
 FOLDABLE = (PERIOD, SUPPLIER, PROJECT, CERFA, VAT, HT, FILES)
 
 
-# Some twenty-four letters of a service name, and its ellipsis: a pole's services often share
-# their first words (« Personnel mutualisé… », « Locaux partagés – Maison… », « Comptabilité
-# et paie… »), and « Personnel mutu… » (twelve letters) told a coordinator little.
+# Some twenty-four letters of a service name, and its ellipsis: a pole's services often
+# share their first words (« Personnel mutualisé… », « Locaux partagés – Maison… »,
+# « Comptabilité et paie… »), and « Personnel mutu… » (twelve letters) told little.
 SERVICE_SAMPLE = "Informatique, téléphonie…"
 
 
@@ -141,18 +142,46 @@ class ReadableWidths(dict[int, int]):
     letters, but only sixteen while the filtered member's share is shown too (at 1200 px the
     date, the label's least, both amounts and the service's twenty-four letters do not fit:
     the service gives way rather than an amount or a scroll bar). :func:`fit_widths` tells it
-    which header to look at; until then it keeps the wider floor."""
+    its view; until then it keeps the wider floor."""
 
     def __init__(self, widths: dict[int, int], crowded_service: int) -> None:
         super().__init__(widths)
         self.crowded_service = crowded_service
-        self.header: QHeaderView | None = None
+        self.view: Any = None  # the TableView whose min_widths this is
+        self._recheck = False
 
     def get(self, key: int, default: Any = None) -> Any:  # type: ignore[override]
-        header = self.header
-        if key == SERVICE and header is not None and not header.isSectionHidden(MEMBER_SHARE):
+        if key == SERVICE and self._crowded():
+            if not self._recheck:  # the share's column may be on its way out: see then
+                self._recheck = True
+                QTimer.singleShot(0, self.view, self._fit_if_roomier)
             return self.crowded_service
         return super().get(key, default)
+
+    def _crowded(self) -> bool:
+        if self.view is None:
+            return False
+        return not self.view.horizontalHeader().isSectionHidden(MEMBER_SHARE)
+
+    def _fit_if_roomier(self) -> None:
+        # Qt narrows a section it hides, and the view fits the others, before marking it
+        # hidden: the service's wider floor is then owed a fit of its own
+        self._recheck = False
+        if self.view is None or self._crowded():
+            return
+        header = self.view.horizontalHeader()
+        shown = sum(header.sectionSize(c) for c in range(header.count()))
+        if header.length() != shown:
+            # the share's column hidden while the view fitted the others (inside Qt's hiding)
+            # kept its width in the header: a blank gap before the amount. Hidden again
+            # quietly, it gives that width back.
+            blocked = header.blockSignals(True)
+            try:
+                header.showSection(MEMBER_SHARE)
+                header.hideSection(MEMBER_SHARE)
+            finally:
+                header.blockSignals(blocked)
+        self.view.fit_width()
 
 
 def readable_widths(metrics: QFontMetrics) -> ReadableWidths:
@@ -179,7 +208,7 @@ def fit_widths(view: QTableView) -> None:
     header = view.horizontalHeader()
     readable: dict[int, int] = getattr(view, "min_widths", {})
     if isinstance(readable, ReadableWidths):
-        readable.header = header
+        readable.view = view
     for column, widest in WIDEST.items():
         if not header.isSectionHidden(column):
             width = min(header.sectionSize(column), widest)
