@@ -153,6 +153,9 @@ def test_the_refused_values_are_readable_whole(
     view = check.errors_view
     for column in (1, 2):  # « Date d'adhésion », « 0123457410009 » whole, with the cell's margins
         assert view.columnWidth(column) >= view.sizeHintForColumn(column), column
+    # rows as high as their reason wraps (sized before the layout, they were 225 px high)
+    for row in range(check.errors_model.rowCount()):
+        assert view.rowHeight(row) <= 4 * view.fontMetrics().lineSpacing()
     # the reason keeps most of the width
     assert view.columnWidth(3) >= view.viewport().width() // 2
 

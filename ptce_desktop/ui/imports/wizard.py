@@ -423,7 +423,6 @@ def _fit_columns(view: QTableView, columns: range | tuple[int, ...]) -> None:
         view.resizeColumnToContents(column)
         if view.columnWidth(column) > widest:
             view.setColumnWidth(column, widest)
-    view.resizeRowsToContents()
 
 
 class _RunPage(QWizardPage):
