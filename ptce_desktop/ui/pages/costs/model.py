@@ -150,7 +150,7 @@ class ReadableWidths(dict[int, int]):
         self.view: Any = None  # the TableView whose min_widths this is
         self._recheck = False
 
-    def get(self, key: int, default: Any = None) -> Any:  # type: ignore[override]
+    def get(self, key: int, default: Any = None) -> Any:
         if key == SERVICE and self._crowded():
             if not self._recheck:  # the share's column may be on its way out: see then
                 self._recheck = True

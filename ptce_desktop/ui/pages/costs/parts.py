@@ -263,8 +263,14 @@ def recreate_cost(
 
 
 # Spaces a French line must not break at: inside « … », before « : ; ? ! ».
-_GLUED = (("« ", "«\u00a0"), (" »", "\u00a0»"), (" :", "\u00a0:"), (" ;", "\u00a0;"))
-_GLUED += ((" ?", "\u00a0?"), (" !", "\u00a0!"))
+_GLUED: tuple[tuple[str, str], ...] = (
+    ("« ", "«\u00a0"),
+    (" »", "\u00a0»"),
+    (" :", "\u00a0:"),
+    (" ;", "\u00a0;"),
+    (" ?", "\u00a0?"),
+    (" !", "\u00a0!"),
+)
 
 
 def keep_together(text: str) -> str:
