@@ -120,9 +120,9 @@ def postcode(cell: Cell) -> str | None:
     postcode the spreadsheet most likely dropped a zero from (a CSV keeps what Excel showed;
     padding it could turn a mistyped « 2600 » into Aisne's « 02600 »)."""
     if isinstance(cell, int | float) and not isinstance(cell, bool):
-        value = cell_text(cell)
-        if value.isdigit() and len(value) == 4:
-            return value.zfill(5)
+        shown = cell_text(cell)
+        if shown.isdigit() and len(shown) == 4:
+            return shown.zfill(5)
     value = text(cell)
     if value is not None and value.isdigit() and len(value) == 4:
         raise PtceError("import_postcode_leading_zero", value=value, padded=value.zfill(5))

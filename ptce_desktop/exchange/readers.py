@@ -25,6 +25,7 @@ import io
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from ptce_desktop.domain.errors import PtceError
 
@@ -191,7 +192,7 @@ def _read_workbook(path: Path, kind: str, sheet: str | None) -> Table:
             # skip_empty_area=False keeps the rows and columns from A1: row numbers are
             # those the spreadsheet shows
             found = workbook.get_sheet_by_name(chosen)
-            rows = found.to_python(skip_empty_area=False)
+            rows = cast(list[list[Cell]], found.to_python(skip_empty_area=False))
             _spread_down(rows, getattr(found, "merged_cell_ranges", None))
         except Exception as error:
             raise PtceError(
