@@ -164,9 +164,12 @@ def _duplicates(rows: Sequence[ParsedRow], key: Callable[[ParsedRow], Any]) -> d
     return found
 
 
-def _duplicate_step(row: ParsedRow, field: str, first: int) -> Step:
+def _duplicate_step(row: ParsedRow, field: str, first: int, first_text: str | None = None) -> Step:
+    """``first_text``: the value as the earlier row writes it, when it may differ (« Épicerie »
+    then « EPICERIE »): the message names what line ``first`` says."""
+
     def fail() -> None:
-        value = str(row.texts.get(field, ""))
+        value = first_text if first_text is not None else str(row.texts.get(field, ""))
         raise RowFailure(row, field, PtceError("import_duplicate_row", first=first, value=value))
 
     return Step((row,), fail, field)
@@ -197,11 +200,13 @@ class MembersWriter(Writer):
         by_name = _duplicates(
             rows, lambda r: normalise(r.values["name"]) if r.values.get("name") else None
         )
+        texts = {row.number: row.texts for row in rows}
         for row in rows:
             if row.number in by_siret:
                 yield _duplicate_step(row, "siret", by_siret[row.number])
             elif row.number in by_name:
-                yield _duplicate_step(row, "name", by_name[row.number])
+                first = by_name[row.number]
+                yield _duplicate_step(row, "name", first, texts[first].get("name"))
             else:
                 yield Step((row,), lambda row=row: self._one(row))  # type: ignore[misc]
 

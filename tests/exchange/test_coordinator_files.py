@@ -144,6 +144,7 @@ def test_the_same_member_written_two_ways_is_a_duplicate(
     [error] = result.errors
     assert (error.row, error.column) == (4, "Nom")
     assert "ligne 2" in error.message
+    assert f"« {EPICERIE} »" in error.message  # what line 2 says, not line 4's spelling
     assert MemberService(pole_uow).list_members() == []
 
 
