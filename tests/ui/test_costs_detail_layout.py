@@ -202,3 +202,37 @@ def test_long_names_and_signs_read_in_a_narrow_panel(page: CostsPage) -> None:
     assert "SCI L&#x27;Étoile &amp; &lt;Fils&gt;" in text
     assert "<salle>" not in text and "<charges>" not in text
     assert re.search(r"white-space: nowrap\">12\s345,67\s€ TTC</span>", text), text
+
+
+def test_a_layout_saved_narrower_gets_the_readable_service(
+    demo_window: MainWindow, qtbot: QtBot
+) -> None:
+    """A layout saved before the service was readable (« Personnel mutu… », 112 px) is
+    restored with the service widened to its readable width, and a member's share still fits
+    at 1200 px without a scroll bar (no first fit there to tell the widths their view)."""
+    first = costs_at(demo_window, SIZES[0])
+    header = first.view.horizontalHeader()
+    header.resizeSection(SERVICE, 112)  # as an older version left it
+    first.view.save_state()
+    size = first.size()
+    page = CostsPage(first.ctx)
+    qtbot.addWidget(page)
+    page.resize(size)
+    page.show()
+    qtbot.waitExposed(page)
+    page.set_fiscal_year(2025)
+    settle()
+    view, header = page.view, page.view.horizontalHeader()
+    listed = first.splitter.sizes()[0]  # the list as wide as in the window, the panel the rest
+    page.splitter.setSizes([listed, sum(page.splitter.sizes()) - listed])
+    settle()
+    assert abs(view.viewport().width() - first.view.viewport().width()) <= 2
+    assert page.model.rowCount() > 0 and view.viewport().width() < 600
+    readable = view.min_widths.get(SERVICE, 0)
+    assert readable > 112 and header.sectionSize(SERVICE) >= readable
+    assert view.horizontalScrollBar().maximum() == 0
+    page.member_filter.setCurrentIndex(1)
+    page.apply_filters()
+    settle()
+    assert not header.isSectionHidden(MEMBER_SHARE)
+    assert view.horizontalScrollBar().maximum() == 0

@@ -141,8 +141,9 @@ class ReadableWidths(dict[int, int]):
     """:attr:`TableView.min_widths` for the costs: the service's floor is some twenty-four
     letters, but only sixteen while the filtered member's share is shown too (at 1200 px the
     date, the label's least, both amounts and the service's twenty-four letters do not fit:
-    the service gives way rather than an amount or a scroll bar). :func:`fit_widths` tells it
-    its view; until then it keeps the wider floor."""
+    the service gives way rather than an amount or a scroll bar). It follows its view once
+    bound (:meth:`bind`: by :func:`fit_widths` on a first fit, by the list's model on its
+    first query when the layout was restored instead); until then it keeps the wider floor."""
 
     def __init__(self, widths: dict[int, int], crowded_service: int) -> None:
         super().__init__(widths)
@@ -157,6 +158,18 @@ class ReadableWidths(dict[int, int]):
                 QTimer.singleShot(0, self.view, self._fit_if_roomier)
             return self.crowded_service
         return super().get(key, default)
+
+    def bind(self, view: Any) -> None:
+        """Follow ``view``'s header from now on (once); a shown column narrower than its
+        readable width (a layout saved before it was readable) gets it."""
+        if self.view is not None:
+            return
+        self.view = view
+        header = view.horizontalHeader()
+        for column in dict.keys(self):
+            least = self.get(column, 0)
+            if not header.isSectionHidden(column) and 0 < header.sectionSize(column) < least:
+                header.resizeSection(column, least)  # the view fits the others to it
 
     def _crowded(self) -> bool:
         if self.view is None:
@@ -208,7 +221,7 @@ def fit_widths(view: QTableView) -> None:
     header = view.horizontalHeader()
     readable: dict[int, int] = getattr(view, "min_widths", {})
     if isinstance(readable, ReadableWidths):
-        readable.view = view
+        readable.bind(view)
     for column, widest in WIDEST.items():
         if not header.isSectionHidden(column):
             width = min(header.sectionSize(column), widest)
@@ -325,6 +338,15 @@ class CostListModel(QAbstractTableModel):
         self._total = new_total
         self.first_page = page  # its sums are the totals of every cost matching
         self.totalChanged.emit(new_total)
+        self._bind_readable_widths()
+
+    def _bind_readable_widths(self) -> None:
+        """A layout restored from the settings has no first fit (:func:`fit_widths`) to bind
+        the list's readable widths to its view: the page's view, once it shows these rows."""
+        view = getattr(self.parent(), "view", None)
+        widths = getattr(view, "min_widths", None)
+        if isinstance(widths, ReadableWidths) and view.model() is self:
+            widths.bind(view)
 
     def _query(self, after: str | None, limit: int) -> CostPage | None:
         if self._year is None:
