@@ -236,3 +236,38 @@ def test_a_layout_saved_narrower_gets_the_readable_service(
     settle()
     assert not header.isSectionHidden(MEMBER_SHARE)
     assert view.horizontalScrollBar().maximum() == 0
+
+
+def test_the_proposed_cerfa_line_and_its_button_fit_a_narrow_panel(
+    page: CostsPage, ctx: AppContext
+) -> None:
+    panel = page.detail
+    detail = panel.detail
+    assert detail is not None
+    costs = ctx.service(CostService)
+    draft = costs.get_cost(detail.cost.id).cost
+    unclassified = costs.create_cost(
+        CostDraft(
+            service_id=draft.service_id,
+            label="Frais « divers » & <autres> sans ligne Cerfa — l'été",
+            ht_cents=12_345,
+            vat_cents=0,
+            ttc_cents=12_345,
+            invoice_date=dt.date(2025, 4, 2),
+            period_start=dt.date(2025, 4, 1),
+            period_end=dt.date(2025, 4, 30),
+        )
+    )
+    sizes = page.splitter.sizes()
+    page.splitter.setSizes([sizes[0] + sizes[1] - panel.minimumSizeHint().width(), 1])
+    panel.show_cost(unclassified)
+    settle()
+    assert not panel.proposal_box.isHidden()
+    button = panel.use_proposal_button
+    assert not button.isHidden()  # a line proposed from the service (622 – honoraires)
+    assert button.width() >= button.sizeHint().width()  # « Utiliser cette ligne » whole
+    right = button.mapTo(panel.viewport(), button.rect().topRight()).x()
+    assert right <= panel.viewport().width()
+    label = panel.proposal_label
+    assert label.width() >= panel.fields.width() - 2  # the text the panel's width, above it
+    assert_panel_reads_whole(panel, f"at {panel.width()} px")

@@ -88,8 +88,10 @@ class CostDetailPanel(QScrollArea):
         self.proposal: CerfaProposal | None = None
         self.proposal_box = QWidget()
         self.proposal_box.setObjectName("cerfaProposal")
-        proposal_layout = QHBoxLayout(self.proposal_box)
+        # the text above its button: beside it, in the panel's ~260 px, it wrapped five lines
+        proposal_layout = QVBoxLayout(self.proposal_box)
         proposal_layout.setContentsMargins(0, 0, 0, 0)
+        proposal_layout.setSpacing(4)
         self.proposal_label = QLabel()
         self.proposal_label.setObjectName("hint")
         self.proposal_label.setWordWrap(True)
@@ -97,8 +99,8 @@ class CostDetailPanel(QScrollArea):
         self.use_proposal_button = QPushButton(translate("CostDetailPanel", "&Use this line"))
         self.use_proposal_button.setAutoDefault(False)
         self.use_proposal_button.clicked.connect(self.accept_proposal)
-        proposal_layout.addWidget(self.proposal_label, 1)
-        proposal_layout.addWidget(self.use_proposal_button)
+        proposal_layout.addWidget(self.proposal_label)
+        proposal_layout.addWidget(self.use_proposal_button, 0, Qt.AlignmentFlag.AlignRight)
         self.proposal_box.hide()
         layout.addWidget(self.proposal_box)
         self.sections = QWidget()  # shares and files: hidden while no cost is shown
