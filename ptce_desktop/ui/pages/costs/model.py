@@ -142,8 +142,8 @@ class ReadableWidths(dict[int, int]):
     letters, but only sixteen while the filtered member's share is shown too (at 1200 px the
     date, the label's least, both amounts and the service's twenty-four letters do not fit:
     the service gives way rather than an amount or a scroll bar). It follows its view once
-    bound (:meth:`bind`: by :func:`fit_widths` on a first fit, by the list's model on its
-    first query when the layout was restored instead); until then it keeps the wider floor."""
+    bound (:meth:`bind`: by :func:`fit_widths` on a first fit, by the page when it restores
+    a saved layout instead); until then it keeps the wider floor."""
 
     def __init__(self, widths: dict[int, int], crowded_service: int) -> None:
         super().__init__(widths)
@@ -338,15 +338,6 @@ class CostListModel(QAbstractTableModel):
         self._total = new_total
         self.first_page = page  # its sums are the totals of every cost matching
         self.totalChanged.emit(new_total)
-        self._bind_readable_widths()
-
-    def _bind_readable_widths(self) -> None:
-        """A layout restored from the settings has no first fit (:func:`fit_widths`) to bind
-        the list's readable widths to its view: the page's view, once it shows these rows."""
-        view = getattr(self.parent(), "view", None)
-        widths = getattr(view, "min_widths", None)
-        if isinstance(widths, ReadableWidths) and view.model() is self:
-            widths.bind(view)
 
     def _query(self, after: str | None, limit: int) -> CostPage | None:
         if self._year is None:

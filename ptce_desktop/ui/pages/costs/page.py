@@ -178,11 +178,14 @@ class CostsPage(QWidget):
         self.view = sample_fit(TableView("costs"))
         self.view.setObjectName("costList")
         self.view.setAccessibleName(self.tr("Costs"))
-        self.view.min_widths = readable_widths(self.view.fontMetrics())
+        readable = readable_widths(self.view.fontMetrics())
+        self.view.min_widths = readable
         self.view.setModel(self.model)
         self.view.setSelectionMode(TableView.SelectionMode.SingleSelection)
         self._fitted = self.view.restore_state()
-        if not self._fitted:
+        if self._fitted:
+            readable.bind(self.view)  # a restored layout has no first fit to bind them
+        else:
             default_layout(self.view.horizontalHeader())
         # after the first layout's hiding: Qt narrows a section to 0 before marking it hidden,
         # and the view would fold it then (and show it again when it unfolds)
