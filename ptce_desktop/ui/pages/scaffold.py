@@ -213,3 +213,25 @@ def detail_table(
         if column in interactive:
             header.resizeSection(column, 140)
     return view, proxy
+
+
+#: A figure column's title gets its width and this much: its margins (a sort arrow, when
+#: shown, cuts the title rather than a name).
+FIGURE_TITLE_ROOM = 14
+
+
+def fit_figures(
+    view: QTableView, columns: Sequence[int], title_room: int = FIGURE_TITLE_ROOM
+) -> None:
+    """Size the figure ``columns`` of a small table to their figures and their title, and no
+    wider: the name column (stretching) takes the rest. Qt's own fitting keeps room for a sort
+    arrow in every title, which cut the members' names in the narrow panels (« Chantier
+    d'insertion « … »)."""
+    header, model = view.horizontalHeader(), view.model()
+    metrics = header.fontMetrics()
+    for column in columns:
+        title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+        heading = metrics.horizontalAdvance(title) + title_room
+        width = max(view.sizeHintForColumn(column) + 8, heading)
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(column, width)

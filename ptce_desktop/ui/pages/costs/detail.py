@@ -44,11 +44,10 @@ from ptce_desktop.ui.pages.costs.parts import (
     detail_html,
     draft_of,
     file_size,
-    fit_figures,
     reattach,
     short,
 )
-from ptce_desktop.ui.pages.scaffold import section_title
+from ptce_desktop.ui.pages.scaffold import fit_figures, section_title
 from ptce_desktop.ui.widgets import ShareExplanationPanel
 from ptce_desktop.ui.widgets.table_model import RIGHT, Column, RowTableModel
 from ptce_desktop.ui.widgets.table_view import TableView

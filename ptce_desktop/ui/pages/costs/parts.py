@@ -15,7 +15,6 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QHeaderView,
     QLabel,
     QStackedWidget,
     QTableView,
@@ -183,25 +182,6 @@ class SplitPreview(QWidget):
             (self.model.index(row, 0).data(), self.model.index(row, 1).data())
             for row in range(self.model.rowCount())
         ]
-
-
-# A figure column's title gets its width and this much (its margins; a sort arrow, when
-# shown, cuts the title rather than a name).
-TITLE_ROOM = 14
-
-
-def fit_figures(view: QTableView, columns: Sequence[int]) -> None:
-    """Size the figure ``columns`` of a small table to their figures and their title, and no
-    wider: the name column (stretching) takes the rest. Qt's own fitting keeps room for a sort
-    arrow in every title, which cut the members' names to « Chantier d'insertion « … »."""
-    header, model = view.horizontalHeader(), view.model()
-    metrics = header.fontMetrics()
-    for column in columns:
-        title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
-        heading = metrics.horizontalAdvance(title) + TITLE_ROOM
-        width = max(view.sizeHintForColumn(column) + 8, heading)
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(column, width)
 
 
 def file_size(size: int) -> str:

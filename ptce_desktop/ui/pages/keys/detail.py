@@ -9,10 +9,9 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QStackedWidget,
@@ -33,30 +32,20 @@ from ptce_desktop.ui.pages.keys.models import (
     usage_total,
     version_columns,
 )
-from ptce_desktop.ui.pages.scaffold import detail_header, detail_table, section_title
+from ptce_desktop.ui.pages.scaffold import (
+    detail_header,
+    detail_table,
+    fit_figures,
+    section_title,
+)
 from ptce_desktop.ui.widgets.pastable_model import PastableRowModel
 from ptce_desktop.ui.widgets.table_model import RowTableModel
-from ptce_desktop.ui.widgets.table_view import TableView
 
 translate = QCoreApplication.translate
 #: A figure column's title gets its width and this much: its margins and a sort arrow.
 TITLE_ROOM = 22
 #: The usage notes' first width (the user sizes it): the members' names take the rest.
 USAGE_NOTE_WIDTH = 100
-
-
-def fit_figures(view: TableView, columns: Sequence[int]) -> None:
-    """Size the figure ``columns`` of a small table to their figures and their title, and no
-    wider: the name column (stretching) takes the rest. Qt's own fitting reserves room for a
-    sort arrow in every title, which cut the members' names to some sixteen letters."""
-    header, model = view.horizontalHeader(), view.model()
-    metrics = header.fontMetrics()
-    for column in columns:
-        title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
-        heading = metrics.horizontalAdvance(title) + TITLE_ROOM
-        width = max(view.sizeHintForColumn(column) + 8, heading)
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(column, width)
 
 
 def _button(text: str, name: str, says: str) -> QPushButton:
@@ -241,15 +230,15 @@ class KeyDetailPanel(QWidget):
         self.members_model.set_detail(None if mixed else detail)
         self.parts_model.set_rows(list(detail.parts) if mixed else [])
         self.total_label.setText(total_text(detail))
-        fit_figures(self.members_view, (1, 2))
-        fit_figures(self.parts_view, (1, 2))
+        fit_figures(self.members_view, (1, 2), TITLE_ROOM)
+        fit_figures(self.parts_view, (1, 2), TITLE_ROOM)
 
     def show_usage(self, year_label: str, rows: Sequence[UsageView]) -> None:
         self.usage_title.setText(
             translate("KeyDetailPanel", "Usage recorded in %1").replace("%1", year_label)
         )
         self.usage_model.set_rows(list(rows))
-        fit_figures(self.usage_view, (2,))
+        fit_figures(self.usage_view, (2,), TITLE_ROOM)
         unit = self.key.unit if self.key else None
         self.usage_total_label.setText(
             translate("KeyDetailPanel", "Total: %1 · %2")

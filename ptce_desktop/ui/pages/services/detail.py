@@ -9,7 +9,6 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QHeaderView,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -21,10 +20,14 @@ from ptce_desktop.domain.percentages import share_percent_bp
 from ptce_desktop.services.costs.shared_services import ServiceTotals, ServiceUser, ServiceView
 from ptce_desktop.ui.i18n import current_language, money_text
 from ptce_desktop.ui.pages.keys.models import date_text
-from ptce_desktop.ui.pages.scaffold import detail_header, detail_table, section_title
+from ptce_desktop.ui.pages.scaffold import (
+    detail_header,
+    detail_table,
+    fit_figures,
+    section_title,
+)
 from ptce_desktop.ui.pages.services.dialogs import vat_text
 from ptce_desktop.ui.widgets.table_model import RIGHT, Column, RowTableModel
-from ptce_desktop.ui.widgets.table_view import TableView
 
 translate = QCoreApplication.translate
 
@@ -150,19 +153,6 @@ def budget_columns(year_label: Callable[[int], str]) -> list[Column]:
     ]
 
 
-def fit_figures(view: TableView) -> None:
-    """The figures' columns (all but the first) as wide as their numbers and their title, not
-    the room Qt keeps in every title for a sort arrow: that width goes to the members' names
-    in a narrow panel (the arrow, when shown, cuts a title rather than a name)."""
-    header, model = view.horizontalHeader(), view.model()
-    metrics = header.fontMetrics()
-    for column in range(1, header.count()):
-        title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
-        width = max(view.sizeHintForColumn(column) + 8, metrics.horizontalAdvance(title) + 14)
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(column, width)
-
-
 class ServiceDetailPanel(QWidget):
     def __init__(self, year_label: Callable[[int], str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -249,7 +239,8 @@ class ServiceDetailPanel(QWidget):
         )
         self.users_model.set_rows(list(users))
         self.budgets_model.set_rows(list(view.budgets))
-        fit_figures(self.users_view)
+        # the figures (all but the names) as wide as their numbers and titles
+        fit_figures(self.users_view, range(1, self.users_view.horizontalHeader().count()))
         total = sum(user.shares_cents for user in users)
         self.users_total.setText(
             translate("ServiceDetailPanel", "%n member(s) · shares %1", "", len(users)).replace(
