@@ -129,6 +129,17 @@ def postcode(cell: Cell) -> str | None:
     return value
 
 
+def phone(cell: Cell) -> str | None:
+    """A phone number as text. A workbook cell holding a **number** has lost the leading 0 of
+    a French number (04 75 10 54 00 shows as 475105400): a whole number of 9 digits gets it
+    back. Text is kept as typed."""
+    if isinstance(cell, int | float) and not isinstance(cell, bool):
+        shown = cell_text(cell)
+        if shown.isdigit() and len(shown) == 9:
+            return "0" + shown
+    return text(cell)
+
+
 #: identifiers checked by the domain (key digit included), in compact form
 siret = _identifier(validate_siret, 14)
 siren = _identifier(validate_siren, 9)

@@ -66,7 +66,7 @@ MEMBERS = KindSpec(
         _f("contact_name", "Contact", cells.text, "nom du contact", "contact name",
            "interlocuteur"),
         _f("email", "E-mail", cells.text, "courriel", "mail", "adresse e mail"),
-        _f("phone", "Téléphone", cells.text, "tel", "phone", "telephone portable"),
+        _f("phone", "Téléphone", cells.phone, "tel", "phone", "telephone portable"),
         _f("joined_on", "Date d'adhésion", cells.date, "adhesion", "entree", "date d entree",
            "joined", "joined on", "member since"),
         _f("left_on", "Date de sortie", cells.date, "sortie", "left", "left on"),

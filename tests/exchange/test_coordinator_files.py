@@ -116,6 +116,18 @@ def test_a_postcode_typed_as_a_number_gets_its_leading_zero_back(tmp_path: Path)
     assert cells.postcode(700) == "700"
 
 
+def test_a_phone_typed_as_a_number_gets_its_leading_zero_back(tmp_path: Path) -> None:
+    # 04 75 10 54 00 shows as 475105400 once Excel takes it for a number
+    path = write_xlsx(
+        tmp_path / "membres.xlsx",
+        [["Nom", "Téléphone"], [EPICERIE, 475105400], [CAFE, "04 75 00 12 34"], [LONG_NAME, 112]],
+    )
+    prepared = prepare("members", read_table(path))
+    phones = [r.values["phone"] for r in prepared.rows]
+    assert phones == ["0475105400", "04 75 00 12 34", "112"]
+    assert cells.phone("475105400") == "475105400"  # text is kept as typed
+
+
 def test_a_file_without_a_recognised_column_lists_the_columns_it_has(tmp_path: Path) -> None:
     # a title row, a blank row, then headers none of which is a member's field
     path = write_csv(
