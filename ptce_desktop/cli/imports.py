@@ -21,6 +21,13 @@ from ptce_desktop.exchange.kinds import KINDS
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
+EXIT_USAGE = 2
+
+#: Refusals the command line says how to get past (the messages, shared with the import
+#: window, say what is wrong without naming an option).
+UPDATABLE = frozenset({"import_duplicate_member", "import_duplicate_service"})
+UPDATE_HINT = "relancez avec --update."
+SHEET_HINT = "relancez avec --sheet NOM (le nom de la feuille, entre guillemets)."
 
 
 def add_import_parser(
@@ -80,9 +87,16 @@ def run_import_verb(args: argparse.Namespace) -> int:
     if not path.is_file():
         raise PtceError("file_not_found", path=str(path))
     started = time.perf_counter()
-    # a dry run too: the rows go through the services in a transaction that is rolled back
-    with opened(args, write=True) as uow:
-        result = run_import(uow, args.kind, path, options)
+    try:
+        # a dry run too: the rows go through the services in a transaction that is rolled back
+        with opened(args, write=True) as uow:
+            result = run_import(uow, args.kind, path, options)
+    except PtceError as refused:
+        if refused.code == "import_no_header_sheet":  # the catalogue says what; here, how
+            print(f"ptce-desktop : {refused.message('fr')}", file=sys.stderr)
+            print(f"  Pour lire une autre feuille : {SHEET_HINT}", file=sys.stderr)
+            return EXIT_USAGE
+        raise
     seconds = f"{time.perf_counter() - started:.1f}".replace(".", ",")
     if result.ignored_columns:
         names = ", ".join(f"« {name} »" for name in result.ignored_columns)
@@ -92,6 +106,8 @@ def run_import_verb(args: argparse.Namespace) -> int:
             print(error.text(), file=sys.stderr)
         message = PtceError("import_has_errors", count=len(result.errors), name=path.name)
         print(f"ptce-desktop : {message.message('fr')}", file=sys.stderr)
+        if not options.update and any(e.code in UPDATABLE for e in result.errors):
+            print(f"  Pour mettre à jour ceux qui existent déjà : {UPDATE_HINT}", file=sys.stderr)
         return EXIT_PROBLEMS
     if options.dry_run:
         print(f"Vérification de « {path.name} » sans erreur ({seconds} s) : rien n'a été écrit.")

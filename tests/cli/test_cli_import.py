@@ -152,3 +152,41 @@ def test_a_password_protected_workbook(
     assert "Le classeur « membres & <co> l'€.xlsx » est protégé par un mot de passe" in err
     assert "Traceback" not in err
     assert _members(pole_db) == []
+
+
+def test_a_member_already_there_says_how_to_update_it(
+    pole_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _file(tmp_path, [EPICERIE, "", "ESS", "", "", ""], [LONG_NAME, "", "ESS", "", "", ""])
+    assert main(["import", "members", str(path), "--db", str(pole_db)]) == 0
+    capsys.readouterr()
+    assert main(["import", "members", str(path), "--db", str(pole_db)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert "existe déjà" in err[0] and EPICERIE in err[0]
+    assert err[-1] == "  Pour mettre à jour ceux qui existent déjà : relancez avec --update."
+    assert main(["import", "members", str(path), "--db", str(pole_db), "--update"]) == 0
+    assert _members(pole_db) == sorted([EPICERIE, LONG_NAME])
+
+
+def test_a_workbook_whose_first_sheet_is_not_the_table_says_to_name_the_sheet(
+    pole_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import openpyxl
+
+    path = tmp_path / "classeur & <notes>.xlsx"
+    workbook = openpyxl.Workbook()
+    notes = workbook.active
+    assert notes is not None
+    notes.title = "Notes"
+    notes.append(["Réunion du 3 mars"])
+    members = workbook.create_sheet("Adhérents l'€")
+    members.append(["Nom"])
+    members.append([EPICERIE])
+    workbook.save(path)
+    assert main(["import", "members", str(path), "--db", str(pole_db)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith("ptce-desktop : La feuille « Notes »") and "Adhérents l'€" in err[0]
+    assert err[1].startswith("  Pour lire une autre feuille : relancez avec --sheet")
+    sheet = ["--sheet", "Adhérents l'€"]
+    assert main(["import", "members", str(path), "--db", str(pole_db), *sheet]) == 0
+    assert _members(pole_db) == [EPICERIE]
