@@ -13,7 +13,7 @@ from ptce_desktop.services.pole.pole import PoleService
 from ptce_desktop.store.database import open_database
 from ptce_desktop.store.models import KeyVersion, Member
 from ptce_desktop.store.unit_of_work import UnitOfWork
-from tests.exchange.conftest import CAFE, EPICERIE, LONG_NAME, SIRET_1, write_csv
+from tests.exchange.conftest import CAFE, EPICERIE, LONG_NAME, SIRET_1, write_csv, write_workbook
 from tests.exchange.test_protected_workbook import protected_copy
 
 CATEGORIES = ["ESS", "Entreprise hors ESS", "Collectivité", "Réseau", "Autre"]
@@ -171,18 +171,10 @@ def test_a_member_already_there_says_how_to_update_it(
 def test_a_workbook_whose_first_sheet_is_not_the_table_says_to_name_the_sheet(
     pole_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import openpyxl
-
-    path = tmp_path / "classeur & <notes>.xlsx"
-    workbook = openpyxl.Workbook()
-    notes = workbook.active
-    assert notes is not None
-    notes.title = "Notes"
-    notes.append(["Réunion du 3 mars"])
-    members = workbook.create_sheet("Adhérents l'€")
-    members.append(["Nom"])
-    members.append([EPICERIE])
-    workbook.save(path)
+    path = write_workbook(
+        tmp_path / "classeur & <notes>.xlsx",
+        {"Notes": [["Réunion du 3 mars"]], "Adhérents l'€": [["Nom"], [EPICERIE]]},
+    )
     assert main(["import", "members", str(path), "--db", str(pole_db)]) == 2
     err = capsys.readouterr().err.splitlines()
     assert err[0].startswith("ptce-desktop : La feuille « Notes »") and "Adhérents l'€" in err[0]

@@ -45,14 +45,21 @@ def write_csv(
 
 
 def write_xlsx(path: Path, rows: Sequence[Sequence[Any]], *, title: str = "Feuille1") -> Path:
+    return write_workbook(path, {title: rows})
+
+
+def write_workbook(path: Path, sheets: dict[str, Sequence[Sequence[Any]]]) -> Path:
+    """An XLSX with one sheet per entry of ``sheets`` (its title → its rows), in that order."""
     import openpyxl
 
     workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = title
-    for row in rows:
-        sheet.append(list(row))
+    first = workbook.active
+    assert first is not None
+    for number, (title, rows) in enumerate(sheets.items()):
+        sheet = first if number == 0 else workbook.create_sheet(title)
+        sheet.title = title
+        for row in rows:
+            sheet.append(list(row))
     workbook.save(path)
     return path
 

@@ -15,7 +15,15 @@ from ptce_desktop.exchange.prepare import ImportOptions, prepare
 from ptce_desktop.exchange.readers import read_table
 from ptce_desktop.services.members.members import MemberService
 from ptce_desktop.store.unit_of_work import UnitOfWork
-from tests.exchange.conftest import CAFE, EPICERIE, LONG_NAME, SIRET_1, write_csv, write_xlsx
+from tests.exchange.conftest import (
+    CAFE,
+    EPICERIE,
+    LONG_NAME,
+    SIRET_1,
+    write_csv,
+    write_workbook,
+    write_xlsx,
+)
 
 #: a valid SIRET whose SIREN starts with two zeros (a number cell shows 123457410009)
 SIRET_ZEROS = "00123457410009"
@@ -80,18 +88,10 @@ def test_a_siret_in_scientific_notation_says_excel_rounded_it(tmp_path: Path) ->
 
 
 def test_a_workbook_whose_first_sheet_is_not_the_table_names_the_sheets(tmp_path: Path) -> None:
-    import openpyxl
-
-    path = tmp_path / "classeur.xlsx"
-    workbook = openpyxl.Workbook()
-    notes = workbook.active
-    assert notes is not None
-    notes.title = "Notes & <idées>"
-    notes.append(["Réunion du 3 mars"])
-    members = workbook.create_sheet("Adhérents l'€")
-    members.append(["Nom"])
-    members.append([EPICERIE])
-    workbook.save(path)
+    path = write_workbook(
+        tmp_path / "classeur.xlsx",
+        {"Notes & <idées>": [["Réunion du 3 mars"]], "Adhérents l'€": [["Nom"], [EPICERIE]]},
+    )
     with pytest.raises(PtceError) as error:
         prepare("members", read_table(path))
     text = error.value.message("fr")

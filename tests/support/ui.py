@@ -108,3 +108,13 @@ def page_at(window: Any, key: str, size: QSize, kind: type[_Page]) -> _Page:
     page = window.page(key)
     assert isinstance(page, kind)
     return page
+
+
+def to_mapping(wizard: Any, path: Path, kind: str = "members") -> None:
+    """The import wizard past its first page with ``path`` chosen as a ``kind`` import, on its
+    mapping page, laid out."""
+    wizard.choose.kind.setCurrentIndex(wizard.choose.kind.findData(kind))
+    wizard.choose.path.setText(str(path))
+    wizard.next()
+    assert wizard.currentPage() is wizard.mapping_page
+    QApplication.processEvents()

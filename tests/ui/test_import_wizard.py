@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWizard
+from support.ui import to_mapping
 
 from ptce_desktop.services.members.members import MemberService
 from ptce_desktop.services.pole.pole import PoleService
@@ -38,13 +39,6 @@ def wizard(ctx: AppContext, qtbot: Any, ui_settings: QSettings) -> ImportWizard:
     return widget
 
 
-def _to_mapping(wizard: ImportWizard, path: Path, kind: str = "members") -> None:
-    wizard.choose.kind.setCurrentIndex(wizard.choose.kind.findData(kind))
-    wizard.choose.path.setText(str(path))
-    wizard.next()
-    assert wizard.currentPage() is wizard.mapping_page
-
-
 def test_mapping_preview_then_errors_then_nothing_written(
     wizard: ImportWizard, ctx: AppContext, tmp_path: Path
 ) -> None:
@@ -58,7 +52,7 @@ def test_mapping_preview_then_errors_then_nothing_written(
         ],
         encoding="cp1252",
     )
-    _to_mapping(wizard, path)
+    to_mapping(wizard, path)
     page = wizard.mapping_page
     assert page.mapping() == {"name": 0, "category": 2, "siret": 1, "postcode": 3}
     assert "Couleur" in page.ignored.text()
@@ -92,7 +86,7 @@ def test_a_good_file_is_imported_and_the_mapping_remembered(
         tmp_path / "membres.csv",
         [["Structure", "Ville", "Inutile"], [EPICERIE, "Valence", "x"], [CAFE, "Die", ""]],
     )
-    _to_mapping(wizard, path)
+    to_mapping(wizard, path)
     page = wizard.mapping_page
     # « Structure » maps to the name by itself; map « Inutile » to nothing, keep « Ville »
     assert page.mapping() == {"name": 0, "city": 1}
@@ -119,14 +113,14 @@ def test_a_remembered_mapping_is_used_next_time(
     widget = ImportWizard(ctx, settings=ui_settings)
     qtbot.addWidget(widget)
     widget.show()
-    _to_mapping(widget, path)
+    to_mapping(widget, path)
     assert widget.mapping_page.mapping() == {"name": 1}
 
 
 def test_an_unreadable_file_shows_its_reason(wizard: ImportWizard, tmp_path: Path) -> None:
     path = tmp_path / "membres.xlsx"
     path.write_bytes(b"pas un classeur" * 50)
-    _to_mapping(wizard, path)
+    to_mapping(wizard, path)
     assert "ne peut pas être lu" in wizard.mapping_page.problem.text() or "cannot be read" in (
         wizard.mapping_page.problem.text()
     )
@@ -136,7 +130,7 @@ def test_an_unreadable_file_shows_its_reason(wizard: ImportWizard, tmp_path: Pat
 def test_a_password_protected_workbook_says_so(
     wizard: ImportWizard, tmp_path: Path, french: None
 ) -> None:
-    _to_mapping(wizard, protected_copy(tmp_path))
+    to_mapping(wizard, protected_copy(tmp_path))
     problem = wizard.mapping_page.problem.text()
     assert problem.startswith(
         "Le classeur « membres & <co> l'€.xlsx » est protégé par un mot de passe"
@@ -149,7 +143,7 @@ def test_cancel_during_the_import_writes_nothing(
     wizard: ImportWizard, ctx: AppContext, tmp_path: Path
 ) -> None:
     path = write_csv(tmp_path / "m.csv", [["Nom"], *([f"Membre {i} & <co>"] for i in range(5))])
-    _to_mapping(wizard, path)
+    to_mapping(wizard, path)
     wizard.next()
     summary = wizard.summary
     original = summary.initializePage

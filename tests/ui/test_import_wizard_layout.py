@@ -12,13 +12,14 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
+from support.ui import to_mapping
 
 from ptce_desktop.exchange.apply import run_import
 from ptce_desktop.services.pole.pole import PoleService
 from ptce_desktop.ui.imports.wizard import ImportWizard
 from ptce_desktop.ui.shell.context import AppContext, open_context
 from ptce_desktop.ui.worker import Runner
-from tests.exchange.conftest import CAFE, EPICERIE, LONG_NAME, write_csv
+from tests.exchange.conftest import CAFE, EPICERIE, LONG_NAME, write_csv, write_workbook
 
 SCREENS = [(1200, 760), (1366, 768)]
 
@@ -39,14 +40,6 @@ def _wizard(ctx: AppContext, qtbot: Any, settings: QSettings, size: tuple[int, i
     return widget
 
 
-def _to_mapping(wizard: ImportWizard, path: Path, kind: str = "members") -> None:
-    wizard.choose.kind.setCurrentIndex(wizard.choose.kind.findData(kind))
-    wizard.choose.path.setText(str(path))
-    wizard.next()
-    assert wizard.currentPage() is wizard.mapping_page
-    QApplication.processEvents()
-
-
 def _shot(wizard: ImportWizard, name: str) -> None:
     folder = os.environ.get("PTCE_SCREENSHOTS")
     if folder:
@@ -63,7 +56,7 @@ def test_the_members_mapping_fits_a_laptop_screen(
         [["Nom", "SIRET", "Ville"], [EPICERIE, "", "Valence"], [LONG_NAME, "", "Die"]],
     )
     wizard = _wizard(ctx, qtbot, ui_settings, size)
-    _to_mapping(wizard, path)
+    to_mapping(wizard, path)
     _shot(wizard, f"import-mapping-{size[0]}")
     assert wizard.height() <= size[1]
     assert wizard.minimumSizeHint().height() <= size[1]
@@ -76,27 +69,17 @@ def test_the_members_mapping_fits_a_laptop_screen(
 
 
 def _two_sheets(path: Path) -> Path:
-    import openpyxl
-
-    workbook = openpyxl.Workbook()
-    notes = workbook.active
-    assert notes is not None
-    notes.title = "Notes & <idées>"
-    notes.append(["Réunion du 3 mars"])
-    members = workbook.create_sheet("Adhérents l'€")
-    members.append(["Liste 2025"])
-    members.append(["Nom", "Code postal"])
-    members.append([EPICERIE, 7000])
-    members.append([CAFE, 26000])
-    workbook.save(path)
-    return path
+    members = [["Liste 2025"], ["Nom", "Code postal"], [EPICERIE, 7000], [CAFE, 26000]]
+    return write_workbook(
+        path, {"Notes & <idées>": [["Réunion du 3 mars"]], "Adhérents l'€": members}
+    )
 
 
 def test_a_table_on_the_second_sheet_is_said_and_chosen_on_the_mapping_page(
     ctx: AppContext, qtbot: Any, ui_settings: QSettings, tmp_path: Path, french: None
 ) -> None:
     wizard = _wizard(ctx, qtbot, ui_settings, SCREENS[0])
-    _to_mapping(wizard, _two_sheets(tmp_path / "classeur & co.xlsx"))
+    to_mapping(wizard, _two_sheets(tmp_path / "classeur & co.xlsx"))
     page = wizard.mapping_page
     # before: an empty mapping, the Next button greyed, and not a word
     assert "feuille « Notes & <idées> »" in page.problem.text()
@@ -123,7 +106,7 @@ def test_a_csv_has_no_sheet_chooser(
     ctx: AppContext, qtbot: Any, ui_settings: QSettings, tmp_path: Path
 ) -> None:
     wizard = _wizard(ctx, qtbot, ui_settings, SCREENS[0])
-    _to_mapping(wizard, write_csv(tmp_path / "m.csv", [["Nom"], [EPICERIE]]))
+    to_mapping(wizard, write_csv(tmp_path / "m.csv", [["Nom"], [EPICERIE]]))
     assert not wizard.mapping_page.sheet.isVisibleTo(wizard)
 
 
@@ -140,7 +123,7 @@ def test_the_refused_values_are_readable_whole(
         ],
     )
     wizard = _wizard(ctx, qtbot, ui_settings, size)
-    _to_mapping(wizard, path)
+    to_mapping(wizard, path)
     wizard.next()
     QApplication.processEvents()
     check = wizard.check
@@ -169,7 +152,7 @@ def test_the_preview_shows_the_values_whole(
         [["Nom", "Ville"], [EPICERIE, "Saint-Paul-Trois-Châteaux"], [LONG_NAME, "Die"]],
     )
     wizard = _wizard(ctx, qtbot, ui_settings, SCREENS[0])
-    _to_mapping(wizard, path)
+    to_mapping(wizard, path)
     view = wizard.mapping_page.preview_view
     model = wizard.mapping_page.preview_model
     city = next(c for c in range(model.columnCount()) if model.headerData(c, _h()) == "Ville")
@@ -191,7 +174,7 @@ def test_after_the_import_no_empty_error_table_and_no_way_back(
 ) -> None:
     path = write_csv(tmp_path / "m.csv", [["Nom"], [EPICERIE], [LONG_NAME]])
     wizard = _wizard(ctx, qtbot, ui_settings, SCREENS[1])
-    _to_mapping(wizard, path)
+    to_mapping(wizard, path)
     wizard.next()
     assert not wizard.check.errors_view.isVisibleTo(wizard)  # « Aucune erreur » says it all
     assert wizard.button(wizard.WizardButton.NextButton).text() == "&Importer"
@@ -209,7 +192,7 @@ def test_errors_keep_their_table(
 ) -> None:
     path = write_csv(tmp_path / "m.csv", [["Nom", "SIRET"], [CAFE, "123"]])
     wizard = _wizard(ctx, qtbot, ui_settings, SCREENS[0])
-    _to_mapping(wizard, path)
+    to_mapping(wizard, path)
     wizard.next()
     assert wizard.check.errors_view.isVisibleTo(wizard)
     assert wizard.check.errors_model.rowCount() == 1
@@ -220,7 +203,7 @@ def test_a_refused_import_keeps_the_way_back(
 ) -> None:
     path = write_csv(tmp_path / "m.csv", [["Nom"], [EPICERIE]])
     wizard = _wizard(ctx, qtbot, ui_settings, SCREENS[0])
-    _to_mapping(wizard, path)
+    to_mapping(wizard, path)
     wizard.next()
     # the member is created by someone else between the check and the import
     run_import(ctx.uow, "members", path)
