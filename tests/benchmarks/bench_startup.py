@@ -66,6 +66,49 @@ print(time.monotonic(), flush=True)
 app.quit()
 """
 
+# The floor under startup_rss (no target): the bare window above, then what the start cannot do
+# without — SQLAlchemy's ORM and its SQLite dialect (imported after PySide's import hook is
+# lightened, as the app does), one query of the file through a Session, and QtCharts' chart
+# shown (the first page's charts); with "modules", also the modules the app's start imports for
+# its first page (the store, the services, the dashboard page) and its mappers configured.
+# None of the app's windows, widgets or data: a start that uses these cannot peak below it.
+FLOOR_CHILD = r"""
+import sys, time
+from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+from ptce_desktop.ui.shell.pyside_hook import lighten_pyside_imports
+app = QApplication(sys.argv)
+w = QMainWindow()
+w.setCentralWidget(QTableView())
+w.resize(1024, 700)
+w.show()
+app.processEvents()
+shown = time.monotonic()
+lighten_pyside_imports()
+import sqlalchemy.dialects.sqlite
+from sqlalchemy import create_engine, text
+from sqlalchemy.orm import Session
+from PySide6.QtCharts import QBarSeries, QBarSet, QChart, QChartView
+with Session(create_engine("sqlite:///" + sys.argv[1])) as session:
+    session.execute(text("SELECT count(*) FROM costs")).all()
+bars = QBarSet("2025")
+bars.append([1.0, 2.0, 3.0])
+series = QBarSeries()
+series.append(bars)
+chart = QChart()
+chart.addSeries(series)
+view = QChartView(chart)
+view.show()
+if sys.argv[2] == "modules":
+    import ptce_desktop.ui.shell.document
+    from ptce_desktop.ui.pages import import_page
+    from sqlalchemy.orm import configure_mappers
+    import_page("dashboard")
+    configure_mappers()
+app.processEvents()
+print(shown, time.monotonic(), flush=True)
+app.quit()
+"""
+
 # launch_gui() of ptce_desktop/ui/shell/launch.py (Launch: the window shown first, the file
 # opened after its first paint), with app.exec() replaced by an event loop that ends once the
 # file is open, its first page built and the background work of the start (the page's data, the
@@ -140,6 +183,13 @@ def drive(work: Path, files: dict[str, Path], reps: int) -> dict[str, Any]:
             return {"shown": shown, "ready": ready, "rss": rss}
 
         result[name] = interleaved_medians(app, base, reps)
+    for what in ("stack", "modules"):
+
+        def floor(what: str = what) -> dict[str, float]:
+            shown, ready, _exit, rss = spawn(FLOOR_CHILD, env, str(files["S"]), what)
+            return {"shown": shown, "ready": ready, "rss": rss}
+
+        result[f"floor_{what}"] = interleaved_medians(floor, base, reps)
     return result
 
 
@@ -192,6 +242,9 @@ def test_startup(tmp_path: Path) -> None:
         bench_line(f"startup{suffix}", app["shown"], base["shown"], 2.5, "s")
         bench_line(f"startup_rss{suffix}", app["rss"], base["rss"], 2.0, "MB")
         bench_line(f"startup_ready{suffix}", app["ready"], base["shown"], None, "s")
+    for what in ("stack", "modules"):
+        floor, base = result[f"floor_{what}"]
+        bench_line(f"startup_rss_floor_{what}", floor["rss"], base["rss"], None, "MB")
 
 
 if __name__ == "__main__":  # the driver: python bench_startup.py WORK FILES_JSON REPS

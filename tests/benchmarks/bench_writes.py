@@ -36,16 +36,21 @@ import datetime as dt
 import shutil
 import sqlite3
 import time
+from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 from benchlib import bench_line, interleaved_median
 from poles import pole_path
+from sqlalchemy import Connection
 
 from ptce_desktop.services.costs.costs import CostService
 from ptce_desktop.services.costs.views import CostDraft
 from ptce_desktop.store.backup import confirm_backup, create_backup
-from ptce_desktop.store.database import open_database
+from ptce_desktop.store.database import Database, open_database
+from ptce_desktop.store.engine import writer
 from ptce_desktop.store.unit_of_work import UnitOfWork
 
 SCHEMA = """CREATE TABLE cost_line(id INTEGER PRIMARY KEY, date TEXT NOT NULL,
@@ -141,6 +146,12 @@ class RawCopies:
         "service_id, invoice_date, period_start, period_end, label, supplier, ht_cents,"
         " vat_cents, ttc_cents, is_adjustment"
     )
+    AUDIT_COLUMNS = "at, action, operation, entity, record_id, summary, before_json, after_json"
+    INSERT_COST = f"INSERT INTO costs ({COST_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?)"
+    INSERT_SHARES = (
+        "INSERT INTO shares (cost_id, member_id, cents, key_version_id) VALUES (?, ?, ?, ?)"
+    )
+    INSERT_AUDIT = f"INSERT INTO audit_entries ({AUDIT_COLUMNS}) VALUES (?,?,?,?,?,?,?,?)"
 
     def __init__(self, path: Path, model_ids: list[int]) -> None:
         self.con = sqlite3.connect(path, isolation_level=None)
@@ -156,24 +167,60 @@ class RawCopies:
                 (cost_id,),
             ).fetchall()
             self.rows.append((cost, shares))
+        # each cost's audit entry as the app wrote it: for the floors, the rows of a save
+        self.audits = [
+            self.con.execute(
+                f"SELECT {self.AUDIT_COLUMNS} FROM audit_entries"
+                " WHERE entity = 'costs' AND record_id = ? ORDER BY id DESC",
+                (cost_id,),
+            ).fetchone()
+            for cost_id in model_ids
+        ]
+        assert all(self.audits), "every cost the app entered has its audit entry"
         self.created: list[int] = []
 
     def insert(self) -> float:
         start = time.perf_counter()
         for cost, shares in self.rows:
             self.con.execute("BEGIN IMMEDIATE")
-            cost_id = self.con.execute(
-                f"INSERT INTO costs ({self.COST_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?)", cost
-            ).lastrowid
+            cost_id = self.con.execute(self.INSERT_COST, cost).lastrowid
             assert cost_id is not None
-            self.con.executemany(
-                "INSERT INTO shares (cost_id, member_id, cents, key_version_id)"
-                " VALUES (?, ?, ?, ?)",
-                [(cost_id, *share) for share in shares],
-            )
+            self.con.executemany(self.INSERT_SHARES, [(cost_id, *share) for share in shares])
             self.con.execute("COMMIT")
             self.created.append(cost_id)
         return (time.perf_counter() - start) / len(self.rows) * 1000
+
+    def insert_audited(self, execute: Callable[[Rows], None]) -> float:
+        """ms a save of each cost's rows with its audit entry (as the app writes them), one
+        transaction a cost: ``execute(run)`` opens and commits the transaction around
+        ``run(sql, parameters)`` (which returns the new row's id)."""
+        start = time.perf_counter()
+        for (cost, shares), audit in zip(self.rows, self.audits, strict=True):
+            execute(partial(self._rows, cost, shares, audit))
+        return (time.perf_counter() - start) / len(self.rows) * 1000
+
+    def _rows(
+        self, cost: Any, shares: list[Any], audit: Any, run: Callable[[str, Any], int | None]
+    ) -> None:
+        cost_id = run(self.INSERT_COST, cost)
+        run(self.INSERT_SHARES, [(cost_id, *share) for share in shares])
+        run(self.INSERT_AUDIT, audit)
+
+    def raw_audited(self) -> float:
+        """The raw commit of a cost's rows and its audit entry (``sqlite3``)."""
+
+        def execute(rows: Rows) -> None:
+            def run(sql: str, parameters: Any) -> int | None:
+                if isinstance(parameters, list):
+                    self.con.executemany(sql, parameters)
+                    return None
+                return self.con.execute(sql, parameters).lastrowid
+
+            self.con.execute("BEGIN IMMEDIATE")
+            rows(run)
+            self.con.execute("COMMIT")
+
+        return self.insert_audited(execute)
 
     def update(self, ids: list[int]) -> float:
         start = time.perf_counter()
@@ -191,6 +238,33 @@ class RawCopies:
             )
             self.con.execute("COMMIT")
         return (time.perf_counter() - start) / len(ids) * 1000
+
+
+Rows = Callable[[Callable[[str, Any], int | None]], None]
+
+
+def floors(db: Database) -> dict[str, Callable[[Rows], None]]:
+    """What committing a save's rows costs through SQLAlchemy alone, with no ORM object, no
+    check, no split: the floor under ``edit_cost_L`` of a save that goes through SQLAlchemy.
+    ``session``: a write session of the app (its ``BEGIN IMMEDIATE``, its listeners), the
+    statements run on its connection; ``core``: a Core connection of the same engine."""
+
+    def runner(connection: Connection) -> Callable[[str, Any], int | None]:
+        def run(sql: str, parameters: Any) -> int | None:
+            result = connection.exec_driver_sql(sql, parameters)
+            return None if isinstance(parameters, list) else result.lastrowid
+
+        return run
+
+    def session(rows: Rows) -> None:
+        with db.write_session_factory() as opened, opened.begin():
+            rows(runner(opened.connection()))
+
+    def core(rows: Rows) -> None:
+        with writer(db.engine).begin() as connection:
+            rows(runner(connection))
+
+    return {"session": session, "core": core}
 
 
 def private_copy(source: Path, folder: Path) -> Path:
@@ -249,6 +323,14 @@ def _edit_cost(path: Path, tmp_path: Path) -> None:
         raw = RawCopies(path, entered[0])
         app_ms, base_ms = interleaved_median(app_create, raw.insert, 3, timed=False)
         bench_line("edit_cost_L", app_ms, base_ms, 1.5, "ms")
+        for name, execute in floors(db).items():
+            app_ms, base_ms = interleaved_median(
+                partial(raw.insert_audited, execute),
+                raw.raw_audited,
+                3,
+                timed=False,
+            )
+            bench_line(f"edit_cost_floor_{name}_L", app_ms, base_ms, None, "ms")
 
         # each cost as it was entered, its amount only changed: the change the raw side makes
         updates = iter(zip(entered[1:], drafted[1:], strict=True))
