@@ -29,7 +29,13 @@ the spawn to the moment the window was shown; peak RSS from ``os.wait4`` (the ch
 ``BENCH`` lines: ``startup`` (S pole, target 2.5), ``startup_rss`` (S pole, target 2),
 ``startup_ready`` (S pole, the file open and its first page built, vs the bare window shown; no
 target), and ``startup_empty``, ``startup_rss_empty``, ``startup_ready_empty`` (the file with
-only a pole, same targets).
+only a pole, same targets);
+``startup_rss_floor_stack`` and ``startup_rss_floor_modules`` (no target): the peak RSS of
+``FLOOR_CHILD`` — the bare window, then SQLAlchemy's ORM with one query of the S file through a
+Session and a QtCharts chart shown; with ``modules``, also the modules the start imports for its
+first page and the mappers configured — against the same bare window: what a start on this stack
+(PySide6, SQLAlchemy, the dashboard's QtCharts) weighs before any of the app's windows, widgets
+or data.
 
 The spawns run from a small driver process (this file run as a script): Linux counts the
 parent's peak RSS at fork time in a child's ``ru_maxrss``, and the pytest process is big.

@@ -18,6 +18,11 @@ Interleaved in the same run, median of 3 (``benchlib``), WAL with ``synchronous=
   row's amounts, DELETE + INSERT its shares); ms a cost, target 1.5 as for an entry. (Until
   2026-12-06 10:00 the app's side also changed each cost's label, dates and service — another
   draft than the one it was entered with — while the raw side changed only the amounts.)
+* ``edit_cost_floor_session_L``, ``edit_cost_floor_core_L`` (no target): the rows of each save
+  (the cost, its shares and its audit entry, copied from the app's) committed through
+  SQLAlchemy with no ORM object, no check, no split — on a write session of the app
+  (``session``) or a Core connection of its engine (``core``) — vs the raw commit of the same
+  rows: the floor under ``edit_cost_L`` of any save that goes through SQLAlchemy;
 * ``edit_cost_one_row_L`` (no target): ``create_cost`` vs a raw one-row commit of a cost line
   in a bare table of a fresh file (what ``baselines/sqlite_write.py`` calls one transaction
   per row);
