@@ -2,7 +2,9 @@
 
 The UI is written with English source text (``self.tr("Members")`` or
 ``QCoreApplication.translate("Context", "Members")``); ``resources/translations/ptce_fr.ts``
-holds the French, compiled to ``ptce_fr.qm``. Both files are committed, so running the app needs
+holds the French, compiled to ``ptce_fr.qm``; ``ptce_en.ts`` / ``ptce_en.qm`` give the English
+counts their singular and plural (« 1 member », « 3 members » for ``tr("%n member(s)", "", n)``,
+Qt's "translation file for the source language"). The files are committed, so running the app needs
 no build step. ``resources/translations/README.md`` says how to refresh them.
 
 Careful with ``self.tr()`` in PySide6: the context looked up at run time is the *runtime* class
@@ -25,6 +27,9 @@ log = logging.getLogger(__name__)
 
 LANGUAGES = ("fr", "en")
 CATALOGUE_NAME = "ptce_fr"
+# Only the counts (numerus) of the UI, in English singular and plural forms (not "#:", which
+# lupdate would take for a translator comment of the next tr() string).
+ENGLISH_CATALOGUE_NAME = "ptce_en"
 
 _language = "fr"
 
@@ -63,7 +68,8 @@ def money_text(cents: int | None, *, symbol: bool = True, empty: str = "") -> st
 
 
 def install_translators(app: QCoreApplication, lang: str | None = None) -> str:
-    """Install our French catalogue and Qt's own (``qtbase_fr``) unless English is chosen.
+    """Install our French catalogue and Qt's own (``qtbase_fr``), or in English only our
+    catalogue of English counts (the source text is English; Qt's texts are too).
 
     Returns the language used. The translators are parented to ``app`` so they live as long as
     it does. Calling it again replaces the translators installed by the previous call.
@@ -76,6 +82,7 @@ def install_translators(app: QCoreApplication, lang: str | None = None) -> str:
     _language = chosen
     if chosen == "en":
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+        _load(app, ENGLISH_CATALOGUE_NAME, str(translations_dir()))
         return chosen
 
     QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
