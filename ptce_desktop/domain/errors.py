@@ -115,6 +115,27 @@ class PtceError(Exception):
         return f"PtceError({self.code!r}, field={self.field!r}, values={self.values!r})"
 
 
+class Count(int):
+    """A whole number given to a message: ``{count:appel|appels}`` in a template writes the
+    noun that agrees with it in the message's language (:func:`~.typography.singular`), so
+    « Émettre 1 appel », « Issue 3 calls »; any other format is the number's own."""
+
+    lang: Lang
+
+    def __new__(cls, value: int, lang: Lang) -> Count:
+        number = super().__new__(cls, value)
+        number.lang = lang
+        return number
+
+    def __format__(self, spec: str) -> str:
+        if "|" not in spec:
+            return format(int(self), spec)
+        from ptce_desktop.domain.typography import singular  # typography is a leaf
+
+        one, many = spec.split("|", 1)
+        return one if singular(self, self.lang) else many
+
+
 def error_text(code: str, field: str | None, values: Mapping[str, Any], lang: Lang = "fr") -> str:
     """The message of an error in ``lang`` ("fr" or "en"); unknown codes stay readable."""
     fr, en = all_messages().get(
@@ -128,6 +149,8 @@ def error_text(code: str, field: str | None, values: Mapping[str, Any], lang: La
     }
     data.update(values)
     for name, value in values.items():  # a day as its reader writes it: 31/12/2025 in French
+        if type(value) is int:  # a count: its noun agrees ({count:appel|appels})
+            data[name] = Count(value, lang)
         if type(value) is dt.date:
             from ptce_desktop.domain.periods import format_date  # periods imports this module
 

@@ -23,6 +23,12 @@ def french_spacing(text: str) -> str:
     return _HIGH_PUNCTUATION.sub("\u00a0", text)
 
 
+def singular(count: int, lang: str = "fr") -> bool:
+    """Whether a noun counted ``count`` times takes the singular: French below two (« 0 charge
+    », « 1 charge »), English for one only (« 0 costs », « 1 cost »)."""
+    return abs(count) < 2 if lang != "en" else abs(count) == 1
+
+
 def counted(count: int, one: str, many: str) -> str:
     """« 0 charge », « 1 charge », « 3 charges »: French takes the singular below two."""
-    return f"{count} {one if abs(count) < 2 else many}"
+    return f"{count} {one if singular(count) else many}"

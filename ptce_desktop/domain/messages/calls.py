@@ -148,8 +148,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{period} although it takes part: enter its units.",
     ),
     "confirm_issue": (
-        "Émettre {count} appels pour {total} ?",
-        "Issue {count} calls for {total}?",
+        "Émettre {count} {count:appel|appels} pour {total} ?",
+        "Issue {count} {count:call|calls} for {total}?",
     ),
     # --- kinds of line in a preview --------------------------------------------------------
     "line_kind_quarter": ("Trimestre", "Quarter"),
@@ -160,15 +160,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "line_kind_fee": ("Frais de gestion", "Management fee"),
     "line_kind_vat": ("TVA", "VAT"),
     "preview_outdated": (
-        "Les montants ont changé depuis l'aperçu ({count} appels pour {total} attendus) : "
+        "Les montants ont changé depuis l'aperçu ({count} {count:appel|appels} pour {total} "
+        "attendus) : "
         "rien n'a été émis, vérifiez l'aperçu à nouveau.",
-        "The amounts changed since the preview ({count} calls for {total} expected): "
+        "The amounts changed since the preview ({count} {count:call|calls} for {total} expected): "
         "nothing was issued, check the preview again.",
     ),
     "confirm_issue_cli": (
-        "Émettre {count} appels pour {total} ? Rien n'a été écrit : relancez avec --yes "
+        "Émettre {count} {count:appel|appels} pour {total} ? Rien n'a été écrit : relancez avec "
+        "--yes "
         "pour émettre.",
-        "Issue {count} calls for {total}? Nothing was written: run again with --yes to issue.",
+        "Issue {count} {count:call|calls} for {total}? Nothing was written: run again with --yes "
+        "to issue.",
     ),
     "line_kind_total": ("Total du membre", "Member's total"),
     "preview_title": (
@@ -179,10 +182,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Aucun appel : aucun membre n'a de montant à payer.",
         "No call: no member has anything to pay.",
     ),
-    "preview_count": ("Total : {count} appels", "Total: {count} calls"),
+    "preview_count": ("Total : {count} {count:appel|appels}", "Total: {count} {count:call|calls}"),
     "issued_summary": (
-        "{count} appels émis ({numbers}) pour {total}.",
-        "{count} calls issued ({numbers}) for {total}.",
+        "{count} {count:appel émis|appels émis} ({numbers}) pour {total}.",
+        "{count} {count:call|calls} issued ({numbers}) for {total}.",
     ),
     "calls_which": (
         "Précisez --quarter N, --true-up ou --exceptional.",

@@ -49,9 +49,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{value}”).",
     ),
     "report_sheet_publics_exceed": (
-        "La répartition par public compte {publics} bénéficiaires, plus que le nombre total "
+        "La répartition par public compte {publics} {publics:bénéficiaire|bénéficiaires}, plus "
+        "que le nombre total "
         "indiqué ({total}) : corrigez l'un ou l'autre.",
-        "The breakdown by public counts {publics} beneficiaries, more than the total entered "
+        "The breakdown by public counts {publics} {publics:beneficiary|beneficiaries}, more than "
+        "the total entered "
         "({total}): correct one or the other.",
     ),
     "report_sheet_too_many_rows": (

@@ -83,7 +83,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- identifiers -------------------------------------------------------------------------
     "identifier_empty": ("{kind} manquant.", "{kind} is missing."),
     "identifier_length": (
-        "{kind} invalide : {expected} attendus, {got} saisis.",
+        "{kind} invalide : {expected} attendus, {got} {got:saisi|saisis}.",
         "Invalid {kind}: {expected_en} expected, {got} given.",
     ),
     "identifier_format": (

@@ -122,7 +122,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Duplicate: row {first} already names “{value}”.",
     ),
     "import_identifier_leading_zeros": (
-        "{kind} invalide : {expected} chiffres attendus, {got} saisis. Le tableur a sans doute "
+        "{kind} invalide : {expected} chiffres attendus, {got} {got:saisi|saisis}. Le tableur a "
+        "sans doute "
         "retiré les zéros du début : « {padded} » serait valide. Formatez la colonne en texte "
         "et saisissez le numéro en entier.",
         "Invalid {kind}: {expected} digits expected, {got} given. The spreadsheet probably "
