@@ -4,11 +4,15 @@ amount is the services' own figure, shares reconcile with the costs, the PDF pri
 from __future__ import annotations
 
 import datetime as dt
+import math
 import random
 from dataclasses import dataclass
+from fractions import Fraction
 from io import BytesIO
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from ptce_desktop.documents.builders.redistribution import build_redistribution_data, spread_paid
@@ -360,6 +364,35 @@ def test_spread_paid_never_exceeds_called_per_line(seed: int) -> None:
     assert sum(result.values()) == paid
     for line, cents in lines.items():
         assert min(0, cents) <= result[line] <= max(0, cents), (lines, paid, result)
+
+
+def _spread_paid_with_fractions(paid_cents: int, line_cents: dict[int, int]) -> dict[int, int]:
+    """The largest-remainder spread written with exact fractions: the reference."""
+    result = dict.fromkeys(line_cents, 0)
+    total = sum(line_cents.values())
+    if not line_cents or paid_cents == 0:
+        return result
+    if total == 0 or (paid_cents > 0) != (total > 0):
+        result[min(line_cents)] = paid_cents
+        return result
+    settled = paid_cents if abs(paid_cents) <= abs(total) else total
+    exact = {line: Fraction(settled, total) * cents for line, cents in line_cents.items()}
+    floors = {line: math.floor(value) for line, value in exact.items()}
+    order = sorted(exact, key=lambda line: (-(exact[line] - floors[line]), line))
+    for line in order[: settled - sum(floors.values())]:
+        floors[line] += 1
+    result.update(floors)
+    result[min(line_cents)] += paid_cents - settled
+    return result
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    paid=st.integers(-(10**9), 10**9),
+    lines=st.dictionaries(st.integers(1, 50), st.integers(-(10**8), 10**8), max_size=12),
+)
+def test_spread_paid_equals_the_fraction_spread(paid: int, lines: dict[int, int]) -> None:
+    assert spread_paid(paid, lines) == _spread_paid_with_fractions(paid, lines)
 
 
 def test_check_warns_of_a_negative_remaining_and_stays_ok(uow: UnitOfWork) -> None:

@@ -34,12 +34,10 @@ Decisions:
 from __future__ import annotations
 
 import datetime as dt
-import math
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
-from fractions import Fraction
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -233,11 +231,16 @@ def spread_paid(paid_cents: int, line_cents: Mapping[int, int]) -> dict[int, int
         result[min(line_cents)] = paid_cents
         return result
     settled = paid_cents if abs(paid_cents) <= abs(total) else total
-    ratio = Fraction(settled, total)
-    exact = {line: ratio * cents for line, cents in line_cents.items()}
-    floors = {line: math.floor(value) for line, value in exact.items()}
+    # Each line's exact part, settled × cents / total, as its floor and its remainder over
+    # |total| (integers: the parts and the order of the remainders a Fraction gives, without
+    # its cost — a thousand calls a report).
+    sign = 1 if total > 0 else -1
+    floors: dict[int, int] = {}
+    remainders: dict[int, int] = {}
+    for line, cents in line_cents.items():
+        floors[line], remainders[line] = divmod(settled * cents * sign, abs(total))
     leftover = settled - sum(floors.values())
-    by_remainder = sorted(exact, key=lambda line: (-(exact[line] - floors[line]), line))
+    by_remainder = sorted(line_cents, key=lambda line: (-remainders[line], line))
     for line in by_remainder[:leftover]:
         floors[line] += 1
     result.update(floors)
@@ -330,7 +333,10 @@ def _service_sections(session: Session, fy: FiscalYear) -> tuple[ServiceSection,
     registered = pole_vat_registered(session, fy.start)  # dated: as the year had it
 
     by_service: dict[int, set[int]] = defaultdict(set)
+    sort_keys: dict[int, str] = {}  # each member's once, not once a service
     for service_id, member_id in (*shares, *called, *paid):
+        if member_id not in sort_keys:
+            sort_keys[member_id] = _sort_key(names.get(member_id, ""))
         by_service[service_id].add(member_id)
     sections = []
     for total in totals:
@@ -349,7 +355,7 @@ def _service_sections(session: Session, fy: FiscalYear) -> tuple[ServiceSection,
                 )
                 for member in members
             ),
-            key=lambda line: (_sort_key(line.member_name), line.member_id),
+            key=lambda line: (sort_keys[line.member_id], line.member_id),
         )
         key_id = key_ids.get(total.service_id)
         sections.append(
