@@ -28,7 +28,7 @@ def test_the_pdf_check_counts_pages_and_refuses_broken_files(tmp_path: Path) -> 
     data = pdf.read_bytes()
     assert pdf_page_count(data) == 3
     assert check_pdf(pdf, 3) is None
-    assert check_pdf(pdf, 2) == "3 page object(s), 2 laid out"
+    assert check_pdf(pdf, 2) == "3 page objects, 2 laid out"
     assert check_pdf(pdf, 0) is not None
     cut = tmp_path / "cut.pdf"
     cut.write_bytes(data[: len(data) // 2])

@@ -454,6 +454,7 @@ def _progress_bar() -> Callable[[int, int], None] | None:
 def _demo_lines(path: Path, demo: DemoSummary, seconds: float) -> list[str]:
     years = " · ".join(f"{year} : {format_money(ttc)}" for year, ttc, _ in demo.costs_by_year)
     closed = ", ".join(str(year) for year in demo.closed_years) or "aucun"
+    closed_label = "Exercices clôturés" if len(demo.closed_years) > 1 else "Exercice clôturé"
     return [
         f"Démonstration créée : {path}",
         f"  Pôle : {demo.pole_name} (fictif, données arrêtées au {format_date(demo.today)})",
@@ -469,7 +470,7 @@ def _demo_lines(path: Path, demo: DemoSummary, seconds: float) -> list[str]:
         f"{format_money(demo.remaining_cents)}",
         f"  {demo.projects} projets · {demo.meetings} réunions · {demo.events} événements · "
         f"{demo.in_kind} contributions en nature · {demo.attachments} justificatifs",
-        f"  Exercice(s) clôturé(s) : {closed}",
+        f"  {closed_label} : {closed}",
         f"Construite en {seconds:.1f} s.".replace(".", ",", 1),
         f"Essayez : ptce-desktop --db {path} summary --year 2025",
     ]

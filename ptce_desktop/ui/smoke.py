@@ -49,7 +49,7 @@ def check_pdf(path: Path, pages: int) -> str | None:
         return "PDF cut short (no %%EOF)"
     found = pdf_page_count(data)
     if pages < 1 or found != pages:
-        return f"{found} page object(s), {pages} laid out"
+        return f"{found} page {'object' if found == 1 else 'objects'}, {pages} laid out"
     return None
 
 
@@ -308,7 +308,9 @@ def _documents(smoke: Smoke, uow: Any, target: Path) -> None:
             if problem:
                 raise SmokeFailed(f"{path.name}: {problem}")
             size = path.stat().st_size // 1024
-            note["detail"] = f"{request.year}, {pages} page(s), {size} KB"
+            note["detail"] = (
+                f"{request.year}, {pages} {'page' if pages == 1 else 'pages'}, {size} KB"
+            )
 
 
 def _request(

@@ -47,7 +47,7 @@ def test_demo_prints_what_it_built(demo: CliDemo) -> None:
     assert f"Démonstration créée : {demo.path}" in demo.out
     assert "Pôle Coopératif Drôme-Vercors" in demo.out
     assert "17 membres" in demo.out and "8 services mutualisés" in demo.out
-    assert "Exercice(s) clôturé(s) : 2024" in demo.out
+    assert "Exercice clôturé : 2024" in demo.out
     assert "summary --year 2025" in demo.out
     assert len(AMOUNT.findall(demo.out)) >= 10
     assert demo.path.exists()
