@@ -18,6 +18,7 @@ from support.ui import LONG_NAME, VALID_SIRET, give_shares, page_at, settle
 from ptce_desktop.domain.categories import MemberCategory
 from ptce_desktop.services.members.members import MemberDraft
 from ptce_desktop.ui.i18n import money_text
+from ptce_desktop.ui.pages.members import detail as detail_module
 from ptce_desktop.ui.pages.members.detail import MemberDetailPanel, detail_html, parse_share_link
 from ptce_desktop.ui.pages.members.page import CATEGORY, NAME, SIRET, MembersPage
 from ptce_desktop.ui.shell.context import AppContext
@@ -237,3 +238,24 @@ def test_every_layout_keeps_every_figure_and_link(awkward: MembersPage) -> None:
         # amounts never wrap: every amount cell keeps its figure on one line
         assert 'class="num" style="white-space: nowrap"' in html
     assert seen[0] == seen[1] == seen[2] and len(seen[0]) >= 2
+
+
+def test_a_splitter_drag_lays_the_member_out_again_without_rebuilding_it(
+    awkward: MembersPage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = awkward
+    built: list[int] = []
+    real = detail_module.detail_html
+
+    def counting(detail: object, *, stacked: int = 0) -> str:
+        built.append(stacked)
+        return real(detail, stacked=stacked)
+
+    monkeypatch.setattr(detail_module, "detail_html", counting)
+    page.detail.show_detail(page.detail.detail)  # a member shown: its forms built as needed
+    for handle in (900, 300, 700, 200, 820, 450):  # the user drags the handle to and fro
+        page.splitter.setSizes([handle, 1000 - handle])
+        settle()
+        assert page.detail.horizontalScrollBar().maximum() == 0, handle
+    assert len(built) == len(set(built)) <= 3, built  # each layout built once for the member
+    assert page.detail.stacked in (0, 1, 2)

@@ -396,6 +396,9 @@ class MemberDetailPanel(QTextBrowser):
         self.document().setDocumentMargin(14)
         self.detail: Any = None
         self._stacked: int | None = None  # the layout shown (detail_html's; None: none yet)
+        #: The member's year in each layout tried: its HTML and its document (built once a
+        #: member, not at each width a splitter drag passes by).
+        self._forms: dict[int, tuple[str, QTextDocument]] = {}
         self.anchorClicked.connect(self._anchor_clicked)
         self.show_nothing()
 
@@ -427,6 +430,7 @@ class MemberDetailPanel(QTextBrowser):
     def show_detail(self, detail: Any) -> None:
         self.detail = detail
         self._stacked = None
+        self._forms = {}
         self._render()
 
     @property
@@ -440,12 +444,25 @@ class MemberDetailPanel(QTextBrowser):
         bar = self.verticalScrollBar()
         return self.viewport().width() - (0 if bar.isVisible() else bar.sizeHint().width())
 
-    def _fits(self, text: str, width: int) -> bool:
-        document = QTextDocument()
-        document.setDefaultFont(self.document().defaultFont())
-        document.setDefaultStyleSheet(CSS)
-        document.setDocumentMargin(self.document().documentMargin())
-        document.setHtml(text)
+    def _form(self, stacked: int) -> tuple[str, QTextDocument]:
+        """The member's year laid out as ``stacked`` says: its HTML and that HTML as a
+        document like the panel's, built once a member (a splitter drag lays it out again at
+        each width, it does not rebuild it)."""
+        found = self._forms.get(stacked)
+        if found is None:
+            text = detail_html(self.detail, stacked=stacked)
+            document = QTextDocument()
+            document.setDefaultFont(self.document().defaultFont())
+            document.setDefaultStyleSheet(CSS)
+            document.setDocumentMargin(self.document().documentMargin())
+            document.setHtml(text)
+            found = self._forms[stacked] = (text, document)
+        return found
+
+    @staticmethod
+    def _fits(document: QTextDocument, width: int) -> bool:
+        """Whether ``document`` laid out ``width`` wide needs no more (Qt may draw a full-width
+        table a pixel wider than its room at some widths: that is a sideways scroll bar)."""
         document.setTextWidth(width)
         return document.size().width() <= width + 0.5
 
@@ -457,8 +474,8 @@ class MemberDetailPanel(QTextBrowser):
             return
         room = self._room()
         for stacked in (0, 2, 1):
-            text = detail_html(self.detail, stacked=stacked)
-            if stacked == 1 or self._fits(text, room):
+            text, document = self._form(stacked)
+            if stacked == 1 or self._fits(document, room):
                 break
         if stacked == self._stacked:
             return
