@@ -59,7 +59,8 @@ from benchlib import bench_line
 
 HERE = Path(__file__).resolve().parent
 
-BASELINE_CHILD = r"""
+# The bare window (baselines/qt_start.py's), shown once.
+BARE_WINDOW = r"""
 import sys, time
 from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
 app = QApplication(sys.argv)
@@ -68,9 +69,15 @@ w.setCentralWidget(QTableView())
 w.resize(1024, 700)
 w.show()
 app.processEvents()
+"""
+
+BASELINE_CHILD = (
+    BARE_WINDOW
+    + r"""
 print(time.monotonic(), flush=True)
 app.quit()
 """
+)
 
 # The floor under startup_rss (no target): the bare window above, then what the start cannot do
 # without — SQLAlchemy's ORM and its SQLite dialect (imported after PySide's import hook is
@@ -78,17 +85,11 @@ app.quit()
 # shown (the first page's charts); with "modules", also the modules the app's start imports for
 # its first page (the store, the services, the dashboard page) and its mappers configured.
 # None of the app's windows, widgets or data: a start that uses these cannot peak below it.
-FLOOR_CHILD = r"""
-import sys, time
-from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
-from ptce_desktop.ui.shell.pyside_hook import lighten_pyside_imports
-app = QApplication(sys.argv)
-w = QMainWindow()
-w.setCentralWidget(QTableView())
-w.resize(1024, 700)
-w.show()
-app.processEvents()
+FLOOR_CHILD = (
+    BARE_WINDOW
+    + r"""
 shown = time.monotonic()
+from ptce_desktop.ui.shell.pyside_hook import lighten_pyside_imports
 lighten_pyside_imports()
 import sqlalchemy.dialects.sqlite
 from sqlalchemy import create_engine, text
@@ -114,6 +115,7 @@ app.processEvents()
 print(shown, time.monotonic(), flush=True)
 app.quit()
 """
+)
 
 # launch_gui() of ptce_desktop/ui/shell/launch.py (Launch: the window shown first, the file
 # opened after its first paint), with app.exec() replaced by an event loop that ends once the

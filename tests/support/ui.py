@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QLocale, QSize, QTranslator
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ptce_desktop.domain.errors import PtceError
@@ -16,6 +18,7 @@ from ptce_desktop.services.costs.shared_services import ServiceDraft, SharedServ
 from ptce_desktop.services.costs.views import CostDraft
 from ptce_desktop.services.keys.keys import KeyService
 from ptce_desktop.services.keys.views import KeyDraft, VersionDraft
+from ptce_desktop.ui import i18n
 from ptce_desktop.ui.compat import pin_singletons
 from ptce_desktop.ui.errors import ErrorPresenter
 from ptce_desktop.ui.shell.context import AppContext, open_context
@@ -118,3 +121,18 @@ def to_mapping(wizard: Any, path: Path, kind: str = "members") -> None:
     wizard.next()
     assert wizard.currentPage() is wizard.mapping_page
     QApplication.processEvents()
+
+
+@contextmanager
+def ui_language(qapp: QApplication, lang: str) -> Iterator[None]:
+    """The UI in ``lang`` (its catalogues installed), back to no translator after."""
+    default_locale = QLocale()
+    assert i18n.install_translators(qapp, lang) == lang
+    try:
+        yield
+    finally:
+        for translator in qapp.findChildren(QTranslator, "ptce-translator"):
+            qapp.removeTranslator(translator)
+            translator.deleteLater()
+        QLocale.setDefault(default_locale)
+        i18n._language = "fr"

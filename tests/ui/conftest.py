@@ -8,12 +8,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, QSettings, QTranslator
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from support.ui import RecordingPresenter, make_context
+from support.ui import RecordingPresenter, make_context, ui_language
 
-from ptce_desktop.ui import i18n
 from ptce_desktop.ui.compat import pin_singletons
 from ptce_desktop.ui.shell.context import AppContext
 from ptce_desktop.ui.shell.launch import Shell
@@ -44,14 +43,8 @@ def ui_settings(tmp_path: Path) -> QSettings:
 @pytest.fixture
 def french(qapp: QApplication) -> Iterator[None]:
     """The French catalogue and Qt's own French texts, removed after the test."""
-    default_locale = QLocale()
-    i18n.install_translators(qapp, "fr")
-    yield
-    for translator in qapp.findChildren(QTranslator, "ptce-translator"):
-        qapp.removeTranslator(translator)
-        translator.deleteLater()
-    QLocale.setDefault(default_locale)
-    i18n._language = "fr"
+    with ui_language(qapp, "fr"):
+        yield
 
 
 @pytest.fixture

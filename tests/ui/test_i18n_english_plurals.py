@@ -14,9 +14,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from support.ui import ui_language
 from test_i18n import _tool
 
 from ptce_desktop.services.members.members import MemberDraft
@@ -49,14 +50,8 @@ def numerus(ts: Path) -> dict[tuple[str, str], list[str]]:
 @pytest.fixture
 def english(qapp: QApplication) -> Iterator[None]:
     """The UI in English (its counts' catalogue), removed after the test."""
-    default_locale = QLocale()
-    assert i18n.install_translators(qapp, "en") == "en"
-    yield
-    for translator in qapp.findChildren(QTranslator, "ptce-translator"):
-        qapp.removeTranslator(translator)
-        translator.deleteLater()
-    QLocale.setDefault(default_locale)
-    i18n._language = "fr"
+    with ui_language(qapp, "en"):
+        yield
 
 
 def test_every_french_count_has_finished_english_forms() -> None:
