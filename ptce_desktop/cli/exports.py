@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ptce_desktop.cli.main import LazyChoices
+from ptce_desktop.domain.typography import counted
 
 EXIT_OK = 0
 
@@ -88,7 +89,8 @@ def run_export_verb(args: argparse.Namespace) -> int:
         with opened(args, write=False) as uow:
             result = export_fec(uow, path, year)
         print(f"Écritures comptables de l'exercice {result.year_label} : « {result.path} » "
-              f"({result.entry_count} écritures, {result.line_count} lignes, "
+              f"({counted(result.entry_count, 'écriture', 'écritures')}, "
+              f"{counted(result.line_count, 'ligne', 'lignes')}, "
               f"{_seconds(started)} s).")  # fmt: skip
         print(f"  Total débit = total crédit = {result.total_text}.")
         return EXIT_OK
@@ -129,6 +131,7 @@ def run_import_archive_verb(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     result = import_archive(path, db_path_of(args))
     print(f"Pôle recréé dans « {result.path} » depuis « {path.name} » : {result.table_count} "
-          f"tables, {result.row_count} lignes, {result.attachment_count} pièces jointes "
+          f"tables, {counted(result.row_count, 'ligne', 'lignes')}, "
+          f"{counted(result.attachment_count, 'pièce jointe', 'pièces jointes')} "
           f"({_seconds(started)} s).")  # fmt: skip
     return EXIT_OK

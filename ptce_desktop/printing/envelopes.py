@@ -22,6 +22,7 @@ from pathlib import Path
 from ptce_desktop.documents.builders.statement import build_statement_data
 from ptce_desktop.domain.money import format_money
 from ptce_desktop.domain.periods import format_date
+from ptce_desktop.domain.typography import counted
 from ptce_desktop.printing.jobs import slug
 from ptce_desktop.reports.base import build_pdf, save_bytes_atomically
 from ptce_desktop.reports.bundle import concatenate
@@ -142,7 +143,7 @@ def write_envelopes(
         build_pdf(
             merged,
             title=f"Appels de fonds {first} à {last}",
-            subject=f"{len(envelopes)} appels de fonds",
+            subject=counted(len(envelopes), "appel de fonds", "appels de fonds"),
             pole_name=models[0].pole.name,
             story=concatenate(*stories),
             logo_path=models[0].logo_path,

@@ -35,6 +35,7 @@ from ptce_desktop.documents.statement import (
     VatStatus,
 )
 from ptce_desktop.domain.money import NBSP, format_percent, format_units
+from ptce_desktop.domain.typography import counted
 from ptce_desktop.reports.base import Target, build_pdf, guillemets, money_text
 from ptce_desktop.reports.flowables import (
     Cell,
@@ -177,7 +178,9 @@ def basis_text(basis: KeyBasis) -> str:
     share = format_percent(basis.share_bp, fixed=True)
     key = f"Clé {guillemets(basis.key_name)}"
     if basis.method == "equal":
-        detail = f"parts égales entre {basis.participants} membres, soit {share}"
+        detail = (
+            f"parts égales entre {counted(basis.participants, 'membre', 'membres')}, soit {share}"
+        )
     elif basis.method == "percent" and basis.member_units is not None:
         detail = f"{format_percent(basis.member_units)} de la clé"
         if basis.member_units != basis.share_bp:

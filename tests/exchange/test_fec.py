@@ -166,7 +166,7 @@ def test_folder_needs_the_siren_and_cli(
     file = out / "fec.txt"
     assert main(["export", "fec", str(file), "--year", "2025", "--db", str(db_path)]) == 0
     said = capsys.readouterr().out
-    assert "0 écritures" in said and "0,00\u00a0€" in said
+    assert "(0 écriture, 0 ligne," in said and "0,00\u00a0€" in said
     assert file.read_text("utf-8").splitlines() == ["\t".join(COLUMNS)]
 
 
