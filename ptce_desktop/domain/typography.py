@@ -24,8 +24,8 @@ def french_spacing(text: str) -> str:
 
 
 def singular(count: int, lang: str = "fr") -> bool:
-    """Whether a noun counted ``count`` times takes the singular: French below two (« 0 charge
-    », « 1 charge »), English for one only (« 0 costs », « 1 cost »)."""
+    """Whether a noun counted ``count`` times takes the singular: French below two
+    (« 0 charge », « 1 charge »), English for one only (« 0 costs », « 1 cost »)."""
     return abs(count) < 2 if lang != "en" else abs(count) == 1
 
 

@@ -40,8 +40,8 @@ def test_confirm_issue_agrees_with_its_count(count: int, lang: str, expected: st
         (
             "preview_outdated",
             {"total": TOTAL},
-            "(1 appel pour",
-            "(2 appels pour",
+            "(1 appel pour 12 345,67 € & <taxes> d'État attendu)",
+            "(2 appels pour 12 345,67 € & <taxes> d'État attendus)",
             "(1 call ",
             "(2 calls",
         ),

@@ -161,7 +161,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "line_kind_vat": ("TVA", "VAT"),
     "preview_outdated": (
         "Les montants ont changé depuis l'aperçu ({count} {count:appel|appels} pour {total} "
-        "attendus) : "
+        "{count:attendu|attendus}) : "
         "rien n'a été émis, vérifiez l'aperçu à nouveau.",
         "The amounts changed since the preview ({count} {count:call|calls} for {total} expected): "
         "nothing was issued, check the preview again.",
