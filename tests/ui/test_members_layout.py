@@ -259,3 +259,19 @@ def test_a_splitter_drag_lays_the_member_out_again_without_rebuilding_it(
         assert page.detail.horizontalScrollBar().maximum() == 0, handle
     assert len(built) == len(set(built)) <= 3, built  # each layout built once for the member
     assert page.detail.stacked in (0, 1, 2)
+
+
+def test_a_wide_panel_shows_the_quarters_side_by_side_at_every_width(
+    awkward: MembersPage,
+) -> None:
+    """On a large screen the member's year reads as one table (T1-T4, total), whatever the
+    exact width: never the stacked form at one width and the table at the next."""
+    page = awkward
+    page.resize(1900, 700)
+    settle()
+    panel = page.detail
+    for width in range(760, 800, 3):
+        page.splitter.setSizes([1900 - width, width])
+        settle()
+        assert panel.stacked == 0, (panel.width(), panel.stacked)
+        assert panel.horizontalScrollBar().maximum() == 0, panel.width()

@@ -90,7 +90,9 @@ def _table(headers: Sequence[tuple[str, bool]], rows: Iterable[Sequence[tuple[st
         + "</tr>"
         for row in rows
     )
-    return f'<table width="100%"><tr>{head}</tr>{body}</table>'
+    # 99 %: Qt lays a 100 % wide table out one pixel wider than its room at most widths (a
+    # sideways scroll bar, or the stacked layouts chosen at a width that had room enough)
+    return f'<table width="99%"><tr>{head}</tr>{body}</table>'
 
 
 def _stacked(
@@ -461,8 +463,8 @@ class MemberDetailPanel(QTextBrowser):
 
     @staticmethod
     def _fits(document: QTextDocument, width: int) -> bool:
-        """Whether ``document`` laid out ``width`` wide needs no more (Qt may draw a full-width
-        table a pixel wider than its room at some widths: that is a sideways scroll bar)."""
+        """Whether ``document`` laid out ``width`` wide needs no more (more is a sideways
+        scroll bar)."""
         document.setTextWidth(width)
         return document.size().width() <= width + 0.5
 
