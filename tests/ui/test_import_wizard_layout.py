@@ -5,7 +5,6 @@ another sheet is said so and its sheet chosen there, the refused values are read
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,21 +14,11 @@ from PySide6.QtWidgets import QApplication
 from support.ui import to_mapping
 
 from ptce_desktop.exchange.apply import run_import
-from ptce_desktop.services.pole.pole import PoleService
 from ptce_desktop.ui.imports.wizard import ImportWizard
-from ptce_desktop.ui.shell.context import AppContext, open_context
-from ptce_desktop.ui.worker import Runner
+from ptce_desktop.ui.shell.context import AppContext
 from tests.exchange.conftest import CAFE, EPICERIE, LONG_NAME, write_csv, write_workbook
 
 SCREENS = [(1200, 760), (1366, 768)]
-
-
-@pytest.fixture
-def ctx(db_path: Path) -> Iterator[AppContext]:
-    context = open_context(db_path, runner=Runner(inline=True))
-    PoleService(context.uow).create_pole("Pôle Sud & Drôme <test> — l'€", None, 1)
-    yield context
-    context.close()
 
 
 def _wizard(ctx: AppContext, qtbot: Any, settings: QSettings, size: tuple[int, int]) -> Any:
